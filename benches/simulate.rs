@@ -1,0 +1,2 @@
+//! Benchmark of the full simulation.
+fn main() {}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the optimized release bundle into dist/ and prints the wasm size, raw and gzipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh "$@"
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline 2>&1 | grep -v -E '^\s*$|INFO' || true
+test -f dist/index.html || { echo "build: trunk produced no dist/index.html" >&2; exit 1; }
+wasm=$(ls dist/*_bg.wasm)
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "build: $(basename "$wasm") $raw bytes raw ($((raw / 1024)) KiB), $gz bytes gzipped ($((gz / 1024)) KiB)"

@@ -1,0 +1,69 @@
+//! plan-sim: reads a plan document (the JSON the app exports) and prints the simulation results,
+//! the reference for checking figures outside the browser.
+//!
+//! Usage: plan-sim [--csv] [--scenario NAME] PLAN.json
+//! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
+
+use std::process::ExitCode;
+
+use planner::format::decode;
+use planner::i18n::Lang;
+use planner::report::yearly_csv;
+use planner::simulate::simulate_plan;
+use planner::validate::validate;
+
+fn main() -> ExitCode {
+    let mut csv = false;
+    let mut scenario: Option<String> = None;
+    let mut path: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--csv" => csv = true,
+            "--scenario" => scenario = args.next(),
+            "-h" | "--help" => {
+                println!("usage: plan-sim [--csv] [--scenario NAME] PLAN.json");
+                return ExitCode::SUCCESS;
+            }
+            _ if path.is_none() => path = Some(a),
+            _ => return fail(&format!("多余的参数：{a}")),
+        }
+    }
+    let Some(path) = path else {
+        return fail("用法：plan-sim [--csv] [--scenario 情景名称] 方案.json");
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => return fail(&format!("无法读取文件 {path}：{e}")),
+    };
+    let plan = match decode(&text) {
+        Ok(p) => p,
+        Err(e) => return fail(&e.message_zh()),
+    };
+    let issues = validate(&plan);
+    if !issues.is_empty() {
+        for i in &issues {
+            eprintln!("{}", i.message(Lang::Zh));
+        }
+        return ExitCode::FAILURE;
+    }
+    let chosen = match scenario.as_deref() {
+        None => None,
+        Some(name) => match plan.scenarios.iter().find(|s| s.name == name || s.id == name) {
+            Some(s) => Some(s),
+            None => return fail(&format!("方案中没有名为「{name}」的情景")),
+        },
+    };
+    let results = simulate_plan(&plan, chosen);
+    if csv {
+        print!("{}", yearly_csv(&results, Lang::Zh));
+    } else {
+        println!("{}", serde_json::to_string_pretty(&results).expect("results serialize"));
+    }
+    ExitCode::SUCCESS
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::FAILURE
+}

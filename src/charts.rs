@@ -1,0 +1,118 @@
+//! Chart builders: results in, a `charming::Chart` (an ECharts option) out. Pure functions,
+//! tested natively through their JSON; the UI's chart host only hands them to ECharts.
+
+use charming::component::{Axis, Legend, Title};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::{Bar, Line, Pie};
+use charming::Chart;
+
+use crate::i18n::{Lang, Text};
+use crate::rules::group_name;
+use crate::simulate::{FiscalBurden, Group, Results, Sources};
+
+/// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
+fn yi(v_wan: f64) -> f64 {
+    (v_wan / 100.0).round() / 100.0
+}
+
+fn pct(fraction: f64) -> f64 {
+    (fraction * 1000.0).round() / 10.0
+}
+
+fn years(r: &Results) -> Vec<String> {
+    r.years.iter().map(|y| y.year.to_string()).collect()
+}
+
+/// Category x axis of years, value y axis in `unit`.
+fn yearly_base(r: &Results, title: Text, unit: Text, lang: Lang) -> Chart {
+    Chart::new()
+        .title(Title::new().text(title.tr(lang)).left("center"))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .x_axis(Axis::new().type_(AxisType::Category).data(years(r)))
+        .y_axis(Axis::new().type_(AxisType::Value).name(unit.tr(lang)))
+}
+
+/// Sources of funds per year by instrument, stacked bars (亿元).
+pub fn funding_chart(r: &Results, lang: Lang) -> Chart {
+    let mut chart = yearly_base(r, Text::ChartFunding, Text::UnitYi, lang);
+    let names = Sources::default().parts();
+    for (i, (name, _)) in names.iter().enumerate() {
+        let data: Vec<f64> = r.years.iter().map(|y| yi(y.sources.parts()[i].1)).collect();
+        chart = chart.series(Bar::new().name(name.tr(lang)).stack("sources").data(data));
+    }
+    chart
+}
+
+/// The fiscal burden per year by component (stacked bars) with the room the PPP cap leaves for
+/// this plan's PPP payments as a line (亿元).
+pub fn fiscal_chart(r: &Results, lang: Lang) -> Chart {
+    let mut chart = yearly_base(r, Text::ChartFiscal, Text::UnitYi, lang);
+    let names = FiscalBurden::default().parts();
+    for (i, (name, _)) in names.iter().enumerate() {
+        let data: Vec<f64> = r.years.iter().map(|y| yi(y.fiscal.parts()[i].1)).collect();
+        chart = chart.series(Bar::new().name(name.tr(lang)).stack("fiscal").data(data));
+    }
+    let room: Vec<f64> = r.years.iter().map(|y| yi(y.ppp_room)).collect();
+    chart.series(Line::new().name(Text::PppRoom.tr(lang)).data(room))
+}
+
+/// Monetized rate per district/county, the central city, the counties and the whole city, with
+/// each one's target (%).
+pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
+    // Districts first, then the assessed totals, as the findings read.
+    let mut groups: Vec<_> = r.monetized.iter().filter(|m| m.households > 0.0).collect();
+    groups.sort_by_key(|m| match &m.group {
+        Group::District(_) => 0,
+        Group::CentralCity => 1,
+        Group::Counties => 2,
+        Group::Overall => 3,
+    });
+    let names: Vec<String> = groups.iter().map(|m| group_name(&m.group, lang)).collect();
+    Chart::new()
+        .title(Title::new().text(Text::ChartMonetized.tr(lang)).left("center"))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .x_axis(Axis::new().type_(AxisType::Category).data(names))
+        .y_axis(Axis::new().type_(AxisType::Value).name("%").max(100))
+        .series(
+            Bar::new()
+                .name(Text::MonetizedRate.tr(lang))
+                .data(groups.iter().map(|m| pct(m.rate)).collect::<Vec<f64>>()),
+        )
+        .series(
+            Line::new()
+                .name(Text::Target.tr(lang))
+                .data(groups.iter().map(|m| pct(m.target)).collect::<Vec<f64>>()),
+        )
+}
+
+/// Households of the whole plan by way of resettlement.
+pub fn mix_chart(r: &Results, lang: Lang) -> Chart {
+    let data: Vec<(f64, &str)> = r
+        .totals
+        .rehousing
+        .parts()
+        .iter()
+        .map(|(t, v)| (v.round(), t.tr(lang)))
+        .collect();
+    Chart::new()
+        .title(Title::new().text(Text::ChartMix.tr(lang)).left("center"))
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .legend(Legend::new().bottom(0))
+        .series(Pie::new().name(Text::ChartMix.tr(lang)).radius(vec!["35%", "65%"]).data(data))
+}
+
+/// Debt outstanding at year end by instrument (亿元).
+pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
+    let parts = [
+        (Text::SrcPolicyLoan, r.years.iter().map(|y| yi(y.debt.policy_loan)).collect::<Vec<_>>()),
+        (Text::SrcServicePurchase, r.years.iter().map(|y| yi(y.debt.service_purchase)).collect()),
+        (Text::SrcSpecialBond, r.years.iter().map(|y| yi(y.debt.special_bond)).collect()),
+    ];
+    let mut chart = yearly_base(r, Text::ChartDebt, Text::UnitYi, lang);
+    for (name, data) in parts {
+        chart = chart.series(Line::new().name(name.tr(lang)).stack("debt").data(data));
+    }
+    chart
+}

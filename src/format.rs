@@ -1,0 +1,91 @@
+//! The plan document on disk and in storage: a versioned envelope around the plan.
+//!
+//! `{"format": "shantytown-plan", "version": 1, "plan": {...}}`. The version is read before the
+//! plan, so a document from a newer app is refused with a clear message instead of misread.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Plan;
+
+pub const FORMAT: &str = "shantytown-plan";
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u32,
+    plan: &'a Plan,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    plan: Plan,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocError {
+    /// JSON syntax error at line, column.
+    Syntax { line: usize, column: usize, detail: String },
+    /// Valid JSON that is not a plan document.
+    NotAPlan,
+    /// Written by a newer version of the app.
+    NewerVersion { version: u32 },
+    /// A field is missing or has the wrong type.
+    Shape { detail: String },
+}
+
+impl DocError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            DocError::Syntax { line, column, detail } => {
+                format!("文件不是有效的 JSON：第 {line} 行第 {column} 列有语法错误（{detail}）")
+            }
+            DocError::NotAPlan => "文件不是棚改规划方案（缺少 format 标记）".to_string(),
+            DocError::NewerVersion { version } => format!(
+                "文件由更新版本的棚改规划写入（格式版本 {version}，本程序支持到 {VERSION}），请升级后再打开"
+            ),
+            DocError::Shape { detail } => format!("方案内容不完整或类型不对：{detail}"),
+        }
+    }
+}
+
+/// Serializes a plan as a pretty-printed UTF-8 document.
+pub fn encode(plan: &Plan) -> String {
+    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, version: VERSION, plan })
+        .expect("a plan always serializes")
+}
+
+/// Reads a document of any supported version into the current plan type.
+pub fn decode(text: &str) -> Result<Plan, DocError> {
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            DocError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
+        } else {
+            DocError::NotAPlan
+        }
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(DocError::NotAPlan);
+    }
+    let version = header
+        .version
+        .as_ref()
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(DocError::NotAPlan)?;
+    if version > u64::from(VERSION) {
+        return Err(DocError::NewerVersion { version: version.min(u64::from(u32::MAX)) as u32 });
+    }
+    if version == 0 {
+        return Err(DocError::NotAPlan);
+    }
+    let doc: EnvelopeIn =
+        serde_json::from_str(text).map_err(|e| DocError::Shape { detail: e.to_string() })?;
+    Ok(doc.plan)
+}

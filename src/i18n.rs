@@ -1,0 +1,229 @@
+//! The one string catalogue (zh-CN first, English second) and the number/date formats of the UI.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+macro_rules! catalogue {
+    ($( $key:ident => $zh:expr, $en:expr; )*) => {
+        /// Every user-visible string has a key here; `tr` gives it in the chosen language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $( $key, )* }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[ $( Text::$key, )* ];
+            pub fn tr(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Text::$key, Lang::Zh) => $zh, (Text::$key, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppTitle => "棚改规划", "Shantytown Renovation Planner";
+    AppSubtitle => "棚户区改造项目、安置与融资测算", "Shantytown renovation projects, resettlement and financing";
+    NavProjects => "项目清单", "Projects";
+    NavResettlement => "安置方式", "Resettlement";
+    NavFinancing => "融资方式", "Financing";
+    NavResults => "测算结果", "Results";
+    NavCompare => "方案对比", "Compare";
+    LoadDemo => "载入示例方案", "Load demo plan";
+    LoadDemoConfirm => "载入示例方案将替换当前方案，确定吗？", "Loading the demo replaces the current plan. Continue?";
+    LangToggle => "English", "中文";
+    ComingNext => "此部分将在后续版本中提供。", "This part comes in a later version.";
+    PlanLabel => "方案", "Plan";
+    Scenario => "情景", "Scenario";
+    Baseline => "基准方案", "Baseline";
+
+    ColName => "项目名称", "Project";
+    ColDistrict => "区县", "District/county";
+    ColLocation => "城市/区县", "City or county";
+    ColType => "类型", "Type";
+    ColYear => "计划年度", "Year";
+    ColStatus => "状态", "Status";
+    ColHouseholds => "征收户数", "Households";
+    ColArea => "征收面积（m²）", "Area (m²)";
+    ColInvestment => "总投资（万元）", "Investment (10k yuan)";
+    ColMonetized => "货币化安置率", "Monetized rate";
+    TotalRow => "合计", "Total";
+    ColYearHeader => "年度", "Year";
+    ChartFunding => "资金来源（按年度）", "Sources of funds by year";
+    ChartFiscal => "财政负担（按年度）", "Fiscal burden by year";
+    ChartMonetized => "货币化安置率与目标", "Monetized rate against targets";
+    ChartMix => "安置方式（户数）", "Resettlement mix (households)";
+    ChartDebt => "年末债务余额", "Debt outstanding at year end";
+    UnitYi => "亿元", "100m yuan";
+    PppRoom => "PPP支出上限余量", "Room under the PPP cap";
+    Target => "目标", "Target";
+    InvestmentTotal => "总投资", "Investment";
+    UnitWan => "（万元）", " (10k yuan)";
+    DebtOutstanding => "年末债务余额", "Debt outstanding";
+    FiscalBurden => "财政负担", "Fiscal burden";
+    BudgetExpenditure => "一般公共预算支出", "General public budget expenditure";
+    LandRevenueCol => "土地出让收入", "Land revenue";
+    RehousedMonetized => "货币化安置户数", "Households rehoused with money";
+    RehousedInKind => "实物安置交房户数", "Households given new flats";
+
+    CentralCity => "中心城市", "Central city";
+    County => "区县", "County";
+    Counties => "区县合计", "Counties";
+    Overall => "全市", "Whole city";
+
+    TypeUrbanVillage => "城中村", "Urban village";
+    TypeDilapidated => "危旧房", "Dilapidated housing";
+    TypeOldCompound => "旧住宅小区", "Old residential compound";
+    TypeInfrastructure => "配套基础设施", "Infrastructure";
+
+    StatusPlanning => "谋划", "Planning";
+    StatusExpropriation => "征收启动", "Expropriation started";
+    StatusStarted => "开工", "Started";
+    StatusUnderConstruction => "在建", "Under construction";
+    StatusCompleted => "竣工", "Completed";
+
+    InvCompensation => "货币补偿", "Compensation";
+    InvPurchase => "政府购买存量房", "Purchase of existing housing";
+    InvConstruction => "安置房建设", "Resettlement housing construction";
+    InvTransition => "过渡费", "Transition fees";
+    InvRelocation => "搬迁费", "Relocation fees";
+    InvRewards => "奖励", "Rewards";
+    InvInfrastructure => "配套基础设施", "Infrastructure";
+
+    SrcCapitalFund => "项目资本金", "Capital fund";
+    SrcPolicyLoan => "政策性银行贷款", "Policy-bank loan";
+    SrcServicePurchase => "政府购买服务", "Government purchase of services";
+    SrcPpp => "PPP", "PPP";
+    SrcSpecialBond => "棚改专项债", "Special bonds";
+
+    FiscCapitalFund => "资本金（财政）", "Capital fund (budget)";
+    FiscLoanService => "贷款还本付息", "Loan debt service";
+    FiscServiceFees => "购买服务费", "Service fees";
+    FiscPpp => "PPP付费", "PPP payments";
+    FiscBondService => "专项债还本付息", "Bond debt service";
+    FiscLandOffset => "土地收入抵扣", "Land revenue applied";
+
+    ResCash => "货币补偿", "Cash compensation";
+    ResSelfPurchase => "自行选购商品房", "Self-purchase";
+    ResGovPurchase => "政府购买存量房", "Government purchase";
+    ResNewBuild => "新建安置房", "New resettlement housing";
+
+    MonetizedRate => "货币化安置率", "monetized rate";
+    PppShare => "PPP支出占比", "PPP spending share";
+    NoNewGovPayPpp => "不得新上政府付费PPP项目", "no new government-pay PPP";
+    BondBalance => "专项债收益/本息覆盖倍数", "bond income / debt service";
+    AppraisalThreshold => "评审常用门槛", "common appraisal threshold";
+    BondTerm => "专项债期限", "bond term";
+    LandCover => "土地收入/债务本息覆盖倍数", "land revenue / debt service";
+    LandBalance => "资金平衡", "funding balance";
+    RuleMonetizedSource => "省棚改年度考核", "provincial annual assessment";
+    YearsUnit => "年", " years";
+    From => "起", " on";
+
+    FieldName => "项目名称", "name";
+    FieldDistrict => "区县", "district";
+    FieldYear => "计划年度", "year";
+    FieldHouseholds => "征收户数", "households";
+    FieldArea => "征收面积", "area";
+    FieldInfrastructure => "配套基础设施投资", "infrastructure cost";
+    FieldCentralSubsidy => "中央补助资金", "central subsidy";
+    FieldLandRevenue => "土地出让收入", "land revenue";
+    FieldResettlement => "安置方式比例", "resettlement mix";
+    FieldFinancing => "融资方式比例", "financing mix";
+    FieldCapitalFund => "项目资本金比例", "capital fund share";
+    FieldLoanTerm => "贷款期限与宽限期", "loan term and grace period";
+    FieldCost => "成本参数", "cost driver";
+    FieldAssumption => "全市参数", "city-wide assumption";
+    ErrNegative => "不能为负数", "must not be negative";
+    ErrNotFinite => "不是有效数字", "is not a valid number";
+    ErrSum => "合计应为 100 %", "must sum to 100 %";
+    ErrGrace => "宽限期应短于贷款期限", "grace period must be shorter than the term";
+    ErrCapitalMin => "不得低于", "must be at least";
+    ErrYearOutside => "应在方案年度内", "must be within the plan years";
+    ErrEmpty => "不能为空", "must not be empty";
+    ErrTooLarge => "超出合理范围", "is out of range";
+    ErrShareRange => "每项比例应在 0–100 % 之间", "each share must be within 0–100 %";
+    ErrDuplicateId => "项目编号重复", "duplicate project id";
+}
+
+/// Formats 万元 with thousands separators and no decimals (e.g. "12,345").
+pub fn fmt_wan(v: f64) -> String {
+    fmt_number(v, 0)
+}
+
+/// Formats a 万元 amount in 亿元 with two decimals (e.g. "38.68").
+pub fn fmt_yi(v_wan: f64) -> String {
+    fmt_number(v_wan / 10_000.0, 2)
+}
+
+/// A fraction as a percentage with one decimal and a space before the sign: "53.8 %".
+pub fn fmt_pct(fraction: f64) -> String {
+    format!("{:.1} %", fraction * 100.0)
+}
+
+pub fn fmt_year(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+/// A month as planners write it: "2026年11月".
+pub fn fmt_month(year: i32, month: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年{month}月"),
+        Lang::En => format!("{year}-{month:02}"),
+    }
+}
+
+/// A number with thousands separators and `decimals` decimals.
+pub fn fmt_number(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(i, f)| (i, f));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    // "-0" is noise after rounding.
+    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages() {
+        for t in Text::ALL {
+            assert!(!t.tr(Lang::Zh).is_empty(), "{t:?}");
+            assert!(!t.tr(Lang::En).is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(fmt_wan(386_800.4), "386,800");
+        assert_eq!(fmt_wan(-1234.0), "-1,234");
+        assert_eq!(fmt_wan(-0.2), "0");
+        assert_eq!(fmt_yi(386_800.0), "38.68");
+        assert_eq!(fmt_yi(7_600_000.0), "760.00");
+        assert_eq!(fmt_pct(0.538), "53.8 %");
+        assert_eq!(fmt_month(2026, 11, Lang::Zh), "2026年11月");
+        assert_eq!(fmt_year(2027, Lang::Zh), "2027年");
+    }
+}

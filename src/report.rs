@@ -1,0 +1,50 @@
+//! Tabular reports of the results: the yearly table as CSV (for plan-sim and Excel/WPS).
+
+use crate::i18n::{Lang, Text};
+use crate::simulate::Results;
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The yearly results table, one row per year, amounts in 万元 with two decimals.
+pub fn yearly_csv(r: &Results, lang: Lang) -> String {
+    let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
+    let first = crate::simulate::YearResult::default();
+    header.extend(first.investment.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.push(format!("{}{}", Text::InvestmentTotal.tr(lang), Text::UnitWan.tr(lang)));
+    header.extend(first.sources.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.push(Text::DebtOutstanding.tr(lang).into());
+    header.extend(first.fiscal.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.push(Text::FiscalBurden.tr(lang).into());
+    header.push(Text::BudgetExpenditure.tr(lang).into());
+    header.push(Text::PppShare.tr(lang).into());
+    header.push(Text::LandRevenueCol.tr(lang).into());
+    header.push(Text::RehousedMonetized.tr(lang).into());
+    header.push(Text::RehousedInKind.tr(lang).into());
+    let mut out = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
+    out.push('\n');
+    let money = |v: f64| format!("{v:.2}");
+    for y in &r.years {
+        let mut row: Vec<String> = vec![y.year.to_string()];
+        row.extend(y.investment.parts().iter().map(|(_, v)| money(*v)));
+        row.push(money(y.investment.total()));
+        row.extend(y.sources.parts().iter().map(|(_, v)| money(*v)));
+        row.push(money(y.debt.total()));
+        row.extend(y.fiscal.parts().iter().map(|(_, v)| money(*v)));
+        row.push(money(y.fiscal.total()));
+        row.push(money(y.budget_expenditure));
+        row.push(format!("{:.4}", y.ppp_share));
+        row.push(money(y.land_revenue));
+        row.push(format!("{:.1}", y.rehoused.monetized));
+        row.push(format!("{:.1}", y.rehoused.in_kind));
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,248 @@
+//! The policy rules a plan is checked against, each with its source document and years in force,
+//! and the findings (which target or cap is missed, where, by how much) they produce.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{fmt_pct, Lang, Text};
+use crate::model::{Assumptions, ProjectId};
+use crate::simulate::{Group, Results};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    /// Monetized rate of a group against its target.
+    MonetizedTarget,
+    /// PPP fiscal spending ≤ 10 % of general public budget expenditure.
+    PppCap,
+    /// No new government-pay PPP above 5 %.
+    PppNewGovPay,
+    /// Special bonds: PV(income) ≥ PV(debt service).
+    BondSelfBalance,
+    /// Special bonds: the common appraisal threshold (1.2).
+    BondAppraisal,
+    /// Special bonds: term ≤ 15 years.
+    BondTerm,
+    /// Land revenue covers loan and bond debt service.
+    LandCover,
+}
+
+/// A rule with the document it comes from and the years it applies to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub id: RuleId,
+    pub source: &'static str,
+    pub from: i32,
+    pub until: Option<i32>,
+}
+
+impl Rule {
+    pub fn applies(&self, year: i32) -> bool {
+        year >= self.from && self.until.is_none_or(|u| year <= u)
+    }
+}
+
+pub const RULES: &[Rule] = &[
+    // Province-wide ≥ 50 % "from next year", 60 % central city, 50 % counties (on-site meeting).
+    Rule { id: RuleId::MonetizedTarget, source: "省棚改年度考核", from: 2027, until: None },
+    Rule { id: RuleId::PppCap, source: "财金〔2015〕21号", from: 2015, until: None },
+    Rule { id: RuleId::PppNewGovPay, source: "财金〔2022〕119号", from: 2022, until: None },
+    Rule { id: RuleId::BondSelfBalance, source: "财预〔2018〕28号", from: 2018, until: None },
+    Rule { id: RuleId::BondAppraisal, source: "专项债项目评审", from: 2018, until: None },
+    Rule { id: RuleId::BondTerm, source: "财预〔2018〕28号", from: 2018, until: None },
+    Rule { id: RuleId::LandCover, source: "资金平衡", from: 2014, until: None },
+];
+
+impl RuleId {
+    pub fn rule(self) -> &'static Rule {
+        RULES.iter().find(|r| r.id == self).expect("every RuleId is in RULES")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A binding target or cap is missed.
+    Miss,
+    /// A softer threshold is crossed.
+    Warning,
+}
+
+/// What a finding is about, so the UI can link to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Group(Group),
+    Project { id: ProjectId, name: String },
+    Year(i32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub subject: Subject,
+    pub actual: f64,
+    pub limit: f64,
+}
+
+impl Finding {
+    /// "2029年 PPP支出占比 11.2 % > 10 %（财金〔2015〕21号）"
+    pub fn message(&self, lang: Lang) -> String {
+        let who = match &self.subject {
+            Subject::Group(g) => group_name(g, lang),
+            Subject::Project { name, .. } => name.clone(),
+            Subject::Year(y) => crate::i18n::fmt_year(*y, lang),
+        };
+        let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
+        let ratio = |v: f64| format!("{v:.2}");
+        let (what, actual, op, limit, extra) = match self.rule {
+            RuleId::MonetizedTarget => {
+                (Text::MonetizedRate, fmt_pct(self.actual), "<", pct(self.limit), None)
+            }
+            RuleId::PppCap => (Text::PppShare, fmt_pct(self.actual), ">", pct(self.limit), None),
+            RuleId::PppNewGovPay => (
+                Text::PppShare,
+                fmt_pct(self.actual),
+                ">",
+                pct(self.limit),
+                Some(Text::NoNewGovPayPpp),
+            ),
+            RuleId::BondSelfBalance => {
+                (Text::BondBalance, ratio(self.actual), "<", ratio(self.limit), None)
+            }
+            RuleId::BondAppraisal => {
+                (Text::BondBalance, ratio(self.actual), "<", ratio(self.limit), None)
+            }
+            RuleId::BondTerm => {
+                let y = Text::YearsUnit.tr(lang);
+                (
+                    Text::BondTerm,
+                    format!("{}{y}", self.actual),
+                    ">",
+                    format!("{}{y}", self.limit),
+                    None,
+                )
+            }
+            RuleId::LandCover => (Text::LandCover, ratio(self.actual), "<", ratio(self.limit), None),
+        };
+        let extra = extra.map(|t| format!("，{}", t.tr(lang))).unwrap_or_default();
+        let source = match self.rule {
+            RuleId::MonetizedTarget => Text::RuleMonetizedSource.tr(lang),
+            RuleId::BondAppraisal => Text::AppraisalThreshold.tr(lang),
+            RuleId::LandCover => Text::LandBalance.tr(lang),
+            _ => self.rule.rule().source,
+        };
+        match lang {
+            Lang::Zh => format!(
+                "{who} {} {actual} {op} {limit}{extra}（{source}）",
+                what.tr(lang)
+            ),
+            Lang::En => format!(
+                "{who}: {} {actual} {op} {limit}{} ({source})",
+                what.tr(lang),
+                extra.replace('，', ", ")
+            ),
+        }
+    }
+}
+
+pub fn group_name(g: &Group, lang: Lang) -> String {
+    match g {
+        Group::District(d) => d.clone(),
+        Group::CentralCity => Text::CentralCity.tr(lang).to_string(),
+        Group::Counties => Text::Counties.tr(lang).to_string(),
+        Group::Overall => Text::Overall.tr(lang).to_string(),
+    }
+}
+
+/// Maximum special-bond term in principle (财预〔2018〕28号).
+pub const MAX_BOND_TERM: u32 = 15;
+
+/// Checks the simulated results against every rule in force in the plan's years.
+pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let first = r.first_year;
+    let in_force = |id: RuleId, year: i32| id.rule().applies(year);
+
+    if in_force(RuleId::MonetizedTarget, first) {
+        for m in r.monetized.iter().filter(|m| !m.meets_target()) {
+            // A single district missing is a warning; the assessed totals are misses.
+            let severity = match m.group {
+                Group::District(_) => Severity::Warning,
+                _ => Severity::Miss,
+            };
+            out.push(Finding {
+                rule: RuleId::MonetizedTarget,
+                severity,
+                subject: Subject::Group(m.group.clone()),
+                actual: m.rate,
+                limit: m.target,
+            });
+        }
+    }
+
+    for y in &r.years {
+        if in_force(RuleId::PppCap, y.year) && y.ppp_share > a.ppp_cap {
+            out.push(Finding {
+                rule: RuleId::PppCap,
+                severity: Severity::Miss,
+                subject: Subject::Year(y.year),
+                actual: y.ppp_share,
+                limit: a.ppp_cap,
+            });
+        } else if in_force(RuleId::PppNewGovPay, y.year) && y.ppp_share > a.ppp_new_project_threshold
+        {
+            out.push(Finding {
+                rule: RuleId::PppNewGovPay,
+                severity: Severity::Warning,
+                subject: Subject::Year(y.year),
+                actual: y.ppp_share,
+                limit: a.ppp_new_project_threshold,
+            });
+        }
+    }
+
+    for p in &r.projects {
+        let subject = || Subject::Project { id: p.id.clone(), name: p.name.clone() };
+        if let Some(b) = p.bond_balance {
+            if in_force(RuleId::BondSelfBalance, first) && b < 1.0 {
+                out.push(Finding {
+                    rule: RuleId::BondSelfBalance,
+                    severity: Severity::Miss,
+                    subject: subject(),
+                    actual: b,
+                    limit: 1.0,
+                });
+            } else if in_force(RuleId::BondAppraisal, first) && b < a.bond_balance_threshold {
+                out.push(Finding {
+                    rule: RuleId::BondAppraisal,
+                    severity: Severity::Warning,
+                    subject: subject(),
+                    actual: b,
+                    limit: a.bond_balance_threshold,
+                });
+            }
+            if in_force(RuleId::BondTerm, first) && p.bond_term > MAX_BOND_TERM {
+                out.push(Finding {
+                    rule: RuleId::BondTerm,
+                    severity: Severity::Miss,
+                    subject: subject(),
+                    actual: f64::from(p.bond_term),
+                    limit: f64::from(MAX_BOND_TERM),
+                });
+            }
+        }
+        if let Some(c) = p.land_cover {
+            if in_force(RuleId::LandCover, first) && c < 1.0 {
+                out.push(Finding {
+                    rule: RuleId::LandCover,
+                    severity: Severity::Warning,
+                    subject: subject(),
+                    actual: c,
+                    limit: 1.0,
+                });
+            }
+        }
+    }
+    out
+}

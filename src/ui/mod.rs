@@ -1,0 +1,155 @@
+//! The Leptos shell: one reactive plan store, the navigation, and the pages that draw the core's results.
+
+mod projects;
+mod storage;
+
+use leptos::mount::mount_to_body;
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::model::Plan;
+use crate::simulate::{simulate_plan, Results};
+
+/// The app's state, shared through context: the plan being edited and what the core makes of it.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub plan: RwSignal<Plan>,
+    pub results: Memo<Results>,
+    pub lang: RwSignal<Lang>,
+    /// A storage problem the planner must know about (Chinese message), if any.
+    pub storage_warning: RwSignal<Option<String>>,
+}
+
+/// The catalogue string for `key` in the current language (reactive when called in a closure).
+pub fn t(key: Text) -> &'static str {
+    let store = expect_context::<Store>();
+    key.tr(store.lang.get())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Projects,
+    Resettlement,
+    Financing,
+    Results,
+    Compare,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [Tab::Projects, Tab::Resettlement, Tab::Financing, Tab::Results, Tab::Compare];
+    fn label(self) -> Text {
+        match self {
+            Tab::Projects => Text::NavProjects,
+            Tab::Resettlement => Text::NavResettlement,
+            Tab::Financing => Text::NavFinancing,
+            Tab::Results => Text::NavResults,
+            Tab::Compare => Text::NavCompare,
+        }
+    }
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Projects => "projects",
+            Tab::Resettlement => "resettlement",
+            Tab::Financing => "financing",
+            Tab::Results => "results",
+            Tab::Compare => "compare",
+        }
+    }
+}
+
+pub fn mount() {
+    mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let loaded = storage::load_plan();
+    let plan = RwSignal::new(loaded.plan);
+    let store = Store {
+        plan,
+        results: Memo::new(move |_| plan.with(|p| simulate_plan(p, None))),
+        lang: RwSignal::new(storage::load_lang()),
+        storage_warning: RwSignal::new(loaded.warning),
+    };
+    provide_context(store);
+
+    // Autosave whenever the plan changes; a failure becomes a visible banner, never a lost plan.
+    Effect::new(move |_| {
+        let result = plan.with(storage::save_plan);
+        if let Err(message) = result {
+            store.storage_warning.set(Some(message));
+        }
+    });
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        storage::save_lang(lang);
+        let title = format!("{} · {}", Text::AppTitle.tr(lang), plan.with(|p| p.name.clone()));
+        document().set_title(&title);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        }
+    });
+
+    let tab = RwSignal::new(Tab::Projects);
+    let load_demo = move |_| {
+        let ok = window()
+            .confirm_with_message(t(Text::LoadDemoConfirm))
+            .unwrap_or(false);
+        if ok {
+            plan.set(crate::demo::demo_plan());
+        }
+    };
+    let toggle_lang = move |_| {
+        store.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+    };
+
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <h1>{move || t(Text::AppTitle)}</h1>
+                <span class="subtitle">{move || t(Text::AppSubtitle)}</span>
+            </div>
+            <div class="plan-name" data-testid="plan-name">{move || plan.with(|p| p.name.clone())}</div>
+            <div class="actions">
+                <button type="button" data-testid="load-demo" on:click=load_demo>
+                    {move || t(Text::LoadDemo)}
+                </button>
+                <button type="button" data-testid="lang-toggle" on:click=toggle_lang>
+                    {move || t(Text::LangToggle)}
+                </button>
+            </div>
+        </header>
+        <Show when=move || store.storage_warning.with(Option::is_some)>
+            <div class="banner warning" role="alert" data-testid="storage-warning">
+                {move || store.storage_warning.get().unwrap_or_default()}
+            </div>
+        </Show>
+        <nav class="tabs" role="tablist">
+            {Tab::ALL
+                .into_iter()
+                .map(|tb| {
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            data-testid=format!("nav-{}", tb.id())
+                            aria-selected=move || (tab.get() == tb).to_string()
+                            class:active=move || tab.get() == tb
+                            on:click=move |_| tab.set(tb)
+                        >
+                            {move || t(tb.label())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        <main>
+            {move || match tab.get() {
+                Tab::Projects => view! { <projects::ProjectTable /> }.into_any(),
+                _ => view! { <p class="placeholder">{move || t(Text::ComingNext)}</p> }.into_any(),
+            }}
+        </main>
+        // Tests wait for this: the wasm module has run and the first render is done.
+        <div data-testid="app-ready" hidden=true></div>
+    }
+}

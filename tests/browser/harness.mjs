@@ -1,0 +1,54 @@
+// Shared browser-test harness: serves dist/ on 127.0.0.1, drives Debian's headless Chromium with
+// playwright-core, and records every request, console error and page error of each page.
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function start() {
+  const server = await serve('dist', 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/// Opens the app in a fresh context (empty local storage unless `storage` seeds it).
+export async function openApp(env, { storage = null, path = '/' } = {}) {
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const log = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  if (storage) {
+    await context.addInitScript((entries) => {
+      if (!sessionStorage.getItem('__seeded')) {
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+        sessionStorage.setItem('__seeded', '1');
+      }
+    }, storage);
+  }
+  await page.goto(env.origin + path);
+  await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+  return { page, context, log };
+}

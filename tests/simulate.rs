@@ -1,0 +1,399 @@
+//! Costs and simulation: hand-checked reference cases and property tests of the invariants.
+
+use planner::costs::project_costs;
+use planner::demo::demo_plan;
+use planner::display::round_to_total;
+use planner::model::*;
+use planner::rules::{RuleId, Severity, Subject};
+use planner::simulate::{simulate, simulate_plan, Group};
+use planner::validate::validate;
+use proptest::prelude::*;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+macro_rules! assert_close {
+    ($a:expr, $b:expr) => {{
+        let (a, b) = ($a, $b);
+        assert!(close(a, b), "{} = {a} but expected {b}", stringify!($a));
+    }};
+}
+
+fn sample_project() -> Project {
+    Project {
+        id: "a".into(),
+        name: "样例片区".into(),
+        district: "城关区".into(),
+        central_city: true,
+        kind: ProjectType::UrbanVillage,
+        year: 2027,
+        status: Status::Planning,
+        households: 100,
+        area_m2: 9_000.0,
+        infrastructure_cost: 500.0,
+        central_subsidy: 0.0,
+        land_revenue: None,
+        resettlement: ResettlementMix {
+            cash: 0.3,
+            self_purchase: 0.1,
+            government_purchase: 0.1,
+            new_build: 0.5,
+        },
+        financing: FinancingMix {
+            capital_fund: 1.0,
+            policy_loan: 0.0,
+            service_purchase: 0.0,
+            ppp: 0.0,
+            special_bond: 0.0,
+        },
+        costs: CostOverrides::default(),
+        lead: String::new(),
+    }
+}
+
+/// Worked by hand with the default cost drivers (see docs/model.md):
+/// compensation  = (0.3+0.1) × 9,000 m² × 3,600 元 × 1.08 / 10⁴ = 1,399.68 万元
+/// purchase      = 0.1 × 100 × 90 m² × 4,200 元 / 10⁴          =   378
+/// construction  = 50 × 90 m² × 2,600 元 / 10⁴                  = 1,170
+/// transition    = 50 × 3.5 persons × 1,500 元 × (30+4) / 10⁴   =   892.5
+/// relocation    = (100 + 50) × 2,000 元 / 10⁴                  =    30
+/// rewards       = 100 × 20,000 元 / 10⁴                        =   200
+/// infrastructure                                               =   500
+/// total                                                        = 4,570.18
+#[test]
+fn project_costs_by_hand() {
+    let c = project_costs(&sample_project(), &CostDefaults::default());
+    assert_close!(c.total.compensation, 1_399.68);
+    assert_close!(c.total.purchase, 378.0);
+    assert_close!(c.total.construction, 1_170.0);
+    assert_close!(c.total.transition, 892.5);
+    assert_close!(c.total.relocation, 30.0);
+    assert_close!(c.total.rewards, 200.0);
+    assert_close!(c.total.infrastructure, 500.0);
+    assert_close!(c.total.total(), 4_570.18);
+    // 30 construction months from January: 12 + 12 + 6 months; handover in year 2.
+    assert_eq!(c.by_year.len(), 3);
+    assert_eq!(c.handover_offset, 2);
+    assert_close!(c.by_year[0].construction, 468.0);
+    assert_close!(c.by_year[1].construction, 468.0);
+    assert_close!(c.by_year[2].construction, 234.0);
+    // 34 fee months: 12 + 12 + 10.
+    assert_close!(c.by_year[0].transition, 315.0);
+    assert_close!(c.by_year[2].transition, 262.5);
+    // Everyone moves at signing (100 × 2,000 元), in-kind households again at handover.
+    assert_close!(c.by_year[0].relocation, 20.0);
+    assert_close!(c.by_year[2].relocation, 10.0);
+    assert_close!(c.by_year[0].compensation, 1_399.68);
+    assert_close!(c.monetized_households, 50.0);
+    assert_close!(c.in_kind_households, 50.0);
+}
+
+#[test]
+fn overrides_replace_defaults_and_only_them() {
+    let mut p = sample_project();
+    p.costs.compensation_price = Some(3_000.0);
+    let c = project_costs(&p, &CostDefaults::default());
+    // 0.4 × 9,000 × 3,000 × 1.08 / 10⁴
+    assert_close!(c.total.compensation, 1_166.4);
+    assert_close!(c.total.construction, 1_170.0);
+}
+
+#[test]
+fn capital_fund_only_project_costs_the_budget_its_investment() {
+    let a = Assumptions::default();
+    let r = simulate(&a, &[sample_project()], 2027);
+    assert_eq!(r.years.len(), 3);
+    for y in &r.years {
+        assert_close!(y.sources.total(), y.investment.total());
+        assert_close!(y.fiscal.total(), y.investment.total());
+    }
+    assert_close!(r.totals.investment, 4_570.18);
+    assert_close!(r.totals.fiscal_burden, 4_570.18);
+    // Year 0 pays compensation, purchase, rewards, first move, 12 months of build and fees:
+    // 1,399.68 + 378 + 200 + 20 + 468 + 315 + 12/30 × 500 = 2,980.68
+    assert_close!(r.years[0].investment.total(), 2_980.68);
+    assert_eq!(r.totals.peak_year, 2027);
+    assert_close!(r.totals.peak_fiscal_burden, 2_980.68);
+    assert_close!(r.years[0].rehoused.monetized, 50.0);
+    assert_close!(r.years[2].rehoused.in_kind, 50.0);
+    assert_close!(r.totals.avg_wait_months, 30.0);
+    // PV with year-end flows discounted at 4.9 %.
+    let pv: f64 = r
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| y.fiscal.total() / 1.049f64.powi(i as i32 + 1))
+        .sum();
+    assert_close!(r.totals.fiscal_burden_pv, pv);
+}
+
+#[test]
+fn central_subsidy_pays_part_of_the_capital_fund() {
+    let mut p = sample_project();
+    p.central_subsidy = 1_000.0;
+    let r = simulate(&Assumptions::default(), &[p], 2027);
+    let subsidy: f64 = r.years.iter().map(|y| y.central_subsidy).sum();
+    assert_close!(subsidy, 1_000.0);
+    assert_close!(r.totals.fiscal_burden, 3_570.18);
+}
+
+#[test]
+fn a_loan_financed_project_repays_everything_and_the_budget_pays_the_debt_service() {
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.policy_loan = 0.8;
+    let a = Assumptions::default();
+    let r = simulate(&a, &[p], 2027);
+    assert_close!(r.totals.borrowed, 0.8 * 4_570.18);
+    assert_close!(r.totals.repaid, r.totals.borrowed);
+    // 20-year term from the first draw: the last repayment is in 2046.
+    assert_eq!(r.years.last().unwrap().year, 2046);
+    assert!(r.years.last().unwrap().debt.policy_loan.abs() < 1e-6);
+    let service: f64 = r.years.iter().map(|y| y.fiscal.loan_service).sum();
+    assert!(service > r.totals.borrowed, "interest is paid on top of principal");
+}
+
+#[test]
+fn ppp_payments_start_after_construction_and_count_against_the_cap() {
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.ppp = 0.8;
+    let mut a = Assumptions::default();
+    a.budget_expenditure = 3_000.0;
+    a.budget_growth = 0.0;
+    let r = simulate(&a, &[p], 2027);
+    let c = 0.8 * 4_570.18;
+    // Build years 2027–2029; subsidy years 2030–2039; payment_1 = C×1.06×1.049/10 + 0.005×C×1.06.
+    let y2030 = r.years.iter().find(|y| y.year == 2030).unwrap();
+    assert_close!(y2030.fiscal.ppp_payments, c * 1.06 * 1.049 / 10.0 + 0.005 * c * 1.06);
+    assert_eq!(r.years.iter().find(|y| y.year == 2029).unwrap().fiscal.ppp_payments, 0.0);
+    assert_eq!(r.years.last().unwrap().year, 2039);
+    assert_close!(y2030.ppp_share, y2030.fiscal.ppp_payments / 3_000.0);
+    let cap = r.findings.iter().find(|f| f.rule == RuleId::PppCap).expect("cap missed");
+    assert_eq!(cap.severity, Severity::Miss);
+    let msg = cap.message(planner::i18n::Lang::Zh);
+    assert!(msg.contains("PPP支出占比 ") && msg.contains(" > 10 %（财金〔2015〕21号）"), "{msg}");
+}
+
+#[test]
+fn monetized_rates_per_group_and_target_findings() {
+    let mut county = sample_project();
+    county.id = "b".into();
+    county.central_city = false;
+    county.district = "X县".into();
+    county.households = 300;
+    county.resettlement = ResettlementMix {
+        cash: 0.2,
+        self_purchase: 0.1,
+        government_purchase: 0.0,
+        new_build: 0.7,
+    };
+    let r = simulate(&Assumptions::default(), &[sample_project(), county], 2027);
+    let rate = |g: Group| r.rate(&g).unwrap().rate;
+    assert_close!(rate(Group::CentralCity), 0.5);
+    assert_close!(rate(Group::Counties), 0.3);
+    // (50 + 90) / 400
+    assert_close!(rate(Group::Overall), 0.35);
+    assert_close!(rate(Group::District("X县".into())), 0.3);
+    let misses: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == RuleId::MonetizedTarget && f.severity == Severity::Miss)
+        .map(|f| f.subject.clone())
+        .collect();
+    assert!(misses.contains(&Subject::Group(Group::CentralCity)));
+    assert!(misses.contains(&Subject::Group(Group::Counties)));
+    assert!(misses.contains(&Subject::Group(Group::Overall)));
+    let central = r
+        .findings
+        .iter()
+        .find(|f| f.subject == Subject::Group(Group::CentralCity))
+        .unwrap();
+    assert_eq!(
+        central.message(planner::i18n::Lang::Zh),
+        "中心城市 货币化安置率 50.0 % < 60 %（省棚改年度考核）"
+    );
+}
+
+#[test]
+fn land_revenue_repays_bonds_and_the_balance_ratio_is_reported() {
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.special_bond = 0.8;
+    p.land_revenue = Some(LandRevenue { amount: 6_000.0, start_offset: 2, years: 3 });
+    let r = simulate(&Assumptions::default(), &[p], 2027);
+    let pr = &r.projects[0];
+    assert!(pr.bond_balance.unwrap() > 1.0);
+    let applied: f64 = -r.years.iter().map(|y| y.fiscal.land_offset).sum::<f64>();
+    assert!(applied > 0.0 && applied <= 6_000.0 + 1e-9);
+    assert!(!r.findings.iter().any(|f| f.rule == RuleId::BondSelfBalance));
+}
+
+#[test]
+fn the_demo_plan_is_valid_and_matches_the_brief() {
+    let plan = demo_plan();
+    assert_eq!(validate(&plan), vec![]);
+    assert_eq!(plan.projects.len(), 32);
+    let households: u32 = plan.projects.iter().map(|p| p.households).sum();
+    assert_eq!(households, 9_373);
+    let r = simulate_plan(&plan, None);
+    let central = r.rate(&Group::CentralCity).unwrap().rate;
+    let counties = r.rate(&Group::Counties).unwrap().rate;
+    assert!((0.53..0.545).contains(&central), "central {central}");
+    assert!((0.395..0.41).contains(&counties), "counties {counties}");
+    // Order of magnitude of the brief: 38.68 亿元 for 32 projects.
+    assert!((300_000.0..500_000.0).contains(&r.totals.investment), "{}", r.totals.investment);
+    assert_close!(r.totals.repaid, r.totals.borrowed);
+    // The 60 % scenario meets both targets.
+    let s = &plan.scenarios[0];
+    let r60 = simulate_plan(&plan, Some(s));
+    assert!(r60.rate(&Group::CentralCity).unwrap().meets_target());
+    assert!(r60.rate(&Group::Counties).unwrap().meets_target());
+}
+
+#[test]
+fn validation_reports_every_problem_at_once() {
+    let mut plan = demo_plan();
+    plan.projects[0].area_m2 = -5.0;
+    plan.projects[1].resettlement.cash += 0.1;
+    plan.projects[2].financing.capital_fund = 0.1;
+    plan.projects[2].financing.policy_loan += 0.15;
+    plan.projects[3].year = 2031;
+    plan.projects[4].infrastructure_cost = f64::NAN;
+    plan.assumptions.loan.grace_years = 20;
+    let issues = validate(&plan);
+    let msgs: Vec<String> = issues.iter().map(|i| i.message(planner::i18n::Lang::Zh)).collect();
+    assert_eq!(issues.len(), 6, "{msgs:#?}");
+    assert!(msgs.iter().any(|m| m.starts_with("黄沙桥片区：征收面积 -5")));
+    assert!(msgs.iter().any(|m| m.contains("安置方式比例") && m.contains("合计应为 100 %")));
+    assert!(msgs.iter().any(|m| m.contains("10.0 %，不得低于 20.0 %")));
+    assert!(msgs.iter().any(|m| m.contains("2031") && m.contains("2027–2028")));
+    assert!(msgs.iter().any(|m| m.contains("不是有效数字")));
+    assert!(msgs.iter().any(|m| m.contains("宽限期应短于贷款期限")));
+}
+
+fn arb_project(i: usize) -> impl Strategy<Value = Project> {
+    (
+        (0u32..3_000, 0.0f64..200_000.0, 0.0f64..10_000.0, 2027i32..=2028, any::<bool>()),
+        proptest::array::uniform4(0.0f64..1.0),
+        proptest::array::uniform4(0.0f64..1.0),
+        (0.0f64..1.0, 0.0f64..50_000.0, 0u32..4, 1u32..5),
+        (6.0f64..48.0, 0.0f64..2_000.0),
+    )
+        .prop_map(move |((h, area, infra, year, central), r, f, (cap_extra, land, lo, ly), (months, sub))| {
+            let rs: f64 = r.iter().sum::<f64>().max(1e-9);
+            let fs: f64 = f.iter().sum::<f64>().max(1e-9);
+            // Capital fund between 20 % and 100 %, the rest split by the other four weights.
+            let cap = 0.2 + 0.8 * cap_extra;
+            let rest = 1.0 - cap;
+            Project {
+                id: format!("p{i:03}"),
+                name: format!("项目{i}"),
+                district: format!("区县{}", i % 4),
+                central_city: central,
+                kind: ProjectType::UrbanVillage,
+                year,
+                status: Status::Planning,
+                households: h,
+                area_m2: area,
+                infrastructure_cost: infra,
+                central_subsidy: sub,
+                land_revenue: Some(LandRevenue { amount: land, start_offset: lo, years: ly }),
+                resettlement: ResettlementMix {
+                    cash: r[0] / rs,
+                    self_purchase: r[1] / rs,
+                    government_purchase: r[2] / rs,
+                    new_build: r[3] / rs,
+                },
+                financing: FinancingMix {
+                    capital_fund: cap,
+                    policy_loan: rest * f[0] / fs,
+                    service_purchase: rest * f[1] / fs,
+                    ppp: rest * f[2] / fs,
+                    special_bond: rest * f[3] / fs,
+                },
+                costs: CostOverrides { construction_months: Some(months), ..Default::default() },
+                lead: String::new(),
+            }
+        })
+}
+
+fn arb_projects() -> impl Strategy<Value = Vec<Project>> {
+    (1usize..8).prop_flat_map(|n| (0..n).map(arb_project).collect::<Vec<_>>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn sources_equal_investment_every_year(projects in arb_projects()) {
+        let r = simulate(&Assumptions::default(), &projects, 2027);
+        for y in &r.years {
+            prop_assert!(close(y.sources.total(), y.investment.total()), "{}", y.year);
+        }
+    }
+
+    #[test]
+    fn every_yuan_borrowed_is_repaid(projects in arb_projects()) {
+        let r = simulate(&Assumptions::default(), &projects, 2027);
+        prop_assert!(close(r.totals.repaid, r.totals.borrowed));
+        let last = r.years.last().unwrap();
+        prop_assert!(last.debt.total().abs() < 1e-6 * r.totals.borrowed.max(1.0));
+        for y in &r.years {
+            prop_assert!(y.debt.total() >= -1e-6);
+        }
+    }
+
+    #[test]
+    fn shares_and_monetized_households_are_consistent(projects in arb_projects()) {
+        let plan_ok = projects.iter().all(|p| {
+            (p.resettlement.sum() - 1.0).abs() < 1e-9 && (p.financing.sum() - 1.0).abs() < 1e-9
+        });
+        prop_assert!(plan_ok);
+        let r = simulate(&Assumptions::default(), &projects, 2027);
+        for m in &r.monetized {
+            prop_assert!(m.monetized <= m.households + 1e-9);
+            prop_assert!((0.0..=1.0 + 1e-12).contains(&m.rate));
+        }
+        let overall = r.rate(&Group::Overall).unwrap();
+        let h: f64 = projects.iter().map(|p| f64::from(p.households)).sum();
+        prop_assert!(close(overall.households, h));
+    }
+
+    #[test]
+    fn results_do_not_depend_on_project_order(projects in arb_projects(), seed in any::<u64>()) {
+        let a = Assumptions::default();
+        let r1 = simulate(&a, &projects, 2027);
+        let mut shuffled = projects.clone();
+        // A deterministic shuffle from the seed.
+        let n = shuffled.len();
+        for i in (1..n).rev() {
+            let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) >> 33) as usize % (i + 1);
+            shuffled.swap(i, j);
+        }
+        let r2 = simulate(&a, &shuffled, 2027);
+        prop_assert_eq!(r1, r2);
+    }
+
+    #[test]
+    fn totals_equal_the_sum_of_their_rows(projects in arb_projects()) {
+        let r = simulate(&Assumptions::default(), &projects, 2027);
+        let inv: f64 = r.years.iter().map(|y| y.investment.total()).sum();
+        prop_assert!(close(inv, r.totals.investment));
+        let fiscal: f64 = r.years.iter().map(|y| y.fiscal.total()).sum();
+        prop_assert!(close(fiscal, r.totals.fiscal_burden));
+        for y in &r.years {
+            let parts: f64 = y.fiscal.parts().iter().map(|(_, v)| v).sum();
+            prop_assert!(close(parts, y.fiscal.total()));
+        }
+        // After display rounding, the displayed rows add up to the displayed total.
+        let rows: Vec<f64> = r.projects.iter().map(|p| p.investment.total()).collect();
+        for decimals in [0, 2] {
+            let (rounded, total) = round_to_total(&rows, decimals);
+            prop_assert_eq!(rounded.iter().sum::<i64>(), total);
+            let exact = (r.totals.investment * 10f64.powi(decimals as i32)).round() as i64;
+            prop_assert!((total - exact).abs() <= 1);
+        }
+    }
+}
