@@ -1,2 +1,21 @@
-//! Benchmark of the full simulation.
-fn main() {}
+//! Native benchmark: the full simulation of a 1,000-project plan over 30 years (target < 2 ms).
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use planner::demo::{demo_plan, generated_plan};
+use planner::simulate::simulate_plan;
+
+fn bench(c: &mut Criterion) {
+    let big = generated_plan(1_000);
+    let r = simulate_plan(&big, None);
+    assert_eq!(r.years.len(), 30, "the generated plan spans 30 years");
+    c.bench_function("simulate 1000 projects x 30 years", |b| {
+        b.iter(|| simulate_plan(black_box(&big), None))
+    });
+    let demo = demo_plan();
+    c.bench_function("simulate demo plan (32 projects)", |b| {
+        b.iter(|| simulate_plan(black_box(&demo), None))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

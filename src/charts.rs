@@ -70,7 +70,11 @@ pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
     });
     let names: Vec<String> = groups.iter().map(|m| group_name(&m.group, lang)).collect();
     Chart::new()
-        .title(Title::new().text(Text::ChartMonetized.tr(lang)).left("center"))
+        .title(
+            Title::new()
+                .text(Text::ChartMonetized.tr(lang))
+                .left("center"),
+        )
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
         .x_axis(Axis::new().type_(AxisType::Category).data(names))
@@ -100,15 +104,35 @@ pub fn mix_chart(r: &Results, lang: Lang) -> Chart {
         .title(Title::new().text(Text::ChartMix.tr(lang)).left("center"))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .legend(Legend::new().bottom(0))
-        .series(Pie::new().name(Text::ChartMix.tr(lang)).radius(vec!["35%", "65%"]).data(data))
+        .series(
+            Pie::new()
+                .name(Text::ChartMix.tr(lang))
+                .radius(vec!["35%", "65%"])
+                .data(data),
+        )
 }
 
 /// Debt outstanding at year end by instrument (亿元).
 pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
     let parts = [
-        (Text::SrcPolicyLoan, r.years.iter().map(|y| yi(y.debt.policy_loan)).collect::<Vec<_>>()),
-        (Text::SrcServicePurchase, r.years.iter().map(|y| yi(y.debt.service_purchase)).collect()),
-        (Text::SrcSpecialBond, r.years.iter().map(|y| yi(y.debt.special_bond)).collect()),
+        (
+            Text::SrcPolicyLoan,
+            r.years
+                .iter()
+                .map(|y| yi(y.debt.policy_loan))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Text::SrcServicePurchase,
+            r.years
+                .iter()
+                .map(|y| yi(y.debt.service_purchase))
+                .collect(),
+        ),
+        (
+            Text::SrcSpecialBond,
+            r.years.iter().map(|y| yi(y.debt.special_bond)).collect(),
+        ),
     ];
     let mut chart = yearly_base(r, Text::ChartDebt, Text::UnitYi, lang);
     for (name, data) in parts {

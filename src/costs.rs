@@ -112,13 +112,16 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
             / YUAN_PER_WAN,
         purchase: mix.government_purchase * h * c.flat_area * c.purchase_price / YUAN_PER_WAN,
         construction: in_kind * c.flat_area * c.construction_cost / YUAN_PER_WAN,
-        transition: in_kind * c.persons_per_household * c.transition_fee * fee_months / YUAN_PER_WAN,
+        transition: in_kind * c.persons_per_household * c.transition_fee * fee_months
+            / YUAN_PER_WAN,
         relocation: (h + in_kind) * c.relocation_fee / YUAN_PER_WAN,
         rewards: h * c.reward_per_household / YUAN_PER_WAN,
         infrastructure: p.infrastructure_cost,
     };
 
-    let years = years_spanned(wait).max(years_spanned(fee_months)).max(handover + 1);
+    let years = years_spanned(wait)
+        .max(years_spanned(fee_months))
+        .max(handover + 1);
     let mut by_year = vec![Investment::default(); years];
     // Spread over the construction months; an instant build (0 months) lands in year 0.
     let build_share = |k: usize| {

@@ -32,13 +32,17 @@ struct EnvelopeIn {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DocError {
     /// JSON syntax error at line, column.
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// Valid JSON that is not a plan document.
     NotAPlan,
     /// Written by a newer version of the app.
     NewerVersion { version: u32 },
-    /// A field is missing or has the wrong type.
-    Shape { detail: String },
+    /// A field is missing or has the wrong type; `path` is where (e.g. `plan.projects[3].households`).
+    Shape { path: String, detail: String },
 }
 
 impl DocError {
@@ -51,22 +55,32 @@ impl DocError {
             DocError::NewerVersion { version } => format!(
                 "文件由更新版本的棚改规划写入（格式版本 {version}，本程序支持到 {VERSION}），请升级后再打开"
             ),
-            DocError::Shape { detail } => format!("方案内容不完整或类型不对：{detail}"),
+            DocError::Shape { path, detail } => {
+                format!("方案内容不完整或类型不对：字段 {path}（{detail}）")
+            }
         }
     }
 }
 
 /// Serializes a plan as a pretty-printed UTF-8 document.
 pub fn encode(plan: &Plan) -> String {
-    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, version: VERSION, plan })
-        .expect("a plan always serializes")
+    serde_json::to_string_pretty(&EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        plan,
+    })
+    .expect("a plan always serializes")
 }
 
 /// Reads a document of any supported version into the current plan type.
 pub fn decode(text: &str) -> Result<Plan, DocError> {
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
-            DocError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
+            DocError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
         } else {
             DocError::NotAPlan
         }
@@ -80,12 +94,21 @@ pub fn decode(text: &str) -> Result<Plan, DocError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or(DocError::NotAPlan)?;
     if version > u64::from(VERSION) {
-        return Err(DocError::NewerVersion { version: version.min(u64::from(u32::MAX)) as u32 });
+        return Err(DocError::NewerVersion {
+            version: version.min(u64::from(u32::MAX)) as u32,
+        });
     }
     if version == 0 {
         return Err(DocError::NotAPlan);
     }
-    let doc: EnvelopeIn =
-        serde_json::from_str(text).map_err(|e| DocError::Shape { detail: e.to_string() })?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: EnvelopeIn = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        DocError::Shape {
+            path,
+            detail: inner.to_string(),
+        }
+    })?;
     Ok(doc.plan)
 }

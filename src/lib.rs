@@ -1,10 +1,10 @@
 //! 棚改规划 core: plan model, finance math, simulation and chart builders (no web imports), plus the wasm UI shell.
 
-pub mod finance;
 pub mod charts;
 pub mod costs;
 pub mod demo;
 pub mod display;
+pub mod finance;
 pub mod format;
 pub mod i18n;
 pub mod model;

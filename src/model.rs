@@ -38,7 +38,10 @@ impl Plan {
         let Some(s) = scenario else {
             return (self.assumptions.clone(), self.projects.clone());
         };
-        let assumptions = s.assumptions.clone().unwrap_or_else(|| self.assumptions.clone());
+        let assumptions = s
+            .assumptions
+            .clone()
+            .unwrap_or_else(|| self.assumptions.clone());
         let projects = self
             .projects
             .iter()

@@ -16,18 +16,44 @@ pub fn csv_field(s: &str) -> String {
 pub fn yearly_csv(r: &Results, lang: Lang) -> String {
     let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
     let first = crate::simulate::YearResult::default();
-    header.extend(first.investment.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
-    header.push(format!("{}{}", Text::InvestmentTotal.tr(lang), Text::UnitWan.tr(lang)));
-    header.extend(first.sources.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.extend(
+        first
+            .investment
+            .parts()
+            .iter()
+            .map(|(t, _)| t.tr(lang).to_string()),
+    );
+    header.push(format!(
+        "{}{}",
+        Text::InvestmentTotal.tr(lang),
+        Text::UnitWan.tr(lang)
+    ));
+    header.extend(
+        first
+            .sources
+            .parts()
+            .iter()
+            .map(|(t, _)| t.tr(lang).to_string()),
+    );
     header.push(Text::DebtOutstanding.tr(lang).into());
-    header.extend(first.fiscal.parts().iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.extend(
+        first
+            .fiscal
+            .parts()
+            .iter()
+            .map(|(t, _)| t.tr(lang).to_string()),
+    );
     header.push(Text::FiscalBurden.tr(lang).into());
     header.push(Text::BudgetExpenditure.tr(lang).into());
     header.push(Text::PppShare.tr(lang).into());
     header.push(Text::LandRevenueCol.tr(lang).into());
     header.push(Text::RehousedMonetized.tr(lang).into());
     header.push(Text::RehousedInKind.tr(lang).into());
-    let mut out = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
+    let mut out = header
+        .iter()
+        .map(|h| csv_field(h))
+        .collect::<Vec<_>>()
+        .join(",");
     out.push('\n');
     let money = |v: f64| format!("{v:.2}");
     for y in &r.years {

@@ -43,18 +43,56 @@ impl Rule {
 
 pub const RULES: &[Rule] = &[
     // Province-wide ≥ 50 % "from next year", 60 % central city, 50 % counties (on-site meeting).
-    Rule { id: RuleId::MonetizedTarget, source: "省棚改年度考核", from: 2027, until: None },
-    Rule { id: RuleId::PppCap, source: "财金〔2015〕21号", from: 2015, until: None },
-    Rule { id: RuleId::PppNewGovPay, source: "财金〔2022〕119号", from: 2022, until: None },
-    Rule { id: RuleId::BondSelfBalance, source: "财预〔2018〕28号", from: 2018, until: None },
-    Rule { id: RuleId::BondAppraisal, source: "专项债项目评审", from: 2018, until: None },
-    Rule { id: RuleId::BondTerm, source: "财预〔2018〕28号", from: 2018, until: None },
-    Rule { id: RuleId::LandCover, source: "资金平衡", from: 2014, until: None },
+    Rule {
+        id: RuleId::MonetizedTarget,
+        source: "省棚改年度考核",
+        from: 2027,
+        until: None,
+    },
+    Rule {
+        id: RuleId::PppCap,
+        source: "财金〔2015〕21号",
+        from: 2015,
+        until: None,
+    },
+    Rule {
+        id: RuleId::PppNewGovPay,
+        source: "财金〔2022〕119号",
+        from: 2022,
+        until: None,
+    },
+    Rule {
+        id: RuleId::BondSelfBalance,
+        source: "财预〔2018〕28号",
+        from: 2018,
+        until: None,
+    },
+    Rule {
+        id: RuleId::BondAppraisal,
+        source: "专项债项目评审",
+        from: 2018,
+        until: None,
+    },
+    Rule {
+        id: RuleId::BondTerm,
+        source: "财预〔2018〕28号",
+        from: 2018,
+        until: None,
+    },
+    Rule {
+        id: RuleId::LandCover,
+        source: "资金平衡",
+        from: 2014,
+        until: None,
+    },
 ];
 
 impl RuleId {
     pub fn rule(self) -> &'static Rule {
-        RULES.iter().find(|r| r.id == self).expect("every RuleId is in RULES")
+        RULES
+            .iter()
+            .find(|r| r.id == self)
+            .expect("every RuleId is in RULES")
     }
 }
 
@@ -96,10 +134,20 @@ impl Finding {
         let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
         let ratio = |v: f64| format!("{v:.2}");
         let (what, actual, op, limit, extra) = match self.rule {
-            RuleId::MonetizedTarget => {
-                (Text::MonetizedRate, fmt_pct(self.actual), "<", pct(self.limit), None)
-            }
-            RuleId::PppCap => (Text::PppShare, fmt_pct(self.actual), ">", pct(self.limit), None),
+            RuleId::MonetizedTarget => (
+                Text::MonetizedRate,
+                fmt_pct(self.actual),
+                "<",
+                pct(self.limit),
+                None,
+            ),
+            RuleId::PppCap => (
+                Text::PppShare,
+                fmt_pct(self.actual),
+                ">",
+                pct(self.limit),
+                None,
+            ),
             RuleId::PppNewGovPay => (
                 Text::PppShare,
                 fmt_pct(self.actual),
@@ -107,12 +155,20 @@ impl Finding {
                 pct(self.limit),
                 Some(Text::NoNewGovPayPpp),
             ),
-            RuleId::BondSelfBalance => {
-                (Text::BondBalance, ratio(self.actual), "<", ratio(self.limit), None)
-            }
-            RuleId::BondAppraisal => {
-                (Text::BondBalance, ratio(self.actual), "<", ratio(self.limit), None)
-            }
+            RuleId::BondSelfBalance => (
+                Text::BondBalance,
+                ratio(self.actual),
+                "<",
+                ratio(self.limit),
+                None,
+            ),
+            RuleId::BondAppraisal => (
+                Text::BondBalance,
+                ratio(self.actual),
+                "<",
+                ratio(self.limit),
+                None,
+            ),
             RuleId::BondTerm => {
                 let y = Text::YearsUnit.tr(lang);
                 (
@@ -123,9 +179,17 @@ impl Finding {
                     None,
                 )
             }
-            RuleId::LandCover => (Text::LandCover, ratio(self.actual), "<", ratio(self.limit), None),
+            RuleId::LandCover => (
+                Text::LandCover,
+                ratio(self.actual),
+                "<",
+                ratio(self.limit),
+                None,
+            ),
         };
-        let extra = extra.map(|t| format!("，{}", t.tr(lang))).unwrap_or_default();
+        let extra = extra
+            .map(|t| format!("，{}", t.tr(lang)))
+            .unwrap_or_default();
         let source = match self.rule {
             RuleId::MonetizedTarget => Text::RuleMonetizedSource.tr(lang),
             RuleId::BondAppraisal => Text::AppraisalThreshold.tr(lang),
@@ -190,7 +254,8 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                 actual: y.ppp_share,
                 limit: a.ppp_cap,
             });
-        } else if in_force(RuleId::PppNewGovPay, y.year) && y.ppp_share > a.ppp_new_project_threshold
+        } else if in_force(RuleId::PppNewGovPay, y.year)
+            && y.ppp_share > a.ppp_new_project_threshold
         {
             out.push(Finding {
                 rule: RuleId::PppNewGovPay,
@@ -203,7 +268,10 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     }
 
     for p in &r.projects {
-        let subject = || Subject::Project { id: p.id.clone(), name: p.name.clone() };
+        let subject = || Subject::Project {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        };
         if let Some(b) = p.bond_balance {
             if in_force(RuleId::BondSelfBalance, first) && b < 1.0 {
                 out.push(Finding {

@@ -224,8 +224,14 @@ impl Results {
 
 /// Simulates a plan under a scenario (`None` = baseline).
 pub fn simulate_plan(plan: &Plan, scenario: Option<&Scenario>) -> Results {
-    let (assumptions, projects) = plan.resolve(scenario);
-    simulate(&assumptions, &projects, plan.first_year)
+    match scenario {
+        // The baseline needs no resolved copy of the plan.
+        None => simulate(&plan.assumptions, &plan.projects, plan.first_year),
+        Some(s) => {
+            let (assumptions, projects) = plan.resolve(Some(s));
+            simulate(&assumptions, &projects, plan.first_year)
+        }
+    }
 }
 
 /// Adds `flows[k]` into `acc[offset + k]` through `field`, growing `acc` as needed.
@@ -263,7 +269,10 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         .min(first_year);
     let mut years: Vec<YearResult> = Vec::new();
     let mut project_results = Vec::with_capacity(projects.len());
-    let mut groups: BTreeMap<Group, (f64, f64, f64)> = BTreeMap::new();
+    // (households, monetized households, central-city households) per district, and per total.
+    let mut districts: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
+    let mut totals_by_group: [(f64, f64, f64); 3] = Default::default();
+    let mut has_group = [false, false, true];
     let (mut wait_weighted, mut in_kind_total) = (0.0, 0.0);
     let (mut borrowed, mut repaid) = (0.0, 0.0);
     let mut rehousing = Rehousing::default();
@@ -291,20 +300,38 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         let sp_amounts = share(f.service_purchase);
         let ppp_amounts = share(f.ppp);
         let bond_issues = share(f.special_bond);
-        add_at(&mut years, off, capital.clone(), |r| &mut r.sources.capital_fund);
-        add_at(&mut years, off, loan_draws.clone(), |r| &mut r.sources.policy_loan);
-        add_at(&mut years, off, sp_amounts.clone(), |r| &mut r.sources.service_purchase);
-        add_at(&mut years, off, ppp_amounts.clone(), |r| &mut r.sources.ppp);
-        add_at(&mut years, off, bond_issues.clone(), |r| &mut r.sources.special_bond);
+        add_at(&mut years, off, capital.iter().copied(), |r| {
+            &mut r.sources.capital_fund
+        });
+        add_at(&mut years, off, loan_draws.iter().copied(), |r| {
+            &mut r.sources.policy_loan
+        });
+        add_at(&mut years, off, sp_amounts.iter().copied(), |r| {
+            &mut r.sources.service_purchase
+        });
+        add_at(&mut years, off, ppp_amounts.iter().copied(), |r| {
+            &mut r.sources.ppp
+        });
+        add_at(&mut years, off, bond_issues.iter().copied(), |r| {
+            &mut r.sources.special_bond
+        });
 
         // Central subsidies pay the capital fund pro rata; the city's budget pays the rest.
         let capital_total: f64 = capital.iter().sum();
         let subsidy = p.central_subsidy.clamp(0.0, capital_total);
         let subsidy_flows: Vec<f64> = capital
             .iter()
-            .map(|c| if capital_total > 0.0 { subsidy * c / capital_total } else { 0.0 })
+            .map(|c| {
+                if capital_total > 0.0 {
+                    subsidy * c / capital_total
+                } else {
+                    0.0
+                }
+            })
             .collect();
-        add_at(&mut years, off, subsidy_flows.clone(), |r| &mut r.central_subsidy);
+        add_at(&mut years, off, subsidy_flows.iter().copied(), |r| {
+            &mut r.central_subsidy
+        });
         add_at(
             &mut years,
             off,
@@ -327,22 +354,41 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         } else {
             Vec::new()
         };
-        for d in loan.iter().chain(service.iter().map(|s| &s.financing)).chain(&bonds) {
+        for d in loan
+            .iter()
+            .chain(service.iter().map(|s| &s.financing))
+            .chain(&bonds)
+        {
             borrowed += d.drawdown;
             repaid += d.principal;
         }
-        add_at(&mut years, off, loan.iter().map(DebtYear::debt_service), |r| {
-            &mut r.fiscal.loan_service
+        add_at(
+            &mut years,
+            off,
+            loan.iter().map(DebtYear::debt_service),
+            |r| &mut r.fiscal.loan_service,
+        );
+        add_at(&mut years, off, loan.iter().map(|d| d.outstanding), |r| {
+            &mut r.debt.policy_loan
         });
-        add_at(&mut years, off, loan.iter().map(|d| d.outstanding), |r| &mut r.debt.policy_loan);
-        add_at(&mut years, off, service.iter().map(|s| s.fee), |r| &mut r.fiscal.service_fees);
-        add_at(&mut years, off, service.iter().map(|s| s.financing.outstanding), |r| {
-            &mut r.debt.service_purchase
+        add_at(&mut years, off, service.iter().map(|s| s.fee), |r| {
+            &mut r.fiscal.service_fees
         });
-        add_at(&mut years, off, bonds.iter().map(DebtYear::debt_service), |r| {
-            &mut r.fiscal.bond_service
+        add_at(
+            &mut years,
+            off,
+            service.iter().map(|s| s.financing.outstanding),
+            |r| &mut r.debt.service_purchase,
+        );
+        add_at(
+            &mut years,
+            off,
+            bonds.iter().map(DebtYear::debt_service),
+            |r| &mut r.fiscal.bond_service,
+        );
+        add_at(&mut years, off, bonds.iter().map(|d| d.outstanding), |r| {
+            &mut r.debt.special_bond
         });
-        add_at(&mut years, off, bonds.iter().map(|d| d.outstanding), |r| &mut r.debt.special_bond);
 
         // PPP: the partner builds; availability payments start the year after the last build year.
         let c: f64 = ppp_amounts.iter().sum();
@@ -365,17 +411,28 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         let land: Vec<f64> = match p.land_revenue {
             Some(l) if l.years > 0 && l.amount > 0.0 => {
                 let mut v = vec![0.0; l.start_offset as usize];
-                v.extend(std::iter::repeat_n(l.amount / f64::from(l.years), l.years as usize));
+                v.extend(std::iter::repeat_n(
+                    l.amount / f64::from(l.years),
+                    l.years as usize,
+                ));
                 v
             }
             _ => Vec::new(),
         };
-        add_at(&mut years, off, land.iter().copied(), |r| &mut r.land_revenue);
+        add_at(&mut years, off, land.iter().copied(), |r| {
+            &mut r.land_revenue
+        });
         let horizon = land.len().max(loan.len()).max(bonds.len());
         let (land_p, loan_ds, bond_ds) = (
             pad(&land, horizon),
-            pad(&loan.iter().map(DebtYear::debt_service).collect::<Vec<_>>(), horizon),
-            pad(&bonds.iter().map(DebtYear::debt_service).collect::<Vec<_>>(), horizon),
+            pad(
+                &loan.iter().map(DebtYear::debt_service).collect::<Vec<_>>(),
+                horizon,
+            ),
+            pad(
+                &bonds.iter().map(DebtYear::debt_service).collect::<Vec<_>>(),
+                horizon,
+            ),
         );
         let mut reserve = 0.0;
         let applied: Vec<f64> = (0..horizon)
@@ -403,14 +460,23 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
                 .then(|| self_balance_ratio(&land_p, &bond_ds, a.discount_rate)),
             debt_service,
             land_revenue,
-            bond_term: if bonds.is_empty() { 0 } else { a.bond.term_years },
+            bond_term: if bonds.is_empty() {
+                0
+            } else {
+                a.bond.term_years
+            },
         });
         debug_assert!((total_inv - costs.total.total()).abs() <= 1e-6 * total_inv.abs().max(1.0));
 
-        add_at(&mut years, off, [costs.monetized_households], |r| &mut r.rehoused.monetized);
-        add_at(&mut years, off + costs.handover_offset, [costs.in_kind_households], |r| {
-            &mut r.rehoused.in_kind
+        add_at(&mut years, off, [costs.monetized_households], |r| {
+            &mut r.rehoused.monetized
         });
+        add_at(
+            &mut years,
+            off + costs.handover_offset,
+            [costs.in_kind_households],
+            |r| &mut r.rehoused.in_kind,
+        );
         wait_weighted += costs.wait_months * costs.in_kind_households;
         in_kind_total += costs.in_kind_households;
 
@@ -419,18 +485,21 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         rehousing.self_purchase += h * p.resettlement.self_purchase;
         rehousing.government_purchase += h * p.resettlement.government_purchase;
         rehousing.new_build += h * p.resettlement.new_build;
-        let (target_group, district) = if p.central_city {
-            (Group::CentralCity, Group::District(p.district.clone()))
-        } else {
-            (Group::Counties, Group::District(p.district.clone()))
-        };
-        for g in [district, target_group, Group::Overall] {
-            let e = groups.entry(g).or_insert((0.0, 0.0, 0.0));
+        let central = if p.central_city { h } else { 0.0 };
+        let group_index = if p.central_city { 0 } else { 1 };
+        has_group[group_index] = true;
+        for e in [
+            districts.entry(p.district.as_str()).or_default(),
+            &mut totals_by_group[group_index],
+        ] {
             e.0 += h;
             e.1 += costs.monetized_households;
-            // Counts central-city households so a district's target follows where it lies.
-            e.2 += if p.central_city { h } else { 0.0 };
+            e.2 += central;
         }
+        let all = &mut totals_by_group[2];
+        all.0 += h;
+        all.1 += costs.monetized_households;
+        all.2 += central;
     }
 
     if years.is_empty() {
@@ -448,8 +517,17 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         y.ppp_room = a.ppp_cap * y.budget_expenditure - a.other_ppp_spending;
     }
 
-    let monetized = groups
+    let groups = districts
         .into_iter()
+        .map(|(d, v)| (Group::District(d.to_string()), v))
+        .chain(
+            [Group::CentralCity, Group::Counties, Group::Overall]
+                .into_iter()
+                .zip(totals_by_group)
+                .zip(has_group)
+                .filter_map(|(g, present)| present.then_some(g)),
+        );
+    let monetized = groups
         .map(|(group, (households, monetized, central))| {
             let target = match &group {
                 Group::CentralCity => a.targets.central_city,
@@ -462,7 +540,11 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
                 group,
                 households,
                 monetized,
-                rate: if households > 0.0 { monetized / households } else { 0.0 },
+                rate: if households > 0.0 {
+                    monetized / households
+                } else {
+                    0.0
+                },
                 target,
             }
         })
@@ -472,7 +554,10 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
     let (peak_i, peak) = fiscal
         .iter()
         .enumerate()
-        .fold((0, f64::NEG_INFINITY), |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc });
+        .fold(
+            (0, f64::NEG_INFINITY),
+            |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc },
+        );
     let (ppp_i, max_ppp) = years
         .iter()
         .enumerate()
@@ -494,7 +579,11 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         peak_year: start + peak_i as i32,
         max_ppp_share: max_ppp,
         max_ppp_share_year: start + ppp_i as i32,
-        avg_wait_months: if in_kind_total > 0.0 { wait_weighted / in_kind_total } else { 0.0 },
+        avg_wait_months: if in_kind_total > 0.0 {
+            wait_weighted / in_kind_total
+        } else {
+            0.0
+        },
         borrowed,
         repaid,
         rehousing,

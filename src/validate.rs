@@ -30,17 +30,36 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Problem {
-    Negative { value: f64 },
+    Negative {
+        value: f64,
+    },
     NotFinite,
     Empty,
     /// Shares must sum to 1.
-    SharesSum { sum: f64 },
+    SharesSum {
+        sum: f64,
+    },
     /// A share below 0 or above 1.
-    ShareRange { value: f64 },
-    GraceNotShorter { grace: u32, term: u32 },
-    CapitalFundBelow { share: f64, min: f64 },
-    YearOutside { year: i32, first: i32, last: i32 },
-    TooLarge { value: f64, max: f64 },
+    ShareRange {
+        value: f64,
+    },
+    GraceNotShorter {
+        grace: u32,
+        term: u32,
+    },
+    CapitalFundBelow {
+        share: f64,
+        min: f64,
+    },
+    YearOutside {
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    TooLarge {
+        value: f64,
+        max: f64,
+    },
     DuplicateId,
 }
 
@@ -91,7 +110,10 @@ impl Issue {
                 fmt_pct(*min)
             ),
             Problem::YearOutside { year, first, last } => {
-                format!("{year}，{}（{first}–{last}）", Text::ErrYearOutside.tr(lang))
+                format!(
+                    "{year}，{}（{first}–{last}）",
+                    Text::ErrYearOutside.tr(lang)
+                )
             }
             Problem::TooLarge { value, max } => {
                 format!("{value}，{}（≤ {max}）", Text::ErrTooLarge.tr(lang))
@@ -135,7 +157,10 @@ impl Checker {
         } else if v < 0.0 {
             Problem::Negative { value: v }
         } else if v > MAX_AMOUNT {
-            Problem::TooLarge { value: v, max: MAX_AMOUNT }
+            Problem::TooLarge {
+                value: v,
+                max: MAX_AMOUNT,
+            }
         } else {
             return true;
         };
@@ -161,7 +186,10 @@ impl Checker {
 }
 
 pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
-    let mut c = Checker { project: None, out: Vec::new() };
+    let mut c = Checker {
+        project: None,
+        out: Vec::new(),
+    };
     let fractions = [
         ("targets.central_city", a.targets.central_city),
         ("targets.counties", a.targets.counties),
@@ -172,7 +200,10 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
     ];
     for (k, v) in fractions {
         if c.amount(Field::Assumption(k), v) && v > 1.0 {
-            c.push(Field::Assumption(k), Problem::TooLarge { value: v, max: 1.0 });
+            c.push(
+                Field::Assumption(k),
+                Problem::TooLarge { value: v, max: 1.0 },
+            );
         }
     }
     let rates = [
@@ -182,8 +213,14 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
         ("discount_rate", a.discount_rate),
         ("bond_balance_threshold", a.bond_balance_threshold),
         ("loan.rate", a.loan.rate),
-        ("service_purchase.financing_rate", a.service_purchase.financing_rate),
-        ("service_purchase.service_margin", a.service_purchase.service_margin),
+        (
+            "service_purchase.financing_rate",
+            a.service_purchase.financing_rate,
+        ),
+        (
+            "service_purchase.service_margin",
+            a.service_purchase.service_margin,
+        ),
         ("ppp.profit_rate", a.ppp.profit_rate),
         ("ppp.discount_rate", a.ppp.discount_rate),
         ("ppp.operating_cost_rate", a.ppp.operating_cost_rate),
@@ -195,18 +232,30 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
     }
     for (k, v) in [
         ("loan.term_years", a.loan.term_years),
-        ("service_purchase.contract_years", a.service_purchase.contract_years),
+        (
+            "service_purchase.contract_years",
+            a.service_purchase.contract_years,
+        ),
         ("ppp.subsidy_years", a.ppp.subsidy_years),
         ("bond.term_years", a.bond.term_years),
     ] {
         if v == 0 || v > 50 {
-            c.push(Field::Assumption(k), Problem::TooLarge { value: f64::from(v), max: 50.0 });
+            c.push(
+                Field::Assumption(k),
+                Problem::TooLarge {
+                    value: f64::from(v),
+                    max: 50.0,
+                },
+            );
         }
     }
     if a.loan.grace_years >= a.loan.term_years {
         c.push(
             Field::LoanTerm,
-            Problem::GraceNotShorter { grace: a.loan.grace_years, term: a.loan.term_years },
+            Problem::GraceNotShorter {
+                grace: a.loan.grace_years,
+                term: a.loan.term_years,
+            },
         );
     }
     for d in CostDriver::ALL {
@@ -216,7 +265,10 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
 }
 
 pub fn validate_project(p: &Project, a: &Assumptions, window: (i32, i32)) -> Vec<Issue> {
-    let mut c = Checker { project: Some((p.id.clone(), p.name.clone())), out: Vec::new() };
+    let mut c = Checker {
+        project: Some((p.id.clone(), p.name.clone())),
+        out: Vec::new(),
+    };
     if p.name.trim().is_empty() {
         c.push(Field::Name, Problem::Empty);
     }
@@ -226,7 +278,11 @@ pub fn validate_project(p: &Project, a: &Assumptions, window: (i32, i32)) -> Vec
     if p.year < window.0 || p.year > window.1 {
         c.push(
             Field::Year,
-            Problem::YearOutside { year: p.year, first: window.0, last: window.1 },
+            Problem::YearOutside {
+                year: p.year,
+                first: window.0,
+                last: window.1,
+            },
         );
     }
     c.amount(Field::Households, f64::from(p.households));
@@ -236,20 +292,38 @@ pub fn validate_project(p: &Project, a: &Assumptions, window: (i32, i32)) -> Vec
     if let Some(l) = &p.land_revenue {
         c.amount(Field::LandRevenue, l.amount);
         if l.start_offset > 50 || l.years > 50 {
-            c.push(Field::LandRevenue, Problem::TooLarge { value: 50.0, max: 50.0 });
+            c.push(
+                Field::LandRevenue,
+                Problem::TooLarge {
+                    value: 50.0,
+                    max: 50.0,
+                },
+            );
         }
     }
     let r = &p.resettlement;
-    c.shares(Field::Resettlement, &[r.cash, r.self_purchase, r.government_purchase, r.new_build]);
+    c.shares(
+        Field::Resettlement,
+        &[r.cash, r.self_purchase, r.government_purchase, r.new_build],
+    );
     let f = &p.financing;
     c.shares(
         Field::Financing,
-        &[f.capital_fund, f.policy_loan, f.service_purchase, f.ppp, f.special_bond],
+        &[
+            f.capital_fund,
+            f.policy_loan,
+            f.service_purchase,
+            f.ppp,
+            f.special_bond,
+        ],
     );
     if f.capital_fund.is_finite() && f.capital_fund + SHARE_TOLERANCE < a.min_capital_fund {
         c.push(
             Field::CapitalFund,
-            Problem::CapitalFundBelow { share: f.capital_fund, min: a.min_capital_fund },
+            Problem::CapitalFundBelow {
+                share: f.capital_fund,
+                min: a.min_capital_fund,
+            },
         );
     }
     for d in CostDriver::ALL {
@@ -286,11 +360,15 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
             let Some(o) = s.overrides.iter().find(|o| o.project == p.id) else {
                 continue;
             };
-            out.extend(validate_project(p, &a, window).into_iter().filter(|i| match i.field {
-                Field::Resettlement => o.resettlement.is_some(),
-                Field::Financing | Field::CapitalFund => o.financing.is_some(),
-                _ => false,
-            }));
+            out.extend(
+                validate_project(p, &a, window)
+                    .into_iter()
+                    .filter(|i| match i.field {
+                        Field::Resettlement => o.resettlement.is_some(),
+                        Field::Financing | Field::CapitalFund => o.financing.is_some(),
+                        _ => false,
+                    }),
+            );
         }
     }
     out

@@ -26,7 +26,12 @@ const TEN_YI: f64 = 100_000.0; // 10 亿元 in 万元
 fn ten_yi_loan(repayment: Repayment) -> Vec<planner::finance::DebtYear> {
     loan_schedule(
         &[TEN_YI],
-        &LoanTerms { rate: 0.0441, term_years: 20, grace_years: 3, repayment },
+        &LoanTerms {
+            rate: 0.0441,
+            term_years: 20,
+            grace_years: 3,
+            repayment,
+        },
     )
 }
 
@@ -65,7 +70,10 @@ fn ten_yi_loan_equal_instalments() {
         assert_close!(y.debt_service(), 4_410.0);
     }
     for y in &s[3..] {
-        assert!((y.debt_service() - 8_483.350_524_260_78).abs() < 1e-6, "{y:?}");
+        assert!(
+            (y.debt_service() - 8_483.350_524_260_78).abs() < 1e-6,
+            "{y:?}"
+        );
     }
     let interest: f64 = s.iter().map(|y| y.interest).sum();
     assert!((interest - 57_446.958_912_433).abs() < 1e-6, "{interest}");
@@ -77,13 +85,21 @@ fn ten_yi_loan_equal_instalments() {
 fn a_draw_after_the_grace_period_is_still_repaid() {
     let s = loan_schedule(
         &[1_000.0, 0.0, 0.0, 0.0, 500.0],
-        &LoanTerms { rate: 0.05, term_years: 8, grace_years: 2, repayment: Repayment::EqualPrincipal },
+        &LoanTerms {
+            rate: 0.05,
+            term_years: 8,
+            grace_years: 2,
+            repayment: Repayment::EqualPrincipal,
+        },
     );
     assert_close!(s.iter().map(|y| y.principal).sum::<f64>(), 1_500.0);
     assert_eq!(s.last().unwrap().outstanding, 0.0);
     // Years 2–3: 1,000 over 6 then 5 years left → 166.67 each; year 4 adds 500 to 666.67 over 4 years.
     assert_close!(s[2].principal, 1_000.0 / 6.0);
-    assert_close!(s[4].principal, (1_000.0 - 2.0 * 1_000.0 / 6.0 + 500.0) / 4.0);
+    assert_close!(
+        s[4].principal,
+        (1_000.0 - 2.0 * 1_000.0 / 6.0 + 500.0) / 4.0
+    );
 }
 
 /// 财金〔2015〕21号 with C = 100,000, r = 6 %, d = 4.9 %, T = 10, O = 500, U = 200:
@@ -92,7 +108,10 @@ fn a_draw_after_the_grace_period_is_still_repaid() {
 /// Σ over 10 years = 142,507.549546.
 #[test]
 fn ppp_mof21_formula() {
-    assert_close!(mof21_payment(TEN_YI, 0.06, 0.049, 10, 1, 500.0, 200.0), 11_449.4);
+    assert_close!(
+        mof21_payment(TEN_YI, 0.06, 0.049, 10, 1, 500.0, 200.0),
+        11_449.4
+    );
     let terms = PppTerms {
         form: PppPaymentForm::Mof21,
         profit_rate: 0.06,
@@ -115,7 +134,10 @@ fn ppp_annuity_form() {
     assert!((annuity_payment(TEN_YI, 0.0799, 18, 0.0, 0.0) - 10_662.808_702_304_5).abs() < 1e-6);
     // O is marked up by k; third-party income is subtracted.
     let base = annuity_payment(TEN_YI, 0.0799, 18, 0.0, 0.0);
-    assert_close!(annuity_payment(TEN_YI, 0.0799, 18, 100.0, 50.0), base + 107.99 - 50.0);
+    assert_close!(
+        annuity_payment(TEN_YI, 0.0799, 18, 100.0, 50.0),
+        base + 107.99 - 50.0
+    );
     // User payments above cost: the government pays nothing, never a negative amount.
     let terms = PppTerms {
         form: PppPaymentForm::Annuity,
@@ -137,14 +159,21 @@ fn ppp_annuity_form() {
 fn service_purchase_fee_schedule() {
     let s = service_schedule(
         &[50_000.0],
-        &ServicePurchaseTerms { financing_rate: 0.049, contract_years: 15, service_margin: 0.01 },
+        &ServicePurchaseTerms {
+            financing_rate: 0.049,
+            contract_years: 15,
+            service_margin: 0.01,
+        },
     );
     assert_eq!(s.len(), 15);
     assert_close!(s[0].fee, 2_474.5);
     for y in &s[1..] {
         assert!((y.fee - 5_069.144_185_765_867).abs() < 1e-6, "{y:?}");
     }
-    assert_close!(s.iter().map(|y| y.financing.principal).sum::<f64>(), 50_000.0);
+    assert_close!(
+        s.iter().map(|y| y.financing.principal).sum::<f64>(),
+        50_000.0
+    );
     assert_eq!(s[14].financing.outstanding, 0.0);
 }
 
@@ -153,8 +182,14 @@ fn service_purchase_fee_schedule() {
 /// Amortizing: 2,000 principal a year; interest 700, 630, 560, …
 #[test]
 fn special_bonds() {
-    let bullet =
-        bond_schedule(&[20_000.0], &BondTerms { rate: 0.035, term_years: 10, repayment: BondRepayment::Bullet });
+    let bullet = bond_schedule(
+        &[20_000.0],
+        &BondTerms {
+            rate: 0.035,
+            term_years: 10,
+            repayment: BondRepayment::Bullet,
+        },
+    );
     assert_eq!(bullet.len(), 10);
     for y in &bullet[..9] {
         assert_close!(y.debt_service(), 700.0);
@@ -165,7 +200,11 @@ fn special_bonds() {
 
     let amort = bond_schedule(
         &[20_000.0],
-        &BondTerms { rate: 0.035, term_years: 10, repayment: BondRepayment::Amortizing },
+        &BondTerms {
+            rate: 0.035,
+            term_years: 10,
+            repayment: BondRepayment::Amortizing,
+        },
     );
     assert_close!(amort[0].interest, 700.0);
     assert_close!(amort[1].interest, 630.0);
@@ -173,9 +212,19 @@ fn special_bonds() {
     assert!(amort.iter().all(|y| close(y.principal, 2_000.0)));
 
     // Two tranches overlap: the second matures a year later.
-    let two = bond_schedule(&[100.0, 100.0], &BondTerms { rate: 0.0, term_years: 3, repayment: BondRepayment::Bullet });
+    let two = bond_schedule(
+        &[100.0, 100.0],
+        &BondTerms {
+            rate: 0.0,
+            term_years: 3,
+            repayment: BondRepayment::Bullet,
+        },
+    );
     assert_eq!(two.len(), 4);
-    assert_eq!(two.iter().map(|y| y.principal).collect::<Vec<_>>(), vec![0.0, 0.0, 100.0, 100.0]);
+    assert_eq!(
+        two.iter().map(|y| y.principal).collect::<Vec<_>>(),
+        vec![0.0, 0.0, 100.0, 100.0]
+    );
     assert_eq!(two[1].outstanding, 200.0);
 }
 
@@ -184,7 +233,10 @@ fn special_bonds() {
 #[test]
 fn present_values_and_self_balance() {
     assert_close!(present_value(&[110.0, 121.0], 0.10), 200.0);
-    assert_close!(self_balance_ratio(&[110.0, 121.0], &[55.0, 60.5], 0.10), 2.0);
+    assert_close!(
+        self_balance_ratio(&[110.0, 121.0], &[55.0, 60.5], 0.10),
+        2.0
+    );
     assert_eq!(self_balance_ratio(&[1.0], &[], 0.1), f64::INFINITY);
     assert_eq!(self_balance_ratio(&[], &[], 0.1), 0.0);
 }
@@ -198,9 +250,20 @@ fn arb_loan() -> impl Strategy<Value = (Vec<f64>, LoanTerms)> {
         0u32..30,
     )
         .prop_map(|(draws, rate, term, equal_principal, grace)| {
-            let repayment =
-                if equal_principal { Repayment::EqualPrincipal } else { Repayment::EqualInstalment };
-            (draws, LoanTerms { rate, term_years: term, grace_years: grace % term, repayment })
+            let repayment = if equal_principal {
+                Repayment::EqualPrincipal
+            } else {
+                Repayment::EqualInstalment
+            };
+            (
+                draws,
+                LoanTerms {
+                    rate,
+                    term_years: term,
+                    grace_years: grace % term,
+                    repayment,
+                },
+            )
         })
 }
 

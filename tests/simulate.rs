@@ -151,7 +151,10 @@ fn a_loan_financed_project_repays_everything_and_the_budget_pays_the_debt_servic
     assert_eq!(r.years.last().unwrap().year, 2046);
     assert!(r.years.last().unwrap().debt.policy_loan.abs() < 1e-6);
     let service: f64 = r.years.iter().map(|y| y.fiscal.loan_service).sum();
-    assert!(service > r.totals.borrowed, "interest is paid on top of principal");
+    assert!(
+        service > r.totals.borrowed,
+        "interest is paid on top of principal"
+    );
 }
 
 #[test]
@@ -159,21 +162,41 @@ fn ppp_payments_start_after_construction_and_count_against_the_cap() {
     let mut p = sample_project();
     p.financing.capital_fund = 0.2;
     p.financing.ppp = 0.8;
-    let mut a = Assumptions::default();
-    a.budget_expenditure = 3_000.0;
-    a.budget_growth = 0.0;
+    let a = Assumptions {
+        budget_expenditure: 3_000.0,
+        budget_growth: 0.0,
+        ..Assumptions::default()
+    };
     let r = simulate(&a, &[p], 2027);
     let c = 0.8 * 4_570.18;
     // Build years 2027–2029; subsidy years 2030–2039; payment_1 = C×1.06×1.049/10 + 0.005×C×1.06.
     let y2030 = r.years.iter().find(|y| y.year == 2030).unwrap();
-    assert_close!(y2030.fiscal.ppp_payments, c * 1.06 * 1.049 / 10.0 + 0.005 * c * 1.06);
-    assert_eq!(r.years.iter().find(|y| y.year == 2029).unwrap().fiscal.ppp_payments, 0.0);
+    assert_close!(
+        y2030.fiscal.ppp_payments,
+        c * 1.06 * 1.049 / 10.0 + 0.005 * c * 1.06
+    );
+    assert_eq!(
+        r.years
+            .iter()
+            .find(|y| y.year == 2029)
+            .unwrap()
+            .fiscal
+            .ppp_payments,
+        0.0
+    );
     assert_eq!(r.years.last().unwrap().year, 2039);
     assert_close!(y2030.ppp_share, y2030.fiscal.ppp_payments / 3_000.0);
-    let cap = r.findings.iter().find(|f| f.rule == RuleId::PppCap).expect("cap missed");
+    let cap = r
+        .findings
+        .iter()
+        .find(|f| f.rule == RuleId::PppCap)
+        .expect("cap missed");
     assert_eq!(cap.severity, Severity::Miss);
     let msg = cap.message(planner::i18n::Lang::Zh);
-    assert!(msg.contains("PPP支出占比 ") && msg.contains(" > 10 %（财金〔2015〕21号）"), "{msg}");
+    assert!(
+        msg.contains("PPP支出占比 ") && msg.contains(" > 10 %（财金〔2015〕21号）"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -221,7 +244,11 @@ fn land_revenue_repays_bonds_and_the_balance_ratio_is_reported() {
     let mut p = sample_project();
     p.financing.capital_fund = 0.2;
     p.financing.special_bond = 0.8;
-    p.land_revenue = Some(LandRevenue { amount: 6_000.0, start_offset: 2, years: 3 });
+    p.land_revenue = Some(LandRevenue {
+        amount: 6_000.0,
+        start_offset: 2,
+        years: 3,
+    });
     let r = simulate(&Assumptions::default(), &[p], 2027);
     let pr = &r.projects[0];
     assert!(pr.bond_balance.unwrap() > 1.0);
@@ -243,7 +270,11 @@ fn the_demo_plan_is_valid_and_matches_the_brief() {
     assert!((0.53..0.545).contains(&central), "central {central}");
     assert!((0.395..0.41).contains(&counties), "counties {counties}");
     // Order of magnitude of the brief: 38.68 亿元 for 32 projects.
-    assert!((300_000.0..500_000.0).contains(&r.totals.investment), "{}", r.totals.investment);
+    assert!(
+        (300_000.0..500_000.0).contains(&r.totals.investment),
+        "{}",
+        r.totals.investment
+    );
     assert_close!(r.totals.repaid, r.totals.borrowed);
     // The 60 % scenario meets both targets.
     let s = &plan.scenarios[0];
@@ -263,60 +294,90 @@ fn validation_reports_every_problem_at_once() {
     plan.projects[4].infrastructure_cost = f64::NAN;
     plan.assumptions.loan.grace_years = 20;
     let issues = validate(&plan);
-    let msgs: Vec<String> = issues.iter().map(|i| i.message(planner::i18n::Lang::Zh)).collect();
+    let msgs: Vec<String> = issues
+        .iter()
+        .map(|i| i.message(planner::i18n::Lang::Zh))
+        .collect();
     assert_eq!(issues.len(), 6, "{msgs:#?}");
-    assert!(msgs.iter().any(|m| m.starts_with("黄沙桥片区：征收面积 -5")));
-    assert!(msgs.iter().any(|m| m.contains("安置方式比例") && m.contains("合计应为 100 %")));
+    assert!(msgs
+        .iter()
+        .any(|m| m.starts_with("黄沙桥片区：征收面积 -5")));
+    assert!(msgs
+        .iter()
+        .any(|m| m.contains("安置方式比例") && m.contains("合计应为 100 %")));
     assert!(msgs.iter().any(|m| m.contains("10.0 %，不得低于 20.0 %")));
-    assert!(msgs.iter().any(|m| m.contains("2031") && m.contains("2027–2028")));
+    assert!(msgs
+        .iter()
+        .any(|m| m.contains("2031") && m.contains("2027–2028")));
     assert!(msgs.iter().any(|m| m.contains("不是有效数字")));
     assert!(msgs.iter().any(|m| m.contains("宽限期应短于贷款期限")));
 }
 
 fn arb_project(i: usize) -> impl Strategy<Value = Project> {
     (
-        (0u32..3_000, 0.0f64..200_000.0, 0.0f64..10_000.0, 2027i32..=2028, any::<bool>()),
+        (
+            0u32..3_000,
+            0.0f64..200_000.0,
+            0.0f64..10_000.0,
+            2027i32..=2028,
+            any::<bool>(),
+        ),
         proptest::array::uniform4(0.0f64..1.0),
         proptest::array::uniform4(0.0f64..1.0),
         (0.0f64..1.0, 0.0f64..50_000.0, 0u32..4, 1u32..5),
         (6.0f64..48.0, 0.0f64..2_000.0),
     )
-        .prop_map(move |((h, area, infra, year, central), r, f, (cap_extra, land, lo, ly), (months, sub))| {
-            let rs: f64 = r.iter().sum::<f64>().max(1e-9);
-            let fs: f64 = f.iter().sum::<f64>().max(1e-9);
-            // Capital fund between 20 % and 100 %, the rest split by the other four weights.
-            let cap = 0.2 + 0.8 * cap_extra;
-            let rest = 1.0 - cap;
-            Project {
-                id: format!("p{i:03}"),
-                name: format!("项目{i}"),
-                district: format!("区县{}", i % 4),
-                central_city: central,
-                kind: ProjectType::UrbanVillage,
-                year,
-                status: Status::Planning,
-                households: h,
-                area_m2: area,
-                infrastructure_cost: infra,
-                central_subsidy: sub,
-                land_revenue: Some(LandRevenue { amount: land, start_offset: lo, years: ly }),
-                resettlement: ResettlementMix {
-                    cash: r[0] / rs,
-                    self_purchase: r[1] / rs,
-                    government_purchase: r[2] / rs,
-                    new_build: r[3] / rs,
-                },
-                financing: FinancingMix {
-                    capital_fund: cap,
-                    policy_loan: rest * f[0] / fs,
-                    service_purchase: rest * f[1] / fs,
-                    ppp: rest * f[2] / fs,
-                    special_bond: rest * f[3] / fs,
-                },
-                costs: CostOverrides { construction_months: Some(months), ..Default::default() },
-                lead: String::new(),
-            }
-        })
+        .prop_map(
+            move |(
+                (h, area, infra, year, central),
+                r,
+                f,
+                (cap_extra, land, lo, ly),
+                (months, sub),
+            )| {
+                let rs: f64 = r.iter().sum::<f64>().max(1e-9);
+                let fs: f64 = f.iter().sum::<f64>().max(1e-9);
+                // Capital fund between 20 % and 100 %, the rest split by the other four weights.
+                let cap = 0.2 + 0.8 * cap_extra;
+                let rest = 1.0 - cap;
+                Project {
+                    id: format!("p{i:03}"),
+                    name: format!("项目{i}"),
+                    district: format!("区县{}", i % 4),
+                    central_city: central,
+                    kind: ProjectType::UrbanVillage,
+                    year,
+                    status: Status::Planning,
+                    households: h,
+                    area_m2: area,
+                    infrastructure_cost: infra,
+                    central_subsidy: sub,
+                    land_revenue: Some(LandRevenue {
+                        amount: land,
+                        start_offset: lo,
+                        years: ly,
+                    }),
+                    resettlement: ResettlementMix {
+                        cash: r[0] / rs,
+                        self_purchase: r[1] / rs,
+                        government_purchase: r[2] / rs,
+                        new_build: r[3] / rs,
+                    },
+                    financing: FinancingMix {
+                        capital_fund: cap,
+                        policy_loan: rest * f[0] / fs,
+                        service_purchase: rest * f[1] / fs,
+                        ppp: rest * f[2] / fs,
+                        special_bond: rest * f[3] / fs,
+                    },
+                    costs: CostOverrides {
+                        construction_months: Some(months),
+                        ..Default::default()
+                    },
+                    lead: String::new(),
+                }
+            },
+        )
 }
 
 fn arb_projects() -> impl Strategy<Value = Vec<Project>> {

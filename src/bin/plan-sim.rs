@@ -49,7 +49,11 @@ fn main() -> ExitCode {
     }
     let chosen = match scenario.as_deref() {
         None => None,
-        Some(name) => match plan.scenarios.iter().find(|s| s.name == name || s.id == name) {
+        Some(name) => match plan
+            .scenarios
+            .iter()
+            .find(|s| s.name == name || s.id == name)
+        {
             Some(s) => Some(s),
             None => return fail(&format!("方案中没有名为「{name}」的情景")),
         },
@@ -58,7 +62,10 @@ fn main() -> ExitCode {
     if csv {
         print!("{}", yearly_csv(&results, Lang::Zh));
     } else {
-        println!("{}", serde_json::to_string_pretty(&results).expect("results serialize"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("results serialize")
+        );
     }
     ExitCode::SUCCESS
 }

@@ -61,7 +61,12 @@ pub fn loan_schedule(draws: &[f64], terms: &LoanTerms) -> Vec<DebtYear> {
                 // No float dust left on the books.
                 balance = 0.0;
             }
-            DebtYear { drawdown, interest, principal, outstanding: balance }
+            DebtYear {
+                drawdown,
+                interest,
+                principal,
+                outstanding: balance,
+            }
         })
         .collect()
 }

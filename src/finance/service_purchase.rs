@@ -35,6 +35,9 @@ pub fn service_schedule(amounts: &[f64], terms: &ServicePurchaseTerms) -> Vec<Se
     };
     loan_schedule(amounts, &loan)
         .into_iter()
-        .map(|d| ServiceYear { fee: d.debt_service() * (1.0 + terms.service_margin), financing: d })
+        .map(|d| ServiceYear {
+            fee: d.debt_service() * (1.0 + terms.service_margin),
+            financing: d,
+        })
         .collect()
 }

@@ -36,7 +36,13 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [Tab::Projects, Tab::Resettlement, Tab::Financing, Tab::Results, Tab::Compare];
+    const ALL: [Tab; 5] = [
+        Tab::Projects,
+        Tab::Resettlement,
+        Tab::Financing,
+        Tab::Results,
+        Tab::Compare,
+    ];
     fn label(self) -> Text {
         match self {
             Tab::Projects => Text::NavProjects,
@@ -83,7 +89,11 @@ fn App() -> impl IntoView {
     Effect::new(move |_| {
         let lang = store.lang.get();
         storage::save_lang(lang);
-        let title = format!("{} · {}", Text::AppTitle.tr(lang), plan.with(|p| p.name.clone()));
+        let title = format!(
+            "{} · {}",
+            Text::AppTitle.tr(lang),
+            plan.with(|p| p.name.clone())
+        );
         document().set_title(&title);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
@@ -100,7 +110,9 @@ fn App() -> impl IntoView {
         }
     };
     let toggle_lang = move |_| {
-        store.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+        store
+            .lang
+            .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
     };
 
     view! {

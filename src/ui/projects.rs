@@ -85,7 +85,11 @@ pub fn ProjectTable() -> impl IntoView {
                     .iter()
                     .map(|p| f64::from(p.households) * p.resettlement.monetized_share())
                     .sum();
-                let rate = if households > 0 { monetized / households as f64 } else { 0.0 };
+                let rate = if households > 0 {
+                    monetized / households as f64
+                } else {
+                    0.0
+                };
                 (rows, households, area_total, inv_total, rate)
             })
         })

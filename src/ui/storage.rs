@@ -43,15 +43,24 @@ pub fn load_plan() -> Loaded {
     }
     let raw = LocalStorage::raw().get_item(PLAN_KEY).ok().flatten();
     let Some(text) = raw else {
-        return Loaded { plan: demo_plan(), warning: None };
+        return Loaded {
+            plan: demo_plan(),
+            warning: None,
+        };
     };
     match decode(&text) {
-        Ok(plan) => Loaded { plan, warning: None },
+        Ok(plan) => Loaded {
+            plan,
+            warning: None,
+        },
         Err(e @ DocError::NewerVersion { .. }) => {
             SAVE_ALLOWED.with(|s| s.set(false));
             Loaded {
                 plan: demo_plan(),
-                warning: Some(format!("{}。已保存的方案保持不变，本页的修改不会覆盖它。", e.message_zh())),
+                warning: Some(format!(
+                    "{}。已保存的方案保持不变，本页的修改不会覆盖它。",
+                    e.message_zh()
+                )),
             }
         }
         Err(e) => {
@@ -80,24 +89,31 @@ pub fn save_plan(plan: &Plan) -> Result<(), String> {
     if !SAVE_ALLOWED.with(Cell::get) || !available() {
         return Ok(());
     }
-    LocalStorage::raw().set_item(PLAN_KEY, &encode(plan)).map_err(|e| {
-        let quota = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n == "QuotaExceededError");
-        if quota {
-            "本地存储已满：最近的修改只保存在本页内存中，请导出方案以免丢失。".to_string()
-        } else {
-            "无法写入本地存储：最近的修改只保存在本页内存中，请导出方案以免丢失。".to_string()
-        }
-    })
+    LocalStorage::raw()
+        .set_item(PLAN_KEY, &encode(plan))
+        .map_err(|e| {
+            let quota = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .is_some_and(|n| n == "QuotaExceededError");
+            if quota {
+                "本地存储已满：最近的修改只保存在本页内存中，请导出方案以免丢失。".to_string()
+            } else {
+                "无法写入本地存储：最近的修改只保存在本页内存中，请导出方案以免丢失。".to_string()
+            }
+        })
 }
 
 pub fn load_lang() -> Lang {
     if !available() {
         return Lang::Zh;
     }
-    match LocalStorage::raw().get_item(LANG_KEY).ok().flatten().as_deref() {
+    match LocalStorage::raw()
+        .get_item(LANG_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+    {
         Some("en") => Lang::En,
         _ => Lang::Zh,
     }

@@ -1,0 +1,127 @@
+//! plan-sim and the document format: golden fixtures, errors, the command line's contract.
+
+use std::process::Command;
+
+use planner::demo::demo_plan;
+use planner::format::{decode, encode, DocError};
+
+const FIXTURE_V1: &str = include_str!("fixtures/plan-v1.json");
+
+fn plan_sim(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-sim"))
+        .args(args)
+        .output()
+        .expect("plan-sim runs")
+}
+
+#[test]
+fn the_v1_golden_fixture_still_reads() {
+    let plan = decode(FIXTURE_V1).expect("v1 fixture decodes");
+    assert_eq!(plan.projects.len(), 32);
+    assert_eq!(
+        plan.projects
+            .iter()
+            .find(|p| p.name == "X县西街")
+            .unwrap()
+            .households,
+        1_066
+    );
+    // Round trip: what we write we read back identically.
+    assert!(decode(&encode(&plan)).unwrap() == plan);
+}
+
+#[test]
+fn the_demo_round_trips() {
+    let plan = demo_plan();
+    assert!(
+        decode(&encode(&plan)).unwrap() == plan,
+        "export then import changes nothing"
+    );
+}
+
+#[test]
+fn bad_documents_say_what_is_wrong() {
+    match decode("{\n  \"format\": \"shantytown-plan\",\n  \"version\": 1,\n  oops\n}") {
+        Err(DocError::Syntax {
+            line: 4, column, ..
+        }) => assert!(column > 0),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(decode("[1, 2]"), Err(DocError::NotAPlan));
+    assert_eq!(decode(r#"{"name": "x"}"#), Err(DocError::NotAPlan));
+    let newer = FIXTURE_V1.replacen("\"version\": 1", "\"version\": 99", 1);
+    assert_eq!(decode(&newer), Err(DocError::NewerVersion { version: 99 }));
+    assert!(DocError::NewerVersion { version: 99 }
+        .message_zh()
+        .contains("更新版本"));
+    let missing = FIXTURE_V1.replacen("\"households\": 1066", "\"households\": \"many\"", 1);
+    match decode(&missing) {
+        Err(e @ DocError::Shape { .. }) => {
+            assert!(
+                e.message_zh().contains("字段 plan.projects[10].households"),
+                "{}",
+                e.message_zh()
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn plan_sim_prints_results_as_json() {
+    let out = plan_sim(&["tests/fixtures/plan-v1.json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let expected = planner::simulate::simulate_plan(&decode(FIXTURE_V1).unwrap(), None);
+    assert_eq!(
+        v["totals"]["investment"].as_f64().unwrap(),
+        expected.totals.investment
+    );
+    assert_eq!(v["years"].as_array().unwrap().len(), expected.years.len());
+}
+
+#[test]
+fn plan_sim_csv_and_scenarios() {
+    let out = plan_sim(&["--csv", "tests/fixtures/plan-v1.json"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("年度,货币补偿,"));
+    assert!(lines.next().unwrap().starts_with("2027,"));
+    let base = plan_sim(&["tests/fixtures/plan-v1.json"]);
+    let s60 = plan_sim(&["--scenario", "货币化60%", "tests/fixtures/plan-v1.json"]);
+    assert!(s60.status.success());
+    assert_ne!(base.stdout, s60.stdout);
+    let missing = plan_sim(&["--scenario", "不存在", "tests/fixtures/plan-v1.json"]);
+    assert!(!missing.status.success());
+    assert!(missing.stdout.is_empty());
+}
+
+#[test]
+fn plan_sim_rejects_invalid_plans_with_messages_and_empty_stdout() {
+    let dir = std::env::temp_dir().join(format!("plan-sim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut plan = demo_plan();
+    plan.projects[0].area_m2 = -1.0;
+    plan.projects[1].resettlement.cash = 0.9;
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, encode(&plan)).unwrap();
+    let out = plan_sim(&[bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("黄沙桥片区：征收面积 -1，不能为负数"), "{err}");
+    assert!(err.contains("行政中心北侧：安置方式比例"), "{err}");
+
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{ not json").unwrap();
+    let out = plan_sim(&[broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("第 1 行"));
+    std::fs::remove_dir_all(&dir).ok();
+}
