@@ -62,6 +62,98 @@ catalogue! {
     UnitYi => "亿元", "100m yuan";
     PppRoom => "PPP支出上限余量", "Room under the PPP cap";
     Target => "目标", "Target";
+    InCentralCity => "位于中心城市", "In the central city";
+    FieldLead => "牵头领导/单位", "Lead";
+    LandAmount => "土地出让收入", "Land revenue";
+    LandStart => "首次出让（计划年度后第几年）", "First sale (years after start)";
+    LandYears => "分几年出让", "Sold over (years)";
+    AutoBalanced => "自动平衡", "balances automatically";
+    MixSum => "合计", "Sum";
+    CostDefault => "全市默认", "City default";
+    ResetDefault => "恢复默认", "Reset to default";
+    Overridden => "本项目单独设定", "Set for this project";
+    EditorTitle => "编辑项目", "Edit project";
+    Close => "关闭", "Close";
+    AddProject => "新增项目", "Add project";
+    NewProjectName => "新项目", "New project";
+    Duplicate => "复制", "Duplicate";
+    Delete => "删除", "Delete";
+    Edit => "编辑", "Edit";
+    Undo => "撤销删除", "Undo delete";
+    Deleted => "已删除", "Deleted";
+    FilterAll => "全部", "All";
+    Filters => "筛选", "Filter";
+    Actions => "操作", "Actions";
+    InvalidNotKept => "标红的输入有误，改正前不计入测算结果。", "Inputs marked red are invalid and stay out of the results until corrected.";
+    SectionBasics => "基本信息", "Basics";
+    SectionCosts => "成本参数", "Cost drivers";
+    SectionTargets => "考核目标与上限", "Targets and caps";
+    SectionBudget => "预算与折现", "Budget and discounting";
+    SectionLoan => "政策性银行贷款", "Policy-bank loans";
+    SectionService => "政府购买服务", "Government purchase of services";
+    SectionPpp => "PPP", "PPP";
+    SectionBond => "棚改专项债", "Special bonds";
+    NavAssumptions => "全市参数", "City-wide";
+    TargetCentral => "中心城市货币化目标", "Central-city monetized target";
+    TargetCounties => "区县货币化目标", "County monetized target";
+    TargetOverall => "全市货币化目标（省考核）", "Whole-city monetized target";
+    PppCapLabel => "PPP支出上限（占一般公共预算支出）", "PPP cap (share of budget expenditure)";
+    PppNewThreshold => "新上政府付费PPP门槛", "Threshold for new government-pay PPP";
+    BudgetFirstYear => "一般公共预算支出（首年）", "Budget expenditure (first year)";
+    BudgetGrowth => "预算支出年增长", "Budget growth per year";
+    OtherPpp => "其他PPP项目年支出", "Other PPP spending per year";
+    DiscountRate => "折现率", "Discount rate";
+    MinCapital => "资本金最低比例", "Minimum capital fund";
+    BondThreshold => "专项债覆盖倍数评审门槛", "Bond coverage appraisal threshold";
+    Rate => "年利率", "Annual rate";
+    TermYears => "期限（年）", "Term (years)";
+    GraceYears => "宽限期（年）", "Grace period (years)";
+    RepaymentMethod => "还款方式", "Repayment";
+    EqualPrincipal => "等额本金", "Equal principal";
+    EqualInstalment => "等额本息", "Equal instalments";
+    ServiceMargin => "服务费加成", "Service margin";
+    ContractYears => "合同期（年）", "Contract (years)";
+    PppForm => "付费公式", "Payment formula";
+    PppFormMof21 => "财金〔2015〕21号公式", "MoF 2015-21 formula";
+    PppFormAnnuity => "年金公式", "Annuity";
+    PppProfit => "合理利润率 r / 回报率 k", "Profit rate r / return k";
+    PppDiscount => "年度折现率 d", "Discount rate d";
+    PppYears => "补贴期 T（年）", "Subsidy period T (years)";
+    PppOpRate => "年运营成本（占建设成本）", "Operating cost (share of C per year)";
+    PppUserRate => "使用者付费（占建设成本）", "User payments (share of C per year)";
+    BondBullet => "到期一次还本", "Principal at maturity";
+    BondAmortizing => "分年等额还本", "Equal principal each year";
+    CostCompensationPrice => "补偿单价", "Compensation price";
+    CostIncentive => "货币化安置奖励", "Monetization incentive";
+    CostPurchasePrice => "存量房购买单价", "Existing-housing purchase price";
+    CostConstruction => "安置房建安单价", "Construction cost";
+    CostFlatArea => "安置房套型面积", "Flat size";
+    CostPersons => "户均人口", "Persons per household";
+    CostTransitionFee => "过渡费标准", "Transition fee";
+    CostConstructionMonths => "签约至交房月数", "Months to handover";
+    CostExtraMonths => "交房后加付过渡费月数", "Extra fee months after handover";
+    CostRelocation => "搬迁费（每次）", "Relocation fee (per move)";
+    CostReward => "户均奖励", "Rewards per household";
+    KpiInvestment => "总投资", "Total investment";
+    KpiMonetizedOverall => "全市货币化安置率", "Monetized rate, whole city";
+    KpiMonetizedCentral => "中心城市货币化安置率", "Monetized rate, central city";
+    KpiMonetizedCounties => "区县货币化安置率", "Monetized rate, counties";
+    KpiPeakFiscal => "财政负担峰值", "Peak fiscal burden";
+    KpiFiscalPv => "财政负担现值", "Present value of fiscal burden";
+    KpiPppShare => "PPP支出占比最高", "Highest PPP share";
+    KpiWait => "实物安置平均等待", "Average wait, in kind";
+    Months => "个月", " months";
+    Pass => "达标", "met";
+    Miss => "未达标", "missed";
+    Cap => "上限", "cap";
+    FindingsTitle => "测算发现", "Findings";
+    NoFindings => "未发现未达标或超限的情况。", "No target missed, no cap exceeded.";
+    YearlyTable => "年度测算表（万元）", "Yearly results (10k yuan)";
+    ChartsTitle => "图表", "Charts";
+    MixTableResettlement => "各项目安置方式", "Resettlement mix by project";
+    MixTableFinancing => "各项目融资方式", "Financing mix by project";
+    RatesByDistrict => "各区县货币化安置率", "Monetized rate by district/county";
+    Households => "户", " households";
     InvestmentTotal => "总投资", "Investment";
     UnitWan => "（万元）", " (10k yuan)";
     DebtOutstanding => "年末债务余额", "Debt outstanding";
@@ -148,7 +240,26 @@ catalogue! {
     ErrEmpty => "不能为空", "must not be empty";
     ErrTooLarge => "超出合理范围", "is out of range";
     ErrShareRange => "每项比例应在 0–100 % 之间", "each share must be within 0–100 %";
+    ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
+}
+
+/// The label, unit and percent flag of a cost driver.
+pub fn cost_driver_text(d: crate::model::CostDriver) -> (Text, &'static str, bool) {
+    use crate::model::CostDriver as C;
+    match d {
+        C::compensation_price => (Text::CostCompensationPrice, "元/m²", false),
+        C::monetization_incentive => (Text::CostIncentive, "%", true),
+        C::purchase_price => (Text::CostPurchasePrice, "元/m²", false),
+        C::construction_cost => (Text::CostConstruction, "元/m²", false),
+        C::flat_area => (Text::CostFlatArea, "m²", false),
+        C::persons_per_household => (Text::CostPersons, "人", false),
+        C::transition_fee => (Text::CostTransitionFee, "元/人·月", false),
+        C::construction_months => (Text::CostConstructionMonths, "月", false),
+        C::transition_extra_months => (Text::CostExtraMonths, "月", false),
+        C::relocation_fee => (Text::CostRelocation, "元/户", false),
+        C::reward_per_household => (Text::CostReward, "元/户", false),
+    }
 }
 
 /// Formats 万元 with thousands separators and no decimals (e.g. "12,345").

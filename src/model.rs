@@ -170,6 +170,16 @@ pub struct Project {
     pub lead: String,
 }
 
+impl Project {
+    /// A hash of every field: equal projects have equal fingerprints (for keyed UI lists).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(self).unwrap_or_default().hash(&mut h);
+        h.finish()
+    }
+}
+
 /// Land-sale income (土地出让收入) that repays the project's debt.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LandRevenue {
@@ -396,5 +406,105 @@ impl Default for Assumptions {
             },
             costs: CostDefaults::default(),
         }
+    }
+}
+
+/// Editing operations on the plan's project list, kept here so the UI only calls them.
+impl Plan {
+    /// An id no project has yet ("p33" after "p32").
+    pub fn next_project_id(&self) -> ProjectId {
+        let max = self
+            .projects
+            .iter()
+            .filter_map(|p| p.id.strip_prefix('p').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        format!("p{:02}", max + 1)
+    }
+
+    /// A new project in the first plan year, all in kind, 20 % capital fund and 80 % loan, so
+    /// it is valid from the start; the planner fills in the rest.
+    pub fn new_project(&self, name: &str) -> Project {
+        let district = self
+            .projects
+            .first()
+            .map(|p| p.district.clone())
+            .unwrap_or_default();
+        Project {
+            id: self.next_project_id(),
+            name: name.to_string(),
+            central_city: self.projects.first().is_some_and(|p| p.central_city),
+            district,
+            kind: ProjectType::DilapidatedHousing,
+            year: self.first_year,
+            status: Status::Planning,
+            households: 0,
+            area_m2: 0.0,
+            infrastructure_cost: 0.0,
+            central_subsidy: 0.0,
+            land_revenue: None,
+            resettlement: ResettlementMix {
+                cash: 0.0,
+                self_purchase: 0.0,
+                government_purchase: 0.0,
+                new_build: 1.0,
+            },
+            financing: FinancingMix {
+                capital_fund: self.assumptions.min_capital_fund.max(0.2),
+                policy_loan: 1.0 - self.assumptions.min_capital_fund.max(0.2),
+                service_purchase: 0.0,
+                ppp: 0.0,
+                special_bond: 0.0,
+            },
+            costs: CostOverrides::default(),
+            lead: String::new(),
+        }
+    }
+
+    pub fn add_project(&mut self, p: Project) {
+        debug_assert!(!self.projects.iter().any(|x| x.id == p.id));
+        self.projects.push(p);
+    }
+
+    /// Copies a project right after itself, with a new id and "（副本）" in its name.
+    pub fn duplicate_project(&mut self, id: &str) -> Option<ProjectId> {
+        let i = self.projects.iter().position(|p| p.id == id)?;
+        let mut copy = self.projects[i].clone();
+        copy.id = self.next_project_id();
+        copy.name = format!("{}（副本）", copy.name);
+        let new_id = copy.id.clone();
+        self.projects.insert(i + 1, copy);
+        Some(new_id)
+    }
+
+    /// Removes a project; returns where it was and what it was, for undo.
+    pub fn delete_project(&mut self, id: &str) -> Option<(usize, Project)> {
+        let i = self.projects.iter().position(|p| p.id == id)?;
+        Some((i, self.projects.remove(i)))
+    }
+
+    /// Puts a deleted project back where it was.
+    pub fn restore_project(&mut self, index: usize, p: Project) {
+        let i = index.min(self.projects.len());
+        self.projects.insert(i, p);
+    }
+
+    /// Replaces the project with the same id.
+    pub fn replace_project(&mut self, p: Project) -> bool {
+        match self.projects.iter_mut().find(|x| x.id == p.id) {
+            Some(slot) => {
+                *slot = p;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Distinct district/county names, sorted.
+    pub fn districts(&self) -> Vec<String> {
+        let mut d: Vec<String> = self.projects.iter().map(|p| p.district.clone()).collect();
+        d.sort();
+        d.dedup();
+        d
     }
 }

@@ -1,6 +1,12 @@
 //! The Leptos shell: one reactive plan store, the navigation, and the pages that draw the core's results.
 
+mod assumptions;
+mod chart_host;
+mod editor;
+mod fields;
+mod mixes;
 mod projects;
+mod results;
 mod storage;
 
 use leptos::mount::mount_to_body;
@@ -18,6 +24,25 @@ pub struct Store {
     pub lang: RwSignal<Lang>,
     /// A storage problem the planner must know about (Chinese message), if any.
     pub storage_warning: RwSignal<Option<String>>,
+    /// The project open in the editor.
+    pub selected: RwSignal<Option<crate::model::ProjectId>>,
+    pub tab: RwSignal<Tab>,
+    /// Bumped when the whole plan is replaced, so drafts of the old plan are dropped.
+    pub generation: RwSignal<u32>,
+}
+
+impl Store {
+    /// Replaces the whole plan (demo, import): closes editors and their drafts first.
+    pub fn replace_plan(&self, plan: Plan) {
+        self.selected.set(None);
+        self.plan.set(plan);
+        self.generation.update(|g| *g += 1);
+    }
+}
+
+/// The current UI language (reactive when called in a closure).
+pub fn lang() -> Lang {
+    expect_context::<Store>().lang.get()
 }
 
 /// The catalogue string for `key` in the current language (reactive when called in a closure).
@@ -27,21 +52,23 @@ pub fn t(key: Text) -> &'static str {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     Projects,
     Resettlement,
     Financing,
     Results,
     Compare,
+    Assumptions,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
         Tab::Results,
         Tab::Compare,
+        Tab::Assumptions,
     ];
     fn label(self) -> Text {
         match self {
@@ -50,6 +77,7 @@ impl Tab {
             Tab::Financing => Text::NavFinancing,
             Tab::Results => Text::NavResults,
             Tab::Compare => Text::NavCompare,
+            Tab::Assumptions => Text::NavAssumptions,
         }
     }
     fn id(self) -> &'static str {
@@ -59,6 +87,7 @@ impl Tab {
             Tab::Financing => "financing",
             Tab::Results => "results",
             Tab::Compare => "compare",
+            Tab::Assumptions => "assumptions",
         }
     }
 }
@@ -76,8 +105,12 @@ fn App() -> impl IntoView {
         results: Memo::new(move |_| plan.with(|p| simulate_plan(p, None))),
         lang: RwSignal::new(storage::load_lang()),
         storage_warning: RwSignal::new(loaded.warning),
+        selected: RwSignal::new(None),
+        tab: RwSignal::new(Tab::Projects),
+        generation: RwSignal::new(0),
     };
     provide_context(store);
+    provide_context(results::ChartMemos::new(store));
 
     // Autosave whenever the plan changes; a failure becomes a visible banner, never a lost plan.
     Effect::new(move |_| {
@@ -100,13 +133,13 @@ fn App() -> impl IntoView {
         }
     });
 
-    let tab = RwSignal::new(Tab::Projects);
+    let tab = store.tab;
     let load_demo = move |_| {
         let ok = window()
             .confirm_with_message(t(Text::LoadDemoConfirm))
             .unwrap_or(false);
         if ok {
-            plan.set(crate::demo::demo_plan());
+            store.replace_plan(crate::demo::demo_plan());
         }
     };
     let toggle_lang = move |_| {
@@ -156,9 +189,18 @@ fn App() -> impl IntoView {
                 .collect_view()}
         </nav>
         <main>
-            {move || match tab.get() {
-                Tab::Projects => view! { <projects::ProjectTable /> }.into_any(),
-                _ => view! { <p class="placeholder">{move || t(Text::ComingNext)}</p> }.into_any(),
+            {move || {
+                store.generation.track();
+                match tab.get() {
+                    Tab::Projects => view! { <projects::ProjectList /> }.into_any(),
+                    Tab::Resettlement => view! { <mixes::ResettlementPage /> }.into_any(),
+                    Tab::Financing => view! { <mixes::FinancingPage /> }.into_any(),
+                    Tab::Results => view! { <results::ResultsPage /> }.into_any(),
+                    Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
+                    Tab::Compare => {
+                        view! { <p class="placeholder">{move || t(Text::ComingNext)}</p> }.into_any()
+                    }
+                }
             }}
         </main>
         // Tests wait for this: the wasm module has run and the first render is done.

@@ -1,11 +1,14 @@
-//! 项目清单: the project table with its totals row, drawn from the plan and the simulation.
+//! 项目清单: the filterable, sortable project table with its totals row, and the actions on
+//! projects (add, edit, duplicate, delete with undo).
 
 use leptos::prelude::*;
 
-use super::{t, Store};
+use super::editor::ProjectEditor;
+use super::{lang, t, Store};
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, Text};
-use crate::model::{ProjectType, Status};
+use crate::listing::{totals, visible_rows, Filter, SortKey};
+use crate::model::{Project, ProjectType, Status};
 
 pub fn type_text(k: ProjectType) -> Text {
     match k {
@@ -26,111 +29,303 @@ pub fn status_text(s: Status) -> Text {
     }
 }
 
-/// One table row as displayed; amounts already rounded so the totals row adds up.
+/// One displayed row, amounts rounded so that the totals row adds up.
 #[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    name: String,
-    district: String,
-    central_city: bool,
-    kind: ProjectType,
-    year: i32,
-    status: Status,
-    households: u32,
+struct ShownRow {
+    project: Project,
     area: i64,
     investment: i64,
-    monetized: f64,
+}
+
+/// A `<select>` filter over string values ("" = all).
+#[component]
+fn FilterSelect(
+    label: Text,
+    testid: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field compact">
+            <span class="label">{move || t(label)}</span>
+            <select data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="">{move || t(Text::FilterAll)}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, shown)| view! { <option value=v>{shown}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
 }
 
 #[component]
-pub fn ProjectTable() -> impl IntoView {
+pub fn ProjectList() -> impl IntoView {
     let store = expect_context::<Store>();
+    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new((SortKey::Plan, false));
+    let last_deleted = RwSignal::new(None::<(usize, Project)>);
+
     let table = Memo::new(move |_| {
         store.plan.with(|plan| {
             store.results.with(|r| {
-                let invest: Vec<f64> = plan
-                    .projects
+                let (key, desc) = sort.get();
+                let rows = filter.with(|f| visible_rows(plan, r, f, key, desc));
+                let sums = totals(plan, &rows);
+                let (inv, inv_total) =
+                    round_to_total(&rows.iter().map(|x| x.investment).collect::<Vec<_>>(), 0);
+                let areas: Vec<f64> = rows
                     .iter()
-                    .map(|p| {
-                        r.projects
-                            .iter()
-                            .find(|x| x.id == p.id)
-                            .map_or(0.0, |x| x.investment.total())
-                    })
+                    .map(|x| plan.projects[x.index].area_m2)
                     .collect();
-                let areas: Vec<f64> = plan.projects.iter().map(|p| p.area_m2).collect();
-                let (inv_rows, inv_total) = round_to_total(&invest, 0);
-                let (area_rows, area_total) = round_to_total(&areas, 0);
-                let rows: Vec<Row> = plan
-                    .projects
+                let (area, area_total) = round_to_total(&areas, 0);
+                let shown: Vec<ShownRow> = rows
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| Row {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        district: p.district.clone(),
-                        central_city: p.central_city,
-                        kind: p.kind,
-                        year: p.year,
-                        status: p.status,
-                        households: p.households,
-                        area: area_rows[i],
-                        investment: inv_rows[i],
-                        monetized: p.resettlement.monetized_share(),
+                    .map(|(i, x)| ShownRow {
+                        project: plan.projects[x.index].clone(),
+                        area: area[i],
+                        investment: inv[i],
                     })
                     .collect();
-                let households: u64 = plan.projects.iter().map(|p| u64::from(p.households)).sum();
-                let monetized: f64 = plan
-                    .projects
-                    .iter()
-                    .map(|p| f64::from(p.households) * p.resettlement.monetized_share())
-                    .sum();
-                let rate = if households > 0 {
-                    monetized / households as f64
-                } else {
-                    0.0
-                };
-                (rows, households, area_total, inv_total, rate)
+                (shown, sums, area_total, inv_total)
             })
         })
     });
 
+    let set_sort = move |key: SortKey| {
+        sort.update(|(k, desc)| {
+            if *k == key {
+                *desc = !*desc;
+            } else {
+                *k = key;
+                *desc = false;
+            }
+        })
+    };
+    let sort_mark = move |key: SortKey| {
+        move || match sort.get() {
+            (k, false) if k == key => "▲",
+            (k, true) if k == key => "▼",
+            _ => "",
+        }
+    };
+    let aria_sort = move |key: SortKey| {
+        move || match sort.get() {
+            (k, false) if k == key => "ascending",
+            (k, true) if k == key => "descending",
+            _ => "none",
+        }
+    };
+    let header = move |key: SortKey, label: Text, numeric: bool, testid: &'static str| {
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria_sort(key)>
+                <button type="button" class="sort" data-testid=testid on:click=move |_| set_sort(key)>
+                    {move || t(label)} {sort_mark(key)}
+                </button>
+            </th>
+        }
+    };
+
+    let add = move |_| {
+        let id = store.plan.with_untracked(|p| p.next_project_id());
+        store.plan.update(|p| {
+            let new = p.new_project(Text::NewProjectName.tr(lang()));
+            p.add_project(new);
+        });
+        store.selected.set(Some(id));
+    };
+
+    let districts = Signal::derive(move || {
+        store
+            .plan
+            .with(|p| p.districts().into_iter().map(|d| (d.clone(), d)).collect())
+    });
+    let years = Signal::derive(move || {
+        let first = store.plan.with(|p| p.first_year);
+        (first..=first + 1)
+            .map(|y| (y.to_string(), fmt_year(y, lang())))
+            .collect()
+    });
+    let locations = Signal::derive(move || {
+        vec![
+            ("central".to_string(), t(Text::CentralCity).to_string()),
+            ("county".to_string(), t(Text::County).to_string()),
+        ]
+    });
+    let kinds = Signal::derive(move || {
+        ProjectType::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i.to_string(), t(type_text(*k)).to_string()))
+            .collect()
+    });
+    let statuses = Signal::derive(move || {
+        Status::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i.to_string(), t(status_text(*s)).to_string()))
+            .collect()
+    });
+
     view! {
         <section class="projects">
+            <div class="toolbar">
+                <button type="button" class="primary" data-testid="add-project" on:click=add>
+                    {move || t(Text::AddProject)}
+                </button>
+                <div class="filters" role="group" aria-label=move || t(Text::Filters)>
+                    <FilterSelect
+                        label=Text::ColDistrict
+                        testid="filter-district"
+                        options=districts
+                        on_change=Callback::new(move |v: String| {
+                            filter.update(|f| f.district = (!v.is_empty()).then_some(v))
+                        })
+                    />
+                    <FilterSelect
+                        label=Text::ColLocation
+                        testid="filter-location"
+                        options=locations
+                        on_change=Callback::new(move |v: String| {
+                            filter.update(|f| f.central_city = match v.as_str() {
+                                "central" => Some(true),
+                                "county" => Some(false),
+                                _ => None,
+                            })
+                        })
+                    />
+                    <FilterSelect
+                        label=Text::ColYear
+                        testid="filter-year"
+                        options=years
+                        on_change=Callback::new(move |v: String| filter.update(|f| f.year = v.parse().ok()))
+                    />
+                    <FilterSelect
+                        label=Text::ColType
+                        testid="filter-type"
+                        options=kinds
+                        on_change=Callback::new(move |v: String| {
+                            filter.update(|f| {
+                                f.kind = v.parse::<usize>().ok().and_then(|i| ProjectType::ALL.get(i).copied())
+                            })
+                        })
+                    />
+                    <FilterSelect
+                        label=Text::ColStatus
+                        testid="filter-status"
+                        options=statuses
+                        on_change=Callback::new(move |v: String| {
+                            filter.update(|f| {
+                                f.status = v.parse::<usize>().ok().and_then(|i| Status::ALL.get(i).copied())
+                            })
+                        })
+                    />
+                </div>
+            </div>
+            <Show when=move || last_deleted.with(Option::is_some)>
+                <div class="banner info" role="status" data-testid="undo-bar">
+                    {move || t(Text::Deleted)} "「"
+                    {move || last_deleted.with(|d| d.as_ref().map(|(_, p)| p.name.clone()))} "」 "
+                    <button
+                        type="button"
+                        data-testid="undo-delete"
+                        on:click=move |_| {
+                            if let Some((i, p)) = last_deleted.get_untracked() {
+                                store.plan.update(|plan| plan.restore_project(i, p));
+                                last_deleted.set(None);
+                            }
+                        }
+                    >
+                        {move || t(Text::Undo)}
+                    </button>
+                </div>
+            </Show>
             <table class="data">
                 <caption>{move || t(Text::NavProjects)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || t(Text::ColName)}</th>
-                        <th scope="col">{move || t(Text::ColDistrict)}</th>
+                        {header(SortKey::Name, Text::ColName, false, "sort-name")}
+                        {header(SortKey::District, Text::ColDistrict, false, "sort-district")}
                         <th scope="col">{move || t(Text::ColLocation)}</th>
                         <th scope="col">{move || t(Text::ColType)}</th>
-                        <th scope="col">{move || t(Text::ColYear)}</th>
+                        {header(SortKey::Year, Text::ColYear, false, "sort-year")}
                         <th scope="col">{move || t(Text::ColStatus)}</th>
-                        <th scope="col" class="num">{move || t(Text::ColHouseholds)}</th>
-                        <th scope="col" class="num">{move || t(Text::ColArea)}</th>
-                        <th scope="col" class="num">{move || t(Text::ColInvestment)}</th>
-                        <th scope="col" class="num">{move || t(Text::ColMonetized)}</th>
+                        {header(SortKey::Households, Text::ColHouseholds, true, "sort-households")}
+                        {header(SortKey::Area, Text::ColArea, true, "sort-area")}
+                        {header(SortKey::Investment, Text::ColInvestment, true, "sort-investment")}
+                        {header(SortKey::Monetized, Text::ColMonetized, true, "sort-monetized")}
+                        <th scope="col">{move || t(Text::Actions)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For
                         each=move || table.with(|t| t.0.clone())
-                        key=|row| (row.id.clone(), row.investment, row.area, row.households, row.name.clone())
+                        key=|row| (row.project.id.clone(), row.project.fingerprint(), row.investment, row.area)
                         children=move |row| {
-                            let loc = if row.central_city { Text::CentralCity } else { Text::County };
+                            let p = row.project;
+                            let id = p.id.clone();
+                            let (id_edit, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
+                            let loc = if p.central_city { Text::CentralCity } else { Text::County };
+                            let (kind, status, year) = (p.kind, p.status, p.year);
+                            let monetized = if p.households > 0 {
+                                fmt_pct(p.resettlement.monetized_share())
+                            } else {
+                                "—".to_string()
+                            };
                             view! {
-                                <tr data-testid="project-row" data-project-id=row.id.clone()>
-                                    <th scope="row">{row.name.clone()}</th>
-                                    <td>{row.district.clone()}</td>
+                                <tr
+                                    data-testid="project-row"
+                                    data-project-id=id.clone()
+                                    class:selected=move || store.selected.with(|s| s.as_ref() == Some(&id))
+                                >
+                                    <th scope="row">{p.name.clone()}</th>
+                                    <td>{p.district.clone()}</td>
                                     <td>{move || t(loc)}</td>
-                                    <td>{move || t(type_text(row.kind))}</td>
-                                    <td>{move || fmt_year(row.year, store.lang.get())}</td>
-                                    <td>{move || t(status_text(row.status))}</td>
-                                    <td class="num">{fmt_units(i64::from(row.households), 0)}</td>
+                                    <td>{move || t(type_text(kind))}</td>
+                                    <td>{move || fmt_year(year, lang())}</td>
+                                    <td>{move || t(status_text(status))}</td>
+                                    <td class="num">{fmt_units(i64::from(p.households), 0)}</td>
                                     <td class="num">{fmt_units(row.area, 0)}</td>
                                     <td class="num">{fmt_units(row.investment, 0)}</td>
-                                    <td class="num">{fmt_pct(row.monetized)}</td>
+                                    <td class="num">{monetized}</td>
+                                    <td class="row-actions">
+                                        <button
+                                            type="button"
+                                            data-testid="edit-project"
+                                            on:click=move |_| store.selected.set(Some(id_edit.clone()))
+                                        >
+                                            {move || t(Text::Edit)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            data-testid="duplicate-project"
+                                            on:click=move |_| {
+                                                let mut new_id = None;
+                                                store.plan.update(|plan| new_id = plan.duplicate_project(&id_dup));
+                                                store.selected.set(new_id);
+                                            }
+                                        >
+                                            {move || t(Text::Duplicate)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            data-testid="delete-project"
+                                            on:click=move |_| {
+                                                let mut removed = None;
+                                                store.plan.update(|plan| removed = plan.delete_project(&id_del));
+                                                if store.selected.with_untracked(|s| s.as_ref() == Some(&id_del)) {
+                                                    store.selected.set(None);
+                                                }
+                                                last_deleted.set(removed);
+                                            }
+                                        >
+                                            {move || t(Text::Delete)}
+                                        </button>
+                                    </td>
                                 </tr>
                             }
                         }
@@ -141,7 +336,7 @@ pub fn ProjectTable() -> impl IntoView {
                         <th scope="row">{move || t(Text::TotalRow)}</th>
                         <td colspan="5"></td>
                         <td class="num" data-testid="total-households">
-                            {move || table.with(|t| fmt_units(t.1 as i64, 0))}
+                            {move || table.with(|t| fmt_units(t.1.households as i64, 0))}
                         </td>
                         <td class="num" data-testid="total-area">
                             {move || table.with(|t| fmt_units(t.2, 0))}
@@ -150,11 +345,15 @@ pub fn ProjectTable() -> impl IntoView {
                             {move || table.with(|t| fmt_units(t.3, 0))}
                         </td>
                         <td class="num" data-testid="total-monetized">
-                            {move || table.with(|t| fmt_pct(t.4))}
+                            {move || table.with(|t| fmt_pct(t.1.monetized_rate))}
                         </td>
+                        <td></td>
                     </tr>
                 </tfoot>
             </table>
+            {move || {
+                store.selected.get().map(|id| view! { <ProjectEditor id=id /> })
+            }}
         </section>
     }
 }

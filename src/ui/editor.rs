@@ -1,0 +1,364 @@
+//! The project editor: every field of one project, edited on a draft that reaches the plan
+//! (and so the results) only while the core finds nothing wrong with it.
+
+use leptos::prelude::*;
+
+use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
+use super::projects::{status_text, type_text};
+use super::{lang, t, Store};
+use crate::i18n::{cost_driver_text, fmt_pct, Text};
+use crate::model::{CostDriver, LandRevenue, Project, ProjectType, Status};
+use crate::validate::{validate_project, Field, Issue};
+
+/// The message of the first issue in `field`, for showing next to it.
+fn field_error(issues: Memo<Vec<Issue>>, field: Field) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let l = lang();
+        issues.with(|v| v.iter().find(|i| i.field == field).map(|i| i.message(l)))
+    })
+}
+
+/// Shares of a mix, one of which (`balance`) is the remainder of the others so that the sum is
+/// 100 % whenever the others leave room; when they do not, the sum is shown and flagged.
+#[component]
+pub fn MixEditor(
+    parts: Vec<(Text, &'static str)>,
+    values: Signal<Vec<f64>>,
+    balance: usize,
+    on_change: Callback<Vec<f64>>,
+    error: Signal<Option<String>>,
+    #[prop(optional)] note: Option<Signal<String>>,
+) -> impl IntoView {
+    let n = parts.len();
+    let sum = move || values.with(|v| v.iter().sum::<f64>());
+    let fields = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, testid))| {
+            let value = Signal::derive(move || values.with(|v| v.get(i).copied()));
+            let set = Callback::new(move |x: Option<f64>| {
+                let mut v = values.get_untracked();
+                v[i] = x.unwrap_or(0.0);
+                let others: f64 = (0..n).filter(|&k| k != balance).map(|k| v[k]).sum();
+                v[balance] = (1.0 - others).max(0.0);
+                on_change.run(v);
+            });
+            view! {
+                <NumberInput
+                    label=label
+                    value=value
+                    on_change=set
+                    percent=true
+                    readonly=i == balance
+                    testid=testid
+                    placeholder=Signal::derive(move || {
+                        if i == balance { t(Text::AutoBalanced).to_string() } else { String::new() }
+                    })
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="mix" class:invalid=move || error.with(Option::is_some)>
+            <div class="mix-fields">{fields}</div>
+            <div class="mix-sum">
+                {move || t(Text::MixSum)} " " <strong>{move || fmt_pct(sum())}</strong>
+                {move || note.map(|n| n.get()).map(|n| view! { <span class="mix-note">{n}</span> })}
+            </div>
+            <div class="error" role="status">{move || error.get()}</div>
+        </div>
+    }
+}
+
+#[component]
+pub fn ProjectEditor(id: String) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Some(initial) = store
+        .plan
+        .with_untracked(|p| p.projects.iter().find(|x| x.id == id).cloned())
+    else {
+        return view! { <p></p> }.into_any();
+    };
+    let draft = RwSignal::new(initial);
+    let issues = Memo::new(move |_| {
+        store.plan.with(|plan| {
+            draft.with(|d| {
+                validate_project(d, &plan.assumptions, (plan.first_year, plan.first_year + 1))
+            })
+        })
+    });
+    // Only a valid draft reaches the plan; an invalid one stays here, marked.
+    Effect::new(move |_| {
+        let d = draft.get();
+        if issues.with(Vec::is_empty) {
+            let unchanged = store.plan.with_untracked(|p| p.projects.contains(&d));
+            if !unchanged {
+                store.plan.update(|p| {
+                    p.replace_project(d);
+                });
+            }
+        }
+    });
+    let edit =
+        move |f: fn(&mut Project, f64)| Callback::new(move |v: f64| draft.update(|d| f(d, v)));
+    let num = move |f: fn(&Project) -> f64| Signal::derive(move || draft.with(f));
+
+    // Households are whole and non-negative; anything else stays in the field, marked.
+    let households_error = RwSignal::new(None::<f64>);
+    let first_year = store.plan.with_untracked(|p| p.first_year);
+    let defaults = Signal::derive(move || store.plan.with(|p| p.assumptions.costs));
+
+    let cost_rows = CostDriver::ALL
+        .iter()
+        .map(|&d| {
+            let (label, unit, percent) = cost_driver_text(d);
+            let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
+            let scale = if percent { 100.0 } else { 1.0 };
+            let default_text = move || {
+                let v = d.get(&defaults.get()) * scale;
+                format!("{} {}", super::fields::show_number(v, 2), unit)
+            };
+            view! {
+                <tr class:overridden=overridden data-testid=format!("cost-{}", d.key())>
+                    <td>
+                        <NumberInput
+                            label=label
+                            value=Signal::derive(move || draft.with(|p| d.get_override(&p.costs)))
+                            on_change=Callback::new(move |v: Option<f64>| {
+                                draft.update(|p| d.set_override(&mut p.costs, v))
+                            })
+                            optional=true
+                            percent=percent
+                            unit=unit
+                            testid=format!("override-{}", d.key())
+                            placeholder=Signal::derive(default_text)
+                            error=field_error(issues, Field::Cost(d.key()))
+                        />
+                    </td>
+                    <td class="default">{move || t(Text::CostDefault)} ": " {default_text}</td>
+                    <td>
+                        <Show when=overridden>
+                            <span class="badge">{move || t(Text::Overridden)}</span>
+                            <button
+                                type="button"
+                                data-testid=format!("reset-{}", d.key())
+                                on:click=move |_| draft.update(|p| d.set_override(&mut p.costs, None))
+                            >
+                                {move || t(Text::ResetDefault)}
+                            </button>
+                        </Show>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let land = move |f: fn(&LandRevenue) -> f64| {
+        Signal::derive(move || draft.with(|p| p.land_revenue.as_ref().map_or(0.0, f)))
+    };
+    let set_land = move |f: fn(&mut LandRevenue, f64)| {
+        Callback::new(move |v: f64| {
+            draft.update(|p| {
+                let l = p.land_revenue.get_or_insert(LandRevenue {
+                    amount: 0.0,
+                    start_offset: 2,
+                    years: 3,
+                });
+                f(l, v);
+            })
+        })
+    };
+
+    view! {
+        <section class="editor" data-testid="project-editor" aria-label=move || t(Text::EditorTitle)>
+            <header>
+                <h2>{move || t(Text::EditorTitle)} " · " {move || draft.with(|d| d.name.clone())}</h2>
+                <button type="button" data-testid="close-editor" on:click=move |_| store.selected.set(None)>
+                    {move || t(Text::Close)}
+                </button>
+            </header>
+            <Show when=move || !issues.with(Vec::is_empty)>
+                <p class="banner error" role="alert" data-testid="editor-invalid">{move || t(Text::InvalidNotKept)}</p>
+            </Show>
+            <h3>{move || t(Text::SectionBasics)}</h3>
+            <div class="grid">
+                <TextInput
+                    label=Text::FieldName
+                    value=Signal::derive(move || draft.with(|d| d.name.clone()))
+                    on_change=Callback::new(move |v: String| draft.update(|d| d.name = v))
+                    testid="edit-name"
+                    error=field_error(issues, Field::Name)
+                />
+                <TextInput
+                    label=Text::FieldDistrict
+                    value=Signal::derive(move || draft.with(|d| d.district.clone()))
+                    on_change=Callback::new(move |v: String| draft.update(|d| d.district = v))
+                    testid="edit-district"
+                    error=field_error(issues, Field::District)
+                />
+                <label class="field checkbox">
+                    <input
+                        type="checkbox"
+                        data-testid="edit-central"
+                        prop:checked=move || draft.with(|d| d.central_city)
+                        on:change=move |ev| draft.update(|d| d.central_city = event_target_checked(&ev))
+                    />
+                    <span class="label">{move || t(Text::InCentralCity)}</span>
+                </label>
+                <Choice
+                    label=Text::ColType
+                    options=ProjectType::ALL.to_vec()
+                    show=Callback::new(move |k| t(type_text(k)).to_string())
+                    value=Signal::derive(move || draft.with(|d| d.kind))
+                    on_change=Callback::new(move |k| draft.update(|d| d.kind = k))
+                    testid="edit-type"
+                />
+                <Choice
+                    label=Text::ColYear
+                    options=vec![first_year, first_year + 1]
+                    show=Callback::new(move |y| crate::i18n::fmt_year(y, lang()))
+                    value=Signal::derive(move || draft.with(|d| d.year))
+                    on_change=Callback::new(move |y| draft.update(|d| d.year = y))
+                    testid="edit-year"
+                />
+                <Choice
+                    label=Text::ColStatus
+                    options=Status::ALL.to_vec()
+                    show=Callback::new(move |s| t(status_text(s)).to_string())
+                    value=Signal::derive(move || draft.with(|d| d.status))
+                    on_change=Callback::new(move |s| draft.update(|d| d.status = s))
+                    testid="edit-status"
+                />
+                <RequiredNumber
+                    label=Text::FieldHouseholds
+                    value=num(|d| f64::from(d.households))
+                    on_change=Callback::new(move |v: f64| {
+                        if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                            households_error.set(None);
+                            draft.update(|d| d.households = v as u32);
+                        } else {
+                            households_error.set(Some(v));
+                        }
+                    })
+                    unit="户"
+                    testid="edit-households"
+                    error=Signal::derive(move || {
+                        households_error
+                            .get()
+                            .map(|v| format!("{v}，{}", Text::ErrHouseholds.tr(lang())))
+                            .or_else(|| field_error(issues, Field::Households).get())
+                    })
+                />
+                <RequiredNumber
+                    label=Text::FieldArea
+                    value=num(|d| d.area_m2)
+                    on_change=edit(|d, v| d.area_m2 = v)
+                    unit="m²"
+                    testid="edit-area"
+                    error=field_error(issues, Field::Area)
+                />
+                <RequiredNumber
+                    label=Text::FieldInfrastructure
+                    value=num(|d| d.infrastructure_cost)
+                    on_change=edit(|d, v| d.infrastructure_cost = v)
+                    unit="万元"
+                    testid="edit-infrastructure"
+                    error=field_error(issues, Field::Infrastructure)
+                />
+                <RequiredNumber
+                    label=Text::FieldCentralSubsidy
+                    value=num(|d| d.central_subsidy)
+                    on_change=edit(|d, v| d.central_subsidy = v)
+                    unit="万元"
+                    testid="edit-subsidy"
+                    error=field_error(issues, Field::CentralSubsidy)
+                />
+                <RequiredNumber
+                    label=Text::LandAmount
+                    value=land(|l| l.amount)
+                    on_change=set_land(|l, v| l.amount = v)
+                    unit="万元"
+                    testid="edit-land"
+                    error=field_error(issues, Field::LandRevenue)
+                />
+                <RequiredNumber
+                    label=Text::LandStart
+                    value=land(|l| f64::from(l.start_offset))
+                    on_change=set_land(|l, v| l.start_offset = v.clamp(0.0, 99.0) as u32)
+                    unit="年"
+                    testid="edit-land-start"
+                />
+                <RequiredNumber
+                    label=Text::LandYears
+                    value=land(|l| f64::from(l.years))
+                    on_change=set_land(|l, v| l.years = v.clamp(0.0, 99.0) as u32)
+                    unit="年"
+                    testid="edit-land-years"
+                />
+                <TextInput
+                    label=Text::FieldLead
+                    value=Signal::derive(move || draft.with(|d| d.lead.clone()))
+                    on_change=Callback::new(move |v: String| draft.update(|d| d.lead = v))
+                    testid="edit-lead"
+                />
+            </div>
+            <h3>{move || t(Text::NavResettlement)}</h3>
+            <MixEditor
+                parts=vec![
+                    (Text::ResCash, "mix-cash"),
+                    (Text::ResSelfPurchase, "mix-self-purchase"),
+                    (Text::ResGovPurchase, "mix-government-purchase"),
+                    (Text::ResNewBuild, "mix-new-build"),
+                ]
+                values=Signal::derive(move || draft.with(|d| {
+                    let r = d.resettlement;
+                    vec![r.cash, r.self_purchase, r.government_purchase, r.new_build]
+                }))
+                balance=3
+                on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
+                    d.resettlement.cash = v[0];
+                    d.resettlement.self_purchase = v[1];
+                    d.resettlement.government_purchase = v[2];
+                    d.resettlement.new_build = v[3];
+                }))
+                error=field_error(issues, Field::Resettlement)
+                note=Signal::derive(move || format!(
+                    "  {} {}",
+                    t(Text::MonetizedRate),
+                    fmt_pct(draft.with(|d| d.resettlement.monetized_share()))
+                ))
+            />
+            <h3>{move || t(Text::NavFinancing)}</h3>
+            <MixEditor
+                parts=vec![
+                    (Text::SrcCapitalFund, "fin-capital-fund"),
+                    (Text::SrcPolicyLoan, "fin-policy-loan"),
+                    (Text::SrcServicePurchase, "fin-service-purchase"),
+                    (Text::SrcPpp, "fin-ppp"),
+                    (Text::SrcSpecialBond, "fin-special-bond"),
+                ]
+                values=Signal::derive(move || draft.with(|d| {
+                    let f = d.financing;
+                    vec![f.capital_fund, f.policy_loan, f.service_purchase, f.ppp, f.special_bond]
+                }))
+                balance=1
+                on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
+                    d.financing.capital_fund = v[0];
+                    d.financing.policy_loan = v[1];
+                    d.financing.service_purchase = v[2];
+                    d.financing.ppp = v[3];
+                    d.financing.special_bond = v[4];
+                }))
+                error=Signal::derive(move || {
+                    field_error(issues, Field::Financing).get()
+                        .or_else(|| field_error(issues, Field::CapitalFund).get())
+                })
+            />
+            <h3>{move || t(Text::SectionCosts)}</h3>
+            <table class="costs">
+                <tbody>{cost_rows}</tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,198 @@
+//! Labelled form fields: numbers (plain or percent, optionally empty = inherit), text and choices,
+//! each showing its own error next to it.
+
+use leptos::prelude::*;
+
+use super::t;
+use crate::i18n::Text;
+
+/// Reads a number as a planner types it: "1,066", " 3600 ", "53.8".
+pub fn parse_number(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '，')
+        .collect();
+    cleaned.parse::<f64>().ok()
+}
+
+/// Shows a number without float noise: up to `decimals` decimals, trailing zeros dropped.
+pub fn show_number(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A number input. With `percent`, the value is a fraction shown as a percentage. With
+/// `optional`, an empty field means `None` (inherit the default). What cannot be read as a
+/// number stays in the field, marked, and is never passed on.
+#[component]
+pub fn NumberInput(
+    label: Text,
+    value: Signal<Option<f64>>,
+    on_change: Callback<Option<f64>>,
+    #[prop(optional)] percent: bool,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] readonly: bool,
+    #[prop(optional)] unit: &'static str,
+    #[prop(optional, into)] testid: String,
+    #[prop(optional, into)] placeholder: Signal<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    // The text being typed, while it differs from the committed value's rendering.
+    let raw = RwSignal::new(None::<String>);
+    let parse_error = RwSignal::new(false);
+    let scale = if percent { 100.0 } else { 1.0 };
+    let shown = move || {
+        raw.get().unwrap_or_else(|| {
+            value
+                .get()
+                .map(|v| show_number(v * scale, 4))
+                .unwrap_or_default()
+        })
+    };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        raw.set(Some(text.clone()));
+        if text.trim().is_empty() && optional {
+            parse_error.set(false);
+            on_change.run(None);
+        } else if let Some(v) = parse_number(&text) {
+            parse_error.set(false);
+            on_change.run(Some(v / scale));
+        } else {
+            parse_error.set(true);
+        }
+    };
+    let on_blur = move |_| {
+        if !parse_error.get_untracked() {
+            raw.set(None);
+        }
+    };
+    let message = move || {
+        if parse_error.get() {
+            Some(Text::ErrNotFinite.tr(super::lang()).to_string())
+        } else {
+            error.get()
+        }
+    };
+    let unit = if percent { "%" } else { unit };
+    view! {
+        <label class="field" class:invalid=move || message().is_some() class:readonly=readonly>
+            <span class="label">{move || t(label)}</span>
+            <span class="input-wrap">
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    data-testid=testid
+                    prop:value=shown
+                    placeholder=move || placeholder.get()
+                    readonly=readonly
+                    aria-invalid=move || message().is_some().to_string()
+                    on:input=on_input
+                    on:blur=on_blur
+                />
+                <span class="unit">{unit}</span>
+            </span>
+            <span class="error" role="status">{message}</span>
+        </label>
+    }
+}
+
+/// A required number: `NumberInput` without the empty case.
+#[component]
+pub fn RequiredNumber(
+    label: Text,
+    value: Signal<f64>,
+    on_change: Callback<f64>,
+    #[prop(optional)] percent: bool,
+    #[prop(optional)] unit: &'static str,
+    #[prop(optional, into)] testid: String,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <NumberInput
+            label=label
+            value=Signal::derive(move || Some(value.get()))
+            on_change=Callback::new(move |v: Option<f64>| {
+                if let Some(v) = v {
+                    on_change.run(v)
+                }
+            })
+            percent=percent
+            unit=unit
+            testid=testid
+            error=error
+        />
+    }
+}
+
+#[component]
+pub fn TextInput(
+    label: Text,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(optional, into)] testid: String,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="field" class:invalid=move || error.with(Option::is_some)>
+            <span class="label">{move || t(label)}</span>
+            <input
+                type="text"
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            />
+            <span class="error" role="status">{move || error.get()}</span>
+        </label>
+    }
+}
+
+/// A choice among `options`, each shown as `show` renders it (in the current language).
+#[component]
+pub fn Choice<T>(
+    label: Text,
+    options: Vec<T>,
+    value: Signal<T>,
+    on_change: Callback<T>,
+    show: Callback<T, String>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let opts = StoredValue::new(options);
+    view! {
+        <label class="field">
+            <span class="label">{move || t(label)}</span>
+            <select
+                data-testid=testid
+                on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    if let Some(v) = opts.with_value(|o| o.get(i).copied()) {
+                        on_change.run(v);
+                    }
+                }
+            >
+                {move || {
+                    opts.with_value(|o| {
+                        o.iter()
+                            .enumerate()
+                            .map(|(i, v)| {
+                                view! {
+                                    <option value=i.to_string() selected=value.get() == *v>
+                                        {show.run(*v)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,137 @@
+//! 安置方式 and 融资方式: every project's resettlement or financing mix side by side, with the
+//! charts that summarise them; a project opens in the editor to change its mix.
+
+use leptos::prelude::*;
+
+use super::chart_host::ChartHost;
+use super::results::ChartMemos;
+use super::{t, Store, Tab};
+use crate::i18n::{fmt_pct, Text};
+use crate::model::Project;
+use crate::rules::group_name;
+
+/// A column of a mix table: its label and the project's share.
+type MixColumn = (Text, fn(&Project) -> f64);
+
+/// A table of one mix per project: columns are (label, share of the project).
+#[component]
+fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let cols = StoredValue::new(columns);
+    view! {
+        <div class="table-scroll">
+            <table class="data" data-testid=testid>
+                <caption>{move || t(caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Text::ColName)}</th>
+                        <th scope="col">{move || t(Text::ColDistrict)}</th>
+                        {cols.with_value(|c| c.iter().map(|(label, _)| {
+                            let label = *label;
+                            view! { <th scope="col" class="num">{move || t(label)}</th> }
+                        }).collect_view())}
+                        <th scope="col">{move || t(Text::Actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || store.plan.with(|plan| {
+                        plan.projects.iter().map(|p| {
+                            let id = p.id.clone();
+                            let cells = cols.with_value(|c| c.iter().map(|(_, f)| {
+                                view! { <td class="num">{fmt_pct(f(p))}</td> }
+                            }).collect_view());
+                            view! {
+                                <tr data-testid="mix-row">
+                                    <th scope="row">{p.name.clone()}</th>
+                                    <td>{p.district.clone()}</td>
+                                    {cells}
+                                    <td>
+                                        <button type="button" on:click=move |_| {
+                                            store.selected.set(Some(id.clone()));
+                                            store.tab.set(Tab::Projects);
+                                        }>{move || t(Text::Edit)}</button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    })}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ResettlementPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let charts = expect_context::<ChartMemos>();
+    view! {
+        <section>
+            <div class="charts two">
+                <ChartHost testid="chart-monetized" chart=charts.monetized />
+                <ChartHost testid="chart-mix" chart=charts.mix />
+            </div>
+            <table class="data" data-testid="rates-table">
+                <caption>{move || t(Text::RatesByDistrict)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Text::ColDistrict)}</th>
+                        <th scope="col" class="num">{move || t(Text::ColHouseholds)}</th>
+                        <th scope="col" class="num">{move || t(Text::RehousedMonetized)}</th>
+                        <th scope="col" class="num">{move || t(Text::MonetizedRate)}</th>
+                        <th scope="col" class="num">{move || t(Text::Target)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || store.results.with(|r| r.monetized.iter().map(|m| {
+                        let ok = m.meets_target();
+                        view! {
+                            <tr class:miss=!ok>
+                                <th scope="row">{group_name(&m.group, store.lang.get())}</th>
+                                <td class="num">{format!("{:.0}", m.households)}</td>
+                                <td class="num">{format!("{:.0}", m.monetized)}</td>
+                                <td class="num">{fmt_pct(m.rate)}</td>
+                                <td class="num">{fmt_pct(m.target)} " " {if ok { t(Text::Pass) } else { t(Text::Miss) }}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+            </table>
+            <MixTable
+                caption=Text::MixTableResettlement
+                testid="resettlement-table"
+                columns=vec![
+                    (Text::ResCash, |p: &Project| p.resettlement.cash),
+                    (Text::ResSelfPurchase, |p: &Project| p.resettlement.self_purchase),
+                    (Text::ResGovPurchase, |p: &Project| p.resettlement.government_purchase),
+                    (Text::ResNewBuild, |p: &Project| p.resettlement.new_build),
+                    (Text::MonetizedRate, |p: &Project| p.resettlement.monetized_share()),
+                ]
+            />
+        </section>
+    }
+}
+
+#[component]
+pub fn FinancingPage() -> impl IntoView {
+    let charts = expect_context::<ChartMemos>();
+    view! {
+        <section>
+            <div class="charts two">
+                <ChartHost testid="chart-funding" chart=charts.funding />
+                <ChartHost testid="chart-debt" chart=charts.debt />
+            </div>
+            <MixTable
+                caption=Text::MixTableFinancing
+                testid="financing-table"
+                columns=vec![
+                    (Text::SrcCapitalFund, |p: &Project| p.financing.capital_fund),
+                    (Text::SrcPolicyLoan, |p: &Project| p.financing.policy_loan),
+                    (Text::SrcServicePurchase, |p: &Project| p.financing.service_purchase),
+                    (Text::SrcPpp, |p: &Project| p.financing.ppp),
+                    (Text::SrcSpecialBond, |p: &Project| p.financing.special_bond),
+                ]
+            />
+        </section>
+    }
+}

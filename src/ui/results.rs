@@ -1,0 +1,295 @@
+//! 测算结果: KPI cards, the findings (each linking to what it concerns), the yearly table and
+//! the charts, all read from the core's results.
+
+use leptos::prelude::*;
+
+use super::chart_host::ChartHost;
+use super::{lang, t, Store, Tab};
+use crate::charts;
+use crate::display::{fmt_units, round_to_total};
+use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
+use crate::rules::{Severity, Subject};
+use crate::simulate::{Group, Results};
+
+/// A KPI: label, value, and optionally whether its target is met.
+#[component]
+fn Kpi(
+    label: Text,
+    testid: &'static str,
+    value: Signal<String>,
+    #[prop(optional)] detail: Option<Signal<String>>,
+    #[prop(optional)] ok: Option<Signal<bool>>,
+) -> impl IntoView {
+    view! {
+        <div
+            class="kpi"
+            data-testid=testid
+            class:pass=move || ok.map(|o| o.get()) == Some(true)
+            class:miss=move || ok.map(|o| o.get()) == Some(false)
+        >
+            <div class="kpi-label">{move || t(label)}</div>
+            <div class="kpi-value">{move || value.get()}</div>
+            {move || detail.map(|d| view! { <div class="kpi-detail">{d.get()}</div> })}
+            {move || {
+                ok.map(|o| {
+                    let pass = o.get();
+                    view! {
+                        <div class="kpi-status" data-status=if pass { "pass" } else { "miss" }>
+                            {if pass { t(Text::Pass) } else { t(Text::Miss) }}
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// Monetized-rate KPI of one group against its target.
+fn rate_kpi(store: Store, group: Group, label: Text, testid: &'static str) -> impl IntoView {
+    let (g1, g2, g3) = (group.clone(), group.clone(), group);
+    let value = Signal::derive(move || {
+        store.results.with(|r| {
+            r.rate(&g1)
+                .map(|m| fmt_pct(m.rate))
+                .unwrap_or_else(|| "—".into())
+        })
+    });
+    let detail = Signal::derive(move || {
+        store.results.with(|r| {
+            r.rate(&g2)
+                .map(|m| format!("{} {}", t(Text::Target), fmt_pct(m.target)))
+                .unwrap_or_default()
+        })
+    });
+    let ok = Signal::derive(move || {
+        store
+            .results
+            .with(|r| r.rate(&g3).is_none_or(|m| m.meets_target()))
+    });
+    view! { <Kpi label=label testid=testid value=value detail=detail ok=ok /> }
+}
+
+#[component]
+pub fn Kpis() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let r = store.results;
+    let cap = Signal::derive(move || store.plan.with(|p| p.assumptions.ppp_cap));
+    view! {
+        <div class="kpis">
+            <Kpi
+                label=Text::KpiInvestment
+                testid="kpi-investment"
+                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.investment))))
+            />
+            {rate_kpi(store, Group::Overall, Text::KpiMonetizedOverall, "kpi-monetized-rate")}
+            {rate_kpi(store, Group::CentralCity, Text::KpiMonetizedCentral, "kpi-monetized-central")}
+            {rate_kpi(store, Group::Counties, Text::KpiMonetizedCounties, "kpi-monetized-counties")}
+            <Kpi
+                label=Text::KpiPeakFiscal
+                testid="kpi-peak-fiscal-burden"
+                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.peak_fiscal_burden))))
+                detail=Signal::derive(move || r.with(|r| fmt_year(r.totals.peak_year, lang())))
+            />
+            <Kpi
+                label=Text::KpiFiscalPv
+                testid="kpi-fiscal-pv"
+                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.fiscal_burden_pv))))
+            />
+            <Kpi
+                label=Text::KpiPppShare
+                testid="kpi-ppp-share"
+                value=Signal::derive(move || r.with(|r| fmt_pct(r.totals.max_ppp_share)))
+                detail=Signal::derive(move || {
+                    format!(
+                        "{} · {} {}",
+                        r.with(|r| fmt_year(r.totals.max_ppp_share_year, lang())),
+                        t(Text::Cap),
+                        fmt_pct(cap.get())
+                    )
+                })
+                ok=Signal::derive(move || r.with(|r| r.totals.max_ppp_share <= cap.get()))
+            />
+            <Kpi
+                label=Text::KpiWait
+                testid="kpi-wait"
+                value=Signal::derive(move || {
+                    format!("{:.0}{}", r.with(|r| r.totals.avg_wait_months), t(Text::Months))
+                })
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn Findings() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let open = move |subject: Subject| match subject {
+        Subject::Project { id, .. } => {
+            store.tab.set(Tab::Projects);
+            store.selected.set(Some(id));
+        }
+        Subject::Group(_) => store.tab.set(Tab::Resettlement),
+        Subject::Year(_) => store.tab.set(Tab::Assumptions),
+    };
+    view! {
+        <section class="findings" data-testid="findings">
+            <h2>{move || t(Text::FindingsTitle)}</h2>
+            {move || {
+                let items = store.results.with(|r| r.findings.clone());
+                if items.is_empty() {
+                    return view! { <p class="ok">{t(Text::NoFindings)}</p> }.into_any();
+                }
+                view! {
+                    <ul>
+                        {items
+                            .into_iter()
+                            .map(|f| {
+                                let msg = f.message(lang());
+                                let miss = f.severity == Severity::Miss;
+                                let subject = f.subject.clone();
+                                view! {
+                                    <li class:miss=miss class:warning=!miss data-testid="finding">
+                                        <button type="button" class="link" on:click=move |_| open(subject.clone())>
+                                            {msg}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// A column of the yearly table: its label and a year's value.
+type YearColumn = (Text, fn(&crate::simulate::YearResult) -> f64);
+
+fn yearly_columns() -> Vec<YearColumn> {
+    vec![
+        (Text::InvestmentTotal, |y| y.investment.total()),
+        (Text::SrcCapitalFund, |y| y.sources.capital_fund),
+        (Text::SrcPolicyLoan, |y| y.sources.policy_loan),
+        (Text::SrcServicePurchase, |y| y.sources.service_purchase),
+        (Text::SrcPpp, |y| y.sources.ppp),
+        (Text::SrcSpecialBond, |y| y.sources.special_bond),
+        (Text::FiscalBurden, |y| y.fiscal.total()),
+        (Text::FiscPpp, |y| y.fiscal.ppp_payments),
+        (Text::DebtOutstanding, |y| y.debt.total()),
+    ]
+}
+
+#[component]
+pub fn YearlyTable() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let cols = yearly_columns();
+    let n = cols.len();
+    let cols = StoredValue::new(cols);
+    // Each column rounded so its rows add up to its total (debt is a stock: no total).
+    let table = Memo::new(move |_| {
+        store.results.with(|r: &Results| {
+            cols.with_value(|cols| {
+                cols.iter()
+                    .map(|(_, f)| round_to_total(&r.years.iter().map(f).collect::<Vec<_>>(), 0))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <div class="table-scroll">
+            <table class="data yearly" data-testid="yearly-table">
+                <caption>{move || t(Text::YearlyTable)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Text::ColYearHeader)}</th>
+                        {cols.with_value(|c| c.iter().map(|(label, _)| {
+                            let label = *label;
+                            view! { <th scope="col" class="num">{move || t(label)}</th> }
+                        }).collect_view())}
+                        <th scope="col" class="num">{move || t(Text::PppShare)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let years: Vec<(i32, f64)> = store.results.with(|r| r.years.iter().map(|y| (y.year, y.ppp_share)).collect());
+                        table.with(|cols| {
+                            years
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (year, share))| {
+                                    view! {
+                                        <tr data-testid="year-row">
+                                            <th scope="row">{fmt_year(*year, lang())}</th>
+                                            {(0..n).map(|c| view! { <td class="num">{fmt_units(cols[c].0[i], 0)}</td> }).collect_view()}
+                                            <td class="num">{fmt_pct(*share)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </tbody>
+                <tfoot>
+                    <tr data-testid="year-total">
+                        <th scope="row">{move || t(Text::TotalRow)}</th>
+                        {move || table.with(|cols| {
+                            (0..n)
+                                .map(|c| {
+                                    // Debt outstanding is a year-end stock; summing years means nothing.
+                                    let text = if c == n - 1 { String::new() } else { fmt_units(cols[c].1, 0) };
+                                    view! { <td class="num">{text}</td> }
+                                })
+                                .collect_view()
+                        })}
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// Memoized chart options built by the pure builders.
+#[derive(Clone, Copy)]
+pub struct ChartMemos {
+    pub funding: Memo<charming::Chart>,
+    pub fiscal: Memo<charming::Chart>,
+    pub monetized: Memo<charming::Chart>,
+    pub mix: Memo<charming::Chart>,
+    pub debt: Memo<charming::Chart>,
+}
+
+impl ChartMemos {
+    pub fn new(store: Store) -> Self {
+        let r = store.results;
+        let l = store.lang;
+        Self {
+            funding: Memo::new(move |_| r.with(|r| charts::funding_chart(r, l.get()))),
+            fiscal: Memo::new(move |_| r.with(|r| charts::fiscal_chart(r, l.get()))),
+            monetized: Memo::new(move |_| r.with(|r| charts::monetized_chart(r, l.get()))),
+            mix: Memo::new(move |_| r.with(|r| charts::mix_chart(r, l.get()))),
+            debt: Memo::new(move |_| r.with(|r| charts::debt_chart(r, l.get()))),
+        }
+    }
+}
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let charts = expect_context::<ChartMemos>();
+    view! {
+        <section class="results">
+            <Kpis />
+            <Findings />
+            <div class="charts">
+                <ChartHost testid="chart-funding" chart=charts.funding />
+                <ChartHost testid="chart-fiscal" chart=charts.fiscal />
+                <ChartHost testid="chart-monetized" chart=charts.monetized />
+                <ChartHost testid="chart-mix" chart=charts.mix />
+                <ChartHost testid="chart-debt" chart=charts.debt />
+            </div>
+            <YearlyTable />
+        </section>
+    }
+}

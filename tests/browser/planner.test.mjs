@@ -1,0 +1,199 @@
+// The planner's working surface, used as a planner would: edit mixes, add and delete projects,
+// type invalid values, filter, and see KPIs, totals and charts follow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const num = (s) => Number(String(s).replace(/[^0-9.\-]/g, ''));
+
+async function chartOption(page, testid) {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    const chart = el && echarts.getInstanceByDom(el);
+    return chart ? { id: chart.id, option: chart.getOption() } : null;
+  }, testid);
+}
+
+async function kpi(page, testid) {
+  return page.textContent(`[data-testid="${testid}"] .kpi-value`);
+}
+
+async function editProject(page, name) {
+  await page.locator('[data-testid="project-row"]', { hasText: name }).locator('[data-testid="edit-project"]').click();
+  await page.waitForSelector('[data-testid="project-editor"]');
+}
+
+async function type(page, testid, value) {
+  const input = page.locator(`[data-testid="${testid}"]`);
+  await input.fill(String(value));
+  await input.blur();
+}
+
+test('changing a resettlement mix moves the monetized KPI and the monetized chart', async () => {
+  const { page, context, log } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="chart-monetized"]');
+    return el && window.echarts.getInstanceByDom(el);
+  });
+  const before = await chartOption(page, 'chart-monetized');
+  const kpiBefore = await kpi(page, 'kpi-monetized-rate');
+  const centralBefore = await kpi(page, 'kpi-monetized-central');
+
+  await page.click('[data-testid="nav-projects"]');
+  await editProject(page, '黄沙桥片区');
+  await type(page, 'mix-cash', 60);
+  // New build absorbs the change: 100 − 60 − 15 − 10 = 15 %.
+  assert.equal(await page.inputValue('[data-testid="mix-new-build"]'), '15');
+
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction((k) => {
+    const v = document.querySelector('[data-testid="kpi-monetized-rate"] .kpi-value');
+    return v && v.textContent !== k;
+  }, kpiBefore);
+  const kpiAfter = await kpi(page, 'kpi-monetized-rate');
+  assert.ok(num(kpiAfter) > num(kpiBefore), `${kpiAfter} > ${kpiBefore}`);
+  assert.ok(num(await kpi(page, 'kpi-monetized-central')) > num(centralBefore));
+  const after = await chartOption(page, 'chart-monetized');
+  const bars = (o) => o.option.series[0].data.map((d) => (typeof d === 'object' ? d.value : d));
+  assert.notDeepEqual(bars(after), bars(before));
+  // Same series, nothing stale left behind.
+  assert.equal(after.option.series.length, before.option.series.length);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('charts update in place: same ECharts instance, new data, no stale series', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-financing"]');
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
+  const before = await chartOption(page, 'chart-funding');
+  await page.click('[data-testid="nav-assumptions"]');
+  // Changing the budget does not touch funding; change a default cost instead.
+  await type(page, 'default-construction_cost', 3000);
+  await page.click('[data-testid="nav-financing"]');
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
+  const after = await chartOption(page, 'chart-funding');
+  assert.equal(after.option.series.length, 5);
+  assert.notDeepEqual(after.option.series[1].data, before.option.series[1].data);
+  // Within one page, an edit updates the existing instance rather than creating a new one.
+  const id1 = after.id;
+  await page.click('[data-testid="lang-toggle"]');
+  const again = await chartOption(page, 'chart-funding');
+  assert.equal(again.id, id1);
+  assert.equal(again.option.series[0].name, 'Capital fund');
+  assert.equal(again.option.series.length, 5);
+  await context.close();
+});
+
+test('adding and deleting a project: totals follow, undo brings it back', async () => {
+  const { page, context } = await openApp(env);
+  const total = async () => num(await page.textContent('[data-testid="total-households"]'));
+  const t0 = await total();
+  await page.click('[data-testid="add-project"]');
+  await page.waitForSelector('[data-testid="project-editor"]');
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);
+  await type(page, 'edit-name', '新建测试片区');
+  await type(page, 'edit-households', 100);
+  await type(page, 'edit-area', 9000);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="total-households"]').textContent.replace(/,/g, '') == t + 100, t0);
+  const inv0 = num(await page.textContent('[data-testid="total-investment"]'));
+  const row = page.locator('[data-testid="project-row"]', { hasText: '新建测试片区' });
+  assert.ok(num(await row.locator('td.num').nth(2).textContent()) > 0, 'the new project has an investment');
+  await row.locator('[data-testid="delete-project"]').click();
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
+  assert.equal(await total(), t0);
+  assert.ok(num(await page.textContent('[data-testid="total-investment"]')) < inv0);
+  await page.click('[data-testid="undo-delete"]');
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);
+  assert.equal(await total(), t0 + 100);
+  // Duplicate adds a copy with the same households.
+  await page.locator('[data-testid="project-row"]', { hasText: 'X县西街' }).locator('[data-testid="duplicate-project"]').click();
+  assert.equal(await total(), t0 + 100 + 1066);
+  await context.close();
+});
+
+test('an invalid value is flagged at its field and kept out of the results', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForSelector('[data-testid="kpi-investment"]');
+  const invBefore = await kpi(page, 'kpi-investment');
+  await page.click('[data-testid="nav-projects"]');
+  const totalBefore = await page.textContent('[data-testid="total-investment"]');
+  await editProject(page, '黄沙桥片区');
+  await type(page, 'edit-area', -5);
+  const field = page.locator('label.field', { has: page.locator('[data-testid="edit-area"]') });
+  assert.match(await field.getAttribute('class'), /invalid/);
+  assert.match(await field.locator('.error').textContent(), /征收面积 -5，不能为负数/);
+  await page.waitForSelector('[data-testid="editor-invalid"]');
+  // Shares over 100 %: flagged at the mix, not saved.
+  await type(page, 'mix-cash', 95);
+  assert.match(await page.textContent('.mix.invalid .error'), /合计应为 100 %/);
+  // Not a number at all.
+  await type(page, 'edit-infrastructure', 'abc');
+  const infra = page.locator('label.field', { has: page.locator('[data-testid="edit-infrastructure"]') });
+  assert.match(await infra.locator('.error').textContent(), /不是有效数字/);
+  // Results and the saved plan still hold the last valid values.
+  assert.equal(await page.textContent('[data-testid="total-investment"]'), totalBefore);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('shantytown-planner.plan')));
+  assert.equal(saved.plan.projects[0].area_m2, 88065);
+  assert.equal(saved.plan.projects[0].resettlement.cash, 0.3);
+  await page.click('[data-testid="nav-results"]');
+  assert.equal(await kpi(page, 'kpi-investment'), invBefore);
+  // The rest of the app keeps working: other tabs render.
+  await page.click('[data-testid="nav-resettlement"]');
+  await page.waitForSelector('[data-testid="rates-table"]');
+  await context.close();
+});
+
+test('filters and sorting: totals equal the sum of the visible rows', async () => {
+  const { page, context } = await openApp(env);
+  await page.selectOption('[data-testid="filter-district"]', 'X县');
+  const rows = page.locator('[data-testid="project-row"]');
+  assert.equal(await rows.count(), 4);
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent)));
+  const sum = (i) => cells.reduce((a, c) => a + num(c[i]), 0);
+  assert.equal(num(await page.textContent('[data-testid="total-households"]')), sum(0));
+  assert.equal(num(await page.textContent('[data-testid="total-investment"]')), sum(2));
+  await page.click('[data-testid="sort-households"]');
+  await page.click('[data-testid="sort-households"]');
+  assert.match(await rows.first().textContent(), /X县西街/);
+  await page.selectOption('[data-testid="filter-district"]', '');
+  await page.selectOption('[data-testid="filter-location"]', 'central');
+  assert.equal(await rows.count(), 10);
+  await context.close();
+});
+
+test('per-project overrides are marked and can be reset to the city default', async () => {
+  const { page, context } = await openApp(env);
+  await editProject(page, 'X县西街');
+  const row = page.locator('[data-testid="cost-compensation_price"]');
+  assert.match(await row.getAttribute('class'), /overridden/);
+  assert.equal(await page.inputValue('[data-testid="override-compensation_price"]'), '2900');
+  const before = await page.textContent('[data-testid="total-investment"]');
+  await page.click('[data-testid="reset-compensation_price"]');
+  assert.doesNotMatch((await row.getAttribute('class')) ?? '', /overridden/);
+  assert.equal(await page.inputValue('[data-testid="override-compensation_price"]'), '');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="total-investment"]').textContent !== b, before);
+  await context.close();
+});
+
+test('findings link to what they concern', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  const findings = page.locator('[data-testid="finding"]');
+  assert.ok((await findings.count()) > 0);
+  const texts = await findings.allTextContents();
+  assert.ok(texts.some((t) => /区县合计 货币化安置率 .* < 50 %（省棚改年度考核）/.test(t)), texts.join('\n'));
+  await findings.filter({ hasText: '区县合计' }).first().locator('button').click();
+  await page.waitForSelector('[data-testid="rates-table"]');
+  await context.close();
+});
