@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
+use super::editor::ProjectEditor;
 use super::results::ChartMemos;
-use super::{t, Store, Tab};
+use super::{t, Store};
 use crate::i18n::{fmt_pct, Text};
 use crate::model::Project;
 use crate::rules::group_name;
@@ -46,9 +47,8 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                                     <td>{p.district.clone()}</td>
                                     {cells}
                                     <td>
-                                        <button type="button" on:click=move |_| {
+                                        <button type="button" data-testid="edit-project" on:click=move |_| {
                                             store.selected.set(Some(id.clone()));
-                                            store.tab.set(Tab::Projects);
                                         }>{move || t(Text::Edit)}</button>
                                     </td>
                                 </tr>
@@ -58,6 +58,8 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                 </tbody>
             </table>
         </div>
+        // Edit next to the charts, so the effect of a change is in view.
+        {move || store.selected.get().map(|id| view! { <ProjectEditor id=id /> })}
     }
 }
 

@@ -136,7 +136,7 @@ test('an invalid value is flagged at its field and kept out of the results', asy
   await page.waitForSelector('[data-testid="editor-invalid"]');
   // Shares over 100 %: flagged at the mix, not saved.
   await type(page, 'mix-cash', 95);
-  assert.match(await page.textContent('.mix.invalid .error'), /合计应为 100 %/);
+  assert.match(await page.textContent('.mix.invalid > .error'), /合计应为 100 %/);
   // Not a number at all.
   await type(page, 'edit-infrastructure', 'abc');
   const infra = page.locator('label.field', { has: page.locator('[data-testid="edit-infrastructure"]') });

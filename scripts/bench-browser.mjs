@@ -1,0 +1,66 @@
+// Scripted browser benchmark against the release build in dist/ (build it first):
+//   node scripts/bench-browser.mjs
+// 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20);
+// 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
+//    generated 1,000-project plan (median of 25 edits each).
+import { execFileSync } from 'node:child_process';
+import { start, openApp } from '../tests/browser/harness.mjs';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+const env = await start();
+try {
+  // --- simulation in wasm
+  {
+    const { page, context } = await openApp(env);
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(await page.evaluate(() => window.wasmBindings.bench_simulate(1000, 20)));
+    }
+    console.log(`wasm simulate, 1,000 projects x 30 years: median ${median(runs).toFixed(2)} ms (runs: ${runs.map((r) => r.toFixed(2)).join(', ')})`);
+    await context.close();
+  }
+
+  // --- edit -> KPIs and charts updated
+  const big = execFileSync('cargo', ['run', '-q', '--release', '--example', 'write_demo', '--', '1000'], {
+    maxBuffer: 64 << 20,
+  }).toString();
+  for (const [label, storage] of [
+    ['demo plan (32 projects)', null],
+    ['generated plan (1,000 projects)', { 'shantytown-planner.plan': big }],
+  ]) {
+    const { page, context } = await openApp(env, { storage });
+    // 安置方式 shows the monetized chart, the rates table and the editor together.
+    await page.click('[data-testid="nav-resettlement"]');
+    await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
+    await page.locator('[data-testid="resettlement-table"] [data-testid="edit-project"]').first().click();
+    await page.waitForSelector('[data-testid="mix-cash"]');
+    const times = [];
+    for (let i = 0; i < 25; i++) {
+      const value = String(i % 2 ? 40 : 20);
+      const ms = await page.evaluate(async (v) => {
+        const input = document.querySelector('[data-testid="mix-cash"]');
+        const rates = document.querySelector('[data-testid="rates-table"]');
+        const chart = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]'));
+        const data = () => JSON.stringify(chart.getOption().series[0].data);
+        const [rates0, data0] = [rates.textContent, data()];
+        const t0 = performance.now();
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Done when both the numbers and the chart's data show the edit.
+        for (let k = 0; k < 10000 && (rates.textContent === rates0 || data() === data0); k++) {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return performance.now() - t0;
+      }, value);
+      times.push(ms);
+    }
+    console.log(`edit -> numbers and chart updated, ${label}: median ${median(times).toFixed(1)} ms over ${times.length} edits (max ${Math.max(...times).toFixed(1)})`);
+    await context.close();
+  }
+} finally {
+  await env.close();
+}
