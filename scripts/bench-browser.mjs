@@ -30,7 +30,13 @@ try {
   }).toString();
   for (const [label, storage] of [
     ['demo plan (32 projects)', null],
-    ['generated plan (1,000 projects)', { 'shantytown-planner.plan': big }],
+    [
+      'generated plan (1,000 projects)',
+      {
+        'shantytown-planner.index': JSON.stringify({ plans: [{ id: 'generated-1000', name: 'generated' }], last_opened: 'generated-1000' }),
+        'shantytown-planner.plan.generated-1000': big,
+      },
+    ],
   ]) {
     const { page, context } = await openApp(env, { storage });
     // 安置方式 shows the monetized chart, the rates table and the editor together.

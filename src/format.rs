@@ -62,6 +62,77 @@ impl DocError {
     }
 }
 
+/// Reads the plan of a document from a newer version as far as this version understands it
+/// (unknown fields are ignored), for showing it read-only. `None` if even that fails.
+pub fn decode_lenient(text: &str) -> Option<Plan> {
+    serde_json::from_str::<EnvelopeIn>(text)
+        .ok()
+        .map(|d| d.plan)
+}
+
+/// Largest file accepted for import.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why an imported file was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    Doc(DocError),
+    /// The plan reads but breaks the rules: every problem, with its project.
+    Invalid(Vec<crate::validate::Issue>),
+}
+
+impl ImportError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            ImportError::TooLarge { bytes } => format!(
+                "文件太大（{:.1} MB），超过 {} MB 的上限，未导入",
+                *bytes as f64 / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::Doc(e) => format!("{}，未导入", e.message_zh()),
+            ImportError::Invalid(issues) => {
+                let shown: Vec<String> = issues
+                    .iter()
+                    .take(10)
+                    .map(|i| i.message(crate::i18n::Lang::Zh))
+                    .collect();
+                let more = if issues.len() > 10 {
+                    format!("……等共 {} 处问题", issues.len())
+                } else {
+                    String::new()
+                };
+                format!("方案中有不合规的数值，未导入：{}{more}", shown.join("；"))
+            }
+        }
+    }
+}
+
+/// Checks a whole file before anything is touched: size, JSON, format, version, shape, rules.
+pub fn import(bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    // A UTF-8 BOM (Windows editors add one) is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        ImportError::Doc(DocError::Syntax {
+            line: 1,
+            column: 1,
+            detail: "不是 UTF-8 文本".into(),
+        })
+    })?;
+    let plan = decode(text).map_err(ImportError::Doc)?;
+    let issues = crate::validate::validate(&plan);
+    if issues.is_empty() {
+        Ok(plan)
+    } else {
+        Err(ImportError::Invalid(issues))
+    }
+}
+
 /// Serializes a plan as a pretty-printed UTF-8 document.
 pub fn encode(plan: &Plan) -> String {
     serde_json::to_string_pretty(&EnvelopeOut {

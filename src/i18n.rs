@@ -35,7 +35,6 @@ catalogue! {
     NavResults => "测算结果", "Results";
     NavCompare => "方案对比", "Compare";
     LoadDemo => "载入示例方案", "Load demo plan";
-    LoadDemoConfirm => "载入示例方案将替换当前方案，确定吗？", "Loading the demo replaces the current plan. Continue?";
     LangToggle => "English", "中文";
     ComingNext => "此部分将在后续版本中提供。", "This part comes in a later version.";
     PlanLabel => "方案", "Plan";
@@ -154,6 +153,24 @@ catalogue! {
     MixTableFinancing => "各项目融资方式", "Financing mix by project";
     RatesByDistrict => "各区县货币化安置率", "Monetized rate by district/county";
     Households => "户", " households";
+    NewPlan => "新建方案", "New plan";
+    NewPlanName => "新方案", "New plan";
+    RenamePlan => "重命名", "Rename";
+    RenamePrompt => "方案名称：", "Plan name:";
+    DuplicatePlan => "复制方案", "Duplicate plan";
+    DeletePlan => "删除方案", "Delete plan";
+    DeleteConfirm => "确定删除方案", "Delete the plan";
+    ExportPlan => "导出 JSON", "Export JSON";
+    ImportPlan => "导入 JSON", "Import JSON";
+    ExportProjectsCsv => "项目清单 CSV", "Projects CSV";
+    ExportYearlyCsv => "年度测算 CSV", "Yearly CSV";
+    ImportSameId => "已有编号相同的方案：替换它，还是两者都保留？", "A plan with this id exists: replace it or keep both?";
+    ImportReplace => "替换", "Replace";
+    ImportKeepBoth => "两者都保留", "Keep both";
+    ConflictWarning => "此方案已在另一窗口中修改并保存。为免互相覆盖，本页已暂停自动保存。", "This plan was changed and saved in another tab. Autosave here is paused so neither overwrites the other.";
+    ReloadStored => "载入已保存的版本", "Load the saved version";
+    ReadOnly => "只读：此方案由更新版本写入，本页的修改不会保存。", "Read-only: written by a newer version; changes here are not saved.";
+    ReloadedFromOtherTab => "已载入另一窗口保存的修改。", "Loaded the changes saved in another tab.";
     InvestmentTotal => "总投资", "Investment";
     UnitWan => "（万元）", " (10k yuan)";
     DebtOutstanding => "年末债务余额", "Debt outstanding";
@@ -242,6 +259,27 @@ catalogue! {
     ErrShareRange => "每项比例应在 0–100 % 之间", "each share must be within 0–100 %";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
+}
+
+pub fn type_text(k: crate::model::ProjectType) -> Text {
+    use crate::model::ProjectType as T;
+    match k {
+        T::UrbanVillage => Text::TypeUrbanVillage,
+        T::DilapidatedHousing => Text::TypeDilapidated,
+        T::OldResidentialCompound => Text::TypeOldCompound,
+        T::Infrastructure => Text::TypeInfrastructure,
+    }
+}
+
+pub fn status_text(s: crate::model::Status) -> Text {
+    use crate::model::Status as S;
+    match s {
+        S::Planning => Text::StatusPlanning,
+        S::ExpropriationStarted => Text::StatusExpropriation,
+        S::Started => Text::StatusStarted,
+        S::UnderConstruction => Text::StatusUnderConstruction,
+        S::Completed => Text::StatusCompleted,
+    }
 }
 
 /// The label, unit and percent flag of a cost driver.

@@ -7,6 +7,7 @@ pub mod display;
 pub mod finance;
 pub mod format;
 pub mod i18n;
+pub mod library;
 pub mod listing;
 pub mod model;
 pub mod report;

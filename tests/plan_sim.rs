@@ -125,3 +125,61 @@ fn plan_sim_rejects_invalid_plans_with_messages_and_empty_stdout() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("第 1 行"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn import_checks_the_whole_file_first() {
+    use planner::format::{import, ImportError, MAX_IMPORT_BYTES};
+    // A BOM from a Windows editor is fine.
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), FIXTURE_V1.as_bytes()].concat();
+    assert_eq!(import(&with_bom).unwrap().projects.len(), 32);
+    assert_eq!(
+        import(&vec![b' '; MAX_IMPORT_BYTES + 1]),
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1
+        })
+    );
+    let negative = FIXTURE_V1.replacen("\"area_m2\": 88065.0", "\"area_m2\": -5.0", 1);
+    match import(negative.as_bytes()) {
+        Err(e @ ImportError::Invalid(_)) => {
+            assert!(
+                e.message_zh()
+                    .contains("黄沙桥片区：征收面积 -5，不能为负数"),
+                "{}",
+                e.message_zh()
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let huge = FIXTURE_V1.replacen("\"area_m2\": 88065.0", "\"area_m2\": 1e400", 1);
+    // Out of a double's range: refused, naming where.
+    let err = import(huge.as_bytes()).unwrap_err();
+    assert!(
+        err.message_zh().contains("plan.projects[0].area_m2"),
+        "{}",
+        err.message_zh()
+    );
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    assert!(import(deep.as_bytes()).is_err());
+    assert!(import(&[0xff, 0xfe, 0, 1]).is_err());
+}
+
+#[test]
+fn the_schema_file_names_every_project_field() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/plan.schema.json")).unwrap();
+    let fields = schema["$defs"]["project"]["properties"]
+        .as_object()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(FIXTURE_V1).unwrap();
+    for key in doc["plan"]["projects"][0].as_object().unwrap().keys() {
+        assert!(fields.contains_key(key), "schema lacks project field {key}");
+    }
+    let costs = schema["$defs"]["costs"]["properties"].as_object().unwrap();
+    for d in planner::model::CostDriver::ALL {
+        assert!(
+            costs.contains_key(d.key()),
+            "schema lacks cost driver {}",
+            d.key()
+        );
+    }
+}

@@ -4,9 +4,12 @@ mod assumptions;
 mod chart_host;
 mod editor;
 mod fields;
+mod files;
 mod mixes;
+mod plans;
 mod projects;
 mod results;
+mod session;
 mod storage;
 
 use leptos::mount::mount_to_body;
@@ -29,6 +32,16 @@ pub struct Store {
     pub tab: RwSignal<Tab>,
     /// Bumped when the whole plan is replaced, so drafts of the old plan are dropped.
     pub generation: RwSignal<u32>,
+    /// The stored plans (id, name).
+    pub plans: RwSignal<Vec<crate::library::PlanMeta>>,
+    /// The open plan is from a newer version: never saved.
+    pub read_only: RwSignal<bool>,
+    /// Another tab saved this plan while this tab had unsaved edits: autosave paused.
+    pub conflict: RwSignal<bool>,
+    pub notice: RwSignal<Option<Text>>,
+    pub import_error: RwSignal<Option<String>>,
+    /// An imported plan whose id exists, waiting for replace / keep both.
+    pub pending_import: RwSignal<Option<Plan>>,
 }
 
 impl Store {
@@ -98,26 +111,43 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
-    let loaded = storage::load_plan();
-    let plan = RwSignal::new(loaded.plan);
+    let started = session::start();
+    let plan = RwSignal::new(started.plan);
     let store = Store {
         plan,
         results: Memo::new(move |_| plan.with(|p| simulate_plan(p, None))),
         lang: RwSignal::new(storage::load_lang()),
-        storage_warning: RwSignal::new(loaded.warning),
+        storage_warning: RwSignal::new(
+            (!started.warnings.is_empty()).then(|| started.warnings.join(" ")),
+        ),
         selected: RwSignal::new(None),
         tab: RwSignal::new(Tab::Projects),
         generation: RwSignal::new(0),
+        plans: RwSignal::new(started.plans),
+        read_only: RwSignal::new(started.read_only),
+        conflict: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        import_error: RwSignal::new(None),
+        pending_import: RwSignal::new(None),
     };
     provide_context(store);
     provide_context(results::ChartMemos::new(store));
 
-    // Autosave whenever the plan changes; a failure becomes a visible banner, never a lost plan.
-    Effect::new(move |_| {
-        let result = plan.with(storage::save_plan);
-        if let Err(message) = result {
-            store.storage_warning.set(Some(message));
+    // Autosave (debounced) whenever the plan changes; failures become a banner, never a lost plan.
+    Effect::new(move |prev: Option<()>| {
+        plan.track();
+        // The first run is the plan just loaded: nothing to save.
+        if prev.is_some() {
+            session::schedule_save(store);
         }
+    });
+    let unload = window_event_listener(leptos::ev::beforeunload, move |_| session::flush(&store));
+    let other_tabs = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        session::on_storage_event(store, e.key(), e.new_value())
+    });
+    on_cleanup(move || {
+        unload.remove();
+        other_tabs.remove();
     });
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -134,14 +164,8 @@ fn App() -> impl IntoView {
     });
 
     let tab = store.tab;
-    let load_demo = move |_| {
-        let ok = window()
-            .confirm_with_message(t(Text::LoadDemoConfirm))
-            .unwrap_or(false);
-        if ok {
-            store.replace_plan(crate::demo::demo_plan());
-        }
-    };
+    // The demo opens as a plan of its own: nothing the planner made is replaced.
+    let load_demo = move |_| session::add_and_open(store, crate::demo::demo_plan());
     let toggle_lang = move |_| {
         store
             .lang
@@ -164,6 +188,7 @@ fn App() -> impl IntoView {
                 </button>
             </div>
         </header>
+        <plans::PlanBar />
         <Show when=move || store.storage_warning.with(Option::is_some)>
             <div class="banner warning" role="alert" data-testid="storage-warning">
                 {move || store.storage_warning.get().unwrap_or_default()}
@@ -188,7 +213,10 @@ fn App() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
-        <main>
+        <main
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| plans::on_drop(store, ev)
+        >
             {move || {
                 store.generation.track();
                 match tab.get() {

@@ -10,24 +10,7 @@ use crate::i18n::{fmt_pct, fmt_year, Text};
 use crate::listing::{totals, visible_rows, Filter, SortKey};
 use crate::model::{Project, ProjectType, Status};
 
-pub fn type_text(k: ProjectType) -> Text {
-    match k {
-        ProjectType::UrbanVillage => Text::TypeUrbanVillage,
-        ProjectType::DilapidatedHousing => Text::TypeDilapidated,
-        ProjectType::OldResidentialCompound => Text::TypeOldCompound,
-        ProjectType::Infrastructure => Text::TypeInfrastructure,
-    }
-}
-
-pub fn status_text(s: Status) -> Text {
-    match s {
-        Status::Planning => Text::StatusPlanning,
-        Status::ExpropriationStarted => Text::StatusExpropriation,
-        Status::Started => Text::StatusStarted,
-        Status::UnderConstruction => Text::StatusUnderConstruction,
-        Status::Completed => Text::StatusCompleted,
-    }
-}
+pub use crate::i18n::{status_text, type_text};
 
 /// One displayed row, amounts rounded so that the totals row adds up.
 #[derive(Clone, PartialEq)]

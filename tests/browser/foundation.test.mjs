@@ -59,21 +59,23 @@ test('every request the page makes goes to 127.0.0.1', async () => {
   await context.close();
 });
 
-test('载入示例方案 reloads the demo after the plan changed, and the English toggle works', async () => {
+test('载入示例方案 opens the demo as a plan of its own, and the English toggle works', async () => {
   const { page, context } = await openApp(env);
   await page.waitForSelector('[data-testid="project-row"]');
-  // Store a plan with one project removed, reload, and see 31 rows.
+  // Store the open plan with one project removed, reload, and see 31 rows.
   await page.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem('shantytown-planner.plan'));
+    const index = JSON.parse(localStorage.getItem('shantytown-planner.index'));
+    const key = 'shantytown-planner.plan.' + index.last_opened;
+    const doc = JSON.parse(localStorage.getItem(key));
     doc.plan.projects.pop();
-    localStorage.setItem('shantytown-planner.plan', JSON.stringify(doc));
+    localStorage.setItem(key, JSON.stringify(doc));
   });
   await page.reload();
   await page.waitForSelector('[data-testid="project-row"]');
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 31);
-  page.once('dialog', (d) => d.accept());
   await page.click('[data-testid="load-demo"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 32);
+  assert.equal(await page.locator('[data-testid="plan-list"] option').count(), 2);
   await page.click('[data-testid="lang-toggle"]');
   await page.waitForSelector('text=Projects');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -143,7 +143,11 @@ test('an invalid value is flagged at its field and kept out of the results', asy
   assert.match(await infra.locator('.error').textContent(), /不是有效数字/);
   // Results and the saved plan still hold the last valid values.
   assert.equal(await page.textContent('[data-testid="total-investment"]'), totalBefore);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('shantytown-planner.plan')));
+  await page.waitForTimeout(600);
+  const saved = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('shantytown-planner.index'));
+    return JSON.parse(localStorage.getItem('shantytown-planner.plan.' + index.last_opened));
+  });
   assert.equal(saved.plan.projects[0].area_m2, 88065);
   assert.equal(saved.plan.projects[0].resettlement.cash, 0.3);
   await page.click('[data-testid="nav-results"]');

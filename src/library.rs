@@ -1,0 +1,324 @@
+//! The plan library as stored: an index of plans and one document per plan, over any key-value
+//! store (localStorage in the browser, a map in tests). Nothing here ever overwrites data it
+//! could not read or that changed since it was read.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{decode, decode_lenient, encode, DocError};
+use crate::model::Plan;
+
+pub const INDEX_KEY: &str = "shantytown-planner.index";
+const PLAN_PREFIX: &str = "shantytown-planner.plan.";
+const BACKUP_PREFIX: &str = "shantytown-planner.backup.";
+
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+pub fn backup_key(id: &str) -> String {
+    format!("{BACKUP_PREFIX}{id}")
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The quota is full (QuotaExceededError).
+    Quota,
+    /// Storage cannot be used at all (private mode, disabled).
+    Unavailable,
+    Other(String),
+}
+
+impl StoreError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            StoreError::Quota => {
+                "本地存储已满：最近的修改只保存在本页内存中，请导出方案以免丢失。".into()
+            }
+            StoreError::Unavailable => {
+                "浏览器本地存储不可用：方案只保存在本页内存中，关闭前请导出。".into()
+            }
+            StoreError::Other(e) => {
+                format!("无法写入本地存储（{e}）：最近的修改只保存在本页内存中，请导出方案。")
+            }
+        }
+    }
+}
+
+/// What the library needs of a store.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+}
+
+/// An in-memory store: tests, and the app when localStorage is unavailable.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemoryStore {
+    pub map: BTreeMap<String, String>,
+    /// Total characters allowed (simulates the browser quota); `None` = unlimited.
+    pub quota: Option<usize>,
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(q) = self.quota {
+            let used: usize = self
+                .map
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > q {
+                return Err(StoreError::Quota);
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.map.remove(key);
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    pub id: String,
+    pub name: String,
+}
+
+/// The list of stored plans and which one was open last.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Index {
+    pub plans: Vec<PlanMeta>,
+    #[serde(default)]
+    pub last_opened: Option<String>,
+}
+
+/// A stored plan as it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Read and editable; `raw` is the stored text (to detect later changes by others).
+    Ready {
+        plan: Plan,
+        raw: String,
+    },
+    /// Written by a newer app: shown as far as it can be read, never written back.
+    ReadOnly {
+        plan: Plan,
+        version: u32,
+    },
+    /// Could not be read; the text was copied under `backup_key`.
+    Unreadable {
+        error: DocError,
+        backed_up: bool,
+    },
+    Missing,
+}
+
+/// Reads the index; a missing or unreadable index is rebuilt from the plan keys it can find.
+pub fn read_index(kv: &impl KeyValue) -> Result<Index, StoreError> {
+    let raw = kv.get(INDEX_KEY)?;
+    Ok(raw
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default())
+}
+
+pub fn write_index(kv: &mut impl KeyValue, index: &Index) -> Result<(), StoreError> {
+    kv.set(
+        INDEX_KEY,
+        &serde_json::to_string(index).expect("index serializes"),
+    )
+}
+
+pub fn load(kv: &mut impl KeyValue, id: &str) -> Result<Loaded, StoreError> {
+    let Some(raw) = kv.get(&plan_key(id))? else {
+        return Ok(Loaded::Missing);
+    };
+    Ok(match decode(&raw) {
+        Ok(plan) => Loaded::Ready { plan, raw },
+        Err(DocError::NewerVersion { version }) => match decode_lenient(&raw) {
+            Some(plan) => Loaded::ReadOnly { plan, version },
+            None => Loaded::Unreadable {
+                error: DocError::NewerVersion { version },
+                backed_up: false,
+            },
+        },
+        Err(error) => {
+            // Keep the text aside before anything else can happen to the key.
+            let backed_up = match kv.get(&backup_key(id))? {
+                Some(existing) if existing == raw => true,
+                _ => kv.set(&backup_key(id), &raw).is_ok(),
+            };
+            Loaded::Unreadable { error, backed_up }
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Someone else (another tab) changed the stored plan since we read it; nothing written.
+    Conflict,
+    Store(StoreError),
+}
+
+/// Writes a plan if the stored text is still `expected` (what we last read or wrote; `None` for
+/// a plan not stored yet). Returns the new stored text. Updates the index's name entry.
+pub fn save(
+    kv: &mut impl KeyValue,
+    plan: &Plan,
+    expected: Option<&str>,
+) -> Result<String, SaveError> {
+    let key = plan_key(&plan.id);
+    let current = kv.get(&key).map_err(SaveError::Store)?;
+    if current.as_deref() != expected {
+        return Err(SaveError::Conflict);
+    }
+    let text = encode(plan);
+    if current.as_deref() != Some(text.as_str()) {
+        kv.set(&key, &text).map_err(SaveError::Store)?;
+    }
+    let mut index = read_index(kv).map_err(SaveError::Store)?;
+    let meta = PlanMeta {
+        id: plan.id.clone(),
+        name: plan.name.clone(),
+    };
+    match index.plans.iter_mut().find(|m| m.id == plan.id) {
+        Some(m) if *m == meta => return Ok(text),
+        Some(m) => *m = meta,
+        None => index.plans.push(meta),
+    }
+    write_index(kv, &index).map_err(SaveError::Store)?;
+    Ok(text)
+}
+
+pub fn set_last_opened(kv: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
+    let mut index = read_index(kv)?;
+    if index.last_opened.as_deref() != Some(id) {
+        index.last_opened = Some(id.to_string());
+        write_index(kv, &index)?;
+    }
+    Ok(())
+}
+
+/// Removes a plan and its index entry (its backup, if any, stays).
+pub fn delete(kv: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
+    let mut index = read_index(kv)?;
+    index.plans.retain(|m| m.id != id);
+    if index.last_opened.as_deref() == Some(id) {
+        index.last_opened = index.plans.first().map(|m| m.id.clone());
+    }
+    write_index(kv, &index)?;
+    kv.remove(&plan_key(id))
+}
+
+/// An id not used by any plan in the index, derived from `base`.
+pub fn unused_id(index: &Index, base: &str) -> String {
+    if !index.plans.iter().any(|m| m.id == base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !index.plans.iter().any(|m| m.id == *id))
+        .expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn save_then_load_gives_back_the_plan_and_the_index_lists_it() {
+        let mut kv = MemoryStore::default();
+        let plan = demo_plan();
+        let raw = save(&mut kv, &plan, None).unwrap();
+        assert_eq!(read_index(&kv).unwrap().plans[0].name, plan.name);
+        match load(&mut kv, &plan.id).unwrap() {
+            Loaded::Ready { plan: p, raw: r } => {
+                assert!(p == plan);
+                assert_eq!(r, raw);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_change_by_another_tab_is_never_overwritten() {
+        let mut kv = MemoryStore::default();
+        let plan = demo_plan();
+        let raw = save(&mut kv, &plan, None).unwrap();
+        let mut theirs = plan.clone();
+        theirs.name = "另一窗口的修改".into();
+        save(&mut kv, &theirs, Some(&raw)).unwrap();
+        let before = kv.clone();
+        assert_eq!(save(&mut kv, &plan, Some(&raw)), Err(SaveError::Conflict));
+        assert_eq!(kv, before);
+    }
+
+    #[test]
+    fn an_unreadable_plan_is_backed_up_and_left_alone() {
+        let mut kv = MemoryStore::default();
+        kv.set(&plan_key("x"), "{ broken").unwrap();
+        match load(&mut kv, "x").unwrap() {
+            Loaded::Unreadable {
+                backed_up: true,
+                error: DocError::Syntax { .. },
+            } => {}
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            kv.get(&backup_key("x")).unwrap().as_deref(),
+            Some("{ broken")
+        );
+        assert_eq!(kv.get(&plan_key("x")).unwrap().as_deref(), Some("{ broken"));
+        // Saving over it is refused: the stored text is not what we read as a plan.
+        let mut p = demo_plan();
+        p.id = "x".into();
+        assert_eq!(save(&mut kv, &p, None), Err(SaveError::Conflict));
+    }
+
+    #[test]
+    fn a_newer_plan_opens_read_only() {
+        let mut kv = MemoryStore::default();
+        let text = encode(&demo_plan()).replacen("\"version\": 1", "\"version\": 7", 1);
+        kv.set(&plan_key("demo-x-city"), &text).unwrap();
+        match load(&mut kv, "demo-x-city").unwrap() {
+            Loaded::ReadOnly { version: 7, plan } => assert_eq!(plan.projects.len(), 32),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn quota_errors_leave_the_store_as_it_was() {
+        let mut kv = MemoryStore {
+            quota: Some(1_000),
+            ..Default::default()
+        };
+        let before = kv.clone();
+        assert_eq!(
+            save(&mut kv, &demo_plan(), None),
+            Err(SaveError::Store(StoreError::Quota))
+        );
+        assert_eq!(kv, before);
+    }
+
+    #[test]
+    fn delete_and_unused_ids() {
+        let mut kv = MemoryStore::default();
+        let plan = demo_plan();
+        save(&mut kv, &plan, None).unwrap();
+        let index = read_index(&kv).unwrap();
+        assert_eq!(unused_id(&index, "demo-x-city"), "demo-x-city-2");
+        assert_eq!(unused_id(&index, "other"), "other");
+        set_last_opened(&mut kv, "demo-x-city").unwrap();
+        delete(&mut kv, "demo-x-city").unwrap();
+        assert!(read_index(&kv).unwrap().plans.is_empty());
+        assert_eq!(kv.get(&plan_key("demo-x-city")).unwrap(), None);
+    }
+}

@@ -1,0 +1,135 @@
+//! The plan bar: the plan list (open, new, rename, duplicate, delete), export and import, and
+//! the messages about storage, conflicts and imports.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{session, t, Store};
+use crate::i18n::Text;
+
+#[component]
+pub fn PlanBar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let rename = move |_| {
+        let current = store.plan.with_untracked(|p| p.name.clone());
+        let answer = window()
+            .prompt_with_message_and_default(t(Text::RenamePrompt), &current)
+            .ok()
+            .flatten();
+        if let Some(name) = answer
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+        {
+            store.plan.update(|p| p.name = name);
+        }
+    };
+    let delete = move |_| {
+        let name = store.plan.with_untracked(|p| p.name.clone());
+        let ok = window()
+            .confirm_with_message(&format!("{}「{name}」？", t(Text::DeleteConfirm)))
+            .unwrap_or(false);
+        if ok {
+            session::delete_current(store);
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            session::import_file(store, file);
+        }
+        // The same file can be chosen again after fixing it.
+        input.set_value("");
+    };
+    view! {
+        <div class="plan-bar">
+            <label class="field compact">
+                <span class="label">{move || t(Text::PlanLabel)}</span>
+                <select
+                    data-testid="plan-list"
+                    on:change=move |ev| session::open(store, &event_target_value(&ev))
+                >
+                    {move || {
+                        let current = store.plan.with(|p| p.id.clone());
+                        store
+                            .plans
+                            .get()
+                            .into_iter()
+                            .map(|m| {
+                                let selected = m.id == current;
+                                view! { <option value=m.id.clone() selected=selected>{m.name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <button type="button" data-testid="new-plan" on:click=move |_| session::new_plan(store)>
+                {move || t(Text::NewPlan)}
+            </button>
+            <button type="button" data-testid="rename-plan" on:click=rename>{move || t(Text::RenamePlan)}</button>
+            <button type="button" data-testid="duplicate-plan" on:click=move |_| session::duplicate_plan(store)>
+                {move || t(Text::DuplicatePlan)}
+            </button>
+            <button type="button" data-testid="delete-plan" on:click=delete>{move || t(Text::DeletePlan)}</button>
+            <span class="sep"></span>
+            <button type="button" data-testid="export-plan" on:click=move |_| session::export_current(store)>
+                {move || t(Text::ExportPlan)}
+            </button>
+            <label class="button">
+                {move || t(Text::ImportPlan)}
+                <input type="file" accept=".json,application/json" data-testid="import-plan" on:change=on_file />
+            </label>
+            <button type="button" data-testid="export-projects-csv" on:click=move |_| session::export_csv(store, false)>
+                {move || t(Text::ExportProjectsCsv)}
+            </button>
+            <button type="button" data-testid="export-yearly-csv" on:click=move |_| session::export_csv(store, true)>
+                {move || t(Text::ExportYearlyCsv)}
+            </button>
+        </div>
+        <Show when=move || store.import_error.with(Option::is_some)>
+            <div class="banner error" role="alert" data-testid="import-error">
+                {move || store.import_error.get().unwrap_or_default()}
+                " "
+                <button type="button" on:click=move |_| store.import_error.set(None)>{move || t(Text::Close)}</button>
+            </div>
+        </Show>
+        <Show when=move || store.pending_import.with(Option::is_some)>
+            <div class="banner info" role="alert" data-testid="import-choice">
+                {move || t(Text::ImportSameId)} " "
+                <button type="button" data-testid="import-replace" on:click=move |_| session::resolve_import(store, true)>
+                    {move || t(Text::ImportReplace)}
+                </button>
+                <button type="button" data-testid="import-keep-both" on:click=move |_| session::resolve_import(store, false)>
+                    {move || t(Text::ImportKeepBoth)}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || store.conflict.get()>
+            <div class="banner warning" role="alert" data-testid="conflict-warning">
+                {move || t(Text::ConflictWarning)} " "
+                <button type="button" data-testid="reload-stored" on:click=move |_| session::reload_stored(store)>
+                    {move || t(Text::ReloadStored)}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || store.read_only.get()>
+            <div class="banner warning" role="status" data-testid="read-only">{move || t(Text::ReadOnly)}</div>
+        </Show>
+        <Show when=move || store.notice.with(Option::is_some)>
+            <div class="banner info" role="status" data-testid="notice">
+                {move || store.notice.get().map(t)}
+            </div>
+        </Show>
+    }
+}
+
+/// Drop handler for the whole page: a dropped file is imported like a picked one.
+pub fn on_drop(store: Store, ev: leptos::ev::DragEvent) {
+    ev.prevent_default();
+    let file = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0));
+    if let Some(file) = file {
+        session::import_file(store, file.unchecked_into());
+    }
+}

@@ -1,0 +1,401 @@
+//! The open plan's life in this tab: which plan is open, debounced autosave with conflict
+//! detection, other tabs' changes, switching, creating, renaming, duplicating, deleting,
+//! importing and exporting plans. Storage itself is reached only through `storage::BrowserStore`.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::storage::BrowserStore;
+use super::{files, Store};
+use crate::demo::demo_plan;
+use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
+use crate::i18n::Text;
+use crate::library::{
+    self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
+    SaveError,
+};
+use crate::model::Plan;
+use crate::report::export_file_name;
+
+struct Session {
+    kv: BrowserStore,
+    /// The stored text as we last read or wrote it; a different stored text means another tab wrote.
+    last_raw: Option<String>,
+    /// Autosave is off: a newer-version plan, or a conflict with another tab.
+    paused: bool,
+    pending: Option<TimeoutHandle>,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+fn with_session<R>(f: impl FnOnce(&mut Session) -> R) -> R {
+    SESSION.with(|s| f(s.borrow_mut().as_mut().expect("session started")))
+}
+
+/// What the app opens with.
+pub struct Startup {
+    pub plan: Plan,
+    pub plans: Vec<PlanMeta>,
+    pub read_only: bool,
+    pub warnings: Vec<String>,
+}
+
+fn fresh_id(kv: &BrowserStore, base: &str) -> String {
+    let index = read_index(kv).unwrap_or_default();
+    let mut id = unused_id(&index, base);
+    let mut n = 2;
+    // A key holding an unreadable plan is not free either.
+    while kv.get(&plan_key(&id)).ok().flatten().is_some() {
+        id = format!("{base}-x{n}");
+        n += 1;
+    }
+    id
+}
+
+pub fn start() -> Startup {
+    let mut kv = BrowserStore::open();
+    let mut warnings = Vec::new();
+    if kv.is_memory() {
+        warnings.push(crate::library::StoreError::Unavailable.message_zh());
+    }
+    let index = read_index(&kv).unwrap_or_default();
+    let mut order: Vec<&PlanMeta> = index.plans.iter().collect();
+    if let Some(last) = &index.last_opened {
+        order.sort_by_key(|m| m.id != *last);
+    }
+    let mut opened = None;
+    for meta in order {
+        match load(&mut kv, &meta.id) {
+            Ok(Loaded::Ready { plan, raw }) => {
+                opened = Some((plan, Some(raw), false));
+                break;
+            }
+            Ok(Loaded::ReadOnly { plan, version }) => {
+                warnings.push(format!(
+                    "方案「{}」由更新版本的棚改规划写入（格式版本 {version}）：以只读方式打开，本页的修改不会保存，也不会覆盖它。",
+                    meta.name
+                ));
+                opened = Some((plan, None, true));
+                break;
+            }
+            Ok(Loaded::Unreadable { error, backed_up }) => warnings.push(format!(
+                "方案「{}」无法读取（{}）。{}其他方案不受影响。",
+                meta.name,
+                error.message_zh(),
+                if backed_up {
+                    "原内容已另存为备份，"
+                } else {
+                    "原内容保持不变，"
+                }
+            )),
+            Ok(Loaded::Missing) => {}
+            Err(e) => warnings.push(e.message_zh()),
+        }
+    }
+    let (plan, last_raw, read_only) = match opened {
+        Some(o) => o,
+        None => {
+            let mut plan = demo_plan();
+            plan.id = fresh_id(&kv, &plan.id);
+            let raw = match save(&mut kv, &plan, None) {
+                Ok(raw) => Some(raw),
+                Err(SaveError::Store(e)) => {
+                    warnings.push(e.message_zh());
+                    None
+                }
+                Err(SaveError::Conflict) => None,
+            };
+            (plan, raw, false)
+        }
+    };
+    let _ = set_last_opened(&mut kv, &plan.id);
+    let plans = read_index(&kv).map(|i| i.plans).unwrap_or_default();
+    SESSION.with(|s| {
+        *s.borrow_mut() = Some(Session {
+            kv,
+            last_raw,
+            paused: read_only,
+            pending: None,
+        })
+    });
+    Startup {
+        plan,
+        plans,
+        read_only,
+        warnings,
+    }
+}
+
+fn refresh_list(store: &Store) {
+    let plans = with_session(|s| read_index(&s.kv).map(|i| i.plans).unwrap_or_default());
+    store.plans.set(plans);
+}
+
+/// Saves now (if anything is pending or `force`), reporting problems in the banner.
+pub fn flush(store: &Store) {
+    let plan = store.plan.get_untracked();
+    let outcome = with_session(|s| {
+        if let Some(h) = s.pending.take() {
+            h.clear();
+        }
+        if s.paused {
+            return None;
+        }
+        let expected = s.last_raw.clone();
+        Some(match save(&mut s.kv, &plan, expected.as_deref()) {
+            Ok(raw) => {
+                s.last_raw = Some(raw);
+                Ok(())
+            }
+            Err(SaveError::Conflict) => {
+                s.paused = true;
+                Err(None)
+            }
+            Err(SaveError::Store(e)) => Err(Some(e.message_zh())),
+        })
+    });
+    match outcome {
+        Some(Ok(())) => {
+            store.storage_warning.update(|w| {
+                if w.as_deref().is_some_and(|m| m.contains("本地存储")) {
+                    *w = None;
+                }
+            });
+            refresh_list(store);
+        }
+        Some(Err(None)) => store.conflict.set(true),
+        Some(Err(Some(message))) => store.storage_warning.set(Some(message)),
+        None => {}
+    }
+}
+
+/// Called on every plan change: saves 400 ms after the last change.
+pub fn schedule_save(store: Store) {
+    let paused = with_session(|s| {
+        if let Some(h) = s.pending.take() {
+            h.clear();
+        }
+        s.paused
+    });
+    if paused {
+        return;
+    }
+    let handle = set_timeout_with_handle(move || flush(&store), Duration::from_millis(400)).ok();
+    with_session(|s| s.pending = handle);
+}
+
+/// Another tab wrote to storage.
+pub fn on_storage_event(store: Store, key: Option<String>, new_value: Option<String>) {
+    let current = store.plan.with_untracked(|p| p.id.clone());
+    if key.as_deref() == Some(library::INDEX_KEY) {
+        refresh_list(&store);
+    }
+    if key.as_deref() != Some(plan_key(&current).as_str()) {
+        return;
+    }
+    let (pending, same) = with_session(|s| (s.pending.is_some(), s.last_raw == new_value));
+    if same {
+        return;
+    }
+    let theirs = new_value
+        .as_deref()
+        .and_then(|t| crate::format::decode(t).ok());
+    match theirs {
+        // No unsaved edit here: take theirs, so neither tab overwrites the other.
+        Some(plan) if !pending => {
+            with_session(|s| s.last_raw = new_value.clone());
+            store.replace_plan(plan);
+            store.notice.set(Some(Text::ReloadedFromOtherTab));
+        }
+        _ => {
+            with_session(|s| s.paused = true);
+            store.conflict.set(true);
+        }
+    }
+}
+
+/// After a conflict: drop this tab's unsaved edits and load what is stored.
+pub fn reload_stored(store: Store) {
+    let id = store.plan.with_untracked(|p| p.id.clone());
+    open(store, &id);
+}
+
+/// Opens a stored plan (saving the current one first).
+pub fn open(store: Store, id: &str) {
+    flush(&store);
+    let loaded = with_session(|s| load(&mut s.kv, id));
+    let (plan, raw, read_only) = match loaded {
+        Ok(Loaded::Ready { plan, raw }) => (plan, Some(raw), false),
+        Ok(Loaded::ReadOnly { plan, .. }) => (plan, None, true),
+        Ok(Loaded::Unreadable { error, .. }) => {
+            store
+                .storage_warning
+                .set(Some(format!("方案无法读取：{}", error.message_zh())));
+            return;
+        }
+        Ok(Loaded::Missing) => return,
+        Err(e) => {
+            store.storage_warning.set(Some(e.message_zh()));
+            return;
+        }
+    };
+    with_session(|s| {
+        s.last_raw = raw;
+        s.paused = read_only;
+        let _ = set_last_opened(&mut s.kv, id);
+    });
+    store.read_only.set(read_only);
+    store.conflict.set(false);
+    store.replace_plan(plan);
+}
+
+/// Stores `plan` as a new plan (fresh id if taken) and opens it.
+pub fn add_and_open(store: Store, mut plan: Plan) {
+    flush(&store);
+    let result = with_session(|s| {
+        plan.id = fresh_id(&s.kv, &plan.id);
+        save(&mut s.kv, &plan, None)
+    });
+    match result {
+        Ok(raw) => {
+            let id = plan.id.clone();
+            with_session(|s| {
+                s.last_raw = Some(raw);
+                s.paused = false;
+                let _ = set_last_opened(&mut s.kv, &id);
+            });
+            store.read_only.set(false);
+            store.conflict.set(false);
+            store.replace_plan(plan);
+            refresh_list(&store);
+        }
+        Err(SaveError::Store(e)) => store.storage_warning.set(Some(e.message_zh())),
+        Err(SaveError::Conflict) => {}
+    }
+}
+
+pub fn new_plan(store: Store) {
+    let demo = demo_plan();
+    let plan = Plan {
+        id: "plan".into(),
+        name: Text::NewPlanName.tr(store.lang.get_untracked()).into(),
+        city: demo.city,
+        first_year: demo.first_year,
+        assumptions: demo.assumptions,
+        projects: Vec::new(),
+        scenarios: Vec::new(),
+    };
+    add_and_open(store, plan);
+}
+
+pub fn duplicate_plan(store: Store) {
+    let mut plan = store.plan.get_untracked();
+    plan.name = format!("{}（副本）", plan.name);
+    add_and_open(store, plan);
+}
+
+pub fn delete_current(store: Store) {
+    let id = store.plan.with_untracked(|p| p.id.clone());
+    let next = with_session(|s| {
+        if let Some(h) = s.pending.take() {
+            h.clear();
+        }
+        let _ = library::delete(&mut s.kv, &id);
+        s.last_raw = None;
+        read_index(&s.kv)
+            .ok()
+            .and_then(|i| i.plans.first().map(|m| m.id.clone()))
+    });
+    refresh_list(&store);
+    match next {
+        Some(next) => {
+            with_session(|s| s.paused = true);
+            open(store, &next);
+        }
+        None => add_and_open(store, demo_plan()),
+    }
+}
+
+pub fn export_current(store: Store) {
+    let plan = store.plan.get_untracked();
+    let name = export_file_name(&plan.name, &files::today(), "json");
+    if let Err(e) = files::download(&name, "application/json", &encode(&plan)) {
+        store.storage_warning.set(Some(format!("导出失败：{e}")));
+    }
+}
+
+pub fn export_csv(store: Store, yearly: bool) {
+    let (name, text) = store.plan.with_untracked(|plan| {
+        store.results.with_untracked(|r| {
+            let lang = store.lang.get_untracked();
+            if yearly {
+                (
+                    export_file_name(&format!("{}-年度测算", plan.name), &files::today(), "csv"),
+                    format!(
+                        "{}{}",
+                        crate::report::BOM,
+                        crate::report::yearly_csv(r, lang)
+                    ),
+                )
+            } else {
+                (
+                    export_file_name(&format!("{}-项目清单", plan.name), &files::today(), "csv"),
+                    crate::report::projects_csv(plan, r, lang),
+                )
+            }
+        })
+    });
+    let _ = files::download(&name, "text/csv;charset=utf-8", &text);
+}
+
+/// Checks the whole file first; on any problem nothing is stored and the message says why.
+pub fn import_file(store: Store, file: web_sys::File) {
+    store.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => import(&bytes),
+            Err(size) => Err(ImportError::TooLarge { bytes: size }),
+        };
+        match result {
+            Err(e) => store.import_error.set(Some(e.message_zh())),
+            Ok(plan) => {
+                let taken = with_session(|s| {
+                    read_index(&s.kv).is_ok_and(|i| i.plans.iter().any(|m| m.id == plan.id))
+                });
+                if taken {
+                    store.pending_import.set(Some(plan));
+                } else {
+                    add_and_open(store, plan);
+                }
+            }
+        }
+    });
+}
+
+/// The planner chose, for an imported plan whose id exists: replace it, or keep both.
+pub fn resolve_import(store: Store, replace: bool) {
+    let Some(mut plan) = store.pending_import.get_untracked() else {
+        return;
+    };
+    store.pending_import.set(None);
+    if !replace {
+        plan.name = format!("{}（导入）", plan.name);
+        add_and_open(store, plan);
+        return;
+    }
+    flush(&store);
+    let id = plan.id.clone();
+    let result = with_session(|s| {
+        let stored = s.kv.get(&plan_key(&id)).ok().flatten();
+        save(&mut s.kv, &plan, stored.as_deref())
+    });
+    match result {
+        Ok(_) => open(store, &id),
+        Err(SaveError::Store(e)) => store.storage_warning.set(Some(e.message_zh())),
+        Err(SaveError::Conflict) => store.conflict.set(true),
+    }
+}

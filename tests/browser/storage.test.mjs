@@ -1,0 +1,223 @@
+// Plans that never get lost: autosave and reload, export/import round trip, hostile files
+// refused with storage untouched, storage faults, other tabs, and the plan list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, openApp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const dump = (page) =>
+  page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries({ ...localStorage }).sort())));
+
+const currentKey = (page) =>
+  page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
+
+async function importBuffer(page, name, buffer) {
+  await page.setInputFiles('[data-testid="import-plan"]', { name, mimeType: 'application/json', buffer });
+}
+
+async function editArea(page, name, value) {
+  await page.locator('[data-testid="project-row"]', { hasText: name }).locator('[data-testid="edit-project"]').click();
+  await page.fill('[data-testid="edit-area"]', String(value));
+}
+
+test('an edit survives a reload', async () => {
+  const { page, context } = await openApp(env);
+  await editArea(page, '黄沙桥片区', 90000);
+  await page.reload();
+  await page.waitForSelector('[data-testid="project-row"]');
+  const row = page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' });
+  assert.match(await row.textContent(), /90,000/);
+  await context.close();
+});
+
+test('export, clear storage, import: the same plan comes back', async () => {
+  const { page, context } = await openApp(env);
+  await editArea(page, '杨峪河片区', 86000);
+  await page.waitForTimeout(600);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  assert.match(download.suggestedFilename(), /^X市2027—2028年棚改项目计划（示例）-\d{8}\.json$/);
+  const exported = await readFile(await download.path());
+  const original = JSON.parse(exported.toString()).plan;
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-testid="project-row"]');
+  // Storage was empty, so the demo opened under the demo id: the import asks replace or keep both.
+  await importBuffer(page, 'plan.json', exported);
+  await page.click('[data-testid="import-replace"]');
+  await page.waitForFunction(() => document.body.textContent.includes('86,000'));
+  await page.waitForTimeout(600);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page))).plan;
+  assert.deepEqual(stored, original);
+  // Keep both adds a second plan.
+  await importBuffer(page, 'plan.json', exported);
+  await page.click('[data-testid="import-keep-both"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await context.close();
+});
+
+test('malformed and hostile files are refused with a message, storage stays byte-identical', async () => {
+  const { page, context, log } = await openApp(env);
+  await page.waitForTimeout(600);
+  const good = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)));
+  const variant = (f) => {
+    const d = structuredClone(good);
+    f(d);
+    return Buffer.from(JSON.stringify(d, null, 2));
+  };
+  const cases = [
+    ['broken.json', Buffer.from('{\n  "format": "shantytown-plan",\n  "version": 1,\n  oops\n}'), /第 4 行第 \d+ 列/],
+    ['array.json', Buffer.from('[1, 2, 3]'), /不是棚改规划方案/],
+    ['other.json', Buffer.from('{"name": "not a plan"}'), /不是棚改规划方案/],
+    ['newer.json', variant((d) => (d.version = 99)), /更新版本.*格式版本 99/],
+    ['missing.json', variant((d) => delete d.plan.projects[2].households), /plan\.projects\[2\].*households/],
+    ['mistyped.json', variant((d) => (d.plan.projects[0].area_m2 = 'big')), /plan\.projects\[0\]\.area_m2/],
+    ['negative.json', variant((d) => (d.plan.projects[0].area_m2 = -5)), /黄沙桥片区：征收面积 -5，不能为负数/],
+    ['shares.json', variant((d) => (d.plan.projects[1].resettlement.cash = 0.9)), /行政中心北侧：安置方式比例 .*合计应为 100 %/],
+    ['huge.json', Buffer.from(JSON.stringify(good).replace('"area_m2":88065', '"area_m2":1e400')), /plan\.projects\[0\]\.area_m2/],
+    ['toolarge-number.json', variant((d) => (d.plan.projects[0].area_m2 = 1e300)), /超出合理范围/],
+    ['deep.json', Buffer.from('['.repeat(100000) + ']'.repeat(100000)), /不是有效的 JSON|不是棚改规划方案/],
+    ['big.json', Buffer.alloc(11 * 1024 * 1024, 32), /文件太大/],
+    ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01]), /UTF-8|JSON/],
+  ];
+  for (const [name, buffer, pattern] of cases) {
+    const before = await dump(page);
+    await importBuffer(page, name, buffer);
+    const alert = page.locator('[data-testid="import-error"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), pattern, name);
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.equal(await dump(page), before, `${name} left storage untouched`);
+    await alert.locator('button').click();
+  }
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('HTML and script in names are shown as text, never run', async () => {
+  const { page, context, log } = await openApp(env);
+  await page.waitForTimeout(600);
+  const good = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)));
+  good.plan.id = 'hostile';
+  good.plan.name = '<img src=x onerror="window.__pwned=1">';
+  good.plan.projects[0].name = '<script>window.__pwned=1</script>黄沙桥';
+  await importBuffer(page, 'hostile.json', Buffer.from(JSON.stringify(good)));
+  await page.waitForFunction(() => document.body.textContent.includes('<script>window.__pwned=1</script>黄沙桥'));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.ok(log.requests.every((u) => u.startsWith(env.origin)), 'no request for the injected image');
+  await context.close();
+});
+
+test('quota exceeded: a banner, work continues in memory, nothing lost, export still works', async () => {
+  const { page, context } = await openApp(env);
+  await page.waitForTimeout(600);
+  const savedBefore = await page.evaluate((k) => localStorage.getItem(k), await currentKey(page));
+  // Fill the rest of the quota.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 100; i++) {
+      try {
+        localStorage.setItem('filler-' + i, chunk);
+      } catch {
+        let small = chunk.slice(0, 1024);
+        for (let j = 0; j < 1000; j++) {
+          try {
+            localStorage.setItem(`filler-${i}-${j}`, small);
+          } catch {
+            break;
+          }
+        }
+        break;
+      }
+    }
+  });
+  await page.click('[data-testid="add-project"]');
+  await page.fill('[data-testid="edit-name"]', '很长的项目名称'.repeat(50));
+  const banner = page.locator('[data-testid="storage-warning"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /本地存储已满/);
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'the edit stays on screen');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)), savedBefore);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const exported = JSON.parse((await readFile(await download.path())).toString());
+  assert.equal(exported.plan.projects.length, 33);
+  await context.close();
+});
+
+test('an unreadable stored plan is kept aside; a newer one opens read-only and is never overwritten', async () => {
+  const index = JSON.stringify({
+    plans: [
+      { id: 'broken', name: '坏方案' },
+      { id: 'future', name: '未来方案' },
+    ],
+    last_opened: 'broken',
+  });
+  const fixture = (await readFile('tests/fixtures/plan-v1.json')).toString();
+  const future = fixture.replace('"version": 1', '"version": 5').replace('"id": "demo-x-city"', '"id": "future"');
+  const { page, context } = await openApp(env, {
+    storage: {
+      'shantytown-planner.index': index,
+      'shantytown-planner.plan.broken': '{ this is not json',
+      'shantytown-planner.plan.future': future,
+    },
+  });
+  const warning = page.locator('[data-testid="storage-warning"]');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /方案「坏方案」无法读取/);
+  assert.match(await warning.textContent(), /更新版本/);
+  await page.waitForSelector('[data-testid="read-only"]');
+  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.backup.broken')), '{ this is not json');
+  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.plan.broken')), '{ this is not json');
+  await editArea(page, '黄沙桥片区', 12345);
+  await page.waitForTimeout(700);
+  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.plan.future')), future);
+  await context.close();
+});
+
+test('two tabs: a change saved in one is noticed in the other', async () => {
+  const { page: a, context } = await openApp(env);
+  const b = await context.newPage();
+  await b.goto(env.origin + '/');
+  await b.waitForSelector('[data-testid="project-row"]');
+  await editArea(a, '北新街东片区', 55555);
+  await b.waitForSelector('[data-testid="notice"]', { timeout: 5000 });
+  await b.waitForFunction(() => document.body.textContent.includes('55,555'));
+  // B edits while A has unsaved edits of its own: A must not overwrite silently.
+  await editArea(a, '北新街东片区', 11111);
+  await editArea(b, '北新街东片区', 22222);
+  await a.waitForTimeout(900);
+  const conflicts = (await a.locator('[data-testid="conflict-warning"]').count()) + (await b.locator('[data-testid="conflict-warning"]').count());
+  assert.ok(conflicts >= 1, 'one tab reports the conflict instead of overwriting');
+  await context.close();
+});
+
+test('the plan list: new, rename, duplicate, delete with confirmation; last opened reopens', async () => {
+  const { page, context } = await openApp(env);
+  const options = page.locator('[data-testid="plan-list"] option');
+  await page.click('[data-testid="new-plan"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 0);
+  page.once('dialog', (d) => d.accept('二〇二八年储备方案'));
+  await page.click('[data-testid="rename-plan"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="plan-list"] option')].some((o) => o.textContent === '二〇二八年储备方案'));
+  await page.click('[data-testid="duplicate-plan"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 3);
+  await page.reload();
+  await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+  assert.match(await page.textContent('[data-testid="plan-name"]'), /二〇二八年储备方案（副本）/);
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('[data-testid="delete-plan"]');
+  assert.equal(await options.count(), 3, 'dismissed: nothing deleted');
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-testid="delete-plan"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await context.close();
+});
