@@ -162,6 +162,7 @@ catalogue! {
     DeleteConfirm => "确定删除方案", "Delete the plan";
     ExportPlan => "导出 JSON", "Export JSON";
     ImportPlan => "导入 JSON", "Import JSON";
+    ImportCsv => "导入项目 CSV", "Import projects CSV";
     ExportProjectsCsv => "项目清单 CSV", "Projects CSV";
     ExportYearlyCsv => "年度测算 CSV", "Yearly CSV";
     ImportSameId => "已有编号相同的方案：替换它，还是两者都保留？", "A plan with this id exists: replace it or keep both?";

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod costs;
+pub mod csv_import;
 pub mod demo;
 pub mod display;
 pub mod finance;

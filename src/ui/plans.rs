@@ -78,6 +78,21 @@ pub fn PlanBar() -> impl IntoView {
                 {move || t(Text::ImportPlan)}
                 <input type="file" accept=".json,application/json" data-testid="import-plan" on:change=on_file />
             </label>
+            <label class="button">
+                {move || t(Text::ImportCsv)}
+                <input
+                    type="file"
+                    accept=".csv,text/csv"
+                    data-testid="import-csv"
+                    on:change=move |ev: leptos::ev::Event| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            session::import_csv(store, file);
+                        }
+                        input.set_value("");
+                    }
+                />
+            </label>
             <button type="button" data-testid="export-projects-csv" on:click=move |_| session::export_csv(store, false)>
                 {move || t(Text::ExportProjectsCsv)}
             </button>

@@ -399,3 +399,47 @@ pub fn resolve_import(store: Store, replace: bool) {
         Err(SaveError::Conflict) => store.conflict.set(true),
     }
 }
+
+/// Adds the projects of a CSV file to the open plan, all or none.
+pub fn import_csv(store: Store, file: web_sys::File) {
+    store.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let text = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    store.import_error.set(Some("CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入".into()));
+                    return;
+                }
+            },
+            Err(size) => {
+                store
+                    .import_error
+                    .set(Some(ImportError::TooLarge { bytes: size }.message_zh()));
+                return;
+            }
+        };
+        let result = store
+            .plan
+            .with_untracked(|p| crate::csv_import::projects_from_csv(&text, p));
+        match result {
+            Ok(projects) => store.plan.update(|p| p.projects.extend(projects)),
+            Err(errors) => {
+                let more = if errors.len() > 10 {
+                    format!("……共 {} 处问题", errors.len())
+                } else {
+                    String::new()
+                };
+                store.import_error.set(Some(format!(
+                    "CSV 中有错误，未导入任何项目：{}{more}",
+                    errors
+                        .iter()
+                        .take(10)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("；")
+                )))
+            }
+        }
+    });
+}
