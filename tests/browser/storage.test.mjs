@@ -246,3 +246,28 @@ test('CSV: a project list imports all or nothing; exports open in Excel with Chi
   assert.ok((await readFile(await yearly.path())).toString('utf8').startsWith('\ufeff年度,'));
   await context.close();
 });
+
+test('local storage unavailable: the app runs in memory with a warning', async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.origin + '/');
+  const banner = page.locator('[data-testid="storage-warning"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /本地存储不可用/);
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
+  await page.click('[data-testid="add-project"]');
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  assert.ok(download.suggestedFilename().endsWith('.json'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
