@@ -121,6 +121,10 @@ pub struct Finding {
     pub subject: Subject,
     pub actual: f64,
     pub limit: f64,
+    /// For yearly checks: the first and last year over the limit (`actual` is the peak,
+    /// in the year the subject names).
+    #[serde(default)]
+    pub years: Option<(i32, i32)>,
 }
 
 impl Finding {
@@ -129,7 +133,13 @@ impl Finding {
         let who = match &self.subject {
             Subject::Group(g) => group_name(g, lang),
             Subject::Project { name, .. } => name.clone(),
-            Subject::Year(y) => crate::i18n::fmt_year(*y, lang),
+            Subject::Year(y) => match self.years {
+                Some((a, b)) if a != b => match lang {
+                    Lang::Zh => format!("{a}—{b}年（最高 {y}年）"),
+                    Lang::En => format!("{a}–{b} (peak {y})"),
+                },
+                _ => crate::i18n::fmt_year(*y, lang),
+            },
         };
         let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
         let ratio = |v: f64| format!("{v:.2}");
@@ -241,28 +251,39 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                 subject: Subject::Group(m.group.clone()),
                 actual: m.rate,
                 limit: m.target,
+                years: None,
             });
         }
     }
 
-    for y in &r.years {
-        if in_force(RuleId::PppCap, y.year) && y.ppp_share > a.ppp_cap {
+    // One finding per PPP rule: the years over the limit and the peak, not one line per year.
+    for (rule, limit, severity) in [
+        (RuleId::PppCap, a.ppp_cap, Severity::Miss),
+        (
+            RuleId::PppNewGovPay,
+            a.ppp_new_project_threshold,
+            Severity::Warning,
+        ),
+    ] {
+        let over: Vec<_> = r
+            .years
+            .iter()
+            .filter(|y| in_force(rule, y.year) && y.ppp_share > limit)
+            .collect();
+        // Above the cap, the 5 % warning says nothing more.
+        let capped = rule == RuleId::PppNewGovPay && out.iter().any(|f| f.rule == RuleId::PppCap);
+        if let (Some(first), Some(last), false) = (over.first(), over.last(), capped) {
+            let peak = over
+                .iter()
+                .max_by(|x, y| x.ppp_share.total_cmp(&y.ppp_share))
+                .unwrap();
             out.push(Finding {
-                rule: RuleId::PppCap,
-                severity: Severity::Miss,
-                subject: Subject::Year(y.year),
-                actual: y.ppp_share,
-                limit: a.ppp_cap,
-            });
-        } else if in_force(RuleId::PppNewGovPay, y.year)
-            && y.ppp_share > a.ppp_new_project_threshold
-        {
-            out.push(Finding {
-                rule: RuleId::PppNewGovPay,
-                severity: Severity::Warning,
-                subject: Subject::Year(y.year),
-                actual: y.ppp_share,
-                limit: a.ppp_new_project_threshold,
+                rule,
+                severity,
+                subject: Subject::Year(peak.year),
+                actual: peak.ppp_share,
+                limit,
+                years: Some((first.year, last.year)),
             });
         }
     }
@@ -280,6 +301,7 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                     subject: subject(),
                     actual: b,
                     limit: 1.0,
+                    years: None,
                 });
             } else if in_force(RuleId::BondAppraisal, first) && b < a.bond_balance_threshold {
                 out.push(Finding {
@@ -288,6 +310,7 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                     subject: subject(),
                     actual: b,
                     limit: a.bond_balance_threshold,
+                    years: None,
                 });
             }
             if in_force(RuleId::BondTerm, first) && p.bond_term > MAX_BOND_TERM {
@@ -297,6 +320,7 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                     subject: subject(),
                     actual: f64::from(p.bond_term),
                     limit: f64::from(MAX_BOND_TERM),
+                    years: None,
                 });
             }
         }
@@ -308,9 +332,12 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                     subject: subject(),
                     actual: c,
                     limit: 1.0,
+                    years: None,
                 });
             }
         }
     }
+    // Binding misses first; within a severity, the order of the checks above.
+    out.sort_by_key(|f| f.severity == Severity::Warning);
     out
 }
