@@ -110,6 +110,18 @@ impl ImportError {
     }
 }
 
+/// The first ten problems joined for one message, and how many there are in all.
+pub fn summarize(problems: impl ExactSizeIterator<Item = String>) -> String {
+    let n = problems.len();
+    let shown: Vec<String> = problems.take(10).collect();
+    let more = if n > 10 {
+        format!("……等共 {n} 处问题")
+    } else {
+        String::new()
+    };
+    format!("{}{more}", shown.join("；"))
+}
+
 /// Checks a whole file before anything is touched: size, JSON, format, version, shape, rules.
 pub fn import(bytes: &[u8]) -> Result<Plan, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {

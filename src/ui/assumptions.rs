@@ -269,6 +269,31 @@ fn error_for(issues: Memo<Vec<Issue>>, key: &'static str) -> Signal<Option<Strin
     })
 }
 
+/// A choice of one enumerated assumption, each option with its catalogue label.
+fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
+    draft: RwSignal<Assumptions>,
+    label: Text,
+    options: Vec<(T, Text)>,
+    get: fn(&Assumptions) -> T,
+    set: fn(&mut Assumptions, T),
+    testid: &'static str,
+) -> AnyView {
+    let labels = options.clone();
+    view! {
+        <Choice
+            label=label
+            options=options.into_iter().map(|(v, _)| v).collect()
+            value=Signal::derive(move || draft.with(get))
+            on_change=Callback::new(move |v| draft.update(|a| set(a, v)))
+            show=Callback::new(move |v| {
+                labels.iter().find(|(o, _)| *o == v).map(|(_, l)| t(*l).to_string()).unwrap_or_default()
+            })
+            testid=testid
+        />
+    }
+    .into_any()
+}
+
 #[component]
 pub fn AssumptionsPage() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -293,60 +318,53 @@ pub fn AssumptionsPage() -> impl IntoView {
             />
         }
     };
-    let groups =
-        sections()
-            .into_iter()
-            .map(|(title, rows)| {
-                let extra = match title {
-                Text::SectionLoan => Some(view! {
-                    <Choice
-                        label=Text::RepaymentMethod
-                        options=vec![Repayment::EqualPrincipal, Repayment::EqualInstalment]
-                        value=Signal::derive(move || draft.with(|a| a.loan.repayment))
-                        on_change=Callback::new(move |r| draft.update(|a| a.loan.repayment = r))
-                        show=Callback::new(move |r| t(match r {
-                            Repayment::EqualPrincipal => Text::EqualPrincipal,
-                            Repayment::EqualInstalment => Text::EqualInstalment,
-                        }).to_string())
-                        testid="assumption-loan.repayment"
-                    />
-                }.into_any()),
-                Text::SectionPpp => Some(view! {
-                    <Choice
-                        label=Text::PppForm
-                        options=vec![PppPaymentForm::Mof21, PppPaymentForm::Annuity]
-                        value=Signal::derive(move || draft.with(|a| a.ppp.form))
-                        on_change=Callback::new(move |f| draft.update(|a| a.ppp.form = f))
-                        show=Callback::new(move |f| t(match f {
-                            PppPaymentForm::Mof21 => Text::PppFormMof21,
-                            PppPaymentForm::Annuity => Text::PppFormAnnuity,
-                        }).to_string())
-                        testid="assumption-ppp.form"
-                    />
-                }.into_any()),
-                Text::SectionBond => Some(view! {
-                    <Choice
-                        label=Text::RepaymentMethod
-                        options=vec![BondRepayment::Bullet, BondRepayment::Amortizing]
-                        value=Signal::derive(move || draft.with(|a| a.bond.repayment))
-                        on_change=Callback::new(move |r| draft.update(|a| a.bond.repayment = r))
-                        show=Callback::new(move |r| t(match r {
-                            BondRepayment::Bullet => Text::BondBullet,
-                            BondRepayment::Amortizing => Text::BondAmortizing,
-                        }).to_string())
-                        testid="assumption-bond.repayment"
-                    />
-                }.into_any()),
+    let groups = sections()
+        .into_iter()
+        .map(|(title, rows)| {
+            let extra = match title {
+                Text::SectionLoan => Some(choice(
+                    draft,
+                    Text::RepaymentMethod,
+                    vec![
+                        (Repayment::EqualPrincipal, Text::EqualPrincipal),
+                        (Repayment::EqualInstalment, Text::EqualInstalment),
+                    ],
+                    |a| a.loan.repayment,
+                    |a, r| a.loan.repayment = r,
+                    "assumption-loan.repayment",
+                )),
+                Text::SectionPpp => Some(choice(
+                    draft,
+                    Text::PppForm,
+                    vec![
+                        (PppPaymentForm::Mof21, Text::PppFormMof21),
+                        (PppPaymentForm::Annuity, Text::PppFormAnnuity),
+                    ],
+                    |a| a.ppp.form,
+                    |a, f| a.ppp.form = f,
+                    "assumption-ppp.form",
+                )),
+                Text::SectionBond => Some(choice(
+                    draft,
+                    Text::RepaymentMethod,
+                    vec![
+                        (BondRepayment::Bullet, Text::BondBullet),
+                        (BondRepayment::Amortizing, Text::BondAmortizing),
+                    ],
+                    |a| a.bond.repayment,
+                    |a, r| a.bond.repayment = r,
+                    "assumption-bond.repayment",
+                )),
                 _ => None,
             };
-                view! {
-                    <fieldset>
-                        <legend>{move || t(title)}</legend>
-                        <div class="grid">{rows.into_iter().map(field).collect_view()} {extra}</div>
-                    </fieldset>
-                }
-            })
-            .collect_view();
+            view! {
+                <fieldset>
+                    <legend>{move || t(title)}</legend>
+                    <div class="grid">{rows.into_iter().map(field).collect_view()} {extra}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
     let costs = CostDriver::ALL
         .iter()
         .map(|&d| {

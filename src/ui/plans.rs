@@ -32,14 +32,6 @@ pub fn PlanBar() -> impl IntoView {
             session::delete_current(store);
         }
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            session::import_file(store, file);
-        }
-        // The same file can be chosen again after fixing it.
-        input.set_value("");
-    };
     view! {
         <div class="plan-bar">
             <label class="field compact">
@@ -74,25 +66,8 @@ pub fn PlanBar() -> impl IntoView {
             <button type="button" data-testid="export-plan" on:click=move |_| session::export_current(store)>
                 {move || t(Text::ExportPlan)}
             </button>
-            <label class="button">
-                {move || t(Text::ImportPlan)}
-                <input type="file" accept=".json,application/json" data-testid="import-plan" on:change=on_file />
-            </label>
-            <label class="button">
-                {move || t(Text::ImportCsv)}
-                <input
-                    type="file"
-                    accept=".csv,text/csv"
-                    data-testid="import-csv"
-                    on:change=move |ev: leptos::ev::Event| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            session::import_csv(store, file);
-                        }
-                        input.set_value("");
-                    }
-                />
-            </label>
+            {file_button(store, Text::ImportPlan, ".json,application/json", "import-plan", session::import_file)}
+            {file_button(store, Text::ImportCsv, ".csv,text/csv", "import-csv", session::import_csv)}
             <button type="button" data-testid="export-projects-csv" on:click=move |_| session::export_csv(store, false)>
                 {move || t(Text::ExportProjectsCsv)}
             </button>
@@ -134,6 +109,34 @@ pub fn PlanBar() -> impl IntoView {
                 {move || store.notice.get().map(t)}
             </div>
         </Show>
+    }
+}
+
+/// A button that picks a file and hands it to `on_file`.
+fn file_button(
+    store: Store,
+    label: Text,
+    accept: &'static str,
+    testid: &'static str,
+    on_file: fn(Store, web_sys::File),
+) -> impl IntoView {
+    view! {
+        <label class="button">
+            {move || t(label)}
+            <input
+                type="file"
+                accept=accept
+                data-testid=testid
+                on:change=move |ev: leptos::ev::Event| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        on_file(store, file);
+                    }
+                    // The same file can be chosen again after fixing it.
+                    input.set_value("");
+                }
+            />
+        </label>
     }
 }
 
