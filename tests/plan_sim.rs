@@ -183,3 +183,64 @@ fn the_schema_file_names_every_project_field() {
         );
     }
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Plans with arbitrary text (any Unicode, HTML, quotes) and arbitrary finite numbers.
+    fn arb_plan() -> impl Strategy<Value = planner::model::Plan> {
+        (
+            any::<String>(),
+            proptest::collection::vec(
+                (
+                    any::<String>(),
+                    any::<String>(),
+                    any::<u32>(),
+                    proptest::num::f64::NORMAL,
+                    proptest::array::uniform4(0.0f64..1.0),
+                    any::<bool>(),
+                    proptest::option::of(0.0f64..1e9),
+                ),
+                0..12,
+            ),
+            proptest::num::f64::POSITIVE,
+        )
+            .prop_map(|(name, rows, budget)| {
+                let mut plan = demo_plan();
+                plan.name = name;
+                plan.assumptions.budget_expenditure = budget;
+                plan.projects = rows
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (n, d, h, area, mix, central, over))| {
+                        let mut p = plan.projects[i % 32].clone();
+                        p.id = format!("r{i}");
+                        p.name = n;
+                        p.district = d;
+                        p.households = h;
+                        p.area_m2 = area;
+                        p.central_city = central;
+                        p.resettlement.cash = mix[0];
+                        p.resettlement.self_purchase = mix[1];
+                        p.resettlement.government_purchase = mix[2];
+                        p.resettlement.new_build = mix[3];
+                        p.costs.flat_area = over;
+                        p
+                    })
+                    .collect();
+                plan
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn export_then_import_gives_back_the_identical_plan(plan in arb_plan()) {
+            let text = encode(&plan);
+            prop_assert!(decode(&text).unwrap() == plan);
+            // The bytes a colleague receives decode the same way.
+            prop_assert!(decode(std::str::from_utf8(text.as_bytes()).unwrap()).unwrap() == plan);
+        }
+    }
+}
