@@ -140,3 +140,96 @@ pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
     }
     chart
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+    use crate::simulate::simulate_plan;
+    use serde_json::Value;
+
+    fn json(c: Chart) -> Value {
+        serde_json::from_str(&c.to_string()).expect("a chart is JSON")
+    }
+
+    /// charming writes a single axis as an object, several as an array.
+    fn x_data(c: &Value) -> &Vec<Value> {
+        let axis = if c["xAxis"].is_array() {
+            &c["xAxis"][0]
+        } else {
+            &c["xAxis"]
+        };
+        axis["data"].as_array().unwrap()
+    }
+
+    fn numbers(v: &Value) -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn funding_chart_stacks_the_five_sources_per_year() {
+        let r = simulate_plan(&demo_plan(), None);
+        let c = json(funding_chart(&r, Lang::Zh));
+        let series = c["series"].as_array().unwrap();
+        assert_eq!(series.len(), 5);
+        assert_eq!(series[0]["name"], "项目资本金");
+        assert!(series
+            .iter()
+            .all(|s| s["type"] == "bar" && s["stack"] == "sources"));
+        assert_eq!(x_data(&c).len(), r.years.len());
+        // Bars of 2027 add up to that year's investment (亿元, to the chart's rounding).
+        let sum: f64 = series.iter().map(|s| numbers(&s["data"])[0]).sum();
+        assert!(
+            (sum - r.years[0].investment.total() / 10_000.0).abs() < 0.03,
+            "{sum}"
+        );
+    }
+
+    #[test]
+    fn fiscal_chart_has_six_components_and_the_ppp_room_line() {
+        let r = simulate_plan(&demo_plan(), None);
+        let c = json(fiscal_chart(&r, Lang::Zh));
+        let series = c["series"].as_array().unwrap();
+        assert_eq!(series.len(), 7);
+        assert_eq!(series[6]["type"], "line");
+        // 10 % of 230亿 minus 15亿 of other PPP = 8亿 in the first year.
+        assert_eq!(numbers(&series[6]["data"])[0], 8.0);
+    }
+
+    #[test]
+    fn monetized_chart_shows_each_district_and_the_totals_with_targets() {
+        let r = simulate_plan(&demo_plan(), None);
+        let c = json(monetized_chart(&r, Lang::Zh));
+        let names: Vec<&str> = x_data(&c).iter().map(|v| v.as_str().unwrap()).collect();
+        assert!(names.contains(&"X县") && names.contains(&"城关区"));
+        assert_eq!(&names[names.len() - 3..], ["中心城市", "区县合计", "全市"]);
+        let rates = numbers(&c["series"][0]["data"]);
+        let targets = numbers(&c["series"][1]["data"]);
+        assert_eq!(rates[names.len() - 3], 53.8);
+        assert_eq!(targets[names.len() - 3], 60.0);
+        assert_eq!(targets[names.len() - 2], 50.0);
+    }
+
+    #[test]
+    fn mix_and_debt_charts() {
+        let r = simulate_plan(&demo_plan(), None);
+        let mix = json(mix_chart(&r, Lang::En));
+        let data = mix["series"][0]["data"].as_array().unwrap();
+        assert_eq!(data.len(), 4);
+        let total: f64 = data.iter().map(|d| d["value"].as_f64().unwrap()).sum();
+        assert!((total - 9_373.0).abs() <= 2.0, "{total}");
+        let debt = json(debt_chart(&r, Lang::Zh));
+        assert_eq!(debt["series"].as_array().unwrap().len(), 3);
+        let last: f64 = debt["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| *numbers(&s["data"]).last().unwrap())
+            .sum();
+        assert_eq!(last, 0.0, "everything is repaid by the last year");
+    }
+}

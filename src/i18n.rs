@@ -36,7 +36,6 @@ catalogue! {
     NavCompare => "方案对比", "Compare";
     LoadDemo => "载入示例方案", "Load demo plan";
     LangToggle => "English", "中文";
-    ComingNext => "此部分将在后续版本中提供。", "This part comes in a later version.";
     PlanLabel => "方案", "Plan";
     Scenario => "情景", "Scenario";
     Baseline => "基准方案", "Baseline";
@@ -172,6 +171,12 @@ catalogue! {
     ReloadStored => "载入已保存的版本", "Load the saved version";
     ReadOnly => "只读：此方案由更新版本写入，本页的修改不会保存。", "Read-only: written by a newer version; changes here are not saved.";
     ReloadedFromOtherTab => "已载入另一窗口保存的修改。", "Loaded the changes saved in another tab.";
+    PercentagePoints => "个百分点", "pp";
+    MissCount => "未达标项数", "Targets or caps missed";
+    ChartCompare => "各情景财政负担（按年度）", "Fiscal burden by scenario and year";
+    CompareTitle => "情景对比", "Scenario comparison";
+    Difference => "与基准差异", "vs baseline";
+    NoScenarios => "此方案还没有情景。导入含情景的方案（如示例方案的“货币化60%”）即可对比。", "This plan has no scenarios yet. Import a plan with scenarios (such as the demo's) to compare.";
     InvestmentTotal => "总投资", "Investment";
     UnitWan => "（万元）", " (10k yuan)";
     DebtOutstanding => "年末债务余额", "Debt outstanding";

@@ -1,6 +1,7 @@
 //! 棚改规划 core: plan model, finance math, simulation and chart builders (no web imports), plus the wasm UI shell.
 
 pub mod charts;
+pub mod compare;
 pub mod costs;
 pub mod csv_import;
 pub mod demo;

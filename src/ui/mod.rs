@@ -2,6 +2,7 @@
 
 mod assumptions;
 mod chart_host;
+mod compare;
 mod editor;
 mod fields;
 mod files;
@@ -225,9 +226,7 @@ fn App() -> impl IntoView {
                     Tab::Financing => view! { <mixes::FinancingPage /> }.into_any(),
                     Tab::Results => view! { <results::ResultsPage /> }.into_any(),
                     Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
-                    Tab::Compare => {
-                        view! { <p class="placeholder">{move || t(Text::ComingNext)}</p> }.into_any()
-                    }
+                    Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
                 }
             }}
         </main>

@@ -201,3 +201,20 @@ test('findings link to what they concern', async () => {
   await page.waitForSelector('[data-testid="rates-table"]');
   await context.close();
 });
+
+test('方案对比: baseline and the 60 % scenario side by side, with differences and a chart', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-compare"]');
+  const table = page.locator('[data-testid="compare-table"]');
+  await table.waitFor();
+  const headers = await table.locator('thead th').allTextContents();
+  assert.ok(headers.includes('基准方案') && headers.includes('货币化60%'), headers.join('|'));
+  const monetized = table.locator('[data-testid="compare-row"]', { hasText: '全市货币化安置率' });
+  const cells = await monetized.locator('td').allTextContents();
+  assert.ok(num(cells[1]) > num(cells[0]), cells.join('|'));
+  assert.match(cells[2], /^\+\d+\.\d 个百分点$/);
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-compare"]')));
+  const chart = await chartOption(page, 'chart-compare');
+  assert.deepEqual(chart.option.series.map((s) => s.name), ['基准方案', '货币化60%']);
+  await context.close();
+});

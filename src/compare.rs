@@ -1,0 +1,177 @@
+//! Scenarios side by side: the figures that matter for each, their differences from the
+//! baseline, and the chart that compares their fiscal burden year by year.
+
+use charming::component::{Axis, Legend, Title};
+use charming::element::{AxisType, Tooltip, Trigger};
+use charming::series::Line;
+use charming::Chart;
+
+use crate::i18n::{Lang, Text};
+use crate::model::Plan;
+use crate::rules::Severity;
+use crate::simulate::{simulate_plan, Group, Results};
+
+/// One scenario's results; `None` id is the baseline.
+pub struct Compared {
+    pub id: Option<String>,
+    pub name: String,
+    pub results: Results,
+}
+
+/// The baseline and every scenario of the plan, simulated.
+pub fn compare(plan: &Plan, lang: Lang) -> Vec<Compared> {
+    std::iter::once(Compared {
+        id: None,
+        name: Text::Baseline.tr(lang).to_string(),
+        results: simulate_plan(plan, None),
+    })
+    .chain(plan.scenarios.iter().map(|s| Compared {
+        id: Some(s.id.clone()),
+        name: s.name.clone(),
+        results: simulate_plan(plan, Some(s)),
+    }))
+    .collect()
+}
+
+/// A row of the comparison: what it measures and how to read it off the results.
+#[derive(Clone, Copy)]
+pub struct Metric {
+    pub label: Text,
+    pub value: fn(&Results) -> f64,
+    pub kind: MetricKind,
+}
+
+/// How a metric is shown: money in 亿元, a share as a percentage, or a count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    Money,
+    Share,
+    Count,
+}
+
+pub const METRICS: &[Metric] = &[
+    Metric {
+        label: Text::KpiInvestment,
+        value: |r| r.totals.investment,
+        kind: MetricKind::Money,
+    },
+    Metric {
+        label: Text::KpiMonetizedOverall,
+        value: |r| r.rate(&Group::Overall).map_or(0.0, |m| m.rate),
+        kind: MetricKind::Share,
+    },
+    Metric {
+        label: Text::KpiMonetizedCentral,
+        value: |r| r.rate(&Group::CentralCity).map_or(0.0, |m| m.rate),
+        kind: MetricKind::Share,
+    },
+    Metric {
+        label: Text::KpiMonetizedCounties,
+        value: |r| r.rate(&Group::Counties).map_or(0.0, |m| m.rate),
+        kind: MetricKind::Share,
+    },
+    Metric {
+        label: Text::FiscalBurden,
+        value: |r| r.totals.fiscal_burden,
+        kind: MetricKind::Money,
+    },
+    Metric {
+        label: Text::KpiPeakFiscal,
+        value: |r| r.totals.peak_fiscal_burden,
+        kind: MetricKind::Money,
+    },
+    Metric {
+        label: Text::KpiFiscalPv,
+        value: |r| r.totals.fiscal_burden_pv,
+        kind: MetricKind::Money,
+    },
+    Metric {
+        label: Text::KpiPppShare,
+        value: |r| r.totals.max_ppp_share,
+        kind: MetricKind::Share,
+    },
+    Metric {
+        label: Text::MissCount,
+        value: |r| {
+            r.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Miss)
+                .count() as f64
+        },
+        kind: MetricKind::Count,
+    },
+];
+
+/// The fiscal burden per year of every scenario as lines (亿元), over the union of their years.
+pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
+    let first = all
+        .iter()
+        .filter_map(|c| c.results.years.first())
+        .map(|y| y.year)
+        .min()
+        .unwrap_or(0);
+    let last = all
+        .iter()
+        .filter_map(|c| c.results.years.last())
+        .map(|y| y.year)
+        .max()
+        .unwrap_or(0);
+    let years: Vec<String> = (first..=last).map(|y| y.to_string()).collect();
+    let mut chart = Chart::new()
+        .title(
+            Title::new()
+                .text(Text::ChartCompare.tr(lang))
+                .left("center"),
+        )
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .x_axis(Axis::new().type_(AxisType::Category).data(years))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(Text::UnitYi.tr(lang)),
+        );
+    for c in all {
+        let data: Vec<f64> = (first..=last)
+            .map(|y| {
+                c.results
+                    .years
+                    .iter()
+                    .find(|r| r.year == y)
+                    .map_or(0.0, |r| (r.fiscal.total() / 100.0).round() / 100.0)
+            })
+            .collect();
+        chart = chart.series(Line::new().name(c.name.as_str()).data(data));
+    }
+    chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn the_60_percent_scenario_raises_the_monetized_rate_and_lowers_the_investment() {
+        let all = compare(&demo_plan(), Lang::Zh);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].name, "基准方案");
+        let rate = METRICS[1].value;
+        assert!(rate(&all[1].results) > rate(&all[0].results));
+        assert!(
+            (rate(&all[1].results) - 0.6).abs() < 0.02,
+            "{}",
+            rate(&all[1].results)
+        );
+        // In-kind resettlement costs more per household than money here.
+        assert!(all[1].results.totals.investment < all[0].results.totals.investment);
+        let misses = METRICS[8].value;
+        assert!(misses(&all[1].results) < misses(&all[0].results));
+        let chart: serde_json::Value =
+            serde_json::from_str(&compare_chart(&all, Lang::Zh).to_string()).unwrap();
+        let series = chart["series"].as_array().unwrap();
+        assert_eq!(series.len(), 2);
+        assert_eq!(series[1]["name"], "货币化60%");
+        assert_eq!(series[1]["type"], "line");
+    }
+}
