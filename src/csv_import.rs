@@ -1,7 +1,7 @@
 //! Project lists from CSV (as Excel/WPS save them): the documented header, row-level messages,
 //! and all-or-nothing: one bad row and no project is added.
 
-use crate::i18n::{status_text, type_text, Lang};
+use crate::i18n::{status_text, type_text, Lang, Text};
 use crate::model::{
     CostOverrides, FinancingMix, LandRevenue, Plan, Project, ProjectType, ResettlementMix, Status,
 };
@@ -66,21 +66,21 @@ pub fn parse_records(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Reads the project rows of `text` into new projects for `plan`, or every problem found.
-pub fn projects_from_csv(text: &str, plan: &Plan) -> Result<Vec<Project>, Vec<String>> {
+pub fn projects_from_csv(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<String>> {
     let records = parse_records(text);
     let Some((header, rows)) = records.split_first() else {
-        return Err(vec!["文件是空的：第 1 行应为表头".into()]);
+        return Err(vec![Text::CsvEmpty.tr(lang).into()]);
     };
     let header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
     if header != HEADER {
-        return Err(vec![format!("第 1 行表头应为：{}", HEADER.join(","))]);
+        return Err(vec![Text::CsvHeader.fill(lang, &[&HEADER.join(",")])]);
     }
     let mut errors = Vec::new();
     let mut projects = Vec::new();
     let mut next = plan.clone();
     for (i, row) in rows.iter().enumerate() {
         let line = i + 2;
-        match project_from_row(row, &next) {
+        match project_from_row(row, &next, lang) {
             Ok(p) => {
                 let issues = validate_project(
                     &p,
@@ -94,11 +94,11 @@ pub fn projects_from_csv(text: &str, plan: &Plan) -> Result<Vec<Project>, Vec<St
                     errors.extend(
                         issues
                             .iter()
-                            .map(|is| format!("第 {line} 行：{}", is.message(Lang::Zh))),
+                            .map(|is| Text::CsvRow.fill(lang, &[&line, &is.message(lang)])),
                     );
                 }
             }
-            Err(e) => errors.extend(e.into_iter().map(|m| format!("第 {line} 行：{m}"))),
+            Err(e) => errors.extend(e.into_iter().map(|m| Text::CsvRow.fill(lang, &[&line, &m]))),
         }
     }
     if errors.is_empty() {
@@ -108,13 +108,11 @@ pub fn projects_from_csv(text: &str, plan: &Plan) -> Result<Vec<Project>, Vec<St
     }
 }
 
-fn project_from_row(row: &[String], plan: &Plan) -> Result<Project, Vec<String>> {
+fn project_from_row(row: &[String], plan: &Plan, lang: Lang) -> Result<Project, Vec<String>> {
     if row.len() != HEADER.len() {
-        return Err(vec![format!(
-            "应有 {} 列，实有 {} 列",
-            HEADER.len(),
-            row.len()
-        )]);
+        return Err(vec![
+            Text::CsvColumns.fill(lang, &[&HEADER.len(), &row.len()])
+        ]);
     }
     let mut errors = Vec::new();
     let mut number = |i: usize| -> f64 {
@@ -125,7 +123,7 @@ fn project_from_row(row: &[String], plan: &Plan) -> Result<Project, Vec<String>>
         match s.parse::<f64>() {
             Ok(v) if v.is_finite() => v,
             _ => {
-                errors.push(format!("{}「{}」不是有效数字", HEADER[i], row[i]));
+                errors.push(Text::CsvNotNumber.fill(lang, &[&HEADER[i], &row[i]]));
                 0.0
             }
         }
@@ -141,7 +139,7 @@ fn project_from_row(row: &[String], plan: &Plan) -> Result<Project, Vec<String>>
         "是" | "中心城市" | "true" | "1" => true,
         "否" | "区县" | "false" | "0" | "" => false,
         other => {
-            errors.push(format!("中心城市「{other}」应为 是 或 否"));
+            errors.push(Text::CsvCentral.fill(lang, &[&other]));
             false
         }
     };
@@ -150,10 +148,7 @@ fn project_from_row(row: &[String], plan: &Plan) -> Result<Project, Vec<String>>
         .copied()
         .find(|k| type_text(*k).tr(Lang::Zh) == row[3].trim())
         .unwrap_or_else(|| {
-            errors.push(format!(
-                "类型「{}」应为 城中村、危旧房、旧住宅小区 或 配套基础设施",
-                row[3]
-            ));
+            errors.push(Text::CsvType.fill(lang, &[&row[3]]));
             ProjectType::DilapidatedHousing
         });
     let status = if row[5].trim().is_empty() {
@@ -164,18 +159,15 @@ fn project_from_row(row: &[String], plan: &Plan) -> Result<Project, Vec<String>>
             .copied()
             .find(|s| status_text(*s).tr(Lang::Zh) == row[5].trim())
             .unwrap_or_else(|| {
-                errors.push(format!(
-                    "状态「{}」应为 谋划、征收启动、开工、在建 或 竣工",
-                    row[5]
-                ));
+                errors.push(Text::CsvStatus.fill(lang, &[&row[5]]));
                 Status::Planning
             })
     };
     if households < 0.0 || households.fract() != 0.0 || households > f64::from(u32::MAX) {
-        errors.push(format!("征收户数「{}」应为不小于 0 的整数", row[6]));
+        errors.push(Text::CsvHouseholds.fill(lang, &[&row[6]]));
     }
     if year.fract() != 0.0 {
-        errors.push(format!("计划年度「{}」应为年份", row[4]));
+        errors.push(Text::CsvYear.fill(lang, &[&row[4]]));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -228,7 +220,7 @@ mod tests {
             "\"南门片区, 一期\",城关区,是,城中村,2027,谋划,\"1,200\",108000,1800,2400,50000,30,15,10,45,25,55,0,0,20",
             "西关危旧房,X县,否,危旧房,2028,,300,25500,450,600,,20,15,5,60,20,60,20,0,0",
         ]);
-        let ps = projects_from_csv(&text, &plan).unwrap();
+        let ps = projects_from_csv(&text, &plan, Lang::Zh).unwrap();
         assert_eq!(ps.len(), 2);
         assert_eq!(ps[0].name, "南门片区, 一期");
         assert_eq!(ps[0].households, 1_200);
@@ -246,7 +238,7 @@ mod tests {
             "坏项目,城关区,也许,城堡,2027,谋划,abc,9000,0,0,0,30,15,10,45,25,75,0,0,0",
             "比例错,城关区,是,城中村,2027,谋划,100,-9000,0,0,0,30,15,10,50,25,75,0,0,0",
         ]);
-        let errors = projects_from_csv(&text, &plan).unwrap_err();
+        let errors = projects_from_csv(&text, &plan, Lang::Zh).unwrap_err();
         assert!(
             errors
                 .iter()
@@ -266,7 +258,8 @@ mod tests {
             .iter()
             .any(|e| e.contains("第 4 行：比例错：安置方式比例 105.0 %")));
         assert!(
-            projects_from_csv("a,b\n1,2\n", &plan).unwrap_err()[0].starts_with("第 1 行表头应为")
+            projects_from_csv("a,b\n1,2\n", &plan, Lang::Zh).unwrap_err()[0]
+                .starts_with("第 1 行表头应为")
         );
     }
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Text};
 use crate::model::Plan;
 
 pub const FORMAT: &str = "shantytown-plan";
@@ -46,18 +47,18 @@ pub enum DocError {
 }
 
 impl DocError {
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            DocError::Syntax { line, column, detail } => {
-                format!("文件不是有效的 JSON：第 {line} 行第 {column} 列有语法错误（{detail}）")
+            DocError::Syntax {
+                line,
+                column,
+                detail,
+            } => Text::ErrJsonSyntax.fill(lang, &[line, column, detail]),
+            DocError::NotAPlan => Text::ErrNotAPlan.tr(lang).to_string(),
+            DocError::NewerVersion { version } => {
+                Text::ErrNewerVersion.fill(lang, &[version, &VERSION])
             }
-            DocError::NotAPlan => "文件不是棚改规划方案（缺少 format 标记）".to_string(),
-            DocError::NewerVersion { version } => format!(
-                "文件由更新版本的棚改规划写入（格式版本 {version}，本程序支持到 {VERSION}），请升级后再打开"
-            ),
-            DocError::Shape { path, detail } => {
-                format!("方案内容不完整或类型不对：字段 {path}（{detail}）")
-            }
+            DocError::Shape { path, detail } => Text::ErrShape.fill(lang, &[path, detail]),
         }
     }
 }
@@ -85,41 +86,34 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ImportError::TooLarge { bytes } => format!(
-                "文件太大（{:.1} MB），超过 {} MB 的上限，未导入",
-                *bytes as f64 / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
+            ImportError::TooLarge { bytes } => Text::ErrFileTooLarge.fill(
+                lang,
+                &[
+                    &format!("{:.1}", *bytes as f64 / 1_048_576.0),
+                    &(MAX_IMPORT_BYTES / 1_048_576),
+                ],
             ),
-            ImportError::Doc(e) => format!("{}，未导入", e.message_zh()),
-            ImportError::Invalid(issues) => {
-                let shown: Vec<String> = issues
-                    .iter()
-                    .take(10)
-                    .map(|i| i.message(crate::i18n::Lang::Zh))
-                    .collect();
-                let more = if issues.len() > 10 {
-                    format!("……等共 {} 处问题", issues.len())
-                } else {
-                    String::new()
-                };
-                format!("方案中有不合规的数值，未导入：{}{more}", shown.join("；"))
-            }
+            ImportError::Doc(e) => Text::NotImported.fill(lang, &[&e.message(lang)]),
+            ImportError::Invalid(issues) => Text::ErrInvalidPlan.fill(
+                lang,
+                &[&summarize(issues.iter().map(|i| i.message(lang)), lang)],
+            ),
         }
     }
 }
 
 /// The first ten problems joined for one message, and how many there are in all.
-pub fn summarize(problems: impl ExactSizeIterator<Item = String>) -> String {
+pub fn summarize(problems: impl ExactSizeIterator<Item = String>, lang: Lang) -> String {
     let n = problems.len();
     let shown: Vec<String> = problems.take(10).collect();
     let more = if n > 10 {
-        format!("……等共 {n} 处问题")
+        Text::MoreProblems.fill(lang, &[&n])
     } else {
         String::new()
     };
-    format!("{}{more}", shown.join("；"))
+    format!("{}{more}", shown.join(Text::ListSeparator.tr(lang)))
 }
 
 /// Checks a whole file before anything is touched: size, JSON, format, version, shape, rules.
@@ -133,7 +127,7 @@ pub fn import(bytes: &[u8]) -> Result<Plan, ImportError> {
         ImportError::Doc(DocError::Syntax {
             line: 1,
             column: 1,
-            detail: "不是 UTF-8 文本".into(),
+            detail: Text::ErrNotUtf8.tr(Lang::Zh).into(),
         })
     })?;
     let plan = decode(text).map_err(ImportError::Doc)?;

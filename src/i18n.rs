@@ -177,6 +177,41 @@ catalogue! {
     CompareTitle => "情景对比", "Scenario comparison";
     Difference => "与基准差异", "vs baseline";
     NoScenarios => "此方案还没有情景。导入含情景的方案（如示例方案的“货币化60%”）即可对比。", "This plan has no scenarios yet. Import a plan with scenarios (such as the demo's) to compare.";
+    ErrJsonSyntax => "文件不是有效的 JSON：第 {0} 行第 {1} 列有语法错误（{2}）", "Not valid JSON: syntax error at line {0}, column {1} ({2})";
+    ErrNotAPlan => "文件不是棚改规划方案（缺少 format 标记）", "Not a shantytown-plan document (no format marker)";
+    ErrNewerVersion => "文件由更新版本的棚改规划写入（格式版本 {0}，本程序支持到 {1}），请升级后再打开", "Written by a newer version of the planner (format {0}; this one reads up to {1}); please upgrade";
+    ErrShape => "方案内容不完整或类型不对：字段 {0}（{1}）", "Missing or mistyped field {0} ({1})";
+    ErrNotUtf8 => "不是 UTF-8 文本", "not UTF-8 text";
+    ErrFileTooLarge => "文件太大（{0} MB），超过 {1} MB 的上限，未导入", "File too large ({0} MB, limit {1} MB); nothing imported";
+    NotImported => "{0}，未导入", "{0}; nothing imported";
+    ErrInvalidPlan => "方案中有不合规的数值，未导入：{0}", "The plan has invalid values; nothing imported: {0}";
+    MoreProblems => "……等共 {0} 处问题", " … {0} problems in all";
+    ListSeparator => "；", "; ";
+    StoreQuota => "本地存储已满：最近的修改只保存在本页内存中，请导出方案以免丢失。", "Local storage is full: recent changes are only in this page's memory. Export the plan so nothing is lost.";
+    StoreUnavailable => "浏览器本地存储不可用：方案只保存在本页内存中，关闭前请导出。", "Local storage is unavailable: the plan is only in this page's memory. Export it before closing.";
+    StoreOther => "无法写入本地存储（{0}）：最近的修改只保存在本页内存中，请导出方案。", "Cannot write to local storage ({0}): recent changes are only in memory. Export the plan.";
+    WarnReadOnly => "方案「{0}」由更新版本的棚改规划写入（格式版本 {1}）：以只读方式打开，本页的修改不会保存，也不会覆盖它。", "Plan \"{0}\" was written by a newer version (format {1}): opened read-only; changes here are not saved and never overwrite it.";
+    WarnUnreadable => "方案「{0}」无法读取（{1}）。{2}其他方案不受影响。", "Plan \"{0}\" cannot be read ({1}). {2}Other plans are not affected.";
+    BackedUp => "原内容已另存为备份，", "Its content was kept under a backup key. ";
+    KeptAsIs => "原内容保持不变，", "Its content was left as it was. ";
+    ErrOpen => "方案无法读取：{0}", "The plan cannot be read: {0}";
+    ErrExport => "导出失败：{0}", "Export failed: {0}";
+    ErrCsvNotUtf8 => "CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入", "The CSV file is not UTF-8: save it as \"CSV UTF-8\" in Excel/WPS and import again; nothing imported";
+    ErrCsvRows => "CSV 中有错误，未导入任何项目：{0}", "The CSV has errors; no project imported: {0}";
+    CsvEmpty => "文件是空的：第 1 行应为表头", "The file is empty: line 1 must be the header";
+    CsvHeader => "第 1 行表头应为：{0}", "Line 1 must be the header: {0}";
+    CsvRow => "第 {0} 行：{1}", "Line {0}: {1}";
+    CsvColumns => "应有 {0} 列，实有 {1} 列", "expected {0} columns, found {1}";
+    CsvNotNumber => "{0}「{1}」不是有效数字", "{0} \"{1}\" is not a number";
+    CsvCentral => "中心城市「{0}」应为 是 或 否", "中心城市 \"{0}\" must be 是 or 否";
+    CsvType => "类型「{0}」应为 城中村、危旧房、旧住宅小区 或 配套基础设施", "类型 \"{0}\" must be 城中村, 危旧房, 旧住宅小区 or 配套基础设施";
+    CsvStatus => "状态「{0}」应为 谋划、征收启动、开工、在建 或 竣工", "状态 \"{0}\" must be 谋划, 征收启动, 开工, 在建 or 竣工";
+    CsvHouseholds => "征收户数「{0}」应为不小于 0 的整数", "征收户数 \"{0}\" must be a whole number, 0 or more";
+    CsvYear => "计划年度「{0}」应为年份", "计划年度 \"{0}\" must be a year";
+    CopySuffix => "（副本）", " (copy)";
+    ImportedSuffix => "（导入）", " (imported)";
+    YearlyFileName => "年度测算", "yearly";
+    ProjectsFileName => "项目清单", "projects";
     InvestmentTotal => "总投资", "Investment";
     UnitWan => "（万元）", " (10k yuan)";
     DebtOutstanding => "年末债务余额", "Debt outstanding";
@@ -303,6 +338,17 @@ pub fn cost_driver_text(d: crate::model::CostDriver) -> (Text, &'static str, boo
         C::transition_extra_months => (Text::CostExtraMonths, "月", false),
         C::relocation_fee => (Text::CostRelocation, "元/户", false),
         C::reward_per_household => (Text::CostReward, "元/户", false),
+    }
+}
+
+impl Text {
+    /// The entry with `{0}`, `{1}`, … replaced by `args`.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        args.iter()
+            .enumerate()
+            .fold(self.tr(lang).to_string(), |s, (i, a)| {
+                s.replace(&format!("{{{i}}}"), &a.to_string())
+            })
     }
 }
 

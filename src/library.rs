@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::format::{decode, decode_lenient, encode, DocError};
+use crate::i18n::{Lang, Text};
 use crate::model::Plan;
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";
@@ -31,17 +32,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            StoreError::Quota => {
-                "本地存储已满：最近的修改只保存在本页内存中，请导出方案以免丢失。".into()
-            }
-            StoreError::Unavailable => {
-                "浏览器本地存储不可用：方案只保存在本页内存中，关闭前请导出。".into()
-            }
-            StoreError::Other(e) => {
-                format!("无法写入本地存储（{e}）：最近的修改只保存在本页内存中，请导出方案。")
-            }
+            StoreError::Quota => Text::StoreQuota.tr(lang).to_string(),
+            StoreError::Unavailable => Text::StoreUnavailable.tr(lang).to_string(),
+            StoreError::Other(e) => Text::StoreOther.fill(lang, &[e]),
         }
     }
 }

@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn editing_operations_keep_ids_unique_and_undo_restores() {
         let mut plan = demo_plan();
-        let id = plan.duplicate_project("p11").unwrap();
+        let id = plan.duplicate_project("p11", "（副本）").unwrap();
         assert_eq!(id, "p33");
         assert_eq!(plan.projects[11].name, "X县西街（副本）");
         let (i, p) = plan.delete_project("p05").unwrap();

@@ -466,12 +466,12 @@ impl Plan {
         self.projects.push(p);
     }
 
-    /// Copies a project right after itself, with a new id and "（副本）" in its name.
-    pub fn duplicate_project(&mut self, id: &str) -> Option<ProjectId> {
+    /// Copies a project right after itself, with a new id and `suffix` ("（副本）") on its name.
+    pub fn duplicate_project(&mut self, id: &str, suffix: &str) -> Option<ProjectId> {
         let i = self.projects.iter().position(|p| p.id == id)?;
         let mut copy = self.projects[i].clone();
         copy.id = self.next_project_id();
-        copy.name = format!("{}（副本）", copy.name);
+        copy.name = format!("{}{suffix}", copy.name);
         let new_id = copy.id.clone();
         self.projects.insert(i + 1, copy);
         Some(new_id)

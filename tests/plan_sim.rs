@@ -4,6 +4,7 @@ use std::process::Command;
 
 use planner::demo::demo_plan;
 use planner::format::{decode, encode, DocError};
+use planner::i18n::Lang;
 
 const FIXTURE_V1: &str = include_str!("fixtures/plan-v1.json");
 
@@ -52,15 +53,16 @@ fn bad_documents_say_what_is_wrong() {
     let newer = FIXTURE_V1.replacen("\"version\": 1", "\"version\": 99", 1);
     assert_eq!(decode(&newer), Err(DocError::NewerVersion { version: 99 }));
     assert!(DocError::NewerVersion { version: 99 }
-        .message_zh()
+        .message(Lang::Zh)
         .contains("更新版本"));
     let missing = FIXTURE_V1.replacen("\"households\": 1066", "\"households\": \"many\"", 1);
     match decode(&missing) {
         Err(e @ DocError::Shape { .. }) => {
             assert!(
-                e.message_zh().contains("字段 plan.projects[10].households"),
+                e.message(Lang::Zh)
+                    .contains("字段 plan.projects[10].households"),
                 "{}",
-                e.message_zh()
+                e.message(Lang::Zh)
             )
         }
         other => panic!("{other:?}"),
@@ -142,10 +144,10 @@ fn import_checks_the_whole_file_first() {
     match import(negative.as_bytes()) {
         Err(e @ ImportError::Invalid(_)) => {
             assert!(
-                e.message_zh()
+                e.message(Lang::Zh)
                     .contains("黄沙桥片区：征收面积 -5，不能为负数"),
                 "{}",
-                e.message_zh()
+                e.message(Lang::Zh)
             )
         }
         other => panic!("{other:?}"),
@@ -154,9 +156,9 @@ fn import_checks_the_whole_file_first() {
     // Out of a double's range: refused, naming where.
     let err = import(huge.as_bytes()).unwrap_err();
     assert!(
-        err.message_zh().contains("plan.projects[0].area_m2"),
+        err.message(Lang::Zh).contains("plan.projects[0].area_m2"),
         "{}",
-        err.message_zh()
+        err.message(Lang::Zh)
     );
     let deep = "[".repeat(100_000) + &"]".repeat(100_000);
     assert!(import(deep.as_bytes()).is_err());

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     };
     let plan = match decode(&text) {
         Ok(p) => p,
-        Err(e) => return fail(&e.message_zh()),
+        Err(e) => return fail(&e.message(Lang::Zh)),
     };
     let issues = validate(&plan);
     if !issues.is_empty() {

@@ -12,7 +12,7 @@ fn show(kind: MetricKind, v: f64) -> String {
     match kind {
         MetricKind::Share => fmt_pct(v),
         MetricKind::Count => format!("{v:.0}"),
-        MetricKind::Money => format!("{} 亿元", fmt_yi(v)),
+        MetricKind::Money => format!("{} {}", fmt_yi(v), t(Text::UnitYi)),
     }
 }
 

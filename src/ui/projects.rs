@@ -288,7 +288,8 @@ pub fn ProjectList() -> impl IntoView {
                                             data-testid="duplicate-project"
                                             on:click=move |_| {
                                                 let mut new_id = None;
-                                                store.plan.update(|plan| new_id = plan.duplicate_project(&id_dup));
+                                                let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
+                                                store.plan.update(|plan| new_id = plan.duplicate_project(&id_dup, suffix));
                                                 store.selected.set(new_id);
                                             }
                                         >

@@ -79,7 +79,7 @@ pub fn Kpis() -> impl IntoView {
             <Kpi
                 label=Text::KpiInvestment
                 testid="kpi-investment"
-                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.investment))))
+                value=Signal::derive(move || format!("{} {}", r.with(|r| fmt_yi(r.totals.investment)), t(Text::UnitYi)))
             />
             {rate_kpi(store, Group::Overall, Text::KpiMonetizedOverall, "kpi-monetized-rate")}
             {rate_kpi(store, Group::CentralCity, Text::KpiMonetizedCentral, "kpi-monetized-central")}
@@ -87,13 +87,13 @@ pub fn Kpis() -> impl IntoView {
             <Kpi
                 label=Text::KpiPeakFiscal
                 testid="kpi-peak-fiscal-burden"
-                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.peak_fiscal_burden))))
+                value=Signal::derive(move || format!("{} {}", r.with(|r| fmt_yi(r.totals.peak_fiscal_burden)), t(Text::UnitYi)))
                 detail=Signal::derive(move || r.with(|r| fmt_year(r.totals.peak_year, lang())))
             />
             <Kpi
                 label=Text::KpiFiscalPv
                 testid="kpi-fiscal-pv"
-                value=Signal::derive(move || format!("{} 亿元", r.with(|r| fmt_yi(r.totals.fiscal_burden_pv))))
+                value=Signal::derive(move || format!("{} {}", r.with(|r| fmt_yi(r.totals.fiscal_burden_pv)), t(Text::UnitYi)))
             />
             <Kpi
                 label=Text::KpiPppShare

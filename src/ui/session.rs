@@ -25,6 +25,8 @@ struct Session {
     last_raw: Option<String>,
     /// Autosave is off: a newer-version plan, or a conflict with another tab.
     paused: bool,
+    /// The last save failed (its message is in the banner until a save succeeds).
+    save_failed: bool,
     pending: Option<TimeoutHandle>,
 }
 
@@ -57,10 +59,11 @@ fn fresh_id(kv: &BrowserStore, base: &str) -> String {
 }
 
 pub fn start() -> Startup {
+    let lang = super::storage::load_lang();
     let mut kv = BrowserStore::open();
     let mut warnings = Vec::new();
     if kv.is_memory() {
-        warnings.push(crate::library::StoreError::Unavailable.message_zh());
+        warnings.push(crate::library::StoreError::Unavailable.message(lang));
     }
     let index = read_index(&kv).unwrap_or_default();
     let mut order: Vec<&PlanMeta> = index.plans.iter().collect();
@@ -75,25 +78,27 @@ pub fn start() -> Startup {
                 break;
             }
             Ok(Loaded::ReadOnly { plan, version }) => {
-                warnings.push(format!(
-                    "方案「{}」由更新版本的棚改规划写入（格式版本 {version}）：以只读方式打开，本页的修改不会保存，也不会覆盖它。",
-                    meta.name
-                ));
+                warnings.push(Text::WarnReadOnly.fill(lang, &[&meta.name, &version]));
                 opened = Some((plan, None, true));
                 break;
             }
-            Ok(Loaded::Unreadable { error, backed_up }) => warnings.push(format!(
-                "方案「{}」无法读取（{}）。{}其他方案不受影响。",
-                meta.name,
-                error.message_zh(),
-                if backed_up {
-                    "原内容已另存为备份，"
-                } else {
-                    "原内容保持不变，"
-                }
-            )),
+            Ok(Loaded::Unreadable { error, backed_up }) => warnings.push(
+                Text::WarnUnreadable.fill(
+                    lang,
+                    &[
+                        &meta.name,
+                        &error.message(lang),
+                        &if backed_up {
+                            Text::BackedUp
+                        } else {
+                            Text::KeptAsIs
+                        }
+                        .tr(lang),
+                    ],
+                ),
+            ),
             Ok(Loaded::Missing) => {}
-            Err(e) => warnings.push(e.message_zh()),
+            Err(e) => warnings.push(e.message(lang)),
         }
     }
     let (plan, last_raw, read_only) = match opened {
@@ -104,7 +109,7 @@ pub fn start() -> Startup {
             let raw = match save(&mut kv, &plan, None) {
                 Ok(raw) => Some(raw),
                 Err(SaveError::Store(e)) => {
-                    warnings.push(e.message_zh());
+                    warnings.push(e.message(lang));
                     None
                 }
                 Err(SaveError::Conflict) => None,
@@ -119,6 +124,7 @@ pub fn start() -> Startup {
             kv,
             last_raw,
             paused: read_only,
+            save_failed: false,
             pending: None,
         })
     });
@@ -138,6 +144,7 @@ fn refresh_list(store: &Store) {
 /// Saves now (if anything is pending or `force`), reporting problems in the banner.
 pub fn flush(store: &Store) {
     let plan = store.plan.get_untracked();
+    let lang = store.lang.get_untracked();
     let outcome = with_session(|s| {
         if let Some(h) = s.pending.take() {
             h.clear();
@@ -149,22 +156,23 @@ pub fn flush(store: &Store) {
         Some(match save(&mut s.kv, &plan, expected.as_deref()) {
             Ok(raw) => {
                 s.last_raw = Some(raw);
-                Ok(())
+                Ok(std::mem::take(&mut s.save_failed))
             }
             Err(SaveError::Conflict) => {
                 s.paused = true;
                 Err(None)
             }
-            Err(SaveError::Store(e)) => Err(Some(e.message_zh())),
+            Err(SaveError::Store(e)) => {
+                s.save_failed = true;
+                Err(Some(e.message(lang)))
+            }
         })
     });
     match outcome {
-        Some(Ok(())) => {
-            store.storage_warning.update(|w| {
-                if w.as_deref().is_some_and(|m| m.contains("本地存储")) {
-                    *w = None;
-                }
-            });
+        Some(Ok(recovered)) => {
+            if recovered {
+                store.storage_warning.set(None);
+            }
             refresh_list(store);
         }
         Some(Err(None)) => store.conflict.set(true),
@@ -232,14 +240,17 @@ pub fn open(store: Store, id: &str) {
         Ok(Loaded::Ready { plan, raw }) => (plan, Some(raw), false),
         Ok(Loaded::ReadOnly { plan, .. }) => (plan, None, true),
         Ok(Loaded::Unreadable { error, .. }) => {
-            store
-                .storage_warning
-                .set(Some(format!("方案无法读取：{}", error.message_zh())));
+            store.storage_warning.set(Some(Text::ErrOpen.fill(
+                store.lang.get_untracked(),
+                &[&error.message(store.lang.get_untracked())],
+            )));
             return;
         }
         Ok(Loaded::Missing) => return,
         Err(e) => {
-            store.storage_warning.set(Some(e.message_zh()));
+            store
+                .storage_warning
+                .set(Some(e.message(store.lang.get_untracked())));
             return;
         }
     };
@@ -273,7 +284,9 @@ pub fn add_and_open(store: Store, mut plan: Plan) {
             store.replace_plan(plan);
             refresh_list(&store);
         }
-        Err(SaveError::Store(e)) => store.storage_warning.set(Some(e.message_zh())),
+        Err(SaveError::Store(e)) => store
+            .storage_warning
+            .set(Some(e.message(store.lang.get_untracked()))),
         Err(SaveError::Conflict) => {}
     }
 }
@@ -294,7 +307,11 @@ pub fn new_plan(store: Store) {
 
 pub fn duplicate_plan(store: Store) {
     let mut plan = store.plan.get_untracked();
-    plan.name = format!("{}（副本）", plan.name);
+    plan.name = format!(
+        "{}{}",
+        plan.name,
+        Text::CopySuffix.tr(store.lang.get_untracked())
+    );
     add_and_open(store, plan);
 }
 
@@ -324,7 +341,9 @@ pub fn export_current(store: Store) {
     let plan = store.plan.get_untracked();
     let name = export_file_name(&plan.name, &files::today(), "json");
     if let Err(e) = files::download(&name, "application/json", &encode(&plan)) {
-        store.storage_warning.set(Some(format!("导出失败：{e}")));
+        store.storage_warning.set(Some(
+            Text::ErrExport.fill(store.lang.get_untracked(), &[&e]),
+        ));
     }
 }
 
@@ -334,7 +353,11 @@ pub fn export_csv(store: Store, yearly: bool) {
             let lang = store.lang.get_untracked();
             if yearly {
                 (
-                    export_file_name(&format!("{}-年度测算", plan.name), &files::today(), "csv"),
+                    export_file_name(
+                        &format!("{}-{}", plan.name, Text::YearlyFileName.tr(lang)),
+                        &files::today(),
+                        "csv",
+                    ),
                     format!(
                         "{}{}",
                         crate::report::BOM,
@@ -343,7 +366,11 @@ pub fn export_csv(store: Store, yearly: bool) {
                 )
             } else {
                 (
-                    export_file_name(&format!("{}-项目清单", plan.name), &files::today(), "csv"),
+                    export_file_name(
+                        &format!("{}-{}", plan.name, Text::ProjectsFileName.tr(lang)),
+                        &files::today(),
+                        "csv",
+                    ),
                     crate::report::projects_csv(plan, r, lang),
                 )
             }
@@ -361,7 +388,9 @@ pub fn import_file(store: Store, file: web_sys::File) {
             Err(size) => Err(ImportError::TooLarge { bytes: size }),
         };
         match result {
-            Err(e) => store.import_error.set(Some(e.message_zh())),
+            Err(e) => store
+                .import_error
+                .set(Some(e.message(store.lang.get_untracked()))),
             Ok(plan) => {
                 let taken = with_session(|s| {
                     read_index(&s.kv).is_ok_and(|i| i.plans.iter().any(|m| m.id == plan.id))
@@ -383,7 +412,11 @@ pub fn resolve_import(store: Store, replace: bool) {
     };
     store.pending_import.set(None);
     if !replace {
-        plan.name = format!("{}（导入）", plan.name);
+        plan.name = format!(
+            "{}{}",
+            plan.name,
+            Text::ImportedSuffix.tr(store.lang.get_untracked())
+        );
         add_and_open(store, plan);
         return;
     }
@@ -395,7 +428,9 @@ pub fn resolve_import(store: Store, replace: bool) {
     });
     match result {
         Ok(_) => open(store, &id),
-        Err(SaveError::Store(e)) => store.storage_warning.set(Some(e.message_zh())),
+        Err(SaveError::Store(e)) => store
+            .storage_warning
+            .set(Some(e.message(store.lang.get_untracked()))),
         Err(SaveError::Conflict) => store.conflict.set(true),
     }
 }
@@ -408,38 +443,28 @@ pub fn import_csv(store: Store, file: web_sys::File) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
-                    store.import_error.set(Some("CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入".into()));
+                    store.import_error.set(Some(
+                        Text::ErrCsvNotUtf8.tr(store.lang.get_untracked()).into(),
+                    ));
                     return;
                 }
             },
             Err(size) => {
-                store
-                    .import_error
-                    .set(Some(ImportError::TooLarge { bytes: size }.message_zh()));
+                store.import_error.set(Some(
+                    ImportError::TooLarge { bytes: size }.message(store.lang.get_untracked()),
+                ));
                 return;
             }
         };
+        let lang = store.lang.get_untracked();
         let result = store
             .plan
-            .with_untracked(|p| crate::csv_import::projects_from_csv(&text, p));
+            .with_untracked(|p| crate::csv_import::projects_from_csv(&text, p, lang));
         match result {
             Ok(projects) => store.plan.update(|p| p.projects.extend(projects)),
-            Err(errors) => {
-                let more = if errors.len() > 10 {
-                    format!("……共 {} 处问题", errors.len())
-                } else {
-                    String::new()
-                };
-                store.import_error.set(Some(format!(
-                    "CSV 中有错误，未导入任何项目：{}{more}",
-                    errors
-                        .iter()
-                        .take(10)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("；")
-                )))
-            }
+            Err(errors) => store.import_error.set(Some(
+                Text::ErrCsvRows.fill(lang, &[&crate::format::summarize(errors.into_iter(), lang)]),
+            )),
         }
     });
 }

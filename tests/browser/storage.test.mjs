@@ -271,3 +271,15 @@ test('local storage unavailable: the app runs in memory with a warning', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('messages follow the language toggle', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="lang-toggle"]');
+  await importBuffer(page, 'broken.json', Buffer.from('{ "format": '));
+  const alert = page.locator('[data-testid="import-error"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Not valid JSON: syntax error at line 1, column \d+/);
+  await page.click('[data-testid="nav-results"]');
+  assert.match(await page.textContent('[data-testid="kpi-investment"]'), /Total investment.*100m yuan/);
+  await context.close();
+});
