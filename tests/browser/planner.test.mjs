@@ -218,3 +218,16 @@ test('方案对比: baseline and the 60 % scenario side by side, with difference
   assert.deepEqual(chart.option.series.map((s) => s.name), ['基准方案', '货币化60%']);
   await context.close();
 });
+
+test('charts follow the window size', async () => {
+  const { page, context } = await openApp(env);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
+  const width = () => page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth());
+  const wide = await width();
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction((w) => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth() < w, wide);
+  assert.ok((await width()) < wide);
+  await context.close();
+});
