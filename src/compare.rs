@@ -18,8 +18,8 @@ pub struct Compared {
     pub results: Results,
 }
 
-/// The baseline and every scenario of the plan, simulated.
-pub fn compare(plan: &Plan, lang: Lang) -> Vec<Compared> {
+/// The baseline and every scenario of the plan, then the other plans chosen, simulated.
+pub fn compare(plan: &Plan, others: &[Plan], lang: Lang) -> Vec<Compared> {
     std::iter::once(Compared {
         id: None,
         name: Text::Baseline.tr(lang).to_string(),
@@ -29,6 +29,11 @@ pub fn compare(plan: &Plan, lang: Lang) -> Vec<Compared> {
         id: Some(s.id.clone()),
         name: s.name.clone(),
         results: simulate_plan(plan, Some(s)),
+    }))
+    .chain(others.iter().map(|o| Compared {
+        id: Some(o.id.clone()),
+        name: o.name.clone(),
+        results: simulate_plan(o, None),
     }))
     .collect()
 }
@@ -153,7 +158,7 @@ mod tests {
 
     #[test]
     fn the_60_percent_scenario_raises_the_monetized_rate_and_lowers_the_investment() {
-        let all = compare(&demo_plan(), Lang::Zh);
+        let all = compare(&demo_plan(), &[], Lang::Zh);
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].name, "基准方案");
         let rate = METRICS[1].value;
@@ -173,5 +178,13 @@ mod tests {
         assert_eq!(series.len(), 2);
         assert_eq!(series[1]["name"], "货币化60%");
         assert_eq!(series[1]["type"], "line");
+        // Another plan joins as one more column.
+        let mut other = demo_plan();
+        other.name = "另一方案".into();
+        other.projects.truncate(10);
+        let all = compare(&demo_plan(), &[other], Lang::Zh);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[2].name, "另一方案");
+        assert!(all[2].results.totals.investment < all[0].results.totals.investment);
     }
 }

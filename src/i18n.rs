@@ -176,7 +176,8 @@ catalogue! {
     ChartCompare => "各情景财政负担（按年度）", "Fiscal burden by scenario and year";
     CompareTitle => "情景对比", "Scenario comparison";
     Difference => "与基准差异", "vs baseline";
-    NoScenarios => "此方案还没有情景。导入含情景的方案（如示例方案的“货币化60%”）即可对比。", "This plan has no scenarios yet. Import a plan with scenarios (such as the demo's) to compare.";
+    CompareWithPlans => "同时对比其他方案", "Also compare with other plans";
+    NoScenarios => "此方案还没有情景。可以“复制方案”、在副本中调整安置或融资方式，再在上方勾选副本进行对比。", "This plan has no scenarios. Duplicate the plan, change mixes in the copy, and tick the copy above to compare.";
     ErrJsonSyntax => "文件不是有效的 JSON：第 {0} 行第 {1} 列有语法错误（{2}）", "Not valid JSON: syntax error at line {0}, column {1} ({2})";
     ErrNotAPlan => "文件不是棚改规划方案（缺少 format 标记）", "Not a shantytown-plan document (no format marker)";
     ErrNewerVersion => "文件由更新版本的棚改规划写入（格式版本 {0}，本程序支持到 {1}），请升级后再打开", "Written by a newer version of the planner (format {0}; this one reads up to {1}); please upgrade";

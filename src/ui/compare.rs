@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
-use super::{lang, t, Store};
+use super::{lang, session, t, Store};
 use crate::compare::{compare, compare_chart, MetricKind, METRICS};
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 
@@ -27,10 +27,22 @@ fn show_diff(kind: MetricKind, d: f64) -> String {
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let store = expect_context::<Store>();
+    // Other stored plans the planner ticked to compare with (e.g. a copy with other mixes).
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let others = Memo::new(move |_| {
+        let current = store.plan.with(|p| p.id.clone());
+        store.plans.track();
+        chosen.with(|ids| {
+            ids.iter()
+                .filter(|id| **id != current)
+                .filter_map(|id| session::peek(id))
+                .collect::<Vec<_>>()
+        })
+    });
     let all = Memo::new(move |_| {
         let l = store.lang.get();
         store.plan.with(|p| {
-            compare(p, l)
+            compare(p, &others.get(), l)
                 .into_iter()
                 .map(|c| {
                     (
@@ -47,10 +59,47 @@ pub fn ComparePage() -> impl IntoView {
     });
     let chart = Memo::new(move |_| {
         let l = store.lang.get();
-        store.plan.with(|p| compare_chart(&compare(p, l), l))
+        store
+            .plan
+            .with(|p| compare_chart(&compare(p, &others.get(), l), l))
     });
+    let other_plans = move || {
+        let current = store.plan.with(|p| p.id.clone());
+        store
+            .plans
+            .get()
+            .into_iter()
+            .filter(|m| m.id != current)
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="compare">
+            <fieldset data-testid="compare-plans">
+                <legend>{move || t(Text::CompareWithPlans)}</legend>
+                {move || other_plans().into_iter().map(|m| {
+                    let id = m.id.clone();
+                    let id2 = m.id.clone();
+                    view! {
+                        <label class="field checkbox">
+                            <input
+                                type="checkbox"
+                                data-testid="compare-plan"
+                                prop:checked=move || chosen.with(|c| c.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| {
+                                        c.retain(|x| *x != id2);
+                                        if on {
+                                            c.push(id2.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            <span>{m.name}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
             <Show
                 when=move || all.with(|a| a.len() > 1)
                 fallback=move || view! { <p class="placeholder" data-testid="no-scenarios">{move || t(Text::NoScenarios)}</p> }

@@ -232,6 +232,14 @@ pub fn reload_stored(store: Store) {
     open(store, &id);
 }
 
+/// Reads a stored plan without opening it (for comparison).
+pub fn peek(id: &str) -> Option<Plan> {
+    match with_session(|s| load(&mut s.kv, id)) {
+        Ok(Loaded::Ready { plan, .. }) | Ok(Loaded::ReadOnly { plan, .. }) => Some(plan),
+        _ => None,
+    }
+}
+
 /// Opens a stored plan (saving the current one first).
 pub fn open(store: Store, id: &str) {
     flush(&store);

@@ -231,3 +231,23 @@ test('charts follow the window size', async () => {
   assert.ok((await width()) < wide);
   await context.close();
 });
+
+test('方案对比 with another stored plan: a copy with other mixes joins as a column', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="duplicate-plan"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await editProject(page, 'X县西街');
+  await type(page, 'mix-cash', 60);
+  await page.waitForTimeout(600);
+  await page.click('[data-testid="nav-compare"]');
+  await page.locator('[data-testid="compare-plan"]').first().check();
+  const headers = page.locator('[data-testid="compare-table"] thead th');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] thead th').length === 6);
+  const names = await headers.allTextContents();
+  assert.ok(names.includes('X市2027—2028年棚改项目计划（示例）'), names.join('|'));
+  // The copy (open) has the higher county rate than the original (ticked).
+  const row = page.locator('[data-testid="compare-row"]', { hasText: '区县货币化安置率' });
+  const cells = await row.locator('td').allTextContents();
+  assert.ok(num(cells[0]) > num(cells[3]), cells.join('|'));
+  await context.close();
+});
