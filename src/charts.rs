@@ -23,14 +23,20 @@ fn years(r: &Results) -> Vec<String> {
     r.years.iter().map(|y| y.year.to_string()).collect()
 }
 
-/// Category x axis of years, value y axis in `unit`.
-fn yearly_base(r: &Results, title: Text, unit: Text, lang: Lang) -> Chart {
+/// The frame every chart here shares: centred title, axis tooltip, legend below, a category
+/// x axis and a value y axis named `y_name`.
+pub fn category_base(title: Text, categories: Vec<String>, y_name: &str, lang: Lang) -> Chart {
     Chart::new()
         .title(Title::new().text(title.tr(lang)).left("center"))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
-        .x_axis(Axis::new().type_(AxisType::Category).data(years(r)))
-        .y_axis(Axis::new().type_(AxisType::Value).name(unit.tr(lang)))
+        .x_axis(Axis::new().type_(AxisType::Category).data(categories))
+        .y_axis(Axis::new().type_(AxisType::Value).name(y_name))
+}
+
+/// Category x axis of years, value y axis in `unit`.
+fn yearly_base(r: &Results, title: Text, unit: Text, lang: Lang) -> Chart {
+    category_base(title, years(r), unit.tr(lang), lang)
 }
 
 /// Sources of funds per year by instrument, stacked bars (亿元).
@@ -69,16 +75,7 @@ pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
         Group::Overall => 3,
     });
     let names: Vec<String> = groups.iter().map(|m| group_name(&m.group, lang)).collect();
-    Chart::new()
-        .title(
-            Title::new()
-                .text(Text::ChartMonetized.tr(lang))
-                .left("center"),
-        )
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().bottom(0))
-        .x_axis(Axis::new().type_(AxisType::Category).data(names))
-        .y_axis(Axis::new().type_(AxisType::Value).name("%").max(100))
+    category_base(Text::ChartMonetized, names, "%", lang)
         .series(
             Bar::new()
                 .name(Text::MonetizedRate.tr(lang))

@@ -1,11 +1,10 @@
 //! Scenarios side by side: the figures that matter for each, their differences from the
 //! baseline, and the chart that compares their fiscal burden year by year.
 
-use charming::component::{Axis, Legend, Title};
-use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Line;
 use charming::Chart;
 
+use crate::charts::category_base;
 use crate::i18n::{Lang, Text};
 use crate::model::Plan;
 use crate::rules::Severity;
@@ -122,20 +121,7 @@ pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
         .max()
         .unwrap_or(0);
     let years: Vec<String> = (first..=last).map(|y| y.to_string()).collect();
-    let mut chart = Chart::new()
-        .title(
-            Title::new()
-                .text(Text::ChartCompare.tr(lang))
-                .left("center"),
-        )
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().bottom(0))
-        .x_axis(Axis::new().type_(AxisType::Category).data(years))
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .name(Text::UnitYi.tr(lang)),
-        );
+    let mut chart = category_base(Text::ChartCompare, years, Text::UnitYi.tr(lang), lang);
     for c in all {
         let data: Vec<f64> = (first..=last)
             .map(|y| {
