@@ -234,3 +234,19 @@ fn App() -> impl IntoView {
         <div data-testid="app-ready" hidden=true></div>
     }
 }
+
+/// Browser benchmark hook (called by `scripts/bench-browser.mjs` through trunk's `window.wasmBindings`):
+/// simulates a generated plan of `projects` projects `reps` times and returns the milliseconds
+/// per simulation, timed with the page's own clock.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
+    let plan = crate::demo::generated_plan(projects);
+    let start = js_sys::Date::now();
+    let mut years = 0;
+    for _ in 0..reps.max(1) {
+        years += crate::simulate::simulate_plan(&plan, None).years.len();
+    }
+    let elapsed = js_sys::Date::now() - start;
+    assert!(years > 0);
+    elapsed / f64::from(reps.max(1))
+}
