@@ -141,6 +141,33 @@ pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
+    use crate::model::Scenario;
+
+    #[test]
+    fn a_raised_monetization_scenario_is_valid_and_meets_its_target() {
+        let mut plan = demo_plan();
+        let s = Scenario::raise_monetized(
+            &plan.next_scenario_id(),
+            "货币化70%",
+            "",
+            &plan.projects,
+            0.7,
+        );
+        assert_eq!(s.id, "s1");
+        plan.scenarios.push(s);
+        assert_eq!(crate::validate::validate(&plan), vec![]);
+        let (_, projects) = plan.resolve(plan.scenarios.last());
+        for p in projects.iter().filter(|p| p.households > 0) {
+            assert!(
+                p.resettlement.monetized_share() >= 0.7 - 1e-12,
+                "{}",
+                p.name
+            );
+            assert!((p.resettlement.sum() - 1.0).abs() < 1e-12);
+        }
+        let r = simulate_plan(&plan, plan.scenarios.last());
+        assert!(r.rate(&Group::Overall).unwrap().rate >= 0.7 - 1e-9);
+    }
 
     #[test]
     fn the_60_percent_scenario_raises_the_monetized_rate_and_lowers_the_investment() {

@@ -2,8 +2,8 @@
 //! meeting's figures (ten central-city major projects, county projects including X县西街).
 
 use crate::model::{
-    Assumptions, CostOverrides, FinancingMix, LandRevenue, Plan, Project, ProjectOverride,
-    ProjectType, ResettlementMix, Scenario, Status,
+    Assumptions, CostOverrides, FinancingMix, LandRevenue, Plan, Project, ProjectType,
+    ResettlementMix, Scenario, Status,
 };
 
 /// (name, district, central city, type, year, status, households, lead)
@@ -146,38 +146,20 @@ pub fn demo_plan() -> Plan {
         other_ppp_spending: 150_000.0,
         ..Assumptions::default()
     };
-    // "货币化60%": every project with households reaches at least 60 % monetized, the extra
-    // households moving from new build to cash compensation.
-    let overrides = projects
-        .iter()
-        .filter(|p| p.households > 0 && p.resettlement.monetized_share() < 0.6)
-        .map(|p| {
-            let mut r = p.resettlement;
-            let extra = 0.6 - r.monetized_share();
-            r.cash += extra;
-            r.new_build = 1.0 - r.monetized_share();
-            ProjectOverride {
-                project: p.id.clone(),
-                resettlement: Some(r),
-                financing: None,
-                excluded: false,
-            }
-        })
-        .collect();
     Plan {
         id: "demo-x-city".to_string(),
         name: "X市2027—2028年棚改项目计划（示例）".to_string(),
         city: "X市".to_string(),
         first_year: 2027,
         assumptions,
+        scenarios: vec![Scenario::raise_monetized(
+            "s-monetized-60",
+            "货币化60%",
+            "所有项目货币化安置率提高到60%，新建安置房相应减少",
+            &projects,
+            0.6,
+        )],
         projects,
-        scenarios: vec![Scenario {
-            id: "s-monetized-60".to_string(),
-            name: "货币化60%".to_string(),
-            note: "所有项目货币化安置率提高到60%，新建安置房相应减少".to_string(),
-            assumptions: None,
-            overrides,
-        }],
     }
 }
 

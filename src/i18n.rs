@@ -177,6 +177,11 @@ catalogue! {
     CompareTitle => "情景对比", "Scenario comparison";
     Difference => "与基准差异", "vs baseline";
     CompareWithPlans => "同时对比其他方案", "Also compare with other plans";
+    NewScenario => "新建货币化情景", "New monetization scenario";
+    ScenarioTargetPrompt => "情景中各项目的货币化安置率至少为（%）：", "Each project's monetized rate in the scenario at least (%):";
+    ScenarioName => "货币化{0}%", "Monetized {0}%";
+    ScenarioNote => "所有项目货币化安置率提高到{0}%，新建安置房相应减少", "Every project at least {0}% monetized; new build reduced accordingly";
+    DeleteScenario => "删除情景", "Delete scenario";
     NoScenarios => "此方案还没有情景。可以“复制方案”、在副本中调整安置或融资方式，再在上方勾选副本进行对比。", "This plan has no scenarios. Duplicate the plan, change mixes in the copy, and tick the copy above to compare.";
     ErrJsonSyntax => "文件不是有效的 JSON：第 {0} 行第 {1} 列有语法错误（{2}）", "Not valid JSON: syntax error at line {0}, column {1} ({2})";
     ErrNotAPlan => "文件不是棚改规划方案（缺少 format 标记）", "Not a shantytown-plan document (no format marker)";

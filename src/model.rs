@@ -78,6 +78,43 @@ pub struct Scenario {
     pub overrides: Vec<ProjectOverride>,
 }
 
+impl Scenario {
+    /// A scenario in which every project with households is rehoused with money for at least
+    /// `target` of its households, the extra households moving from new build to cash
+    /// compensation (the usual "货币化60%" variant).
+    pub fn raise_monetized(
+        id: &str,
+        name: &str,
+        note: &str,
+        projects: &[Project],
+        target: f64,
+    ) -> Self {
+        let overrides = projects
+            .iter()
+            .filter(|p| p.households > 0 && p.resettlement.monetized_share() < target)
+            .map(|p| {
+                let mut r = p.resettlement;
+                let extra = (target - r.monetized_share()).min(r.new_build);
+                r.cash += extra;
+                r.new_build = 1.0 - r.monetized_share();
+                ProjectOverride {
+                    project: p.id.clone(),
+                    resettlement: Some(r),
+                    financing: None,
+                    excluded: false,
+                }
+            })
+            .collect();
+        Scenario {
+            id: id.to_string(),
+            name: name.to_string(),
+            note: note.to_string(),
+            assumptions: None,
+            overrides,
+        }
+    }
+}
+
 /// What a scenario changes in one project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectOverride {
@@ -498,6 +535,14 @@ impl Plan {
             }
             None => false,
         }
+    }
+
+    /// An id no scenario has yet.
+    pub fn next_scenario_id(&self) -> String {
+        (1..)
+            .map(|n| format!("s{n}"))
+            .find(|id| !self.scenarios.iter().any(|s| s.id == *id))
+            .expect("some id is free")
     }
 
     /// Distinct district/county names, sorted.

@@ -7,6 +7,7 @@ use super::chart_host::ChartHost;
 use super::{lang, session, t, Store};
 use crate::compare::{compare, compare_chart, MetricKind, METRICS};
 use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::model::Scenario;
 
 fn show(kind: MetricKind, v: f64) -> String {
     match kind {
@@ -72,8 +73,62 @@ pub fn ComparePage() -> impl IntoView {
             .filter(|m| m.id != current)
             .collect::<Vec<_>>()
     };
+    let new_scenario = move |_| {
+        let l = store.lang.get_untracked();
+        let answer = window()
+            .prompt_with_message_and_default(Text::ScenarioTargetPrompt.tr(l), "60")
+            .ok()
+            .flatten();
+        let Some(pct) = answer.and_then(|a| super::fields::parse_number(&a)) else {
+            return;
+        };
+        if !(0.0..=100.0).contains(&pct) {
+            return;
+        }
+        let shown = super::fields::show_number(pct, 1);
+        store.plan.update(|p| {
+            let s = Scenario::raise_monetized(
+                &p.next_scenario_id(),
+                &Text::ScenarioName.fill(l, &[&shown]),
+                &Text::ScenarioNote.fill(l, &[&shown]),
+                &p.projects,
+                pct / 100.0,
+            );
+            p.scenarios.push(s);
+        });
+    };
+    let scenarios = move || {
+        store.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="compare">
+            <div class="toolbar">
+                <button type="button" class="primary" data-testid="new-scenario" on:click=new_scenario>
+                    {move || t(Text::NewScenario)}
+                </button>
+                {move || scenarios().into_iter().map(|(id, name)| {
+                    let label = format!("{}「{name}」", t(Text::DeleteScenario));
+                    view! {
+                        <button
+                            type="button"
+                            data-testid="delete-scenario"
+                            on:click=move |_| {
+                                let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);
+                                if ok {
+                                    store.plan.update(|p| p.scenarios.retain(|s| s.id != id));
+                                }
+                            }
+                        >
+                            {format!("{}「{name}」", t(Text::DeleteScenario))}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
             <fieldset data-testid="compare-plans">
                 <legend>{move || t(Text::CompareWithPlans)}</legend>
                 {move || other_plans().into_iter().map(|m| {

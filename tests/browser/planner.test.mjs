@@ -251,3 +251,26 @@ test('方案对比 with another stored plan: a copy with other mixes joins as a 
   assert.ok(num(cells[0]) > num(cells[3]), cells.join('|'));
   await context.close();
 });
+
+test('a planner creates and deletes a monetization scenario in 方案对比', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-compare"]');
+  await page.locator('[data-testid="compare-table"]').waitFor();
+  page.once('dialog', (d) => d.accept('70'));
+  await page.click('[data-testid="new-scenario"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="compare-table"] thead th')].some((th) => th.textContent === '货币化70%'));
+  const row = page.locator('[data-testid="compare-row"]', { hasText: '全市货币化安置率' });
+  const cells = await row.locator('td').allTextContents();
+  // Baseline, 60 % (+diff), 70 % (+diff).
+  assert.ok(num(cells[3]) >= 70, cells.join('|'));
+  const chart = await chartOption(page, 'chart-compare');
+  assert.equal(chart.option.series.length, 3);
+  // The scenario is part of the plan: it survives a reload.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.click('[data-testid="nav-compare"]');
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-testid="delete-scenario"]', { hasText: '货币化70%' }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="compare-table"] thead th')].some((th) => th.textContent === '货币化70%'));
+  await context.close();
+});
