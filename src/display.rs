@@ -30,6 +30,36 @@ pub fn round_to_total(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
     (rows, total)
 }
 
+/// Splits `total` whole units in proportion to `exact` (largest-remainder method): the parts
+/// are whole, differ from `exact` by less than one unit when `exact` sums to `total`, and always
+/// sum to `total`.
+pub fn largest_remainder(exact: &[f64], total: u64) -> Vec<u64> {
+    let mut parts: Vec<u64> = exact.iter().map(|v| v.max(0.0).floor() as u64).collect();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    let rem = |i: usize| exact[i].max(0.0) - exact[i].max(0.0).floor();
+    order.sort_by(|&a, &b| rem(b).total_cmp(&rem(a)).then(a.cmp(&b)));
+    let mut sum: u64 = parts.iter().sum();
+    // Units still to hand out go to the largest remainders; an excess (shares summing a hair
+    // over 1) is taken back from the smallest.
+    for &i in order.iter().cycle().take(exact.len() * 2) {
+        if sum >= total {
+            break;
+        }
+        parts[i] += 1;
+        sum += 1;
+    }
+    for &i in order.iter().rev().cycle().take(exact.len() * 2) {
+        if sum <= total {
+            break;
+        }
+        if parts[i] > 0 {
+            parts[i] -= 1;
+            sum -= 1;
+        }
+    }
+    parts
+}
+
 /// Formats whole units of `10^-decimals` with thousands separators.
 pub fn fmt_units(units: i64, decimals: u32) -> String {
     let v = units as f64 / 10f64.powi(decimals as i32);
@@ -39,6 +69,17 @@ pub fn fmt_units(units: i64, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn households_split_into_whole_parts_that_add_up() {
+        assert_eq!(
+            largest_remainder(&[300.3, 150.15, 100.1, 450.45], 1001),
+            vec![300, 150, 100, 451]
+        );
+        assert_eq!(largest_remainder(&[0.5, 0.5], 1), vec![1, 0]);
+        assert_eq!(largest_remainder(&[10.0000001, 0.0], 10), vec![10, 0]);
+        assert_eq!(largest_remainder(&[], 0), Vec::<u64>::new());
+    }
 
     #[test]
     fn rows_add_up_to_the_total() {

@@ -205,15 +205,17 @@ catalogue! {
     ErrCsvNotUtf8 => "CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入", "The CSV file is not UTF-8: save it as \"CSV UTF-8\" in Excel/WPS and import again; nothing imported";
     ErrCsvRows => "CSV 中有错误，未导入任何项目：{0}", "The CSV has errors; no project imported: {0}";
     CsvEmpty => "文件是空的：第 1 行应为表头", "The file is empty: line 1 must be the header";
-    CsvHeader => "第 1 行表头应为：{0}", "Line 1 must be the header: {0}";
     CsvRow => "第 {0} 行：{1}", "Line {0}: {1}";
     CsvColumns => "应有 {0} 列，实有 {1} 列", "expected {0} columns, found {1}";
     CsvNotNumber => "{0}「{1}」不是有效数字", "{0} \"{1}\" is not a number";
-    CsvCentral => "中心城市「{0}」应为 是 或 否", "中心城市 \"{0}\" must be 是 or 否";
-    CsvType => "类型「{0}」应为 城中村、危旧房、旧住宅小区 或 配套基础设施", "类型 \"{0}\" must be 城中村, 危旧房, 旧住宅小区 or 配套基础设施";
-    CsvStatus => "状态「{0}」应为 谋划、征收启动、开工、在建 或 竣工", "状态 \"{0}\" must be 谋划, 征收启动, 开工, 在建 or 竣工";
-    CsvHouseholds => "征收户数「{0}」应为不小于 0 的整数", "征收户数 \"{0}\" must be a whole number, 0 or more";
-    CsvYear => "计划年度「{0}」应为年份", "计划年度 \"{0}\" must be a year";
+    CsvUnreadable => "不是有效的 CSV（引号不成对或不是 UTF-8 文本）", "not a valid CSV (unbalanced quotes or not UTF-8 text)";
+    CsvMissingColumns => "缺少必需的列：{0}", "Required columns missing: {0}";
+    CsvUnknownColumns => "有无法识别的列：{0}（列名应与导出的项目清单一致）", "Unrecognised columns: {0} (names must match the exported project list)";
+    CsvNotChoice => "{0}「{1}」应为 {2} 之一", "{0} \"{1}\" must be one of {2}";
+    CsvDuplicateId => "项目编号 {0} 在文件中重复", "project id {0} appears twice in the file";
+    CsvOwnCost => "本项目{0}", "own {0}";
+    Yes => "是", "yes";
+    No => "否", "no";
     CopySuffix => "（副本）", " (copy)";
     ImportedSuffix => "（导入）", " (imported)";
     YearlyFileName => "年度测算", "yearly";
@@ -295,15 +297,38 @@ catalogue! {
     FieldLoanTerm => "贷款期限与宽限期", "loan term and grace period";
     FieldCost => "成本参数", "cost driver";
     FieldAssumption => "全市参数", "city-wide assumption";
-    ErrNegative => "不能为负数", "must not be negative";
     ErrNotFinite => "不是有效数字", "is not a valid number";
-    ErrSum => "合计应为 100 %", "must sum to 100 %";
-    ErrGrace => "宽限期应短于贷款期限", "grace period must be shorter than the term";
-    ErrCapitalMin => "不得低于", "must be at least";
-    ErrYearOutside => "应在方案年度内", "must be within the plan years";
+    ErrOutOfRange => "{0} 应在 {1} 至 {2} 之间", "{0} must be between {1} and {2}";
+    ErrNotWhole => "{0} 应为整数", "{0} must be a whole number";
+    ErrSum => "{0}，合计应为 100 %", "{0}, must sum to 100 %";
+    ErrGrace => "{0} / {1} 年，宽限期应短于贷款期限", "{0} / {1} years, the grace period must be shorter than the term";
+    ErrCapitalMin => "{0}，不得低于 {1}（国发〔2015〕51号）", "{0}, must be at least {1} (国发〔2015〕51号)";
+    ErrYearOutside => "{0}，应在方案年度内（{1}–{2}）", "{0}, must be within the plan years ({1}–{2})";
+    ErrBudgetForPpp => "计划了 PPP 支出时应大于 0", "must be above 0 when PPP spending is planned";
+    ErrNoSuchItem => "找不到编号为 {0} 的项目或情景", "no project or scenario with id {0}";
+    UnnamedProject => "第 {0} 个项目（编号 {1}）", "Row {0} (id {1})";
+    IssueInProject => "{0}：{1} {2}", "{0}: {1} {2}";
+    IssueInPlan => "全市参数：{0} {1}", "City-wide: {0} {1}";
+    FieldId => "项目编号", "project id";
+    DescRenamePlan => "重命名方案", "rename the plan";
+    DescProjectField => "修改 {0} {1}", "change {1} of {0}";
+    DescAssumption => "修改全市参数 {0}", "change city-wide {0}";
+    DescAssumptions => "修改全市参数", "change city-wide assumptions";
+    DescAddProject => "新增项目 {0}", "add project {0}";
+    DescDeleteProject => "删除项目 {0}", "delete project {0}";
+    DescMoveProject => "移动项目 {0}", "move project {0}";
+    DescAddScenario => "新建情景 {0}", "add scenario {0}";
+    DescDeleteScenario => "删除情景 {0}", "delete scenario {0}";
+    DescRenameScenario => "重命名情景 {0}", "rename scenario {0}";
+    DescImportProjects => "导入 {0} 个项目", "import {0} projects";
+    DescBatch => "{0} 项修改", "{0} changes";
+    UndoLabel => "撤销", "Undo";
+    RedoLabel => "重做", "Redo";
+    UndoTip => "撤销：{0}", "Undo: {0}";
+    RedoTip => "重做：{0}", "Redo: {0}";
+    NothingToUndo => "没有可撤销的操作", "Nothing to undo";
+    NothingToRedo => "没有可重做的操作", "Nothing to redo";
     ErrEmpty => "不能为空", "must not be empty";
-    ErrTooLarge => "超出合理范围", "is out of range";
-    ErrShareRange => "每项比例应在 0–100 % 之间", "each share must be within 0–100 %";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
 }
@@ -329,32 +354,42 @@ pub fn status_text(s: crate::model::Status) -> Text {
     }
 }
 
-/// The label, unit and percent flag of a cost driver.
+/// The label, unit and percent flag of a cost driver, read off its declaration.
 pub fn cost_driver_text(d: crate::model::CostDriver) -> (Text, &'static str, bool) {
-    use crate::model::CostDriver as C;
-    match d {
-        C::compensation_price => (Text::CostCompensationPrice, "元/m²", false),
-        C::monetization_incentive => (Text::CostIncentive, "%", true),
-        C::purchase_price => (Text::CostPurchasePrice, "元/m²", false),
-        C::construction_cost => (Text::CostConstruction, "元/m²", false),
-        C::flat_area => (Text::CostFlatArea, "m²", false),
-        C::persons_per_household => (Text::CostPersons, "人", false),
-        C::transition_fee => (Text::CostTransitionFee, "元/人·月", false),
-        C::construction_months => (Text::CostConstructionMonths, "月", false),
-        C::transition_extra_months => (Text::CostExtraMonths, "月", false),
-        C::relocation_fee => (Text::CostRelocation, "元/户", false),
-        C::reward_per_household => (Text::CostReward, "元/户", false),
-    }
+    let unit = d.unit();
+    (
+        d.label(),
+        unit.text(Lang::Zh),
+        unit == crate::fields::Unit::Percent,
+    )
 }
 
 impl Text {
-    /// The entry with `{0}`, `{1}`, … replaced by `args`.
+    /// The entry with `{0}`, `{1}`, … replaced by `args`, in one pass: an argument that itself
+    /// contains "{1}" (a project named so) is never substituted again.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        args.iter()
-            .enumerate()
-            .fold(self.tr(lang).to_string(), |s, (i, a)| {
-                s.replace(&format!("{{{i}}}"), &a.to_string())
-            })
+        let template = self.tr(lang);
+        let mut out = String::with_capacity(template.len() + 16 * args.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let slot = after
+                .find('}')
+                .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
+            match slot.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
+                Some((a, close)) => {
+                    out.push_str(&a.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -420,6 +455,15 @@ mod tests {
             assert!(!t.tr(Lang::Zh).is_empty(), "{t:?}");
             assert!(!t.tr(Lang::En).is_empty(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn fill_substitutes_once() {
+        assert_eq!(
+            Text::CsvRow.fill(Lang::Zh, &[&3, &"项目{0}{1}"]),
+            "第 3 行：项目{0}{1}"
+        );
+        assert_eq!(Text::CsvRow.fill(Lang::Zh, &[&3]), "第 3 行：{1}");
     }
 
     #[test]

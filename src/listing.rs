@@ -169,6 +169,8 @@ mod tests {
         assert_eq!(plan.projects[4].id, "p05");
         let n = plan.new_project("新项目");
         assert_eq!(n.id, "p34");
-        assert!(crate::validate::validate_project(&n, &plan.assumptions, (2027, 2028)).is_empty());
+        assert!(
+            crate::validate::validate_project(&n, &plan.assumptions, (2027, 2028), 1).is_empty()
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::fields::Bounds;
 use crate::finance::bond::{BondRepayment, BondTerms};
 use crate::finance::loan::{LoanTerms, Repayment};
 use crate::finance::ppp::PppPaymentForm;
@@ -228,54 +229,101 @@ pub struct LandRevenue {
     pub years: u32,
 }
 
-/// How the expropriated households are rehoused: shares of households, summing to 1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct ResettlementMix {
+crate::declare_mix! {
+    /// How the expropriated households are rehoused: shares of households, summing to 1.
+    mix ResettlementMix;
+    /// Households by way of resettlement (whole households).
+    amounts Rehousing: u64;
+    /// A way of resettlement (安置方式).
+    part ResettlementWay;
     /// 直接发放补偿资金
-    pub cash: f64,
+    cash => Cash, ResCash, "mix-cash";
     /// 群众自行选购商品房 (房票)
-    pub self_purchase: f64,
+    self_purchase => SelfPurchase, ResSelfPurchase, "mix-self-purchase";
     /// 政府购买存量商品房
-    pub government_purchase: f64,
+    government_purchase => GovernmentPurchase, ResGovPurchase, "mix-government-purchase";
     /// 新建安置房 (in kind)
-    pub new_build: f64,
+    new_build => NewBuild, ResNewBuild, "mix-new-build";
+}
+
+impl ResettlementWay {
+    /// The way that takes up what the others leave when one share is edited.
+    pub const BALANCE: ResettlementWay = ResettlementWay::NewBuild;
+
+    /// Rehoused with money (the three monetized ways) rather than in kind.
+    pub fn monetized(self) -> bool {
+        self != ResettlementWay::NewBuild
+    }
 }
 
 impl ResettlementMix {
     /// Share of households rehoused with money (the three monetized ways).
     pub fn monetized_share(&self) -> f64 {
-        self.cash + self.self_purchase + self.government_purchase
+        ResettlementWay::ALL
+            .iter()
+            .filter(|w| w.monetized())
+            .map(|w| w.get(self))
+            .sum()
     }
-    pub fn sum(&self) -> f64 {
-        self.monetized_share() + self.new_build
+
+    /// The project's `households` split by way in whole households: the shares are applied
+    /// with largest-remainder rounding, so the ways always add up to `households`.
+    pub fn households(&self, households: u32) -> Rehousing {
+        let ways = ResettlementWay::ALL;
+        let exact: Vec<f64> = ways
+            .iter()
+            .map(|w| w.get(self).max(0.0) * f64::from(households))
+            .collect();
+        let counts = crate::display::largest_remainder(&exact, u64::from(households));
+        let mut out = Rehousing::default();
+        for (w, n) in ways.iter().zip(counts) {
+            *w.amount_mut(&mut out) = n;
+        }
+        out
     }
 }
 
-/// How the project's investment is paid for: shares of investment, summing to 1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct FinancingMix {
+impl Rehousing {
+    pub fn monetized(&self) -> u64 {
+        ResettlementWay::ALL
+            .iter()
+            .filter(|w| w.monetized())
+            .map(|w| w.amount(self))
+            .sum()
+    }
+    pub fn in_kind(&self) -> u64 {
+        self.total() - self.monetized()
+    }
+}
+
+crate::declare_mix! {
+    /// How the project's investment is paid for: shares of investment, summing to 1.
+    mix FinancingMix;
+    /// Money raised by instrument, 万元.
+    amounts Sources: f64;
+    /// A financing instrument (融资方式).
+    part Instrument;
     /// 项目资本金 (fiscal funds, central subsidies), at least 20 %.
-    pub capital_fund: f64,
+    capital_fund => CapitalFund, SrcCapitalFund, "fin-capital-fund";
     /// 国开行/农发行 棚改专项贷款
-    pub policy_loan: f64,
+    policy_loan => PolicyLoan, SrcPolicyLoan, "fin-policy-loan";
     /// 政府购买服务
-    pub service_purchase: f64,
+    service_purchase => ServicePurchase, SrcServicePurchase, "fin-service-purchase";
     /// 政府和社会资本合作
-    pub ppp: f64,
+    ppp => Ppp, SrcPpp, "fin-ppp";
     /// 棚改专项债
-    pub special_bond: f64,
+    special_bond => SpecialBond, SrcSpecialBond, "fin-special-bond";
 }
 
-impl FinancingMix {
-    pub fn sum(&self) -> f64 {
-        self.capital_fund + self.policy_loan + self.service_purchase + self.ppp + self.special_bond
-    }
+impl Instrument {
+    /// The instrument that takes up what the others leave when one share is edited.
+    pub const BALANCE: Instrument = Instrument::PolicyLoan;
 }
 
 /// Declares the cost drivers once: the city-wide defaults, the per-project overrides and how they
 /// resolve, so a new driver cannot be added to one and forgotten in the other.
 macro_rules! cost_drivers {
-    ($( $(#[$doc:meta])* $field:ident : $default:expr ),* $(,)?) => {
+    ($( $(#[$doc:meta])* $field:ident : $default:expr, $label:ident, $unit:ident, $bounds:expr ),* $(,)?) => {
         /// City-wide default cost drivers.
         #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
         pub struct CostDefaults { $( $(#[$doc])* pub $field: f64, )* }
@@ -297,7 +345,7 @@ macro_rules! cost_drivers {
         }
 
         /// Every cost driver by key, for editors and validation.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[allow(non_camel_case_types)]
         pub enum CostDriver { $( $field, )* }
 
@@ -305,6 +353,15 @@ macro_rules! cost_drivers {
             pub const ALL: &'static [CostDriver] = &[ $( CostDriver::$field, )* ];
             pub fn key(self) -> &'static str {
                 match self { $( CostDriver::$field => stringify!($field), )* }
+            }
+            pub fn label(self) -> crate::i18n::Text {
+                match self { $( CostDriver::$field => crate::i18n::Text::$label, )* }
+            }
+            pub fn unit(self) -> crate::fields::Unit {
+                match self { $( CostDriver::$field => crate::fields::Unit::$unit, )* }
+            }
+            pub fn bounds(self) -> crate::fields::Bounds {
+                match self { $( CostDriver::$field => $bounds, )* }
             }
             pub fn get(self, c: &CostDefaults) -> f64 {
                 match self { $( CostDriver::$field => c.$field, )* }
@@ -324,27 +381,27 @@ macro_rules! cost_drivers {
 
 cost_drivers! {
     /// Compensation price, 元/m² of expropriated area.
-    compensation_price: 3_600.0,
+    compensation_price: 3_600.0, CostCompensationPrice, YuanPerM2, Bounds::new(0.0, 200_000.0),
     /// Monetization incentive (货币化安置奖励) on cash and self-purchase compensation, fraction.
-    monetization_incentive: 0.08,
+    monetization_incentive: 0.08, CostIncentive, Percent, Bounds::SHARE,
     /// Price the government pays for existing commodity housing, 元/m².
-    purchase_price: 4_200.0,
+    purchase_price: 4_200.0, CostPurchasePrice, YuanPerM2, Bounds::new(0.0, 200_000.0),
     /// Construction cost of resettlement housing, 元/m².
-    construction_cost: 2_600.0,
+    construction_cost: 2_600.0, CostConstruction, YuanPerM2, Bounds::new(0.0, 50_000.0),
     /// Size of a resettlement (or purchased) flat, m².
-    flat_area: 90.0,
+    flat_area: 90.0, CostFlatArea, M2, Bounds::new(0.0, 500.0),
     /// Persons per household (transition fees are paid per person).
-    persons_per_household: 3.5,
+    persons_per_household: 3.5, CostPersons, Persons, Bounds::new(0.0, 20.0),
     /// Transition fee (过渡费), 元 per person per month.
-    transition_fee: 1_500.0,
-    /// Months from signing until the new flat is handed over.
-    construction_months: 30.0,
+    transition_fee: 1_500.0, CostTransitionFee, YuanPerPersonMonth, Bounds::new(0.0, 20_000.0),
+    /// Months from signing until the new flat is handed over (at most ten years).
+    construction_months: 30.0, CostConstructionMonths, Months, Bounds::new(0.0, 120.0),
     /// Transition fee months paid beyond handover (one real agreement: 4).
-    transition_extra_months: 4.0,
+    transition_extra_months: 4.0, CostExtraMonths, Months, Bounds::new(0.0, 120.0),
     /// Relocation fee (搬迁费), 元 per household per move; in-kind households move twice.
-    relocation_fee: 2_000.0,
+    relocation_fee: 2_000.0, CostRelocation, YuanPerHousehold, Bounds::new(0.0, 1_000_000.0),
     /// Rewards to every household (early signing, vacating on time, moving allowance), 元.
-    reward_per_household: 20_000.0,
+    reward_per_household: 20_000.0, CostReward, YuanPerHousehold, Bounds::new(0.0, 10_000_000.0),
 }
 
 /// Monetized-resettlement targets (shares of households).

@@ -75,60 +75,7 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
     out
 }
 
-/// UTF-8 byte order mark: Excel and WPS need it to read Chinese in a CSV as UTF-8.
-pub const BOM: &str = "\u{feff}";
-
-/// The project table as CSV (with BOM): one row per project, amounts in 万元.
-pub fn projects_csv(plan: &crate::model::Plan, r: &Results, lang: Lang) -> String {
-    use crate::costs::Investment;
-    let header = [
-        Text::ColName,
-        Text::ColDistrict,
-        Text::ColLocation,
-        Text::ColType,
-        Text::ColYear,
-        Text::ColStatus,
-        Text::ColHouseholds,
-        Text::ColArea,
-        Text::ColInvestment,
-        Text::ColMonetized,
-    ];
-    let mut out = String::from(BOM);
-    out.push_str(
-        &header
-            .iter()
-            .map(|t| csv_field(t.tr(lang)))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push('\n');
-    for p in &plan.projects {
-        let inv = r
-            .projects
-            .iter()
-            .find(|x| x.id == p.id)
-            .map_or(0.0, |x| Investment::total(&x.investment));
-        let row = [
-            csv_field(&p.name),
-            csv_field(&p.district),
-            csv_field(if p.central_city {
-                Text::CentralCity.tr(lang)
-            } else {
-                Text::County.tr(lang)
-            }),
-            csv_field(crate::i18n::type_text(p.kind).tr(lang)),
-            p.year.to_string(),
-            csv_field(crate::i18n::status_text(p.status).tr(lang)),
-            p.households.to_string(),
-            format!("{:.2}", p.area_m2),
-            format!("{inv:.2}"),
-            format!("{:.4}", p.resettlement.monetized_share()),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
-    out
-}
+pub use crate::project_csv::BOM;
 
 /// A file name for an export: the plan's name (without characters file systems refuse), a date.
 pub fn export_file_name(plan_name: &str, yyyymmdd: &str, extension: &str) -> String {
@@ -150,19 +97,6 @@ pub fn export_file_name(plan_name: &str, yyyymmdd: &str, extension: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
-    use crate::simulate::simulate_plan;
-
-    #[test]
-    fn project_csv_has_a_bom_a_header_and_one_row_per_project() {
-        let plan = demo_plan();
-        let csv = projects_csv(&plan, &simulate_plan(&plan, None), Lang::Zh);
-        assert!(csv.starts_with("\u{feff}项目名称,区县,"));
-        assert_eq!(csv.lines().count(), 33);
-        assert!(csv
-            .lines()
-            .any(|l| l.starts_with("X县西街,X县,区县,危旧房,2027,开工,1066,")));
-    }
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {

@@ -1,182 +1,173 @@
-//! Validation of a plan: every problem at once, as structured values with a message in the catalogue.
+//! Validation of a plan: every problem at once, as structured values, each field checked against
+//! its declaration in `fields` and named by its label in messages.
 
 use serde::Serialize;
 
+pub use crate::fields::Problem;
+use crate::fields::{AssumptionKey, Bounds, ProjectField};
 use crate::i18n::{fmt_pct, Lang, Text};
-use crate::model::{Assumptions, CostDriver, Plan, Project, ProjectId};
+use crate::model::{
+    Assumptions, CostDriver, Instrument, Plan, Project, ProjectId, ResettlementWay,
+};
 
 /// Which field a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
-    Name,
-    District,
-    Year,
-    Households,
-    Area,
-    Infrastructure,
-    CentralSubsidy,
-    LandRevenue,
+    Project(ProjectField),
     Resettlement,
     Financing,
     CapitalFund,
     LoanTerm,
-    /// A cost driver, by key (see `CostDriver::key`).
-    Cost(&'static str),
-    /// A city-wide assumption, by key.
-    Assumption(&'static str),
+    Cost(CostDriver),
+    Assumption(AssumptionKey),
+    /// The project's id (duplicates).
+    Id,
+    /// Scenario names, ids.
+    Scenario,
 }
 
+impl Field {
+    pub fn label(self) -> Text {
+        match self {
+            Field::Project(f) => f.label(),
+            Field::Resettlement => Text::FieldResettlement,
+            Field::Financing => Text::FieldFinancing,
+            Field::CapitalFund => Text::FieldCapitalFund,
+            Field::LoanTerm => Text::FieldLoanTerm,
+            Field::Cost(d) => d.label(),
+            Field::Assumption(k) => k.label(),
+            Field::Id => Text::FieldId,
+            Field::Scenario => Text::Scenario,
+        }
+    }
+
+    /// Percent fields show their values ×100 in messages.
+    fn percent(self) -> bool {
+        match self {
+            Field::Cost(d) => d.unit() == crate::fields::Unit::Percent,
+            Field::Assumption(k) => k.unit() == crate::fields::Unit::Percent,
+            Field::Resettlement | Field::Financing | Field::CapitalFund => true,
+            _ => false,
+        }
+    }
+}
+
+/// Where a problem is: a project (by id, name and its row in the list) or the plan itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Problem {
-    Negative {
-        value: f64,
-    },
-    NotFinite,
-    Empty,
-    /// Shares must sum to 1.
-    SharesSum {
-        sum: f64,
-    },
-    /// A share below 0 or above 1.
-    ShareRange {
-        value: f64,
-    },
-    GraceNotShorter {
-        grace: u32,
-        term: u32,
-    },
-    CapitalFundBelow {
-        share: f64,
-        min: f64,
-    },
-    YearOutside {
-        year: i32,
-        first: i32,
-        last: i32,
-    },
-    TooLarge {
-        value: f64,
-        max: f64,
-    },
-    DuplicateId,
+pub struct Place {
+    pub id: ProjectId,
+    pub name: String,
+    /// 1-based position in the project list.
+    pub row: usize,
 }
 
 /// One problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Issue {
     /// `None` for city-wide assumptions.
-    pub project: Option<ProjectId>,
-    pub project_name: Option<String>,
+    pub project: Option<Place>,
     pub field: Field,
     pub problem: Problem,
 }
 
-impl Issue {
-    /// "黄沙桥片区：安置方式比例合计 95.0 %，合计应为 100 %"
-    pub fn message(&self, lang: Lang) -> String {
-        let field = match self.field {
-            Field::Name => Text::FieldName.tr(lang).to_string(),
-            Field::District => Text::FieldDistrict.tr(lang).to_string(),
-            Field::Year => Text::FieldYear.tr(lang).to_string(),
-            Field::Households => Text::FieldHouseholds.tr(lang).to_string(),
-            Field::Area => Text::FieldArea.tr(lang).to_string(),
-            Field::Infrastructure => Text::FieldInfrastructure.tr(lang).to_string(),
-            Field::CentralSubsidy => Text::FieldCentralSubsidy.tr(lang).to_string(),
-            Field::LandRevenue => Text::FieldLandRevenue.tr(lang).to_string(),
-            Field::Resettlement => Text::FieldResettlement.tr(lang).to_string(),
-            Field::Financing => Text::FieldFinancing.tr(lang).to_string(),
-            Field::CapitalFund => Text::FieldCapitalFund.tr(lang).to_string(),
-            Field::LoanTerm => Text::FieldLoanTerm.tr(lang).to_string(),
-            Field::Cost(k) => format!("{}「{k}」", Text::FieldCost.tr(lang)),
-            Field::Assumption(k) => format!("{}「{k}」", Text::FieldAssumption.tr(lang)),
-        };
-        let what = match &self.problem {
-            Problem::Negative { value } => format!("{value}，{}", Text::ErrNegative.tr(lang)),
-            Problem::NotFinite => Text::ErrNotFinite.tr(lang).to_string(),
-            Problem::Empty => Text::ErrEmpty.tr(lang).to_string(),
-            Problem::SharesSum { sum } => format!("{}，{}", fmt_pct(*sum), Text::ErrSum.tr(lang)),
-            Problem::ShareRange { value } => {
-                format!("{}，{}", fmt_pct(*value), Text::ErrShareRange.tr(lang))
+/// A number as a message shows it: no float noise, percentages ×100.
+pub fn show_value(v: f64, percent: bool) -> String {
+    let v = if percent { v * 100.0 } else { v };
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let s = if s == "-0" { "0" } else { s };
+    if percent {
+        format!("{s} %")
+    } else {
+        s.to_string()
+    }
+}
+
+impl Problem {
+    /// What is wrong, as one catalogue entry filled with its values.
+    pub fn describe(&self, percent: bool, lang: Lang) -> String {
+        let v = |x: f64| show_value(x, percent);
+        match self {
+            Problem::NotFinite => Text::ErrNotFinite.tr(lang).into(),
+            Problem::Empty => Text::ErrEmpty.tr(lang).into(),
+            Problem::OutOfRange { value, min, max } => {
+                Text::ErrOutOfRange.fill(lang, &[&v(*value), &v(*min), &v(*max)])
             }
-            Problem::GraceNotShorter { grace, term } => {
-                format!("{grace} / {term}，{}", Text::ErrGrace.tr(lang))
+            Problem::NotWhole { value } => Text::ErrNotWhole.fill(lang, &[&v(*value)]),
+            Problem::SharesSum { sum } => Text::ErrSum.fill(lang, &[&fmt_pct(*sum)]),
+            Problem::GraceNotShorter { grace, term } => Text::ErrGrace.fill(lang, &[grace, term]),
+            Problem::CapitalFundBelow { share, min } => {
+                Text::ErrCapitalMin.fill(lang, &[&fmt_pct(*share), &fmt_pct(*min)])
             }
-            Problem::CapitalFundBelow { share, min } => format!(
-                "{}，{} {}（国发〔2015〕51号）",
-                fmt_pct(*share),
-                Text::ErrCapitalMin.tr(lang),
-                fmt_pct(*min)
-            ),
             Problem::YearOutside { year, first, last } => {
-                format!(
-                    "{year}，{}（{first}–{last}）",
-                    Text::ErrYearOutside.tr(lang)
-                )
+                Text::ErrYearOutside.fill(lang, &[year, first, last])
             }
-            Problem::TooLarge { value, max } => {
-                format!("{value}，{}（≤ {max}）", Text::ErrTooLarge.tr(lang))
-            }
-            Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).to_string(),
-        };
-        let msg = match &self.project_name {
-            Some(n) => format!("{n}：{field} {what}"),
-            None => format!("{field} {what}"),
-        };
-        match lang {
-            Lang::Zh => msg,
-            Lang::En => msg.replace('：', ": ").replace('，', ", "),
+            Problem::BudgetNeededForPpp => Text::ErrBudgetForPpp.tr(lang).into(),
+            Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
+            Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
         }
     }
 }
 
-/// Largest amount accepted anywhere (万元, m², households): far above any city, far below overflow.
-pub const MAX_AMOUNT: f64 = 1e12;
+impl Place {
+    /// The project as a message names it: its name, or its row and id when it has none.
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.name.trim().is_empty() {
+            Text::UnnamedProject.fill(lang, &[&self.row, &self.id])
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+impl Issue {
+    /// "黄沙桥片区：征收户数 -5 应在 0 至 1000000 之间"
+    pub fn message(&self, lang: Lang) -> String {
+        let what = self.problem.describe(self.field.percent(), lang);
+        let field = self.field.label().tr(lang);
+        match &self.project {
+            Some(p) => Text::IssueInProject.fill(lang, &[&p.describe(lang), &field, &what]),
+            None => Text::IssueInPlan.fill(lang, &[&field, &what]),
+        }
+    }
+}
+
 const SHARE_TOLERANCE: f64 = 1e-6;
 
 struct Checker {
-    project: Option<(ProjectId, String)>,
+    project: Option<Place>,
     out: Vec<Issue>,
 }
 
 impl Checker {
     fn push(&mut self, field: Field, problem: Problem) {
         self.out.push(Issue {
-            project: self.project.as_ref().map(|p| p.0.clone()),
-            project_name: self.project.as_ref().map(|p| p.1.clone()),
+            project: self.project.clone(),
             field,
             problem,
         });
     }
 
-    /// A non-negative finite amount within range.
-    fn amount(&mut self, field: Field, v: f64) -> bool {
-        let problem = if !v.is_finite() {
-            Problem::NotFinite
-        } else if v < 0.0 {
-            Problem::Negative { value: v }
-        } else if v > MAX_AMOUNT {
-            Problem::TooLarge {
-                value: v,
-                max: MAX_AMOUNT,
-            }
-        } else {
-            return true;
-        };
-        self.push(field, problem);
-        false
+    fn bounded(&mut self, field: Field, bounds: Bounds, v: f64) {
+        if let Some(p) = bounds.check(v) {
+            self.push(field, p);
+        }
     }
 
     /// Shares each within [0, 1] and summing to 1.
     fn shares(&mut self, field: Field, shares: &[f64]) {
-        for &s in shares {
-            if !s.is_finite() {
-                return self.push(field, Problem::NotFinite);
-            }
-            if !(0.0..=1.0 + SHARE_TOLERANCE).contains(&s) {
-                return self.push(field, Problem::ShareRange { value: s });
-            }
+        let range = Bounds::new(-SHARE_TOLERANCE, 1.0 + SHARE_TOLERANCE);
+        if let Some(p) = shares.iter().find_map(|&s| range.check(s)) {
+            let p = match p {
+                Problem::OutOfRange { value, .. } => Problem::OutOfRange {
+                    value,
+                    min: 0.0,
+                    max: 1.0,
+                },
+                p => p,
+            };
+            return self.push(field, p);
         }
         let sum: f64 = shares.iter().sum();
         if (sum - 1.0).abs() > SHARE_TOLERANCE {
@@ -185,69 +176,18 @@ impl Checker {
     }
 }
 
-pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
+/// Does any project of `projects` raise money through PPP?
+fn plans_ppp(projects: &[Project]) -> bool {
+    projects.iter().any(|p| p.financing.ppp > 0.0)
+}
+
+pub fn validate_assumptions(a: &Assumptions, projects: &[Project]) -> Vec<Issue> {
     let mut c = Checker {
         project: None,
         out: Vec::new(),
     };
-    let fractions = [
-        ("targets.central_city", a.targets.central_city),
-        ("targets.counties", a.targets.counties),
-        ("targets.overall", a.targets.overall),
-        ("ppp_cap", a.ppp_cap),
-        ("ppp_new_project_threshold", a.ppp_new_project_threshold),
-        ("min_capital_fund", a.min_capital_fund),
-    ];
-    for (k, v) in fractions {
-        if c.amount(Field::Assumption(k), v) && v > 1.0 {
-            c.push(
-                Field::Assumption(k),
-                Problem::TooLarge { value: v, max: 1.0 },
-            );
-        }
-    }
-    let rates = [
-        ("budget_expenditure", a.budget_expenditure),
-        ("budget_growth", a.budget_growth),
-        ("other_ppp_spending", a.other_ppp_spending),
-        ("discount_rate", a.discount_rate),
-        ("bond_balance_threshold", a.bond_balance_threshold),
-        ("loan.rate", a.loan.rate),
-        (
-            "service_purchase.financing_rate",
-            a.service_purchase.financing_rate,
-        ),
-        (
-            "service_purchase.service_margin",
-            a.service_purchase.service_margin,
-        ),
-        ("ppp.profit_rate", a.ppp.profit_rate),
-        ("ppp.discount_rate", a.ppp.discount_rate),
-        ("ppp.operating_cost_rate", a.ppp.operating_cost_rate),
-        ("ppp.user_payment_rate", a.ppp.user_payment_rate),
-        ("bond.rate", a.bond.rate),
-    ];
-    for (k, v) in rates {
-        c.amount(Field::Assumption(k), v);
-    }
-    for (k, v) in [
-        ("loan.term_years", a.loan.term_years),
-        (
-            "service_purchase.contract_years",
-            a.service_purchase.contract_years,
-        ),
-        ("ppp.subsidy_years", a.ppp.subsidy_years),
-        ("bond.term_years", a.bond.term_years),
-    ] {
-        if v == 0 || v > 50 {
-            c.push(
-                Field::Assumption(k),
-                Problem::TooLarge {
-                    value: f64::from(v),
-                    max: 50.0,
-                },
-            );
-        }
+    for &k in AssumptionKey::ALL {
+        c.bounded(Field::Assumption(k), k.bounds(), k.get(a));
     }
     if a.loan.grace_years >= a.loan.term_years {
         c.push(
@@ -258,118 +198,190 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Issue> {
             },
         );
     }
-    for d in CostDriver::ALL {
-        c.amount(Field::Cost(d.key()), d.get(&a.costs));
+    // A PPP share of a zero budget does not exist: every cap check would be meaningless.
+    if a.budget_expenditure <= 0.0 && (plans_ppp(projects) || a.other_ppp_spending > 0.0) {
+        c.push(
+            Field::Assumption(AssumptionKey::BudgetExpenditure),
+            Problem::BudgetNeededForPpp,
+        );
+    }
+    for &d in CostDriver::ALL {
+        c.bounded(Field::Cost(d), d.bounds(), d.get(&a.costs));
     }
     c.out
 }
 
-pub fn validate_project(p: &Project, a: &Assumptions, window: (i32, i32)) -> Vec<Issue> {
+/// Problems of one project; `row` is its 1-based position in the list.
+pub fn validate_project(
+    p: &Project,
+    a: &Assumptions,
+    window: (i32, i32),
+    row: usize,
+) -> Vec<Issue> {
     let mut c = Checker {
-        project: Some((p.id.clone(), p.name.clone())),
+        project: Some(Place {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            row,
+        }),
         out: Vec::new(),
     };
-    if p.name.trim().is_empty() {
-        c.push(Field::Name, Problem::Empty);
-    }
-    if p.district.trim().is_empty() {
-        c.push(Field::District, Problem::Empty);
-    }
-    if p.year < window.0 || p.year > window.1 {
-        c.push(
-            Field::Year,
-            Problem::YearOutside {
-                year: p.year,
-                first: window.0,
-                last: window.1,
-            },
+    for &f in ProjectField::ALL {
+        let land = matches!(
+            f,
+            ProjectField::LandAmount | ProjectField::LandStart | ProjectField::LandYears
         );
-    }
-    c.amount(Field::Households, f64::from(p.households));
-    c.amount(Field::Area, p.area_m2);
-    c.amount(Field::Infrastructure, p.infrastructure_cost);
-    c.amount(Field::CentralSubsidy, p.central_subsidy);
-    if let Some(l) = &p.land_revenue {
-        c.amount(Field::LandRevenue, l.amount);
-        if l.start_offset > 50 || l.years > 50 {
-            c.push(
-                Field::LandRevenue,
-                Problem::TooLarge {
-                    value: 50.0,
-                    max: 50.0,
-                },
-            );
+        if land && p.land_revenue.is_none() {
+            continue;
+        }
+        if let Some(problem) = f.check(&f.get(p), window) {
+            c.push(Field::Project(f), problem);
         }
     }
-    let r = &p.resettlement;
     c.shares(
         Field::Resettlement,
-        &[r.cash, r.self_purchase, r.government_purchase, r.new_build],
+        &ResettlementWay::ALL
+            .iter()
+            .map(|w| w.get(&p.resettlement))
+            .collect::<Vec<_>>(),
     );
-    let f = &p.financing;
     c.shares(
         Field::Financing,
-        &[
-            f.capital_fund,
-            f.policy_loan,
-            f.service_purchase,
-            f.ppp,
-            f.special_bond,
-        ],
+        &Instrument::ALL
+            .iter()
+            .map(|i| i.get(&p.financing))
+            .collect::<Vec<_>>(),
     );
-    if f.capital_fund.is_finite() && f.capital_fund + SHARE_TOLERANCE < a.min_capital_fund {
+    let capital = p.financing.capital_fund;
+    if capital.is_finite() && capital + SHARE_TOLERANCE < a.min_capital_fund {
         c.push(
             Field::CapitalFund,
             Problem::CapitalFundBelow {
-                share: f.capital_fund,
+                share: capital,
                 min: a.min_capital_fund,
             },
         );
     }
-    for d in CostDriver::ALL {
+    for &d in CostDriver::ALL {
         if let Some(v) = d.get_override(&p.costs) {
-            c.amount(Field::Cost(d.key()), v);
+            c.bounded(Field::Cost(d), d.bounds(), v);
         }
     }
     c.out
+}
+
+/// Problems of every project, with duplicate ids.
+fn validate_projects(projects: &[Project], a: &Assumptions, window: (i32, i32)) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in projects.iter().enumerate() {
+        if !seen.insert(p.id.as_str()) {
+            out.push(Issue {
+                project: Some(Place {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    row: i + 1,
+                }),
+                field: Field::Id,
+                problem: Problem::DuplicateId,
+            });
+        }
+        out.extend(validate_project(p, a, window, i + 1));
+    }
+    out
 }
 
 /// Every problem in the plan (assumptions, each project, each scenario's overrides).
 pub fn validate(plan: &Plan) -> Vec<Issue> {
     let window = (plan.first_year, plan.first_year + 1);
-    let mut out = validate_assumptions(&plan.assumptions);
-    let mut seen = std::collections::HashSet::new();
-    for p in &plan.projects {
-        if !seen.insert(p.id.as_str()) {
-            out.push(Issue {
-                project: Some(p.id.clone()),
-                project_name: Some(p.name.clone()),
-                field: Field::Name,
-                problem: Problem::DuplicateId,
-            });
-        }
-        out.extend(validate_project(p, &plan.assumptions, window));
-    }
-    // A scenario adds only its own changes: other assumptions, other mixes.
+    let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
+    out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
+    // A scenario adds only its own problems: those its changes bring in.
     for s in &plan.scenarios {
         let (a, projects) = plan.resolve(Some(s));
-        if s.assumptions.is_some() {
-            out.extend(validate_assumptions(&a));
-        }
-        for p in &projects {
-            let Some(o) = s.overrides.iter().find(|o| o.project == p.id) else {
-                continue;
-            };
-            out.extend(
-                validate_project(p, &a, window)
-                    .into_iter()
-                    .filter(|i| match i.field {
-                        Field::Resettlement => o.resettlement.is_some(),
-                        Field::Financing | Field::CapitalFund => o.financing.is_some(),
-                        _ => false,
-                    }),
-            );
-        }
+        let own: Vec<Issue> = validate_assumptions(&a, &projects)
+            .into_iter()
+            .chain(validate_projects(&projects, &a, window))
+            .filter(|i| !out.contains(i))
+            .collect();
+        out.extend(own);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn the_demo_is_valid() {
+        assert_eq!(validate(&demo_plan()), vec![]);
+    }
+
+    #[test]
+    fn messages_name_the_project_field_and_bound() {
+        let mut plan = demo_plan();
+        plan.projects[2].households = 2_000_000;
+        plan.projects[4].name = " ".into();
+        plan.assumptions.loan.rate = 1e12;
+        plan.assumptions.costs.construction_months = 1e12;
+        let msgs: Vec<String> = validate(&plan)
+            .iter()
+            .map(|i| i.message(Lang::Zh))
+            .collect();
+        assert!(
+            msgs.contains(&"杨峪河片区：征收户数 2000000 应在 0 至 1000000 之间".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"第 5 个项目（编号 p05）：项目名称 不能为空".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"全市参数：年利率 100000000000000 % 应在 0 % 至 30 % 之间".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"全市参数：签约至交房月数 1000000000000 应在 0 至 120 之间".to_string()),
+            "{msgs:?}"
+        );
+        let en: Vec<String> = validate(&plan)
+            .iter()
+            .map(|i| i.message(Lang::En))
+            .collect();
+        assert!(
+            en.iter().all(|m| !m.contains('：') && !m.contains('，')),
+            "{en:?}"
+        );
+        assert!(
+            en.contains(&"Row 5 (id p05): name must not be empty".to_string()),
+            "{en:?}"
+        );
+    }
+
+    #[test]
+    fn budget_must_be_positive_when_ppp_is_planned() {
+        let mut plan = demo_plan();
+        plan.assumptions.budget_expenditure = 0.0;
+        assert!(validate(&plan)
+            .iter()
+            .any(|i| i.problem == Problem::BudgetNeededForPpp));
+        plan.assumptions.other_ppp_spending = 0.0;
+        for p in &mut plan.projects {
+            p.financing.policy_loan += p.financing.ppp;
+            p.financing.ppp = 0.0;
+        }
+        plan.scenarios.clear();
+        assert_eq!(validate(&plan), vec![]);
+    }
+
+    #[test]
+    fn budget_may_shrink_but_not_collapse() {
+        let mut a = Assumptions::default();
+        a.budget_growth = -0.2;
+        assert_eq!(validate_assumptions(&a, &[]), vec![]);
+        a.budget_growth = -0.21;
+        assert_eq!(validate_assumptions(&a, &[]).len(), 1);
+    }
 }

@@ -1,0 +1,678 @@
+//! Every field set of a plan declared once: units, bounds, the mix declaration macro, the
+//! city-wide assumption fields and the project's own fields (key, label, unit, bounds, get/set).
+//!
+//! Validation, edits, the CSV columns, the editors and the catalogue read these declarations;
+//! nothing else spells a field set out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Text};
+use crate::model::{Assumptions, LandRevenue, Project, ProjectType, Status};
+
+/// The unit a number is entered and shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    /// A fraction shown as a percentage.
+    Percent,
+    Wan,
+    YuanPerM2,
+    YuanPerPersonMonth,
+    YuanPerHousehold,
+    M2,
+    Persons,
+    Households,
+    Months,
+    Years,
+    /// A plain ratio (coverage multiples).
+    Times,
+    None,
+}
+
+impl Unit {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Unit::Percent => ("%", "%"),
+            Unit::Wan => ("万元", "10k yuan"),
+            Unit::YuanPerM2 => ("元/m²", "yuan/m²"),
+            Unit::YuanPerPersonMonth => ("元/人·月", "yuan/person·month"),
+            Unit::YuanPerHousehold => ("元/户", "yuan/household"),
+            Unit::M2 => ("m²", "m²"),
+            Unit::Persons => ("人", "persons"),
+            Unit::Households => ("户", "households"),
+            Unit::Months => ("月", "months"),
+            Unit::Years => ("年", "years"),
+            Unit::Times => ("倍", "×"),
+            Unit::None => ("", ""),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// Percent fields are stored as fractions and shown ×100.
+    pub fn scale(self) -> f64 {
+        if self == Unit::Percent {
+            100.0
+        } else {
+            1.0
+        }
+    }
+}
+
+/// What is wrong with one value or one set of values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Problem {
+    NotFinite,
+    Empty,
+    /// Outside the field's declared bounds (in stored units: fractions for percentages).
+    OutOfRange {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    NotWhole {
+        value: f64,
+    },
+    /// Shares must sum to 1.
+    SharesSum {
+        sum: f64,
+    },
+    GraceNotShorter {
+        grace: u32,
+        term: u32,
+    },
+    CapitalFundBelow {
+        share: f64,
+        min: f64,
+    },
+    YearOutside {
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    /// PPP is planned (or the city already pays for PPP) but the budget is zero: no share exists.
+    BudgetNeededForPpp,
+    DuplicateId,
+    /// An edit names a project or scenario the plan does not have.
+    NoSuchItem {
+        id: String,
+    },
+}
+
+/// The range a number must lie in (stored units) and whether it must be whole.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub min: f64,
+    pub max: f64,
+    pub whole: bool,
+}
+
+impl Bounds {
+    pub const fn new(min: f64, max: f64) -> Self {
+        Bounds {
+            min,
+            max,
+            whole: false,
+        }
+    }
+    pub const fn whole(min: f64, max: f64) -> Self {
+        Bounds {
+            min,
+            max,
+            whole: true,
+        }
+    }
+    /// A share of something: 0–100 %.
+    pub const SHARE: Bounds = Bounds::new(0.0, 1.0);
+    /// Interest, discount and profit rates: at most 30 % a year.
+    pub const RATE: Bounds = Bounds::new(0.0, 0.30);
+    /// Terms and contract periods: 1 to 50 years.
+    pub const TERM: Bounds = Bounds::whole(1.0, 50.0);
+    /// Amounts in 万元: up to a trillion yuan, far above any city.
+    pub const MONEY: Bounds = Bounds::new(0.0, 1e8);
+
+    pub fn check(&self, v: f64) -> Option<Problem> {
+        if !v.is_finite() {
+            Some(Problem::NotFinite)
+        } else if v < self.min || v > self.max {
+            Some(Problem::OutOfRange {
+                value: v,
+                min: self.min,
+                max: self.max,
+            })
+        } else if self.whole && v.fract() != 0.0 {
+            Some(Problem::NotWhole { value: v })
+        } else {
+            None
+        }
+    }
+}
+
+/// Declares a mix (shares summing to 1) once: the shares struct, a struct of amounts per part
+/// with the same field names (money raised per instrument, households per way), and the enum of
+/// its parts with key, label, test id, get and set. Adding a part here adds it everywhere.
+#[macro_export]
+macro_rules! declare_mix {
+    (
+        $(#[$mix_doc:meta])* mix $mix:ident;
+        $(#[$amount_doc:meta])* amounts $amounts:ident: $t:ty;
+        $(#[$part_doc:meta])* part $part:ident;
+        $( $(#[$doc:meta])* $field:ident => $variant:ident, $label:ident, $testid:literal; )*
+    ) => {
+        $(#[$mix_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $mix { $( $(#[$doc])* pub $field: f64, )* }
+
+        impl $mix {
+            pub fn sum(&self) -> f64 { 0.0 $( + self.$field )* }
+            /// The shares in declaration order.
+            pub fn shares(&self) -> Vec<f64> { vec![ $( self.$field, )* ] }
+        }
+
+        $(#[$amount_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+        pub struct $amounts { $( pub $field: $t, )* }
+
+        impl $amounts {
+            pub fn total(&self) -> $t { let mut t = <$t>::default(); $( t += self.$field; )* t }
+            /// The parts in display order, with their catalogue keys.
+            pub fn parts(&self) -> Vec<($crate::i18n::Text, $t)> {
+                vec![ $( ($crate::i18n::Text::$label, self.$field), )* ]
+            }
+            pub fn add(&mut self, o: &$amounts) { $( self.$field += o.$field; )* }
+        }
+
+        $(#[$part_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $part { $( $variant, )* }
+
+        impl $part {
+            pub const ALL: &'static [$part] = &[ $( $part::$variant, )* ];
+            pub fn key(self) -> &'static str {
+                match self { $( $part::$variant => stringify!($field), )* }
+            }
+            pub fn label(self) -> $crate::i18n::Text {
+                match self { $( $part::$variant => $crate::i18n::Text::$label, )* }
+            }
+            /// The `data-testid` of its input in the editors.
+            pub fn testid(self) -> &'static str {
+                match self { $( $part::$variant => $testid, )* }
+            }
+            pub fn get(self, m: &$mix) -> f64 {
+                match self { $( $part::$variant => m.$field, )* }
+            }
+            pub fn set(self, m: &mut $mix, v: f64) {
+                match self { $( $part::$variant => m.$field = v, )* }
+            }
+            pub fn amount(self, a: &$amounts) -> $t {
+                match self { $( $part::$variant => a.$field, )* }
+            }
+            pub fn amount_mut(self, a: &mut $amounts) -> &mut $t {
+                match self { $( $part::$variant => &mut a.$field, )* }
+            }
+        }
+    };
+}
+
+/// Which section of 全市参数 an assumption belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Targets,
+    Budget,
+    Loan,
+    Service,
+    Ppp,
+    Bond,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Targets,
+        Section::Budget,
+        Section::Loan,
+        Section::Service,
+        Section::Ppp,
+        Section::Bond,
+    ];
+    pub fn label(self) -> Text {
+        match self {
+            Section::Targets => Text::SectionTargets,
+            Section::Budget => Text::SectionBudget,
+            Section::Loan => Text::SectionLoan,
+            Section::Service => Text::SectionService,
+            Section::Ppp => Text::SectionPpp,
+            Section::Bond => Text::SectionBond,
+        }
+    }
+}
+
+/// Declares the numeric city-wide assumptions once: key (the JSON path), label, section, unit,
+/// bounds and where the value lives.
+macro_rules! assumption_fields {
+    (|$a:ident| $( $variant:ident = $key:literal, $label:ident, $section:ident, $unit:ident,
+        $bounds:expr, $path:expr; )*) => {
+        /// A numeric city-wide assumption.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum AssumptionKey { $( #[serde(rename = $key)] $variant, )* }
+
+        impl AssumptionKey {
+            pub const ALL: &'static [AssumptionKey] = &[ $( AssumptionKey::$variant, )* ];
+            pub fn key(self) -> &'static str {
+                match self { $( AssumptionKey::$variant => $key, )* }
+            }
+            pub fn label(self) -> Text {
+                match self { $( AssumptionKey::$variant => Text::$label, )* }
+            }
+            pub fn section(self) -> Section {
+                match self { $( AssumptionKey::$variant => Section::$section, )* }
+            }
+            pub fn unit(self) -> Unit {
+                match self { $( AssumptionKey::$variant => Unit::$unit, )* }
+            }
+            pub fn bounds(self) -> Bounds {
+                match self { $( AssumptionKey::$variant => $bounds, )* }
+            }
+            pub fn get(self, $a: &Assumptions) -> f64 {
+                match self { $( AssumptionKey::$variant => ($path) as f64, )* }
+            }
+            /// Sets the value; whole-number fields take the value rounded (bounds are checked
+            /// before, so nothing is lost).
+            pub fn set(self, $a: &mut Assumptions, v: f64) {
+                match self { $( AssumptionKey::$variant => assign(&mut $path, v), )* }
+            }
+        }
+    };
+}
+
+/// Assigns an f64 to an f64 or whole-number field.
+trait Assign {
+    fn assign_from(&mut self, v: f64);
+}
+impl Assign for f64 {
+    fn assign_from(&mut self, v: f64) {
+        *self = v;
+    }
+}
+impl Assign for u32 {
+    fn assign_from(&mut self, v: f64) {
+        *self = v.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+    }
+}
+fn assign<T: Assign>(slot: &mut T, v: f64) {
+    slot.assign_from(v);
+}
+
+assumption_fields! { |a|
+    TargetCentral = "targets.central_city", TargetCentral, Targets, Percent, Bounds::SHARE, a.targets.central_city;
+    TargetCounties = "targets.counties", TargetCounties, Targets, Percent, Bounds::SHARE, a.targets.counties;
+    TargetOverall = "targets.overall", TargetOverall, Targets, Percent, Bounds::SHARE, a.targets.overall;
+    PppCap = "ppp_cap", PppCapLabel, Targets, Percent, Bounds::SHARE, a.ppp_cap;
+    PppNewThreshold = "ppp_new_project_threshold", PppNewThreshold, Targets, Percent, Bounds::SHARE, a.ppp_new_project_threshold;
+    MinCapitalFund = "min_capital_fund", MinCapital, Targets, Percent, Bounds::SHARE, a.min_capital_fund;
+    BudgetExpenditure = "budget_expenditure", BudgetFirstYear, Budget, Wan, Bounds::new(0.0, 1e9), a.budget_expenditure;
+    // Some city budgets shrink: down to −20 % a year.
+    BudgetGrowth = "budget_growth", BudgetGrowth, Budget, Percent, Bounds::new(-0.20, 0.30), a.budget_growth;
+    OtherPppSpending = "other_ppp_spending", OtherPpp, Budget, Wan, Bounds::MONEY, a.other_ppp_spending;
+    DiscountRate = "discount_rate", DiscountRate, Budget, Percent, Bounds::RATE, a.discount_rate;
+    BondThreshold = "bond_balance_threshold", BondThreshold, Budget, Times, Bounds::new(0.0, 10.0), a.bond_balance_threshold;
+    LoanRate = "loan.rate", Rate, Loan, Percent, Bounds::RATE, a.loan.rate;
+    LoanTerm = "loan.term_years", TermYears, Loan, Years, Bounds::TERM, a.loan.term_years;
+    LoanGrace = "loan.grace_years", GraceYears, Loan, Years, Bounds::whole(0.0, 49.0), a.loan.grace_years;
+    ServiceRate = "service_purchase.financing_rate", Rate, Service, Percent, Bounds::RATE, a.service_purchase.financing_rate;
+    ServiceYears = "service_purchase.contract_years", ContractYears, Service, Years, Bounds::TERM, a.service_purchase.contract_years;
+    ServiceMargin = "service_purchase.service_margin", ServiceMargin, Service, Percent, Bounds::RATE, a.service_purchase.service_margin;
+    PppProfit = "ppp.profit_rate", PppProfit, Ppp, Percent, Bounds::RATE, a.ppp.profit_rate;
+    PppDiscount = "ppp.discount_rate", PppDiscount, Ppp, Percent, Bounds::RATE, a.ppp.discount_rate;
+    PppYears = "ppp.subsidy_years", PppYears, Ppp, Years, Bounds::TERM, a.ppp.subsidy_years;
+    PppOperating = "ppp.operating_cost_rate", PppOpRate, Ppp, Percent, Bounds::RATE, a.ppp.operating_cost_rate;
+    PppUserPayments = "ppp.user_payment_rate", PppUserRate, Ppp, Percent, Bounds::SHARE, a.ppp.user_payment_rate;
+    BondRate = "bond.rate", Rate, Bond, Percent, Bounds::RATE, a.bond.rate;
+    BondTerm = "bond.term_years", TermYears, Bond, Years, Bounds::TERM, a.bond.term_years;
+}
+
+/// A value of a project field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+impl Value {
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Number(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+/// Land revenue's default timing when the planner first enters an amount.
+pub const LAND_DEFAULT: LandRevenue = LandRevenue {
+    amount: 0.0,
+    start_offset: 2,
+    years: 3,
+};
+
+/// The project's own fields (the mixes and cost drivers have declarations of their own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectField {
+    Name,
+    District,
+    CentralCity,
+    Kind,
+    Year,
+    Status,
+    Households,
+    Area,
+    Infrastructure,
+    CentralSubsidy,
+    LandAmount,
+    LandStart,
+    LandYears,
+    Lead,
+}
+
+/// How a project field is entered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldKind {
+    Text {
+        required: bool,
+    },
+    Flag,
+    /// One of the project types, by its zh-CN label.
+    Kind,
+    Status,
+    /// A year inside the plan window.
+    Year,
+    Number {
+        unit: Unit,
+        bounds: Bounds,
+    },
+}
+
+impl ProjectField {
+    pub const ALL: &'static [ProjectField] = &[
+        ProjectField::Name,
+        ProjectField::District,
+        ProjectField::CentralCity,
+        ProjectField::Kind,
+        ProjectField::Year,
+        ProjectField::Status,
+        ProjectField::Households,
+        ProjectField::Area,
+        ProjectField::Infrastructure,
+        ProjectField::CentralSubsidy,
+        ProjectField::LandAmount,
+        ProjectField::LandStart,
+        ProjectField::LandYears,
+        ProjectField::Lead,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectField::Name => "name",
+            ProjectField::District => "district",
+            ProjectField::CentralCity => "central_city",
+            ProjectField::Kind => "kind",
+            ProjectField::Year => "year",
+            ProjectField::Status => "status",
+            ProjectField::Households => "households",
+            ProjectField::Area => "area_m2",
+            ProjectField::Infrastructure => "infrastructure_cost",
+            ProjectField::CentralSubsidy => "central_subsidy",
+            ProjectField::LandAmount => "land_revenue.amount",
+            ProjectField::LandStart => "land_revenue.start_offset",
+            ProjectField::LandYears => "land_revenue.years",
+            ProjectField::Lead => "lead",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            ProjectField::Name => Text::FieldName,
+            ProjectField::District => Text::FieldDistrict,
+            ProjectField::CentralCity => Text::CentralCity,
+            ProjectField::Kind => Text::ColType,
+            ProjectField::Year => Text::FieldYear,
+            ProjectField::Status => Text::ColStatus,
+            ProjectField::Households => Text::FieldHouseholds,
+            ProjectField::Area => Text::FieldArea,
+            ProjectField::Infrastructure => Text::FieldInfrastructure,
+            ProjectField::CentralSubsidy => Text::FieldCentralSubsidy,
+            ProjectField::LandAmount => Text::LandAmount,
+            ProjectField::LandStart => Text::LandStart,
+            ProjectField::LandYears => Text::LandYears,
+            ProjectField::Lead => Text::FieldLead,
+        }
+    }
+
+    pub fn kind(self) -> FieldKind {
+        use FieldKind::Number;
+        match self {
+            ProjectField::Name | ProjectField::District => FieldKind::Text { required: true },
+            ProjectField::Lead => FieldKind::Text { required: false },
+            ProjectField::CentralCity => FieldKind::Flag,
+            ProjectField::Kind => FieldKind::Kind,
+            ProjectField::Status => FieldKind::Status,
+            ProjectField::Year => FieldKind::Year,
+            ProjectField::Households => Number {
+                unit: Unit::Households,
+                bounds: Bounds::whole(0.0, 1_000_000.0),
+            },
+            ProjectField::Area => Number {
+                unit: Unit::M2,
+                bounds: Bounds::new(0.0, 1e9),
+            },
+            ProjectField::Infrastructure
+            | ProjectField::CentralSubsidy
+            | ProjectField::LandAmount => Number {
+                unit: Unit::Wan,
+                bounds: Bounds::MONEY,
+            },
+            // Land sales start within 20 years and last at most 30: a run stays under a century.
+            ProjectField::LandStart => Number {
+                unit: Unit::Years,
+                bounds: Bounds::whole(0.0, 20.0),
+            },
+            ProjectField::LandYears => Number {
+                unit: Unit::Years,
+                bounds: Bounds::whole(0.0, 30.0),
+            },
+        }
+    }
+
+    pub fn get(self, p: &Project) -> Value {
+        let land = p.land_revenue.unwrap_or(LAND_DEFAULT);
+        match self {
+            ProjectField::Name => Value::Text(p.name.clone()),
+            ProjectField::District => Value::Text(p.district.clone()),
+            ProjectField::Lead => Value::Text(p.lead.clone()),
+            ProjectField::CentralCity => Value::Bool(p.central_city),
+            ProjectField::Kind => Value::Text(type_key(p.kind).into()),
+            ProjectField::Status => Value::Text(status_key(p.status).into()),
+            ProjectField::Year => Value::Number(f64::from(p.year)),
+            ProjectField::Households => Value::Number(f64::from(p.households)),
+            ProjectField::Area => Value::Number(p.area_m2),
+            ProjectField::Infrastructure => Value::Number(p.infrastructure_cost),
+            ProjectField::CentralSubsidy => Value::Number(p.central_subsidy),
+            ProjectField::LandAmount => Value::Number(land.amount),
+            ProjectField::LandStart => Value::Number(f64::from(land.start_offset)),
+            ProjectField::LandYears => Value::Number(f64::from(land.years)),
+        }
+    }
+
+    /// Checks `v` against the field's declaration (the year against `window`).
+    pub fn check(self, v: &Value, window: (i32, i32)) -> Option<Problem> {
+        match (self.kind(), v) {
+            (FieldKind::Text { required }, Value::Text(s)) => {
+                (required && s.trim().is_empty()).then_some(Problem::Empty)
+            }
+            (FieldKind::Flag, Value::Bool(_)) => None,
+            (FieldKind::Kind, Value::Text(s)) => {
+                type_from_key(s).is_none().then_some(Problem::Empty)
+            }
+            (FieldKind::Status, Value::Text(s)) => {
+                status_from_key(s).is_none().then_some(Problem::Empty)
+            }
+            (FieldKind::Year, Value::Number(y)) => {
+                if y.fract() != 0.0 || *y < f64::from(window.0) || *y > f64::from(window.1) {
+                    Some(Problem::YearOutside {
+                        year: y.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32,
+                        first: window.0,
+                        last: window.1,
+                    })
+                } else {
+                    None
+                }
+            }
+            (FieldKind::Number { bounds, .. }, Value::Number(x)) => bounds.check(*x),
+            _ => Some(Problem::NotFinite),
+        }
+    }
+
+    /// Sets the field; the value must have passed `check` (else the field keeps its value).
+    pub fn set(self, p: &mut Project, v: Value) {
+        let text = |v: &Value| match v {
+            Value::Text(s) => Some(s.clone()),
+            _ => None,
+        };
+        let num = v.as_number().unwrap_or(0.0);
+        let whole = num.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+        let land = |p: &mut Project, f: &dyn Fn(&mut LandRevenue)| {
+            let mut l = p.land_revenue.unwrap_or(LAND_DEFAULT);
+            f(&mut l);
+            // A project without land revenue stays without it until something is entered.
+            if p.land_revenue.is_some() || l != LAND_DEFAULT {
+                p.land_revenue = Some(l);
+            }
+        };
+        match self {
+            ProjectField::Name => p.name = text(&v).unwrap_or_default(),
+            ProjectField::District => p.district = text(&v).unwrap_or_default(),
+            ProjectField::Lead => p.lead = text(&v).unwrap_or_default(),
+            ProjectField::CentralCity => p.central_city = matches!(v, Value::Bool(true)),
+            ProjectField::Kind => {
+                if let Some(k) = text(&v).as_deref().and_then(type_from_key) {
+                    p.kind = k;
+                }
+            }
+            ProjectField::Status => {
+                if let Some(s) = text(&v).as_deref().and_then(status_from_key) {
+                    p.status = s;
+                }
+            }
+            ProjectField::Year => p.year = num as i32,
+            ProjectField::Households => p.households = whole,
+            ProjectField::Area => p.area_m2 = num,
+            ProjectField::Infrastructure => p.infrastructure_cost = num,
+            ProjectField::CentralSubsidy => p.central_subsidy = num,
+            ProjectField::LandAmount => land(p, &|l| l.amount = num),
+            ProjectField::LandStart => land(p, &|l| l.start_offset = whole),
+            ProjectField::LandYears => land(p, &|l| l.years = whole),
+        }
+    }
+}
+
+/// The document key of a project type (as serde writes it).
+pub fn type_key(k: ProjectType) -> &'static str {
+    match k {
+        ProjectType::UrbanVillage => "urban_village",
+        ProjectType::DilapidatedHousing => "dilapidated_housing",
+        ProjectType::OldResidentialCompound => "old_residential_compound",
+        ProjectType::Infrastructure => "infrastructure",
+    }
+}
+
+pub fn type_from_key(s: &str) -> Option<ProjectType> {
+    ProjectType::ALL.into_iter().find(|k| type_key(*k) == s)
+}
+
+pub fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Planning => "planning",
+        Status::ExpropriationStarted => "expropriation_started",
+        Status::Started => "started",
+        Status::UnderConstruction => "under_construction",
+        Status::Completed => "completed",
+    }
+}
+
+pub fn status_from_key(s: &str) -> Option<Status> {
+    Status::ALL.into_iter().find(|k| status_key(*k) == s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn every_assumption_reads_back_what_was_set() {
+        let mut a = Assumptions::default();
+        for k in AssumptionKey::ALL {
+            let b = k.bounds();
+            let v = if b.whole { b.max.min(7.0) } else { b.max / 2.0 };
+            k.set(&mut a, v);
+            assert_eq!(k.get(&a), v, "{}", k.key());
+        }
+    }
+
+    #[test]
+    fn keys_round_trip_through_serde() {
+        for k in AssumptionKey::ALL {
+            let json = serde_json::to_string(k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.key()));
+            assert_eq!(serde_json::from_str::<AssumptionKey>(&json).unwrap(), *k);
+        }
+        for k in ProjectType::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", type_key(k))
+            );
+        }
+        for s in Status::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", status_key(s))
+            );
+        }
+    }
+
+    #[test]
+    fn project_fields_read_back_what_was_set() {
+        let plan = demo_plan();
+        let mut p = plan.projects[0].clone();
+        for f in ProjectField::ALL {
+            let v = f.get(&p);
+            assert_eq!(f.check(&v, (2027, 2028)), None, "{f:?}");
+            let before = p.clone();
+            f.set(&mut p, v);
+            assert_eq!(p, before, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn bounds_name_the_problem() {
+        assert_eq!(
+            Bounds::RATE.check(0.5),
+            Some(Problem::OutOfRange {
+                value: 0.5,
+                min: 0.0,
+                max: 0.3
+            })
+        );
+        assert_eq!(
+            Bounds::TERM.check(2.5),
+            Some(Problem::NotWhole { value: 2.5 })
+        );
+        assert_eq!(Bounds::TERM.check(f64::NAN), Some(Problem::NotFinite));
+        assert_eq!(Bounds::SHARE.check(0.4), None);
+    }
+}

@@ -1,0 +1,620 @@
+//! The project list as a CSV file for Excel/WPS, in and out: one set of columns read off the
+//! field declarations, so an exported list edited by a county office imports back unchanged.
+//!
+//! Export writes a UTF-8 BOM, the header in the UI language and one row per project; import
+//! accepts either language's header in any column order, a BOM, CRLF, thousands separators
+//! (also full-width), percentages written `45%` or `45`. Parsing and quoting are the `csv`
+//! crate's. Import is all or nothing: one bad row and no project is taken.
+
+use crate::fields::{status_key, type_key, FieldKind, ProjectField, Value};
+use crate::i18n::{status_text, type_text, Lang, Text};
+use crate::model::{CostDriver, Instrument, Plan, Project, ResettlementWay};
+use crate::validate::{validate_project, Issue};
+
+/// UTF-8 byte order mark: Excel and WPS need it to read Chinese in a CSV as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// A column of the project list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Field(ProjectField),
+    Way(ResettlementWay),
+    Instrument(Instrument),
+    /// A project's own cost driver; empty means the city-wide default.
+    Cost(CostDriver),
+}
+
+impl Column {
+    /// Every column, in the order export writes them.
+    pub fn all() -> Vec<Column> {
+        std::iter::once(Column::Id)
+            .chain(ProjectField::ALL.iter().map(|&f| Column::Field(f)))
+            .chain(ResettlementWay::ALL.iter().map(|&w| Column::Way(w)))
+            .chain(Instrument::ALL.iter().map(|&i| Column::Instrument(i)))
+            .chain(CostDriver::ALL.iter().map(|&d| Column::Cost(d)))
+            .collect()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Column::Id => Text::FieldId,
+            Column::Field(f) => f.label(),
+            Column::Way(w) => w.label(),
+            Column::Instrument(i) => i.label(),
+            Column::Cost(d) => d.label(),
+        }
+    }
+
+    /// The header cell: label and unit ("征收面积（m²）", "货币补偿（%）").
+    pub fn header(self, lang: Lang) -> String {
+        let unit = match self {
+            Column::Way(_) | Column::Instrument(_) => "%",
+            Column::Field(f) => match f.kind() {
+                FieldKind::Number { unit, .. } => unit.text(lang),
+                _ => "",
+            },
+            Column::Cost(d) => d.unit().text(lang),
+            Column::Id => "",
+        };
+        let label = self.label().tr(lang);
+        let label = match self {
+            Column::Cost(_) => Text::CsvOwnCost.fill(lang, &[&label]),
+            _ => label.to_string(),
+        };
+        match (unit, lang) {
+            ("", _) => label,
+            (u, Lang::Zh) => format!("{label}（{u}）"),
+            (u, Lang::En) => format!("{label} ({u})"),
+        }
+    }
+
+    /// Columns a file must have; the others take the new-project defaults when missing.
+    fn required(self) -> bool {
+        matches!(
+            self,
+            Column::Field(
+                ProjectField::Name
+                    | ProjectField::District
+                    | ProjectField::Year
+                    | ProjectField::Households
+                    | ProjectField::Area
+            ) | Column::Way(_)
+                | Column::Instrument(_)
+        )
+    }
+
+    fn percent(self) -> bool {
+        match self {
+            Column::Way(_) | Column::Instrument(_) => true,
+            Column::Cost(d) => d.unit() == crate::fields::Unit::Percent,
+            _ => false,
+        }
+    }
+}
+
+/// The shortest decimal that reads back as exactly `v` (Rust never writes an exponent here).
+fn decimal(v: f64) -> String {
+    let s = format!("{v}");
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+/// Moves the decimal point of a plain decimal string by `places` (+ right, − left), so that a
+/// share written as a percentage reads back to the identical fraction.
+fn shift_point(s: &str, places: i32) -> String {
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all: String = format!("{int}{frac}");
+    let point = int.len() as i32 + places;
+    let padded = if point <= 0 {
+        format!("{}{all}", "0".repeat((1 - point) as usize))
+    } else if point as usize > all.len() {
+        format!("{all}{}", "0".repeat(point as usize - all.len()))
+    } else {
+        all
+    };
+    let point = point.max(1) as usize;
+    let (i, f) = padded.split_at(point);
+    let i = i.trim_start_matches('0');
+    let f = f.trim_end_matches('0');
+    let i = if i.is_empty() { "0" } else { i };
+    if f.is_empty() {
+        format!("{sign}{i}")
+    } else {
+        format!("{sign}{i}.{f}")
+    }
+}
+
+fn yes_no(v: bool, lang: Lang) -> &'static str {
+    if v { Text::Yes } else { Text::No }.tr(lang)
+}
+
+/// A cell as export writes it.
+fn cell(p: &Project, c: Column, lang: Lang) -> String {
+    let number = |v: f64, percent: bool| {
+        if percent {
+            shift_point(&decimal(v), 2)
+        } else {
+            decimal(v)
+        }
+    };
+    match c {
+        Column::Id => p.id.clone(),
+        Column::Field(f) if f.key().starts_with("land_revenue.") && p.land_revenue.is_none() => {
+            String::new()
+        }
+        Column::Field(f) => match (f, f.get(p)) {
+            (ProjectField::Kind, _) => type_text(p.kind).tr(lang).into(),
+            (ProjectField::Status, _) => status_text(p.status).tr(lang).into(),
+            (_, Value::Bool(b)) => yes_no(b, lang).into(),
+            (_, Value::Number(v)) => number(v, false),
+            (_, Value::Text(s)) => s,
+        },
+        Column::Way(w) => number(w.get(&p.resettlement), true),
+        Column::Instrument(i) => number(i.get(&p.financing), true),
+        Column::Cost(d) => d
+            .get_override(&p.costs)
+            .map(|v| number(v, c.percent()))
+            .unwrap_or_default(),
+    }
+}
+
+/// The project list as CSV (with BOM), header in `lang`.
+pub fn write(projects: &[Project], lang: Lang) -> String {
+    let columns = Column::all();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header: Vec<String> = columns.iter().map(|c| c.header(lang)).collect();
+    // Writing to memory cannot fail.
+    w.write_record(&header).expect("in memory");
+    for p in projects {
+        w.write_record(columns.iter().map(|&c| cell(p, c, lang)))
+            .expect("in memory");
+    }
+    let bytes = w.into_inner().expect("in memory");
+    format!(
+        "{BOM}{}",
+        String::from_utf8(bytes).expect("written from strings")
+    )
+}
+
+/// What is wrong with an imported file, translated only when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsvProblem {
+    Empty,
+    /// The CSV itself cannot be read (unbalanced quotes, not UTF-8) at `line`.
+    Unreadable {
+        line: u64,
+    },
+    MissingColumns(Vec<String>),
+    UnknownColumns(Vec<String>),
+    WrongCellCount {
+        line: u64,
+        expected: usize,
+        found: usize,
+    },
+    NotNumber {
+        line: u64,
+        column: String,
+        value: String,
+    },
+    NotChoice {
+        line: u64,
+        column: String,
+        value: String,
+        choices: String,
+    },
+    /// The row reads but breaks a rule (a share sum, a bound…).
+    Invalid {
+        line: u64,
+        issue: Issue,
+    },
+    DuplicateId {
+        line: u64,
+        id: String,
+    },
+}
+
+impl CsvProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let at = |line: &u64, what: String| Text::CsvRow.fill(lang, &[line, &what]);
+        match self {
+            CsvProblem::Empty => Text::CsvEmpty.tr(lang).into(),
+            CsvProblem::Unreadable { line } => at(line, Text::CsvUnreadable.tr(lang).into()),
+            CsvProblem::MissingColumns(c) => Text::CsvMissingColumns.fill(lang, &[&c.join("、")]),
+            CsvProblem::UnknownColumns(c) => Text::CsvUnknownColumns.fill(lang, &[&c.join("、")]),
+            CsvProblem::WrongCellCount {
+                line,
+                expected,
+                found,
+            } => at(line, Text::CsvColumns.fill(lang, &[expected, found])),
+            CsvProblem::NotNumber {
+                line,
+                column,
+                value,
+            } => at(line, Text::CsvNotNumber.fill(lang, &[column, value])),
+            CsvProblem::NotChoice {
+                line,
+                column,
+                value,
+                choices,
+            } => at(
+                line,
+                Text::CsvNotChoice.fill(lang, &[column, value, choices]),
+            ),
+            CsvProblem::Invalid { line, issue } => at(line, issue.message(lang)),
+            CsvProblem::DuplicateId { line, id } => {
+                at(line, Text::CsvDuplicateId.fill(lang, &[id]))
+            }
+        }
+    }
+}
+
+/// A header cell back to its column, in either language (spaces and case ignored).
+fn column_of(header: &str) -> Option<Column> {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let h = norm(header.trim_start_matches('\u{feff}'));
+    // With or without its unit: "征收户数（户）" and "征收户数" are the same column.
+    Column::all().into_iter().find(|c| {
+        [Lang::Zh, Lang::En].iter().any(|&l| {
+            let header = c.header(l);
+            let bare = header.split(['（', '(']).next().unwrap_or_default();
+            norm(&header) == h || norm(bare) == h
+        })
+    })
+}
+
+/// A number as planners type it: "1,200", "1，200", " 45% ", "45".
+fn parse_number(s: &str, percent: bool) -> Option<f64> {
+    let t: String = s
+        .trim()
+        .trim_end_matches(['%', '％'])
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' '))
+        .collect();
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
+        return None;
+    }
+    let t = t.trim_start_matches('+');
+    let t = if percent {
+        shift_point(t, -2)
+    } else {
+        t.to_string()
+    };
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Reads one choice cell (是/否, a type, a status) in either language or as its key.
+fn parse_choice(c: Column, s: &str) -> Option<Value> {
+    let s = s.trim();
+    let both = |t: Text| {
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|&l| t.tr(l).eq_ignore_ascii_case(s))
+    };
+    match c {
+        Column::Field(ProjectField::CentralCity) => {
+            if both(Text::Yes) || both(Text::CentralCity) || matches!(s, "true" | "1") {
+                Some(Value::Bool(true))
+            } else if both(Text::No) || both(Text::County) || matches!(s, "false" | "0" | "") {
+                Some(Value::Bool(false))
+            } else {
+                None
+            }
+        }
+        Column::Field(ProjectField::Kind) => crate::model::ProjectType::ALL
+            .into_iter()
+            .find(|&k| both(type_text(k)) || type_key(k) == s)
+            .map(|k| Value::Text(type_key(k).into())),
+        Column::Field(ProjectField::Status) => crate::model::Status::ALL
+            .into_iter()
+            .find(|&k| both(status_text(k)) || status_key(k) == s)
+            .or_else(|| s.is_empty().then_some(crate::model::Status::Planning))
+            .map(|k| Value::Text(status_key(k).into())),
+        _ => None,
+    }
+}
+
+fn choices(c: Column, lang: Lang) -> String {
+    let list: Vec<&str> = match c {
+        Column::Field(ProjectField::CentralCity) => vec![Text::Yes.tr(lang), Text::No.tr(lang)],
+        Column::Field(ProjectField::Kind) => crate::model::ProjectType::ALL
+            .iter()
+            .map(|&k| type_text(k).tr(lang))
+            .collect(),
+        _ => crate::model::Status::ALL
+            .iter()
+            .map(|&k| status_text(k).tr(lang))
+            .collect(),
+    };
+    list.join("、")
+}
+
+/// Reads the project rows of `text` for `plan`: every project, or every problem found. Rows
+/// keep their id when they have one (so an exported list comes back as the same projects);
+/// rows without get a new one.
+pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<CsvProblem>> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = match reader.headers() {
+        Ok(h) if h.iter().any(|c| !c.trim().is_empty()) => h.clone(),
+        Ok(_) => return Err(vec![CsvProblem::Empty]),
+        Err(_) => return Err(vec![CsvProblem::Unreadable { line: 1 }]),
+    };
+    let columns: Vec<Option<Column>> = header.iter().map(column_of).collect();
+    let unknown: Vec<String> = header
+        .iter()
+        .zip(&columns)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.to_string())
+        .collect();
+    let missing: Vec<String> = Column::all()
+        .into_iter()
+        .filter(|c| c.required() && !columns.contains(&Some(*c)))
+        .map(|c| c.header(lang))
+        .collect();
+    match (missing.is_empty(), unknown.is_empty()) {
+        (false, _) => return Err(vec![CsvProblem::MissingColumns(missing)]),
+        (_, false) => return Err(vec![CsvProblem::UnknownColumns(unknown)]),
+        _ => {}
+    }
+    let mut problems = Vec::new();
+    let mut projects: Vec<Project> = Vec::new();
+    let mut next = plan.clone();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(CsvProblem::Unreadable { line });
+                break;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != header.len() {
+            problems.push(CsvProblem::WrongCellCount {
+                line,
+                expected: header.len(),
+                found: record.len(),
+            });
+            continue;
+        }
+        let (p, mut row_problems) = project_from_record(&record, &columns, &next, line, lang);
+        let parsed = row_problems
+            .iter()
+            .all(|p| matches!(p, CsvProblem::Invalid { .. }));
+        problems.append(&mut row_problems);
+        // A row whose cells all read is checked as a whole too (share sums, minimum capital).
+        match parsed.then_some(p) {
+            Some(p) => {
+                if projects.iter().any(|q| q.id == p.id) {
+                    problems.push(CsvProblem::DuplicateId {
+                        line,
+                        id: p.id.clone(),
+                    });
+                    continue;
+                }
+                let window = (plan.first_year, plan.first_year + 1);
+                let row = projects.len() + 1;
+                let issues = validate_project(&p, &plan.assumptions, window, row);
+                problems.extend(
+                    issues
+                        .into_iter()
+                        .map(|issue| CsvProblem::Invalid { line, issue }),
+                );
+                next.projects.push(p.clone());
+                projects.push(p);
+            }
+            None => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(projects)
+    } else {
+        Err(problems)
+    }
+}
+
+fn project_from_record(
+    record: &csv::StringRecord,
+    columns: &[Option<Column>],
+    plan: &Plan,
+    line: u64,
+    lang: Lang,
+) -> (Project, Vec<CsvProblem>) {
+    let mut p = plan.new_project("");
+    let mut problems = Vec::new();
+    let mut refused = Vec::new();
+    for (cell, column) in record.iter().zip(columns) {
+        let Some(c) = *column else { continue };
+        let not_number = || CsvProblem::NotNumber {
+            line,
+            column: c.header(lang),
+            value: cell.to_string(),
+        };
+        let number = || -> Result<Option<f64>, CsvProblem> {
+            if cell.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_number(cell, c.percent())
+                    .map(Some)
+                    .ok_or_else(not_number)
+            }
+        };
+        match c {
+            Column::Id => {
+                if !cell.trim().is_empty() {
+                    p.id = cell.trim().to_string();
+                }
+            }
+            Column::Field(f) => match f.kind() {
+                FieldKind::Text { .. } => f.set(&mut p, Value::Text(cell.trim().to_string())),
+                FieldKind::Flag | FieldKind::Kind | FieldKind::Status => {
+                    match parse_choice(c, cell) {
+                        Some(v) => f.set(&mut p, v),
+                        None => problems.push(CsvProblem::NotChoice {
+                            line,
+                            column: c.header(lang),
+                            value: cell.to_string(),
+                            choices: choices(c, lang),
+                        }),
+                    }
+                }
+                FieldKind::Year | FieldKind::Number { .. } => match number() {
+                    Ok(Some(v)) => {
+                        let window = (plan.first_year, plan.first_year + 1);
+                        match f.check(&Value::Number(v), window) {
+                            // Kept as typed for the message; the field keeps its default.
+                            Some(problem) => refused.push((f, problem)),
+                            None => {
+                                if f.key().starts_with("land_revenue.") {
+                                    // A land cell given means the project has land revenue.
+                                    p.land_revenue.get_or_insert(crate::fields::LAND_DEFAULT);
+                                }
+                                f.set(&mut p, Value::Number(v));
+                            }
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => problems.push(e),
+                },
+            },
+            Column::Way(w) => match number() {
+                Ok(v) => w.set(&mut p.resettlement, v.unwrap_or(0.0)),
+                Err(e) => problems.push(e),
+            },
+            Column::Instrument(i) => match number() {
+                Ok(v) => i.set(&mut p.financing, v.unwrap_or(0.0)),
+                Err(e) => problems.push(e),
+            },
+            Column::Cost(d) => match number() {
+                Ok(v) => d.set_override(&mut p.costs, v),
+                Err(e) => problems.push(e),
+            },
+        }
+    }
+    problems.extend(refused.into_iter().map(|(f, problem)| CsvProblem::Invalid {
+        line,
+        issue: Issue {
+            project: Some(crate::validate::Place {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                row: plan.projects.len() + 1,
+            }),
+            field: crate::validate::Field::Project(f),
+            problem,
+        },
+    }));
+    (p, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn export_then_import_gives_back_the_same_projects() {
+        let plan = demo_plan();
+        for lang in [Lang::Zh, Lang::En] {
+            let text = write(&plan.projects, lang);
+            assert!(text.starts_with(BOM));
+            let back = read(&text, &plan, Lang::Zh).unwrap();
+            assert_eq!(back, plan.projects, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn shares_survive_the_percent_round_trip_exactly() {
+        for v in [
+            0.15,
+            0.3333333333333333,
+            1e-9,
+            0.07,
+            1.0,
+            0.0,
+            0.123456789012345,
+        ] {
+            let s = shift_point(&decimal(v), 2);
+            assert_eq!(parse_number(&s, true), Some(v), "{s}");
+        }
+        assert_eq!(shift_point("15", -2), "0.15");
+        assert_eq!(shift_point("0.5", 2), "50");
+        assert_eq!(shift_point("-1.25", 2), "-125");
+    }
+
+    #[test]
+    fn tolerant_of_order_separators_and_percent_signs() {
+        let plan = demo_plan();
+        let text = "\u{feff}区县,项目名称,计划年度,征收户数,征收面积（m²）,货币补偿（%）,自行选购商品房（%）,政府购买存量房（%）,新建安置房（%）,项目资本金（%）,政策性银行贷款（%）,政府购买服务（%）,PPP（%）,棚改专项债（%）\r\n\
+             城关区,\"南门片区, 一期\",2027,\"1，200\",108000,30%,15,10,45,25%,75,0,0,0\r\n";
+        let ps = read(text, &plan, Lang::Zh).unwrap();
+        assert_eq!(ps[0].name, "南门片区, 一期");
+        assert_eq!(ps[0].households, 1_200);
+        assert_eq!(ps[0].id, "p33");
+        assert_eq!(ps[0].resettlement.cash, 0.3);
+        assert_eq!(ps[0].financing.capital_fund, 0.25);
+    }
+
+    #[test]
+    fn any_bad_row_refuses_the_file_with_row_messages() {
+        let plan = demo_plan();
+        let head = "项目名称,区县,计划年度,征收户数,征收面积（m²）,中心城市,类型,货币补偿（%）,自行选购商品房（%）,政府购买存量房（%）,新建安置房（%）,项目资本金（%）,政策性银行贷款（%）,政府购买服务（%）,PPP（%）,棚改专项债（%）";
+        let text = format!(
+            "{head}\n好项目,城关区,2027,100,9000,是,城中村,30,15,10,45,25,75,0,0,0\n坏项目,城关区,2027,abc,9000,也许,城堡,30,15,10,45,25,75,0,0,0\n比例错,城关区,2027,100,-9000,是,城中村,30,15,10,50,25,75,0,0,0\n"
+        );
+        let msgs: Vec<String> = read(&text, &plan, Lang::Zh)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.message(Lang::Zh))
+            .collect();
+        assert!(
+            msgs.contains(&"第 3 行：征收户数（户）「abc」不是有效数字".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("第 3 行：中心城市「也许」应为")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("第 3 行：类型「城堡」应为")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"第 4 行：比例错：征收面积 -9000 应在 0 至 1000000000 之间".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"第 4 行：比例错：安置方式比例 105.0 %，合计应为 100 %".to_string()),
+            "{msgs:?}"
+        );
+        let missing = read("a,b\n1,2\n", &plan, Lang::Zh).unwrap_err();
+        assert!(matches!(missing[0], CsvProblem::MissingColumns(_)));
+        assert_eq!(
+            read("", &plan, Lang::Zh).unwrap_err(),
+            vec![CsvProblem::Empty]
+        );
+    }
+}
