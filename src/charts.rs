@@ -67,7 +67,7 @@ pub fn fiscal_chart(r: &Results, lang: Lang) -> Chart {
 /// each one's target (%).
 pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
     // Districts first, then the assessed totals, as the findings read.
-    let mut groups: Vec<_> = r.monetized.iter().filter(|m| m.households > 0.0).collect();
+    let mut groups: Vec<_> = r.monetized.iter().filter(|m| m.households > 0).collect();
     groups.sort_by_key(|m| match &m.group {
         Group::District(_) => 0,
         Group::CentralCity => 1,
@@ -95,7 +95,7 @@ pub fn mix_chart(r: &Results, lang: Lang) -> Chart {
         .rehousing
         .parts()
         .iter()
-        .map(|(t, v)| (v.round(), t.tr(lang)))
+        .map(|(t, v)| (*v as f64, t.tr(lang)))
         .collect();
     Chart::new()
         .title(Title::new().text(Text::ChartMix.tr(lang)).left("center"))

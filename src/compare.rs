@@ -6,34 +6,51 @@ use charming::Chart;
 
 use crate::charts::category_base;
 use crate::i18n::{Lang, Text};
-use crate::model::Plan;
-use crate::rules::Severity;
-use crate::simulate::{simulate_plan, Group, Results};
+use crate::model::{Plan, Scenario};
+use crate::rules::{findings, Finding, Severity};
+use crate::simulate::{simulate, Group, Results};
 
-/// One scenario's results; `None` id is the baseline.
+/// One scenario's results and findings; `None` id is the baseline.
 pub struct Compared {
     pub id: Option<String>,
     pub name: String,
     pub results: Results,
+    pub findings: Vec<Finding>,
 }
 
-/// The baseline and every scenario of the plan, then the other plans chosen, simulated.
+impl Compared {
+    /// Simulates `plan` under `scenario` once and checks the results against the rules.
+    fn of(plan: &Plan, scenario: Option<&Scenario>, id: Option<String>, name: String) -> Self {
+        let (assumptions, projects) = plan.resolve(scenario);
+        let results = simulate(&assumptions, &projects, plan.first_year);
+        let findings = findings(&assumptions, &results);
+        Compared {
+            id,
+            name,
+            results,
+            findings,
+        }
+    }
+}
+
+/// The baseline and every scenario of the plan, then the other plans chosen, each simulated once.
 pub fn compare(plan: &Plan, others: &[Plan], lang: Lang) -> Vec<Compared> {
-    std::iter::once(Compared {
-        id: None,
-        name: Text::Baseline.tr(lang).to_string(),
-        results: simulate_plan(plan, None),
-    })
-    .chain(plan.scenarios.iter().map(|s| Compared {
-        id: Some(s.id.clone()),
-        name: s.name.clone(),
-        results: simulate_plan(plan, Some(s)),
-    }))
-    .chain(others.iter().map(|o| Compared {
-        id: Some(o.id.clone()),
-        name: o.name.clone(),
-        results: simulate_plan(o, None),
-    }))
+    std::iter::once(Compared::of(
+        plan,
+        None,
+        None,
+        Text::Baseline.tr(lang).to_string(),
+    ))
+    .chain(
+        plan.scenarios
+            .iter()
+            .map(|s| Compared::of(plan, Some(s), Some(s.id.clone()), s.name.clone())),
+    )
+    .chain(
+        others
+            .iter()
+            .map(|o| Compared::of(o, None, Some(o.id.clone()), o.name.clone())),
+    )
     .collect()
 }
 
@@ -41,7 +58,7 @@ pub fn compare(plan: &Plan, others: &[Plan], lang: Lang) -> Vec<Compared> {
 #[derive(Clone, Copy)]
 pub struct Metric {
     pub label: Text,
-    pub value: fn(&Results) -> f64,
+    pub value: fn(&Compared) -> f64,
     pub kind: MetricKind,
 }
 
@@ -56,48 +73,48 @@ pub enum MetricKind {
 pub const METRICS: &[Metric] = &[
     Metric {
         label: Text::KpiInvestment,
-        value: |r| r.totals.investment,
+        value: |c| c.results.totals.investment,
         kind: MetricKind::Money,
     },
     Metric {
         label: Text::KpiMonetizedOverall,
-        value: |r| r.rate(&Group::Overall).map_or(0.0, |m| m.rate),
+        value: |c| c.results.rate(&Group::Overall).map_or(0.0, |m| m.rate),
         kind: MetricKind::Share,
     },
     Metric {
         label: Text::KpiMonetizedCentral,
-        value: |r| r.rate(&Group::CentralCity).map_or(0.0, |m| m.rate),
+        value: |c| c.results.rate(&Group::CentralCity).map_or(0.0, |m| m.rate),
         kind: MetricKind::Share,
     },
     Metric {
         label: Text::KpiMonetizedCounties,
-        value: |r| r.rate(&Group::Counties).map_or(0.0, |m| m.rate),
+        value: |c| c.results.rate(&Group::Counties).map_or(0.0, |m| m.rate),
         kind: MetricKind::Share,
     },
     Metric {
         label: Text::FiscalBurden,
-        value: |r| r.totals.fiscal_burden,
+        value: |c| c.results.totals.fiscal_burden,
         kind: MetricKind::Money,
     },
     Metric {
         label: Text::KpiPeakFiscal,
-        value: |r| r.totals.peak_fiscal_burden,
+        value: |c| c.results.totals.peak_fiscal_burden,
         kind: MetricKind::Money,
     },
     Metric {
         label: Text::KpiFiscalPv,
-        value: |r| r.totals.fiscal_burden_pv,
+        value: |c| c.results.totals.fiscal_burden_pv,
         kind: MetricKind::Money,
     },
     Metric {
         label: Text::KpiPppShare,
-        value: |r| r.totals.max_ppp_share,
+        value: |c| c.results.totals.max_ppp_share,
         kind: MetricKind::Share,
     },
     Metric {
         label: Text::MissCount,
-        value: |r| {
-            r.findings
+        value: |c| {
+            c.findings
                 .iter()
                 .filter(|f| f.severity == Severity::Miss)
                 .count() as f64
@@ -165,7 +182,7 @@ mod tests {
             );
             assert!((p.resettlement.sum() - 1.0).abs() < 1e-12);
         }
-        let r = simulate_plan(&plan, plan.scenarios.last());
+        let r = crate::simulate::simulate_plan(&plan, plan.scenarios.last());
         assert!(r.rate(&Group::Overall).unwrap().rate >= 0.7 - 1e-9);
     }
 
@@ -175,16 +192,12 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].name, "基准方案");
         let rate = METRICS[1].value;
-        assert!(rate(&all[1].results) > rate(&all[0].results));
-        assert!(
-            (rate(&all[1].results) - 0.6).abs() < 0.02,
-            "{}",
-            rate(&all[1].results)
-        );
+        assert!(rate(&all[1]) > rate(&all[0]));
+        assert!((rate(&all[1]) - 0.6).abs() < 0.02, "{}", rate(&all[1]));
         // In-kind resettlement costs more per household than money here.
         assert!(all[1].results.totals.investment < all[0].results.totals.investment);
         let misses = METRICS[8].value;
-        assert!(misses(&all[1].results) < misses(&all[0].results));
+        assert!(misses(&all[1]) < misses(&all[0]));
         let chart: serde_json::Value =
             serde_json::from_str(&compare_chart(&all, Lang::Zh).to_string()).unwrap();
         let series = chart["series"].as_array().unwrap();

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CostDefaults, Project};
+use crate::model::{CostDefaults, Project, ResettlementWay};
 
 /// Investment by category, 万元.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -70,12 +70,16 @@ pub struct ProjectCosts {
     pub total: Investment,
     /// Index 0 is the project's planned year.
     pub by_year: Vec<Investment>,
-    pub monetized_households: f64,
-    pub in_kind_households: f64,
+    /// Households by way, whole (largest-remainder split of the shares).
+    pub households: crate::model::Rehousing,
     /// Months from signing to handover of the new flats.
     pub wait_months: f64,
     /// Year index (from the planned year) in which in-kind households get their flats.
     pub handover_offset: usize,
+    /// Year index in which construction completes: month `construction_months` counted from
+    /// January of the planned year; a project with nothing to build completes in year 0.
+    /// Availability payments start the year after; transition months never delay it.
+    pub completion_offset: usize,
 }
 
 const YUAN_PER_WAN: f64 = 10_000.0;
@@ -97,20 +101,25 @@ pub fn end_year_offset(months: f64) -> usize {
 
 pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     let c = p.costs.resolve(defaults);
-    let mix = &p.resettlement;
+    let counts = p.resettlement.households(p.households);
     let h = f64::from(p.households);
-    let in_kind = h * mix.new_build;
+    let n = |w: ResettlementWay| w.amount(&counts) as f64;
+    let in_kind = n(ResettlementWay::NewBuild);
+    // Compensation follows the homes of the households paid in money for them.
+    let compensated_area = if h > 0.0 {
+        p.area_m2 * (n(ResettlementWay::Cash) + n(ResettlementWay::SelfPurchase)) / h
+    } else {
+        0.0
+    };
     let wait = c.construction_months.max(0.0);
     let fee_months = wait + c.transition_extra_months.max(0.0);
     let handover = end_year_offset(wait);
 
     let total = Investment {
-        compensation: (mix.cash + mix.self_purchase)
-            * p.area_m2
-            * c.compensation_price
-            * (1.0 + c.monetization_incentive)
+        compensation: compensated_area * c.compensation_price * (1.0 + c.monetization_incentive)
             / YUAN_PER_WAN,
-        purchase: mix.government_purchase * h * c.flat_area * c.purchase_price / YUAN_PER_WAN,
+        purchase: n(ResettlementWay::GovernmentPurchase) * c.flat_area * c.purchase_price
+            / YUAN_PER_WAN,
         construction: in_kind * c.flat_area * c.construction_cost / YUAN_PER_WAN,
         transition: in_kind * c.persons_per_household * c.transition_fee * fee_months
             / YUAN_PER_WAN,
@@ -148,12 +157,13 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     first.relocation = h * c.relocation_fee / YUAN_PER_WAN;
     by_year[handover].relocation += in_kind * c.relocation_fee / YUAN_PER_WAN;
 
+    let builds = total.construction + total.infrastructure > 0.0;
     ProjectCosts {
         total,
         by_year,
-        monetized_households: h * mix.monetized_share(),
-        in_kind_households: in_kind,
+        households: counts,
         wait_months: wait,
         handover_offset: handover,
+        completion_offset: if builds { handover } else { 0 },
     }
 }

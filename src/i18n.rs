@@ -114,6 +114,8 @@ catalogue! {
     PppForm => "付费公式", "Payment formula";
     PppFormMof21 => "财金〔2015〕21号公式", "MoF 2015-21 formula";
     PppFormAnnuity => "年金公式", "Annuity";
+    PppFormConcession => "特许经营（仅补贴运营）", "Concession (operating subsidy only)";
+    FindingPppNewMechanism => "{0} PPP建设投资 {1} 万元由政府付费承担：新项目须为使用者付费的特许经营，政府只能补贴运营（{2}）", "{0}: PPP construction of {1} (10k yuan) paid by the government; new projects must be user-pays concessions with operating subsidies only ({2})";
     PppProfit => "合理利润率 r / 回报率 k", "Profit rate r / return k";
     PppDiscount => "年度折现率 d", "Discount rate d";
     PppYears => "补贴期 T（年）", "Subsidy period T (years)";

@@ -92,10 +92,18 @@ impl Scenario {
     ) -> Self {
         let overrides = projects
             .iter()
-            .filter(|p| p.households > 0 && p.resettlement.monetized_share() < target)
+            .filter(|p| {
+                let h = u64::from(p.households);
+                h > 0
+                    && (p.resettlement.households(p.households).monetized() as f64)
+                        < target * h as f64 - 1e-9
+            })
             .map(|p| {
                 let mut r = p.resettlement;
-                let extra = (target - r.monetized_share()).min(r.new_build);
+                // Whole households: at least ⌈target × households⌉ of them rehoused with money.
+                let h = f64::from(p.households);
+                let needed = (target * h - 1e-9).ceil() / h;
+                let extra = (needed - r.monetized_share()).clamp(0.0, r.new_build);
                 r.cash += extra;
                 r.new_build = 1.0 - r.monetized_share();
                 ProjectOverride {
@@ -266,18 +274,40 @@ impl ResettlementMix {
             .sum()
     }
 
-    /// The project's `households` split by way in whole households: the shares are applied
-    /// with largest-remainder rounding, so the ways always add up to `households`.
+    /// The project's `households` split by way in whole households: first the monetized count
+    /// (the share rounded to the nearest household, since the rate is what is assessed), then
+    /// each side split by largest remainder, so the ways always add up to `households`.
     pub fn households(&self, households: u32) -> Rehousing {
-        let ways = ResettlementWay::ALL;
-        let exact: Vec<f64> = ways
-            .iter()
-            .map(|w| w.get(self).max(0.0) * f64::from(households))
-            .collect();
-        let counts = crate::display::largest_remainder(&exact, u64::from(households));
+        let h = u64::from(households);
+        let exact = |w: &ResettlementWay| w.get(self).max(0.0) * f64::from(households);
+        let monetized =
+            ((self.monetized_share().max(0.0) * f64::from(households)).round() as u64).min(h);
         let mut out = Rehousing::default();
-        for (w, n) in ways.iter().zip(counts) {
-            *w.amount_mut(&mut out) = n;
+        for (side, count) in [(true, monetized), (false, h - monetized)] {
+            let ways: Vec<ResettlementWay> = ResettlementWay::ALL
+                .iter()
+                .copied()
+                .filter(|w| w.monetized() == side)
+                .collect();
+            let shares: Vec<f64> = ways.iter().map(exact).collect();
+            let sum: f64 = shares.iter().sum();
+            // Scaled to the side's whole count (evenly when the shares are all zero).
+            let scaled: Vec<f64> = shares
+                .iter()
+                .map(|v| {
+                    if sum > 0.0 {
+                        v / sum * count as f64
+                    } else {
+                        count as f64 / ways.len() as f64
+                    }
+                })
+                .collect();
+            for (w, n) in ways
+                .iter()
+                .zip(crate::display::largest_remainder(&scaled, count))
+            {
+                *w.amount_mut(&mut out) = n;
+            }
         }
         out
     }

@@ -16,6 +16,8 @@ pub enum RuleId {
     PppCap,
     /// No new government-pay PPP above 5 %.
     PppNewGovPay,
+    /// New PPP projects are user-pays concessions; payments may not cover construction.
+    PppNewMechanism,
     /// Special bonds: PV(income) ≥ PV(debt service).
     BondSelfBalance,
     /// Special bonds: the common appraisal threshold (1.2).
@@ -59,6 +61,13 @@ pub const RULES: &[Rule] = &[
         id: RuleId::PppNewGovPay,
         source: "财金〔2022〕119号",
         from: 2022,
+        until: None,
+    },
+    // Issued November 2023: projects planned from 2024 on are new projects under it.
+    Rule {
+        id: RuleId::PppNewMechanism,
+        source: "国办函〔2023〕115号",
+        from: 2024,
         until: None,
     },
     Rule {
@@ -130,6 +139,20 @@ pub struct Finding {
 impl Finding {
     /// "2029年 PPP支出占比 11.2 % > 10 %（财金〔2015〕21号）"
     pub fn message(&self, lang: Lang) -> String {
+        if self.rule == RuleId::PppNewMechanism {
+            let who = match &self.subject {
+                Subject::Project { name, .. } => name.clone(),
+                _ => String::new(),
+            };
+            return Text::FindingPppNewMechanism.fill(
+                lang,
+                &[
+                    &who,
+                    &crate::i18n::fmt_wan(self.actual),
+                    &self.rule.rule().source,
+                ],
+            );
+        }
         let who = match &self.subject {
             Subject::Group(g) => group_name(g, lang),
             Subject::Project { name, .. } => name.clone(),
@@ -189,6 +212,7 @@ impl Finding {
                     None,
                 )
             }
+            RuleId::PppNewMechanism => unreachable!("worded above"),
             RuleId::LandCover => (
                 Text::LandCover,
                 ratio(self.actual),
@@ -293,6 +317,21 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
             id: p.id.clone(),
             name: p.name.clone(),
         };
+        // Availability payments that cover construction are only legitimate for contracts
+        // signed before the new PPP mechanism; a project planned now would be a new contract.
+        if p.ppp_investment > 0.0
+            && a.ppp.form.pays_construction()
+            && in_force(RuleId::PppNewMechanism, p.year)
+        {
+            out.push(Finding {
+                rule: RuleId::PppNewMechanism,
+                severity: Severity::Miss,
+                subject: subject(),
+                actual: p.ppp_investment,
+                limit: 0.0,
+                years: None,
+            });
+        }
         if let Some(b) = p.bond_balance {
             if in_force(RuleId::BondSelfBalance, first) && b < 1.0 {
                 out.push(Finding {

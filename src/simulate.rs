@@ -1,47 +1,23 @@
 //! The year-by-year simulation: a scenario in, investment, sources, debt, fiscal burden,
-//! monetized rates, rehousing and findings out.
+//! monetized rates and rehousing out, in named stages: each project's costs → its sources →
+//! its debt service → its fiscal burden, then the years, the groups and the totals.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::costs::{project_costs, Investment};
+use crate::costs::{project_costs, Investment, ProjectCosts};
 use crate::finance::bond::{bond_schedule, self_balance_ratio};
 use crate::finance::discount::present_value;
 use crate::finance::loan::loan_schedule;
 use crate::finance::ppp::{ppp_budget_share, ppp_payments, PppTerms};
-use crate::finance::service_purchase::service_schedule;
+use crate::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::finance::DebtYear;
 use crate::i18n::Text;
-use crate::model::{Assumptions, Plan, Project, ProjectId, Scenario};
-use crate::rules::{findings, Finding};
+use crate::model::{Assumptions, Instrument, Plan, Project, ProjectId, Scenario};
 
-/// Money raised in a year, by instrument, 万元.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Sources {
-    pub capital_fund: f64,
-    pub policy_loan: f64,
-    pub service_purchase: f64,
-    pub ppp: f64,
-    pub special_bond: f64,
-}
-
-impl Sources {
-    pub fn total(&self) -> f64 {
-        self.capital_fund + self.policy_loan + self.service_purchase + self.ppp + self.special_bond
-    }
-
-    /// The instruments in display order, with their catalogue keys.
-    pub fn parts(&self) -> [(Text, f64); 5] {
-        [
-            (Text::SrcCapitalFund, self.capital_fund),
-            (Text::SrcPolicyLoan, self.policy_loan),
-            (Text::SrcServicePurchase, self.service_purchase),
-            (Text::SrcPpp, self.ppp),
-            (Text::SrcSpecialBond, self.special_bond),
-        ]
-    }
-}
+/// Money raised in a year, by instrument, 万元 (declared with the financing mix).
+pub use crate::model::Sources;
 
 /// Debt outstanding at year end, 万元 (PPP capital is the partner's, not listed).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -98,11 +74,11 @@ impl FiscalBurden {
     }
 }
 
-/// Households rehoused in a year.
+/// Households rehoused in a year (whole households).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rehoused {
-    pub monetized: f64,
-    pub in_kind: f64,
+    pub monetized: u64,
+    pub in_kind: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -136,8 +112,8 @@ pub enum Group {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonetizedRate {
     pub group: Group,
-    pub households: f64,
-    pub monetized: f64,
+    pub households: u64,
+    pub monetized: u64,
     /// Monetized households / all households (0 when there are none).
     pub rate: f64,
     pub target: f64,
@@ -145,7 +121,7 @@ pub struct MonetizedRate {
 
 impl MonetizedRate {
     pub fn meets_target(&self) -> bool {
-        self.households == 0.0 || self.rate + 1e-12 >= self.target
+        self.households == 0 || self.rate + 1e-12 >= self.target
     }
 }
 
@@ -154,6 +130,11 @@ impl MonetizedRate {
 pub struct ProjectResult {
     pub id: ProjectId,
     pub name: String,
+    pub year: i32,
+    /// Investment financed through PPP (the C of 财金〔2015〕21号), 万元.
+    pub ppp_investment: f64,
+    /// Households by way of resettlement.
+    pub households: Rehousing,
     pub investment: Investment,
     pub monetized_rate: f64,
     pub wait_months: f64,
@@ -164,35 +145,20 @@ pub struct ProjectResult {
     /// Total debt service of loans and bonds, 万元.
     pub debt_service: f64,
     pub land_revenue: f64,
+    /// Land revenue left after the last year of debt service (资金结余), 万元.
+    pub land_surplus: f64,
     /// Longest term of the project's bonds, years (0 without bonds).
     pub bond_term: u32,
 }
 
-/// Households by way of resettlement.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Rehousing {
-    pub cash: f64,
-    pub self_purchase: f64,
-    pub government_purchase: f64,
-    pub new_build: f64,
-}
-
-impl Rehousing {
-    pub fn parts(&self) -> [(Text, f64); 4] {
-        [
-            (Text::ResCash, self.cash),
-            (Text::ResSelfPurchase, self.self_purchase),
-            (Text::ResGovPurchase, self.government_purchase),
-            (Text::ResNewBuild, self.new_build),
-        ]
-    }
-}
+/// Households by way of resettlement (declared with the resettlement mix).
+pub use crate::model::Rehousing;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Totals {
     pub investment: f64,
-    pub households: f64,
-    pub monetized_households: f64,
+    pub households: u64,
+    pub monetized_households: u64,
     pub fiscal_burden: f64,
     pub fiscal_burden_pv: f64,
     pub peak_fiscal_burden: f64,
@@ -204,6 +170,8 @@ pub struct Totals {
     pub borrowed: f64,
     pub repaid: f64,
     pub rehousing: Rehousing,
+    /// Land revenue left over after all debt service, 万元.
+    pub land_surplus: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -213,7 +181,6 @@ pub struct Results {
     pub projects: Vec<ProjectResult>,
     pub monetized: Vec<MonetizedRate>,
     pub totals: Totals,
-    pub findings: Vec<Finding>,
 }
 
 impl Results {
@@ -259,252 +226,250 @@ fn pad(v: &[f64], len: usize) -> Vec<f64> {
     out
 }
 
-pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
-    // Years before the plan window (mis-entered projects) still simulate; validation flags them.
-    let start = projects
+/// One project's flows by year from its planned year (index 0), every stage of the simulation.
+struct ProjectFlows {
+    costs: ProjectCosts,
+    /// Money raised per instrument per year.
+    sources: Vec<Sources>,
+    /// Central subsidy received per year (it pays part of the capital fund).
+    subsidy: Vec<f64>,
+    loan: Vec<DebtYear>,
+    service: Vec<ServiceYear>,
+    bonds: Vec<DebtYear>,
+    /// PPP availability payments, from the year after construction completes.
+    ppp: Vec<f64>,
+    /// Land revenue per year, and the part of it applied to debt service (≤ 0).
+    land: Vec<f64>,
+    land_applied: Vec<f64>,
+    land_surplus: f64,
+}
+
+/// Stage 1–2: costs, then the money raised for them by each instrument.
+fn sources(p: &Project, costs: &ProjectCosts) -> (Vec<Sources>, Vec<f64>) {
+    let sources: Vec<Sources> = costs
+        .by_year
         .iter()
-        .map(|p| p.year)
-        .min()
-        .unwrap_or(first_year)
-        .min(first_year);
-    let mut years: Vec<YearResult> = Vec::new();
-    let mut project_results = Vec::with_capacity(projects.len());
-    // (households, monetized households, central-city households) per district, and per total.
-    let mut districts: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
-    let mut totals_by_group: [(f64, f64, f64); 3] = Default::default();
-    let mut has_group = [false, false, true];
-    let (mut wait_weighted, mut in_kind_total) = (0.0, 0.0);
-    let (mut borrowed, mut repaid) = (0.0, 0.0);
-    let mut rehousing = Rehousing::default();
-
-    // Sorted by id so floating-point sums do not depend on the order projects were entered.
-    let mut order: Vec<&Project> = projects.iter().collect();
-    order.sort_by(|x, y| x.id.cmp(&y.id));
-
-    for p in order {
-        let costs = project_costs(p, &a.costs);
-        let off = (p.year - start) as usize;
-        let inv: Vec<f64> = costs.by_year.iter().map(Investment::total).collect();
-        let total_inv: f64 = inv.iter().sum();
-        let f = &p.financing;
-
-        if years.len() < off + inv.len() {
-            years.resize(off + inv.len(), YearResult::default());
-        }
-        for (k, y) in costs.by_year.iter().enumerate() {
-            years[off + k].investment.add(y);
-        }
-        let share = |s: f64| inv.iter().map(move |v| v * s).collect::<Vec<f64>>();
-        let capital = share(f.capital_fund);
-        let loan_draws = share(f.policy_loan);
-        let sp_amounts = share(f.service_purchase);
-        let ppp_amounts = share(f.ppp);
-        let bond_issues = share(f.special_bond);
-        add_at(&mut years, off, capital.iter().copied(), |r| {
-            &mut r.sources.capital_fund
-        });
-        add_at(&mut years, off, loan_draws.iter().copied(), |r| {
-            &mut r.sources.policy_loan
-        });
-        add_at(&mut years, off, sp_amounts.iter().copied(), |r| {
-            &mut r.sources.service_purchase
-        });
-        add_at(&mut years, off, ppp_amounts.iter().copied(), |r| {
-            &mut r.sources.ppp
-        });
-        add_at(&mut years, off, bond_issues.iter().copied(), |r| {
-            &mut r.sources.special_bond
-        });
-
-        // Central subsidies pay the capital fund pro rata; the city's budget pays the rest.
-        let capital_total: f64 = capital.iter().sum();
-        let subsidy = p.central_subsidy.clamp(0.0, capital_total);
-        let subsidy_flows: Vec<f64> = capital
-            .iter()
-            .map(|c| {
-                if capital_total > 0.0 {
-                    subsidy * c / capital_total
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        add_at(&mut years, off, subsidy_flows.iter().copied(), |r| {
-            &mut r.central_subsidy
-        });
-        add_at(
-            &mut years,
-            off,
-            capital.iter().zip(&subsidy_flows).map(|(c, s)| c - s),
-            |r| &mut r.fiscal.capital_fund,
-        );
-
-        let loan = if f.policy_loan > 0.0 {
-            loan_schedule(&loan_draws, &a.loan)
-        } else {
-            Vec::new()
-        };
-        let service = if f.service_purchase > 0.0 {
-            service_schedule(&sp_amounts, &a.service_purchase)
-        } else {
-            Vec::new()
-        };
-        let bonds = if f.special_bond > 0.0 {
-            bond_schedule(&bond_issues, &a.bond)
-        } else {
-            Vec::new()
-        };
-        for d in loan
-            .iter()
-            .chain(service.iter().map(|s| &s.financing))
-            .chain(&bonds)
-        {
-            borrowed += d.drawdown;
-            repaid += d.principal;
-        }
-        add_at(
-            &mut years,
-            off,
-            loan.iter().map(DebtYear::debt_service),
-            |r| &mut r.fiscal.loan_service,
-        );
-        add_at(&mut years, off, loan.iter().map(|d| d.outstanding), |r| {
-            &mut r.debt.policy_loan
-        });
-        add_at(&mut years, off, service.iter().map(|s| s.fee), |r| {
-            &mut r.fiscal.service_fees
-        });
-        add_at(
-            &mut years,
-            off,
-            service.iter().map(|s| s.financing.outstanding),
-            |r| &mut r.debt.service_purchase,
-        );
-        add_at(
-            &mut years,
-            off,
-            bonds.iter().map(DebtYear::debt_service),
-            |r| &mut r.fiscal.bond_service,
-        );
-        add_at(&mut years, off, bonds.iter().map(|d| d.outstanding), |r| {
-            &mut r.debt.special_bond
-        });
-
-        // PPP: the partner builds; availability payments start the year after the last build year.
-        let c: f64 = ppp_amounts.iter().sum();
-        if c > 0.0 {
-            let terms = PppTerms {
-                form: a.ppp.form,
-                profit_rate: a.ppp.profit_rate,
-                discount_rate: a.ppp.discount_rate,
-                subsidy_years: a.ppp.subsidy_years,
-                annual_operating_cost: a.ppp.operating_cost_rate * c,
-                annual_user_payment: a.ppp.user_payment_rate * c,
-            };
-            add_at(&mut years, off + inv.len(), ppp_payments(c, &terms), |r| {
-                &mut r.fiscal.ppp_payments
-            });
-        }
-
-        // Land revenue repays bonds first (they must balance on their own), then loans; what
-        // is not yet needed is kept for later years' debt service.
-        let land: Vec<f64> = match p.land_revenue {
-            Some(l) if l.years > 0 && l.amount > 0.0 => {
-                let mut v = vec![0.0; l.start_offset as usize];
-                v.extend(std::iter::repeat_n(
-                    l.amount / f64::from(l.years),
-                    l.years as usize,
-                ));
-                v
+        .map(|y| {
+            let inv = y.total();
+            let mut s = Sources::default();
+            for &i in Instrument::ALL {
+                *i.amount_mut(&mut s) = inv * i.get(&p.financing);
             }
-            _ => Vec::new(),
-        };
-        add_at(&mut years, off, land.iter().copied(), |r| {
-            &mut r.land_revenue
-        });
-        let horizon = land.len().max(loan.len()).max(bonds.len());
-        let (land_p, loan_ds, bond_ds) = (
-            pad(&land, horizon),
-            pad(
-                &loan.iter().map(DebtYear::debt_service).collect::<Vec<_>>(),
-                horizon,
-            ),
-            pad(
-                &bonds.iter().map(DebtYear::debt_service).collect::<Vec<_>>(),
-                horizon,
-            ),
-        );
-        let mut reserve = 0.0;
-        let applied: Vec<f64> = (0..horizon)
-            .map(|k| {
-                reserve += land_p[k];
-                let used = reserve.min(loan_ds[k] + bond_ds[k]);
-                reserve -= used;
-                -used
-            })
-            .collect();
-        add_at(&mut years, off, applied, |r| &mut r.fiscal.land_offset);
-
-        let debt_ds: Vec<f64> = loan_ds.iter().zip(&bond_ds).map(|(x, y)| x + y).collect();
-        let debt_service: f64 = debt_ds.iter().sum();
-        let land_revenue: f64 = land.iter().sum();
-        project_results.push(ProjectResult {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            investment: costs.total,
-            monetized_rate: p.resettlement.monetized_share(),
-            wait_months: costs.wait_months,
-            land_cover: (debt_service > 0.0)
-                .then(|| self_balance_ratio(&land_p, &debt_ds, a.discount_rate)),
-            bond_balance: (!bonds.is_empty())
-                .then(|| self_balance_ratio(&land_p, &bond_ds, a.discount_rate)),
-            debt_service,
-            land_revenue,
-            bond_term: if bonds.is_empty() {
-                0
+            s
+        })
+        .collect();
+    // Central subsidies pay the capital fund pro rata; the city's budget pays the rest.
+    let capital_total: f64 = sources.iter().map(|s| s.capital_fund).sum();
+    let subsidy = p.central_subsidy.clamp(0.0, capital_total);
+    let subsidy_flows = sources
+        .iter()
+        .map(|s| {
+            if capital_total > 0.0 {
+                subsidy * s.capital_fund / capital_total
             } else {
-                a.bond.term_years
-            },
-        });
-        debug_assert!((total_inv - costs.total.total()).abs() <= 1e-6 * total_inv.abs().max(1.0));
+                0.0
+            }
+        })
+        .collect();
+    (sources, subsidy_flows)
+}
 
-        add_at(&mut years, off, [costs.monetized_households], |r| {
-            &mut r.rehoused.monetized
-        });
-        add_at(
-            &mut years,
-            off + costs.handover_offset,
-            [costs.in_kind_households],
-            |r| &mut r.rehoused.in_kind,
-        );
-        wait_weighted += costs.wait_months * costs.in_kind_households;
-        in_kind_total += costs.in_kind_households;
-
-        let h = f64::from(p.households);
-        rehousing.cash += h * p.resettlement.cash;
-        rehousing.self_purchase += h * p.resettlement.self_purchase;
-        rehousing.government_purchase += h * p.resettlement.government_purchase;
-        rehousing.new_build += h * p.resettlement.new_build;
-        let central = if p.central_city { h } else { 0.0 };
-        let group_index = if p.central_city { 0 } else { 1 };
-        has_group[group_index] = true;
-        for e in [
-            districts.entry(p.district.as_str()).or_default(),
-            &mut totals_by_group[group_index],
-        ] {
-            e.0 += h;
-            e.1 += costs.monetized_households;
-            e.2 += central;
+/// Land revenue per year: `years` equal parts from `start_offset`.
+fn land_flows(p: &Project) -> Vec<f64> {
+    match p.land_revenue {
+        Some(l) if l.years > 0 && l.amount > 0.0 => {
+            let mut v = vec![0.0; l.start_offset as usize];
+            v.extend(std::iter::repeat_n(
+                l.amount / f64::from(l.years),
+                l.years as usize,
+            ));
+            v
         }
-        let all = &mut totals_by_group[2];
-        all.0 += h;
-        all.1 += costs.monetized_households;
-        all.2 += central;
+        _ => Vec::new(),
     }
+}
 
-    if years.is_empty() {
-        years.push(YearResult::default());
+/// Land revenue repays bonds first (they must balance on their own), then loans; what is not
+/// yet needed is kept for later years; what is left at the end is the surplus (资金结余).
+fn apply_land(land: &[f64], debt_service: &[f64]) -> (Vec<f64>, f64) {
+    let horizon = land.len().max(debt_service.len());
+    let (land, ds) = (pad(land, horizon), pad(debt_service, horizon));
+    let mut reserve = 0.0;
+    let applied = (0..horizon)
+        .map(|k| {
+            reserve += land[k];
+            let used = reserve.min(ds[k]);
+            reserve -= used;
+            -used
+        })
+        .collect();
+    (applied, reserve)
+}
+
+/// Stages 3–4: a project's debt service and what its budget pays, from its sources.
+fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
+    let costs = project_costs(p, &a.costs);
+    let (sources, subsidy) = sources(p, &costs);
+    let per = |i: Instrument| sources.iter().map(|s| i.amount(s)).collect::<Vec<f64>>();
+    let used = |i: Instrument| i.get(&p.financing) > 0.0;
+    let build_years = costs.completion_offset + 1;
+    let loan = if used(Instrument::PolicyLoan) {
+        loan_schedule(&per(Instrument::PolicyLoan), &a.loan)
+    } else {
+        Vec::new()
+    };
+    let service = if used(Instrument::ServicePurchase) {
+        service_schedule(
+            &per(Instrument::ServicePurchase),
+            &a.service_purchase,
+            build_years,
+        )
+    } else {
+        Vec::new()
+    };
+    let bonds = if used(Instrument::SpecialBond) {
+        bond_schedule(&per(Instrument::SpecialBond), &a.bond)
+    } else {
+        Vec::new()
+    };
+    // C covers all of the project's PPP-financed investment.
+    let c: f64 = per(Instrument::Ppp).iter().sum();
+    let ppp = if c > 0.0 {
+        let terms = PppTerms {
+            form: a.ppp.form,
+            profit_rate: a.ppp.profit_rate,
+            discount_rate: a.ppp.discount_rate,
+            subsidy_years: a.ppp.subsidy_years,
+            annual_operating_cost: a.ppp.operating_cost_rate * c,
+            annual_user_payment: a.ppp.user_payment_rate * c,
+        };
+        // Nothing is paid while the partner builds: payments start after completion.
+        let mut v = vec![0.0; build_years];
+        v.extend(ppp_payments(c, &terms));
+        v
+    } else {
+        Vec::new()
+    };
+    let land = land_flows(p);
+    let debt_service = debt_service(&loan, &bonds);
+    let (land_applied, land_surplus) = apply_land(&land, &debt_service);
+    ProjectFlows {
+        costs,
+        sources,
+        subsidy,
+        loan,
+        service,
+        bonds,
+        ppp,
+        land,
+        land_applied,
+        land_surplus,
     }
+}
+
+/// Loan and bond debt service per year (what land revenue may repay).
+fn debt_service(loan: &[DebtYear], bonds: &[DebtYear]) -> Vec<f64> {
+    let n = loan.len().max(bonds.len());
+    (0..n)
+        .map(|k| {
+            loan.get(k).map_or(0.0, DebtYear::debt_service)
+                + bonds.get(k).map_or(0.0, DebtYear::debt_service)
+        })
+        .collect()
+}
+
+/// Adds a project's flows into the plan's years from `off` (its planned year's index).
+fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
+    ensure_len(years, off + f.costs.by_year.len());
+    for (k, y) in f.costs.by_year.iter().enumerate() {
+        years[off + k].investment.add(y);
+    }
+    for (k, s) in f.sources.iter().enumerate() {
+        years[off + k].sources.add(s);
+    }
+    let fiscal_capital = f
+        .sources
+        .iter()
+        .zip(&f.subsidy)
+        .map(|(s, c)| s.capital_fund - c);
+    add_at(years, off, f.subsidy.iter().copied(), |r| {
+        &mut r.central_subsidy
+    });
+    add_at(years, off, fiscal_capital, |r| &mut r.fiscal.capital_fund);
+    add_at(years, off, f.loan.iter().map(DebtYear::debt_service), |r| {
+        &mut r.fiscal.loan_service
+    });
+    add_at(years, off, f.loan.iter().map(|d| d.outstanding), |r| {
+        &mut r.debt.policy_loan
+    });
+    add_at(years, off, f.service.iter().map(|s| s.fee), |r| {
+        &mut r.fiscal.service_fees
+    });
+    add_at(
+        years,
+        off,
+        f.service.iter().map(|s| s.financing.outstanding),
+        |r| &mut r.debt.service_purchase,
+    );
+    add_at(
+        years,
+        off,
+        f.bonds.iter().map(DebtYear::debt_service),
+        |r| &mut r.fiscal.bond_service,
+    );
+    add_at(years, off, f.bonds.iter().map(|d| d.outstanding), |r| {
+        &mut r.debt.special_bond
+    });
+    add_at(years, off, f.ppp.iter().copied(), |r| {
+        &mut r.fiscal.ppp_payments
+    });
+    add_at(years, off, f.land.iter().copied(), |r| &mut r.land_revenue);
+    add_at(years, off, f.land_applied.iter().copied(), |r| {
+        &mut r.fiscal.land_offset
+    });
+    let h = &f.costs.households;
+    ensure_len(years, off + f.costs.handover_offset + 1);
+    years[off].rehoused.monetized += h.monetized();
+    years[off + f.costs.handover_offset].rehoused.in_kind += h.in_kind();
+}
+
+fn ensure_len(years: &mut Vec<YearResult>, len: usize) {
+    if years.len() < len {
+        years.resize(len, YearResult::default());
+    }
+}
+
+/// The per-project row of the results.
+fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResult {
+    let debt_ds = debt_service(&f.loan, &f.bonds);
+    let bond_ds: Vec<f64> = f.bonds.iter().map(DebtYear::debt_service).collect();
+    let debt_service: f64 = debt_ds.iter().sum();
+    ProjectResult {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        year: p.year,
+        ppp_investment: f.sources.iter().map(|s| s.ppp).sum(),
+        households: f.costs.households,
+        investment: f.costs.total,
+        monetized_rate: p.resettlement.monetized_share(),
+        wait_months: f.costs.wait_months,
+        land_cover: (debt_service > 0.0)
+            .then(|| self_balance_ratio(&f.land, &debt_ds, a.discount_rate)),
+        bond_balance: (!f.bonds.is_empty())
+            .then(|| self_balance_ratio(&f.land, &bond_ds, a.discount_rate)),
+        debt_service,
+        land_revenue: f.land.iter().sum(),
+        land_surplus: f.land_surplus,
+        bond_term: if f.bonds.is_empty() {
+            0
+        } else {
+            a.bond.term_years
+        },
+    }
+}
+
+/// Stage 5: the years' budget, PPP share and the room the cap leaves.
+fn finish_years(years: &mut [YearResult], a: &Assumptions, start: i32, first_year: i32) {
     for (i, y) in years.iter_mut().enumerate() {
         y.year = start + i as i32;
         y.budget_expenditure =
@@ -516,86 +481,143 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         );
         y.ppp_room = a.ppp_cap * y.budget_expenditure - a.other_ppp_spending;
     }
+}
 
-    let groups = districts
+/// Stage 6: monetized rates per district/county, central city, counties and overall.
+fn group_rates(projects: &[(&Project, &ProjectResult)], a: &Assumptions) -> Vec<MonetizedRate> {
+    // (households, monetized, central-city households) per group.
+    let mut groups: BTreeMap<Group, (u64, u64, u64)> = BTreeMap::new();
+    for (p, r) in projects {
+        let (h, m) = (r.households.total(), r.households.monetized());
+        let central = if p.central_city { h } else { 0 };
+        let side = if p.central_city {
+            Group::CentralCity
+        } else {
+            Group::Counties
+        };
+        for g in [Group::District(p.district.clone()), side, Group::Overall] {
+            let e = groups.entry(g).or_default();
+            e.0 += h;
+            e.1 += m;
+            e.2 += central;
+        }
+    }
+    groups.entry(Group::Overall).or_default();
+    groups
         .into_iter()
-        .map(|(d, v)| (Group::District(d.to_string()), v))
-        .chain(
-            [Group::CentralCity, Group::Counties, Group::Overall]
-                .into_iter()
-                .zip(totals_by_group)
-                .zip(has_group)
-                .filter_map(|(g, present)| present.then_some(g)),
-        );
-    let monetized = groups
         .map(|(group, (households, monetized, central))| {
             let target = match &group {
                 Group::CentralCity => a.targets.central_city,
                 Group::Counties => a.targets.counties,
                 Group::Overall => a.targets.overall,
-                Group::District(_) if central * 2.0 > households => a.targets.central_city,
+                Group::District(_) if central * 2 > households => a.targets.central_city,
                 Group::District(_) => a.targets.counties,
             };
             MonetizedRate {
                 group,
                 households,
                 monetized,
-                rate: if households > 0.0 {
-                    monetized / households
+                rate: if households > 0 {
+                    monetized as f64 / households as f64
                 } else {
                     0.0
                 },
                 target,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The index and value of the largest of `values` (the first on ties).
+fn peak(values: impl Iterator<Item = f64>) -> (usize, f64) {
+    values.enumerate().fold(
+        (0, f64::NEG_INFINITY),
+        |acc, (i, v)| if v > acc.1 { (i, v) } else { acc },
+    )
+}
+
+/// Stage 7: the plan's totals.
+fn totals(
+    years: &[YearResult],
+    projects: &[ProjectResult],
+    flows: &[ProjectFlows],
+    a: &Assumptions,
+    start: i32,
+) -> Totals {
     let fiscal: Vec<f64> = years.iter().map(|y| y.fiscal.total()).collect();
-    let (peak_i, peak) = fiscal
+    let (peak_i, peak_burden) = peak(fiscal.iter().copied());
+    let (ppp_i, max_ppp) = peak(years.iter().map(|y| y.ppp_share));
+    let mut rehousing = Rehousing::default();
+    for p in projects {
+        rehousing.add(&p.households);
+    }
+    let in_kind: u64 = projects.iter().map(|p| p.households.in_kind()).sum();
+    let wait: f64 = projects
         .iter()
-        .enumerate()
-        .fold(
-            (0, f64::NEG_INFINITY),
-            |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc },
-        );
-    let (ppp_i, max_ppp) = years
-        .iter()
-        .enumerate()
-        .fold((0, f64::NEG_INFINITY), |acc, (i, y)| {
-            if y.ppp_share > acc.1 {
-                (i, y.ppp_share)
-            } else {
-                acc
-            }
-        });
-    let households = projects.iter().map(|p| f64::from(p.households)).sum();
-    let totals = Totals {
-        investment: project_results.iter().map(|p| p.investment.total()).sum(),
-        households,
-        monetized_households: years.iter().map(|y| y.rehoused.monetized).sum(),
+        .map(|p| p.wait_months * p.households.in_kind() as f64)
+        .sum();
+    let debts = flows.iter().flat_map(|f| {
+        f.loan
+            .iter()
+            .chain(f.service.iter().map(|s| &s.financing))
+            .chain(&f.bonds)
+    });
+    let (borrowed, repaid) = debts.fold((0.0, 0.0), |(b, r), d| (b + d.drawdown, r + d.principal));
+    Totals {
+        investment: projects.iter().map(|p| p.investment.total()).sum(),
+        households: rehousing.total(),
+        monetized_households: rehousing.monetized(),
         fiscal_burden: fiscal.iter().sum(),
         fiscal_burden_pv: present_value(&fiscal, a.discount_rate),
-        peak_fiscal_burden: peak,
+        peak_fiscal_burden: peak_burden,
         peak_year: start + peak_i as i32,
         max_ppp_share: max_ppp,
         max_ppp_share_year: start + ppp_i as i32,
-        avg_wait_months: if in_kind_total > 0.0 {
-            wait_weighted / in_kind_total
+        avg_wait_months: if in_kind > 0 {
+            wait / in_kind as f64
         } else {
             0.0
         },
         borrowed,
         repaid,
         rehousing,
-    };
-    let mut results = Results {
+        land_surplus: projects.iter().map(|p| p.land_surplus).sum(),
+    }
+}
+
+/// The whole simulation: each project's flows, then the years, groups and totals.
+pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
+    // Years before the plan window (mis-entered projects) still simulate; validation flags them.
+    let start = projects
+        .iter()
+        .map(|p| p.year)
+        .min()
+        .unwrap_or(first_year)
+        .min(first_year);
+    // Sorted by id so floating-point sums do not depend on the order projects were entered.
+    let mut order: Vec<&Project> = projects.iter().collect();
+    order.sort_by(|x, y| x.id.cmp(&y.id));
+    let flows: Vec<ProjectFlows> = order.iter().map(|p| project_flows(p, a)).collect();
+    let mut years: Vec<YearResult> = Vec::new();
+    for (p, f) in order.iter().zip(&flows) {
+        accumulate(&mut years, (p.year - start) as usize, f);
+    }
+    ensure_len(&mut years, 1);
+    finish_years(&mut years, a, start, first_year);
+    let project_results: Vec<ProjectResult> = order
+        .iter()
+        .zip(&flows)
+        .map(|(p, f)| project_result(p, f, a))
+        .collect();
+    let pairs: Vec<(&Project, &ProjectResult)> =
+        order.iter().copied().zip(&project_results).collect();
+    let monetized = group_rates(&pairs, a);
+    let totals = totals(&years, &project_results, &flows, a, start);
+    Results {
         first_year: start,
         years,
         projects: project_results,
         monetized,
         totals,
-        findings: Vec::new(),
-    };
-    results.findings = findings(a, &results);
-    results
+    }
 }

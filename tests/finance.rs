@@ -164,6 +164,7 @@ fn service_purchase_fee_schedule() {
             contract_years: 15,
             service_margin: 0.01,
         },
+        1,
     );
     assert_eq!(s.len(), 15);
     assert_close!(s[0].fee, 2_474.5);
@@ -303,7 +304,7 @@ proptest! {
         years in 5u32..25,
         margin in 0.0f64..0.05,
     ) {
-        let s = service_schedule(&amounts, &ServicePurchaseTerms { financing_rate: rate, contract_years: years, service_margin: margin });
+        let s = service_schedule(&amounts, &ServicePurchaseTerms { financing_rate: rate, contract_years: years, service_margin: margin }, amounts.len());
         for y in &s {
             prop_assert!(y.fee + 1e-9 >= y.financing.debt_service());
         }

@@ -116,7 +116,10 @@ fn plan_sim_rejects_invalid_plans_with_messages_and_empty_stdout() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("黄沙桥片区：征收面积 -1，不能为负数"), "{err}");
+    assert!(
+        err.contains("黄沙桥片区：征收面积 -1 应在 0 至 1000000000 之间"),
+        "{err}"
+    );
     assert!(err.contains("行政中心北侧：安置方式比例"), "{err}");
 
     let broken = dir.join("broken.json");
@@ -145,7 +148,7 @@ fn import_checks_the_whole_file_first() {
         Err(e @ ImportError::Invalid(_)) => {
             assert!(
                 e.message(Lang::Zh)
-                    .contains("黄沙桥片区：征收面积 -5，不能为负数"),
+                    .contains("黄沙桥片区：征收面积 -5 应在 0 至 1000000000 之间"),
                 "{}",
                 e.message(Lang::Zh)
             )

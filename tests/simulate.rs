@@ -4,7 +4,7 @@ use planner::costs::project_costs;
 use planner::demo::demo_plan;
 use planner::display::round_to_total;
 use planner::model::*;
-use planner::rules::{RuleId, Severity, Subject};
+use planner::rules::{findings, RuleId, Severity, Subject};
 use planner::simulate::{simulate, simulate_plan, Group};
 use planner::validate::validate;
 use proptest::prelude::*;
@@ -85,8 +85,8 @@ fn project_costs_by_hand() {
     assert_close!(c.by_year[0].relocation, 20.0);
     assert_close!(c.by_year[2].relocation, 10.0);
     assert_close!(c.by_year[0].compensation, 1_399.68);
-    assert_close!(c.monetized_households, 50.0);
-    assert_close!(c.in_kind_households, 50.0);
+    assert_eq!(c.households.monetized(), 50);
+    assert_eq!(c.households.in_kind(), 50);
 }
 
 #[test]
@@ -115,8 +115,8 @@ fn capital_fund_only_project_costs_the_budget_its_investment() {
     assert_close!(r.years[0].investment.total(), 2_980.68);
     assert_eq!(r.totals.peak_year, 2027);
     assert_close!(r.totals.peak_fiscal_burden, 2_980.68);
-    assert_close!(r.years[0].rehoused.monetized, 50.0);
-    assert_close!(r.years[2].rehoused.in_kind, 50.0);
+    assert_eq!(r.years[0].rehoused.monetized, 50);
+    assert_eq!(r.years[2].rehoused.in_kind, 50);
     assert_close!(r.totals.avg_wait_months, 30.0);
     // PV with year-end flows discounted at 4.9 %.
     let pv: f64 = r
@@ -186,9 +186,8 @@ fn ppp_payments_start_after_construction_and_count_against_the_cap() {
     );
     assert_eq!(r.years.last().unwrap().year, 2039);
     assert_close!(y2030.ppp_share, y2030.fiscal.ppp_payments / 3_000.0);
-    let cap = r
-        .findings
-        .iter()
+    let cap = findings(&a, &r)
+        .into_iter()
         .find(|f| f.rule == RuleId::PppCap)
         .expect("cap missed");
     assert_eq!(cap.severity, Severity::Miss);
@@ -219,8 +218,8 @@ fn monetized_rates_per_group_and_target_findings() {
     // (50 + 90) / 400
     assert_close!(rate(Group::Overall), 0.35);
     assert_close!(rate(Group::District("X县".into())), 0.3);
-    let misses: Vec<_> = r
-        .findings
+    let all = findings(&Assumptions::default(), &r);
+    let misses: Vec<_> = all
         .iter()
         .filter(|f| f.rule == RuleId::MonetizedTarget && f.severity == Severity::Miss)
         .map(|f| f.subject.clone())
@@ -228,8 +227,7 @@ fn monetized_rates_per_group_and_target_findings() {
     assert!(misses.contains(&Subject::Group(Group::CentralCity)));
     assert!(misses.contains(&Subject::Group(Group::Counties)));
     assert!(misses.contains(&Subject::Group(Group::Overall)));
-    let central = r
-        .findings
+    let central = all
         .iter()
         .find(|f| f.subject == Subject::Group(Group::CentralCity))
         .unwrap();
@@ -254,7 +252,9 @@ fn land_revenue_repays_bonds_and_the_balance_ratio_is_reported() {
     assert!(pr.bond_balance.unwrap() > 1.0);
     let applied: f64 = -r.years.iter().map(|y| y.fiscal.land_offset).sum::<f64>();
     assert!(applied > 0.0 && applied <= 6_000.0 + 1e-9);
-    assert!(!r.findings.iter().any(|f| f.rule == RuleId::BondSelfBalance));
+    assert!(!findings(&Assumptions::default(), &r)
+        .iter()
+        .any(|f| f.rule == RuleId::BondSelfBalance));
 }
 
 #[test]
@@ -414,12 +414,12 @@ proptest! {
         prop_assert!(plan_ok);
         let r = simulate(&Assumptions::default(), &projects, 2027);
         for m in &r.monetized {
-            prop_assert!(m.monetized <= m.households + 1e-9);
+            prop_assert!(m.monetized <= m.households);
             prop_assert!((0.0..=1.0 + 1e-12).contains(&m.rate));
         }
         let overall = r.rate(&Group::Overall).unwrap();
-        let h: f64 = projects.iter().map(|p| f64::from(p.households)).sum();
-        prop_assert!(close(overall.households, h));
+        let h: u64 = projects.iter().map(|p| u64::from(p.households)).sum();
+        prop_assert_eq!(overall.households, h);
     }
 
     #[test]

@@ -12,6 +12,17 @@ pub enum PppPaymentForm {
     Mof21,
     /// P·k(1+k)^n/((1+k)^n−1) + O·(1+k) − third-party income
     Annuity,
+    /// 特许经营 under 国办函〔2023〕115号: users pay; the government may subsidize operation only,
+    /// O×(1+r) − U_n, never construction cost.
+    Concession,
+}
+
+impl PppPaymentForm {
+    /// Government payments cover construction cost (availability payments): since
+    /// 国办函〔2023〕115号 only contracts signed before November 2023 may do so.
+    pub fn pays_construction(self) -> bool {
+        self != PppPaymentForm::Concession
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -62,6 +73,10 @@ pub fn ppp_payments(construction_cost: f64, terms: &PppTerms) -> Vec<f64> {
                     terms.annual_operating_cost,
                     terms.annual_user_payment,
                 ),
+                PppPaymentForm::Concession => {
+                    terms.annual_operating_cost * (1.0 + terms.profit_rate)
+                        - terms.annual_user_payment
+                }
             };
             p.max(0.0)
         })

@@ -24,13 +24,18 @@ pub struct ServiceYear {
     pub financing: DebtYear,
 }
 
-/// Fee schedule for `amounts[t]` built in year t. The entity's debt is an equal-instalment loan
-/// over the contract, interest-only while it builds; the fee is that debt service plus margin.
-pub fn service_schedule(amounts: &[f64], terms: &ServicePurchaseTerms) -> Vec<ServiceYear> {
+/// Fee schedule for `amounts[t]` spent in year t. The entity's debt is an equal-instalment loan
+/// over the contract, interest-only for the `build_years` of construction (transition fees paid
+/// later never extend it); the fee is that debt service plus margin.
+pub fn service_schedule(
+    amounts: &[f64],
+    terms: &ServicePurchaseTerms,
+    build_years: usize,
+) -> Vec<ServiceYear> {
     let loan = LoanTerms {
         rate: terms.financing_rate,
         term_years: terms.contract_years,
-        grace_years: amounts.len() as u32,
+        grace_years: build_years as u32,
         repayment: Repayment::EqualInstalment,
     };
     loan_schedule(amounts, &loan)
