@@ -163,7 +163,6 @@ macro_rules! declare_mix {
     ) => {
         $(#[$mix_doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
         pub struct $mix { $( $(#[$doc])* pub $field: f64, )* }
 
         impl $mix {

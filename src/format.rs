@@ -27,6 +27,93 @@ struct Header {
 #[derive(Deserialize)]
 struct EnvelopeIn {
     plan: Plan,
+    // The envelope's own header (checked before), read here so it is not reported as unknown.
+    #[allow(dead_code)]
+    format: String,
+    #[allow(dead_code)]
+    version: serde_json::Value,
+}
+
+/// What serde_json found wrong, in words the catalogue can say in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonProblem {
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    MissingField(String),
+    /// A number outside what the field can hold (a negative count, 1e400).
+    OutOfRange(String),
+    UnknownChoice(String),
+    TrailingCharacters,
+    UnexpectedEnd,
+    Syntax,
+    Other,
+}
+
+impl JsonProblem {
+    /// Classifies serde_json's English message (its only description of the problem).
+    fn of(message: &str) -> Self {
+        let msg = message.split(" at line ").next().unwrap_or(message);
+        let quoted = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
+        if let Some(rest) = msg.strip_prefix("invalid type: ") {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            JsonProblem::WrongType {
+                found: found.split(' ').next().unwrap_or_default().to_string(),
+                expected: expected.to_string(),
+            }
+        } else if msg.starts_with("missing field") {
+            JsonProblem::MissingField(quoted(msg))
+        } else if msg.starts_with("invalid value") || msg.starts_with("number out of range") {
+            JsonProblem::OutOfRange(quoted(msg))
+        } else if msg.starts_with("unknown variant") {
+            JsonProblem::UnknownChoice(quoted(msg))
+        } else if msg.starts_with("trailing characters") {
+            JsonProblem::TrailingCharacters
+        } else if msg.starts_with("EOF while parsing") {
+            JsonProblem::UnexpectedEnd
+        } else if msg.starts_with("expected")
+            || msg.starts_with("key must")
+            || msg.contains("escape")
+        {
+            JsonProblem::Syntax
+        } else {
+            JsonProblem::Other
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let kind = |k: &str| -> &'static str {
+            let t = match k {
+                "string" | "a string" => Text::JsonText,
+                "integer" | "u32" | "u64" | "i32" => Text::JsonWhole,
+                "floating" | "f64" => Text::JsonNumber,
+                "boolean" | "a boolean" => Text::JsonBool,
+                "null" => Text::JsonNull,
+                "map" => Text::JsonObject,
+                "sequence" | "a sequence" => Text::JsonList,
+                _ => Text::JsonOtherValue,
+            };
+            t.tr(lang)
+        };
+        match self {
+            JsonProblem::WrongType { found, expected } => {
+                let expected = if expected.starts_with("struct") {
+                    "map"
+                } else {
+                    expected
+                };
+                Text::JsonWrongType.fill(lang, &[&kind(expected), &kind(found)])
+            }
+            JsonProblem::MissingField(f) => Text::JsonMissingField.fill(lang, &[f]),
+            JsonProblem::OutOfRange(v) => Text::JsonOutOfRange.fill(lang, &[v]),
+            JsonProblem::UnknownChoice(v) => Text::JsonUnknownChoice.fill(lang, &[v]),
+            JsonProblem::TrailingCharacters => Text::JsonTrailing.tr(lang).into(),
+            JsonProblem::UnexpectedEnd => Text::JsonEof.tr(lang).into(),
+            JsonProblem::Syntax => Text::JsonSyntax.tr(lang).into(),
+            JsonProblem::Other => Text::JsonOther.tr(lang).into(),
+        }
+    }
 }
 
 /// Why a document could not be read.
@@ -36,14 +123,20 @@ pub enum DocError {
     Syntax {
         line: usize,
         column: usize,
-        detail: String,
+        problem: JsonProblem,
     },
     /// Valid JSON that is not a plan document.
     NotAPlan,
+    NotUtf8,
     /// Written by a newer version of the app.
-    NewerVersion { version: u32 },
+    NewerVersion {
+        version: u32,
+    },
     /// A field is missing or has the wrong type; `path` is where (e.g. `plan.projects[3].households`).
-    Shape { path: String, detail: String },
+    Shape {
+        path: String,
+        problem: JsonProblem,
+    },
 }
 
 impl DocError {
@@ -52,13 +145,16 @@ impl DocError {
             DocError::Syntax {
                 line,
                 column,
-                detail,
-            } => Text::ErrJsonSyntax.fill(lang, &[line, column, detail]),
+                problem,
+            } => Text::ErrJsonSyntax.fill(lang, &[line, column, &problem.message(lang)]),
             DocError::NotAPlan => Text::ErrNotAPlan.tr(lang).to_string(),
+            DocError::NotUtf8 => Text::ErrNotUtf8.tr(lang).to_string(),
             DocError::NewerVersion { version } => {
                 Text::ErrNewerVersion.fill(lang, &[version, &VERSION])
             }
-            DocError::Shape { path, detail } => Text::ErrShape.fill(lang, &[path, detail]),
+            DocError::Shape { path, problem } => {
+                Text::ErrShape.fill(lang, &[path, &problem.message(lang)])
+            }
         }
     }
 }
@@ -116,24 +212,32 @@ pub fn summarize(problems: impl ExactSizeIterator<Item = String>, lang: Lang) ->
     format!("{}{more}", shown.join(Text::ListSeparator.tr(lang)))
 }
 
+/// A plan read from a file, with the fields this version does not know (JSON paths): they are
+/// not kept, so the planner must see them before the plan is taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub unknown_fields: Vec<String>,
+}
+
 /// Checks a whole file before anything is touched: size, JSON, format, version, shape, rules.
-pub fn import(bytes: &[u8]) -> Result<Plan, ImportError> {
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     // A UTF-8 BOM (Windows editors add one) is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        ImportError::Doc(DocError::Syntax {
-            line: 1,
-            column: 1,
-            detail: Text::ErrNotUtf8.tr(Lang::Zh).into(),
-        })
-    })?;
-    let plan = decode(text).map_err(ImportError::Doc)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Doc(DocError::NotUtf8))?;
+    let Imported {
+        plan,
+        unknown_fields,
+    } = decode_reporting(text).map_err(ImportError::Doc)?;
     let issues = crate::validate::validate(&plan);
     if issues.is_empty() {
-        Ok(plan)
+        Ok(Imported {
+            plan,
+            unknown_fields,
+        })
     } else {
         Err(ImportError::Invalid(issues))
     }
@@ -151,12 +255,18 @@ pub fn encode(plan: &Plan) -> String {
 
 /// Reads a document of any supported version into the current plan type.
 pub fn decode(text: &str) -> Result<Plan, DocError> {
+    decode_reporting(text).map(|d| d.plan)
+}
+
+/// `decode`, also naming every field the reader does not know (a typo such as
+/// `costs.construction_month` is otherwise silently dropped).
+pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             DocError::Syntax {
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string(),
+                problem: JsonProblem::of(&e.to_string()),
             }
         } else {
             DocError::NotAPlan
@@ -178,14 +288,24 @@ pub fn decode(text: &str) -> Result<Plan, DocError> {
     if version == 0 {
         return Err(DocError::NotAPlan);
     }
+    let mut unknown_fields = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc: EnvelopeIn = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
+    let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
+    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
         DocError::Shape {
             path,
-            detail: inner.to_string(),
+            problem: JsonProblem::of(&e.into_inner().to_string()),
         }
     })?;
-    Ok(doc.plan)
+    de.end().map_err(|e| DocError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        problem: JsonProblem::of(&e.to_string()),
+    })?;
+    Ok(Imported {
+        plan: doc.plan,
+        unknown_fields,
+    })
 }

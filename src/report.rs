@@ -1,5 +1,6 @@
 //! Tabular reports of the results: the yearly table as CSV (for plan-sim and Excel/WPS).
 
+use crate::display::round_to_total;
 use crate::i18n::{Lang, Text};
 use crate::simulate::Results;
 
@@ -12,37 +13,36 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// The yearly results table, one row per year, amounts in 万元 with two decimals.
+/// Whole units of 0.01 as text, never "-0.00".
+fn cents(units: i64) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let u = units.unsigned_abs();
+    format!("{sign}{}.{:02}", u / 100, u % 100)
+}
+
+/// Rounds `parts` to cents so that they add up to their rounded total (largest remainder);
+/// returns the parts and the total as text.
+fn rounded_row(parts: &[f64]) -> (Vec<String>, String) {
+    let (rows, total) = round_to_total(parts, 2);
+    (rows.into_iter().map(cents).collect(), cents(total))
+}
+
+/// The yearly results table, one row per year, amounts in 万元 with two decimals. Each group of
+/// a row (investment by category, sources, fiscal burden by component) is rounded so that it
+/// adds up to its total as printed; household counts are whole.
 pub fn yearly_csv(r: &Results, lang: Lang) -> String {
-    let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
     let first = crate::simulate::YearResult::default();
-    header.extend(
-        first
-            .investment
-            .parts()
-            .iter()
-            .map(|(t, _)| t.tr(lang).to_string()),
-    );
+    let labels = |parts: Vec<(Text, f64)>| parts.into_iter().map(|(t, _)| t.tr(lang).to_string());
+    let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
+    header.extend(labels(first.investment.parts().to_vec()));
     header.push(format!(
         "{}{}",
         Text::InvestmentTotal.tr(lang),
         Text::UnitWan.tr(lang)
     ));
-    header.extend(
-        first
-            .sources
-            .parts()
-            .iter()
-            .map(|(t, _)| t.tr(lang).to_string()),
-    );
+    header.extend(labels(first.sources.parts()));
     header.push(Text::DebtOutstanding.tr(lang).into());
-    header.extend(
-        first
-            .fiscal
-            .parts()
-            .iter()
-            .map(|(t, _)| t.tr(lang).to_string()),
-    );
+    header.extend(labels(first.fiscal.parts().to_vec()));
     header.push(Text::FiscalBurden.tr(lang).into());
     header.push(Text::BudgetExpenditure.tr(lang).into());
     header.push(Text::PppShare.tr(lang).into());
@@ -55,24 +55,47 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(",");
     out.push('\n');
-    let money = |v: f64| format!("{v:.2}");
+    let money = |v: f64| cents((v * 100.0).round() as i64);
     for y in &r.years {
+        let values =
+            |parts: Vec<(Text, f64)>| parts.into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+        let (inv, inv_total) = rounded_row(&values(y.investment.parts().to_vec()));
+        // Sources add up to the same investment total.
+        let (src, _) = rounded_row(&values(y.sources.parts()));
+        let (fisc, fisc_total) = rounded_row(&values(y.fiscal.parts().to_vec()));
         let mut row: Vec<String> = vec![y.year.to_string()];
-        row.extend(y.investment.parts().iter().map(|(_, v)| money(*v)));
-        row.push(money(y.investment.total()));
-        row.extend(y.sources.parts().iter().map(|(_, v)| money(*v)));
+        row.extend(inv);
+        row.push(inv_total);
+        row.extend(src);
         row.push(money(y.debt.total()));
-        row.extend(y.fiscal.parts().iter().map(|(_, v)| money(*v)));
-        row.push(money(y.fiscal.total()));
+        row.extend(fisc);
+        row.push(fisc_total);
         row.push(money(y.budget_expenditure));
-        row.push(format!("{:.4}", y.ppp_share));
+        row.push(format!("{:.4}", y.ppp_share + 0.0));
         row.push(money(y.land_revenue));
-        row.push(format!("{:.1}", y.rehoused.monetized));
-        row.push(format!("{:.1}", y.rehoused.in_kind));
+        row.push(y.rehoused.monetized.to_string());
+        row.push(y.rehoused.in_kind.to_string());
         out.push_str(&row.join(","));
         out.push('\n');
     }
     out
+}
+
+/// The results as JSON for plan-sim, with every negative zero written as 0.
+pub fn results_json(r: &Results) -> String {
+    fn positive_zero(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Number(n) if n.as_f64() == Some(0.0) && n.is_f64() => {
+                *v = serde_json::json!(0.0);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(positive_zero),
+            serde_json::Value::Object(o) => o.values_mut().for_each(positive_zero),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(r).expect("results serialize");
+    positive_zero(&mut value);
+    serde_json::to_string_pretty(&value).expect("values serialize")
 }
 
 pub use crate::project_csv::BOM;
@@ -97,6 +120,28 @@ pub fn export_file_name(plan_name: &str, yyyymmdd: &str, extension: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yearly_rows_add_up_as_printed_and_never_show_minus_zero() {
+        let plan = crate::demo::demo_plan();
+        let r = crate::simulate::simulate_plan(&plan, None);
+        let csv = yearly_csv(&r, Lang::Zh);
+        let cents = |s: &str| (s.parse::<f64>().unwrap() * 100.0).round() as i64;
+        for line in csv.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let inv: i64 = cells[1..8].iter().map(|c| cents(c)).sum();
+            assert_eq!(inv, cents(cells[8]), "{line}");
+            let src: i64 = cells[9..14].iter().map(|c| cents(c)).sum();
+            assert_eq!(src, cents(cells[8]), "{line}");
+            let fisc: i64 = cells[15..21].iter().map(|c| cents(c)).sum();
+            assert_eq!(fisc, cents(cells[21]), "{line}");
+            assert!(!line.contains("-0.00"), "{line}");
+        }
+        let empty = crate::simulate::simulate(&plan.assumptions, &[], 2027);
+        let json = results_json(&empty);
+        assert!(!json.contains("-0.0"), "{json}");
+        assert!(!yearly_csv(&empty, Lang::Zh).contains("-0"));
+    }
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {

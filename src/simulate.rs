@@ -455,7 +455,8 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResu
         wait_months: f.costs.wait_months,
         land_cover: (debt_service > 0.0)
             .then(|| self_balance_ratio(&f.land, &debt_ds, a.discount_rate)),
-        bond_balance: (!f.bonds.is_empty())
+        // Only where there is bond debt to service: a ratio over nothing is no ratio.
+        bond_balance: (bond_ds.iter().sum::<f64>() > 0.0)
             .then(|| self_balance_ratio(&f.land, &bond_ds, a.discount_rate)),
         debt_service,
         land_revenue: f.land.iter().sum(),

@@ -136,7 +136,7 @@ fn import_checks_the_whole_file_first() {
     use planner::format::{import, ImportError, MAX_IMPORT_BYTES};
     // A BOM from a Windows editor is fine.
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), FIXTURE_V1.as_bytes()].concat();
-    assert_eq!(import(&with_bom).unwrap().projects.len(), 32);
+    assert_eq!(import(&with_bom).unwrap().plan.projects.len(), 32);
     assert_eq!(
         import(&vec![b' '; MAX_IMPORT_BYTES + 1]),
         Err(ImportError::TooLarge {

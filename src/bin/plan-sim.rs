@@ -6,9 +6,10 @@
 
 use std::process::ExitCode;
 
-use planner::format::decode;
+use planner::format::decode_reporting;
 use planner::i18n::Lang;
-use planner::report::yearly_csv;
+use planner::i18n::Text;
+use planner::report::{results_json, yearly_csv};
 use planner::simulate::simulate_plan;
 use planner::validate::validate;
 
@@ -36,8 +37,14 @@ fn main() -> ExitCode {
         Ok(t) => t,
         Err(e) => return fail(&format!("无法读取文件 {path}：{e}")),
     };
-    let plan = match decode(&text) {
-        Ok(p) => p,
+    let plan = match decode_reporting(&text) {
+        Ok(d) => {
+            // Unknown fields are not an error, but their values are not used: say so.
+            for path in &d.unknown_fields {
+                eprintln!("{}", Text::WarnUnknownField.fill(Lang::Zh, &[path]));
+            }
+            d.plan
+        }
         Err(e) => return fail(&e.message(Lang::Zh)),
     };
     let issues = validate(&plan);
@@ -62,10 +69,7 @@ fn main() -> ExitCode {
     if csv {
         print!("{}", yearly_csv(&results, Lang::Zh));
     } else {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&results).expect("results serialize")
-        );
+        println!("{}", results_json(&results));
     }
     ExitCode::SUCCESS
 }
