@@ -468,7 +468,8 @@ fn project_from_record(
                 }
             }
             Column::Field(f) => match f.kind() {
-                FieldKind::Text { .. } => f.set(&mut p, Value::Text(cell.trim().to_string())),
+                // Text is kept exactly as written, so names survive the round trip unchanged.
+                FieldKind::Text { .. } => f.set(&mut p, Value::Text(cell.to_string())),
                 FieldKind::Flag | FieldKind::Kind | FieldKind::Status => {
                     match parse_choice(c, cell) {
                         Some(v) => f.set(&mut p, v),

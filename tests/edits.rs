@@ -1,0 +1,248 @@
+//! Edits and the project-list file: every edit undone by its inverse gives back the identical
+//! plan; the history coalesces keystrokes and keeps a hundred steps; CSV export then import
+//! gives back the identical projects, whatever their names hold.
+
+use planner::demo::demo_plan;
+use planner::edit::{BatchKind, Edit};
+use planner::fields::{AssumptionKey, ProjectField, Value};
+use planner::history::History;
+use planner::i18n::Lang;
+use planner::model::*;
+use planner::project_csv;
+use proptest::prelude::*;
+
+fn arb_edit(plan: &Plan) -> impl Strategy<Value = Edit> {
+    let ids: Vec<String> = plan.projects.iter().map(|p| p.id.clone()).collect();
+    let id = proptest::sample::select(ids);
+    let field = proptest::sample::select(ProjectField::ALL.to_vec());
+    let way = proptest::sample::select(ResettlementWay::ALL.to_vec());
+    let instrument = proptest::sample::select(Instrument::ALL.to_vec());
+    let driver = proptest::sample::select(CostDriver::ALL.to_vec());
+    let key = proptest::sample::select(AssumptionKey::ALL.to_vec());
+    let number = prop_oneof![0.0f64..1.0, 0.0f64..5_000.0, -10.0f64..10.0];
+    prop_oneof![
+        (id.clone(), field, number.clone(), ".{0,12}").prop_map(|(project, field, n, s)| {
+            let value = match field {
+                ProjectField::Name | ProjectField::District | ProjectField::Lead => Value::Text(s),
+                ProjectField::CentralCity => Value::Bool(n > 0.5),
+                ProjectField::Kind => Value::Text("infrastructure".into()),
+                ProjectField::Status => Value::Text("started".into()),
+                ProjectField::Year => Value::Number(2027.0 + (n > 0.5) as u8 as f64),
+                _ => Value::Number(n.round()),
+            };
+            Edit::SetProjectField {
+                project,
+                field,
+                value,
+            }
+        }),
+        (id.clone(), way, 0.0f64..0.5).prop_map(|(project, way, value)| {
+            Edit::SetResettlementShare {
+                project,
+                way,
+                value,
+            }
+        }),
+        (id.clone(), instrument, 0.0f64..0.5).prop_map(|(project, instrument, value)| {
+            Edit::SetFinancingShare {
+                project,
+                instrument,
+                value,
+            }
+        }),
+        (id.clone(), driver, proptest::option::of(0.0f64..100.0)).prop_map(
+            |(project, driver, value)| Edit::SetCostOverride {
+                project,
+                driver,
+                value
+            }
+        ),
+        (key, 0.0f64..1.0).prop_map(|(key, u)| {
+            let b = key.bounds();
+            let v = b.min + (b.max - b.min) * u;
+            Edit::SetAssumption {
+                key,
+                value: if b.whole { v.round() } else { v },
+            }
+        }),
+        id.clone()
+            .prop_map(|project| Edit::DeleteProject { project }),
+        (id.clone(), 0usize..40).prop_map(|(project, to)| Edit::MoveProject { project, to }),
+        ".{0,20}".prop_map(|name| Edit::RenamePlan { name }),
+        Just(Edit::DeleteScenario {
+            scenario: "s-monetized-60".into()
+        }),
+    ]
+}
+
+fn arb_edits() -> impl Strategy<Value = Vec<Edit>> {
+    proptest::collection::vec(arb_edit(&demo_plan()), 1..12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn every_edit_is_undone_by_its_inverse(edits in arb_edits()) {
+        let mut plan = demo_plan();
+        for edit in &edits {
+            let before = plan.clone();
+            match plan.apply(edit) {
+                Ok(inverse) => {
+                    let mut back = plan.clone();
+                    back.apply(&inverse).expect("an inverse always applies");
+                    prop_assert_eq!(&back, &before, "{:?}", edit);
+                }
+                // A refused edit changes nothing.
+                Err(_) => prop_assert_eq!(&plan, &before),
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_is_one_step_and_all_or_nothing(edits in arb_edits()) {
+        let mut plan = demo_plan();
+        let before = plan.clone();
+        let batch = Edit::Batch { kind: BatchKind::Changes, edits };
+        match plan.apply(&batch) {
+            Ok(inverse) => {
+                plan.apply(&inverse).unwrap();
+                prop_assert_eq!(plan, before);
+            }
+            Err(_) => prop_assert_eq!(plan, before),
+        }
+    }
+
+    #[test]
+    fn undo_everything_then_redo_everything(edits in arb_edits()) {
+        let mut plan = demo_plan();
+        let mut history = History::default();
+        let mut states = vec![plan.clone()];
+        for (i, e) in edits.into_iter().enumerate() {
+            // Far apart in time: no coalescing.
+            if history.apply(&mut plan, e, i as f64 * 10_000.0).is_ok() {
+                states.push(plan.clone());
+            }
+        }
+        let end = plan.clone();
+        for s in states.iter().rev().skip(1) {
+            prop_assert!(history.undo(&mut plan));
+            prop_assert_eq!(&plan, s);
+        }
+        prop_assert!(!history.undo(&mut plan));
+        while history.redo(&mut plan) {}
+        prop_assert_eq!(plan, end);
+    }
+
+    /// Names with commas, quotes, newlines, Chinese and HTML survive Excel's round trip.
+    #[test]
+    fn project_csv_round_trips(
+        names in proptest::collection::vec("[a-z,\"\\n\\r 黄沙桥<>&'=%]{1,16}", 1..6),
+        leads in proptest::collection::vec("[A-Z,\"\\n <script>]{0,10}", 6),
+        shares in proptest::collection::vec(0.0f64..1.0, 6),
+    ) {
+        let plan = demo_plan();
+        let projects: Vec<Project> = names.iter().enumerate().map(|(i, n)| {
+            let mut p = plan.projects[i * 5 % 32].clone();
+            p.name = n.trim().to_string();
+            if p.name.is_empty() { p.name = "x".into(); }
+            p.lead = leads[i].clone();
+            let s = shares[i];
+            p.resettlement = ResettlementMix { cash: s * 0.5, self_purchase: s * 0.25, government_purchase: 0.0, new_build: 1.0 - s * 0.5 - s * 0.25 };
+            p.costs.flat_area = (s > 0.5).then_some(s * 100.0);
+            p
+        }).collect();
+        for lang in [Lang::Zh, Lang::En] {
+            let text = project_csv::write(&projects, lang);
+            let back = project_csv::read(&text, &plan, lang);
+            let back = match back {
+                Ok(b) => b,
+                Err(e) => return Err(TestCaseError::fail(format!("{:?}", e.iter().map(|p| p.message(Lang::Zh)).collect::<Vec<_>>()))),
+            };
+            prop_assert_eq!(&back, &projects);
+        }
+    }
+}
+
+#[test]
+fn keystrokes_in_one_field_are_one_step_and_a_hundred_steps_are_kept() {
+    let mut plan = demo_plan();
+    let original = plan.clone();
+    let mut h = History::default();
+    for (i, v) in [1.0, 10.0, 106.0, 1066.0].into_iter().enumerate() {
+        let e = Edit::SetProjectField {
+            project: "p01".into(),
+            field: ProjectField::Households,
+            value: Value::Number(v),
+        };
+        h.apply(&mut plan, e, i as f64 * 300.0).unwrap();
+    }
+    assert_eq!(plan.projects[0].households, 1066);
+    assert_eq!(
+        h.undo_description(&plan, Lang::Zh).as_deref(),
+        Some("修改 黄沙桥片区 征收户数")
+    );
+    assert!(h.undo(&mut plan));
+    assert_eq!(plan, original);
+    assert!(!h.can_undo());
+
+    for i in 0..150 {
+        let e = Edit::RenamePlan {
+            name: format!("方案{i}"),
+        };
+        h.apply(&mut plan, e, f64::from(i) * 10_000.0).unwrap();
+    }
+    let mut steps = 0;
+    while h.undo(&mut plan) {
+        steps += 1;
+    }
+    assert!(steps >= 100, "{steps}");
+}
+
+#[test]
+fn refused_edits_name_the_field_and_change_nothing() {
+    let mut plan = demo_plan();
+    let before = plan.clone();
+    let e = Edit::SetProjectField {
+        project: "p01".into(),
+        field: ProjectField::Households,
+        value: Value::Number(-5.0),
+    };
+    let refused = plan.apply(&e).unwrap_err();
+    assert_eq!(plan, before);
+    assert_eq!(
+        refused.0[0].message(Lang::Zh),
+        "黄沙桥片区：征收户数 -5 应在 0 至 1000000 之间"
+    );
+    // Raising the loan share past 100 % − capital fund is refused with the sum.
+    let e = Edit::SetFinancingShare {
+        project: "p01".into(),
+        instrument: Instrument::CapitalFund,
+        value: 0.1,
+    };
+    let refused = plan.apply(&e).unwrap_err();
+    assert!(
+        refused.0[0].message(Lang::Zh).contains("不得低于 20.0 %"),
+        "{:?}",
+        refused
+    );
+    assert!(plan
+        .apply(&Edit::DeleteProject {
+            project: "nope".into()
+        })
+        .is_err());
+}
+
+#[test]
+fn a_share_edit_rebalances_the_balancing_part() {
+    let mut plan = demo_plan();
+    plan.apply(&Edit::SetResettlementShare {
+        project: "p01".into(),
+        way: ResettlementWay::Cash,
+        value: 0.6,
+    })
+    .unwrap();
+    let r = plan.projects[0].resettlement;
+    assert!((r.new_build - (1.0 - 0.6 - r.self_purchase - r.government_purchase)).abs() < 1e-12);
+    assert!((r.sum() - 1.0).abs() < 1e-12);
+}
