@@ -7,6 +7,7 @@ pub mod csv_import;
 pub mod demo;
 pub mod display;
 pub mod finance;
+pub mod finding_groups;
 pub mod format;
 pub mod i18n;
 pub mod library;
