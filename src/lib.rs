@@ -8,6 +8,7 @@ pub mod display;
 pub mod edit;
 pub mod fields;
 pub mod finance;
+pub mod finding_groups;
 pub mod format;
 pub mod history;
 pub mod i18n;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{Choice, RequiredNumber};
-use super::{lang, t, Store};
+use super::state::{lang, t, Store};
 use crate::finance::bond::BondRepayment;
 use crate::finance::loan::Repayment;
 use crate::finance::ppp::PppPaymentForm;

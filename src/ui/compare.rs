@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
-use super::{lang, session, t, Store};
+use super::state::{lang, t, Store};
+use super::sync::Session;
 use crate::compare::{compare, compare_chart, MetricKind, METRICS};
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::model::Scenario;
@@ -28,6 +29,7 @@ fn show_diff(kind: MetricKind, d: f64) -> String {
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
     // Other stored plans the planner ticked to compare with (e.g. a copy with other mixes).
     let chosen = RwSignal::new(Vec::<String>::new());
     let others = Memo::new(move |_| {
@@ -36,7 +38,7 @@ pub fn ComparePage() -> impl IntoView {
         chosen.with(|ids| {
             ids.iter()
                 .filter(|id| **id != current)
-                .filter_map(|id| session::peek(id))
+                .filter_map(|id| session.peek(id))
                 .collect::<Vec<_>>()
         })
     });

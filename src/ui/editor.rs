@@ -1,12 +1,13 @@
-//! The project editor: every field of one project, edited on a draft that reaches the plan
-//! (and so the results) only while the core finds nothing wrong with it.
+//! The project editor panel: every field of one project, edited on a draft that reaches the plan
+//! (and so the results) only while the core finds nothing wrong with it; fixed beside the list
+//! so it opens where the planner is looking, whatever row was clicked.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
-use super::projects::{status_text, type_text};
-use super::{lang, t, Store};
-use crate::i18n::{cost_driver_text, fmt_pct, Text};
+use super::state::{lang, t, Store};
+use crate::i18n::{cost_driver_text, fmt_pct, status_text, type_text, Text};
 use crate::model::{CostDriver, LandRevenue, Project, ProjectType, Status};
 use crate::validate::{validate_project, Field, Issue};
 
@@ -70,6 +71,42 @@ pub fn MixEditor(
     }
 }
 
+/// Closes the editor, handing the focus back to the 编辑 button of the row it was opened from.
+fn close(store: Store) {
+    let Some(id) = store.selected.get_untracked() else {
+        return;
+    };
+    // A CSS string: backslashes and quotes escaped, whatever an imported id holds.
+    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+    let selector = format!("[data-project-id=\"{quoted}\"] [data-testid=edit-project]");
+    let button = document().query_selector(&selector).ok().flatten();
+    if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = b.focus();
+    }
+    store.selected.set(None);
+}
+
+/// Focus moves into the panel when it opens (the keyboard follows the click) and Esc closes it.
+fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String) {
+    Effect::new(move |_| {
+        let first = panel
+            .get()
+            .and_then(|el| el.query_selector("input, select, textarea").ok().flatten());
+        if let Some(el) = first.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+    let esc = window_event_listener(leptos::ev::keydown, move |e| {
+        let open_here = store
+            .selected
+            .with_untracked(|s| s.as_deref() == Some(id.as_str()));
+        if e.key() == "Escape" && open_here {
+            close(store);
+        }
+    });
+    on_cleanup(move || esc.remove());
+}
+
 #[component]
 pub fn ProjectEditor(id: String) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -80,6 +117,8 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
         return view! { <p></p> }.into_any();
     };
     let draft = RwSignal::new(initial);
+    let panel = NodeRef::<leptos::html::Section>::new();
+    follow_focus(store, panel, id.clone());
     let issues = Memo::new(move |_| {
         store.plan.with(|plan| {
             draft.with(|d| {
@@ -170,10 +209,16 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="editor" data-testid="project-editor" aria-label=move || t(Text::EditorTitle)>
+        <section
+            class="editor"
+            role="dialog"
+            data-testid="project-editor"
+            aria-label=move || t(Text::EditorTitle)
+            node_ref=panel
+        >
             <header>
                 <h2>{move || t(Text::EditorTitle)} " · " {move || draft.with(|d| d.name.clone())}</h2>
-                <button type="button" data-testid="close-editor" on:click=move |_| store.selected.set(None)>
+                <button type="button" data-testid="close-editor" on:click=move |_| close(store)>
                     {move || t(Text::Close)}
                 </button>
             </header>

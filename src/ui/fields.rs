@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::t;
+use super::state::t;
 use crate::i18n::Text;
 
 /// Reads a number as a planner types it: "1,066", " 3600 ", "53.8".
@@ -74,7 +74,7 @@ pub fn NumberInput(
     };
     let message = move || {
         if parse_error.get() {
-            Some(Text::ErrNotFinite.tr(super::lang()).to_string())
+            Some(Text::ErrNotFinite.tr(super::state::lang()).to_string())
         } else {
             error.get()
         }

@@ -1,12 +1,11 @@
 //! 安置方式 and 融资方式: every project's resettlement or financing mix side by side, with the
-//! charts that summarise them; a project opens in the editor to change its mix.
+//! charts that summarise them; a project opens in the editor panel to change its mix.
 
 use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
-use super::editor::ProjectEditor;
 use super::results::ChartMemos;
-use super::{t, Store};
+use super::state::{t, Store};
 use crate::i18n::{fmt_pct, Text};
 use crate::model::Project;
 use crate::rules::group_name;
@@ -38,11 +37,16 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                     {move || store.plan.with(|plan| {
                         plan.projects.iter().map(|p| {
                             let id = p.id.clone();
+                            let (row_id, attr_id) = (id.clone(), id.clone());
                             let cells = cols.with_value(|c| c.iter().map(|(_, f)| {
                                 view! { <td class="num">{fmt_pct(f(p))}</td> }
                             }).collect_view());
                             view! {
-                                <tr data-testid="mix-row">
+                                <tr
+                                    data-testid="mix-row"
+                                    data-project-id=attr_id
+                                    class:selected=move || store.selected.with(|s| s.as_ref() == Some(&row_id))
+                                >
                                     <th scope="row">{p.name.clone()}</th>
                                     <td>{p.district.clone()}</td>
                                     {cells}
@@ -58,8 +62,6 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                 </tbody>
             </table>
         </div>
-        // Edit next to the charts, so the effect of a change is in view.
-        {move || store.selected.get().map(|id| view! { <ProjectEditor id=id /> })}
     }
 }
 

@@ -4,12 +4,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{session, t, Store};
+use super::state::t;
+use super::sync::Session;
+use super::transfer;
 use crate::i18n::Text;
 
 #[component]
 pub fn PlanBar() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
+    let store = session.store();
     let rename = move |_| {
         let current = store.plan.with_untracked(|p| p.name.clone());
         let answer = window()
@@ -29,7 +32,7 @@ pub fn PlanBar() -> impl IntoView {
             .confirm_with_message(&format!("{}「{name}」？", t(Text::DeleteConfirm)))
             .unwrap_or(false);
         if ok {
-            session::delete_current(store);
+            session.delete_current();
         }
     };
     view! {
@@ -38,7 +41,7 @@ pub fn PlanBar() -> impl IntoView {
                 <span class="label">{move || t(Text::PlanLabel)}</span>
                 <select
                     data-testid="plan-list"
-                    on:change=move |ev| session::open(store, &event_target_value(&ev))
+                    on:change=move |ev| session.open(&event_target_value(&ev))
                 >
                     {move || {
                         let current = store.plan.with(|p| p.id.clone());
@@ -54,24 +57,24 @@ pub fn PlanBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <button type="button" data-testid="new-plan" on:click=move |_| session::new_plan(store)>
+            <button type="button" data-testid="new-plan" on:click=move |_| session.new_plan()>
                 {move || t(Text::NewPlan)}
             </button>
             <button type="button" data-testid="rename-plan" on:click=rename>{move || t(Text::RenamePlan)}</button>
-            <button type="button" data-testid="duplicate-plan" on:click=move |_| session::duplicate_plan(store)>
+            <button type="button" data-testid="duplicate-plan" on:click=move |_| session.duplicate_plan()>
                 {move || t(Text::DuplicatePlan)}
             </button>
             <button type="button" data-testid="delete-plan" on:click=delete>{move || t(Text::DeletePlan)}</button>
             <span class="sep"></span>
-            <button type="button" data-testid="export-plan" on:click=move |_| session::export_current(store)>
+            <button type="button" data-testid="export-plan" on:click=move |_| transfer::export_plan(session)>
                 {move || t(Text::ExportPlan)}
             </button>
-            {file_button(store, Text::ImportPlan, ".json,application/json", "import-plan", session::import_file)}
-            {file_button(store, Text::ImportCsv, ".csv,text/csv", "import-csv", session::import_csv)}
-            <button type="button" data-testid="export-projects-csv" on:click=move |_| session::export_csv(store, false)>
+            {file_button(session, Text::ImportPlan, ".json,application/json", "import-plan", transfer::import_plan)}
+            {file_button(session, Text::ImportCsv, ".csv,text/csv", "import-csv", transfer::import_csv)}
+            <button type="button" data-testid="export-projects-csv" on:click=move |_| transfer::export_csv(session, false)>
                 {move || t(Text::ExportProjectsCsv)}
             </button>
-            <button type="button" data-testid="export-yearly-csv" on:click=move |_| session::export_csv(store, true)>
+            <button type="button" data-testid="export-yearly-csv" on:click=move |_| transfer::export_csv(session, true)>
                 {move || t(Text::ExportYearlyCsv)}
             </button>
         </div>
@@ -85,10 +88,10 @@ pub fn PlanBar() -> impl IntoView {
         <Show when=move || store.pending_import.with(Option::is_some)>
             <div class="banner info" role="alert" data-testid="import-choice">
                 {move || t(Text::ImportSameId)} " "
-                <button type="button" data-testid="import-replace" on:click=move |_| session::resolve_import(store, true)>
+                <button type="button" data-testid="import-replace" on:click=move |_| transfer::resolve_import(session, true)>
                     {move || t(Text::ImportReplace)}
                 </button>
-                <button type="button" data-testid="import-keep-both" on:click=move |_| session::resolve_import(store, false)>
+                <button type="button" data-testid="import-keep-both" on:click=move |_| transfer::resolve_import(session, false)>
                     {move || t(Text::ImportKeepBoth)}
                 </button>
             </div>
@@ -96,7 +99,7 @@ pub fn PlanBar() -> impl IntoView {
         <Show when=move || store.conflict.get()>
             <div class="banner warning" role="alert" data-testid="conflict-warning">
                 {move || t(Text::ConflictWarning)} " "
-                <button type="button" data-testid="reload-stored" on:click=move |_| session::reload_stored(store)>
+                <button type="button" data-testid="reload-stored" on:click=move |_| session.reload_stored()>
                     {move || t(Text::ReloadStored)}
                 </button>
             </div>
@@ -114,11 +117,11 @@ pub fn PlanBar() -> impl IntoView {
 
 /// A button that picks a file and hands it to `on_file`.
 fn file_button(
-    store: Store,
+    session: Session,
     label: Text,
     accept: &'static str,
     testid: &'static str,
-    on_file: fn(Store, web_sys::File),
+    on_file: fn(Session, web_sys::File),
 ) -> impl IntoView {
     view! {
         <label class="button">
@@ -130,7 +133,7 @@ fn file_button(
                 on:change=move |ev: leptos::ev::Event| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                        on_file(store, file);
+                        on_file(session, file);
                     }
                     // The same file can be chosen again after fixing it.
                     input.set_value("");
@@ -141,13 +144,13 @@ fn file_button(
 }
 
 /// Drop handler for the whole page: a dropped file is imported like a picked one.
-pub fn on_drop(store: Store, ev: leptos::ev::DragEvent) {
+pub fn on_drop(session: Session, ev: leptos::ev::DragEvent) {
     ev.prevent_default();
     let file = ev
         .data_transfer()
         .and_then(|d| d.files())
         .and_then(|f| f.get(0));
     if let Some(file) = file {
-        session::import_file(store, file.unchecked_into());
+        transfer::import_plan(session, file.unchecked_into());
     }
 }

@@ -3,14 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::editor::ProjectEditor;
-use super::{lang, t, Store};
+use super::state::{lang, t, Store};
 use crate::display::{fmt_units, round_to_total};
-use crate::i18n::{fmt_pct, fmt_year, Text};
+use crate::i18n::{fmt_pct, fmt_year, status_text, type_text, Text};
 use crate::listing::{totals, visible_rows, Filter, SortKey};
 use crate::model::{Project, ProjectType, Status};
-
-pub use crate::i18n::{status_text, type_text};
 
 /// One displayed row, amounts rounded so that the totals row adds up.
 #[derive(Clone, PartialEq)]
@@ -227,6 +224,7 @@ pub fn ProjectList() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <div class="list-scroll">
             <table class="data">
                 <caption>{move || t(Text::NavProjects)}</caption>
                 <thead>
@@ -335,9 +333,7 @@ pub fn ProjectList() -> impl IntoView {
                     </tr>
                 </tfoot>
             </table>
-            {move || {
-                store.selected.get().map(|id| view! { <ProjectEditor id=id /> })
-            }}
+            </div>
         </section>
     }
 }

@@ -1,14 +1,13 @@
-//! 测算结果: KPI cards, the findings (each linking to what it concerns), the yearly table and
-//! the charts, all read from the core's results.
+//! 测算结果: KPI cards, the findings, the yearly table and the charts, all read from the core's results.
 
 use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
-use super::{lang, t, Store, Tab};
+use super::findings::Findings;
+use super::state::{lang, t, Store};
 use crate::charts;
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
-use crate::rules::{Severity, Subject};
 use crate::simulate::{Group, Results};
 
 /// A KPI: label, value, and optionally whether its target is met.
@@ -117,50 +116,6 @@ pub fn Kpis() -> impl IntoView {
                 })
             />
         </div>
-    }
-}
-
-#[component]
-pub fn Findings() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let open = move |subject: Subject| match subject {
-        Subject::Project { id, .. } => {
-            store.tab.set(Tab::Projects);
-            store.selected.set(Some(id));
-        }
-        Subject::Group(_) => store.tab.set(Tab::Resettlement),
-        Subject::Year(_) => store.tab.set(Tab::Assumptions),
-    };
-    view! {
-        <section class="findings" data-testid="findings">
-            <h2>{move || t(Text::FindingsTitle)}</h2>
-            {move || {
-                let items = store.results.with(|r| r.findings.clone());
-                if items.is_empty() {
-                    return view! { <p class="ok">{t(Text::NoFindings)}</p> }.into_any();
-                }
-                view! {
-                    <ul>
-                        {items
-                            .into_iter()
-                            .map(|f| {
-                                let msg = f.message(lang());
-                                let miss = f.severity == Severity::Miss;
-                                let subject = f.subject.clone();
-                                view! {
-                                    <li class:miss=miss class:warning=!miss data-testid="finding">
-                                        <button type="button" class="link" on:click=move |_| open(subject.clone())>
-                                            {msg}
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
-        </section>
     }
 }
 

@@ -1,0 +1,163 @@
+//! 测算发现: one line per rule and severity (its reach and worst case), binding misses first,
+//! each opening onto its individual findings, which link to what they concern.
+
+use leptos::prelude::*;
+
+use super::state::{lang, t, Store, Tab};
+use crate::finding_groups::{group_findings, FindingGroup};
+use crate::i18n::{Lang, Text};
+use crate::rules::{RuleId, Severity, Subject};
+
+/// Strings this view needs that the catalogue does not have yet (zh, en); they belong in
+/// `crate::i18n` once the core's rewrite lands.
+mod strings {
+    use super::{Lang, RuleId, Severity};
+
+    fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// What a rule's findings have in common, as a heading.
+    pub fn rule_title(rule: RuleId, lang: Lang) -> &'static str {
+        let (zh, en) = match rule {
+            RuleId::MonetizedTarget => ("货币化安置率未达目标", "Monetized rate below target"),
+            RuleId::PppCap => ("PPP支出占比超过上限", "PPP spending share above the cap"),
+            RuleId::PppNewGovPay => (
+                "PPP支出占比超过新上政府付费项目门槛",
+                "PPP share above the threshold for new government-pay PPP",
+            ),
+            RuleId::BondSelfBalance => (
+                "专项债收益不能覆盖本息",
+                "Special-bond income does not cover debt service",
+            ),
+            RuleId::BondAppraisal => (
+                "专项债覆盖倍数低于评审门槛",
+                "Special-bond cover below the appraisal threshold",
+            ),
+            RuleId::BondTerm => ("专项债期限超过15年", "Special-bond term over 15 years"),
+            RuleId::LandCover => (
+                "土地收入不足以覆盖债务本息",
+                "Land revenue does not cover debt service",
+            ),
+        };
+        pick(lang, zh, en)
+    }
+
+    pub fn severity(s: Severity, lang: Lang) -> &'static str {
+        match s {
+            Severity::Miss => pick(lang, "约束性指标未达标", "Binding target missed"),
+            Severity::Warning => pick(lang, "预警", "Warning"),
+        }
+    }
+
+    /// "22个项目、3个年度" / "22 projects, 3 years".
+    pub fn reach(projects: usize, groups: usize, years: usize, lang: Lang) -> String {
+        let parts: Vec<String> = [
+            (projects, "个项目", "project", "projects"),
+            (groups, "个区域", "area", "areas"),
+            (years, "个年度", "year", "years"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, zh, one, many)| match lang {
+            Lang::Zh => format!("{n}{zh}"),
+            Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
+        })
+        .collect();
+        parts.join(pick(lang, "、", ", "))
+    }
+
+    pub fn worst(lang: Lang) -> &'static str {
+        pick(lang, "最不利：", "worst: ")
+    }
+}
+
+/// The heading line of a group: severity, rule, reach and the worst case.
+fn summary_text(g: &FindingGroup, lang: Lang) -> (String, String) {
+    let reach = strings::reach(g.projects, g.groups, g.years, lang);
+    let worst = g.worst().message(lang);
+    let detail = if g.findings.len() == 1 {
+        worst
+    } else {
+        format!("{reach}{}{}{worst}", pick_sep(lang), strings::worst(lang))
+    };
+    (strings::rule_title(g.rule, lang).to_string(), detail)
+}
+
+fn pick_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// One group: a `<details>` whose summary is the group line; binding misses start open.
+fn group_view(g: FindingGroup, open_subject: Callback<Subject>) -> impl IntoView {
+    let l = lang();
+    let miss = g.severity == Severity::Miss;
+    let (title, detail) = summary_text(&g, l);
+    let count = g.findings.len();
+    let items = g
+        .findings
+        .into_iter()
+        .map(|f| {
+            let msg = f.message(l);
+            let subject = f.subject;
+            view! {
+                <li data-testid="finding">
+                    <button type="button" class="link" on:click=move |_| open_subject.run(subject.clone())>
+                        {msg}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="finding-group" class:miss=miss class:warning=!miss data-testid="finding-group">
+            <details open=miss>
+                <summary>
+                    <span class="severity">{strings::severity(g.severity, l)}</span>
+                    " "
+                    <strong>{title}</strong>
+                    <span class="count">{format!(" ({count}) ")}</span>
+                    <span class="detail">{detail}</span>
+                </summary>
+                <ul>{items}</ul>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+pub fn Findings() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let open_subject = Callback::new(move |subject: Subject| match subject {
+        Subject::Project { id, .. } => {
+            store.tab.set(Tab::Projects);
+            store.selected.set(Some(id));
+        }
+        Subject::Group(_) => store.tab.set(Tab::Resettlement),
+        Subject::Year(_) => store.tab.set(Tab::Assumptions),
+    });
+    let groups = Memo::new(move |_| store.results.with(|r| group_findings(&r.findings)));
+    view! {
+        <section class="findings" data-testid="findings">
+            <h2>{move || t(Text::FindingsTitle)}</h2>
+            {move || {
+                let groups = groups.get();
+                if groups.is_empty() {
+                    return view! { <p class="ok">{t(Text::NoFindings)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="finding-groups">
+                        {groups.into_iter().map(|g| group_view(g, open_subject)).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

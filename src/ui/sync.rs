@@ -1,0 +1,399 @@
+//! The open plan's life in this tab, kept in step with storage: debounced autosave with conflict
+//! detection, other tabs' changes, and opening, creating, duplicating and deleting plans.
+//! Storage is reached only through `storage::BrowserStore`; the session lives in Leptos context.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::state::Store;
+use super::storage::{self, BrowserStore};
+use crate::demo::demo_plan;
+use crate::i18n::Text;
+use crate::library::{
+    self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
+    SaveError,
+};
+use crate::model::Plan;
+
+/// What this tab knows about storage beyond the plan itself.
+pub struct SessionState {
+    kv: BrowserStore,
+    /// The stored text as we last read or wrote it; a different stored text means another tab wrote.
+    last_raw: Option<String>,
+    /// Autosave is off: a newer-version plan, or a conflict with another tab.
+    paused: bool,
+    /// The last save failed (its message is in the banner until a save succeeds).
+    save_failed: bool,
+    pending: Option<TimeoutHandle>,
+}
+
+/// The session handle in context: the store plus this tab's storage state.
+#[derive(Clone, Copy)]
+pub struct Session {
+    store: Store,
+    state: StoredValue<SessionState>,
+}
+
+/// What the app opens with.
+pub struct Startup {
+    pub plan: Plan,
+    pub plans: Vec<PlanMeta>,
+    pub read_only: bool,
+    pub warnings: Vec<String>,
+    pub state: SessionState,
+}
+
+fn fresh_id(kv: &BrowserStore, base: &str) -> String {
+    let index = read_index(kv).unwrap_or_default();
+    let mut id = unused_id(&index, base);
+    let mut n = 2;
+    // A key holding an unreadable plan is not free either.
+    while kv.get(&plan_key(&id)).ok().flatten().is_some() {
+        id = format!("{base}-x{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The plan to open: the last opened one that can be read, in stored order after it.
+fn open_stored(
+    kv: &mut BrowserStore,
+    warnings: &mut Vec<String>,
+) -> Option<(Plan, Option<String>, bool)> {
+    let lang = storage::load_lang();
+    let index = read_index(kv).unwrap_or_default();
+    let mut order: Vec<&PlanMeta> = index.plans.iter().collect();
+    if let Some(last) = &index.last_opened {
+        order.sort_by_key(|m| m.id != *last);
+    }
+    for meta in order {
+        match load(kv, &meta.id) {
+            Ok(Loaded::Ready { plan, raw }) => return Some((plan, Some(raw), false)),
+            Ok(Loaded::ReadOnly { plan, version }) => {
+                warnings.push(Text::WarnReadOnly.fill(lang, &[&meta.name, &version]));
+                return Some((plan, None, true));
+            }
+            Ok(Loaded::Unreadable { error, backed_up }) => {
+                let kept = if backed_up {
+                    Text::BackedUp
+                } else {
+                    Text::KeptAsIs
+                };
+                warnings.push(
+                    Text::WarnUnreadable
+                        .fill(lang, &[&meta.name, &error.message(lang), &kept.tr(lang)]),
+                )
+            }
+            Ok(Loaded::Missing) => {}
+            Err(e) => warnings.push(e.message(lang)),
+        }
+    }
+    None
+}
+
+/// Opens storage and the plan to start with (the demo, stored as a plan, when none can be read).
+pub fn start() -> Startup {
+    let lang = storage::load_lang();
+    let mut kv = BrowserStore::open();
+    let mut warnings = Vec::new();
+    if kv.is_memory() {
+        warnings.push(library::StoreError::Unavailable.message(lang));
+    }
+    let (plan, last_raw, read_only) = match open_stored(&mut kv, &mut warnings) {
+        Some(o) => o,
+        None => {
+            let mut plan = demo_plan();
+            plan.id = fresh_id(&kv, &plan.id);
+            let raw = match save(&mut kv, &plan, None) {
+                Ok(raw) => Some(raw),
+                Err(SaveError::Store(e)) => {
+                    warnings.push(e.message(lang));
+                    None
+                }
+                Err(SaveError::Conflict) => None,
+            };
+            (plan, raw, false)
+        }
+    };
+    let _ = set_last_opened(&mut kv, &plan.id);
+    let plans = read_index(&kv).map(|i| i.plans).unwrap_or_default();
+    Startup {
+        plan,
+        plans,
+        read_only,
+        warnings,
+        state: SessionState {
+            kv,
+            last_raw,
+            paused: read_only,
+            save_failed: false,
+            pending: None,
+        },
+    }
+}
+
+impl Session {
+    pub fn new(store: Store, state: SessionState) -> Self {
+        Session {
+            store,
+            state: StoredValue::new(state),
+        }
+    }
+
+    pub fn store(&self) -> Store {
+        self.store
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut SessionState) -> R) -> R {
+        self.state
+            .try_update_value(f)
+            .expect("the session lives as long as the app")
+    }
+
+    fn lang(&self) -> crate::i18n::Lang {
+        self.store.lang.get_untracked()
+    }
+
+    fn warn(&self, message: String) {
+        self.store.storage_warning.set(Some(message));
+    }
+
+    /// Autosave on every plan change, a last save when the tab closes, and other tabs' writes.
+    /// Lives as long as the calling component.
+    pub fn watch(self) {
+        Effect::new(move |prev: Option<()>| {
+            self.store.plan.track();
+            // The first run is the plan just loaded: nothing to save.
+            if prev.is_some() {
+                self.schedule_save();
+            }
+        });
+        let unload = window_event_listener(leptos::ev::beforeunload, move |_| self.flush());
+        let other_tabs =
+            window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+                self.on_storage_event(e.key(), e.new_value())
+            });
+        on_cleanup(move || {
+            unload.remove();
+            other_tabs.remove();
+        });
+    }
+
+    fn refresh_list(&self) {
+        let plans = self.with(|s| read_index(&s.kv).map(|i| i.plans).unwrap_or_default());
+        self.store.plans.set(plans);
+    }
+
+    /// Saves now if autosave is on, reporting problems in the banner.
+    pub fn flush(&self) {
+        let plan = self.store.plan.get_untracked();
+        let lang = self.lang();
+        let outcome = self.with(|s| {
+            if let Some(h) = s.pending.take() {
+                h.clear();
+            }
+            if s.paused {
+                return None;
+            }
+            let expected = s.last_raw.clone();
+            Some(match save(&mut s.kv, &plan, expected.as_deref()) {
+                Ok(raw) => {
+                    s.last_raw = Some(raw);
+                    Ok(std::mem::take(&mut s.save_failed))
+                }
+                Err(SaveError::Conflict) => {
+                    s.paused = true;
+                    Err(None)
+                }
+                Err(SaveError::Store(e)) => {
+                    s.save_failed = true;
+                    Err(Some(e.message(lang)))
+                }
+            })
+        });
+        match outcome {
+            Some(Ok(recovered)) => {
+                if recovered {
+                    self.store.storage_warning.set(None);
+                }
+                self.refresh_list();
+            }
+            Some(Err(None)) => self.store.conflict.set(true),
+            Some(Err(Some(message))) => self.warn(message),
+            None => {}
+        }
+    }
+
+    /// Called on every plan change: saves 400 ms after the last change.
+    fn schedule_save(self) {
+        let paused = self.with(|s| {
+            if let Some(h) = s.pending.take() {
+                h.clear();
+            }
+            s.paused
+        });
+        if paused {
+            return;
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
+        self.with(|s| s.pending = handle);
+    }
+
+    /// Another tab wrote to storage.
+    fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let current = self.store.plan.with_untracked(|p| p.id.clone());
+        if key.as_deref() == Some(library::INDEX_KEY) {
+            self.refresh_list();
+        }
+        if key.as_deref() != Some(plan_key(&current).as_str()) {
+            return;
+        }
+        let (pending, same) = self.with(|s| (s.pending.is_some(), s.last_raw == new_value));
+        if same {
+            return;
+        }
+        let theirs = new_value
+            .as_deref()
+            .and_then(|t| crate::format::decode(t).ok());
+        match theirs {
+            // No unsaved edit here: take theirs, so neither tab overwrites the other.
+            Some(plan) if !pending => {
+                self.with(|s| s.last_raw = new_value.clone());
+                self.store.replace_plan(plan);
+                self.store.notice.set(Some(Text::ReloadedFromOtherTab));
+            }
+            _ => {
+                self.with(|s| s.paused = true);
+                self.store.conflict.set(true);
+            }
+        }
+    }
+
+    /// After a conflict: drop this tab's unsaved edits and load what is stored.
+    pub fn reload_stored(&self) {
+        let id = self.store.plan.with_untracked(|p| p.id.clone());
+        self.open(&id);
+    }
+
+    /// Reads a stored plan without opening it (for comparison).
+    pub fn peek(&self, id: &str) -> Option<Plan> {
+        match self.with(|s| load(&mut s.kv, id)) {
+            Ok(Loaded::Ready { plan, .. }) | Ok(Loaded::ReadOnly { plan, .. }) => Some(plan),
+            _ => None,
+        }
+    }
+
+    /// Whether a plan with this id is in the plan list.
+    pub fn is_listed(&self, id: &str) -> bool {
+        self.with(|s| read_index(&s.kv).is_ok_and(|i| i.plans.iter().any(|m| m.id == id)))
+    }
+
+    /// Opens a stored plan (saving the current one first).
+    pub fn open(&self, id: &str) {
+        self.flush();
+        let lang = self.lang();
+        let (plan, raw, read_only) = match self.with(|s| load(&mut s.kv, id)) {
+            Ok(Loaded::Ready { plan, raw }) => (plan, Some(raw), false),
+            Ok(Loaded::ReadOnly { plan, .. }) => (plan, None, true),
+            Ok(Loaded::Unreadable { error, .. }) => {
+                return self.warn(Text::ErrOpen.fill(lang, &[&error.message(lang)]));
+            }
+            Ok(Loaded::Missing) => return,
+            Err(e) => return self.warn(e.message(lang)),
+        };
+        self.with(|s| {
+            s.last_raw = raw;
+            s.paused = read_only;
+            let _ = set_last_opened(&mut s.kv, id);
+        });
+        self.store.read_only.set(read_only);
+        self.store.conflict.set(false);
+        self.store.replace_plan(plan);
+    }
+
+    /// Stores `plan` as a new plan (fresh id if taken) and opens it.
+    pub fn add_and_open(&self, mut plan: Plan) {
+        self.flush();
+        let result = self.with(|s| {
+            plan.id = fresh_id(&s.kv, &plan.id);
+            save(&mut s.kv, &plan, None)
+        });
+        match result {
+            Ok(raw) => {
+                let id = plan.id.clone();
+                self.with(|s| {
+                    s.last_raw = Some(raw);
+                    s.paused = false;
+                    let _ = set_last_opened(&mut s.kv, &id);
+                });
+                self.store.read_only.set(false);
+                self.store.conflict.set(false);
+                self.store.replace_plan(plan);
+                self.refresh_list();
+            }
+            Err(SaveError::Store(e)) => self.warn(e.message(self.lang())),
+            Err(SaveError::Conflict) => {}
+        }
+    }
+
+    /// Overwrites the stored plan with `plan`'s id by `plan` and opens it.
+    pub fn replace_stored(&self, plan: Plan) {
+        self.flush();
+        let id = plan.id.clone();
+        let result = self.with(|s| {
+            let stored = s.kv.get(&plan_key(&id)).ok().flatten();
+            save(&mut s.kv, &plan, stored.as_deref())
+        });
+        match result {
+            Ok(_) => self.open(&id),
+            Err(SaveError::Store(e)) => self.warn(e.message(self.lang())),
+            Err(SaveError::Conflict) => self.store.conflict.set(true),
+        }
+    }
+
+    /// A new empty plan with the demo city's assumptions.
+    pub fn new_plan(&self) {
+        let demo = demo_plan();
+        let plan = Plan {
+            id: "plan".into(),
+            name: Text::NewPlanName.tr(self.lang()).into(),
+            city: demo.city,
+            first_year: demo.first_year,
+            assumptions: demo.assumptions,
+            projects: Vec::new(),
+            scenarios: Vec::new(),
+        };
+        self.add_and_open(plan);
+    }
+
+    pub fn duplicate_plan(&self) {
+        let mut plan = self.store.plan.get_untracked();
+        plan.name = format!("{}{}", plan.name, Text::CopySuffix.tr(self.lang()));
+        self.add_and_open(plan);
+    }
+
+    /// Deletes the open plan and opens the first one left (the demo if none is).
+    pub fn delete_current(&self) {
+        let id = self.store.plan.with_untracked(|p| p.id.clone());
+        let next = self.with(|s| {
+            if let Some(h) = s.pending.take() {
+                h.clear();
+            }
+            let _ = library::delete(&mut s.kv, &id);
+            s.last_raw = None;
+            read_index(&s.kv)
+                .ok()
+                .and_then(|i| i.plans.first().map(|m| m.id.clone()))
+        });
+        self.refresh_list();
+        match next {
+            Some(next) => {
+                // The deleted plan must not be saved back on the way out.
+                self.with(|s| s.paused = true);
+                self.open(&next);
+            }
+            None => self.add_and_open(demo_plan()),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Plans in and out as files: the plan as JSON (export, import with replace / keep both), the
+//! project list and the yearly results as CSV, and projects added from a CSV file.
+//! Files are reached only through `files`, storage only through the session.
+
+use leptos::prelude::*;
+
+use super::files;
+use super::sync::Session;
+use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
+use crate::i18n::Text;
+use crate::report::export_file_name;
+
+pub fn export_plan(session: Session) {
+    let store = session.store();
+    let plan = store.plan.get_untracked();
+    let name = export_file_name(&plan.name, &files::today(), "json");
+    if let Err(e) = files::download(&name, "application/json", &encode(&plan)) {
+        store.storage_warning.set(Some(
+            Text::ErrExport.fill(store.lang.get_untracked(), &[&e]),
+        ));
+    }
+}
+
+/// The project list (`yearly == false`) or the yearly results as a CSV download.
+pub fn export_csv(session: Session, yearly: bool) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let (name, text) = store.plan.with_untracked(|plan| {
+        store.results.with_untracked(|r| {
+            let (what, text) = if yearly {
+                (
+                    Text::YearlyFileName,
+                    format!(
+                        "{}{}",
+                        crate::report::BOM,
+                        crate::report::yearly_csv(r, lang)
+                    ),
+                )
+            } else {
+                (
+                    Text::ProjectsFileName,
+                    crate::report::projects_csv(plan, r, lang),
+                )
+            };
+            let base = format!("{}-{}", plan.name, what.tr(lang));
+            (export_file_name(&base, &files::today(), "csv"), text)
+        })
+    });
+    let _ = files::download(&name, "text/csv;charset=utf-8", &text);
+}
+
+/// Checks the whole file first; on any problem nothing is stored and the message says why.
+pub fn import_plan(session: Session, file: web_sys::File) {
+    let store = session.store();
+    store.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => import(&bytes),
+            Err(size) => Err(ImportError::TooLarge { bytes: size }),
+        };
+        match result {
+            Err(e) => store
+                .import_error
+                .set(Some(e.message(store.lang.get_untracked()))),
+            Ok(plan) if session.is_listed(&plan.id) => store.pending_import.set(Some(plan)),
+            Ok(plan) => session.add_and_open(plan),
+        }
+    });
+}
+
+/// The planner chose, for an imported plan whose id exists: replace it, or keep both.
+pub fn resolve_import(session: Session, replace: bool) {
+    let store = session.store();
+    let Some(mut plan) = store.pending_import.get_untracked() else {
+        return;
+    };
+    store.pending_import.set(None);
+    if replace {
+        session.replace_stored(plan);
+    } else {
+        let suffix = Text::ImportedSuffix.tr(store.lang.get_untracked());
+        plan.name = format!("{}{suffix}", plan.name);
+        session.add_and_open(plan);
+    }
+}
+
+/// Adds the projects of a CSV file to the open plan, all or none.
+pub fn import_csv(session: Session, file: web_sys::File) {
+    let store = session.store();
+    store.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let lang = store.lang.get_untracked();
+        let text = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    store
+                        .import_error
+                        .set(Some(Text::ErrCsvNotUtf8.tr(lang).into()));
+                    return;
+                }
+            },
+            Err(size) => {
+                store
+                    .import_error
+                    .set(Some(ImportError::TooLarge { bytes: size }.message(lang)));
+                return;
+            }
+        };
+        let result = store
+            .plan
+            .with_untracked(|p| crate::csv_import::projects_from_csv(&text, p, lang));
+        match result {
+            Ok(projects) => store.plan.update(|p| p.projects.extend(projects)),
+            Err(errors) => store.import_error.set(Some(
+                Text::ErrCsvRows.fill(lang, &[&crate::format::summarize(errors.into_iter(), lang)]),
+            )),
+        }
+    });
+}

@@ -1,0 +1,145 @@
+// The app's frame as a planner meets it: tabs in the URL (links, reload, back and forward), the
+// project editor opening where the planner is looking, and findings grouped by rule.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const TABS = ['projects', 'resettlement', 'financing', 'results', 'compare', 'assumptions'];
+
+const openTab = (page) => page.getAttribute('[role="tab"][aria-selected="true"]', 'data-testid');
+
+async function waitForTab(page, id) {
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="nav-${id}"]`)?.getAttribute('aria-selected') === 'true',
+    id,
+  );
+}
+
+test('a tab click sets the URL hash, and back and forward switch tabs', async () => {
+  const { page, context, log } = await openApp(env);
+  // The opening tab is named in place: back from the first click returns to it.
+  await page.waitForFunction(() => location.hash === '#/projects');
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(() => location.hash === '#/results');
+  await page.click('[data-testid="nav-compare"]');
+  await page.waitForFunction(() => location.hash === '#/compare');
+  await page.goBack();
+  await waitForTab(page, 'results');
+  await page.waitForSelector('[data-testid="findings"]');
+  await page.goBack();
+  await waitForTab(page, 'projects');
+  await page.waitForSelector('[data-testid="project-row"]');
+  await page.goForward();
+  await waitForTab(page, 'results');
+  assert.equal(await page.evaluate(() => location.hash), '#/results');
+  // Typing another hash into the address bar switches too.
+  await page.evaluate(() => (location.hash = '#/assumptions'));
+  await waitForTab(page, 'assumptions');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('a URL with a hash opens that tab, also after a reload', async () => {
+  for (const id of TABS) {
+    const { page, context } = await openApp(env, { path: `/#/${id}` });
+    await waitForTab(page, id);
+    assert.equal(await openTab(page), `nav-${id}`);
+    if (id === 'financing') {
+      await page.reload();
+      await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+      await waitForTab(page, 'financing');
+    }
+    await context.close();
+  }
+  // An unknown hash opens the project list.
+  const { page, context } = await openApp(env, { path: '/#/nowhere' });
+  await waitForTab(page, 'projects');
+  await context.close();
+});
+
+test('the editor opens in view beside the list, focused, for the first, a middle and the last row; Esc closes it', async () => {
+  const { page, context } = await openApp(env);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const rows = page.locator('[data-testid="project-row"]');
+  const n = await rows.count();
+  assert.ok(n >= 30);
+  const editor = page.locator('[data-testid="project-editor"]');
+  for (const i of [0, Math.floor(n / 2), n - 1]) {
+    const row = rows.nth(i);
+    const name = await row.locator('th').textContent();
+    await row.locator('[data-testid="edit-project"]').click();
+    await editor.waitFor();
+    const box = await editor.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 900, `row ${i}: editor at y ${box.y}..${box.y + box.height}`);
+    assert.ok(box.x >= 0 && box.x + box.width <= 1280, `row ${i}: editor at x ${box.x}..${box.x + box.width}`);
+    assert.equal(await page.inputValue('[data-testid="edit-name"]'), name);
+    const focusInside = await page.evaluate(() =>
+      document.querySelector('[data-testid="project-editor"]').contains(document.activeElement),
+    );
+    assert.ok(focusInside, `row ${i}: focus is in the editor`);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'edit-name');
+    // The edited row stays highlighted and in view, beside the panel rather than under it.
+    assert.match(await row.getAttribute('class'), /selected/);
+    const cell = await row.locator('th').boundingBox();
+    assert.ok(cell.x + cell.width <= box.x, `row ${i}: the row's name is left of the editor`);
+    assert.ok(cell.y >= 0 && cell.y + cell.height <= 900, `row ${i}: the row is in view (y ${cell.y})`);
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    // Focus goes back to where the planner was.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'edit-project');
+    assert.doesNotMatch((await row.getAttribute('class')) ?? '', /selected/);
+  }
+  await context.close();
+});
+
+test('the editor stays open with its draft across the mix tabs and closes on the others', async () => {
+  const { page, context } = await openApp(env);
+  await page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' }).locator('[data-testid="edit-project"]').click();
+  await page.fill('[data-testid="edit-area"]', '-5');
+  await page.click('[data-testid="nav-resettlement"]');
+  await page.waitForSelector('[data-testid="resettlement-table"]');
+  // The invalid draft is still there: same editor, not a fresh one.
+  assert.equal(await page.inputValue('[data-testid="edit-area"]'), '-5');
+  const row = page.locator('[data-testid="mix-row"]', { hasText: '黄沙桥片区' });
+  assert.match(await row.getAttribute('class'), /selected/);
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForSelector('[data-testid="findings"]');
+  assert.equal(await page.locator('[data-testid="project-editor"]').count(), 0);
+  await context.close();
+});
+
+test('findings are grouped by rule: far fewer lines than findings, binding misses first', async () => {
+  const { page, context, log } = await openApp(env, { path: '/#/results' });
+  const groups = page.locator('[data-testid="finding-group"]');
+  await groups.first().waitFor();
+  const nGroups = await groups.count();
+  const nFindings = await page.locator('[data-testid="finding"]').count();
+  assert.ok(nFindings >= 22 && nGroups * 3 <= nFindings, `${nGroups} group lines for ${nFindings} findings`);
+  // The 22 per-project land-cover warnings are one line, with their reach and worst case.
+  const land = groups.filter({ hasText: '土地收入不足以覆盖债务本息' });
+  assert.equal(await land.count(), 1);
+  assert.equal(await land.locator('[data-testid="finding"]').count(), 22);
+  assert.match(await land.locator('summary').textContent(), /预警.*\(22\).*22个项目；最不利：.*土地收入\/债务本息覆盖倍数/);
+  // Binding misses first, and open; warnings closed until asked for.
+  const miss = await groups.evaluateAll((gs) => gs.map((g) => g.classList.contains('miss')));
+  assert.ok(miss[0], 'the first line is a binding miss');
+  assert.deepEqual(miss, [...miss].sort((a, b) => b - a));
+  const item = land.locator('[data-testid="finding"]').first();
+  assert.equal(await item.isVisible(), false);
+  await land.locator('summary').click();
+  assert.equal(await item.isVisible(), true);
+  // An individual finding still links to what it concerns.
+  await item.locator('button').click();
+  await page.waitForSelector('[data-testid="project-editor"]');
+  assert.equal(await page.evaluate(() => location.hash), '#/projects');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
