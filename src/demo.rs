@@ -1,12 +1,21 @@
 //! The embedded demo plan: X市's 2027–2028 shantytown-renovation list, built from the on-site
-//! meeting's figures (ten central-city major projects, county projects including X县西街).
+//! meeting's figures: 32 projects, 38.68 亿元, 9,373 households of which 4,545 rehoused with
+//! money (central city 3,061 of 5,690 = 53.8 %, counties 1,484 of 3,683 = 40.3 %), the ten
+//! central-city major projects and X县西街 (1,066 households).
+//!
+//! Every figure is a static number in the tables below. The mixes are whole percents; with the
+//! households chosen here the whole-household split (`ResettlementMix::households`) gives the
+//! speech's counts. Investment at the default cost drivers (city-wide defaults, counties at
+//! 3,000 元/m² compensation) comes to 386,800 万元 through the old homes' areas and each
+//! project's infrastructure cost, set by hand per project.
 
 use crate::model::{
     Assumptions, CostOverrides, FinancingMix, LandRevenue, Plan, Project, ProjectType,
     ResettlementMix, Scenario, Status,
 };
 
-/// (name, district, central city, type, year, status, households, lead)
+/// (name, district, central city, type, year, status, households, area expropriated m²,
+/// infrastructure 万元, lead)
 type Row = (
     &'static str,
     &'static str,
@@ -14,6 +23,8 @@ type Row = (
     ProjectType,
     i32,
     Status,
+    u32,
+    u32,
     u32,
     &'static str,
 );
@@ -29,49 +40,50 @@ use Status::*;
 
 #[rustfmt::skip]
 const CENTRAL: &[(Row, Mix, Fin)] = &[
-    (("黄沙桥片区", "城关区", true, UrbanVillage, 2027, Planning, 927, "市政府常务副市长"), (30, 15, 10), (25, 45, 0, 0, 30)),
-    (("行政中心北侧", "城关区", true, OldResidentialCompound, 2027, Planning, 640, "市政府副市长"), (25, 20, 10), (25, 50, 0, 0, 25)),
-    (("杨峪河片区", "新城区", true, UrbanVillage, 2028, Planning, 900, "市人大副主任"), (25, 13, 10), (25, 55, 0, 0, 20)),
-    (("北新街东片区", "城关区", true, DilapidatedHousing, 2027, Planning, 560, "市政协副主席"), (35, 15, 10), (25, 50, 0, 0, 25)),
-    (("老城东关片区", "城关区", true, DilapidatedHousing, 2027, ExpropriationStarted, 480, "城关区区长"), (30, 15, 5), (25, 55, 20, 0, 0)),
-    (("火车站南片区", "新城区", true, UrbanVillage, 2028, Planning, 520, "市政府副市长"), (30, 20, 5), (20, 40, 0, 30, 10)),
-    (("江北城中村", "新城区", true, UrbanVillage, 2027, ExpropriationStarted, 430, "新城区区长"), (25, 15, 10), (25, 55, 20, 0, 0)),
-    (("西城门片区", "城关区", true, OldResidentialCompound, 2027, Started, 380, "市住建局局长"), (35, 15, 10), (25, 60, 15, 0, 0)),
-    (("张滩村城中村", "新城区", true, UrbanVillage, 2028, Planning, 300, "市自然资源局局长"), (25, 15, 10), (25, 50, 25, 0, 0)),
-    (("新城北门片区", "新城区", true, OldResidentialCompound, 2028, ExpropriationStarted, 270, "新城区区长"), (30, 20, 10), (25, 55, 20, 0, 0)),
+    (("黄沙桥片区", "城关区", true, UrbanVillage, 2027, Planning, 980, 107800, 4371, "市政府常务副市长"), (30, 15, 10), (25, 45, 0, 0, 30)),
+    (("行政中心北侧", "城关区", true, OldResidentialCompound, 2027, Planning, 680, 53040, 1700, "市政府副市长"), (25, 20, 10), (25, 50, 0, 0, 25)),
+    (("杨峪河片区", "新城区", true, UrbanVillage, 2028, Planning, 950, 104500, 4275, "市人大副主任"), (25, 13, 10), (25, 55, 0, 0, 20)),
+    (("北新街东片区", "城关区", true, DilapidatedHousing, 2027, Planning, 600, 51000, 1800, "市政协副主席"), (35, 15, 10), (25, 50, 0, 0, 25)),
+    (("老城东关片区", "城关区", true, DilapidatedHousing, 2027, ExpropriationStarted, 500, 42500, 1500, "城关区区长"), (30, 15, 5), (25, 55, 20, 0, 0)),
+    (("火车站南片区", "新城区", true, UrbanVillage, 2028, Planning, 540, 59400, 2430, "市政府副市长"), (30, 20, 5), (20, 40, 0, 30, 10)),
+    (("江北城中村", "新城区", true, UrbanVillage, 2027, ExpropriationStarted, 450, 49500, 2025, "新城区区长"), (25, 15, 10), (25, 55, 20, 0, 0)),
+    (("西城门片区", "城关区", true, OldResidentialCompound, 2027, Started, 400, 31200, 1000, "市住建局局长"), (35, 15, 10), (25, 60, 15, 0, 0)),
+    (("张滩村城中村", "新城区", true, UrbanVillage, 2028, Planning, 310, 34100, 1395, "市自然资源局局长"), (25, 14, 10), (25, 50, 25, 0, 0)),
+    (("新城北门片区", "新城区", true, OldResidentialCompound, 2028, ExpropriationStarted, 280, 21840, 700, "新城区区长"), (30, 20, 10), (25, 55, 20, 0, 0)),
 ];
 
 #[rustfmt::skip]
 const COUNTY: &[(Row, Mix, Fin)] = &[
-    (("X县西街", "X县", false, DilapidatedHousing, 2027, Started, 1066, "X县县长"), (20, 10, 5), (20, 50, 30, 0, 0)),
-    (("X县东关危旧房", "X县", false, DilapidatedHousing, 2027, ExpropriationStarted, 180, "X县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("X县城南旧住宅小区", "X县", false, OldResidentialCompound, 2028, Planning, 140, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("X县北门城边村", "X县", false, UrbanVillage, 2028, Planning, 110, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("东岭县老街片区", "东岭县", false, DilapidatedHousing, 2027, ExpropriationStarted, 260, "东岭县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("东岭县河坝城中村", "东岭县", false, UrbanVillage, 2027, Planning, 210, "东岭县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("东岭县粮油公司宿舍", "东岭县", false, OldResidentialCompound, 2028, Planning, 90, "东岭县住建局"), (25, 15, 5), (20, 80, 0, 0, 0)),
-    (("东岭县县医院配套", "东岭县", false, Infrastructure, 2028, Planning, 0, "东岭县卫健局"), (0, 0, 0), (30, 30, 0, 40, 0)),
-    (("南河县南关危旧房", "南河县", false, DilapidatedHousing, 2027, ExpropriationStarted, 150, "南河县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("南河县纺织厂旧住宅小区", "南河县", false, OldResidentialCompound, 2027, Planning, 170, "南河县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("南河县河街片区", "南河县", false, DilapidatedHousing, 2028, Planning, 190, "南河县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("南河县自来水配套", "南河县", false, Infrastructure, 2028, Planning, 0, "南河县水务局"), (0, 0, 0), (30, 30, 0, 40, 0)),
-    (("西坪县城关城郊村", "西坪县", false, UrbanVillage, 2027, ExpropriationStarted, 220, "西坪县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("西坪县老粮站片区", "西坪县", false, DilapidatedHousing, 2028, Planning, 120, "西坪县副县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("西坪县西坪中学配套", "西坪县", false, Infrastructure, 2028, Planning, 0, "西坪县教育局"), (0, 0, 0), (30, 70, 0, 0, 0)),
-    (("石门县石门老街", "石门县", false, DilapidatedHousing, 2027, Planning, 200, "石门县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("石门县矿区危旧房", "石门县", false, DilapidatedHousing, 2028, Planning, 160, "石门县副县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("石门县供热管网配套", "石门县", false, Infrastructure, 2027, Planning, 0, "石门县住建局"), (0, 0, 0), (30, 30, 0, 40, 0)),
-    (("安平县北关城中村", "安平县", false, UrbanVillage, 2027, ExpropriationStarted, 240, "安平县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("安平县化肥厂旧住宅小区", "安平县", false, OldResidentialCompound, 2028, Planning, 130, "安平县副县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("安平县东街片区", "安平县", false, DilapidatedHousing, 2027, Planning, 150, "安平县住建局"), (25, 15, 5), (20, 60, 20, 0, 0)),
-    (("安平县西河城郊村", "安平县", false, UrbanVillage, 2028, Planning, 180, "安平县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("X县西街", "X县", false, DilapidatedHousing, 2027, Started, 1066, 87410, 3198, "X县县长"), (20, 10, 5), (20, 50, 30, 0, 0)),
+    (("X县东关危旧房", "X县", false, DilapidatedHousing, 2027, ExpropriationStarted, 180, 14760, 540, "X县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("X县城南旧住宅小区", "X县", false, OldResidentialCompound, 2028, Planning, 140, 10080, 350, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("X县北门城边村", "X县", false, UrbanVillage, 2028, Planning, 110, 11000, 495, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("东岭县老街片区", "东岭县", false, DilapidatedHousing, 2027, ExpropriationStarted, 230, 18860, 690, "东岭县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("东岭县河坝城中村", "东岭县", false, UrbanVillage, 2027, Planning, 185, 18500, 832, "东岭县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("东岭县粮油公司宿舍", "东岭县", false, OldResidentialCompound, 2028, Planning, 80, 5760, 200, "东岭县住建局"), (25, 15, 5), (20, 80, 0, 0, 0)),
+    (("东岭县县医院配套", "东岭县", false, Infrastructure, 2028, Planning, 0, 0, 11000, "东岭县卫健局"), (0, 0, 0), (30, 30, 0, 40, 0)),
+    (("南河县南关危旧房", "南河县", false, DilapidatedHousing, 2027, ExpropriationStarted, 135, 11070, 405, "南河县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("南河县纺织厂旧住宅小区", "南河县", false, OldResidentialCompound, 2027, Planning, 150, 10800, 375, "南河县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("南河县河街片区", "南河县", false, DilapidatedHousing, 2028, Planning, 170, 13940, 510, "南河县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("南河县自来水配套", "南河县", false, Infrastructure, 2028, Planning, 0, 0, 8000, "南河县水务局"), (0, 0, 0), (30, 30, 0, 40, 0)),
+    (("西坪县城关城郊村", "西坪县", false, UrbanVillage, 2027, ExpropriationStarted, 195, 19500, 878, "西坪县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("西坪县老粮站片区", "西坪县", false, DilapidatedHousing, 2028, Planning, 105, 8610, 315, "西坪县副县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("西坪县西坪中学配套", "西坪县", false, Infrastructure, 2028, Planning, 0, 0, 9000, "西坪县教育局"), (0, 0, 0), (30, 70, 0, 0, 0)),
+    (("石门县石门老街", "石门县", false, DilapidatedHousing, 2027, Planning, 175, 14350, 525, "石门县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("石门县矿区危旧房", "石门县", false, DilapidatedHousing, 2028, Planning, 140, 11480, 420, "石门县副县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
+    (("石门县供热管网配套", "石门县", false, Infrastructure, 2027, Planning, 0, 0, 6200, "石门县住建局"), (0, 0, 0), (30, 30, 0, 40, 0)),
+    (("安平县北关城中村", "安平县", false, UrbanVillage, 2027, ExpropriationStarted, 212, 21200, 954, "安平县县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("安平县化肥厂旧住宅小区", "安平县", false, OldResidentialCompound, 2028, Planning, 115, 8280, 288, "安平县副县长"), (20, 13, 5), (20, 60, 20, 0, 0)),
+    (("安平县东街片区", "安平县", false, DilapidatedHousing, 2027, Planning, 135, 11070, 405, "安平县住建局"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("安平县西河城郊村", "安平县", false, UrbanVillage, 2028, Planning, 160, 16000, 720, "安平县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
 ];
 
-/// Infrastructure projects' own cost, 万元 (they rehouse nobody).
-const INFRASTRUCTURE_ONLY: f64 = 6_000.0;
+/// Compensation price in the county towns, 元/m² (the city-wide default is the central city's).
+const COUNTY_COMPENSATION_PRICE: f64 = 3_000.0;
 
 fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
-    let (name, district, central_city, kind, year, status, households, lead) = row;
+    let (name, district, central_city, kind, year, status, households, area, infrastructure, lead) =
+        row;
     let pct = |v: u32| f64::from(v) / 100.0;
     let h = f64::from(households);
     let monetized = mix.0 + mix.1 + mix.2;
@@ -90,13 +102,12 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         year,
         status,
         households,
-        // Larger homes in the central city than in the county towns.
-        area_m2: h * if central_city { 95.0 } else { 85.0 },
-        infrastructure_cost: if households == 0 {
-            INFRASTRUCTURE_ONLY
-        } else {
-            h * 1.5
-        },
+        // Old homes: 100–110 m² per household in urban villages (self-built houses), 80–85 m² in
+        // dilapidated housing, 72–78 m² in old compounds.
+        area_m2: f64::from(area),
+        // Roads, water, power, gas and heating: 2.5–4.5 万元 per household by type; the four
+        // infrastructure-only projects (hospital, water works, school, heating) are costed alone.
+        infrastructure_cost: f64::from(infrastructure),
         // About 2万元 per household expected from the central subsidy.
         central_subsidy: h * 2.0,
         // Central-city land sells for far more than county land; sales start two years in.
@@ -123,7 +134,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
             CostOverrides::default()
         } else {
             CostOverrides {
-                compensation_price: Some(2_900.0),
+                compensation_price: Some(COUNTY_COMPENSATION_PRICE),
                 ..Default::default()
             }
         },

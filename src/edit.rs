@@ -509,3 +509,103 @@ fn rebalance<M, P: Copy + PartialEq>(
         set(balance, mix, (1.0 - others).max(0.0));
     }
 }
+
+/// The edit that turns project `old` into `new` (same id): the one field, mix or cost driver
+/// that differs, or the whole project when several do. `None` when nothing differs. Editors that
+/// work on a draft use it so every change reaches the plan as the edit a planner would name.
+pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let project = new.id.clone();
+    let mut changes: Vec<Edit> = ProjectField::ALL
+        .iter()
+        .filter(|f| f.get(old) != f.get(new))
+        .map(|&field| Edit::SetProjectField {
+            project: project.clone(),
+            field,
+            value: field.get(new),
+        })
+        .collect();
+    if old.resettlement != new.resettlement {
+        changes.push(Edit::SetResettlement {
+            project: project.clone(),
+            mix: new.resettlement,
+        });
+    }
+    if old.financing != new.financing {
+        changes.push(Edit::SetFinancing {
+            project: project.clone(),
+            mix: new.financing,
+        });
+    }
+    changes.extend(
+        CostDriver::ALL
+            .iter()
+            .filter(|d| d.get_override(&old.costs) != d.get_override(&new.costs))
+            .map(|&driver| Edit::SetCostOverride {
+                project: project.clone(),
+                driver,
+                value: driver.get_override(&new.costs),
+            }),
+    );
+    let mut probe = old.clone();
+    // One edit only if making it gives exactly `new` (a land field also creates land revenue).
+    let single = changes.len() == 1 && {
+        if let Edit::SetProjectField { field, value, .. } = &changes[0] {
+            field.set(&mut probe, value.clone());
+            probe == *new
+        } else {
+            true
+        }
+    };
+    if single {
+        changes.pop()
+    } else {
+        Some(Edit::ReplaceProject {
+            project: Box::new(new.clone()),
+        })
+    }
+}
+
+/// The edit that turns assumptions `old` into `new`: one numeric field or default cost when
+/// only one differs, else all of them at once.
+pub fn assumptions_edit(old: &Assumptions, new: &Assumptions) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let keys: Vec<AssumptionKey> = AssumptionKey::ALL
+        .iter()
+        .copied()
+        .filter(|k| k.get(old) != k.get(new))
+        .collect();
+    let drivers: Vec<CostDriver> = CostDriver::ALL
+        .iter()
+        .copied()
+        .filter(|d| d.get(&old.costs) != d.get(&new.costs))
+        .collect();
+    let mut probe = old.clone();
+    let single = match (keys.as_slice(), drivers.as_slice()) {
+        ([k], []) => {
+            k.set(&mut probe, k.get(new));
+            Some(Edit::SetAssumption {
+                key: *k,
+                value: k.get(new),
+            })
+        }
+        ([], [d]) => {
+            d.set(&mut probe.costs, d.get(&new.costs));
+            Some(Edit::SetCostDefault {
+                driver: *d,
+                value: d.get(&new.costs),
+            })
+        }
+        _ => None,
+    };
+    match single {
+        Some(e) if probe == *new => Some(e),
+        _ => Some(Edit::SetAssumptions {
+            assumptions: Box::new(new.clone()),
+        }),
+    }
+}

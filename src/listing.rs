@@ -159,13 +159,23 @@ mod tests {
 
     #[test]
     fn editing_operations_keep_ids_unique_and_undo_restores() {
+        use crate::edit::Edit;
         let mut plan = demo_plan();
-        let id = plan.duplicate_project("p11", "（副本）").unwrap();
-        assert_eq!(id, "p33");
+        let (index, copy) = plan.duplicate_of("p11", "（副本）").unwrap();
+        assert_eq!(copy.id, "p33");
+        plan.apply(&Edit::AddProject {
+            index,
+            project: Box::new(copy),
+        })
+        .unwrap();
         assert_eq!(plan.projects[11].name, "X县西街（副本）");
-        let (i, p) = plan.delete_project("p05").unwrap();
+        let undo = plan
+            .apply(&Edit::DeleteProject {
+                project: "p05".into(),
+            })
+            .unwrap();
         assert_eq!(plan.projects.len(), 32);
-        plan.restore_project(i, p);
+        plan.apply(&undo).unwrap();
         assert_eq!(plan.projects[4].id, "p05");
         let n = plan.new_project("新项目");
         assert_eq!(n.id, "p34");

@@ -411,27 +411,27 @@ macro_rules! cost_drivers {
 
 cost_drivers! {
     /// Compensation price, 元/m² of expropriated area.
-    compensation_price: 3_600.0, CostCompensationPrice, YuanPerM2, Bounds::new(0.0, 200_000.0),
+    compensation_price: 4_500.0, CostCompensationPrice, YuanPerM2, Bounds::new(0.0, 200_000.0),
     /// Monetization incentive (货币化安置奖励) on cash and self-purchase compensation, fraction.
-    monetization_incentive: 0.08, CostIncentive, Percent, Bounds::SHARE,
+    monetization_incentive: 0.10, CostIncentive, Percent, Bounds::SHARE,
     /// Price the government pays for existing commodity housing, 元/m².
     purchase_price: 4_200.0, CostPurchasePrice, YuanPerM2, Bounds::new(0.0, 200_000.0),
     /// Construction cost of resettlement housing, 元/m².
-    construction_cost: 2_600.0, CostConstruction, YuanPerM2, Bounds::new(0.0, 50_000.0),
+    construction_cost: 2_500.0, CostConstruction, YuanPerM2, Bounds::new(0.0, 50_000.0),
     /// Size of a resettlement (or purchased) flat, m².
     flat_area: 90.0, CostFlatArea, M2, Bounds::new(0.0, 500.0),
     /// Persons per household (transition fees are paid per person).
-    persons_per_household: 3.5, CostPersons, Persons, Bounds::new(0.0, 20.0),
+    persons_per_household: 3.0, CostPersons, Persons, Bounds::new(0.0, 20.0),
     /// Transition fee (过渡费), 元 per person per month.
-    transition_fee: 1_500.0, CostTransitionFee, YuanPerPersonMonth, Bounds::new(0.0, 20_000.0),
+    transition_fee: 300.0, CostTransitionFee, YuanPerPersonMonth, Bounds::new(0.0, 20_000.0),
     /// Months from signing until the new flat is handed over (at most ten years).
     construction_months: 30.0, CostConstructionMonths, Months, Bounds::new(0.0, 120.0),
     /// Transition fee months paid beyond handover (one real agreement: 4).
     transition_extra_months: 4.0, CostExtraMonths, Months, Bounds::new(0.0, 120.0),
     /// Relocation fee (搬迁费), 元 per household per move; in-kind households move twice.
-    relocation_fee: 2_000.0, CostRelocation, YuanPerHousehold, Bounds::new(0.0, 1_000_000.0),
+    relocation_fee: 1_200.0, CostRelocation, YuanPerHousehold, Bounds::new(0.0, 1_000_000.0),
     /// Rewards to every household (early signing, vacating on time, moving allowance), 元.
-    reward_per_household: 20_000.0, CostReward, YuanPerHousehold, Bounds::new(0.0, 10_000_000.0),
+    reward_per_household: 10_000.0, CostReward, YuanPerHousehold, Bounds::new(0.0, 10_000_000.0),
 }
 
 /// Monetized-resettlement targets (shares of households).
@@ -585,43 +585,14 @@ impl Plan {
         }
     }
 
-    pub fn add_project(&mut self, p: Project) {
-        debug_assert!(!self.projects.iter().any(|x| x.id == p.id));
-        self.projects.push(p);
-    }
-
-    /// Copies a project right after itself, with a new id and `suffix` ("（副本）") on its name.
-    pub fn duplicate_project(&mut self, id: &str, suffix: &str) -> Option<ProjectId> {
+    /// A copy of a project to go right after it (where, and what), with a new id and `suffix`
+    /// ("（副本）") on its name: added with `Edit::AddProject`.
+    pub fn duplicate_of(&self, id: &str, suffix: &str) -> Option<(usize, Project)> {
         let i = self.projects.iter().position(|p| p.id == id)?;
         let mut copy = self.projects[i].clone();
         copy.id = self.next_project_id();
         copy.name = format!("{}{suffix}", copy.name);
-        let new_id = copy.id.clone();
-        self.projects.insert(i + 1, copy);
-        Some(new_id)
-    }
-
-    /// Removes a project; returns where it was and what it was, for undo.
-    pub fn delete_project(&mut self, id: &str) -> Option<(usize, Project)> {
-        let i = self.projects.iter().position(|p| p.id == id)?;
-        Some((i, self.projects.remove(i)))
-    }
-
-    /// Puts a deleted project back where it was.
-    pub fn restore_project(&mut self, index: usize, p: Project) {
-        let i = index.min(self.projects.len());
-        self.projects.insert(i, p);
-    }
-
-    /// Replaces the project with the same id.
-    pub fn replace_project(&mut self, p: Project) -> bool {
-        match self.projects.iter_mut().find(|x| x.id == p.id) {
-            Some(slot) => {
-                *slot = p;
-                true
-            }
-            None => false,
-        }
+        Some((i + 1, copy))
     }
 
     /// An id no scenario has yet.

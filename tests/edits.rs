@@ -246,3 +246,30 @@ fn a_share_edit_rebalances_the_balancing_part() {
     assert!((r.new_build - (1.0 - 0.6 - r.self_purchase - r.government_purchase)).abs() < 1e-12);
     assert!((r.sum() - 1.0).abs() < 1e-12);
 }
+
+#[test]
+fn a_draft_becomes_the_edit_a_planner_would_name() {
+    use planner::edit::project_edit;
+    let plan = demo_plan();
+    let old = &plan.projects[0];
+    let mut new = old.clone();
+    new.households = 1_000;
+    assert_eq!(
+        project_edit(old, &new),
+        Some(Edit::SetProjectField {
+            project: "p01".into(),
+            field: ProjectField::Households,
+            value: Value::Number(1_000.0),
+        })
+    );
+    new.name = "新".into();
+    assert!(matches!(
+        project_edit(old, &new),
+        Some(Edit::ReplaceProject { .. })
+    ));
+    assert_eq!(project_edit(old, old), None);
+    let mut plan2 = plan.clone();
+    let e = project_edit(old, &new).unwrap();
+    plan2.apply(&e).unwrap();
+    assert_eq!(plan2.projects[0], new);
+}

@@ -129,8 +129,8 @@ fn availability_payments_for_new_projects_are_flagged_under_the_new_mechanism() 
 #[test]
 fn unknown_fields_are_reported_not_dropped_silently() {
     let text = encode(&demo_plan()).replacen(
-        "\"compensation_price\": 2900.0",
-        "\"compensation_price\": 2900.0, \"construction_month\": 12",
+        "\"costs\": {}",
+        "\"costs\": {\"construction_month\": 12}",
         1,
     );
     assert_ne!(text, encode(&demo_plan()), "the fixture edit applied");

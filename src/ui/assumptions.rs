@@ -260,7 +260,8 @@ fn error_for(issues: Memo<Vec<Issue>>, key: &'static str) -> Signal<Option<Strin
         issues.with(|v| {
             v.iter()
                 .find(|i| match i.field {
-                    Field::Assumption(k) | Field::Cost(k) => k == key,
+                    Field::Assumption(k) => k.key() == key,
+                    Field::Cost(d) => d.key() == key,
                     Field::LoanTerm => key == "loan.grace_years",
                     _ => false,
                 })
@@ -298,11 +299,21 @@ fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
 pub fn AssumptionsPage() -> impl IntoView {
     let store = expect_context::<Store>();
     let draft = RwSignal::new(store.plan.with_untracked(|p| p.assumptions.clone()));
-    let issues = Memo::new(move |_| draft.with(validate_assumptions));
+    let issues = Memo::new(move |_| {
+        store
+            .plan
+            .with(|p| draft.with(|d| validate_assumptions(d, &p.projects)))
+    });
+    // A valid draft reaches the plan as one named, undoable edit.
     Effect::new(move |_| {
         let d = draft.get();
-        if issues.with(Vec::is_empty) && store.plan.with_untracked(|p| p.assumptions != d) {
-            store.plan.update(|p| p.assumptions = d);
+        if issues.with(Vec::is_empty) {
+            let edit = store
+                .plan
+                .with_untracked(|p| crate::edit::assumptions_edit(&p.assumptions, &d));
+            if let Some(edit) = edit {
+                let _ = store.dispatch(edit);
+            }
         }
     });
     let field = move |(label, key, percent, unit, get, set): Row| {

@@ -48,14 +48,8 @@ pub fn ComparePage() -> impl IntoView {
             compare(p, &others.get(), l)
                 .into_iter()
                 .map(|c| {
-                    (
-                        c.name,
-                        METRICS
-                            .iter()
-                            .map(|m| (m.value)(&c.results))
-                            .collect::<Vec<f64>>(),
-                        c.results,
-                    )
+                    let values = METRICS.iter().map(|m| (m.value)(&c)).collect::<Vec<f64>>();
+                    (c.name, values, c.results)
                 })
                 .collect::<Vec<_>>()
         })
@@ -88,15 +82,18 @@ pub fn ComparePage() -> impl IntoView {
             return;
         }
         let shown = super::fields::show_number(pct, 1);
-        store.plan.update(|p| {
-            let s = Scenario::raise_monetized(
+        let scenario = store.plan.with_untracked(|p| {
+            Scenario::raise_monetized(
                 &p.next_scenario_id(),
                 &Text::ScenarioName.fill(l, &[&shown]),
                 &Text::ScenarioNote.fill(l, &[&shown]),
                 &p.projects,
                 pct / 100.0,
-            );
-            p.scenarios.push(s);
+            )
+        });
+        let _ = store.dispatch(crate::edit::Edit::AddScenario {
+            index: usize::MAX,
+            scenario: Box::new(scenario),
         });
     };
     let scenarios = move || {
@@ -122,7 +119,7 @@ pub fn ComparePage() -> impl IntoView {
                             on:click=move |_| {
                                 let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);
                                 if ok {
-                                    store.plan.update(|p| p.scenarios.retain(|s| s.id != id));
+                                    let _ = store.dispatch(crate::edit::Edit::DeleteScenario { scenario: id.clone() });
                                 }
                             }
                         >

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use super::state::{lang, t, Store};
+use crate::fields::ProjectField;
 use crate::i18n::{cost_driver_text, fmt_pct, status_text, type_text, Text};
 use crate::model::{CostDriver, LandRevenue, Project, ProjectType, Status};
 use crate::validate::{validate_project, Field, Issue};
@@ -122,7 +123,13 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     let issues = Memo::new(move |_| {
         store.plan.with(|plan| {
             draft.with(|d| {
-                validate_project(d, &plan.assumptions, (plan.first_year, plan.first_year + 1))
+                let row = plan.projects.iter().position(|p| p.id == d.id).unwrap_or(0) + 1;
+                validate_project(
+                    d,
+                    &plan.assumptions,
+                    (plan.first_year, plan.first_year + 1),
+                    row,
+                )
             })
         })
     });
@@ -130,11 +137,15 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     Effect::new(move |_| {
         let d = draft.get();
         if issues.with(Vec::is_empty) {
-            let unchanged = store.plan.with_untracked(|p| p.projects.contains(&d));
-            if !unchanged {
-                store.plan.update(|p| {
-                    p.replace_project(d);
-                });
+            // The change reaches the plan as the edit a planner would name (undoable).
+            let edit = store.plan.with_untracked(|p| {
+                p.projects
+                    .iter()
+                    .find(|x| x.id == d.id)
+                    .and_then(|old| crate::edit::project_edit(old, &d))
+            });
+            if let Some(edit) = edit {
+                let _ = store.dispatch(edit);
             }
         }
     });
@@ -171,7 +182,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                             unit=unit
                             testid=format!("override-{}", d.key())
                             placeholder=Signal::derive(default_text)
-                            error=field_error(issues, Field::Cost(d.key()))
+                            error=field_error(issues, Field::Cost(d))
                         />
                     </td>
                     <td class="default">{move || t(Text::CostDefault)} ": " {default_text}</td>
@@ -232,14 +243,14 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     value=Signal::derive(move || draft.with(|d| d.name.clone()))
                     on_change=Callback::new(move |v: String| draft.update(|d| d.name = v))
                     testid="edit-name"
-                    error=field_error(issues, Field::Name)
+                    error=field_error(issues, Field::Project(ProjectField::Name))
                 />
                 <TextInput
                     label=Text::FieldDistrict
                     value=Signal::derive(move || draft.with(|d| d.district.clone()))
                     on_change=Callback::new(move |v: String| draft.update(|d| d.district = v))
                     testid="edit-district"
-                    error=field_error(issues, Field::District)
+                    error=field_error(issues, Field::Project(ProjectField::District))
                 />
                 <label class="field checkbox">
                     <input
@@ -291,7 +302,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                         households_error
                             .get()
                             .map(|v| format!("{v}，{}", Text::ErrHouseholds.tr(lang())))
-                            .or_else(|| field_error(issues, Field::Households).get())
+                            .or_else(|| field_error(issues, Field::Project(ProjectField::Households)).get())
                     })
                 />
                 <RequiredNumber
@@ -300,7 +311,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     on_change=edit(|d, v| d.area_m2 = v)
                     unit="m²"
                     testid="edit-area"
-                    error=field_error(issues, Field::Area)
+                    error=field_error(issues, Field::Project(ProjectField::Area))
                 />
                 <RequiredNumber
                     label=Text::FieldInfrastructure
@@ -308,7 +319,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     on_change=edit(|d, v| d.infrastructure_cost = v)
                     unit="万元"
                     testid="edit-infrastructure"
-                    error=field_error(issues, Field::Infrastructure)
+                    error=field_error(issues, Field::Project(ProjectField::Infrastructure))
                 />
                 <RequiredNumber
                     label=Text::FieldCentralSubsidy
@@ -316,7 +327,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     on_change=edit(|d, v| d.central_subsidy = v)
                     unit="万元"
                     testid="edit-subsidy"
-                    error=field_error(issues, Field::CentralSubsidy)
+                    error=field_error(issues, Field::Project(ProjectField::CentralSubsidy))
                 />
                 <RequiredNumber
                     label=Text::LandAmount
@@ -324,7 +335,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     on_change=set_land(|l, v| l.amount = v)
                     unit="万元"
                     testid="edit-land"
-                    error=field_error(issues, Field::LandRevenue)
+                    error=field_error(issues, Field::Project(ProjectField::LandAmount))
                 />
                 <RequiredNumber
                     label=Text::LandStart

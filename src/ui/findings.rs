@@ -38,6 +38,10 @@ mod strings {
                 "Special-bond cover below the appraisal threshold",
             ),
             RuleId::BondTerm => ("专项债期限超过15年", "Special-bond term over 15 years"),
+            RuleId::PppNewMechanism => (
+                "新项目PPP由政府付费承担建设成本",
+                "New PPP projects paying construction from the budget",
+            ),
             RuleId::LandCover => (
                 "土地收入不足以覆盖债务本息",
                 "Land revenue does not cover debt service",
@@ -142,7 +146,14 @@ pub fn Findings() -> impl IntoView {
         Subject::Group(_) => store.tab.set(Tab::Resettlement),
         Subject::Year(_) => store.tab.set(Tab::Assumptions),
     });
-    let groups = Memo::new(move |_| store.results.with(|r| group_findings(&r.findings)));
+    // Findings are the rules' verdict on the results: computed here, not stored by simulate.
+    let groups = Memo::new(move |_| {
+        store.plan.with(|p| {
+            store
+                .results
+                .with(|r| group_findings(&crate::rules::findings(&p.assumptions, r)))
+        })
+    });
     view! {
         <section class="findings" data-testid="findings">
             <h2>{move || t(Text::FindingsTitle)}</h2>

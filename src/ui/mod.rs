@@ -21,6 +21,7 @@ mod transfer;
 use leptos::mount::mount_to_body;
 use leptos::prelude::*;
 
+use crate::history::History;
 use crate::i18n::{Lang, Text};
 use crate::simulate::simulate_plan;
 use state::{t, Store, Tab};
@@ -50,6 +51,9 @@ fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         import_error: RwSignal::new(None),
         pending_import: RwSignal::new(None),
+        history: StoredValue::new(History::default()),
+        history_version: RwSignal::new(0),
+        rewound: RwSignal::new(0),
     };
     provide_context(store);
     provide_context(results::ChartMemos::new(store));
@@ -58,6 +62,7 @@ fn App() -> impl IntoView {
     session.watch();
     route::follow_hash(store.tab);
     follow_lang(store);
+    undo_keys(store);
 
     let tab = store.tab;
     // The editor panel stays open across the tabs that list projects, keeping its draft.
@@ -85,6 +90,26 @@ fn App() -> impl IntoView {
                 </div>
                 <div class="plan-name" data-testid="plan-name">{move || plan.with(|p| p.name.clone())}</div>
                 <div class="actions">
+                    <button
+                        type="button"
+                        data-testid="undo"
+                        title=move || store.step_title(false)
+                        aria-label=move || store.step_title(false)
+                        disabled=move || !store.can_step(false)
+                        on:click=move |_| store.step(false)
+                    >
+                        "↶ " {move || t(Text::UndoLabel)}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="redo"
+                        title=move || store.step_title(true)
+                        aria-label=move || store.step_title(true)
+                        disabled=move || !store.can_step(true)
+                        on:click=move |_| store.step(true)
+                    >
+                        "↷ " {move || t(Text::RedoLabel)}
+                    </button>
                     <button type="button" data-testid="load-demo" on:click=load_demo>
                         {move || t(Text::LoadDemo)}
                     </button>
@@ -106,6 +131,7 @@ fn App() -> impl IntoView {
             >
                 {move || {
                     store.generation.track();
+                    store.rewound.track();
                     match tab.get() {
                         Tab::Projects => view! { <projects::ProjectList /> }.into_any(),
                         Tab::Resettlement => view! { <mixes::ResettlementPage /> }.into_any(),
@@ -118,7 +144,11 @@ fn App() -> impl IntoView {
             </main>
         </div>
         // Beside the list rather than below it: fixed to the viewport whatever row was clicked.
-        {move || editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })}
+        {move || {
+            // After undo/redo the editor starts again from the plan.
+            store.rewound.track();
+            editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
+        }}
         // Tests wait for this: the wasm module has run and the first render is done.
         <div data-testid="app-ready" hidden=true></div>
     }
@@ -181,4 +211,29 @@ pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
     let elapsed = js_sys::Date::now() - start;
     assert!(years > 0);
     elapsed / f64::from(reps.max(1))
+}
+
+/// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, outside text fields: inside one the browser's
+/// own undo of the typing wins.
+fn undo_keys(store: Store) {
+    let keys = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) {
+            return;
+        }
+        let in_field = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let forward = match e.key().to_lowercase().as_str() {
+            "z" => e.shift_key(),
+            "y" => true,
+            _ => return,
+        };
+        e.prevent_default();
+        store.step(forward);
+    });
+    on_cleanup(move || keys.remove());
 }

@@ -23,7 +23,7 @@ pub fn PlanBar() -> impl IntoView {
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty())
         {
-            store.plan.update(|p| p.name = name);
+            let _ = store.dispatch(crate::edit::Edit::RenamePlan { name });
         }
     };
     let delete = move |_| {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::edit::Edit;
+
 use super::state::{lang, t, Store};
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, status_text, type_text, Text};
@@ -47,7 +49,6 @@ pub fn ProjectList() -> impl IntoView {
     let store = expect_context::<Store>();
     let filter = RwSignal::new(Filter::default());
     let sort = RwSignal::new((SortKey::Plan, false));
-    let last_deleted = RwSignal::new(None::<(usize, Project)>);
 
     let table = Memo::new(move |_| {
         store.plan.with(|plan| {
@@ -111,12 +112,17 @@ pub fn ProjectList() -> impl IntoView {
     };
 
     let add = move |_| {
-        let id = store.plan.with_untracked(|p| p.next_project_id());
-        store.plan.update(|p| {
-            let new = p.new_project(Text::NewProjectName.tr(lang()));
-            p.add_project(new);
-        });
-        store.selected.set(Some(id));
+        let new = store
+            .plan
+            .with_untracked(|p| p.new_project(Text::NewProjectName.tr(lang())));
+        let id = new.id.clone();
+        let add = Edit::AddProject {
+            index: usize::MAX,
+            project: Box::new(new),
+        };
+        if store.dispatch(add).is_ok() {
+            store.selected.set(Some(id));
+        }
     };
 
     let districts = Signal::derive(move || {
@@ -206,24 +212,6 @@ pub fn ProjectList() -> impl IntoView {
                     />
                 </div>
             </div>
-            <Show when=move || last_deleted.with(Option::is_some)>
-                <div class="banner info" role="status" data-testid="undo-bar">
-                    {move || t(Text::Deleted)} "「"
-                    {move || last_deleted.with(|d| d.as_ref().map(|(_, p)| p.name.clone()))} "」 "
-                    <button
-                        type="button"
-                        data-testid="undo-delete"
-                        on:click=move |_| {
-                            if let Some((i, p)) = last_deleted.get_untracked() {
-                                store.plan.update(|plan| plan.restore_project(i, p));
-                                last_deleted.set(None);
-                            }
-                        }
-                    >
-                        {move || t(Text::Undo)}
-                    </button>
-                </div>
-            </Show>
             <div class="list-scroll">
             <table class="data">
                 <caption>{move || t(Text::NavProjects)}</caption>
@@ -285,10 +273,15 @@ pub fn ProjectList() -> impl IntoView {
                                             type="button"
                                             data-testid="duplicate-project"
                                             on:click=move |_| {
-                                                let mut new_id = None;
                                                 let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
-                                                store.plan.update(|plan| new_id = plan.duplicate_project(&id_dup, suffix));
-                                                store.selected.set(new_id);
+                                                let copy = store.plan.with_untracked(|plan| plan.duplicate_of(&id_dup, suffix));
+                                                if let Some((index, project)) = copy {
+                                                    let id = project.id.clone();
+                                                    let add = Edit::AddProject { index, project: Box::new(project) };
+                                                    if store.dispatch(add).is_ok() {
+                                                        store.selected.set(Some(id));
+                                                    }
+                                                }
                                             }
                                         >
                                             {move || t(Text::Duplicate)}
@@ -297,12 +290,11 @@ pub fn ProjectList() -> impl IntoView {
                                             type="button"
                                             data-testid="delete-project"
                                             on:click=move |_| {
-                                                let mut removed = None;
-                                                store.plan.update(|plan| removed = plan.delete_project(&id_del));
+                                                // Undone with 撤销 (or Ctrl+Z) like every other step.
+                                                let _ = store.dispatch(Edit::DeleteProject { project: id_del.clone() });
                                                 if store.selected.with_untracked(|s| s.as_ref() == Some(&id_del)) {
                                                     store.selected.set(None);
                                                 }
-                                                last_deleted.set(removed);
                                             }
                                         >
                                             {move || t(Text::Delete)}

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::edit::{Edit, Refused};
+use crate::history::History;
 use crate::i18n::{Lang, Text};
 use crate::library::PlanMeta;
 use crate::model::{Plan, ProjectId};
@@ -31,14 +33,81 @@ pub struct Store {
     pub import_error: RwSignal<Option<String>>,
     /// An imported plan whose id exists, waiting for replace / keep both.
     pub pending_import: RwSignal<Option<Plan>>,
+    /// Every step applied to the open plan this session, for undo and redo.
+    pub history: StoredValue<History>,
+    /// Bumped on every step and undo/redo, so the undo buttons follow the history.
+    pub history_version: RwSignal<u32>,
+    /// Bumped on undo/redo: editors drop their drafts and read the plan again.
+    pub rewound: RwSignal<u32>,
 }
 
 impl Store {
-    /// Replaces the whole plan (demo, import): closes editors and their drafts first.
+    /// Replaces the whole plan (demo, import, another plan): closes editors and their drafts
+    /// and forgets the history, which belongs to the plan it was made on.
     pub fn replace_plan(&self, plan: Plan) {
         self.selected.set(None);
         self.plan.set(plan);
+        self.history.update_value(History::clear);
+        self.history_version.update(|v| *v += 1);
         self.generation.update(|g| *g += 1);
+    }
+
+    /// The one way the UI changes the plan: the core checks and applies `edit` and records it
+    /// for undo. A refused edit changes nothing and notifies nobody.
+    pub fn dispatch(&self, edit: Edit) -> Result<(), Refused> {
+        let now = js_sys::Date::now();
+        let mut outcome = Ok(());
+        self.plan.update_untracked(|p| {
+            self.history
+                .update_value(|h| outcome = h.apply(p, edit, now));
+        });
+        if outcome.is_ok() {
+            self.plan.notify();
+            self.history_version.update(|v| *v += 1);
+        }
+        outcome
+    }
+
+    /// Undo (`forward == false`) or redo the last step.
+    pub fn step(&self, forward: bool) {
+        let mut moved = false;
+        self.plan.update_untracked(|p| {
+            self.history.update_value(|h| {
+                moved = if forward { h.redo(p) } else { h.undo(p) };
+            });
+        });
+        if moved {
+            self.plan.notify();
+            self.history_version.update(|v| *v += 1);
+            self.rewound.update(|v| *v += 1);
+        }
+    }
+
+    /// The tooltip of the undo (or redo) button: what it would do, or that there is nothing.
+    pub fn step_title(&self, forward: bool) -> String {
+        self.history_version.track();
+        let lang = self.lang.get();
+        let what = self.plan.with(|p| {
+            self.history.with_value(|h| {
+                if forward {
+                    h.redo_description(p, lang)
+                } else {
+                    h.undo_description(p, lang)
+                }
+            })
+        });
+        match (what, forward) {
+            (Some(w), false) => Text::UndoTip.fill(lang, &[&w]),
+            (Some(w), true) => Text::RedoTip.fill(lang, &[&w]),
+            (None, false) => Text::NothingToUndo.tr(lang).into(),
+            (None, true) => Text::NothingToRedo.tr(lang).into(),
+        }
+    }
+
+    pub fn can_step(&self, forward: bool) -> bool {
+        self.history_version.track();
+        self.history
+            .with_value(|h| if forward { h.can_redo() } else { h.can_undo() })
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::files;
 use super::sync::Session;
+use crate::edit::{BatchKind, Edit};
 use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
 use crate::i18n::Text;
 use crate::report::export_file_name;
@@ -39,7 +40,7 @@ pub fn export_csv(session: Session, yearly: bool) {
             } else {
                 (
                     Text::ProjectsFileName,
-                    crate::report::projects_csv(plan, r, lang),
+                    crate::project_csv::write(&plan.projects, lang),
                 )
             };
             let base = format!("{}-{}", plan.name, what.tr(lang));
@@ -58,12 +59,28 @@ pub fn import_plan(session: Session, file: web_sys::File) {
             Ok(bytes) => import(&bytes),
             Err(size) => Err(ImportError::TooLarge { bytes: size }),
         };
-        match result {
-            Err(e) => store
-                .import_error
-                .set(Some(e.message(store.lang.get_untracked()))),
-            Ok(plan) if session.is_listed(&plan.id) => store.pending_import.set(Some(plan)),
-            Ok(plan) => session.add_and_open(plan),
+        let lang = store.lang.get_untracked();
+        let plan = match result {
+            Err(e) => return store.import_error.set(Some(e.message(lang))),
+            Ok(imported) => {
+                // Fields this version does not know are dropped: the planner acknowledges it.
+                if !imported.unknown_fields.is_empty() {
+                    let message = Text::WarnUnknownFields.fill(
+                        lang,
+                        &[&imported.unknown_fields.join(Text::ListSeparator.tr(lang))],
+                    );
+                    let ok = window().confirm_with_message(&message).unwrap_or(false);
+                    if !ok {
+                        return;
+                    }
+                }
+                imported.plan
+            }
+        };
+        if session.is_listed(&plan.id) {
+            store.pending_import.set(Some(plan));
+        } else {
+            session.add_and_open(plan);
         }
     });
 }
@@ -84,7 +101,9 @@ pub fn resolve_import(session: Session, replace: bool) {
     }
 }
 
-/// Adds the projects of a CSV file to the open plan, all or none.
+/// Takes the projects of a CSV file into the open plan, all or none, as one undoable step: a
+/// row with the id of a project in the plan replaces it (an exported list edited and sent
+/// back), the others are added.
 pub fn import_csv(session: Session, file: web_sys::File) {
     let store = session.store();
     store.import_error.set(None);
@@ -107,14 +126,46 @@ pub fn import_csv(session: Session, file: web_sys::File) {
                 return;
             }
         };
-        let result = store
-            .plan
-            .with_untracked(|p| crate::csv_import::projects_from_csv(&text, p, lang));
-        match result {
-            Ok(projects) => store.plan.update(|p| p.projects.extend(projects)),
-            Err(errors) => store.import_error.set(Some(
+        let result = store.plan.with_untracked(|p| {
+            crate::project_csv::read(&text, p, lang).map(|ps| import_edit(p, ps))
+        });
+        let outcome = match result {
+            Ok(edit) => store.dispatch(edit).map_err(|refused| {
+                refused
+                    .0
+                    .iter()
+                    .map(|i| i.message(lang))
+                    .collect::<Vec<_>>()
+            }),
+            Err(problems) => Err(problems.iter().map(|p| p.message(lang)).collect()),
+        };
+        if let Err(errors) = outcome {
+            store.import_error.set(Some(
                 Text::ErrCsvRows.fill(lang, &[&crate::format::summarize(errors.into_iter(), lang)]),
-            )),
+            ));
         }
     });
+}
+
+/// The one step that takes `projects` into `plan`.
+fn import_edit(plan: &crate::model::Plan, projects: Vec<crate::model::Project>) -> Edit {
+    let edits = projects
+        .into_iter()
+        .map(|p| {
+            if plan.projects.iter().any(|x| x.id == p.id) {
+                Edit::ReplaceProject {
+                    project: Box::new(p),
+                }
+            } else {
+                Edit::AddProject {
+                    index: usize::MAX,
+                    project: Box::new(p),
+                }
+            }
+        })
+        .collect();
+    Edit::Batch {
+        kind: BatchKind::ImportProjects,
+        edits,
+    }
 }
