@@ -1,5 +1,4 @@
-//! Findings grouped by rule and severity: what a planner reads first (one line per rule, how far
-//! it reaches, the worst case), with the individual findings kept for drilling down.
+//! Findings grouped by rule and severity (reach, worst case), binding misses first: what a planner reads first.
 
 use std::collections::BTreeSet;
 

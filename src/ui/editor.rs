@@ -1,6 +1,4 @@
-//! The project editor panel: every field of one project, edited on a draft that reaches the plan
-//! (and so the results) only while the core finds nothing wrong with it; fixed beside the list
-//! so it opens where the planner is looking, whatever row was clicked.
+//! The project editor panel: one project's fields on a draft that reaches the plan only while valid.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,5 +1,4 @@
-//! 测算发现: one line per rule and severity (its reach and worst case), binding misses first,
-//! each opening onto its individual findings, which link to what they concern.
+//! 测算发现: one expandable line per rule and severity, opening onto findings that link to their subject.
 
 use leptos::prelude::*;
 

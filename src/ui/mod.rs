@@ -1,5 +1,4 @@
-//! The Leptos shell's root: the app frame (header, plan bar, tabs, the open page, the editor panel)
-//! wired to the store, the session and the URL.
+//! The shell's root: the app frame (header, plan bar, tabs, open page, editor panel) and its wiring.
 
 mod assumptions;
 mod chart_host;

@@ -1,5 +1,4 @@
-//! The only code touching the URL: the open tab lives in the hash (`#/results`), so a link or a
-//! reload opens the same tab and the browser's back and forward buttons switch tabs.
+//! The only code touching the URL: the open tab lives in the hash (`#/results`), both ways.
 
 use leptos::prelude::*;
 

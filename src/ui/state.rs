@@ -1,5 +1,4 @@
-//! The reactive store every page reads (the plan, its results, the UI's own state), the tabs,
-//! and the catalogue lookups `t()` and `lang()`.
+//! The reactive store every page reads, the tabs, and the catalogue lookups `t()` and `lang()`.
 
 use leptos::prelude::*;
 

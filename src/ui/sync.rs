@@ -1,6 +1,4 @@
-//! The open plan's life in this tab, kept in step with storage: debounced autosave with conflict
-//! detection, other tabs' changes, and opening, creating, duplicating and deleting plans.
-//! Storage is reached only through `storage::BrowserStore`; the session lives in Leptos context.
+//! The open plan kept in step with storage: autosave, other tabs, conflicts, opening and switching plans.
 
 use std::time::Duration;
 
@@ -28,7 +26,8 @@ pub struct SessionState {
     pending: Option<TimeoutHandle>,
 }
 
-/// The session handle in context: the store plus this tab's storage state.
+/// The session handle in Leptos context: the store plus this tab's storage state. Storage is
+/// reached only through `storage::BrowserStore`, and only from here.
 #[derive(Clone, Copy)]
 pub struct Session {
     store: Store,

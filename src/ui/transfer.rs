@@ -1,6 +1,6 @@
-//! Plans in and out as files: the plan as JSON (export, import with replace / keep both), the
-//! project list and the yearly results as CSV, and projects added from a CSV file.
-//! Files are reached only through `files`, storage only through the session.
+//! Plans in and out as files: the plan as JSON, the project list and yearly results as CSV.
+
+// Files are reached only through `files`, storage only through the session.
 
 use leptos::prelude::*;
 
