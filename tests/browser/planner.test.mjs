@@ -112,8 +112,17 @@ test('adding and deleting a project: totals follow, undo brings it back', async 
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
   assert.equal(await total(), t0);
   assert.ok(num(await page.textContent('[data-testid="total-investment"]')) < inv0);
-  await page.click('[data-testid="undo-delete"]');
+  // Every step is undoable from the header, and the tooltip says what undo will take back.
+  assert.equal(await page.getAttribute('[data-testid="undo"]', 'title'), '撤销：删除项目 新建测试片区');
+  await page.click('[data-testid="undo"]');
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);
+  assert.equal(await total(), t0 + 100);
+  await page.click('[data-testid="redo"]');
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
+  // Ctrl+Z outside a text field undoes too.
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 33);
   assert.equal(await total(), t0 + 100);
   // Duplicate adds a copy with the same households.
   await page.locator('[data-testid="project-row"]', { hasText: 'X县西街' }).locator('[data-testid="duplicate-project"]').click();
@@ -181,7 +190,7 @@ test('per-project overrides are marked and can be reset to the city default', as
   await editProject(page, 'X县西街');
   const row = page.locator('[data-testid="cost-compensation_price"]');
   assert.match(await row.getAttribute('class'), /overridden/);
-  assert.equal(await page.inputValue('[data-testid="override-compensation_price"]'), '2900');
+  assert.equal(await page.inputValue('[data-testid="override-compensation_price"]'), '3000');
   const before = await page.textContent('[data-testid="total-investment"]');
   await page.click('[data-testid="reset-compensation_price"]');
   assert.doesNotMatch((await row.getAttribute('class')) ?? '', /overridden/);
@@ -272,5 +281,24 @@ test('a planner creates and deletes a monetization scenario in 方案对比', as
   page.once('dialog', (d) => d.accept());
   await page.locator('[data-testid="delete-scenario"]', { hasText: '货币化70%' }).click();
   await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="compare-table"] thead th')].some((th) => th.textContent === '货币化70%'));
+  await context.close();
+});
+
+test('a mix change is undone with its KPIs, as one step for all its keystrokes', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForSelector('[data-testid="kpi-monetized-rate"]');
+  const before = await kpi(page, 'kpi-monetized-rate');
+  await page.click('[data-testid="nav-projects"]');
+  await editProject(page, '黄沙桥片区');
+  await page.locator('[data-testid="mix-cash"]').pressSequentially('9', { delay: 50 });
+  await page.locator('[data-testid="mix-cash"]').blur();
+  await page.keyboard.press('Escape');
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction((k) => document.querySelector('[data-testid="kpi-monetized-rate"] .kpi-value').textContent !== k, before);
+  assert.match(await page.getAttribute('[data-testid="undo"]', 'title'), /^撤销：修改 黄沙桥片区 货币补偿$/);
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction((k) => document.querySelector('[data-testid="kpi-monetized-rate"] .kpi-value').textContent === k, before);
+  assert.equal(await page.isDisabled('[data-testid="undo"]'), true, 'one step took it all back');
   await context.close();
 });

@@ -225,25 +225,52 @@ test('the plan list: new, rename, duplicate, delete with confirmation; last open
 test('CSV: a project list imports all or nothing; exports open in Excel with Chinese intact', async () => {
   const { page, context } = await openApp(env);
   await page.waitForTimeout(600);
-  const header = '项目名称,区县,中心城市,类型,计划年度,状态,征收户数,征收面积,配套基础设施投资,中央补助资金,土地出让收入,货币补偿%,自行选购%,政府购买%,新建安置%,资本金%,政策性贷款%,购买服务%,PPP%,专项债%';
-  const bad = `\ufeff${header}\r\n好项目,城关区,是,城中村,2027,谋划,100,9000,0,0,0,30,15,10,45,25,75,0,0,0\r\n坏项目,城关区,是,城中村,2027,谋划,abc,9000,0,0,0,30,15,10,45,25,75,0,0,0\r\n`;
+  const header = '项目名称,区县,中心城市,类型,计划年度,状态,征收户数（户）,征收面积（m²）,货币补偿（%）,自行选购商品房（%）,政府购买存量房（%）,新建安置房（%）,项目资本金（%）,政策性银行贷款（%）,政府购买服务（%）,PPP（%）,棚改专项债（%）';
+  const bad = `\ufeff${header}\r\n好项目,城关区,是,城中村,2027,谋划,100,9000,30,15,10,45,25,75,0,0,0\r\n坏项目,城关区,是,城中村,2027,谋划,abc,9000,30%,15,10,45,25,75,0,0,0\r\n`;
   const before = await dump(page);
   await page.setInputFiles('[data-testid="import-csv"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   const alert = page.locator('[data-testid="import-error"]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /第 3 行：征收户数「abc」不是有效数字/);
+  assert.match(await alert.textContent(), /第 3 行：征收户数（户）「abc」不是有效数字/);
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
   assert.equal(await dump(page), before);
   await alert.locator('button').click();
   const good = bad.replace(',abc,', ',200,');
   await page.setInputFiles('[data-testid="import-csv"]', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 34);
+  // The import is one step: undo takes both projects back.
+  assert.equal(await page.getAttribute('[data-testid="undo"]', 'title'), '撤销：导入 2 个项目');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-projects-csv"]')]);
   const text = (await readFile(await download.path())).toString('utf8');
-  assert.ok(text.startsWith('\ufeff项目名称,'), 'UTF-8 with BOM');
-  assert.match(text, /坏项目,城关区,中心城市,城中村,2027,谋划,200,/);
+  assert.ok(text.startsWith('\ufeff项目编号,项目名称,'), 'UTF-8 with BOM');
+  assert.match(text, /p34,坏项目,城关区,是,城中村,2027,谋划,200,9000,/);
   const [yearly] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-yearly-csv"]')]);
   assert.ok((await readFile(await yearly.path())).toString('utf8').startsWith('\ufeff年度,'));
+  await context.close();
+});
+
+test('CSV: the exported project list, edited in Excel and imported back, gives the same rows and totals', async () => {
+  const { page, context } = await openApp(env);
+  await page.waitForTimeout(600);
+  const totals = async () => [
+    await page.textContent('[data-testid="total-households"]'),
+    await page.textContent('[data-testid="total-investment"]'),
+  ];
+  const rows = async () => page.locator('[data-testid="project-row"]').allTextContents();
+  const [t0, r0] = [await totals(), await rows()];
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-projects-csv"]')]);
+  const exported = await readFile(await download.path());
+  await page.setInputFiles('[data-testid="import-csv"]', { name: 'back.csv', mimeType: 'text/csv', buffer: exported });
+  await page.waitForFunction(() => document.querySelector('[data-testid="undo"]').title.includes('导入'));
+  assert.deepEqual(await totals(), t0);
+  assert.deepEqual(await rows(), r0);
+  // Edited in Excel: X县西街 gets 10 more households; the import replaces that project.
+  const edited = exported.toString('utf8').replace(/(p11,X县西街,X县,否,[^,]*,2027,[^,]*,)1066,/, '$11076,');
+  assert.notEqual(edited, exported.toString('utf8'));
+  await page.setInputFiles('[data-testid="import-csv"]', { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await page.waitForFunction((h) => document.querySelector('[data-testid="total-households"]').textContent !== h, t0[0]);
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
+  assert.equal(Number((await totals())[0].replace(/,/g, '')), Number(t0[0].replace(/,/g, '')) + 10);
   await context.close();
 });
 
