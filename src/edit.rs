@@ -153,6 +153,8 @@ impl Edit {
             Edit::SetCostOverride {
                 project, driver, ..
             } => p(project, driver.key().into()),
+            Edit::SetResettlement { project, .. } => p(project, "resettlement".into()),
+            Edit::SetFinancing { project, .. } => p(project, "financing".into()),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
@@ -160,7 +162,21 @@ impl Edit {
         }
     }
 
-    /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数").
+    /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数"). `inverse`, when
+    /// given, names what the edit removed (a deleted project is no longer in `plan`).
+    pub fn describe_with(&self, plan: &Plan, inverse: Option<&Edit>, lang: Lang) -> String {
+        match (self, inverse) {
+            (Edit::DeleteProject { .. }, Some(Edit::AddProject { project, .. })) => {
+                Text::DescDeleteProject.fill(lang, &[&project.name])
+            }
+            (Edit::DeleteScenario { .. }, Some(Edit::AddScenario { scenario, .. })) => {
+                Text::DescDeleteScenario.fill(lang, &[&scenario.name])
+            }
+            _ => self.describe(plan, lang),
+        }
+    }
+
+    /// What the edit does, named against `plan` as it is before the edit.
     pub fn describe(&self, plan: &Plan, lang: Lang) -> String {
         let name = |id: &ProjectId| {
             plan.projects

@@ -95,7 +95,9 @@ impl History {
 
     /// What undo would take back, described against the current plan.
     pub fn undo_description(&self, plan: &Plan, lang: Lang) -> Option<String> {
-        self.undo.last().map(|s| s.forward.describe(plan, lang))
+        self.undo
+            .last()
+            .map(|s| s.forward.describe_with(plan, Some(&s.inverse), lang))
     }
 
     pub fn redo_description(&self, plan: &Plan, lang: Lang) -> Option<String> {

@@ -382,12 +382,14 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| p.record() + 1);
                 problems.push(CsvProblem::Unreadable { line });
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        // The row as Excel numbers it (header = row 1): a record with newlines inside quotes
+        // is still one row, and CRLF files count the same as LF ones.
+        let line = record.position().map_or(0, |p| p.record() + 1);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

@@ -74,6 +74,10 @@ pub struct Issue {
 /// A number as a message shows it: no float noise, percentages ×100.
 pub fn show_value(v: f64, percent: bool) -> String {
     let v = if percent { v * 100.0 } else { v };
+    // A hostile 1e300 is shown as such, not as three hundred digits.
+    if v.abs() >= 1e15 {
+        return format!("{v:e}{}", if percent { " %" } else { "" });
+    }
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     let s = if s == "-0" { "0" } else { s };
@@ -358,6 +362,13 @@ mod tests {
             en.contains(&"Row 5 (id p05): name must not be empty".to_string()),
             "{en:?}"
         );
+    }
+
+    #[test]
+    fn huge_values_are_shown_short() {
+        assert_eq!(show_value(1e300, false), "1e300");
+        assert_eq!(show_value(0.3, true), "30 %");
+        assert_eq!(show_value(-0.0, false), "0");
     }
 
     #[test]

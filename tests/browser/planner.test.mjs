@@ -141,7 +141,7 @@ test('an invalid value is flagged at its field and kept out of the results', asy
   await type(page, 'edit-area', -5);
   const field = page.locator('label.field', { has: page.locator('[data-testid="edit-area"]') });
   assert.match(await field.getAttribute('class'), /invalid/);
-  assert.match(await field.locator('.error').textContent(), /征收面积 -5，不能为负数/);
+  assert.match(await field.locator('.error').textContent(), /征收面积 -5 应在 0 至 1000000000 之间/);
   await page.waitForSelector('[data-testid="editor-invalid"]');
   // Shares over 100 %: flagged at the mix, not saved.
   await type(page, 'mix-cash', 95);
@@ -157,7 +157,7 @@ test('an invalid value is flagged at its field and kept out of the results', asy
     const index = JSON.parse(localStorage.getItem('shantytown-planner.index'));
     return JSON.parse(localStorage.getItem('shantytown-planner.plan.' + index.last_opened));
   });
-  assert.equal(saved.plan.projects[0].area_m2, 88065);
+  assert.equal(saved.plan.projects[0].area_m2, 107800);
   assert.equal(saved.plan.projects[0].resettlement.cash, 0.3);
   await page.click('[data-testid="nav-results"]');
   assert.equal(await kpi(page, 'kpi-investment'), invBefore);
@@ -291,12 +291,15 @@ test('a mix change is undone with its KPIs, as one step for all its keystrokes',
   const before = await kpi(page, 'kpi-monetized-rate');
   await page.click('[data-testid="nav-projects"]');
   await editProject(page, '黄沙桥片区');
-  await page.locator('[data-testid="mix-cash"]').pressSequentially('9', { delay: 50 });
+  const cash = page.locator('[data-testid="mix-cash"]');
+  await cash.fill('');
+  // Two keystrokes, "6" then "60": one undo step.
+  await cash.pressSequentially('60', { delay: 50 });
   await page.locator('[data-testid="mix-cash"]').blur();
   await page.keyboard.press('Escape');
   await page.click('[data-testid="nav-results"]');
   await page.waitForFunction((k) => document.querySelector('[data-testid="kpi-monetized-rate"] .kpi-value').textContent !== k, before);
-  assert.match(await page.getAttribute('[data-testid="undo"]', 'title'), /^撤销：修改 黄沙桥片区 货币补偿$/);
+  assert.match(await page.getAttribute('[data-testid="undo"]', 'title'), /^撤销：修改 黄沙桥片区 安置方式比例$/);
   await page.click('[data-testid="undo"]');
   await page.waitForFunction((k) => document.querySelector('[data-testid="kpi-monetized-rate"] .kpi-value').textContent === k, before);
   assert.equal(await page.isDisabled('[data-testid="undo"]'), true, 'one step took it all back');
