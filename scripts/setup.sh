@@ -43,9 +43,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
 fi
 
 # npm pieces: ECharts (shipped in dist/), binaryen's wasm-opt (Debian's breaks the module),
-# playwright-core. Reinstalled only when package-lock.json changed.
+# playwright-core, ajv (schema checks). Reinstalled only when package-lock.json changed.
 if ! cmp -s package-lock.json node_modules/.setup-stamp 2>/dev/null; then
-  say "installing npm packages (ECharts, wasm-opt, playwright-core)"
+  say "installing npm packages (ECharts, wasm-opt, playwright-core, ajv)"
   quiet npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.setup-stamp
 fi

@@ -7,6 +7,8 @@ bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 echo "== native tests (cargo test)"
 cargo test --quiet 2>&1
+echo "== plan document schema (ajv) against the reader"
+node --test tests/node/
 echo "== release build"
 bash scripts/build.sh --test
 echo "== browser tests (headless Chromium, release build)"

@@ -407,28 +407,25 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
             .all(|p| matches!(p, CsvProblem::Invalid { .. }));
         problems.append(&mut row_problems);
         // A row whose cells all read is checked as a whole too (share sums, minimum capital).
-        match parsed.then_some(p) {
-            Some(p) => {
-                if projects.iter().any(|q| q.id == p.id) {
-                    problems.push(CsvProblem::DuplicateId {
-                        line,
-                        id: p.id.clone(),
-                    });
-                    continue;
-                }
-                let window = (plan.first_year, plan.first_year + 1);
-                let row = projects.len() + 1;
-                let issues = validate_project(&p, &plan.assumptions, window, row);
-                problems.extend(
-                    issues
-                        .into_iter()
-                        .map(|issue| CsvProblem::Invalid { line, issue }),
-                );
-                next.projects.push(p.clone());
-                projects.push(p);
-            }
-            None => {}
+        if !parsed {
+            continue;
         }
+        if projects.iter().any(|q| q.id == p.id) {
+            problems.push(CsvProblem::DuplicateId {
+                line,
+                id: p.id.clone(),
+            });
+            continue;
+        }
+        let window = (plan.first_year, plan.first_year + 1);
+        let issues = validate_project(&p, &plan.assumptions, window, projects.len() + 1);
+        problems.extend(
+            issues
+                .into_iter()
+                .map(|issue| CsvProblem::Invalid { line, issue }),
+        );
+        next.projects.push(p.clone());
+        projects.push(p);
     }
     if problems.is_empty() {
         Ok(projects)

@@ -389,8 +389,10 @@ mod tests {
 
     #[test]
     fn budget_may_shrink_but_not_collapse() {
-        let mut a = Assumptions::default();
-        a.budget_growth = -0.2;
+        let mut a = Assumptions {
+            budget_growth: -0.2,
+            ..Assumptions::default()
+        };
         assert_eq!(validate_assumptions(&a, &[]), vec![]);
         a.budget_growth = -0.21;
         assert_eq!(validate_assumptions(&a, &[]).len(), 1);
