@@ -52,40 +52,40 @@ impl History {
 
     /// Takes the last step back. The inverse of a step always applies to the plan it made.
     pub fn undo(&mut self, plan: &mut Plan) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        match plan.apply(&step.inverse) {
-            Ok(forward) => {
-                self.redo.push(Step {
-                    forward: step.forward,
-                    inverse: forward,
-                    at: step.at,
-                });
-                true
-            }
-            // The plan was replaced under the history (another tab): nothing to undo.
-            Err(_) => {
-                self.clear();
-                false
-            }
-        }
+        self.step(plan, false)
     }
 
     pub fn redo(&mut self, plan: &mut Plan) -> bool {
-        let Some(step) = self.redo.pop() else {
+        self.step(plan, true)
+    }
+
+    /// Moves one step from one stack to the other, applying the edit that does it.
+    fn step(&mut self, plan: &mut Plan, forward: bool) -> bool {
+        let (from, to) = if forward {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let Some(step) = from.pop() else {
             return false;
         };
-        match plan.apply(&step.forward) {
-            Ok(inverse) => {
-                self.undo.push(Step {
+        let edit = if forward {
+            &step.forward
+        } else {
+            &step.inverse
+        };
+        match plan.apply(edit) {
+            // Undone, `back` redoes it; redone, `back` undoes it again.
+            Ok(back) => {
+                to.push(Step {
                     forward: step.forward,
-                    inverse,
-                    // A redone step never merges with the next keystroke.
+                    inverse: back,
+                    // A moved step never merges with the next keystroke.
                     at: f64::NEG_INFINITY,
                 });
                 true
             }
+            // The plan was replaced under the history (another tab): nothing to step through.
             Err(_) => {
                 self.clear();
                 false

@@ -89,26 +89,8 @@ fn App() -> impl IntoView {
                 </div>
                 <div class="plan-name" data-testid="plan-name">{move || plan.with(|p| p.name.clone())}</div>
                 <div class="actions">
-                    <button
-                        type="button"
-                        data-testid="undo"
-                        title=move || store.step_title(false)
-                        aria-label=move || store.step_title(false)
-                        disabled=move || !store.can_step(false)
-                        on:click=move |_| store.step(false)
-                    >
-                        "↶ " {move || t(Text::UndoLabel)}
-                    </button>
-                    <button
-                        type="button"
-                        data-testid="redo"
-                        title=move || store.step_title(true)
-                        aria-label=move || store.step_title(true)
-                        disabled=move || !store.can_step(true)
-                        on:click=move |_| store.step(true)
-                    >
-                        "↷ " {move || t(Text::RedoLabel)}
-                    </button>
+                    <StepButton forward=false />
+                    <StepButton forward=true />
                     <button type="button" data-testid="load-demo" on:click=load_demo>
                         {move || t(Text::LoadDemo)}
                     </button>
@@ -235,4 +217,27 @@ fn undo_keys(store: Store) {
         store.step(forward);
     });
     on_cleanup(move || keys.remove());
+}
+
+/// 撤销 (or 重做) with what it would do as its tooltip.
+#[component]
+fn StepButton(forward: bool) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let (testid, label, mark) = if forward {
+        ("redo", Text::RedoLabel, "↷ ")
+    } else {
+        ("undo", Text::UndoLabel, "↶ ")
+    };
+    view! {
+        <button
+            type="button"
+            data-testid=testid
+            title=move || store.step_title(forward)
+            aria-label=move || store.step_title(forward)
+            disabled=move || !store.can_step(forward)
+            on:click=move |_| store.step(forward)
+        >
+            {mark} {move || t(label)}
+        </button>
+    }
 }
