@@ -7,74 +7,49 @@ use crate::finding_groups::{group_findings, FindingGroup};
 use crate::i18n::{Lang, Text};
 use crate::rules::{RuleId, Severity, Subject};
 
-/// Strings this view needs that the catalogue does not have yet (zh, en); they belong in
-/// `crate::i18n` once the core's rewrite lands.
+/// The view's wording, from the catalogue.
 mod strings {
-    use super::{Lang, RuleId, Severity};
-
-    fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
+    use super::{Lang, RuleId, Severity, Text};
 
     /// What a rule's findings have in common, as a heading.
     pub fn rule_title(rule: RuleId, lang: Lang) -> &'static str {
-        let (zh, en) = match rule {
-            RuleId::MonetizedTarget => ("货币化安置率未达目标", "Monetized rate below target"),
-            RuleId::PppCap => ("PPP支出占比超过上限", "PPP spending share above the cap"),
-            RuleId::PppNewGovPay => (
-                "PPP支出占比超过新上政府付费项目门槛",
-                "PPP share above the threshold for new government-pay PPP",
-            ),
-            RuleId::BondSelfBalance => (
-                "专项债收益不能覆盖本息",
-                "Special-bond income does not cover debt service",
-            ),
-            RuleId::BondAppraisal => (
-                "专项债覆盖倍数低于评审门槛",
-                "Special-bond cover below the appraisal threshold",
-            ),
-            RuleId::BondTerm => ("专项债期限超过15年", "Special-bond term over 15 years"),
-            RuleId::PppNewMechanism => (
-                "新项目PPP由政府付费承担建设成本",
-                "New PPP projects paying construction from the budget",
-            ),
-            RuleId::LandCover => (
-                "土地收入不足以覆盖债务本息",
-                "Land revenue does not cover debt service",
-            ),
-        };
-        pick(lang, zh, en)
+        match rule {
+            RuleId::MonetizedTarget => Text::RuleTitleMonetized,
+            RuleId::PppCap => Text::RuleTitlePppCap,
+            RuleId::PppNewGovPay => Text::RuleTitlePppNewGovPay,
+            RuleId::BondSelfBalance => Text::RuleTitleBondBalance,
+            RuleId::BondAppraisal => Text::RuleTitleBondAppraisal,
+            RuleId::BondTerm => Text::RuleTitleBondTerm,
+            RuleId::PppNewMechanism => Text::RuleTitlePppNewMechanism,
+            RuleId::LandCover => Text::RuleTitleLandCover,
+        }
+        .tr(lang)
     }
 
     pub fn severity(s: Severity, lang: Lang) -> &'static str {
         match s {
-            Severity::Miss => pick(lang, "约束性指标未达标", "Binding target missed"),
-            Severity::Warning => pick(lang, "预警", "Warning"),
+            Severity::Miss => Text::SeverityMiss,
+            Severity::Warning => Text::SeverityWarning,
         }
+        .tr(lang)
     }
 
     /// "22个项目、3个年度" / "22 projects, 3 years".
     pub fn reach(projects: usize, groups: usize, years: usize, lang: Lang) -> String {
         let parts: Vec<String> = [
-            (projects, "个项目", "project", "projects"),
-            (groups, "个区域", "area", "areas"),
-            (years, "个年度", "year", "years"),
+            (projects, Text::ReachProjects),
+            (groups, Text::ReachAreas),
+            (years, Text::ReachYears),
         ]
         .into_iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, zh, one, many)| match lang {
-            Lang::Zh => format!("{n}{zh}"),
-            Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
-        })
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, t)| t.fill(lang, &[&n]))
         .collect();
-        parts.join(pick(lang, "、", ", "))
+        parts.join(Text::ReachSeparator.tr(lang))
     }
 
     pub fn worst(lang: Lang) -> &'static str {
-        pick(lang, "最不利：", "worst: ")
+        Text::Worst.tr(lang)
     }
 }
 

@@ -305,3 +305,16 @@ test('a mix change is undone with its KPIs, as one step for all its keystrokes',
   assert.equal(await page.isDisabled('[data-testid="undo"]'), true, 'one step took it all back');
   await context.close();
 });
+
+test('全市参数 read their bounds from the declarations: a rate over 30 % is named and kept out', async () => {
+  const { page, context } = await openApp(env, { path: '/#/assumptions' });
+  await page.waitForSelector('[data-testid="assumption-loan.rate"]');
+  const before = await page.getAttribute('[data-testid="undo"]', 'title');
+  await type(page, 'assumption-loan.rate', 50);
+  const field = page.locator('label.field', { has: page.locator('[data-testid="assumption-loan.rate"]') });
+  assert.match(await field.locator('.error').textContent(), /50 % 应在 0 % 至 30 % 之间/);
+  assert.equal(await page.getAttribute('[data-testid="undo"]', 'title'), before, 'nothing reached the plan');
+  await type(page, 'assumption-loan.rate', 5);
+  await page.waitForFunction(() => document.querySelector('[data-testid="undo"]').title === '撤销：修改全市参数 年利率');
+  await context.close();
+});
