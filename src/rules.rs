@@ -258,10 +258,22 @@ pub const MAX_BOND_TERM: u32 = 15;
 
 /// Checks the simulated results against every rule in force in the plan's years.
 pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
+    let mut out = monetized_findings(r);
+    out.extend(ppp_findings(a, r));
+    out.extend(project_findings(a, r));
+    // Binding misses first; within a severity, the order of the checks above.
+    out.sort_by_key(|f| f.severity == Severity::Warning);
+    out
+}
+
+fn in_force(id: RuleId, year: i32) -> bool {
+    id.rule().applies(year)
+}
+
+/// Monetized rates against their targets, per group.
+fn monetized_findings(r: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
     let first = r.first_year;
-    let in_force = |id: RuleId, year: i32| id.rule().applies(year);
-
     if in_force(RuleId::MonetizedTarget, first) {
         for m in r.monetized.iter().filter(|m| !m.meets_target()) {
             // A single district missing is a warning; the assessed totals are misses.
@@ -280,6 +292,12 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
         }
     }
 
+    out
+}
+
+/// The PPP caps, one finding per rule with its span of years and peak.
+fn ppp_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
     // One finding per PPP rule: the years over the limit and the peak, not one line per year.
     for (rule, limit, severity) in [
         (RuleId::PppCap, a.ppp_cap, Severity::Miss),
@@ -312,6 +330,13 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
         }
     }
 
+    out
+}
+
+/// Per-project checks: the new PPP mechanism, special-bond balance and term, land cover.
+fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let first = r.first_year;
     for p in &r.projects {
         let subject = || Subject::Project {
             id: p.id.clone(),
@@ -376,7 +401,5 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
             }
         }
     }
-    // Binding misses first; within a severity, the order of the checks above.
-    out.sort_by_key(|f| f.severity == Severity::Warning);
     out
 }
