@@ -357,6 +357,8 @@ catalogue! {
     ReachYears => "{0}个年度", "{0} year(s)";
     ReachSeparator => "、", ", ";
     Worst => "最不利：", "worst: ";
+    FindingLine => "{0} {1} {2} {3} {4}{5}（{6}）", "{0}: {1} {2} {3} {4}{5} ({6})";
+    FindingExtra => "，{0}", ", {0}";
     UndoLabel => "撤销", "Undo";
     RedoLabel => "重做", "Redo";
     UndoTip => "撤销：{0}", "Undo: {0}";

@@ -222,7 +222,7 @@ impl Finding {
             ),
         };
         let extra = extra
-            .map(|t| format!("，{}", t.tr(lang)))
+            .map(|t| Text::FindingExtra.fill(lang, &[&t.tr(lang)]))
             .unwrap_or_default();
         let source = match self.rule {
             RuleId::MonetizedTarget => Text::RuleMonetizedSource.tr(lang),
@@ -230,17 +230,10 @@ impl Finding {
             RuleId::LandCover => Text::LandBalance.tr(lang),
             _ => self.rule.rule().source,
         };
-        match lang {
-            Lang::Zh => format!(
-                "{who} {} {actual} {op} {limit}{extra}（{source}）",
-                what.tr(lang)
-            ),
-            Lang::En => format!(
-                "{who}: {} {actual} {op} {limit}{} ({source})",
-                what.tr(lang),
-                extra.replace('，', ", ")
-            ),
-        }
+        Text::FindingLine.fill(
+            lang,
+            &[&who, &what.tr(lang), &actual, &op, &limit, &extra, &source],
+        )
     }
 }
 

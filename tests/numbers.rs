@@ -244,3 +244,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn findings_read_in_either_language_from_the_catalogue() {
+    let plan = demo_plan();
+    let r = simulate_plan(&plan, None);
+    for f in findings(&plan.assumptions, &r) {
+        let en = f.message(planner::i18n::Lang::En);
+        assert!(!en.contains(['，', '（', '：']), "{en}");
+        let zh = f.message(planner::i18n::Lang::Zh);
+        assert!(zh.ends_with('）'), "{zh}");
+    }
+}
