@@ -60,6 +60,17 @@ pub fn largest_remainder(exact: &[f64], total: u64) -> Vec<u64> {
     parts
 }
 
+/// A number without float noise: up to `decimals` decimals, trailing zeros dropped, never "-0".
+pub fn plain_number(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s.as_str()
+    };
+    if s == "-0" { "0" } else { s }.to_string()
+}
+
 /// Formats whole units of `10^-decimals` with thousands separators.
 pub fn fmt_units(units: i64, decimals: u32) -> String {
     let v = units as f64 / 10f64.powi(decimals as i32);

@@ -391,16 +391,6 @@ pub fn status_text(s: crate::model::Status) -> Text {
     }
 }
 
-/// The label, unit and percent flag of a cost driver, read off its declaration.
-pub fn cost_driver_text(d: crate::model::CostDriver) -> (Text, &'static str, bool) {
-    let unit = d.unit();
-    (
-        d.label(),
-        unit.text(Lang::Zh),
-        unit == crate::fields::Unit::Percent,
-    )
-}
-
 impl Text {
     /// The entry with `{0}`, `{1}`, … replaced by `args`, in one pass: an argument that itself
     /// contains "{1}" (a project named so) is never substituted again.

@@ -242,6 +242,8 @@ struct ProjectFlows {
     land: Vec<f64>,
     land_applied: Vec<f64>,
     land_surplus: f64,
+    /// Loan and bond debt service per year (what land revenue may repay).
+    debt_service: Vec<f64>,
 }
 
 /// Stage 1–2: costs, then the money raised for them by each instrument.
@@ -364,6 +366,7 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
         land,
         land_applied,
         land_surplus,
+        debt_service,
     }
 }
 
@@ -441,7 +444,7 @@ fn ensure_len(years: &mut Vec<YearResult>, len: usize) {
 
 /// The per-project row of the results.
 fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResult {
-    let debt_ds = debt_service(&f.loan, &f.bonds);
+    let debt_ds = &f.debt_service;
     let bond_ds: Vec<f64> = f.bonds.iter().map(DebtYear::debt_service).collect();
     let debt_service: f64 = debt_ds.iter().sum();
     ProjectResult {
@@ -454,7 +457,7 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResu
         monetized_rate: p.resettlement.monetized_share(),
         wait_months: f.costs.wait_months,
         land_cover: (debt_service > 0.0)
-            .then(|| self_balance_ratio(&f.land, &debt_ds, a.discount_rate)),
+            .then(|| self_balance_ratio(&f.land, debt_ds, a.discount_rate)),
         // Only where there is bond debt to service: a ratio over nothing is no ratio.
         bond_balance: (bond_ds.iter().sum::<f64>() > 0.0)
             .then(|| self_balance_ratio(&f.land, &bond_ds, a.discount_rate)),

@@ -78,13 +78,11 @@ pub fn show_value(v: f64, percent: bool) -> String {
     if v.abs() >= 1e15 {
         return format!("{v:e}{}", if percent { " %" } else { "" });
     }
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    let s = if s == "-0" { "0" } else { s };
+    let s = crate::display::plain_number(v, 4);
     if percent {
         format!("{s} %")
     } else {
-        s.to_string()
+        s
     }
 }
 

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use super::state::{lang, t, Store};
 use crate::fields::ProjectField;
-use crate::i18n::{cost_driver_text, fmt_pct, status_text, type_text, Text};
+use crate::i18n::{fmt_pct, status_text, type_text, Text};
 use crate::model::{CostDriver, LandRevenue, Project, ProjectType, Status};
 use crate::validate::{validate_project, Field, Issue};
 
@@ -159,7 +159,8 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     let cost_rows = CostDriver::ALL
         .iter()
         .map(|&d| {
-            let (label, unit, percent) = cost_driver_text(d);
+            let (label, percent) = (d.label(), d.unit() == crate::fields::Unit::Percent);
+            let unit = d.unit().text(crate::i18n::Lang::Zh);
             let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
             let scale = if percent { 100.0 } else { 1.0 };
             let default_text = move || {

@@ -16,15 +16,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok()
 }
 
-/// Shows a number without float noise: up to `decimals` decimals, trailing zeros dropped.
-pub fn show_number(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+pub use crate::display::plain_number as show_number;
 
 /// A number input. With `percent`, the value is a fraction shown as a percentage. With
 /// `optional`, an empty field means `None` (inherit the default). What cannot be read as a
