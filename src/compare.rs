@@ -5,8 +5,9 @@ use charming::series::Line;
 use charming::Chart;
 
 use crate::charts::category_base;
+use crate::edit::Scenario;
 use crate::i18n::{Lang, Text};
-use crate::model::{Plan, Scenario};
+use crate::plan::Plan;
 use crate::rules::{findings, Finding, Severity};
 use crate::simulate::{simulate, Group, Results};
 
@@ -21,9 +22,9 @@ pub struct Compared {
 impl Compared {
     /// Simulates `plan` under `scenario` once and checks the results against the rules.
     fn of(plan: &Plan, scenario: Option<&Scenario>, id: Option<String>, name: String) -> Self {
-        let (assumptions, projects) = plan.resolve(scenario);
-        let results = simulate(&assumptions, &projects, plan.first_year);
-        let findings = findings(&assumptions, &results);
+        let view = plan.resolve(scenario).plan;
+        let results = simulate(&view.assumptions, &view.projects, view.first_year);
+        let findings = findings(&view.assumptions, &results);
         Compared {
             id,
             name,
@@ -158,33 +159,6 @@ pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
-    use crate::model::Scenario;
-
-    #[test]
-    fn a_raised_monetization_scenario_is_valid_and_meets_its_target() {
-        let mut plan = demo_plan();
-        let s = Scenario::raise_monetized(
-            &plan.next_scenario_id(),
-            "货币化70%",
-            "",
-            &plan.projects,
-            0.7,
-        );
-        assert_eq!(s.id, "s1");
-        plan.scenarios.push(s);
-        assert_eq!(crate::validate::validate(&plan), vec![]);
-        let (_, projects) = plan.resolve(plan.scenarios.last());
-        for p in projects.iter().filter(|p| p.households > 0) {
-            assert!(
-                p.resettlement.monetized_share() >= 0.7 - 1e-12,
-                "{}",
-                p.name
-            );
-            assert!((p.resettlement.sum() - 1.0).abs() < 1e-12);
-        }
-        let r = crate::simulate::simulate_plan(&plan, plan.scenarios.last());
-        assert!(r.rate(&Group::Overall).unwrap().rate >= 0.7 - 1e-9);
-    }
 
     #[test]
     fn the_60_percent_scenario_raises_the_monetized_rate_and_changes_the_investment() {

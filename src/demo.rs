@@ -9,10 +9,13 @@
 //! 3,000 元/m² compensation) comes to 386,800 万元 through the old homes' areas and each
 //! project's infrastructure cost, set by hand per project.
 
+use crate::edit::{Edit, Scenario};
+use crate::lever::{Lever, LeverAction, Scope};
 use crate::model::{
-    Assumptions, CostOverrides, FinancingMix, LandRevenue, Plan, Project, ProjectType,
-    ResettlementMix, Scenario, Status,
+    Assumptions, CostOverrides, FinancingMix, LandRevenue, Project, ProjectType, ResettlementMix,
+    ResettlementWay, Status,
 };
+use crate::plan::Plan;
 
 /// (name, district, central city, type, year, status, households, area expropriated m²,
 /// infrastructure 万元, lead)
@@ -163,13 +166,20 @@ pub fn demo_plan() -> Plan {
         city: "X市".to_string(),
         first_year: 2027,
         assumptions,
-        scenarios: vec![Scenario::raise_monetized(
-            "s-monetized-60",
-            "货币化60%",
-            "所有项目货币化安置率提高到60%，新建安置房相应减少",
-            &projects,
-            0.6,
-        )],
+        scenarios: vec![Scenario {
+            id: "s-monetized-60".into(),
+            name: "货币化60%".into(),
+            note: "所有项目货币化安置率提高到60%，新建安置房相应减少".into(),
+            edits: vec![Edit::Lever {
+                lever: Lever {
+                    scope: Scope::All,
+                    action: LeverAction::MonetizedMin {
+                        share: 0.6,
+                        into: ResettlementWay::Cash,
+                    },
+                },
+            }],
+        }],
         projects,
     }
 }

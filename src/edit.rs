@@ -1,15 +1,26 @@
-//! Every change a planner can make to a plan, as a value: `Plan::apply` checks an `Edit`, makes
-//! it and returns the edit that undoes it. Undo, scenarios and merge are built on this one type.
+//! Every change a planner can make to a plan, as a value, and scenarios as named lists of them.
+//! Undo, scenarios and merge are built on this one type; `apply` makes them.
 
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{AssumptionKey, Problem, ProjectField, Value};
-use crate::i18n::{Lang, Text};
+use crate::fields::{AssumptionKey, ProjectField, Value};
+use crate::lever::Lever;
 use crate::model::{
-    Assumptions, CostDriver, FinancingMix, Instrument, Plan, Project, ProjectId, ResettlementMix,
-    ResettlementWay, Scenario,
+    Assumptions, CostDriver, FinancingMix, Instrument, Project, ProjectId, ResettlementMix,
+    ResettlementWay,
 };
-use crate::validate::{validate, validate_project, Field, Issue};
+
+/// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
+/// in order. An edit that no longer applies (its project was deleted) is stale, not an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub edits: Vec<Edit>,
+}
 
 /// A change to a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +98,21 @@ pub enum Edit {
         scenario: String,
         name: String,
     },
+    MoveScenario {
+        scenario: String,
+        to: usize,
+    },
+    /// Changes a scenario's edit list: `remove` edits from `index` on, `insert` put there.
+    SpliceScenario {
+        scenario: String,
+        index: usize,
+        remove: usize,
+        insert: Vec<Edit>,
+    },
+    /// One change over a selection of projects, re-read against the plan it is applied to.
+    Lever {
+        lever: Lever,
+    },
     /// Several edits as one step (an import, a lever over many projects, a merge).
     Batch {
         kind: BatchKind,
@@ -103,31 +129,19 @@ pub enum BatchKind {
     Undo,
 }
 
-/// Why an edit was refused: what it names does not exist, or the problems it would bring in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Refused(pub Vec<Issue>);
-
-impl Refused {
-    fn missing(id: &str) -> Self {
-        Refused(vec![Issue {
-            project: None,
-            field: Field::Id,
-            problem: Problem::NoSuchItem { id: id.to_string() },
-        }])
-    }
-}
-
 /// The place an edit changes, for merging consecutive keystrokes into one undo step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Project(ProjectId, String),
     Assumption(String),
     Plan(&'static str),
+    /// The same place inside a scenario.
+    Scenario(String, Box<Target>),
 }
 
 impl Edit {
     /// The project a single-project edit changes.
-    fn project(&self) -> Option<&ProjectId> {
+    pub fn project(&self) -> Option<&ProjectId> {
         match self {
             Edit::SetProjectField { project, .. }
             | Edit::SetResettlementShare { project, .. }
@@ -158,371 +172,17 @@ impl Edit {
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
+            // Typing in a scenario replaces its last edit: one step, like typing in the base.
+            Edit::SpliceScenario {
+                scenario, insert, ..
+            } => match insert.as_slice() {
+                [one] => one
+                    .target()
+                    .map(|t| Target::Scenario(scenario.clone(), Box::new(t))),
+                _ => None,
+            },
             _ => None,
         }
-    }
-
-    /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数"). `inverse`, when
-    /// given, names what the edit removed (a deleted project is no longer in `plan`).
-    pub fn describe_with(&self, plan: &Plan, inverse: Option<&Edit>, lang: Lang) -> String {
-        match (self, inverse) {
-            (Edit::DeleteProject { .. }, Some(Edit::AddProject { project, .. })) => {
-                Text::DescDeleteProject.fill(lang, &[&project.name])
-            }
-            (Edit::DeleteScenario { .. }, Some(Edit::AddScenario { scenario, .. })) => {
-                Text::DescDeleteScenario.fill(lang, &[&scenario.name])
-            }
-            _ => self.describe(plan, lang),
-        }
-    }
-
-    /// What the edit does, named against `plan` as it is before the edit.
-    pub fn describe(&self, plan: &Plan, lang: Lang) -> String {
-        let name = |id: &ProjectId| {
-            plan.projects
-                .iter()
-                .find(|p| &p.id == id)
-                .map_or_else(|| id.clone(), |p| p.name.clone())
-        };
-        let scenario_name = |id: &String| {
-            plan.scenarios
-                .iter()
-                .find(|s| &s.id == id)
-                .map_or_else(|| id.clone(), |s| s.name.clone())
-        };
-        let field = |id: &ProjectId, label: Text| {
-            Text::DescProjectField.fill(lang, &[&name(id), &label.tr(lang)])
-        };
-        match self {
-            Edit::RenamePlan { .. } => Text::DescRenamePlan.tr(lang).into(),
-            Edit::SetProjectField {
-                project, field: f, ..
-            } => field(project, f.label()),
-            Edit::SetResettlementShare { project, way, .. } => field(project, way.label()),
-            Edit::SetFinancingShare {
-                project,
-                instrument,
-                ..
-            } => field(project, instrument.label()),
-            Edit::SetResettlement { project, .. } => field(project, Text::FieldResettlement),
-            Edit::SetFinancing { project, .. } => field(project, Text::FieldFinancing),
-            Edit::SetCostOverride {
-                project, driver, ..
-            } => field(project, driver.label()),
-            Edit::ReplaceProject { project } => field(&project.id, Text::EditorTitle),
-            Edit::SetAssumption { key, .. } => {
-                Text::DescAssumption.fill(lang, &[&key.label().tr(lang)])
-            }
-            Edit::SetCostDefault { driver, .. } => {
-                Text::DescAssumption.fill(lang, &[&driver.label().tr(lang)])
-            }
-            Edit::SetAssumptions { .. } => Text::DescAssumptions.tr(lang).into(),
-            Edit::AddProject { project, .. } => Text::DescAddProject.fill(lang, &[&project.name]),
-            Edit::DeleteProject { project } => {
-                Text::DescDeleteProject.fill(lang, &[&name(project)])
-            }
-            Edit::MoveProject { project, .. } => {
-                Text::DescMoveProject.fill(lang, &[&name(project)])
-            }
-            Edit::AddScenario { scenario, .. } => {
-                Text::DescAddScenario.fill(lang, &[&scenario.name])
-            }
-            Edit::DeleteScenario { scenario } => {
-                Text::DescDeleteScenario.fill(lang, &[&scenario_name(scenario)])
-            }
-            Edit::RenameScenario { scenario: s, .. } => {
-                Text::DescRenameScenario.fill(lang, &[&scenario_name(s)])
-            }
-            Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
-                (BatchKind::ImportProjects, _) => {
-                    Text::DescImportProjects.fill(lang, &[&edits.len()])
-                }
-                (_, [one]) => one.describe(plan, lang),
-                _ => Text::DescBatch.fill(lang, &[&edits.len()]),
-            },
-        }
-    }
-}
-
-/// The problems of `issues` that `before` did not have (rows ignored: a move is not a problem).
-fn brought_in(before: &[Issue], after: Vec<Issue>) -> Vec<Issue> {
-    let same = |a: &Issue, b: &Issue| {
-        a.field == b.field
-            && a.problem == b.problem
-            && a.project.as_ref().map(|p| &p.id) == b.project.as_ref().map(|p| &p.id)
-    };
-    after
-        .into_iter()
-        .filter(|a| !before.iter().any(|b| same(a, b)))
-        .collect()
-}
-
-impl Plan {
-    fn project_index(&self, id: &str) -> Result<usize, Refused> {
-        self.projects
-            .iter()
-            .position(|p| p.id == id)
-            .ok_or_else(|| Refused::missing(id))
-    }
-
-    fn scenario_index(&self, id: &str) -> Result<usize, Refused> {
-        self.scenarios
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| Refused::missing(id))
-    }
-
-    fn project_issues(&self, i: usize) -> Vec<Issue> {
-        let w = (self.first_year, self.first_year + 1);
-        let mut issues = validate_project(&self.projects[i], &self.assumptions, w, i + 1);
-        if self
-            .projects
-            .iter()
-            .filter(|p| p.id == self.projects[i].id)
-            .count()
-            > 1
-        {
-            issues.push(Issue {
-                project: None,
-                field: Field::Id,
-                problem: Problem::DuplicateId,
-            });
-        }
-        issues
-    }
-
-    /// Checks `edit`, makes it and returns the edit that undoes it. An edit that names what does
-    /// not exist, or that would bring in a problem the plan did not have, changes nothing.
-    pub fn apply(&mut self, edit: &Edit) -> Result<Edit, Refused> {
-        if let Some(id) = edit.project() {
-            // Single-project edits: only that project can gain problems.
-            let i = self.project_index(id)?;
-            self.check_value(i, edit)?;
-            let before = self.project_issues(i);
-            let old = self.projects[i].clone();
-            self.change_project(i, edit);
-            let added = brought_in(&before, self.project_issues(i));
-            if !added.is_empty() {
-                self.projects[i] = old;
-                return Err(Refused(added));
-            }
-            return Ok(Edit::ReplaceProject {
-                project: Box::new(old),
-            });
-        }
-        if let Edit::Batch { kind, edits } = edit {
-            let mut trial = self.clone();
-            let mut inverses = Vec::with_capacity(edits.len());
-            for e in edits {
-                inverses.push(trial.apply(e)?);
-            }
-            *self = trial;
-            inverses.reverse();
-            return Ok(Edit::Batch {
-                kind: *kind,
-                edits: inverses,
-            });
-        }
-        if let Edit::AddProject { index, project } = edit {
-            let i = (*index).min(self.projects.len());
-            self.projects.insert(i, (**project).clone());
-            let added = self.project_issues(i);
-            if !added.is_empty() {
-                self.projects.remove(i);
-                return Err(Refused(added));
-            }
-            return Ok(Edit::DeleteProject {
-                project: project.id.clone(),
-            });
-        }
-        let before = validate(self);
-        let mut trial = self.clone();
-        let inverse = trial.change_plan(edit)?;
-        let added = brought_in(&before, validate(&trial));
-        if !added.is_empty() {
-            return Err(Refused(added));
-        }
-        *self = trial;
-        Ok(inverse)
-    }
-
-    /// Refuses a value its field's declaration does not allow, naming the value as typed.
-    fn check_value(&self, i: usize, edit: &Edit) -> Result<(), Refused> {
-        let window = (self.first_year, self.first_year + 1);
-        let (field, problem) = match edit {
-            Edit::SetProjectField { field, value, .. } => {
-                (Field::Project(*field), field.check(value, window))
-            }
-            Edit::SetCostOverride {
-                driver,
-                value: Some(v),
-                ..
-            } => (Field::Cost(*driver), driver.bounds().check(*v)),
-            _ => return Ok(()),
-        };
-        match problem {
-            None => Ok(()),
-            Some(problem) => {
-                let p = &self.projects[i];
-                Err(Refused(vec![Issue {
-                    project: Some(crate::validate::Place {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        row: i + 1,
-                    }),
-                    field,
-                    problem,
-                }]))
-            }
-        }
-    }
-
-    /// Makes a single-project edit on project `i` (checked by `apply`).
-    fn change_project(&mut self, i: usize, edit: &Edit) {
-        let p = &mut self.projects[i];
-        match edit {
-            Edit::SetProjectField { field, value, .. } => field.set(p, value.clone()),
-            Edit::SetResettlementShare { way, value, .. } => rebalance(
-                &mut p.resettlement,
-                *way,
-                *value,
-                ResettlementWay::ALL,
-                ResettlementWay::BALANCE,
-                ResettlementWay::get,
-                ResettlementWay::set,
-            ),
-            Edit::SetFinancingShare {
-                instrument, value, ..
-            } => rebalance(
-                &mut p.financing,
-                *instrument,
-                *value,
-                Instrument::ALL,
-                Instrument::BALANCE,
-                Instrument::get,
-                Instrument::set,
-            ),
-            Edit::SetResettlement { mix, .. } => p.resettlement = *mix,
-            Edit::SetFinancing { mix, .. } => p.financing = *mix,
-            Edit::SetCostOverride { driver, value, .. } => {
-                driver.set_override(&mut p.costs, *value)
-            }
-            Edit::ReplaceProject { project } => *p = (**project).clone(),
-            _ => unreachable!("only single-project edits reach change_project"),
-        }
-    }
-
-    /// Makes a plan-level edit and returns its inverse (checked by `apply`).
-    fn change_plan(&mut self, edit: &Edit) -> Result<Edit, Refused> {
-        Ok(match edit {
-            Edit::RenamePlan { name } => Edit::RenamePlan {
-                name: std::mem::replace(&mut self.name, name.clone()),
-            },
-            Edit::SetAssumption { key, value } => {
-                let old = key.get(&self.assumptions);
-                if let Some(problem) = key.bounds().check(*value) {
-                    return Err(Refused(vec![Issue {
-                        project: None,
-                        field: Field::Assumption(*key),
-                        problem,
-                    }]));
-                }
-                key.set(&mut self.assumptions, *value);
-                Edit::SetAssumption {
-                    key: *key,
-                    value: old,
-                }
-            }
-            Edit::SetCostDefault { driver, value } => {
-                let old = driver.get(&self.assumptions.costs);
-                if let Some(problem) = driver.bounds().check(*value) {
-                    return Err(Refused(vec![Issue {
-                        project: None,
-                        field: Field::Cost(*driver),
-                        problem,
-                    }]));
-                }
-                driver.set(&mut self.assumptions.costs, *value);
-                Edit::SetCostDefault {
-                    driver: *driver,
-                    value: old,
-                }
-            }
-            Edit::SetAssumptions { assumptions } => Edit::SetAssumptions {
-                assumptions: Box::new(std::mem::replace(
-                    &mut self.assumptions,
-                    (**assumptions).clone(),
-                )),
-            },
-            Edit::DeleteProject { project } => {
-                let i = self.project_index(project)?;
-                let p = self.projects.remove(i);
-                Edit::AddProject {
-                    index: i,
-                    project: Box::new(p),
-                }
-            }
-            Edit::MoveProject { project, to } => {
-                let i = self.project_index(project)?;
-                let p = self.projects.remove(i);
-                self.projects.insert((*to).min(self.projects.len()), p);
-                Edit::MoveProject {
-                    project: project.clone(),
-                    to: i,
-                }
-            }
-            Edit::AddScenario { index, scenario } => {
-                if self.scenarios.iter().any(|s| s.id == scenario.id) {
-                    return Err(Refused(vec![Issue {
-                        project: None,
-                        field: Field::Scenario,
-                        problem: Problem::DuplicateId,
-                    }]));
-                }
-                let i = (*index).min(self.scenarios.len());
-                self.scenarios.insert(i, (**scenario).clone());
-                Edit::DeleteScenario {
-                    scenario: scenario.id.clone(),
-                }
-            }
-            Edit::DeleteScenario { scenario } => {
-                let i = self.scenario_index(scenario)?;
-                Edit::AddScenario {
-                    index: i,
-                    scenario: Box::new(self.scenarios.remove(i)),
-                }
-            }
-            Edit::RenameScenario { scenario, name } => {
-                let i = self.scenario_index(scenario)?;
-                Edit::RenameScenario {
-                    scenario: scenario.clone(),
-                    name: std::mem::replace(&mut self.scenarios[i].name, name.clone()),
-                }
-            }
-            _ => unreachable!("project edits, batches and additions are handled by apply"),
-        })
-    }
-}
-
-/// Sets one share and lets the balancing part take up what the others leave (never below 0;
-/// when the others exceed 100 % the sum is off and validation says so).
-fn rebalance<M, P: Copy + PartialEq>(
-    mix: &mut M,
-    part: P,
-    value: f64,
-    all: &[P],
-    balance: P,
-    get: fn(P, &M) -> f64,
-    set: fn(P, &mut M, f64),
-) {
-    set(part, mix, value);
-    if part != balance {
-        let others: f64 = all
-            .iter()
-            .filter(|&&p| p != balance)
-            .map(|&p| get(p, mix))
-            .sum();
-        set(balance, mix, (1.0 - others).max(0.0));
     }
 }
 

@@ -1,15 +1,16 @@
 //! The plan document on disk and in storage: a versioned envelope around the plan.
 //!
-//! `{"format": "shantytown-plan", "version": 1, "plan": {...}}`. The version is read before the
-//! plan, so a document from a newer app is refused with a clear message instead of misread.
+//! `{"format": "shantytown-plan", "version": 2, "plan": {...}}`. The version is read before the
+//! plan, so a document from a newer app is refused with a clear message instead of misread, and
+//! a document from an earlier one is migrated step by step (`migrate`) before it is read.
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Text};
-use crate::model::Plan;
+use crate::plan::Plan;
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -289,16 +290,25 @@ pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
         return Err(DocError::NotAPlan);
     }
     let mut unknown_fields = Vec::new();
+    // An earlier document is rewritten as a current one first. One that does not even read as
+    // JSON values (a number out of range) goes on to the reader below, which names where.
+    let earlier = (version < u64::from(VERSION))
+        .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+        .flatten();
+    if let Some(mut doc) = earlier {
+        migrate(&mut doc, version);
+        let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
+        let reporting = serde_ignored::Deserializer::new(doc, &mut note);
+        let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
+        return Ok(Imported {
+            plan: doc.plan,
+            unknown_fields,
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
     let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(|e| {
-        let path = e.path().to_string();
-        DocError::Shape {
-            path,
-            problem: JsonProblem::of(&e.into_inner().to_string()),
-        }
-    })?;
+    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
     de.end().map_err(|e| DocError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -308,4 +318,54 @@ pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
         plan: doc.plan,
         unknown_fields,
     })
+}
+
+fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> DocError {
+    DocError::Shape {
+        path: e.path().to_string(),
+        problem: JsonProblem::of(&e.into_inner().to_string()),
+    }
+}
+
+/// Rewrites a document of `version` as the current version, one step per version.
+fn migrate(doc: &mut serde_json::Value, version: u64) {
+    if version < 2 {
+        v1_scenarios_as_edits(doc);
+    }
+}
+
+/// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2
+/// stores the edits that make it. Each override becomes the edits it stood for, in the same
+/// order, so the scenario resolves to exactly what version 1 computed.
+fn v1_scenarios_as_edits(doc: &mut serde_json::Value) {
+    use serde_json::{json, Value};
+    let Some(scenarios) = doc
+        .pointer_mut("/plan/scenarios")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for s in scenarios.iter_mut().filter_map(Value::as_object_mut) {
+        let mut edits = Vec::new();
+        if let Some(a) = s.remove("assumptions").filter(|a| !a.is_null()) {
+            edits.push(json!({"op": "set_assumptions", "assumptions": a}));
+        }
+        let overrides = s.remove("overrides");
+        for o in overrides.iter().filter_map(Value::as_array).flatten() {
+            let project = o.get("project").cloned().unwrap_or(Value::Null);
+            if o.get("excluded").and_then(Value::as_bool) == Some(true) {
+                edits.push(json!({"op": "delete_project", "project": project}));
+                continue;
+            }
+            for (key, op) in [
+                ("resettlement", "set_resettlement"),
+                ("financing", "set_financing"),
+            ] {
+                if let Some(mix) = o.get(key).filter(|m| !m.is_null()) {
+                    edits.push(json!({"op": op, "project": project, "mix": mix}));
+                }
+            }
+        }
+        s.insert("edits".into(), Value::Array(edits));
+    }
 }

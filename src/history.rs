@@ -1,8 +1,9 @@
 //! Undo and redo: the steps applied to a plan this session, each with the edit that undoes it.
 
-use crate::edit::{Edit, Refused};
+use crate::apply::Refused;
+use crate::edit::Edit;
 use crate::i18n::Lang;
-use crate::model::Plan;
+use crate::plan::Plan;
 
 /// One undoable step.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,11 @@
 //! 棚改规划 core: plan model, finance math, simulation and chart builders (no web imports), plus the wasm UI shell.
 
+pub mod apply;
 pub mod charts;
 pub mod compare;
 pub mod costs;
 pub mod demo;
+pub mod describe;
 pub mod display;
 pub mod edit;
 pub mod fields;
@@ -12,9 +14,11 @@ pub mod finding_groups;
 pub mod format;
 pub mod history;
 pub mod i18n;
+pub mod lever;
 pub mod library;
 pub mod listing;
 pub mod model;
+pub mod plan;
 pub mod project_csv;
 pub mod report;
 pub mod rules;

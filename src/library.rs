@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::{decode, decode_lenient, encode, DocError};
 use crate::i18n::{Lang, Text};
-use crate::model::Plan;
+use crate::plan::Plan;
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";
 const PLAN_PREFIX: &str = "shantytown-planner.plan.";
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn a_newer_plan_opens_read_only() {
         let mut kv = MemoryStore::default();
-        let text = encode(&demo_plan()).replacen("\"version\": 1", "\"version\": 7", 1);
+        let text = encode(&demo_plan()).replacen("\"version\": 2", "\"version\": 7", 1);
         kv.set(&plan_key("demo-x-city"), &text).unwrap();
         match load(&mut kv, "demo-x-city").unwrap() {
             Loaded::ReadOnly { version: 7, plan } => assert_eq!(plan.projects.len(), 32),

@@ -1,6 +1,7 @@
 //! The project list as the planner sees it: filters, sort order, and the totals of what is shown.
 
-use crate::model::{Plan, ProjectType, Status};
+use crate::model::{ProjectType, Status};
+use crate::plan::Plan;
 use crate::simulate::Results;
 
 /// Which projects to show; `None` shows all.

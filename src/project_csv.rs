@@ -8,7 +8,8 @@
 
 use crate::fields::{status_key, type_key, FieldKind, ProjectField, Value};
 use crate::i18n::{status_text, type_text, Lang, Text};
-use crate::model::{CostDriver, Instrument, Plan, Project, ResettlementWay};
+use crate::model::{CostDriver, Instrument, Project, ResettlementWay};
+use crate::plan::Plan;
 use crate::validate::{validate_project, Issue};
 
 /// UTF-8 byte order mark: Excel and WPS need it to read Chinese in a CSV as UTF-8.

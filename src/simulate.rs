@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::costs::{project_costs, Investment, ProjectCosts};
+use crate::edit::Scenario;
 use crate::finance::bond::{bond_schedule, self_balance_ratio};
 use crate::finance::discount::present_value;
 use crate::finance::loan::loan_schedule;
@@ -14,7 +15,8 @@ use crate::finance::ppp::{ppp_budget_share, ppp_payments, PppTerms};
 use crate::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::finance::DebtYear;
 use crate::i18n::Text;
-use crate::model::{Assumptions, Instrument, Plan, Project, ProjectId, Scenario};
+use crate::model::{Assumptions, Instrument, Project, ProjectId};
+use crate::plan::Plan;
 
 /// Money raised in a year, by instrument, 万元 (declared with the financing mix).
 pub use crate::model::Sources;
@@ -195,8 +197,8 @@ pub fn simulate_plan(plan: &Plan, scenario: Option<&Scenario>) -> Results {
         // The baseline needs no resolved copy of the plan.
         None => simulate(&plan.assumptions, &plan.projects, plan.first_year),
         Some(s) => {
-            let (assumptions, projects) = plan.resolve(Some(s));
-            simulate(&assumptions, &projects, plan.first_year)
+            let view = plan.resolve(Some(s)).plan;
+            simulate(&view.assumptions, &view.projects, view.first_year)
         }
     }
 }

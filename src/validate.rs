@@ -6,9 +6,8 @@ use serde::Serialize;
 pub use crate::fields::Problem;
 use crate::fields::{AssumptionKey, Bounds, ProjectField};
 use crate::i18n::{fmt_pct, Lang, Text};
-use crate::model::{
-    Assumptions, CostDriver, Instrument, Plan, Project, ProjectId, ResettlementWay,
-};
+use crate::model::{Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay};
+use crate::plan::Plan;
 
 /// Which field a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -293,21 +292,13 @@ fn validate_projects(projects: &[Project], a: &Assumptions, window: (i32, i32)) 
     out
 }
 
-/// Every problem in the plan (assumptions, each project, each scenario's overrides).
+/// Every problem in the base plan (assumptions, each project). A scenario's edits are checked
+/// as they are made and again whenever it is resolved: one that no longer applies is stale,
+/// shown and skipped, never a problem of the plan.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
     let window = (plan.first_year, plan.first_year + 1);
     let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
-    // A scenario adds only its own problems: those its changes bring in.
-    for s in &plan.scenarios {
-        let (a, projects) = plan.resolve(Some(s));
-        let own: Vec<Issue> = validate_assumptions(&a, &projects)
-            .into_iter()
-            .chain(validate_projects(&projects, &a, window))
-            .filter(|i| !out.contains(i))
-            .collect();
-        out.extend(own);
-    }
     out
 }
 

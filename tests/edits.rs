@@ -8,6 +8,7 @@ use planner::fields::{AssumptionKey, ProjectField, Value};
 use planner::history::History;
 use planner::i18n::Lang;
 use planner::model::*;
+use planner::plan::Plan;
 use planner::project_csv;
 use proptest::prelude::*;
 

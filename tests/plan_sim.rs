@@ -194,7 +194,7 @@ mod round_trip {
     use proptest::prelude::*;
 
     /// Plans with arbitrary text (any Unicode, HTML, quotes) and arbitrary finite numbers.
-    fn arb_plan() -> impl Strategy<Value = planner::model::Plan> {
+    fn arb_plan() -> impl Strategy<Value = planner::plan::Plan> {
         (
             any::<String>(),
             proptest::collection::vec(

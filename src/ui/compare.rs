@@ -7,8 +7,8 @@ use super::chart_host::ChartHost;
 use super::state::{lang, t, Store};
 use super::sync::Session;
 use crate::compare::{compare, compare_chart, MetricKind, METRICS};
+use crate::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
-use crate::model::Scenario;
 
 fn show(kind: MetricKind, v: f64) -> String {
     match kind {
@@ -82,14 +82,19 @@ pub fn ComparePage() -> impl IntoView {
             return;
         }
         let shown = super::fields::show_number(pct, 1);
-        let scenario = store.plan.with_untracked(|p| {
-            Scenario::raise_monetized(
-                &p.next_scenario_id(),
-                &Text::ScenarioName.fill(l, &[&shown]),
-                &Text::ScenarioNote.fill(l, &[&shown]),
-                &p.projects,
-                pct / 100.0,
-            )
+        let scenario = store.plan.with_untracked(|p| Scenario {
+            id: p.next_scenario_id(),
+            name: Text::ScenarioName.fill(l, &[&shown]),
+            note: Text::ScenarioNote.fill(l, &[&shown]),
+            edits: vec![crate::edit::Edit::Lever {
+                lever: crate::lever::Lever {
+                    scope: crate::lever::Scope::All,
+                    action: crate::lever::LeverAction::MonetizedMin {
+                        share: pct / 100.0,
+                        into: crate::model::ResettlementWay::Cash,
+                    },
+                },
+            }],
         });
         let _ = store.dispatch(crate::edit::Edit::AddScenario {
             index: usize::MAX,

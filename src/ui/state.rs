@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::edit::{Edit, Refused};
+use crate::apply::Refused;
+use crate::edit::Edit;
 use crate::history::History;
 use crate::i18n::{Lang, Text};
 use crate::library::PlanMeta;
-use crate::model::{Plan, ProjectId};
+use crate::model::ProjectId;
+use crate::plan::Plan;
 use crate::simulate::Results;
 
 /// The app's state, shared through context: the plan being edited and what the core makes of it.

@@ -12,7 +12,7 @@ use crate::library::{
     self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
     SaveError,
 };
-use crate::model::Plan;
+use crate::plan::Plan;
 
 /// What this tab knows about storage beyond the plan itself.
 pub struct SessionState {

@@ -148,7 +148,7 @@ pub fn import_csv(session: Session, file: web_sys::File) {
 }
 
 /// The one step that takes `projects` into `plan`.
-fn import_edit(plan: &crate::model::Plan, projects: Vec<crate::model::Project>) -> Edit {
+fn import_edit(plan: &crate::plan::Plan, projects: Vec<crate::model::Project>) -> Edit {
     let edits = projects
         .into_iter()
         .map(|p| {

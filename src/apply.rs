@@ -1,0 +1,485 @@
+//! Making edits: `Plan::apply` checks an edit, makes it and returns the edit that undoes it;
+//! levers are expanded into the project edits they stand for; a scenario is resolved by
+//! applying its edits to a copy of the base plan.
+
+use crate::edit::{BatchKind, Edit, Scenario};
+use crate::fields::{Problem, ProjectField, Value};
+use crate::lever::{Lever, LeverAction};
+use crate::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
+use crate::plan::Plan;
+use crate::validate::{validate, validate_project, Field, Issue};
+
+/// Why an edit was refused: what it names does not exist, or the problems it would bring in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused(pub Vec<Issue>);
+
+impl Refused {
+    fn missing(id: &str) -> Self {
+        Refused(vec![Issue {
+            project: None,
+            field: Field::Id,
+            problem: Problem::NoSuchItem { id: id.to_string() },
+        }])
+    }
+}
+
+/// The problems of `issues` that `before` did not have (rows ignored: a move is not a problem).
+fn brought_in(before: &[Issue], after: Vec<Issue>) -> Vec<Issue> {
+    let same = |a: &Issue, b: &Issue| {
+        a.field == b.field
+            && a.problem == b.problem
+            && a.project.as_ref().map(|p| &p.id) == b.project.as_ref().map(|p| &p.id)
+    };
+    after
+        .into_iter()
+        .filter(|a| !before.iter().any(|b| same(a, b)))
+        .collect()
+}
+
+impl Plan {
+    fn project_index(&self, id: &str) -> Result<usize, Refused> {
+        self.projects
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or_else(|| Refused::missing(id))
+    }
+
+    fn scenario_index(&self, id: &str) -> Result<usize, Refused> {
+        self.scenarios
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| Refused::missing(id))
+    }
+
+    fn project_issues(&self, i: usize) -> Vec<Issue> {
+        let w = (self.first_year, self.first_year + 1);
+        let mut issues = validate_project(&self.projects[i], &self.assumptions, w, i + 1);
+        if self
+            .projects
+            .iter()
+            .filter(|p| p.id == self.projects[i].id)
+            .count()
+            > 1
+        {
+            issues.push(Issue {
+                project: None,
+                field: Field::Id,
+                problem: Problem::DuplicateId,
+            });
+        }
+        issues
+    }
+
+    /// Checks `edit`, makes it and returns the edit that undoes it. An edit that names what does
+    /// not exist, or that would bring in a problem the plan did not have, changes nothing.
+    pub fn apply(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        if let Some(id) = edit.project() {
+            // Single-project edits: only that project can gain problems.
+            let i = self.project_index(id)?;
+            self.check_value(i, edit)?;
+            let before = self.project_issues(i);
+            let old = self.projects[i].clone();
+            self.change_project(i, edit);
+            let added = brought_in(&before, self.project_issues(i));
+            if !added.is_empty() {
+                self.projects[i] = old;
+                return Err(Refused(added));
+            }
+            return Ok(Edit::ReplaceProject {
+                project: Box::new(old),
+            });
+        }
+        if let Edit::Lever { lever } = edit {
+            let edits = lever_edits(self, lever);
+            return self.apply(&Edit::Batch {
+                kind: BatchKind::Changes,
+                edits,
+            });
+        }
+        if let Edit::Batch { kind, edits } = edit {
+            let mut trial = self.clone();
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in edits {
+                inverses.push(trial.apply(e)?);
+            }
+            *self = trial;
+            inverses.reverse();
+            return Ok(Edit::Batch {
+                kind: *kind,
+                edits: inverses,
+            });
+        }
+        if let Edit::AddProject { index, project } = edit {
+            let i = (*index).min(self.projects.len());
+            self.projects.insert(i, (**project).clone());
+            let added = self.project_issues(i);
+            if !added.is_empty() {
+                self.projects.remove(i);
+                return Err(Refused(added));
+            }
+            return Ok(Edit::DeleteProject {
+                project: project.id.clone(),
+            });
+        }
+        let before = validate(self);
+        let mut trial = self.clone();
+        let inverse = trial.change_plan(edit)?;
+        let added = brought_in(&before, validate(&trial));
+        if !added.is_empty() {
+            return Err(Refused(added));
+        }
+        *self = trial;
+        Ok(inverse)
+    }
+
+    /// Refuses a value its field's declaration does not allow, naming the value as typed.
+    fn check_value(&self, i: usize, edit: &Edit) -> Result<(), Refused> {
+        let window = (self.first_year, self.first_year + 1);
+        let (field, problem) = match edit {
+            Edit::SetProjectField { field, value, .. } => {
+                (Field::Project(*field), field.check(value, window))
+            }
+            Edit::SetCostOverride {
+                driver,
+                value: Some(v),
+                ..
+            } => (Field::Cost(*driver), driver.bounds().check(*v)),
+            _ => return Ok(()),
+        };
+        match problem {
+            None => Ok(()),
+            Some(problem) => {
+                let p = &self.projects[i];
+                Err(Refused(vec![Issue {
+                    project: Some(crate::validate::Place {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        row: i + 1,
+                    }),
+                    field,
+                    problem,
+                }]))
+            }
+        }
+    }
+
+    /// Makes a single-project edit on project `i` (checked by `apply`).
+    fn change_project(&mut self, i: usize, edit: &Edit) {
+        let p = &mut self.projects[i];
+        match edit {
+            Edit::SetProjectField { field, value, .. } => field.set(p, value.clone()),
+            Edit::SetResettlementShare { way, value, .. } => rebalance(
+                &mut p.resettlement,
+                *way,
+                *value,
+                ResettlementWay::ALL,
+                ResettlementWay::BALANCE,
+                ResettlementWay::get,
+                ResettlementWay::set,
+            ),
+            Edit::SetFinancingShare {
+                instrument, value, ..
+            } => rebalance(
+                &mut p.financing,
+                *instrument,
+                *value,
+                Instrument::ALL,
+                Instrument::BALANCE,
+                Instrument::get,
+                Instrument::set,
+            ),
+            Edit::SetResettlement { mix, .. } => p.resettlement = *mix,
+            Edit::SetFinancing { mix, .. } => p.financing = *mix,
+            Edit::SetCostOverride { driver, value, .. } => {
+                driver.set_override(&mut p.costs, *value)
+            }
+            Edit::ReplaceProject { project } => *p = (**project).clone(),
+            _ => unreachable!("only single-project edits reach change_project"),
+        }
+    }
+
+    /// Makes a plan-level edit and returns its inverse (checked by `apply`).
+    fn change_plan(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        Ok(match edit {
+            Edit::RenamePlan { name } => Edit::RenamePlan {
+                name: std::mem::replace(&mut self.name, name.clone()),
+            },
+            Edit::SetAssumption { key, value } => {
+                let old = key.get(&self.assumptions);
+                if let Some(problem) = key.bounds().check(*value) {
+                    return Err(Refused(vec![Issue {
+                        project: None,
+                        field: Field::Assumption(*key),
+                        problem,
+                    }]));
+                }
+                key.set(&mut self.assumptions, *value);
+                Edit::SetAssumption {
+                    key: *key,
+                    value: old,
+                }
+            }
+            Edit::SetCostDefault { driver, value } => {
+                let old = driver.get(&self.assumptions.costs);
+                if let Some(problem) = driver.bounds().check(*value) {
+                    return Err(Refused(vec![Issue {
+                        project: None,
+                        field: Field::Cost(*driver),
+                        problem,
+                    }]));
+                }
+                driver.set(&mut self.assumptions.costs, *value);
+                Edit::SetCostDefault {
+                    driver: *driver,
+                    value: old,
+                }
+            }
+            Edit::SetAssumptions { assumptions } => Edit::SetAssumptions {
+                assumptions: Box::new(std::mem::replace(
+                    &mut self.assumptions,
+                    (**assumptions).clone(),
+                )),
+            },
+            Edit::DeleteProject { project } => {
+                let i = self.project_index(project)?;
+                let p = self.projects.remove(i);
+                Edit::AddProject {
+                    index: i,
+                    project: Box::new(p),
+                }
+            }
+            Edit::MoveProject { project, to } => {
+                let i = self.project_index(project)?;
+                let p = self.projects.remove(i);
+                self.projects.insert((*to).min(self.projects.len()), p);
+                Edit::MoveProject {
+                    project: project.clone(),
+                    to: i,
+                }
+            }
+            Edit::AddScenario { index, scenario } => {
+                if self.scenarios.iter().any(|s| s.id == scenario.id) {
+                    return Err(Refused(vec![Issue {
+                        project: None,
+                        field: Field::Scenario,
+                        problem: Problem::DuplicateId,
+                    }]));
+                }
+                let i = (*index).min(self.scenarios.len());
+                self.scenarios.insert(i, (**scenario).clone());
+                Edit::DeleteScenario {
+                    scenario: scenario.id.clone(),
+                }
+            }
+            Edit::DeleteScenario { scenario } => {
+                let i = self.scenario_index(scenario)?;
+                Edit::AddScenario {
+                    index: i,
+                    scenario: Box::new(self.scenarios.remove(i)),
+                }
+            }
+            Edit::RenameScenario { scenario, name } => {
+                let i = self.scenario_index(scenario)?;
+                Edit::RenameScenario {
+                    scenario: scenario.clone(),
+                    name: std::mem::replace(&mut self.scenarios[i].name, name.clone()),
+                }
+            }
+            Edit::MoveScenario { scenario, to } => {
+                let i = self.scenario_index(scenario)?;
+                let s = self.scenarios.remove(i);
+                self.scenarios.insert((*to).min(self.scenarios.len()), s);
+                Edit::MoveScenario {
+                    scenario: scenario.clone(),
+                    to: i,
+                }
+            }
+            Edit::SpliceScenario {
+                scenario,
+                index,
+                remove,
+                insert,
+            } => {
+                let s = self.scenario_index(scenario)?;
+                let edits = &mut self.scenarios[s].edits;
+                if index.saturating_add(*remove) > edits.len() {
+                    return Err(Refused::missing(&format!("{scenario}#{index}")));
+                }
+                let removed: Vec<Edit> = edits
+                    .splice(*index..index + remove, insert.iter().cloned())
+                    .collect();
+                Edit::SpliceScenario {
+                    scenario: scenario.clone(),
+                    index: *index,
+                    remove: insert.len(),
+                    insert: removed,
+                }
+            }
+            _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
+        })
+    }
+}
+
+/// Sets one share and lets the balancing part take up what the others leave (never below 0;
+/// when the others exceed 100 % the sum is off and validation says so).
+fn rebalance<M, P: Copy + PartialEq>(
+    mix: &mut M,
+    part: P,
+    value: f64,
+    all: &[P],
+    balance: P,
+    get: fn(P, &M) -> f64,
+    set: fn(P, &mut M, f64),
+) {
+    set(part, mix, value);
+    if part != balance {
+        let others: f64 = all
+            .iter()
+            .filter(|&&p| p != balance)
+            .map(|&p| get(p, mix))
+            .sum();
+        set(balance, mix, (1.0 - others).max(0.0));
+    }
+}
+
+/// A scenario's view of the plan: the base with the scenario's edits made, and the positions
+/// of the edits that no longer apply (their project is gone, or they would break a rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub plan: Plan,
+    pub stale: Vec<usize>,
+}
+
+impl Plan {
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The plan as `scenario` sees it (`None`: the base itself). The view has no scenarios of
+    /// its own. Stale edits are skipped, never fatal.
+    pub fn resolve(&self, scenario: Option<&Scenario>) -> Resolved {
+        let mut plan = Plan {
+            scenarios: Vec::new(),
+            ..self.clone()
+        };
+        let mut stale = Vec::new();
+        for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {
+            if plan.apply(e).is_err() {
+                stale.push(i);
+            }
+        }
+        Resolved { plan, stale }
+    }
+}
+
+/// The project edits a lever stands for in `plan`: one per selected project it changes.
+pub fn lever_edits(plan: &Plan, lever: &Lever) -> Vec<Edit> {
+    let other_year = |y: i32| {
+        if y == plan.first_year {
+            plan.first_year + 1
+        } else {
+            plan.first_year
+        }
+    };
+    plan.projects
+        .iter()
+        .filter(|p| lever.scope.selects(p))
+        .filter_map(|p| {
+            let project = p.id.clone();
+            match &lever.action {
+                LeverAction::MonetizedMin { share, into } => monetized_min(p, *share, *into)
+                    .map(|mix| Edit::SetResettlement { project, mix }),
+                LeverAction::MonetizedPlus { points, into } => monetized_plus(p, *points, *into)
+                    .map(|mix| Edit::SetResettlement { project, mix }),
+                LeverAction::ShiftFinancing { from, to, points } => {
+                    shift_financing(p, *from, *to, *points)
+                        .map(|mix| Edit::SetFinancing { project, mix })
+                }
+                LeverAction::FinancingShare { instrument, share } => {
+                    financing_share(p, *instrument, *share)
+                        .map(|mix| Edit::SetFinancing { project, mix })
+                }
+                LeverAction::ScaleCost { driver, percent } => {
+                    let own = driver
+                        .get_override(&p.costs)
+                        .unwrap_or_else(|| driver.get(&plan.assumptions.costs));
+                    (*percent != 0.0).then(|| Edit::SetCostOverride {
+                        project,
+                        driver: *driver,
+                        value: Some(own * (1.0 + percent)),
+                    })
+                }
+                LeverAction::MoveYear => Some(Edit::SetProjectField {
+                    project,
+                    field: ProjectField::Year,
+                    value: Value::Number(f64::from(other_year(p.year))),
+                }),
+                LeverAction::Exclude => Some(Edit::DeleteProject { project }),
+            }
+        })
+        .collect()
+}
+
+/// At least `share` of the households (whole households) rehoused with money, the extra ones
+/// taken from new build into `into`; `None` when the project already is.
+fn monetized_min(p: &Project, share: f64, into: ResettlementWay) -> Option<ResettlementMix> {
+    let h = p.households;
+    if h == 0 {
+        return None;
+    }
+    let needed = (share * f64::from(h) - 1e-9).ceil().min(f64::from(h));
+    let has = p.resettlement.households(h).monetized() as f64;
+    if has >= needed {
+        return None;
+    }
+    let points = needed / f64::from(h) - p.resettlement.monetized_share();
+    monetized_plus(p, points, into)
+}
+
+/// `points` more of the households rehoused with money, as far as new build allows.
+fn monetized_plus(p: &Project, points: f64, into: ResettlementWay) -> Option<ResettlementMix> {
+    let mut r = p.resettlement;
+    let moved = points.min(r.new_build);
+    if moved <= 0.0 || into == ResettlementWay::BALANCE {
+        return None;
+    }
+    let (raised, left) = (into.get(&r) + moved, (r.new_build - moved).max(0.0));
+    into.set(&mut r, raised);
+    ResettlementWay::BALANCE.set(&mut r, left);
+    Some(r)
+}
+
+fn shift_financing(
+    p: &Project,
+    from: Instrument,
+    to: Instrument,
+    points: f64,
+) -> Option<FinancingMix> {
+    let mut f = p.financing;
+    let moved = points.min(from.get(&f));
+    if moved <= 0.0 || from == to {
+        return None;
+    }
+    let (lowered, raised) = (from.get(&f) - moved, to.get(&f) + moved);
+    from.set(&mut f, lowered);
+    to.set(&mut f, raised);
+    Some(f)
+}
+
+/// `instrument` at `share`, the policy loan taking up the difference: never more than the two
+/// hold together, so the other instruments stay as they are.
+fn financing_share(p: &Project, instrument: Instrument, share: f64) -> Option<FinancingMix> {
+    let balance = Instrument::BALANCE;
+    let mut f = p.financing;
+    if instrument == balance {
+        return None;
+    }
+    let both = instrument.get(&f) + balance.get(&f);
+    let v = share.clamp(0.0, both);
+    if v == instrument.get(&f) {
+        return None;
+    }
+    instrument.set(&mut f, v);
+    balance.set(&mut f, both - v);
+    Some(f)
+}

@@ -1,0 +1,105 @@
+//! What an edit does, in the planner's words, for undo/redo tooltips and scenario edit lists.
+
+use crate::edit::{BatchKind, Edit};
+use crate::i18n::{Lang, Text};
+use crate::model::ProjectId;
+use crate::plan::Plan;
+
+impl Edit {
+    /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数"). `inverse`, when
+    /// given, names what the edit removed (a deleted project is no longer in `plan`).
+    pub fn describe_with(&self, plan: &Plan, inverse: Option<&Edit>, lang: Lang) -> String {
+        match (self, inverse) {
+            (Edit::DeleteProject { .. }, Some(Edit::AddProject { project, .. })) => {
+                Text::DescDeleteProject.fill(lang, &[&project.name])
+            }
+            (Edit::DeleteScenario { .. }, Some(Edit::AddScenario { scenario, .. })) => {
+                Text::DescDeleteScenario.fill(lang, &[&scenario.name])
+            }
+            _ => self.describe(plan, lang),
+        }
+    }
+
+    /// What the edit does, named against `plan` as it is before the edit.
+    pub fn describe(&self, plan: &Plan, lang: Lang) -> String {
+        let name = |id: &ProjectId| {
+            plan.projects
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or_else(|| id.clone(), |p| p.name.clone())
+        };
+        let scenario_name = |id: &String| {
+            plan.scenarios
+                .iter()
+                .find(|s| &s.id == id)
+                .map_or_else(|| id.clone(), |s| s.name.clone())
+        };
+        let field = |id: &ProjectId, label: Text| {
+            Text::DescProjectField.fill(lang, &[&name(id), &label.tr(lang)])
+        };
+        match self {
+            Edit::RenamePlan { .. } => Text::DescRenamePlan.tr(lang).into(),
+            Edit::SetProjectField {
+                project, field: f, ..
+            } => field(project, f.label()),
+            Edit::SetResettlementShare { project, way, .. } => field(project, way.label()),
+            Edit::SetFinancingShare {
+                project,
+                instrument,
+                ..
+            } => field(project, instrument.label()),
+            Edit::SetResettlement { project, .. } => field(project, Text::FieldResettlement),
+            Edit::SetFinancing { project, .. } => field(project, Text::FieldFinancing),
+            Edit::SetCostOverride {
+                project, driver, ..
+            } => field(project, driver.label()),
+            Edit::ReplaceProject { project } => field(&project.id, Text::EditorTitle),
+            Edit::SetAssumption { key, .. } => {
+                Text::DescAssumption.fill(lang, &[&key.label().tr(lang)])
+            }
+            Edit::SetCostDefault { driver, .. } => {
+                Text::DescAssumption.fill(lang, &[&driver.label().tr(lang)])
+            }
+            Edit::SetAssumptions { .. } => Text::DescAssumptions.tr(lang).into(),
+            Edit::AddProject { project, .. } => Text::DescAddProject.fill(lang, &[&project.name]),
+            Edit::DeleteProject { project } => {
+                Text::DescDeleteProject.fill(lang, &[&name(project)])
+            }
+            Edit::MoveProject { project, .. } => {
+                Text::DescMoveProject.fill(lang, &[&name(project)])
+            }
+            Edit::AddScenario { scenario, .. } => {
+                Text::DescAddScenario.fill(lang, &[&scenario.name])
+            }
+            Edit::DeleteScenario { scenario } => {
+                Text::DescDeleteScenario.fill(lang, &[&scenario_name(scenario)])
+            }
+            Edit::RenameScenario { scenario: s, .. } => {
+                Text::DescRenameScenario.fill(lang, &[&scenario_name(s)])
+            }
+            Edit::MoveScenario { scenario: s, .. } => {
+                Text::DescMoveScenario.fill(lang, &[&scenario_name(s)])
+            }
+            Edit::SpliceScenario {
+                scenario: s,
+                remove,
+                insert,
+                ..
+            } => match (remove, insert.as_slice()) {
+                (0 | 1, [one]) => {
+                    Text::DescInScenario.fill(lang, &[&scenario_name(s), &one.describe(plan, lang)])
+                }
+                (_, []) => Text::DescScenarioRemove.fill(lang, &[&scenario_name(s), remove]),
+                _ => Text::DescScenarioEdits.fill(lang, &[&scenario_name(s), &insert.len()]),
+            },
+            Edit::Lever { lever } => Text::DescLever.fill(lang, &[&lever.name(lang)]),
+            Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
+                (BatchKind::ImportProjects, _) => {
+                    Text::DescImportProjects.fill(lang, &[&edits.len()])
+                }
+                (_, [one]) => one.describe(plan, lang),
+                _ => Text::DescBatch.fill(lang, &[&edits.len()]),
+            },
+        }
+    }
+}

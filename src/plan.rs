@@ -1,0 +1,110 @@
+//! The planning document: the base plan (two-year project list and assumptions) and its
+//! scenarios, with the operations the UI calls to name new projects and scenarios.
+
+use serde::{Deserialize, Serialize};
+
+use crate::edit::Scenario;
+use crate::model::{
+    Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
+    Status,
+};
+
+/// A planning document: the two-year project list with everything needed to simulate it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub city: String,
+    /// First year of the two-year window (next year); the window is `first_year..=first_year + 1`.
+    pub first_year: i32,
+    pub assumptions: Assumptions,
+    pub projects: Vec<Project>,
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+}
+
+impl Plan {
+    /// Years a project may be planned in.
+    pub fn window(&self) -> std::ops::RangeInclusive<i32> {
+        self.first_year..=self.first_year + 1
+    }
+}
+
+/// Editing operations on the plan's project list, kept here so the UI only calls them.
+impl Plan {
+    /// An id no project has yet ("p33" after "p32").
+    pub fn next_project_id(&self) -> ProjectId {
+        let max = self
+            .projects
+            .iter()
+            .filter_map(|p| p.id.strip_prefix('p').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        format!("p{:02}", max + 1)
+    }
+
+    /// A new project in the first plan year, all in kind, 20 % capital fund and 80 % loan, so
+    /// it is valid from the start; the planner fills in the rest.
+    pub fn new_project(&self, name: &str) -> Project {
+        let district = self
+            .projects
+            .first()
+            .map(|p| p.district.clone())
+            .unwrap_or_default();
+        Project {
+            id: self.next_project_id(),
+            name: name.to_string(),
+            central_city: self.projects.first().is_some_and(|p| p.central_city),
+            district,
+            kind: ProjectType::DilapidatedHousing,
+            year: self.first_year,
+            status: Status::Planning,
+            households: 0,
+            area_m2: 0.0,
+            infrastructure_cost: 0.0,
+            central_subsidy: 0.0,
+            land_revenue: None,
+            resettlement: ResettlementMix {
+                cash: 0.0,
+                self_purchase: 0.0,
+                government_purchase: 0.0,
+                new_build: 1.0,
+            },
+            financing: FinancingMix {
+                capital_fund: self.assumptions.min_capital_fund.max(0.2),
+                policy_loan: 1.0 - self.assumptions.min_capital_fund.max(0.2),
+                service_purchase: 0.0,
+                ppp: 0.0,
+                special_bond: 0.0,
+            },
+            costs: CostOverrides::default(),
+            lead: String::new(),
+        }
+    }
+
+    /// A copy of a project to go right after it (where, and what), with a new id and `suffix`
+    /// ("（副本）") on its name: added with `Edit::AddProject`.
+    pub fn duplicate_of(&self, id: &str, suffix: &str) -> Option<(usize, Project)> {
+        let i = self.projects.iter().position(|p| p.id == id)?;
+        let mut copy = self.projects[i].clone();
+        copy.id = self.next_project_id();
+        copy.name = format!("{}{suffix}", copy.name);
+        Some((i + 1, copy))
+    }
+
+    /// An id no scenario has yet.
+    pub fn next_scenario_id(&self) -> String {
+        (1..)
+            .map(|n| format!("s{n}"))
+            .find(|id| !self.scenarios.iter().any(|s| s.id == *id))
+            .expect("some id is free")
+    }
+
+    /// Distinct district/county names, sorted.
+    pub fn districts(&self) -> Vec<String> {
+        let mut d: Vec<String> = self.projects.iter().map(|p| p.district.clone()).collect();
+        d.sort();
+        d.dedup();
+        d
+    }
+}
