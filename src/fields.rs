@@ -312,6 +312,7 @@ assumption_fields! { |a|
     PppCap = "ppp_cap", PppCapLabel, Targets, Percent, Bounds::SHARE, a.ppp_cap;
     PppNewThreshold = "ppp_new_project_threshold", PppNewThreshold, Targets, Percent, Bounds::SHARE, a.ppp_new_project_threshold;
     MinCapitalFund = "min_capital_fund", MinCapital, Targets, Percent, Bounds::SHARE, a.min_capital_fund;
+    IncentiveResponse = "incentive_response", IncentiveResponse, Targets, Times, Bounds::new(0.0, 10.0), a.incentive_response;
     BudgetExpenditure = "budget_expenditure", BudgetFirstYear, Budget, Wan, Bounds::new(0.0, 1e9), a.budget_expenditure;
     // Some city budgets shrink: down to −20 % a year.
     BudgetGrowth = "budget_growth", BudgetGrowth, Budget, Percent, Bounds::new(-0.20, 0.30), a.budget_growth;

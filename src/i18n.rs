@@ -347,6 +347,16 @@ catalogue! {
     DescScenarioRemove => "从情景 {0} 移除 {1} 项修改", "remove {1} changes from scenario {0}";
     DescScenarioEdits => "情景 {0} 的 {1} 项修改", "{1} changes in scenario {0}";
     DescLever => "调节：{0}", "lever: {0}";
+    IncentiveResponse => "激励响应（奖励每提高1个百分点，货币化安置率提高的百分点）", "Incentive response (points of monetized rate per point of incentive)";
+    GoalMonetized => "各区县达到货币化目标所需的最小统一货币化比例", "Smallest uniform monetized share meeting every target";
+    GoalIncentive => "达到货币化目标所需的最小货币化奖励", "Smallest monetization incentive meeting every target";
+    GoalPppCap => "不超过10%红线的最大PPP占比", "Largest PPP share within the 10 % cap";
+    GoalPppTier => "不超过5%的最大PPP占比", "Largest PPP share within the 5 % tier";
+    GoalUnmetTarget => "{0}的货币化目标{1}%无法达到：在允许范围内最多只能达到{2}%", "{0} cannot reach its {1}% monetized target: at most {2}% within the bounds";
+    GoalUnmetPpp => "即使不再新增PPP，{0}年PPP支出已占一般公共预算支出的{1}%，超过{2}%", "Even with no new PPP, PPP spending in {0} is already {1}% of the budget, over {2}%";
+    GoalAlreadyMet => "各项货币化目标均已达到，无需调整", "Every monetized target is already met: nothing to change";
+    GoalMonetizedName => "货币化达标（目标求解）", "Monetized targets met (goal seek)";
+    GoalIncentiveName => "货币化奖励{0}%（目标求解）", "Incentive {0}% (goal seek)";
     ScopeAll => "全部项目", "All projects";
     ScopeCounties => "区县", "Counties";
     ScopeYear => "{0}年项目", "{0} projects";

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod finance;
 pub mod finding_groups;
 pub mod format;
+pub mod goal_seek;
 pub mod history;
 pub mod i18n;
 pub mod lever;

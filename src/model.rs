@@ -361,6 +361,14 @@ pub struct Assumptions {
     pub ppp: PppAssumptions,
     pub bond: BondTerms,
     pub costs: CostDefaults,
+    /// Percentage points of households that switch from new build to money for each point of
+    /// monetization incentive above today's (goal seek's stated response; see docs/model.md).
+    #[serde(default = "default_incentive_response")]
+    pub incentive_response: f64,
+}
+
+fn default_incentive_response() -> f64 {
+    1.0
 }
 
 impl Default for Assumptions {
@@ -405,6 +413,7 @@ impl Default for Assumptions {
                 repayment: BondRepayment::Bullet,
             },
             costs: CostDefaults::default(),
+            incentive_response: default_incentive_response(),
         }
     }
 }

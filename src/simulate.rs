@@ -490,11 +490,25 @@ fn finish_years(years: &mut [YearResult], a: &Assumptions, start: i32, first_yea
 }
 
 /// Stage 6: monetized rates per district/county, central city, counties and overall.
-fn group_rates(projects: &[(&Project, &ProjectResult)], a: &Assumptions) -> Vec<MonetizedRate> {
+/// The monetized rate of every district, the central city, the counties and the whole plan,
+/// straight from the mixes (no simulation): goal seek asks this many times.
+pub fn monetized_rates(projects: &[Project], a: &Assumptions) -> Vec<MonetizedRate> {
+    group_rates(
+        projects
+            .iter()
+            .map(|p| (p, p.resettlement.households(p.households))),
+        a,
+    )
+}
+
+fn group_rates<'p>(
+    projects: impl Iterator<Item = (&'p Project, crate::model::Rehousing)>,
+    a: &Assumptions,
+) -> Vec<MonetizedRate> {
     // (households, monetized, central-city households) per group.
     let mut groups: BTreeMap<Group, (u64, u64, u64)> = BTreeMap::new();
-    for (p, r) in projects {
-        let (h, m) = (r.households.total(), r.households.monetized());
+    for (p, counts) in projects {
+        let (h, m) = (counts.total(), counts.monetized());
         let central = if p.central_city { h } else { 0 };
         let side = if p.central_city {
             Group::CentralCity
@@ -615,9 +629,13 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         .zip(&flows)
         .map(|(p, f)| project_result(p, f, a))
         .collect();
-    let pairs: Vec<(&Project, &ProjectResult)> =
-        order.iter().copied().zip(&project_results).collect();
-    let monetized = group_rates(&pairs, a);
+    let monetized = group_rates(
+        order
+            .iter()
+            .copied()
+            .zip(project_results.iter().map(|r| r.households)),
+        a,
+    );
     let totals = totals(&years, &project_results, &flows, a, start);
     Results {
         first_year: start,

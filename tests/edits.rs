@@ -76,8 +76,64 @@ fn arb_edit(plan: &Plan) -> impl Strategy<Value = Edit> {
     ]
 }
 
+/// Levers and the scenario list's own edits.
+fn arb_scenario_edit() -> impl Strategy<Value = Edit> {
+    use planner::lever::{Lever, LeverAction, Scope};
+    let scope = prop_oneof![
+        Just(Scope::All),
+        Just(Scope::Central),
+        Just(Scope::Counties),
+        Just(Scope::Year { year: 2028 }),
+        Just(Scope::Projects {
+            ids: vec!["p03".into(), "p20".into()]
+        }),
+    ];
+    let action = prop_oneof![
+        (0.0f64..1.0).prop_map(|share| LeverAction::MonetizedMin {
+            share,
+            into: ResettlementWay::Cash
+        }),
+        (0.0f64..0.3).prop_map(|points| LeverAction::ShiftFinancing {
+            from: Instrument::PolicyLoan,
+            to: Instrument::ServicePurchase,
+            points
+        }),
+        (0.0f64..0.3).prop_map(|share| LeverAction::FinancingShare {
+            instrument: Instrument::Ppp,
+            share
+        }),
+        (-0.3f64..0.3).prop_map(|percent| LeverAction::ScaleCost {
+            driver: CostDriver::ALL[0],
+            percent
+        }),
+        Just(LeverAction::MoveYear),
+        Just(LeverAction::Exclude),
+    ];
+    prop_oneof![
+        (scope, action).prop_map(|(scope, action)| Edit::Lever {
+            lever: Lever { scope, action }
+        }),
+        (0usize..2, 0usize..2).prop_map(|(index, remove)| Edit::SpliceScenario {
+            scenario: "s-monetized-60".into(),
+            index,
+            remove,
+            insert: vec![Edit::SetAssumption {
+                key: AssumptionKey::LoanRate,
+                value: 0.05
+            }],
+        }),
+        (0usize..3).prop_map(|to| Edit::MoveScenario {
+            scenario: "s-monetized-60".into(),
+            to
+        }),
+    ]
+}
+
 fn arb_edits() -> impl Strategy<Value = Vec<Edit>> {
-    proptest::collection::vec(arb_edit(&demo_plan()), 1..12)
+    proptest::collection::vec(
+        prop_oneof![3 => arb_edit(&demo_plan()), 1 => arb_scenario_edit()],
+        1..12,
+    )
 }
 
 proptest! {

@@ -1,0 +1,297 @@
+//! Goal seek: the least change that meets every monetized target, the incentive that gets there,
+//! the largest PPP share within the cap. Each answer is the edits of a new scenario.
+
+use crate::edit::Edit;
+use crate::i18n::{Lang, Text};
+use crate::lever::{Lever, LeverAction, Scope};
+use crate::model::{CostDriver, Instrument, ResettlementWay};
+use crate::plan::Plan;
+use crate::simulate::{monetized_rates, simulate, Group, MonetizedRate};
+
+/// Shares are sought in steps of 0.1 percentage point: one step less does not do.
+pub const STEP: f64 = 0.001;
+const STEPS: u32 = 1000;
+
+/// The questions goal seek answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// The smallest uniform monetized share per district (then over all) meeting every target.
+    MonetizedShare,
+    /// The smallest monetization incentive meeting every target, households responding to it as
+    /// `Assumptions::incentive_response` says.
+    Incentive,
+    /// The largest uniform PPP share keeping every year within the cap (or the 5 % tier).
+    PppShare { tier: bool },
+}
+
+impl Question {
+    pub const ALL: [Question; 4] = [
+        Question::MonetizedShare,
+        Question::Incentive,
+        Question::PppShare { tier: false },
+        Question::PppShare { tier: true },
+    ];
+
+    /// The `goal-question` option value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::MonetizedShare => "monetized_share",
+            Question::Incentive => "incentive",
+            Question::PppShare { tier: false } => "ppp_cap",
+            Question::PppShare { tier: true } => "ppp_tier",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Question::MonetizedShare => Text::GoalMonetized,
+            Question::Incentive => Text::GoalIncentive,
+            Question::PppShare { tier: false } => Text::GoalPppCap,
+            Question::PppShare { tier: true } => Text::GoalPppTier,
+        }
+    }
+}
+
+/// A proposal: the scenario's name and its edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub name: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Why no answer exists within the bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoAnswer {
+    /// Even at the bound (all households in money, the largest incentive) the group misses.
+    Target {
+        group: Group,
+        best: f64,
+        target: f64,
+    },
+    /// Even with no new PPP the PPP spending of `year` is over the limit.
+    PppOver { year: i32, share: f64, limit: f64 },
+    /// Every target is already met (nothing to seek) — for the monetized questions.
+    AlreadyMet,
+}
+
+impl NoAnswer {
+    pub fn message(&self, lang: Lang) -> String {
+        let pct = |v: f64| crate::display::plain_number(v * 100.0, 1);
+        match self {
+            NoAnswer::Target {
+                group,
+                best,
+                target,
+            } => Text::GoalUnmetTarget.fill(
+                lang,
+                &[&group_name(group, lang), &pct(*target), &pct(*best)],
+            ),
+            NoAnswer::PppOver { year, share, limit } => {
+                Text::GoalUnmetPpp.fill(lang, &[year, &pct(*share), &pct(*limit)])
+            }
+            NoAnswer::AlreadyMet => Text::GoalAlreadyMet.tr(lang).into(),
+        }
+    }
+}
+
+fn group_name(g: &Group, lang: Lang) -> String {
+    match g {
+        Group::District(d) => d.clone(),
+        Group::CentralCity => Text::CentralCity.tr(lang).into(),
+        Group::Counties => Text::Counties.tr(lang).into(),
+        Group::Overall => Text::Overall.tr(lang).into(),
+    }
+}
+
+/// The least `k` in `0..=STEPS` with `ok(k)`, for `ok` false then true as `k` grows.
+fn least(ok: impl Fn(u32) -> bool) -> Option<u32> {
+    if !ok(STEPS) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0, STEPS);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
+}
+
+/// `plan` with `edits` made (refused ones skipped, as a scenario would).
+fn with(plan: &Plan, edits: &[Edit]) -> Plan {
+    let mut p = plan.clone();
+    for e in edits {
+        let _ = p.apply(e);
+    }
+    p
+}
+
+fn rates(plan: &Plan) -> Vec<MonetizedRate> {
+    monetized_rates(&plan.projects, &plan.assumptions)
+}
+
+fn misses(plan: &Plan) -> Vec<MonetizedRate> {
+    rates(plan)
+        .into_iter()
+        .filter(|r| !r.meets_target())
+        .collect()
+}
+
+fn lever(scope: Scope, action: LeverAction) -> Edit {
+    Edit::Lever {
+        lever: Lever { scope, action },
+    }
+}
+
+fn monetized_min(scope: Scope, k: u32) -> Edit {
+    lever(
+        scope,
+        LeverAction::MonetizedMin {
+            share: f64::from(k) * STEP,
+            into: ResettlementWay::Cash,
+        },
+    )
+}
+
+/// Answers `question` for `view` (the active scenario's plan).
+pub fn seek(view: &Plan, question: Question, lang: Lang) -> Result<Answer, NoAnswer> {
+    let edits = match question {
+        Question::MonetizedShare => monetized_share(view)?,
+        Question::Incentive => incentive(view)?,
+        Question::PppShare { tier } => ppp_share(view, tier)?,
+    };
+    let name = match (question, edits.as_slice()) {
+        (Question::MonetizedShare, [Edit::Lever { lever }]) => lever.name(lang),
+        (Question::MonetizedShare, _) => Text::GoalMonetizedName.tr(lang).into(),
+        (Question::Incentive, [Edit::SetCostDefault { value, .. }, ..]) => {
+            Text::GoalIncentiveName.fill(lang, &[&crate::display::plain_number(value * 100.0, 1)])
+        }
+        (_, [Edit::Lever { lever }]) => lever.name(lang),
+        _ => question.label().tr(lang).into(),
+    };
+    Ok(Answer { name, edits })
+}
+
+/// Per district that misses its target, the smallest uniform share that meets it; then, if the
+/// whole plan (or a zone) still misses, the smallest uniform share over all projects on top.
+fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
+    if misses(view).is_empty() {
+        return Err(NoAnswer::AlreadyMet);
+    }
+    let mut edits = Vec::new();
+    for miss in misses(view) {
+        let Group::District(name) = &miss.group else {
+            continue;
+        };
+        let scope = Scope::District { name: name.clone() };
+        let meets = |k: u32| {
+            let p = with(view, &[monetized_min(scope.clone(), k)]);
+            rates(&p)
+                .iter()
+                .any(|r| r.group == miss.group && r.meets_target())
+        };
+        let k = least(meets).ok_or_else(|| unmet(view, &miss.group))?;
+        edits.push(monetized_min(scope, k));
+    }
+    let after = with(view, &edits);
+    if !misses(&after).is_empty() {
+        let meets = |k: u32| misses(&with(&after, &[monetized_min(Scope::All, k)])).is_empty();
+        let k = least(meets).ok_or_else(|| unmet(&after, &misses(&after)[0].group))?;
+        edits.push(monetized_min(Scope::All, k));
+    }
+    Ok(edits)
+}
+
+/// The best a group can do (every household in money) against its target.
+fn unmet(view: &Plan, group: &Group) -> NoAnswer {
+    let all_in = with(view, &[monetized_min(Scope::All, STEPS)]);
+    let r = rates(&all_in)
+        .into_iter()
+        .find(|r| &r.group == group)
+        .expect("the group exists");
+    NoAnswer::Target {
+        group: group.clone(),
+        best: r.rate,
+        target: r.target,
+    }
+}
+
+/// The smallest incentive (in steps above today's, up to the driver's bound) whose response
+/// meets every target: the new default incentive and the households it moves to cash.
+fn incentive(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
+    if misses(view).is_empty() {
+        return Err(NoAnswer::AlreadyMet);
+    }
+    let driver = CostDriver::monetization_incentive;
+    let today = driver.get(&view.assumptions.costs);
+    let response = view.assumptions.incentive_response;
+    let room = ((driver.bounds().max - today) / STEP).floor().max(0.0) as u32;
+    let edits_at = |k: u32| {
+        let raise = f64::from(k) * STEP;
+        vec![
+            Edit::SetCostDefault {
+                driver,
+                value: today + raise,
+            },
+            lever(
+                Scope::All,
+                LeverAction::MonetizedPlus {
+                    points: raise * response,
+                    into: ResettlementWay::Cash,
+                },
+            ),
+        ]
+    };
+    let meets = |k: u32| k <= room && misses(&with(view, &edits_at(k))).is_empty();
+    match least(|k| meets(k.min(room))) {
+        Some(k) => Ok(edits_at(k.min(room))),
+        None => {
+            let best = with(view, &edits_at(room));
+            let m = &misses(&best)[0];
+            Err(NoAnswer::Target {
+                group: m.group.clone(),
+                best: m.rate,
+                target: m.target,
+            })
+        }
+    }
+}
+
+/// The largest uniform PPP share (the policy loan taking up the difference) with every year's
+/// PPP spending within the cap, or the 5 % tier.
+fn ppp_share(view: &Plan, tier: bool) -> Result<Vec<Edit>, NoAnswer> {
+    let a = &view.assumptions;
+    let limit = if tier {
+        a.ppp_new_project_threshold
+    } else {
+        a.ppp_cap
+    };
+    let at = |k: u32| {
+        lever(
+            Scope::All,
+            LeverAction::FinancingShare {
+                instrument: Instrument::Ppp,
+                share: f64::from(k) * STEP,
+            },
+        )
+    };
+    let worst = |k: u32| {
+        let p = with(view, &[at(k)]);
+        let r = simulate(&p.assumptions, &p.projects, p.first_year);
+        r.years
+            .iter()
+            .map(|y| (y.year, y.ppp_share))
+            .fold((0, 0.0), |w, y| if y.1 > w.1 { y } else { w })
+    };
+    let within = |k: u32| worst(k).1 <= limit + 1e-12;
+    if !within(0) {
+        let (year, share) = worst(0);
+        return Err(NoAnswer::PppOver { year, share, limit });
+    }
+    // The largest k within: the least k beyond, minus one.
+    let k = least(|k| !within(k)).map_or(STEPS, |k| k - 1);
+    Ok(vec![at(k)])
+}
