@@ -12,6 +12,7 @@ use crate::rules::{findings, Finding, Severity};
 use crate::simulate::{simulate, Group, Results};
 
 /// One scenario's results and findings; `None` id is the baseline.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Compared {
     pub id: Option<String>,
     pub name: String,

@@ -154,6 +154,20 @@ impl Edit {
         }
     }
 
+    /// Whether the edit changes the plan's content (projects, assumptions) rather than its name
+    /// or its scenario list: only those go into the active scenario.
+    pub fn changes_content(&self) -> bool {
+        !matches!(
+            self,
+            Edit::RenamePlan { .. }
+                | Edit::AddScenario { .. }
+                | Edit::DeleteScenario { .. }
+                | Edit::RenameScenario { .. }
+                | Edit::MoveScenario { .. }
+                | Edit::SpliceScenario { .. }
+        )
+    }
+
     pub fn target(&self) -> Option<Target> {
         let p = |id: &ProjectId, what: String| Some(Target::Project(id.clone(), what));
         match self {

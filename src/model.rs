@@ -92,16 +92,6 @@ pub struct Project {
     pub lead: String,
 }
 
-impl Project {
-    /// A hash of every field: equal projects have equal fingerprints (for keyed UI lists).
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        serde_json::to_string(self).unwrap_or_default().hash(&mut h);
-        h.finish()
-    }
-}
-
 /// Land-sale income (土地出让收入) that repays the project's debt.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LandRevenue {

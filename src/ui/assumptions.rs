@@ -99,10 +99,10 @@ fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
 #[component]
 pub fn AssumptionsPage() -> impl IntoView {
     let store = expect_context::<Store>();
-    let draft = RwSignal::new(store.plan.with_untracked(|p| p.assumptions.clone()));
+    let draft = RwSignal::new(store.view.with_untracked(|p| p.assumptions.clone()));
     let issues = Memo::new(move |_| {
         store
-            .plan
+            .view
             .with(|p| draft.with(|d| validate_assumptions(d, &p.projects)))
     });
     // A valid draft reaches the plan as one named, undoable edit.
@@ -110,7 +110,7 @@ pub fn AssumptionsPage() -> impl IntoView {
         let d = draft.get();
         if issues.with(Vec::is_empty) {
             let edit = store
-                .plan
+                .view
                 .with_untracked(|p| crate::edit::assumptions_edit(&p.assumptions, &d));
             if let Some(edit) = edit {
                 let _ = store.dispatch(edit);

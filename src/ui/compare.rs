@@ -18,10 +18,19 @@ fn show(kind: MetricKind, v: f64) -> String {
     }
 }
 
-fn show_diff(kind: MetricKind, d: f64) -> String {
+/// The difference from the base, absolute and (for amounts and counts) relative.
+fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
+    let d = v - base;
     let sign = if d > 0.0 { "+" } else { "" };
     match kind {
         MetricKind::Share => format!("{sign}{:.1} {}", d * 100.0, t(Text::PercentagePoints)),
+        _ if base != 0.0 && d != 0.0 => {
+            format!(
+                "{sign}{}（{sign}{:.1}%）",
+                show(kind, d),
+                d / base.abs() * 100.0
+            )
+        }
         _ => format!("{sign}{}", show(kind, d)),
     }
 }
@@ -42,23 +51,24 @@ pub fn ComparePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let all = Memo::new(move |_| {
+    // Every scenario simulated once per change; the table and the chart read the same results.
+    let compared = Memo::new(move |_| {
         let l = store.lang.get();
-        store.plan.with(|p| {
-            compare(p, &others.get(), l)
-                .into_iter()
+        store.plan.with(|p| compare(p, &others.get(), l))
+    });
+    let all = Memo::new(move |_| {
+        compared.with(|cs| {
+            cs.iter()
                 .map(|c| {
-                    let values = METRICS.iter().map(|m| (m.value)(&c)).collect::<Vec<f64>>();
-                    (c.name, values, c.results)
+                    let values = METRICS.iter().map(|m| (m.value)(c)).collect::<Vec<f64>>();
+                    (c.name.clone(), values, c.results.clone())
                 })
                 .collect::<Vec<_>>()
         })
     });
     let chart = Memo::new(move |_| {
         let l = store.lang.get();
-        store
-            .plan
-            .with(|p| compare_chart(&compare(p, &others.get(), l), l))
+        compared.with(|cs| compare_chart(cs, l))
     });
     let other_plans = move || {
         let current = store.plan.with(|p| p.id.clone());
@@ -189,7 +199,7 @@ pub fn ComparePage() -> impl IntoView {
                                             let v = values[m];
                                             view! {
                                                 <td class="num">{show(metric.kind, v)}</td>
-                                                {(i > 0).then(|| view! { <td class="num diff">{show_diff(metric.kind, v - base)}</td> })}
+                                                {(i > 0).then(|| view! { <td class="num diff">{show_diff(metric.kind, v, base)}</td> })}
                                             }
                                         }).collect_view()}
                                     </tr>

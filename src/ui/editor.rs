@@ -110,7 +110,7 @@ fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String)
 pub fn ProjectEditor(id: String) -> impl IntoView {
     let store = expect_context::<Store>();
     let Some(initial) = store
-        .plan
+        .view
         .with_untracked(|p| p.projects.iter().find(|x| x.id == id).cloned())
     else {
         return view! { <p></p> }.into_any();
@@ -119,7 +119,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     let panel = NodeRef::<leptos::html::Section>::new();
     follow_focus(store, panel, id.clone());
     let issues = Memo::new(move |_| {
-        store.plan.with(|plan| {
+        store.view.with(|plan| {
             draft.with(|d| {
                 let row = plan.projects.iter().position(|p| p.id == d.id).unwrap_or(0) + 1;
                 validate_project(
@@ -136,7 +136,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
         let d = draft.get();
         if issues.with(Vec::is_empty) {
             // The change reaches the plan as the edit a planner would name (undoable).
-            let edit = store.plan.with_untracked(|p| {
+            let edit = store.view.with_untracked(|p| {
                 p.projects
                     .iter()
                     .find(|x| x.id == d.id)
@@ -153,8 +153,8 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
 
     // Households are whole and non-negative; anything else stays in the field, marked.
     let households_error = RwSignal::new(None::<f64>);
-    let first_year = store.plan.with_untracked(|p| p.first_year);
-    let defaults = Signal::derive(move || store.plan.with(|p| p.assumptions.costs));
+    let first_year = store.view.with_untracked(|p| p.first_year);
+    let defaults = Signal::derive(move || store.view.with(|p| p.assumptions.costs));
 
     let cost_rows = CostDriver::ALL
         .iter()

@@ -122,7 +122,7 @@ pub fn Findings() -> impl IntoView {
     });
     // Findings are the rules' verdict on the results: computed here, not stored by simulate.
     let groups = Memo::new(move |_| {
-        store.plan.with(|p| {
+        store.view.with(|p| {
             store
                 .results
                 .with(|r| group_findings(&crate::rules::findings(&p.assumptions, r)))

@@ -34,7 +34,7 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                     </tr>
                 </thead>
                 <tbody>
-                    {move || store.plan.with(|plan| {
+                    {move || store.view.with(|plan| {
                         plan.projects.iter().map(|p| {
                             let id = p.id.clone();
                             let (row_id, attr_id) = (id.clone(), id.clone());

@@ -12,6 +12,7 @@ mod plans;
 mod projects;
 mod results;
 mod route;
+mod scenarios;
 mod state;
 mod storage;
 mod sync;
@@ -34,9 +35,18 @@ pub fn mount() {
 fn App() -> impl IntoView {
     let started = sync::start();
     let plan = RwSignal::new(started.plan);
+    let active = RwSignal::new(None::<String>);
+    let view = Memo::new(move |_| {
+        plan.with(|p| match active.get().and_then(|id| p.scenario(&id)) {
+            Some(s) => p.resolve(Some(s)).plan,
+            None => p.clone(),
+        })
+    });
     let store = Store {
         plan,
-        results: Memo::new(move |_| plan.with(|p| simulate_plan(p, None))),
+        active,
+        view,
+        results: Memo::new(move |_| view.with(|p| simulate_plan(p, None))),
         lang: RwSignal::new(storage::load_lang()),
         storage_warning: RwSignal::new(
             (!started.warnings.is_empty()).then(|| started.warnings.join(" ")),
@@ -106,6 +116,7 @@ fn App() -> impl IntoView {
                 </div>
             </Show>
             <Tabs tab=tab />
+            <scenarios::ScenarioBar />
             <main
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| plans::on_drop(session, ev)

@@ -11,12 +11,40 @@ use crate::i18n::{fmt_pct, fmt_year, status_text, type_text, Text};
 use crate::listing::{totals, visible_rows, Filter, SortKey};
 use crate::model::{Project, ProjectType, Status};
 
-/// One displayed row, amounts rounded so that the totals row adds up.
+/// One displayed row, amounts rounded so that the totals row adds up; `base` is the project as
+/// the base plan has it when the active scenario changed it.
 #[derive(Clone, PartialEq)]
 struct ShownRow {
     project: Project,
     area: i64,
     investment: i64,
+    base: Option<Project>,
+}
+
+/// A cell that shows the scenario's value, marked with the base value on hover when they differ.
+fn cell(
+    row: Memo<Option<ShownRow>>,
+    numeric: bool,
+    show: impl Fn(&Project) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let value = move || row.with(|r| r.as_ref().map(|r| show(&r.project)).unwrap_or_default());
+    let base = move || {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.base.as_ref().map(|b| (show(&r.project), show(b))))
+                .filter(|(now, was)| now != was)
+                .map(|(_, was)| was)
+        })
+    };
+    view! {
+        <td
+            class:num=numeric
+            class:differs=move || base().is_some()
+            title=move || base().map(|b| Text::BaseValue.fill(lang(), &[&b]))
+        >
+            {value}
+        </td>
+    }
 }
 
 /// A `<select>` filter over string values ("" = all).
@@ -51,7 +79,8 @@ pub fn ProjectList() -> impl IntoView {
     let sort = RwSignal::new((SortKey::Plan, false));
 
     let table = Memo::new(move |_| {
-        store.plan.with(|plan| {
+        let scenario = store.active.get().is_some();
+        store.view.with(|plan| {
             store.results.with(|r| {
                 let (key, desc) = sort.get();
                 let rows = filter.with(|f| visible_rows(plan, r, f, key, desc));
@@ -66,14 +95,35 @@ pub fn ProjectList() -> impl IntoView {
                 let shown: Vec<ShownRow> = rows
                     .iter()
                     .enumerate()
-                    .map(|(i, x)| ShownRow {
-                        project: plan.projects[x.index].clone(),
-                        area: area[i],
-                        investment: inv[i],
+                    .map(|(i, x)| {
+                        let project = plan.projects[x.index].clone();
+                        let base = scenario
+                            .then(|| {
+                                store.plan.with(|b| {
+                                    b.projects.iter().find(|b| b.id == project.id).cloned()
+                                })
+                            })
+                            .flatten()
+                            .filter(|b| *b != project);
+                        ShownRow {
+                            project,
+                            area: area[i],
+                            investment: inv[i],
+                            base,
+                        }
                     })
                     .collect();
                 (shown, sums, area_total, inv_total)
             })
+        })
+    });
+
+    // Each row looks itself up here: one map per change, not a scan per row.
+    let by_id = Memo::new(move |_| {
+        table.with(|t| {
+            t.0.iter()
+                .map(|r| (r.project.id.clone(), r.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
         })
     });
 
@@ -113,7 +163,7 @@ pub fn ProjectList() -> impl IntoView {
 
     let add = move |_| {
         let new = store
-            .plan
+            .view
             .with_untracked(|p| p.new_project(Text::NewProjectName.tr(lang())));
         let id = new.id.clone();
         let add = Edit::AddProject {
@@ -127,11 +177,11 @@ pub fn ProjectList() -> impl IntoView {
 
     let districts = Signal::derive(move || {
         store
-            .plan
+            .view
             .with(|p| p.districts().into_iter().map(|d| (d.clone(), d)).collect())
     });
     let years = Signal::derive(move || {
-        let first = store.plan.with(|p| p.first_year);
+        let first = store.view.with(|p| p.first_year);
         (first..=first + 1)
             .map(|y| (y.to_string(), fmt_year(y, lang())))
             .collect()
@@ -232,35 +282,30 @@ pub fn ProjectList() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || table.with(|t| t.0.clone())
-                        key=|row| (row.project.id.clone(), row.project.fingerprint(), row.investment, row.area)
-                        children=move |row| {
-                            let p = row.project;
-                            let id = p.id.clone();
+                        each=move || table.with(|t| t.0.iter().map(|r| r.project.id.clone()).collect::<Vec<_>>())
+                        key=|id| id.clone()
+                        children=move |id: String| {
+                            // Keyed by id: the row stays and its cells follow the project.
+                            let id_row = id.clone();
+                            let row = Memo::new(move |_| by_id.with(|m| m.get(&id_row).cloned()));
                             let (id_edit, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
-                            let loc = if p.central_city { Text::CentralCity } else { Text::County };
-                            let (kind, status, year) = (p.kind, p.status, p.year);
-                            let monetized = if p.households > 0 {
-                                fmt_pct(p.resettlement.monetized_share())
-                            } else {
-                                "—".to_string()
-                            };
+                            let name = move || row.with(|r| r.as_ref().map(|r| r.project.name.clone()).unwrap_or_default());
                             view! {
                                 <tr
                                     data-testid="project-row"
                                     data-project-id=id.clone()
                                     class:selected=move || store.selected.with(|s| s.as_ref() == Some(&id))
                                 >
-                                    <th scope="row">{p.name.clone()}</th>
-                                    <td>{p.district.clone()}</td>
-                                    <td>{move || t(loc)}</td>
-                                    <td>{move || t(type_text(kind))}</td>
-                                    <td>{move || fmt_year(year, lang())}</td>
-                                    <td>{move || t(status_text(status))}</td>
-                                    <td class="num">{fmt_units(i64::from(p.households), 0)}</td>
-                                    <td class="num">{fmt_units(row.area, 0)}</td>
-                                    <td class="num">{fmt_units(row.investment, 0)}</td>
-                                    <td class="num">{monetized}</td>
+                                    <th scope="row">{name}</th>
+                                    {cell(row, false, |p| p.district.clone())}
+                                    {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
+                                    {cell(row, false, |p| t(type_text(p.kind)).to_string())}
+                                    {cell(row, false, |p| fmt_year(p.year, lang()))}
+                                    {cell(row, false, |p| t(status_text(p.status)).to_string())}
+                                    {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
+                                    <td class="num">{move || row.with(|r| r.as_ref().map(|r| fmt_units(r.area, 0)).unwrap_or_default())}</td>
+                                    <td class="num">{move || row.with(|r| r.as_ref().map(|r| fmt_units(r.investment, 0)).unwrap_or_default())}</td>
+                                    {cell(row, true, |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
                                     <td class="row-actions">
                                         <button
                                             type="button"
@@ -274,7 +319,7 @@ pub fn ProjectList() -> impl IntoView {
                                             data-testid="duplicate-project"
                                             on:click=move |_| {
                                                 let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
-                                                let copy = store.plan.with_untracked(|plan| plan.duplicate_of(&id_dup, suffix));
+                                                let copy = store.view.with_untracked(|plan| plan.duplicate_of(&id_dup, suffix));
                                                 if let Some((index, project)) = copy {
                                                     let id = project.id.clone();
                                                     let add = Edit::AddProject { index, project: Box::new(project) };

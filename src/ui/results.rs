@@ -72,7 +72,7 @@ fn rate_kpi(store: Store, group: Group, label: Text, testid: &'static str) -> im
 pub fn Kpis() -> impl IntoView {
     let store = expect_context::<Store>();
     let r = store.results;
-    let cap = Signal::derive(move || store.plan.with(|p| p.assumptions.ppp_cap));
+    let cap = Signal::derive(move || store.view.with(|p| p.assumptions.ppp_cap));
     view! {
         <div class="kpis">
             <Kpi

@@ -14,7 +14,12 @@ use crate::simulate::Results;
 /// The app's state, shared through context: the plan being edited and what the core makes of it.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The plan document: the base plan and its scenarios.
     pub plan: RwSignal<Plan>,
+    /// The scenario every page shows and edits go into (`None`: the base plan).
+    pub active: RwSignal<Option<String>>,
+    /// The plan as the active scenario sees it: what every page shows.
+    pub view: Memo<Plan>,
     pub results: Memo<Results>,
     pub lang: RwSignal<Lang>,
     /// A storage problem the planner must know about (Chinese message), if any.
@@ -47,6 +52,7 @@ impl Store {
     /// and forgets the history, which belongs to the plan it was made on.
     pub fn replace_plan(&self, plan: Plan) {
         self.selected.set(None);
+        self.active.set(None);
         self.plan.set(plan);
         self.history.update_value(History::clear);
         self.history_version.update(|v| *v += 1);
@@ -56,6 +62,10 @@ impl Store {
     /// The one way the UI changes the plan: the core checks and applies `edit` and records it
     /// for undo. A refused edit changes nothing and notifies nobody.
     pub fn dispatch(&self, edit: Edit) -> Result<(), Refused> {
+        let edit = match self.active_id() {
+            Some(id) if edit.changes_content() => self.into_scenario(id, edit)?,
+            _ => edit,
+        };
         let now = js_sys::Date::now();
         let mut outcome = Ok(());
         self.plan.update_untracked(|p| {
@@ -67,6 +77,37 @@ impl Store {
             self.history_version.update(|v| *v += 1);
         }
         outcome
+    }
+
+    /// The active scenario's id, if it still exists (undo may have taken it away).
+    pub fn active_id(&self) -> Option<String> {
+        let id = self.active.get()?;
+        self.plan.with(|p| p.scenario(&id).is_some()).then_some(id)
+    }
+
+    pub fn active_scenario_name(&self) -> Option<String> {
+        let id = self.active_id()?;
+        self.plan.with(|p| p.scenario(&id).map(|s| s.name.clone()))
+    }
+
+    /// An edit made while a scenario is active goes into it: checked against the scenario's
+    /// view, then added to its list, or replacing its last edit when that changed the same
+    /// field (typing 5, 57 leaves one edit).
+    fn into_scenario(&self, id: String, edit: Edit) -> Result<Edit, Refused> {
+        self.view.with_untracked(|v| v.clone()).apply(&edit)?;
+        let (len, replace) = self.plan.with_untracked(|p| {
+            let edits = p.scenario(&id).map_or(&[][..], |s| &s.edits);
+            let same = edits
+                .last()
+                .is_some_and(|last| last.target().is_some() && last.target() == edit.target());
+            (edits.len(), same)
+        });
+        Ok(Edit::SpliceScenario {
+            scenario: id,
+            index: len - usize::from(replace),
+            remove: usize::from(replace),
+            insert: vec![edit],
+        })
     }
 
     /// Undo (`forward == false`) or redo the last step.

@@ -26,7 +26,7 @@ pub fn export_plan(session: Session) {
 pub fn export_csv(session: Session, yearly: bool) {
     let store = session.store();
     let lang = store.lang.get_untracked();
-    let (name, text) = store.plan.with_untracked(|plan| {
+    let (name, text) = store.view.with_untracked(|plan| {
         store.results.with_untracked(|r| {
             let (what, text) = if yearly {
                 (
@@ -43,7 +43,11 @@ pub fn export_csv(session: Session, yearly: bool) {
                     crate::project_csv::write(&plan.projects, lang),
                 )
             };
-            let base = format!("{}-{}", plan.name, what.tr(lang));
+            // A scenario's tables say so in their name.
+            let base = match store.active_scenario_name() {
+                Some(s) => format!("{}-{s}-{}", plan.name, what.tr(lang)),
+                None => format!("{}-{}", plan.name, what.tr(lang)),
+            };
             (export_file_name(&base, &files::today(), "csv"), text)
         })
     });
@@ -126,7 +130,7 @@ pub fn import_csv(session: Session, file: web_sys::File) {
                 return;
             }
         };
-        let result = store.plan.with_untracked(|p| {
+        let result = store.view.with_untracked(|p| {
             crate::project_csv::read(&text, p, lang).map(|ps| import_edit(p, ps))
         });
         let outcome = match result {
