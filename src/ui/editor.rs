@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use super::state::{lang, t, Store};
-use crate::fields::ProjectField;
+use crate::fields::{FieldKind, ProjectField, Value};
 use crate::i18n::{fmt_pct, status_text, type_text, Text};
 use crate::model::{
     CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
@@ -257,18 +257,15 @@ fn IdentityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl In
     }
 }
 
-/// Households, area, infrastructure investment and the central subsidy.
+/// Households (whole, checked as typed), area, infrastructure investment and the central subsidy.
 #[component]
 fn SizeFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
-    let edit =
-        move |f: fn(&mut Project, f64)| Callback::new(move |v: f64| draft.update(|d| f(d, v)));
-    let num = move |f: fn(&Project) -> f64| Signal::derive(move || draft.with(f));
     // Households are whole and non-negative; anything else stays in the field, marked.
     let households_error = RwSignal::new(None::<f64>);
     view! {
         <RequiredNumber
             label=Text::FieldHouseholds
-            value=num(|d| f64::from(d.households))
+            value=Signal::derive(move || draft.with(|d| f64::from(d.households)))
             on_change=Callback::new(move |v: f64| {
                 if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
                     households_error.set(None);
@@ -286,29 +283,32 @@ fn SizeFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoVi
                     .or_else(|| field_error(issues, Field::Project(ProjectField::Households)).get())
             })
         />
+        <DeclaredNumber field=ProjectField::Area testid="edit-area" draft=draft issues=issues />
+        <DeclaredNumber field=ProjectField::Infrastructure testid="edit-infrastructure" draft=draft issues=issues />
+        <DeclaredNumber field=ProjectField::CentralSubsidy testid="edit-subsidy" draft=draft issues=issues />
+    }
+}
+
+/// A plain number field of the project, labelled, read and written through its declaration.
+#[component]
+fn DeclaredNumber(
+    field: ProjectField,
+    testid: &'static str,
+    draft: RwSignal<Project>,
+    issues: Memo<Vec<Issue>>,
+) -> impl IntoView {
+    let unit = match field.kind() {
+        FieldKind::Number { unit, .. } => unit.text(crate::i18n::Lang::Zh),
+        _ => "",
+    };
+    view! {
         <RequiredNumber
-            label=Text::FieldArea
-            value=num(|d| d.area_m2)
-            on_change=edit(|d, v| d.area_m2 = v)
-            unit="m²"
-            testid="edit-area"
-            error=field_error(issues, Field::Project(ProjectField::Area))
-        />
-        <RequiredNumber
-            label=Text::FieldInfrastructure
-            value=num(|d| d.infrastructure_cost)
-            on_change=edit(|d, v| d.infrastructure_cost = v)
-            unit="万元"
-            testid="edit-infrastructure"
-            error=field_error(issues, Field::Project(ProjectField::Infrastructure))
-        />
-        <RequiredNumber
-            label=Text::FieldCentralSubsidy
-            value=num(|d| d.central_subsidy)
-            on_change=edit(|d, v| d.central_subsidy = v)
-            unit="万元"
-            testid="edit-subsidy"
-            error=field_error(issues, Field::Project(ProjectField::CentralSubsidy))
+            label=field.label()
+            value=Signal::derive(move || draft.with(|d| field.get(d).as_number().unwrap_or(0.0)))
+            on_change=Callback::new(move |v: f64| draft.update(|d| field.set(d, Value::Number(v))))
+            unit=unit
+            testid=testid
+            error=field_error(issues, Field::Project(field))
         />
     }
 }
