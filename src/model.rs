@@ -10,6 +10,7 @@ use crate::finance::bond::{BondRepayment, BondTerms};
 use crate::finance::loan::{LoanTerms, Repayment};
 use crate::finance::ppp::PppPaymentForm;
 use crate::finance::service_purchase::ServicePurchaseTerms;
+use crate::i18n::Text;
 
 pub type ProjectId = String;
 
@@ -195,7 +196,8 @@ impl Rehousing {
 crate::declare_mix! {
     /// How the project's investment is paid for: shares of investment, summing to 1.
     mix FinancingMix;
-    /// Money raised by instrument, 万元.
+    /// An amount per instrument, 万元: the money each raises (`YearResult::sources`), or what the
+    /// budget pays for each (`FiscalBurden::by_instrument`).
     amounts Sources: f64;
     /// A financing instrument (融资方式).
     part Instrument;
@@ -214,6 +216,19 @@ crate::declare_mix! {
 impl Instrument {
     /// The instrument that takes up what the others leave when one share is edited.
     pub const BALANCE: Instrument = Instrument::PolicyLoan;
+
+    /// What the budget pays for the instrument is not the money it raises (a loan is repaid with
+    /// interest, PPP is paid for after completion), so the fiscal burden names it apart: its key
+    /// in plan-sim's JSON and its catalogue label.
+    pub fn burden(self) -> (&'static str, Text) {
+        match self {
+            Instrument::CapitalFund => ("capital_fund", Text::FiscCapitalFund),
+            Instrument::PolicyLoan => ("loan_service", Text::FiscLoanService),
+            Instrument::ServicePurchase => ("service_fees", Text::FiscServiceFees),
+            Instrument::Ppp => ("ppp_payments", Text::FiscPpp),
+            Instrument::SpecialBond => ("bond_service", Text::FiscBondService),
+        }
+    }
 }
 
 /// Declares the cost drivers once: the city-wide defaults, the per-project overrides and how they

@@ -6,7 +6,7 @@
 //! (also full-width), percentages written `45%` or `45`. Parsing and quoting are the `csv`
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
-use crate::fields::{status_key, type_key, FieldKind, ProjectField, Value};
+use crate::fields::{status_key, type_key, FieldKind, Problem, ProjectField, Value};
 use crate::i18n::{status_text, type_text, Lang, Text};
 use crate::model::{CostDriver, Instrument, Project, ResettlementWay};
 use crate::plan::Plan;
@@ -435,6 +435,8 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
     }
 }
 
+/// Reads one row into a new project of `plan`: the project as far as its cells read, and the
+/// row's problems.
 fn project_from_record(
     record: &csv::StringRecord,
     columns: &[Option<Column>],
@@ -442,91 +444,135 @@ fn project_from_record(
     line: u64,
     lang: Lang,
 ) -> (Project, Vec<CsvProblem>) {
-    let mut p = plan.new_project("");
-    let mut problems = Vec::new();
-    let mut refused = Vec::new();
+    let mut row = Row {
+        plan,
+        line,
+        lang,
+        project: plan.new_project(""),
+        problems: Vec::new(),
+        refused: Vec::new(),
+    };
     for (cell, column) in record.iter().zip(columns) {
-        let Some(c) = *column else { continue };
-        let not_number = || CsvProblem::NotNumber {
-            line,
-            column: c.header(lang),
-            value: cell.to_string(),
-        };
-        let number = || -> Result<Option<f64>, CsvProblem> {
-            if cell.trim().is_empty() {
-                Ok(None)
-            } else {
-                parse_number(cell, c.percent())
-                    .map(Some)
-                    .ok_or_else(not_number)
-            }
-        };
+        if let Some(c) = *column {
+            row.read_cell(c, cell);
+        }
+    }
+    row.finish()
+}
+
+/// One row being read into a new project of `plan`.
+struct Row<'a> {
+    plan: &'a Plan,
+    line: u64,
+    lang: Lang,
+    project: Project,
+    /// Cells that do not read, in column order.
+    problems: Vec<CsvProblem>,
+    /// Numbers outside their field's bounds: reported after the row is read, so that the
+    /// message can name the project wherever its name column stands.
+    refused: Vec<(ProjectField, Problem)>,
+}
+
+impl Row<'_> {
+    fn read_cell(&mut self, c: Column, cell: &str) {
         match c {
             Column::Id => {
                 if !cell.trim().is_empty() {
-                    p.id = cell.trim().to_string();
+                    self.project.id = cell.trim().to_string();
                 }
             }
-            Column::Field(f) => match f.kind() {
-                // Text is kept exactly as written, so names survive the round trip unchanged.
-                FieldKind::Text { .. } => f.set(&mut p, Value::Text(cell.to_string())),
-                FieldKind::Flag | FieldKind::Kind | FieldKind::Status => {
-                    match parse_choice(c, cell) {
-                        Some(v) => f.set(&mut p, v),
-                        None => problems.push(CsvProblem::NotChoice {
-                            line,
-                            column: c.header(lang),
-                            value: cell.to_string(),
-                            choices: choices(c, lang),
-                        }),
-                    }
-                }
-                FieldKind::Year | FieldKind::Number { .. } => match number() {
-                    Ok(Some(v)) => {
-                        let window = (plan.first_year, plan.first_year + 1);
-                        match f.check(&Value::Number(v), window) {
-                            // Kept as typed for the message; the field keeps its default.
-                            Some(problem) => refused.push((f, problem)),
-                            None => {
-                                if f.key().starts_with("land_revenue.") {
-                                    // A land cell given means the project has land revenue.
-                                    p.land_revenue.get_or_insert(crate::fields::LAND_DEFAULT);
-                                }
-                                f.set(&mut p, Value::Number(v));
-                            }
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(e) => problems.push(e),
-                },
+            Column::Field(f) => self.read_field(f, c, cell),
+            Column::Way(w) => match self.number(c, cell) {
+                Ok(v) => w.set(&mut self.project.resettlement, v.unwrap_or(0.0)),
+                Err(e) => self.problems.push(e),
             },
-            Column::Way(w) => match number() {
-                Ok(v) => w.set(&mut p.resettlement, v.unwrap_or(0.0)),
-                Err(e) => problems.push(e),
+            Column::Instrument(i) => match self.number(c, cell) {
+                Ok(v) => i.set(&mut self.project.financing, v.unwrap_or(0.0)),
+                Err(e) => self.problems.push(e),
             },
-            Column::Instrument(i) => match number() {
-                Ok(v) => i.set(&mut p.financing, v.unwrap_or(0.0)),
-                Err(e) => problems.push(e),
-            },
-            Column::Cost(d) => match number() {
-                Ok(v) => d.set_override(&mut p.costs, v),
-                Err(e) => problems.push(e),
+            Column::Cost(d) => match self.number(c, cell) {
+                Ok(v) => d.set_override(&mut self.project.costs, v),
+                Err(e) => self.problems.push(e),
             },
         }
     }
-    problems.extend(refused.into_iter().map(|(f, problem)| CsvProblem::Invalid {
-        line,
-        issue: Issue {
-            project: Some(crate::validate::Place {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                row: plan.projects.len() + 1,
-            }),
-            field: crate::validate::Field::Project(f),
-            problem,
-        },
-    }));
-    (p, problems)
+
+    /// A number cell; empty is `None` (a share of 0, the city-wide cost, the field's default).
+    fn number(&self, c: Column, cell: &str) -> Result<Option<f64>, CsvProblem> {
+        if cell.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_number(cell, c.percent())
+            .map(Some)
+            .ok_or_else(|| CsvProblem::NotNumber {
+                line: self.line,
+                column: c.header(self.lang),
+                value: cell.to_string(),
+            })
+    }
+
+    fn read_field(&mut self, f: ProjectField, c: Column, cell: &str) {
+        match f.kind() {
+            // Text is kept exactly as written, so names survive the round trip unchanged.
+            FieldKind::Text { .. } => f.set(&mut self.project, Value::Text(cell.to_string())),
+            FieldKind::Flag | FieldKind::Kind | FieldKind::Status => match parse_choice(c, cell) {
+                Some(v) => f.set(&mut self.project, v),
+                None => self.problems.push(CsvProblem::NotChoice {
+                    line: self.line,
+                    column: c.header(self.lang),
+                    value: cell.to_string(),
+                    choices: choices(c, self.lang),
+                }),
+            },
+            FieldKind::Year | FieldKind::Number { .. } => match self.number(c, cell) {
+                Ok(Some(v)) => self.set_number(f, v),
+                Ok(None) => {}
+                Err(e) => self.problems.push(e),
+            },
+        }
+    }
+
+    fn set_number(&mut self, f: ProjectField, v: f64) {
+        let window = (self.plan.first_year, self.plan.first_year + 1);
+        match f.check(&Value::Number(v), window) {
+            // Kept as typed for the message; the field keeps its default.
+            Some(problem) => self.refused.push((f, problem)),
+            None => {
+                if f.key().starts_with("land_revenue.") {
+                    // A land cell given means the project has land revenue.
+                    self.project
+                        .land_revenue
+                        .get_or_insert(crate::fields::LAND_DEFAULT);
+                }
+                f.set(&mut self.project, Value::Number(v));
+            }
+        }
+    }
+
+    /// The project, and the row's problems: unreadable cells first, then refused values.
+    fn finish(self) -> (Project, Vec<CsvProblem>) {
+        let Row {
+            plan,
+            line,
+            project: p,
+            mut problems,
+            refused,
+            ..
+        } = self;
+        problems.extend(refused.into_iter().map(|(f, problem)| CsvProblem::Invalid {
+            line,
+            issue: Issue {
+                project: Some(crate::validate::Place {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    row: plan.projects.len() + 1,
+                }),
+                field: crate::validate::Field::Project(f),
+                problem,
+            },
+        }));
+        (p, problems)
+    }
 }
 
 #[cfg(test)]

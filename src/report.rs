@@ -42,7 +42,7 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
     ));
     header.extend(labels(first.sources.parts()));
     header.push(Text::DebtOutstanding.tr(lang).into());
-    header.extend(labels(first.fiscal.parts().to_vec()));
+    header.extend(labels(first.fiscal.parts()));
     header.push(Text::FiscalBurden.tr(lang).into());
     header.push(Text::BudgetExpenditure.tr(lang).into());
     header.push(Text::PppShare.tr(lang).into());
@@ -62,7 +62,7 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
         let (inv, inv_total) = rounded_row(&values(y.investment.parts().to_vec()));
         // Sources add up to the same investment total.
         let (src, _) = rounded_row(&values(y.sources.parts()));
-        let (fisc, fisc_total) = rounded_row(&values(y.fiscal.parts().to_vec()));
+        let (fisc, fisc_total) = rounded_row(&values(y.fiscal.parts()));
         let mut row: Vec<String> = vec![y.year.to_string()];
         row.extend(inv);
         row.push(inv_total);

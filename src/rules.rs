@@ -136,24 +136,61 @@ pub struct Finding {
     pub years: Option<(i32, i32)>,
 }
 
+/// How a finding words its comparison: the measure, its actual value, the operator, the limit,
+/// and a note after them.
+struct Comparison {
+    what: Text,
+    actual: String,
+    op: &'static str,
+    limit: String,
+    note: Option<Text>,
+}
+
 impl Finding {
     /// "2029年 PPP支出占比 11.2 % > 10 %（财金〔2015〕21号）"
     pub fn message(&self, lang: Lang) -> String {
         if self.rule == RuleId::PppNewMechanism {
-            let who = match &self.subject {
-                Subject::Project { name, .. } => name.clone(),
-                _ => String::new(),
-            };
-            return Text::FindingPppNewMechanism.fill(
-                lang,
-                &[
-                    &who,
-                    &crate::i18n::fmt_wan(self.actual),
-                    &self.rule.rule().source,
-                ],
-            );
+            return self.new_mechanism_message(lang);
         }
+        let c = self.comparison(lang);
+        let note = c
+            .note
+            .map(|t| Text::FindingExtra.fill(lang, &[&t.tr(lang)]))
+            .unwrap_or_default();
+        Text::FindingLine.fill(
+            lang,
+            &[
+                &self.subject_name(lang),
+                &c.what.tr(lang),
+                &c.actual,
+                &c.op,
+                &c.limit,
+                &note,
+                &self.source_name(lang),
+            ],
+        )
+    }
+
+    /// A new PPP project whose payments would cover construction compares no measure with a
+    /// limit: it names the project and the PPP investment.
+    fn new_mechanism_message(&self, lang: Lang) -> String {
         let who = match &self.subject {
+            Subject::Project { name, .. } => name.clone(),
+            _ => String::new(),
+        };
+        Text::FindingPppNewMechanism.fill(
+            lang,
+            &[
+                &who,
+                &crate::i18n::fmt_wan(self.actual),
+                &self.rule.rule().source,
+            ],
+        )
+    }
+
+    /// The group, the project, or the year (a span of years with its peak).
+    fn subject_name(&self, lang: Lang) -> String {
+        match &self.subject {
             Subject::Group(g) => group_name(g, lang),
             Subject::Project { name, .. } => name.clone(),
             Subject::Year(y) => match self.years {
@@ -163,77 +200,56 @@ impl Finding {
                 },
                 _ => crate::i18n::fmt_year(*y, lang),
             },
-        };
+        }
+    }
+
+    /// Shares as percentages (a whole limit without ".0"), ratios with two decimals, terms in
+    /// years.
+    fn comparison(&self, lang: Lang) -> Comparison {
         let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
         let ratio = |v: f64| format!("{v:.2}");
-        let (what, actual, op, limit, extra) = match self.rule {
-            RuleId::MonetizedTarget => (
-                Text::MonetizedRate,
-                fmt_pct(self.actual),
-                "<",
-                pct(self.limit),
-                None,
-            ),
-            RuleId::PppCap => (
-                Text::PppShare,
-                fmt_pct(self.actual),
-                ">",
-                pct(self.limit),
-                None,
-            ),
-            RuleId::PppNewGovPay => (
-                Text::PppShare,
-                fmt_pct(self.actual),
-                ">",
-                pct(self.limit),
-                Some(Text::NoNewGovPayPpp),
-            ),
-            RuleId::BondSelfBalance => (
-                Text::BondBalance,
-                ratio(self.actual),
-                "<",
-                ratio(self.limit),
-                None,
-            ),
-            RuleId::BondAppraisal => (
-                Text::BondBalance,
-                ratio(self.actual),
-                "<",
-                ratio(self.limit),
-                None,
-            ),
+        let share = |what, op, note| Comparison {
+            what,
+            actual: fmt_pct(self.actual),
+            op,
+            limit: pct(self.limit),
+            note,
+        };
+        let ratio_below = |what| Comparison {
+            what,
+            actual: ratio(self.actual),
+            op: "<",
+            limit: ratio(self.limit),
+            note: None,
+        };
+        match self.rule {
+            RuleId::MonetizedTarget => share(Text::MonetizedRate, "<", None),
+            RuleId::PppCap => share(Text::PppShare, ">", None),
+            RuleId::PppNewGovPay => share(Text::PppShare, ">", Some(Text::NoNewGovPayPpp)),
+            RuleId::BondSelfBalance | RuleId::BondAppraisal => ratio_below(Text::BondBalance),
+            RuleId::LandCover => ratio_below(Text::LandCover),
             RuleId::BondTerm => {
                 let y = Text::YearsUnit.tr(lang);
-                (
-                    Text::BondTerm,
-                    format!("{}{y}", self.actual),
-                    ">",
-                    format!("{}{y}", self.limit),
-                    None,
-                )
+                Comparison {
+                    what: Text::BondTerm,
+                    actual: format!("{}{y}", self.actual),
+                    op: ">",
+                    limit: format!("{}{y}", self.limit),
+                    note: None,
+                }
             }
-            RuleId::PppNewMechanism => unreachable!("worded above"),
-            RuleId::LandCover => (
-                Text::LandCover,
-                ratio(self.actual),
-                "<",
-                ratio(self.limit),
-                None,
-            ),
-        };
-        let extra = extra
-            .map(|t| Text::FindingExtra.fill(lang, &[&t.tr(lang)]))
-            .unwrap_or_default();
-        let source = match self.rule {
+            RuleId::PppNewMechanism => unreachable!("worded by new_mechanism_message"),
+        }
+    }
+
+    /// The rule's document, or for rules without one what the limit is.
+    fn source_name(&self, lang: Lang) -> &'static str {
+        match self.rule {
             RuleId::MonetizedTarget => Text::RuleMonetizedSource.tr(lang),
             RuleId::BondAppraisal => Text::AppraisalThreshold.tr(lang),
             RuleId::LandCover => Text::LandBalance.tr(lang),
             _ => self.rule.rule().source,
-        };
-        Text::FindingLine.fill(
-            lang,
-            &[&who, &what.tr(lang), &actual, &op, &limit, &extra, &source],
-        )
+        }
     }
 }
 

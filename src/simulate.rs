@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::costs::{project_costs, Investment, ProjectCosts};
 use crate::edit::Scenario;
@@ -36,43 +38,73 @@ impl Debt {
     }
 }
 
-/// What the government's budget pays in a year, 万元.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+/// What the government's budget pays in a year, 万元: for each financing instrument (read from
+/// its declaration, so a new instrument needs nothing here) and the land revenue applied.
+///
+/// Serialized flat under each instrument's burden key (`Instrument::burden`), the names
+/// plan-sim's JSON has always used.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct FiscalBurden {
-    /// Capital fund from the city's own fiscal funds (after central subsidies).
-    pub capital_fund: f64,
-    /// Policy-bank loan interest and principal.
-    pub loan_service: f64,
-    /// Service-purchase fees.
-    pub service_fees: f64,
-    /// PPP availability payments.
-    pub ppp_payments: f64,
-    /// Special-bond interest and principal.
-    pub bond_service: f64,
+    /// Per instrument: the capital fund from the city's own funds (after central subsidies),
+    /// loan and bond interest and principal, service-purchase fees, PPP availability payments.
+    pub by_instrument: Sources,
     /// Land revenue applied to that year's debt service (zero or negative).
     pub land_offset: f64,
 }
 
+/// The key of `FiscalBurden::land_offset` in plan-sim's JSON.
+const LAND_OFFSET_KEY: &str = "land_offset";
+
 impl FiscalBurden {
-    /// The components in display order, with their catalogue keys.
-    pub fn parts(&self) -> [(Text, f64); 6] {
-        [
-            (Text::FiscCapitalFund, self.capital_fund),
-            (Text::FiscLoanService, self.loan_service),
-            (Text::FiscServiceFees, self.service_fees),
-            (Text::FiscPpp, self.ppp_payments),
-            (Text::FiscBondService, self.bond_service),
-            (Text::FiscLandOffset, self.land_offset),
-        ]
+    /// The components in display order, with their catalogue keys: the instruments in declaration
+    /// order, then the land offset.
+    pub fn parts(&self) -> Vec<(Text, f64)> {
+        self.components().map(|(_, label, v)| (label, v)).collect()
     }
 
+    /// Summed in display order.
     pub fn total(&self) -> f64 {
-        self.capital_fund
-            + self.loan_service
-            + self.service_fees
-            + self.ppp_payments
-            + self.bond_service
-            + self.land_offset
+        self.components().map(|(.., v)| v).sum()
+    }
+
+    /// The components in display order: JSON key, catalogue key, amount.
+    fn components(&self) -> impl Iterator<Item = (&'static str, Text, f64)> + '_ {
+        Instrument::ALL
+            .iter()
+            .map(|&i| {
+                let (key, label) = i.burden();
+                (key, label, i.amount(&self.by_instrument))
+            })
+            .chain([(LAND_OFFSET_KEY, Text::FiscLandOffset, self.land_offset)])
+    }
+}
+
+impl Serialize for FiscalBurden {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut fields = s.serialize_struct("FiscalBurden", Instrument::ALL.len() + 1)?;
+        for (key, _, v) in self.components() {
+            fields.serialize_field(key, &v)?;
+        }
+        fields.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FiscalBurden {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut named: BTreeMap<String, f64> = BTreeMap::deserialize(d)?;
+        let mut take = |key: &'static str| {
+            named
+                .remove(key)
+                .ok_or_else(|| D::Error::missing_field(key))
+        };
+        let mut burden = FiscalBurden {
+            land_offset: take(LAND_OFFSET_KEY)?,
+            ..FiscalBurden::default()
+        };
+        for &i in Instrument::ALL {
+            *i.amount_mut(&mut burden.by_instrument) = take(i.burden().0)?;
+        }
+        Ok(burden)
     }
 }
 
@@ -400,15 +432,17 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
     add_at(years, off, f.subsidy.iter().copied(), |r| {
         &mut r.central_subsidy
     });
-    add_at(years, off, fiscal_capital, |r| &mut r.fiscal.capital_fund);
+    add_at(years, off, fiscal_capital, |r| {
+        &mut r.fiscal.by_instrument.capital_fund
+    });
     add_at(years, off, f.loan.iter().map(DebtYear::debt_service), |r| {
-        &mut r.fiscal.loan_service
+        &mut r.fiscal.by_instrument.policy_loan
     });
     add_at(years, off, f.loan.iter().map(|d| d.outstanding), |r| {
         &mut r.debt.policy_loan
     });
     add_at(years, off, f.service.iter().map(|s| s.fee), |r| {
-        &mut r.fiscal.service_fees
+        &mut r.fiscal.by_instrument.service_purchase
     });
     add_at(
         years,
@@ -420,13 +454,13 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
         years,
         off,
         f.bonds.iter().map(DebtYear::debt_service),
-        |r| &mut r.fiscal.bond_service,
+        |r| &mut r.fiscal.by_instrument.special_bond,
     );
     add_at(years, off, f.bonds.iter().map(|d| d.outstanding), |r| {
         &mut r.debt.special_bond
     });
     add_at(years, off, f.ppp.iter().copied(), |r| {
-        &mut r.fiscal.ppp_payments
+        &mut r.fiscal.by_instrument.ppp
     });
     add_at(years, off, f.land.iter().copied(), |r| &mut r.land_revenue);
     add_at(years, off, f.land_applied.iter().copied(), |r| {
@@ -482,7 +516,7 @@ fn finish_years(years: &mut [YearResult], a: &Assumptions, start: i32, first_yea
             a.budget_expenditure * (1.0 + a.budget_growth).powi(y.year - first_year);
         // The cap counts every PPP project of the city, not only this plan's.
         y.ppp_share = ppp_budget_share(
-            y.fiscal.ppp_payments + a.other_ppp_spending,
+            y.fiscal.by_instrument.ppp + a.other_ppp_spending,
             y.budget_expenditure,
         );
         y.ppp_room = a.ppp_cap * y.budget_expenditure - a.other_ppp_spending;

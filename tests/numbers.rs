@@ -42,7 +42,7 @@ fn ppp_payments_start_the_year_after_construction_completes() {
     for (months, completes) in [(12.0, 2027), (24.0, 2028), (30.0, 2029)] {
         for extra in [0.0, 4.0, 18.0] {
             let r = simulate(&a, &[infrastructure(months, extra)], 2027);
-            let ppp = first_year_with(&r, |y| y.fiscal.ppp_payments > 0.0);
+            let ppp = first_year_with(&r, |y| y.fiscal.by_instrument.ppp > 0.0);
             assert_eq!(ppp, completes + 1, "{months} months + {extra}");
             let last_investment = r
                 .years
@@ -67,7 +67,10 @@ fn transition_months_in_kind_never_delay_ppp_or_service_principal() {
     assert_eq!(c.by_year.len(), 4, "fees reach 2030");
     assert_eq!(c.completion_offset, 1);
     let r = simulate(&a, &[p], 2027);
-    assert_eq!(first_year_with(&r, |y| y.fiscal.ppp_payments > 0.0), 2029);
+    assert_eq!(
+        first_year_with(&r, |y| y.fiscal.by_instrument.ppp > 0.0),
+        2029
+    );
     // Service purchase: interest only in 2027–2028, principal from 2029.
     let principal_years: Vec<i32> = r
         .years
@@ -101,7 +104,10 @@ fn nothing_to_build_completes_in_its_first_year() {
     let a = Assumptions::default();
     assert_eq!(project_costs(&p, &a.costs).completion_offset, 0);
     let r = simulate(&a, &[p], 2027);
-    assert_eq!(first_year_with(&r, |y| y.fiscal.ppp_payments > 0.0), 2028);
+    assert_eq!(
+        first_year_with(&r, |y| y.fiscal.by_instrument.ppp > 0.0),
+        2028
+    );
 }
 
 #[test]

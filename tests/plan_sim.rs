@@ -86,6 +86,33 @@ fn plan_sim_prints_results_as_json() {
     assert_eq!(v["years"].as_array().unwrap().len(), expected.years.len());
 }
 
+/// The fiscal burden is read from the instrument declaration but keeps the JSON names plan-sim
+/// has always printed, and reads back to the same value.
+#[test]
+fn fiscal_burden_keeps_its_json_names() {
+    let r = planner::simulate::simulate_plan(&demo_plan(), None);
+    let burden = r.years[3].fiscal;
+    let v = serde_json::to_value(burden).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "bond_service",
+            "capital_fund",
+            "land_offset",
+            "loan_service",
+            "ppp_payments",
+            "service_fees"
+        ]
+    );
+    assert_eq!(v["ppp_payments"], burden.by_instrument.ppp);
+    assert_eq!(v["loan_service"], burden.by_instrument.policy_loan);
+    let back: planner::simulate::FiscalBurden = serde_json::from_value(v).unwrap();
+    assert_eq!(back, burden);
+    let missing = serde_json::json!({ "capital_fund": 1.0 });
+    assert!(serde_json::from_value::<planner::simulate::FiscalBurden>(missing).is_err());
+}
+
 #[test]
 fn plan_sim_csv_and_scenarios() {
     let out = plan_sim(&["--csv", "tests/fixtures/plan-v1.json"]);

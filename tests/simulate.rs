@@ -171,7 +171,11 @@ fn a_loan_financed_project_repays_everything_and_the_budget_pays_the_debt_servic
     // 20-year term from the first draw: the last repayment is in 2046.
     assert_eq!(r.years.last().unwrap().year, 2046);
     assert!(r.years.last().unwrap().debt.policy_loan.abs() < 1e-6);
-    let service: f64 = r.years.iter().map(|y| y.fiscal.loan_service).sum();
+    let service: f64 = r
+        .years
+        .iter()
+        .map(|y| y.fiscal.by_instrument.policy_loan)
+        .sum();
     assert!(
         service > r.totals.borrowed,
         "interest is paid on top of principal"
@@ -193,7 +197,7 @@ fn ppp_payments_start_after_construction_and_count_against_the_cap() {
     // Build years 2027–2029; subsidy years 2030–2039; payment_1 = C×1.06×1.049/10 + 0.005×C×1.06.
     let y2030 = r.years.iter().find(|y| y.year == 2030).unwrap();
     assert_close!(
-        y2030.fiscal.ppp_payments,
+        y2030.fiscal.by_instrument.ppp,
         c * 1.06 * 1.049 / 10.0 + 0.005 * c * 1.06
     );
     assert_eq!(
@@ -202,11 +206,12 @@ fn ppp_payments_start_after_construction_and_count_against_the_cap() {
             .find(|y| y.year == 2029)
             .unwrap()
             .fiscal
-            .ppp_payments,
+            .by_instrument
+            .ppp,
         0.0
     );
     assert_eq!(r.years.last().unwrap().year, 2039);
-    assert_close!(y2030.ppp_share, y2030.fiscal.ppp_payments / 3_000.0);
+    assert_close!(y2030.ppp_share, y2030.fiscal.by_instrument.ppp / 3_000.0);
     let cap = findings(&a, &r)
         .into_iter()
         .find(|f| f.rule == RuleId::PppCap)

@@ -5,9 +5,12 @@ use wasm_bindgen::JsCast;
 
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use super::state::{lang, t, Store};
-use crate::fields::ProjectField;
+use crate::fields::{FieldKind, ProjectField, Value};
 use crate::i18n::{fmt_pct, status_text, type_text, Text};
-use crate::model::{CostDriver, LandRevenue, Project, ProjectType, Status};
+use crate::model::{
+    CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
+    Status,
+};
 use crate::validate::{validate_project, Field, Issue};
 
 /// The message of the first issue in `field`, for showing next to it.
@@ -106,19 +109,9 @@ fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String)
     on_cleanup(move || esc.remove());
 }
 
-#[component]
-pub fn ProjectEditor(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let Some(initial) = store
-        .view
-        .with_untracked(|p| p.projects.iter().find(|x| x.id == id).cloned())
-    else {
-        return view! { <p></p> }.into_any();
-    };
-    let draft = RwSignal::new(initial);
-    let panel = NodeRef::<leptos::html::Section>::new();
-    follow_focus(store, panel, id.clone());
-    let issues = Memo::new(move |_| {
+/// The draft's issues, checked against the plan it belongs to (its row as the list numbers it).
+fn draft_issues(store: Store, draft: RwSignal<Project>) -> Memo<Vec<Issue>> {
+    Memo::new(move |_| {
         store.view.with(|plan| {
             draft.with(|d| {
                 let row = plan.projects.iter().position(|p| p.id == d.id).unwrap_or(0) + 1;
@@ -130,8 +123,11 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                 )
             })
         })
-    });
-    // Only a valid draft reaches the plan; an invalid one stays here, marked.
+    })
+}
+
+/// Only a valid draft reaches the plan; an invalid one stays in the editor, marked.
+fn keep_valid_draft(store: Store, draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) {
     Effect::new(move |_| {
         let d = draft.get();
         if issues.with(Vec::is_empty) {
@@ -147,77 +143,22 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             }
         }
     });
-    let edit =
-        move |f: fn(&mut Project, f64)| Callback::new(move |v: f64| draft.update(|d| f(d, v)));
-    let num = move |f: fn(&Project) -> f64| Signal::derive(move || draft.with(f));
+}
 
-    // Households are whole and non-negative; anything else stays in the field, marked.
-    let households_error = RwSignal::new(None::<f64>);
-    let first_year = store.view.with_untracked(|p| p.first_year);
-    let defaults = Signal::derive(move || store.view.with(|p| p.assumptions.costs));
-
-    let cost_rows = CostDriver::ALL
-        .iter()
-        .map(|&d| {
-            let (label, percent) = (d.label(), d.unit() == crate::fields::Unit::Percent);
-            let unit = d.unit().text(crate::i18n::Lang::Zh);
-            let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
-            let scale = if percent { 100.0 } else { 1.0 };
-            let default_text = move || {
-                let v = d.get(&defaults.get()) * scale;
-                format!("{} {}", super::fields::show_number(v, 2), unit)
-            };
-            view! {
-                <tr class:overridden=overridden data-testid=format!("cost-{}", d.key())>
-                    <td>
-                        <NumberInput
-                            label=label
-                            value=Signal::derive(move || draft.with(|p| d.get_override(&p.costs)))
-                            on_change=Callback::new(move |v: Option<f64>| {
-                                draft.update(|p| d.set_override(&mut p.costs, v))
-                            })
-                            optional=true
-                            percent=percent
-                            unit=unit
-                            testid=format!("override-{}", d.key())
-                            placeholder=Signal::derive(default_text)
-                            error=field_error(issues, Field::Cost(d))
-                        />
-                    </td>
-                    <td class="default">{move || t(Text::CostDefault)} ": " {default_text}</td>
-                    <td>
-                        <Show when=overridden>
-                            <span class="badge">{move || t(Text::Overridden)}</span>
-                            <button
-                                type="button"
-                                data-testid=format!("reset-{}", d.key())
-                                on:click=move |_| draft.update(|p| d.set_override(&mut p.costs, None))
-                            >
-                                {move || t(Text::ResetDefault)}
-                            </button>
-                        </Show>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-
-    let land = move |f: fn(&LandRevenue) -> f64| {
-        Signal::derive(move || draft.with(|p| p.land_revenue.as_ref().map_or(0.0, f)))
+#[component]
+pub fn ProjectEditor(id: String) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Some(initial) = store
+        .view
+        .with_untracked(|p| p.projects.iter().find(|x| x.id == id).cloned())
+    else {
+        return view! { <p></p> }.into_any();
     };
-    let set_land = move |f: fn(&mut LandRevenue, f64)| {
-        Callback::new(move |v: f64| {
-            draft.update(|p| {
-                let l = p.land_revenue.get_or_insert(LandRevenue {
-                    amount: 0.0,
-                    start_offset: 2,
-                    years: 3,
-                });
-                f(l, v);
-            })
-        })
-    };
-
+    let draft = RwSignal::new(initial);
+    let panel = NodeRef::<leptos::html::Section>::new();
+    follow_focus(store, panel, id.clone());
+    let issues = draft_issues(store, draft);
+    keep_valid_draft(store, draft, issues);
     view! {
         <section
             class="editor"
@@ -237,119 +178,9 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             </Show>
             <h3>{move || t(Text::SectionBasics)}</h3>
             <div class="grid">
-                <TextInput
-                    label=Text::FieldName
-                    value=Signal::derive(move || draft.with(|d| d.name.clone()))
-                    on_change=Callback::new(move |v: String| draft.update(|d| d.name = v))
-                    testid="edit-name"
-                    error=field_error(issues, Field::Project(ProjectField::Name))
-                />
-                <TextInput
-                    label=Text::FieldDistrict
-                    value=Signal::derive(move || draft.with(|d| d.district.clone()))
-                    on_change=Callback::new(move |v: String| draft.update(|d| d.district = v))
-                    testid="edit-district"
-                    error=field_error(issues, Field::Project(ProjectField::District))
-                />
-                <label class="field checkbox">
-                    <input
-                        type="checkbox"
-                        data-testid="edit-central"
-                        prop:checked=move || draft.with(|d| d.central_city)
-                        on:change=move |ev| draft.update(|d| d.central_city = event_target_checked(&ev))
-                    />
-                    <span class="label">{move || t(Text::InCentralCity)}</span>
-                </label>
-                <Choice
-                    label=Text::ColType
-                    options=ProjectType::ALL.to_vec()
-                    show=Callback::new(move |k| t(type_text(k)).to_string())
-                    value=Signal::derive(move || draft.with(|d| d.kind))
-                    on_change=Callback::new(move |k| draft.update(|d| d.kind = k))
-                    testid="edit-type"
-                />
-                <Choice
-                    label=Text::ColYear
-                    options=vec![first_year, first_year + 1]
-                    show=Callback::new(move |y| crate::i18n::fmt_year(y, lang()))
-                    value=Signal::derive(move || draft.with(|d| d.year))
-                    on_change=Callback::new(move |y| draft.update(|d| d.year = y))
-                    testid="edit-year"
-                />
-                <Choice
-                    label=Text::ColStatus
-                    options=Status::ALL.to_vec()
-                    show=Callback::new(move |s| t(status_text(s)).to_string())
-                    value=Signal::derive(move || draft.with(|d| d.status))
-                    on_change=Callback::new(move |s| draft.update(|d| d.status = s))
-                    testid="edit-status"
-                />
-                <RequiredNumber
-                    label=Text::FieldHouseholds
-                    value=num(|d| f64::from(d.households))
-                    on_change=Callback::new(move |v: f64| {
-                        if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
-                            households_error.set(None);
-                            draft.update(|d| d.households = v as u32);
-                        } else {
-                            households_error.set(Some(v));
-                        }
-                    })
-                    unit="户"
-                    testid="edit-households"
-                    error=Signal::derive(move || {
-                        households_error
-                            .get()
-                            .map(|v| format!("{v}，{}", Text::ErrHouseholds.tr(lang())))
-                            .or_else(|| field_error(issues, Field::Project(ProjectField::Households)).get())
-                    })
-                />
-                <RequiredNumber
-                    label=Text::FieldArea
-                    value=num(|d| d.area_m2)
-                    on_change=edit(|d, v| d.area_m2 = v)
-                    unit="m²"
-                    testid="edit-area"
-                    error=field_error(issues, Field::Project(ProjectField::Area))
-                />
-                <RequiredNumber
-                    label=Text::FieldInfrastructure
-                    value=num(|d| d.infrastructure_cost)
-                    on_change=edit(|d, v| d.infrastructure_cost = v)
-                    unit="万元"
-                    testid="edit-infrastructure"
-                    error=field_error(issues, Field::Project(ProjectField::Infrastructure))
-                />
-                <RequiredNumber
-                    label=Text::FieldCentralSubsidy
-                    value=num(|d| d.central_subsidy)
-                    on_change=edit(|d, v| d.central_subsidy = v)
-                    unit="万元"
-                    testid="edit-subsidy"
-                    error=field_error(issues, Field::Project(ProjectField::CentralSubsidy))
-                />
-                <RequiredNumber
-                    label=Text::LandAmount
-                    value=land(|l| l.amount)
-                    on_change=set_land(|l, v| l.amount = v)
-                    unit="万元"
-                    testid="edit-land"
-                    error=field_error(issues, Field::Project(ProjectField::LandAmount))
-                />
-                <RequiredNumber
-                    label=Text::LandStart
-                    value=land(|l| f64::from(l.start_offset))
-                    on_change=set_land(|l, v| l.start_offset = v.clamp(0.0, 99.0) as u32)
-                    unit="年"
-                    testid="edit-land-start"
-                />
-                <RequiredNumber
-                    label=Text::LandYears
-                    value=land(|l| f64::from(l.years))
-                    on_change=set_land(|l, v| l.years = v.clamp(0.0, 99.0) as u32)
-                    unit="年"
-                    testid="edit-land-years"
-                />
+                <IdentityFields draft=draft issues=issues />
+                <SizeFields draft=draft issues=issues />
+                <LandFields draft=draft issues=issues />
                 <TextInput
                     label=Text::FieldLead
                     value=Signal::derive(move || draft.with(|d| d.lead.clone()))
@@ -358,62 +189,281 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                 />
             </div>
             <h3>{move || t(Text::NavResettlement)}</h3>
-            <MixEditor
-                parts=vec![
-                    (Text::ResCash, "mix-cash"),
-                    (Text::ResSelfPurchase, "mix-self-purchase"),
-                    (Text::ResGovPurchase, "mix-government-purchase"),
-                    (Text::ResNewBuild, "mix-new-build"),
-                ]
-                values=Signal::derive(move || draft.with(|d| {
-                    let r = d.resettlement;
-                    vec![r.cash, r.self_purchase, r.government_purchase, r.new_build]
-                }))
-                balance=3
-                on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
-                    d.resettlement.cash = v[0];
-                    d.resettlement.self_purchase = v[1];
-                    d.resettlement.government_purchase = v[2];
-                    d.resettlement.new_build = v[3];
-                }))
-                error=field_error(issues, Field::Resettlement)
-                note=Signal::derive(move || format!(
-                    "  {} {}",
-                    t(Text::MonetizedRate),
-                    fmt_pct(draft.with(|d| d.resettlement.monetized_share()))
-                ))
-            />
+            <ResettlementShares draft=draft issues=issues />
             <h3>{move || t(Text::NavFinancing)}</h3>
-            <MixEditor
-                parts=vec![
-                    (Text::SrcCapitalFund, "fin-capital-fund"),
-                    (Text::SrcPolicyLoan, "fin-policy-loan"),
-                    (Text::SrcServicePurchase, "fin-service-purchase"),
-                    (Text::SrcPpp, "fin-ppp"),
-                    (Text::SrcSpecialBond, "fin-special-bond"),
-                ]
-                values=Signal::derive(move || draft.with(|d| {
-                    let f = d.financing;
-                    vec![f.capital_fund, f.policy_loan, f.service_purchase, f.ppp, f.special_bond]
-                }))
-                balance=1
-                on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
-                    d.financing.capital_fund = v[0];
-                    d.financing.policy_loan = v[1];
-                    d.financing.service_purchase = v[2];
-                    d.financing.ppp = v[3];
-                    d.financing.special_bond = v[4];
-                }))
-                error=Signal::derive(move || {
-                    field_error(issues, Field::Financing).get()
-                        .or_else(|| field_error(issues, Field::CapitalFund).get())
-                })
-            />
+            <FinancingShares draft=draft issues=issues />
             <h3>{move || t(Text::SectionCosts)}</h3>
             <table class="costs">
-                <tbody>{cost_rows}</tbody>
+                <tbody><CostOverrides draft=draft issues=issues /></tbody>
             </table>
         </section>
     }
     .into_any()
+}
+
+/// Name, district, central city or county, type, year and status.
+#[component]
+fn IdentityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let first_year = store.view.with_untracked(|p| p.first_year);
+    view! {
+        <TextInput
+            label=Text::FieldName
+            value=Signal::derive(move || draft.with(|d| d.name.clone()))
+            on_change=Callback::new(move |v: String| draft.update(|d| d.name = v))
+            testid="edit-name"
+            error=field_error(issues, Field::Project(ProjectField::Name))
+        />
+        <TextInput
+            label=Text::FieldDistrict
+            value=Signal::derive(move || draft.with(|d| d.district.clone()))
+            on_change=Callback::new(move |v: String| draft.update(|d| d.district = v))
+            testid="edit-district"
+            error=field_error(issues, Field::Project(ProjectField::District))
+        />
+        <label class="field checkbox">
+            <input
+                type="checkbox"
+                data-testid="edit-central"
+                prop:checked=move || draft.with(|d| d.central_city)
+                on:change=move |ev| draft.update(|d| d.central_city = event_target_checked(&ev))
+            />
+            <span class="label">{move || t(Text::InCentralCity)}</span>
+        </label>
+        <Choice
+            label=Text::ColType
+            options=ProjectType::ALL.to_vec()
+            show=Callback::new(move |k| t(type_text(k)).to_string())
+            value=Signal::derive(move || draft.with(|d| d.kind))
+            on_change=Callback::new(move |k| draft.update(|d| d.kind = k))
+            testid="edit-type"
+        />
+        <Choice
+            label=Text::ColYear
+            options=vec![first_year, first_year + 1]
+            show=Callback::new(move |y| crate::i18n::fmt_year(y, lang()))
+            value=Signal::derive(move || draft.with(|d| d.year))
+            on_change=Callback::new(move |y| draft.update(|d| d.year = y))
+            testid="edit-year"
+        />
+        <Choice
+            label=Text::ColStatus
+            options=Status::ALL.to_vec()
+            show=Callback::new(move |s| t(status_text(s)).to_string())
+            value=Signal::derive(move || draft.with(|d| d.status))
+            on_change=Callback::new(move |s| draft.update(|d| d.status = s))
+            testid="edit-status"
+        />
+    }
+}
+
+/// Households (whole, checked as typed), area, infrastructure investment and the central subsidy.
+#[component]
+fn SizeFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    // Households are whole and non-negative; anything else stays in the field, marked.
+    let households_error = RwSignal::new(None::<f64>);
+    view! {
+        <RequiredNumber
+            label=Text::FieldHouseholds
+            value=Signal::derive(move || draft.with(|d| f64::from(d.households)))
+            on_change=Callback::new(move |v: f64| {
+                if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                    households_error.set(None);
+                    draft.update(|d| d.households = v as u32);
+                } else {
+                    households_error.set(Some(v));
+                }
+            })
+            unit="户"
+            testid="edit-households"
+            error=Signal::derive(move || {
+                households_error
+                    .get()
+                    .map(|v| format!("{v}，{}", Text::ErrHouseholds.tr(lang())))
+                    .or_else(|| field_error(issues, Field::Project(ProjectField::Households)).get())
+            })
+        />
+        <DeclaredNumber field=ProjectField::Area testid="edit-area" draft=draft issues=issues />
+        <DeclaredNumber field=ProjectField::Infrastructure testid="edit-infrastructure" draft=draft issues=issues />
+        <DeclaredNumber field=ProjectField::CentralSubsidy testid="edit-subsidy" draft=draft issues=issues />
+    }
+}
+
+/// A plain number field of the project, labelled, read and written through its declaration.
+#[component]
+fn DeclaredNumber(
+    field: ProjectField,
+    testid: &'static str,
+    draft: RwSignal<Project>,
+    issues: Memo<Vec<Issue>>,
+) -> impl IntoView {
+    let unit = match field.kind() {
+        FieldKind::Number { unit, .. } => unit.text(crate::i18n::Lang::Zh),
+        _ => "",
+    };
+    view! {
+        <RequiredNumber
+            label=field.label()
+            value=Signal::derive(move || draft.with(|d| field.get(d).as_number().unwrap_or(0.0)))
+            on_change=Callback::new(move |v: f64| draft.update(|d| field.set(d, Value::Number(v))))
+            unit=unit
+            testid=testid
+            error=field_error(issues, Field::Project(field))
+        />
+    }
+}
+
+/// Land revenue: amount, the year it starts (after the project's) and over how many years.
+#[component]
+fn LandFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let land = move |f: fn(&LandRevenue) -> f64| {
+        Signal::derive(move || draft.with(|p| p.land_revenue.as_ref().map_or(0.0, f)))
+    };
+    let set_land = move |f: fn(&mut LandRevenue, f64)| {
+        Callback::new(move |v: f64| {
+            draft.update(|p| {
+                let l = p.land_revenue.get_or_insert(LandRevenue {
+                    amount: 0.0,
+                    start_offset: 2,
+                    years: 3,
+                });
+                f(l, v);
+            })
+        })
+    };
+    view! {
+        <RequiredNumber
+            label=Text::LandAmount
+            value=land(|l| l.amount)
+            on_change=set_land(|l, v| l.amount = v)
+            unit="万元"
+            testid="edit-land"
+            error=field_error(issues, Field::Project(ProjectField::LandAmount))
+        />
+        <RequiredNumber
+            label=Text::LandStart
+            value=land(|l| f64::from(l.start_offset))
+            on_change=set_land(|l, v| l.start_offset = v.clamp(0.0, 99.0) as u32)
+            unit="年"
+            testid="edit-land-start"
+        />
+        <RequiredNumber
+            label=Text::LandYears
+            value=land(|l| f64::from(l.years))
+            on_change=set_land(|l, v| l.years = v.clamp(0.0, 99.0) as u32)
+            unit="年"
+            testid="edit-land-years"
+        />
+    }
+}
+
+/// The resettlement mix, read from its declaration; new build takes up the remainder.
+#[component]
+fn ResettlementShares(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let ways = ResettlementWay::ALL;
+    view! {
+        <MixEditor
+            parts=ways.iter().map(|w| (w.label(), w.testid())).collect()
+            values=Signal::derive(move || draft.with(|d| d.resettlement.shares()))
+            balance=ways.iter().position(|&w| w == ResettlementWay::BALANCE).unwrap_or(0)
+            on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
+                for (w, share) in ways.iter().zip(v) {
+                    w.set(&mut d.resettlement, share);
+                }
+            }))
+            error=field_error(issues, Field::Resettlement)
+            note=Signal::derive(move || format!(
+                "  {} {}",
+                t(Text::MonetizedRate),
+                fmt_pct(draft.with(|d| d.resettlement.monetized_share()))
+            ))
+        />
+    }
+}
+
+/// The financing mix, read from its declaration; the policy loan takes up the remainder.
+#[component]
+fn FinancingShares(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let instruments = Instrument::ALL;
+    view! {
+        <MixEditor
+            parts=instruments.iter().map(|i| (i.label(), i.testid())).collect()
+            values=Signal::derive(move || draft.with(|d| d.financing.shares()))
+            balance=instruments.iter().position(|&i| i == Instrument::BALANCE).unwrap_or(0)
+            on_change=Callback::new(move |v: Vec<f64>| draft.update(|d| {
+                for (i, share) in instruments.iter().zip(v) {
+                    i.set(&mut d.financing, share);
+                }
+            }))
+            error=Signal::derive(move || {
+                field_error(issues, Field::Financing).get()
+                    .or_else(|| field_error(issues, Field::CapitalFund).get())
+            })
+        />
+    }
+}
+
+/// One row per cost driver: the project's own value, or empty for the city-wide default.
+#[component]
+fn CostOverrides(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let defaults = Signal::derive(move || store.view.with(|p| p.assumptions.costs));
+    CostDriver::ALL
+        .iter()
+        .map(
+            |&d| view! { <CostOverrideRow driver=d draft=draft issues=issues defaults=defaults /> },
+        )
+        .collect_view()
+}
+
+/// A driver's override (empty inherits), the default it would inherit, and a reset button while
+/// overridden.
+#[component]
+fn CostOverrideRow(
+    driver: CostDriver,
+    draft: RwSignal<Project>,
+    issues: Memo<Vec<Issue>>,
+    defaults: Signal<CostDefaults>,
+) -> impl IntoView {
+    let d = driver;
+    let (label, percent) = (d.label(), d.unit() == crate::fields::Unit::Percent);
+    let unit = d.unit().text(crate::i18n::Lang::Zh);
+    let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
+    let scale = if percent { 100.0 } else { 1.0 };
+    let default_text = move || {
+        let v = d.get(&defaults.get()) * scale;
+        format!("{} {}", super::fields::show_number(v, 2), unit)
+    };
+    view! {
+        <tr class:overridden=overridden data-testid=format!("cost-{}", d.key())>
+            <td>
+                <NumberInput
+                    label=label
+                    value=Signal::derive(move || draft.with(|p| d.get_override(&p.costs)))
+                    on_change=Callback::new(move |v: Option<f64>| {
+                        draft.update(|p| d.set_override(&mut p.costs, v))
+                    })
+                    optional=true
+                    percent=percent
+                    unit=unit
+                    testid=format!("override-{}", d.key())
+                    placeholder=Signal::derive(default_text)
+                    error=field_error(issues, Field::Cost(d))
+                />
+            </td>
+            <td class="default">{move || t(Text::CostDefault)} ": " {default_text}</td>
+            <td>
+                <Show when=overridden>
+                    <span class="badge">{move || t(Text::Overridden)}</span>
+                    <button
+                        type="button"
+                        data-testid=format!("reset-{}", d.key())
+                        on:click=move |_| draft.update(|p| d.set_override(&mut p.costs, None))
+                    >
+                        {move || t(Text::ResetDefault)}
+                    </button>
+                </Show>
+            </td>
+        </tr>
+    }
 }

@@ -8,7 +8,8 @@ use super::state::{lang, t, Store};
 use crate::charts;
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
-use crate::simulate::{Group, Results};
+use crate::model::Instrument;
+use crate::simulate::{Group, Results, YearResult};
 
 /// A KPI: label, value, and optionally whether its target is met.
 #[component]
@@ -120,20 +121,28 @@ pub fn Kpis() -> impl IntoView {
 }
 
 /// A column of the yearly table: its label and a year's value.
-type YearColumn = (Text, fn(&crate::simulate::YearResult) -> f64);
+type YearColumn = (Text, Box<dyn Fn(&YearResult) -> f64 + Send + Sync>);
 
+/// Investment, the money each instrument raises (from the financing declaration), the fiscal
+/// burden with its PPP part, and debt outstanding (the last column: a stock, no total).
 fn yearly_columns() -> Vec<YearColumn> {
-    vec![
-        (Text::InvestmentTotal, |y| y.investment.total()),
-        (Text::SrcCapitalFund, |y| y.sources.capital_fund),
-        (Text::SrcPolicyLoan, |y| y.sources.policy_loan),
-        (Text::SrcServicePurchase, |y| y.sources.service_purchase),
-        (Text::SrcPpp, |y| y.sources.ppp),
-        (Text::SrcSpecialBond, |y| y.sources.special_bond),
-        (Text::FiscalBurden, |y| y.fiscal.total()),
-        (Text::FiscPpp, |y| y.fiscal.ppp_payments),
-        (Text::DebtOutstanding, |y| y.debt.total()),
-    ]
+    let mut cols: Vec<YearColumn> = vec![(
+        Text::InvestmentTotal,
+        Box::new(|y: &YearResult| y.investment.total()),
+    )];
+    cols.extend(Instrument::ALL.iter().map(|&i| -> YearColumn {
+        (
+            i.label(),
+            Box::new(move |y: &YearResult| i.amount(&y.sources)),
+        )
+    }));
+    cols.push((Text::FiscalBurden, Box::new(|y| y.fiscal.total())));
+    cols.push((
+        Instrument::Ppp.burden().1,
+        Box::new(|y| y.fiscal.by_instrument.ppp),
+    ));
+    cols.push((Text::DebtOutstanding, Box::new(|y| y.debt.total())));
+    cols
 }
 
 #[component]
