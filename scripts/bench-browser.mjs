@@ -2,7 +2,9 @@
 //   node scripts/bench-browser.mjs
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20);
 // 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
-//    generated 1,000-project plan (median of 25 edits each).
+//    generated 1,000-project plan (median of 25 edits each);
+// 3. on the 1,000-project plan, 测算结果 open: applying a lever to all projects (a new scenario)
+//    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
 import { start, openApp } from '../tests/browser/harness.mjs';
 
@@ -10,6 +12,45 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
+
+/// Milliseconds from `act` (run in the page) to the KPI and the funding chart both changing.
+async function untilResults(page, act) {
+  return page.evaluate(async (act) => {
+    const kpi = document.querySelector('[data-testid="kpi-fiscal-pv"] .kpi-value');
+    const chart = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]'));
+    const data = () => JSON.stringify(chart.getOption().series.map((s) => s.data));
+    const [k0, d0] = [kpi.textContent, data()];
+    const t0 = performance.now();
+    new Function(act)();
+    for (let k = 0; k < 100000 && (kpi.textContent === k0 || data() === d0); k++) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return performance.now() - t0;
+  }, act);
+}
+
+async function scenarioBench(page) {
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
+  await page.click('[data-testid="lever-open"]');
+  const levers = [];
+  for (let i = 0; i < 7; i++) {
+    // From the base each lever makes a scenario of its own.
+    await page.locator('[data-testid="scenario-tab"]').first().click();
+    await page.waitForTimeout(50);
+    await page.selectOption('[data-testid="lever-scope"]', 'all');
+    await page.selectOption('[data-testid="lever-kind"]', 'monetized_min');
+    await page.fill('[data-testid="lever-value"]', String(60 + i));
+    levers.push(await untilResults(page, `document.querySelector('[data-testid="lever-apply"]').click()`));
+  }
+  console.log(`lever on all 1,000 projects -> numbers and chart updated: median ${median(levers).toFixed(1)} ms over ${levers.length} (max ${Math.max(...levers).toFixed(1)})`);
+  const switches = [];
+  for (let i = 0; i < 15; i++) {
+    const tab = i % 2 ? 0 : 1 + (i % 7);
+    switches.push(await untilResults(page, `document.querySelectorAll('[data-testid="scenario-tab"]')[${tab}].click()`));
+  }
+  console.log(`switch active scenario (1,000 projects) -> numbers and chart updated: median ${median(switches).toFixed(1)} ms over ${switches.length} (max ${Math.max(...switches).toFixed(1)})`);
+}
 
 const env = await start();
 try {
@@ -65,6 +106,7 @@ try {
       times.push(ms);
     }
     console.log(`edit -> numbers and chart updated, ${label}: median ${median(times).toFixed(1)} ms over ${times.length} edits (max ${Math.max(...times).toFixed(1)})`);
+    if (storage) await scenarioBench(page);
     await context.close();
   }
 } finally {

@@ -125,22 +125,62 @@ pub const METRICS: &[Metric] = &[
     },
 ];
 
-/// The fiscal burden per year of every scenario as lines (亿元), over the union of their years.
-pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
-    let first = all
-        .iter()
-        .filter_map(|c| c.results.years.first())
-        .map(|y| y.year)
+/// The per-year overlays of 方案对比: one line per scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Fiscal burden, 亿元.
+    FiscalBurden,
+    /// PPP spending as a share of the budget (%), against the cap.
+    PppShare,
+    /// Debt outstanding at year end, 亿元.
+    Debt,
+}
+
+impl Overlay {
+    pub const ALL: [Overlay; 3] = [Overlay::FiscalBurden, Overlay::PppShare, Overlay::Debt];
+
+    pub fn testid(self) -> &'static str {
+        match self {
+            Overlay::FiscalBurden => "chart-compare",
+            Overlay::PppShare => "chart-compare-ppp",
+            Overlay::Debt => "chart-compare-debt",
+        }
+    }
+
+    fn title(self) -> Text {
+        match self {
+            Overlay::FiscalBurden => Text::ChartCompare,
+            Overlay::PppShare => Text::ChartComparePpp,
+            Overlay::Debt => Text::ChartCompareDebt,
+        }
+    }
+
+    /// The year's value as drawn (亿元 or %), rounded to what the chart shows.
+    fn value(self, y: &crate::simulate::YearResult) -> f64 {
+        let round2 = |v: f64| (v * 100.0).round() / 100.0;
+        match self {
+            Overlay::FiscalBurden => round2(y.fiscal.total() / 10_000.0),
+            Overlay::PppShare => round2(y.ppp_share * 100.0),
+            Overlay::Debt => round2(y.debt.total() / 10_000.0),
+        }
+    }
+}
+
+/// One overlay over the union of the scenarios' years; the PPP chart carries the cap of the
+/// base as a dashed line.
+pub fn compare_chart(all: &[Compared], overlay: Overlay, cap: f64, lang: Lang) -> Chart {
+    let years =
+        |pick: fn(&Results) -> Option<i32>| all.iter().filter_map(move |c| pick(&c.results));
+    let first = years(|r| r.years.first().map(|y| y.year))
         .min()
         .unwrap_or(0);
-    let last = all
-        .iter()
-        .filter_map(|c| c.results.years.last())
-        .map(|y| y.year)
-        .max()
-        .unwrap_or(0);
-    let years: Vec<String> = (first..=last).map(|y| y.to_string()).collect();
-    let mut chart = category_base(Text::ChartCompare, years, Text::UnitYi.tr(lang), lang);
+    let last = years(|r| r.years.last().map(|y| y.year)).max().unwrap_or(0);
+    let labels: Vec<String> = (first..=last).map(|y| y.to_string()).collect();
+    let unit = match overlay {
+        Overlay::PppShare => "%",
+        _ => Text::UnitYi.tr(lang),
+    };
+    let mut chart = category_base(overlay.title(), labels, unit, lang);
     for c in all {
         let data: Vec<f64> = (first..=last)
             .map(|y| {
@@ -148,10 +188,63 @@ pub fn compare_chart(all: &[Compared], lang: Lang) -> Chart {
                     .years
                     .iter()
                     .find(|r| r.year == y)
-                    .map_or(0.0, |r| (r.fiscal.total() / 100.0).round() / 100.0)
+                    .map_or(0.0, |r| overlay.value(r))
             })
             .collect();
         chart = chart.series(Line::new().name(c.name.as_str()).data(data));
+    }
+    if overlay == Overlay::PppShare {
+        let line = vec![(cap * 1000.0).round() / 10.0; (last - first + 1).max(0) as usize];
+        chart = chart.series(
+            Line::new()
+                .name(Text::PppCapLine.tr(lang))
+                .line_style(
+                    charming::element::LineStyle::new()
+                        .type_(charming::element::LineStyleType::Dashed),
+                )
+                .data(line),
+        );
+    }
+    chart
+}
+
+/// Each district's monetized rate per scenario (%), with its target.
+pub fn district_chart(all: &[Compared], lang: Lang) -> Chart {
+    let districts: Vec<String> = all
+        .first()
+        .map(|c| {
+            c.results
+                .monetized
+                .iter()
+                .filter_map(|m| match &m.group {
+                    Group::District(d) => Some(d.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let rate = |c: &Compared, d: &str, target: bool| {
+        c.results
+            .monetized
+            .iter()
+            .find(|m| matches!(&m.group, Group::District(x) if x == d))
+            .map_or(0.0, |m| {
+                let v = if target { m.target } else { m.rate };
+                (v * 1000.0).round() / 10.0
+            })
+    };
+    let mut chart = category_base(Text::ChartCompareDistricts, districts.clone(), "%", lang);
+    for c in all {
+        let data: Vec<f64> = districts.iter().map(|d| rate(c, d, false)).collect();
+        chart = chart.series(
+            charming::series::Bar::new()
+                .name(c.name.as_str())
+                .data(data),
+        );
+    }
+    if let Some(base) = all.first() {
+        let data: Vec<f64> = districts.iter().map(|d| rate(base, d, true)).collect();
+        chart = chart.series(Line::new().name(Text::TargetLine.tr(lang)).data(data));
     }
     chart
 }
@@ -176,8 +269,10 @@ mod tests {
         );
         let misses = METRICS[8].value;
         assert!(misses(&all[1]) < misses(&all[0]));
-        let chart: serde_json::Value =
-            serde_json::from_str(&compare_chart(&all, Lang::Zh).to_string()).unwrap();
+        let chart: serde_json::Value = serde_json::from_str(
+            &compare_chart(&all, Overlay::FiscalBurden, 0.1, Lang::Zh).to_string(),
+        )
+        .unwrap();
         let series = chart["series"].as_array().unwrap();
         assert_eq!(series.len(), 2);
         assert_eq!(series[1]["name"], "货币化60%");

@@ -290,21 +290,17 @@ pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
         return Err(DocError::NotAPlan);
     }
     let mut unknown_fields = Vec::new();
-    // An earlier document is rewritten as a current one first. One that does not even read as
-    // JSON values (a number out of range) goes on to the reader below, which names where.
-    let earlier = (version < u64::from(VERSION))
+    // An earlier document is rewritten as a current one first, then read by the one reader
+    // below (one reader of the plan type keeps the wasm small). One that does not even read as
+    // JSON values (a number out of range) goes on to the reader as it is, which names where.
+    let migrated = (version < u64::from(VERSION))
         .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
-        .flatten();
-    if let Some(mut doc) = earlier {
-        migrate(&mut doc, version);
-        let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
-        let reporting = serde_ignored::Deserializer::new(doc, &mut note);
-        let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
-        return Ok(Imported {
-            plan: doc.plan,
-            unknown_fields,
+        .flatten()
+        .map(|mut doc| {
+            migrate(&mut doc, version);
+            doc.to_string()
         });
-    }
+    let text = migrated.as_deref().unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
     let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
     let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);

@@ -176,6 +176,11 @@ catalogue! {
     PercentagePoints => "个百分点", "pp";
     MissCount => "未达标项数", "Targets or caps missed";
     ChartCompare => "各情景财政负担（按年度）", "Fiscal burden by scenario and year";
+    ChartComparePpp => "各情景PPP支出占一般公共预算支出比例（按年度）", "PPP share of the budget by scenario and year";
+    ChartCompareDebt => "各情景年末债务余额（按年度）", "Debt outstanding by scenario and year";
+    ChartCompareDistricts => "各区县货币化安置率与目标", "Monetized rate by district against its target";
+    PppCapLine => "10%红线", "10 % cap";
+    TargetLine => "目标", "Target";
     CompareTitle => "情景对比", "Scenario comparison";
     Difference => "与基准差异", "vs baseline";
     CompareWithPlans => "同时对比其他方案", "Also compare with other plans";

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::chart_host::ChartHost;
 use super::state::{lang, t, Store};
 use super::sync::Session;
-use crate::compare::{compare, compare_chart, MetricKind, METRICS};
+use crate::compare::{compare, compare_chart, district_chart, MetricKind, Overlay, METRICS};
 use crate::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 
@@ -66,9 +66,16 @@ pub fn ComparePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let chart = Memo::new(move |_| {
+    let cap = Signal::derive(move || store.plan.with(|p| p.assumptions.ppp_cap));
+    let overlay = move |o: Overlay| {
+        Memo::new(move |_| {
+            let l = store.lang.get();
+            compared.with(|cs| compare_chart(cs, o, cap.get(), l))
+        })
+    };
+    let districts = Memo::new(move |_| {
         let l = store.lang.get();
-        compared.with(|cs| compare_chart(cs, l))
+        compared.with(|cs| district_chart(cs, l))
     });
     let other_plans = move || {
         let current = store.plan.with(|p| p.id.clone());
@@ -209,7 +216,8 @@ pub fn ComparePage() -> impl IntoView {
                     </tbody>
                 </table>
                 <div class="charts">
-                    <ChartHost testid="chart-compare" chart=chart />
+                    {Overlay::ALL.into_iter().map(|o| view! { <ChartHost testid=o.testid() chart=overlay(o) /> }).collect_view()}
+                    <ChartHost testid="chart-compare-districts" chart=districts />
                 </div>
             </Show>
         </section>

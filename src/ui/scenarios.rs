@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use super::fields::{parse_number, show_number};
 use super::state::{lang, t, Store};
 use crate::edit::{Edit, Scenario};
-use crate::fields::{AssumptionKey, Bounds, Unit};
+use crate::fields::{
+    status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, Unit,
+};
 use crate::goal_seek::{seek, Question};
-use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::i18n::{fmt_pct, fmt_yi, status_text, type_text, Text};
 use crate::lever::{Lever, LeverAction, Scope};
-use crate::model::{CostDriver, Instrument, ResettlementWay};
+use crate::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
 use crate::simulate::simulate_plan;
 
 /// Adds a scenario made of `edits` after the others and shows it: one undoable step.
@@ -282,18 +284,27 @@ const KINDS: [(&str, Text); 8] = [
 ];
 
 /// The lever's scope from the `lever-scope` value: `all`, `central`, `counties`, a year
-/// (`year:2028`), or a district's name.
+/// (`year:2028`), a type (`type:urban_village`), a status (`status:planning`), or a district's
+/// name.
 fn scope_of(v: &str) -> Scope {
+    let after = |prefix: &str| v.strip_prefix(prefix);
     match v {
         "all" => Scope::All,
         "central" => Scope::Central,
         "counties" => Scope::Counties,
-        _ => match v.strip_prefix("year:").and_then(|y| y.parse().ok()) {
-            Some(year) => Scope::Year { year },
-            None => Scope::District {
-                name: v.to_string(),
-            },
-        },
+        _ => {
+            if let Some(year) = after("year:").and_then(|y| y.parse().ok()) {
+                Scope::Year { year }
+            } else if let Some(kind) = after("type:").and_then(type_from_key) {
+                Scope::Type { kind }
+            } else if let Some(status) = after("status:").and_then(status_from_key) {
+                Scope::Status { status }
+            } else {
+                Scope::District {
+                    name: v.to_string(),
+                }
+            }
+        }
     }
 }
 
@@ -346,6 +357,18 @@ fn LeverPanel() -> impl IntoView {
                 .into_iter()
                 .map(|d| (d.clone(), d)),
         );
+        out.extend(ProjectType::ALL.iter().map(|k| {
+            (
+                format!("type:{}", type_key(*k)),
+                t(type_text(*k)).to_string(),
+            )
+        }));
+        out.extend(Status::ALL.iter().map(|s| {
+            (
+                format!("status:{}", status_key(*s)),
+                t(status_text(*s)).to_string(),
+            )
+        }));
         out
     };
     let unit = move || {
