@@ -63,7 +63,7 @@ impl Store {
     /// for undo. A refused edit changes nothing and notifies nobody.
     pub fn dispatch(&self, edit: Edit) -> Result<(), Refused> {
         let edit = match self.active_id() {
-            Some(id) if edit.changes_content() => self.into_scenario(id, edit)?,
+            Some(id) if edit.changes_content() => self.routed_to_scenario(id, edit)?,
             _ => edit,
         };
         let now = js_sys::Date::now();
@@ -93,7 +93,7 @@ impl Store {
     /// An edit made while a scenario is active goes into it: checked against the scenario's
     /// view, then added to its list, or replacing its last edit when that changed the same
     /// field (typing 5, 57 leaves one edit).
-    fn into_scenario(&self, id: String, edit: Edit) -> Result<Edit, Refused> {
+    fn routed_to_scenario(&self, id: String, edit: Edit) -> Result<Edit, Refused> {
         self.view.with_untracked(|v| v.clone()).apply(&edit)?;
         let (len, replace) = self.plan.with_untracked(|p| {
             let edits = p.scenario(&id).map_or(&[][..], |s| &s.edits);
