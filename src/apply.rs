@@ -14,6 +14,12 @@ use crate::validate::{validate, validate_project, Field, Issue};
 pub struct Refused(pub Vec<Issue>);
 
 impl Refused {
+    /// Every problem, named as validation names it, in one line.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let all: Vec<String> = self.0.iter().map(|i| i.message(lang)).collect();
+        all.join(crate::i18n::Text::ListSeparator.tr(lang))
+    }
+
     fn missing(id: &str) -> Self {
         Refused(vec![Issue {
             project: None,

@@ -21,12 +21,7 @@ fn add_scenario(store: Store, name: String, edits: Vec<Edit>) -> Result<(), Stri
     // Checked against what the planner is looking at, so a refusal names the problem.
     let mut trial = store.view.get_untracked();
     for e in edits.iter().skip(store.active_edit_count()) {
-        trial.apply(e).map_err(|r| {
-            r.0.iter()
-                .map(|i| i.message(lang))
-                .collect::<Vec<_>>()
-                .join("；")
-        })?;
+        trial.apply(e).map_err(|r| r.message(lang))?;
     }
     let id = store.plan.with_untracked(|p| p.next_scenario_id());
     let scenario = Scenario {
@@ -40,12 +35,7 @@ fn add_scenario(store: Store, name: String, edits: Vec<Edit>) -> Result<(), Stri
             index: usize::MAX,
             scenario: Box::new(scenario),
         })
-        .map_err(|r| {
-            r.0.iter()
-                .map(|i| i.message(lang))
-                .collect::<Vec<_>>()
-                .join("；")
-        })?;
+        .map_err(|r| r.message(lang))?;
     store.active.set(Some(id));
     Ok(())
 }
@@ -449,12 +439,7 @@ fn LeverPanel() -> impl IntoView {
             edits.push(edit);
             add_scenario(store, name, edits)
         } else {
-            store.dispatch(edit).map_err(|r| {
-                r.0.iter()
-                    .map(|i| i.message(l))
-                    .collect::<Vec<_>>()
-                    .join("；")
-            })
+            store.dispatch(edit).map_err(|r| r.message(l))
         };
         error.set(outcome.err());
     };
