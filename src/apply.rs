@@ -263,6 +263,18 @@ impl Plan {
                     to: i,
                 }
             }
+            Edit::AddScenario { .. }
+            | Edit::DeleteScenario { .. }
+            | Edit::RenameScenario { .. }
+            | Edit::MoveScenario { .. }
+            | Edit::SpliceScenario { .. } => self.change_scenarios(edit)?,
+            _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
+        })
+    }
+
+    /// Makes an edit of the scenario list or of one scenario's edits; returns its inverse.
+    fn change_scenarios(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        Ok(match edit {
             Edit::AddScenario { index, scenario } => {
                 if self.scenarios.iter().any(|s| s.id == scenario.id) {
                     return Err(Refused(vec![Issue {
@@ -321,7 +333,7 @@ impl Plan {
                     insert: removed,
                 }
             }
-            _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
+            _ => unreachable!("only scenario edits reach change_scenarios"),
         })
     }
 }
