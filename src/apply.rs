@@ -5,7 +5,7 @@
 use crate::edit::{BatchKind, Edit, Scenario};
 use crate::fields::{Problem, ProjectField, Value};
 use crate::lever::{Lever, LeverAction};
-use crate::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
+use crate::model::{FinancingMix, Instrument, Project, ResettlementWay};
 use crate::plan::Plan;
 use crate::validate::{validate, validate_project, Field, Issue};
 
@@ -376,9 +376,15 @@ impl Plan {
     /// The plan as `scenario` sees it (`None`: the base itself). The view has no scenarios of
     /// its own. Stale edits are skipped, never fatal.
     pub fn resolve(&self, scenario: Option<&Scenario>) -> Resolved {
+        // The view has no scenarios: they are not copied only to be dropped.
         let mut plan = Plan {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            city: self.city.clone(),
+            first_year: self.first_year,
+            assumptions: self.assumptions.clone(),
+            projects: self.projects.clone(),
             scenarios: Vec::new(),
-            ..self.clone()
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {
@@ -405,17 +411,31 @@ pub fn lever_edits(plan: &Plan, lever: &Lever) -> Vec<Edit> {
         .filter_map(|p| {
             let project = p.id.clone();
             match &lever.action {
-                LeverAction::MonetizedMin { share, into } => monetized_min(p, *share, *into)
-                    .map(|mix| Edit::SetResettlement { project, mix }),
+                // Shares go through the same linked edit as the editor's: new build (or the
+                // policy loan) takes up the difference.
+                LeverAction::MonetizedMin { share, into } => {
+                    monetized_min(p, *share, *into).map(|value| Edit::SetResettlementShare {
+                        project,
+                        way: *into,
+                        value,
+                    })
+                }
                 LeverAction::MonetizedPlus { points, into } => monetized_plus(p, *points, *into)
-                    .map(|mix| Edit::SetResettlement { project, mix }),
+                    .map(|value| Edit::SetResettlementShare {
+                        project,
+                        way: *into,
+                        value,
+                    }),
                 LeverAction::ShiftFinancing { from, to, points } => {
                     shift_financing(p, *from, *to, *points)
                         .map(|mix| Edit::SetFinancing { project, mix })
                 }
                 LeverAction::FinancingShare { instrument, share } => {
-                    financing_share(p, *instrument, *share)
-                        .map(|mix| Edit::SetFinancing { project, mix })
+                    financing_share(p, *instrument, *share).map(|value| Edit::SetFinancingShare {
+                        project,
+                        instrument: *instrument,
+                        value,
+                    })
                 }
                 LeverAction::ScaleCost { driver, percent } => {
                     let own = driver
@@ -439,8 +459,8 @@ pub fn lever_edits(plan: &Plan, lever: &Lever) -> Vec<Edit> {
 }
 
 /// At least `share` of the households (whole households) rehoused with money, the extra ones
-/// taken from new build into `into`; `None` when the project already is.
-fn monetized_min(p: &Project, share: f64, into: ResettlementWay) -> Option<ResettlementMix> {
+/// taken from new build into `into`: the new share of `into`, `None` when the project already is.
+fn monetized_min(p: &Project, share: f64, into: ResettlementWay) -> Option<f64> {
     let h = p.households;
     if h == 0 {
         return None;
@@ -454,17 +474,12 @@ fn monetized_min(p: &Project, share: f64, into: ResettlementWay) -> Option<Reset
     monetized_plus(p, points, into)
 }
 
-/// `points` more of the households rehoused with money, as far as new build allows.
-fn monetized_plus(p: &Project, points: f64, into: ResettlementWay) -> Option<ResettlementMix> {
-    let mut r = p.resettlement;
-    let moved = points.min(r.new_build);
-    if moved <= 0.0 || into == ResettlementWay::BALANCE {
-        return None;
-    }
-    let (raised, left) = (into.get(&r) + moved, (r.new_build - moved).max(0.0));
-    into.set(&mut r, raised);
-    ResettlementWay::BALANCE.set(&mut r, left);
-    Some(r)
+/// `points` more of the households rehoused with money, as far as new build allows: the new
+/// share of `into`.
+fn monetized_plus(p: &Project, points: f64, into: ResettlementWay) -> Option<f64> {
+    let r = &p.resettlement;
+    let moved = points.min(ResettlementWay::BALANCE.get(r));
+    (moved > 0.0 && into != ResettlementWay::BALANCE).then(|| into.get(r) + moved)
 }
 
 fn shift_financing(
@@ -484,20 +499,10 @@ fn shift_financing(
     Some(f)
 }
 
-/// `instrument` at `share`, the policy loan taking up the difference: never more than the two
-/// hold together, so the other instruments stay as they are.
-fn financing_share(p: &Project, instrument: Instrument, share: f64) -> Option<FinancingMix> {
-    let balance = Instrument::BALANCE;
-    let mut f = p.financing;
-    if instrument == balance {
-        return None;
-    }
-    let both = instrument.get(&f) + balance.get(&f);
-    let v = share.clamp(0.0, both);
-    if v == instrument.get(&f) {
-        return None;
-    }
-    instrument.set(&mut f, v);
-    balance.set(&mut f, both - v);
-    Some(f)
+/// `instrument` at `share`, never more than it and the policy loan hold together, so the other
+/// instruments stay as they are: the share to set, `None` when nothing changes.
+fn financing_share(p: &Project, instrument: Instrument, share: f64) -> Option<f64> {
+    let (f, balance) = (&p.financing, Instrument::BALANCE);
+    let v = share.clamp(0.0, instrument.get(f) + balance.get(f));
+    (instrument != balance && v != instrument.get(f)).then_some(v)
 }

@@ -164,12 +164,11 @@ pub fn seek(view: &Plan, question: Question, lang: Lang) -> Result<Answer, NoAns
         Question::PppShare { tier } => ppp_share(view, tier)?,
     };
     let name = match (question, edits.as_slice()) {
-        (Question::MonetizedShare, [Edit::Lever { lever }]) => lever.name(lang),
+        (_, [Edit::Lever { lever }]) => lever.name(lang),
         (Question::MonetizedShare, _) => Text::GoalMonetizedName.tr(lang).into(),
         (Question::Incentive, [Edit::SetCostDefault { value, .. }, ..]) => {
             Text::GoalIncentiveName.fill(lang, &[&crate::display::plain_number(value * 100.0, 1)])
         }
-        (_, [Edit::Lever { lever }]) => lever.name(lang),
         _ => question.label().tr(lang).into(),
     };
     Ok(Answer { name, edits })
@@ -178,11 +177,12 @@ pub fn seek(view: &Plan, question: Question, lang: Lang) -> Result<Answer, NoAns
 /// Per district that misses its target, the smallest uniform share that meets it; then, if the
 /// whole plan (or a zone) still misses, the smallest uniform share over all projects on top.
 fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
-    if misses(view).is_empty() {
+    let missed = misses(view);
+    if missed.is_empty() {
         return Err(NoAnswer::AlreadyMet);
     }
     let mut edits = Vec::new();
-    for miss in misses(view) {
+    for miss in missed {
         let Group::District(name) = &miss.group else {
             continue;
         };
@@ -197,9 +197,9 @@ fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
         edits.push(monetized_min(scope, k));
     }
     let after = with(view, &edits);
-    if !misses(&after).is_empty() {
+    if let Some(still) = misses(&after).first() {
         let meets = |k: u32| misses(&with(&after, &[monetized_min(Scope::All, k)])).is_empty();
-        let k = least(meets).ok_or_else(|| unmet(&after, &misses(&after)[0].group))?;
+        let k = least(meets).ok_or_else(|| unmet(&after, &still.group))?;
         edits.push(monetized_min(Scope::All, k));
     }
     Ok(edits)
@@ -245,7 +245,7 @@ fn incentive(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
             ),
         ]
     };
-    let meets = |k: u32| k <= room && misses(&with(view, &edits_at(k))).is_empty();
+    let meets = |k: u32| misses(&with(view, &edits_at(k))).is_empty();
     match least(|k| meets(k.min(room))) {
         Some(k) => Ok(edits_at(k.min(room))),
         None => {
@@ -287,8 +287,8 @@ fn ppp_share(view: &Plan, tier: bool) -> Result<Vec<Edit>, NoAnswer> {
             .fold((0, 0.0), |w, y| if y.1 > w.1 { y } else { w })
     };
     let within = |k: u32| worst(k).1 <= limit + 1e-12;
-    if !within(0) {
-        let (year, share) = worst(0);
+    let (year, share) = worst(0);
+    if share > limit + 1e-12 {
         return Err(NoAnswer::PppOver { year, share, limit });
     }
     // The largest k within: the least k beyond, minus one.

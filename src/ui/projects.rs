@@ -79,7 +79,16 @@ pub fn ProjectList() -> impl IntoView {
     let sort = RwSignal::new((SortKey::Plan, false));
 
     let table = Memo::new(move |_| {
-        let scenario = store.active.get().is_some();
+        // In a scenario, the base's projects by id (one map, not a scan per row).
+        let base: Option<std::collections::HashMap<String, Project>> =
+            store.active_id().map(|_| {
+                store.plan.with(|b| {
+                    b.projects
+                        .iter()
+                        .map(|p| (p.id.clone(), p.clone()))
+                        .collect()
+                })
+            });
         store.view.with(|plan| {
             store.results.with(|r| {
                 let (key, desc) = sort.get();
@@ -97,14 +106,11 @@ pub fn ProjectList() -> impl IntoView {
                     .enumerate()
                     .map(|(i, x)| {
                         let project = plan.projects[x.index].clone();
-                        let base = scenario
-                            .then(|| {
-                                store.plan.with(|b| {
-                                    b.projects.iter().find(|b| b.id == project.id).cloned()
-                                })
-                            })
-                            .flatten()
-                            .filter(|b| *b != project);
+                        let base = base
+                            .as_ref()
+                            .and_then(|m| m.get(&project.id))
+                            .filter(|b| **b != project)
+                            .cloned();
                         ShownRow {
                             project,
                             area: area[i],

@@ -15,14 +15,27 @@ use crate::lever::{Lever, LeverAction, Scope};
 use crate::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
 use crate::simulate::simulate_plan;
 
-/// Adds a scenario made of `edits` after the others and shows it: one undoable step.
-fn add_scenario(store: Store, name: String, edits: Vec<Edit>) -> Result<(), String> {
+/// Adds a scenario after the others and shows it, as one undoable step: the active scenario's
+/// edits when `inherit` (none from the base), then `added`.
+fn add_scenario(store: Store, name: String, inherit: bool, added: Vec<Edit>) -> Result<(), String> {
     let lang = store.lang.get_untracked();
-    // Checked against what the planner is looking at, so a refusal names the problem.
-    let mut trial = store.view.get_untracked();
-    for e in edits.iter().skip(store.active_edit_count()) {
-        trial.apply(e).map_err(|r| r.message(lang))?;
+    let mut edits = if inherit {
+        store.active_edits()
+    } else {
+        Vec::new()
+    };
+    // `added` is checked against the plan it goes on, so a refusal names the problem.
+    if !added.is_empty() {
+        let mut trial = if inherit {
+            store.view.get_untracked()
+        } else {
+            store.plan.with_untracked(|p| p.resolve(None).plan)
+        };
+        for e in &added {
+            trial.apply(e).map_err(|r| r.message(lang))?;
+        }
     }
+    edits.extend(added);
     let id = store.plan.with_untracked(|p| p.next_scenario_id());
     let scenario = Scenario {
         id: id.clone(),
@@ -49,10 +62,6 @@ impl Store {
                 .unwrap_or_default()
         })
     }
-
-    fn active_edit_count(&self) -> usize {
-        self.active_edits().len()
-    }
 }
 
 #[component]
@@ -71,7 +80,7 @@ pub fn ScenarioBar() -> impl IntoView {
     let new_empty = move |_| {
         let name =
             Text::NewScenarioName.fill(lang(), &[&(store.plan.with(|p| p.scenarios.len()) + 1)]);
-        let _ = add_scenario(store, name, Vec::new());
+        let _ = add_scenario(store, name, false, Vec::new());
     };
     let copy_active = move |_| {
         let l = lang();
@@ -79,7 +88,7 @@ pub fn ScenarioBar() -> impl IntoView {
             Some(n) => format!("{n}{}", Text::CopySuffix.tr(l)),
             None => Text::NewScenarioName.fill(l, &[&(store.plan.with(|p| p.scenarios.len()) + 1)]),
         };
-        let _ = add_scenario(store, name, store.active_edits());
+        let _ = add_scenario(store, name, true, Vec::new());
     };
     let rename = move |_| {
         let (Some(id), Some(old)) = (store.active_id(), store.active_scenario_name()) else {
@@ -435,9 +444,7 @@ fn LeverPanel() -> impl IntoView {
         };
         // From the base, a lever always makes a scenario: the base is never changed by one.
         let outcome = if store.active_id().is_none() || new_scenario.get_untracked() {
-            let mut edits = store.active_edits();
-            edits.push(edit);
-            add_scenario(store, name, edits)
+            add_scenario(store, name, true, vec![edit])
         } else {
             store.dispatch(edit).map_err(|r| r.message(l))
         };
@@ -570,9 +577,7 @@ fn GoalSeekPanel() -> impl IntoView {
     });
     let apply = move |_| {
         if let Ok((a, ..)) = answer.get_untracked() {
-            let mut edits = store.active_edits();
-            edits.extend(a.edits);
-            let _ = add_scenario(store, a.name, edits);
+            let _ = add_scenario(store, a.name, true, a.edits);
         }
     };
     view! {
