@@ -286,4 +286,42 @@ mod tests {
         assert_eq!(all[2].name, "另一方案");
         assert!(all[2].results.totals.investment < all[0].results.totals.investment);
     }
+
+    #[test]
+    fn overlays_draw_every_scenario_with_the_cap_and_the_targets() {
+        let all = compare(&demo_plan(), &[], Lang::Zh);
+        let json = |c: Chart| serde_json::from_str::<serde_json::Value>(&c.to_string()).unwrap();
+        let ppp = json(compare_chart(&all, Overlay::PppShare, 0.1, Lang::Zh));
+        let series = ppp["series"].as_array().unwrap();
+        // One line per scenario, then the cap.
+        assert_eq!(series.len(), all.len() + 1);
+        assert_eq!(series[2]["name"], "10%红线");
+        assert!(series[2]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v == 10.0));
+        let first = all[0].results.years[0].year;
+        // Over the union of the scenarios' years, from the first.
+        let years = ppp["xAxis"]["data"].as_array().unwrap().len();
+        assert!(years >= all[0].results.years.len());
+        assert_eq!(series[0]["data"].as_array().unwrap().len(), years);
+        assert_eq!(ppp["xAxis"]["data"][0], first.to_string());
+
+        let debt = json(compare_chart(&all, Overlay::Debt, 0.1, Lang::Zh));
+        let y0 = &all[1].results.years[0];
+        let drawn = debt["series"][1]["data"][0].as_f64().unwrap();
+        assert!(
+            (drawn - y0.debt.total() / 10_000.0).abs() < 0.005,
+            "{drawn}"
+        );
+
+        let districts = json(district_chart(&all, Lang::Zh));
+        let names = districts["xAxis"]["data"].as_array().unwrap();
+        assert_eq!(names.len(), demo_plan().districts().len());
+        let series = districts["series"].as_array().unwrap();
+        assert_eq!(series.len(), all.len() + 1);
+        assert_eq!(series[0]["type"], "bar");
+        assert_eq!(series[2]["name"], "目标");
+    }
 }

@@ -125,3 +125,27 @@ test('goal seek makes an active scenario in which no monetized KPI misses; undo 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-tab"]').length === 2);
   assert.equal(await activeTab(page).textContent(), '基准方案');
 });
+
+test('copy, reorder, rename and delete a scenario; undo brings it back', async () => {
+  const { page } = await openApp(env);
+  await page.locator('[data-testid="scenario-tab"]', { hasText: '货币化60%' }).click();
+  await page.click('[data-testid="scenario-copy"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-tab"]').length === 3);
+  assert.equal(await activeTab(page).textContent(), '货币化60%（副本）');
+  // The copy carries the scenario's edits.
+  await page.click('[data-testid="scenario-edits-toggle"]');
+  assert.equal(await page.locator('[data-testid="scenario-edit-row"]').count(), 1);
+
+  await page.click('[data-testid="scenario-left"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-tab"]')[1].textContent === '货币化60%（副本）');
+
+  page.once('dialog', (d) => d.accept('加快收储'));
+  await page.click('[data-testid="scenario-rename"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-tab"][aria-selected="true"]').textContent === '加快收储');
+
+  await page.click('[data-testid="scenario-delete"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-tab"]').length === 2);
+  assert.equal(await activeTab(page).textContent(), '基准方案');
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="scenario-tab"]')].map((t) => t.textContent).join('|') === '基准方案|加快收储|货币化60%');
+});
