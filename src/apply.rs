@@ -57,23 +57,21 @@ impl Plan {
             .ok_or_else(|| Refused::missing(id))
     }
 
+    /// Project `i`'s own problems. A single-project edit never changes the id it is found by,
+    /// so it cannot bring in a duplicate id: only an added project is checked for one
+    /// (`duplicate_id`), which keeps a lever over every project linear.
     fn project_issues(&self, i: usize) -> Vec<Issue> {
         let w = (self.first_year, self.first_year + 1);
-        let mut issues = validate_project(&self.projects[i], &self.assumptions, w, i + 1);
-        if self
-            .projects
-            .iter()
-            .filter(|p| p.id == self.projects[i].id)
-            .count()
-            > 1
-        {
-            issues.push(Issue {
-                project: None,
-                field: Field::Id,
-                problem: Problem::DuplicateId,
-            });
-        }
-        issues
+        validate_project(&self.projects[i], &self.assumptions, w, i + 1)
+    }
+
+    fn duplicate_id(&self, i: usize) -> Option<Issue> {
+        let id = &self.projects[i].id;
+        (self.projects.iter().filter(|p| &p.id == id).count() > 1).then_some(Issue {
+            project: None,
+            field: Field::Id,
+            problem: Problem::DuplicateId,
+        })
     }
 
     /// Checks `edit`, makes it and returns the edit that undoes it. An edit that names what does
@@ -118,7 +116,8 @@ impl Plan {
         if let Edit::AddProject { index, project } = edit {
             let i = (*index).min(self.projects.len());
             self.projects.insert(i, (**project).clone());
-            let added = self.project_issues(i);
+            let mut added = self.project_issues(i);
+            added.extend(self.duplicate_id(i));
             if !added.is_empty() {
                 self.projects.remove(i);
                 return Err(Refused(added));

@@ -288,6 +288,20 @@ fn refused_edits_name_the_field_and_change_nothing() {
             project: "nope".into()
         })
         .is_err());
+    // A project added under an id the plan has is refused, naming the duplicate.
+    let before = plan.clone();
+    let copy = plan.projects[3].clone();
+    let refused = plan
+        .apply(&Edit::AddProject {
+            index: 0,
+            project: Box::new(copy),
+        })
+        .unwrap_err();
+    assert!(refused
+        .0
+        .iter()
+        .any(|i| i.problem == planner::fields::Problem::DuplicateId));
+    assert_eq!(plan, before);
 }
 
 #[test]
