@@ -77,6 +77,12 @@ impl Plan {
     /// Checks `edit`, makes it and returns the edit that undoes it. An edit that names what does
     /// not exist, or that would bring in a problem the plan did not have, changes nothing.
     pub fn apply(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        self.apply_checking(edit, true)
+    }
+
+    /// `apply`; with `checked == false` only the values and names are checked, not whether the
+    /// plan still keeps its rules (a batch checked as a whole checks its result once).
+    fn apply_checking(&mut self, edit: &Edit, checked: bool) -> Result<Edit, Refused> {
         if let Some(id) = edit.project() {
             // Single-project edits: only that project can gain problems.
             let i = self.project_index(id)?;
@@ -85,7 +91,7 @@ impl Plan {
             let old = self.projects[i].clone();
             self.change_project(i, edit);
             let added = brought_in(&before, self.project_issues(i));
-            if !added.is_empty() {
+            if checked && !added.is_empty() {
                 self.projects[i] = old;
                 return Err(Refused(added));
             }
@@ -101,10 +107,18 @@ impl Plan {
             });
         }
         if let Edit::Batch { kind, edits } = edit {
+            let whole = kind.checked_as_whole();
+            let before = if whole { validate(self) } else { Vec::new() };
             let mut trial = self.clone();
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {
-                inverses.push(trial.apply(e)?);
+                inverses.push(trial.apply_checking(e, checked && !whole)?);
+            }
+            if whole && checked {
+                let added = brought_in(&before, validate(&trial));
+                if !added.is_empty() {
+                    return Err(Refused(added));
+                }
             }
             *self = trial;
             inverses.reverse();
@@ -116,7 +130,11 @@ impl Plan {
         if let Edit::AddProject { index, project } = edit {
             let i = (*index).min(self.projects.len());
             self.projects.insert(i, (**project).clone());
-            let mut added = self.project_issues(i);
+            let mut added = if checked {
+                self.project_issues(i)
+            } else {
+                Vec::new()
+            };
             added.extend(self.duplicate_id(i));
             if !added.is_empty() {
                 self.projects.remove(i);
@@ -125,6 +143,10 @@ impl Plan {
             return Ok(Edit::DeleteProject {
                 project: project.id.clone(),
             });
+        }
+        if !checked {
+            // Its errors (a missing name, a value out of bounds) come before any change.
+            return self.change_plan(edit);
         }
         let before = validate(self);
         let mut trial = self.clone();
@@ -208,6 +230,12 @@ impl Plan {
         Ok(match edit {
             Edit::RenamePlan { name } => Edit::RenamePlan {
                 name: std::mem::replace(&mut self.name, name.clone()),
+            },
+            Edit::SetPreparedBy { person } => Edit::SetPreparedBy {
+                person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
+            },
+            Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
+                submissions: std::mem::replace(&mut self.submissions, submissions.clone()),
             },
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
@@ -384,6 +412,8 @@ impl Plan {
             assumptions: self.assumptions.clone(),
             projects: self.projects.clone(),
             scenarios: Vec::new(),
+            provenance: Default::default(),
+            submissions: Vec::new(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

@@ -142,6 +142,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
             }
         },
         lead: lead.to_string(),
+        comment: String::new(),
     }
 }
 
@@ -181,6 +182,8 @@ pub fn demo_plan() -> Plan {
             }],
         }],
         projects,
+        provenance: Default::default(),
+        submissions: Vec::new(),
     }
 }
 

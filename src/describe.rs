@@ -93,10 +93,14 @@ impl Edit {
                 _ => Text::DescScenarioEdits.fill(lang, &[&scenario_name(s), &insert.len()]),
             },
             Edit::Lever { lever } => Text::DescLever.fill(lang, &[&lever.name(lang)]),
+            Edit::SetPreparedBy { .. } => Text::DescPreparedBy.tr(lang).into(),
+            Edit::SetSubmissions { .. } => Text::DescSubmissions.tr(lang).into(),
             Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
                 (BatchKind::ImportProjects, _) => {
                     Text::DescImportProjects.fill(lang, &[&edits.len()])
                 }
+                (BatchKind::Merge, _) => Text::DescMerge.fill(lang, &[&edits.len()]),
+                (BatchKind::Submission, _) => Text::DescSubmission.tr(lang).into(),
                 (_, [one]) => one.describe(plan, lang),
                 _ => Text::DescBatch.fill(lang, &[&edits.len()]),
             },

@@ -9,6 +9,7 @@ use crate::model::{
     Assumptions, CostDriver, FinancingMix, Instrument, Project, ProjectId, ResettlementMix,
     ResettlementWay,
 };
+use crate::provenance::{Person, Submission};
 
 /// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
 /// in order. An edit that no longer applies (its project was deleted) is stale, not an error.
@@ -113,6 +114,14 @@ pub enum Edit {
     Lever {
         lever: Lever,
     },
+    /// Who prepared the document.
+    SetPreparedBy {
+        person: Person,
+    },
+    /// The counties' submissions, all at once (a submission taken, or taken back).
+    SetSubmissions {
+        submissions: Vec<Submission>,
+    },
     /// Several edits as one step (an import, a lever over many projects, a merge).
     Batch {
         kind: BatchKind,
@@ -127,6 +136,18 @@ pub enum BatchKind {
     ImportProjects,
     Changes,
     Undo,
+    /// A colleague's changes taken into the document: checked as a whole, not edit by edit
+    /// (both sides were valid; a half-merged plan need not be).
+    Merge,
+    /// A county's project list taken in place of its projects (checked as a whole too).
+    Submission,
+}
+
+impl BatchKind {
+    /// Whether the batch is checked once, on its result, rather than edit by edit.
+    pub fn checked_as_whole(self) -> bool {
+        matches!(self, BatchKind::Merge | BatchKind::Submission)
+    }
 }
 
 /// The place an edit changes, for merging consecutive keystrokes into one undo step.
@@ -154,8 +175,9 @@ impl Edit {
         }
     }
 
-    /// Whether the edit changes the plan's content (projects, assumptions) rather than its name
-    /// or its scenario list: only those go into the active scenario.
+    /// Whether the edit changes the plan's content (projects, assumptions) rather than its name,
+    /// its scenario list or its history: only those go into the active scenario. A merge or a
+    /// submission changes the document itself.
     pub fn changes_content(&self) -> bool {
         !matches!(
             self,
@@ -165,7 +187,9 @@ impl Edit {
                 | Edit::RenameScenario { .. }
                 | Edit::MoveScenario { .. }
                 | Edit::SpliceScenario { .. }
-        )
+                | Edit::SetPreparedBy { .. }
+                | Edit::SetSubmissions { .. }
+        ) && !matches!(self, Edit::Batch { kind, .. } if kind.checked_as_whole())
     }
 
     pub fn target(&self) -> Option<Target> {
@@ -186,6 +210,7 @@ impl Edit {
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
+            Edit::SetPreparedBy { .. } => Some(Target::Plan("prepared_by")),
             // Typing in a scenario replaces its last edit: one step, like typing in the base.
             Edit::SpliceScenario {
                 scenario, insert, ..

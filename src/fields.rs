@@ -50,6 +50,17 @@ impl Unit {
         }
     }
 
+    /// A stored value as the planner reads it, with its unit ("4.9 %", "1,066 户").
+    pub fn show(self, v: f64, lang: Lang) -> String {
+        let decimals = if self == Unit::Percent { 2 } else { 4 };
+        let n = crate::display::plain_number(v * self.scale(), decimals);
+        match self.text(lang) {
+            "" => n,
+            "%" => format!("{n} %"),
+            u => format!("{n} {u}"),
+        }
+    }
+
     /// Percent fields are stored as fractions and shown ×100.
     pub fn scale(self) -> f64 {
         if self == Unit::Percent {
@@ -377,6 +388,7 @@ pub enum ProjectField {
     LandStart,
     LandYears,
     Lead,
+    Comment,
 }
 
 /// How a project field is entered.
@@ -413,6 +425,7 @@ impl ProjectField {
         ProjectField::LandStart,
         ProjectField::LandYears,
         ProjectField::Lead,
+        ProjectField::Comment,
     ];
 
     pub fn key(self) -> &'static str {
@@ -431,6 +444,7 @@ impl ProjectField {
             ProjectField::LandStart => "land_revenue.start_offset",
             ProjectField::LandYears => "land_revenue.years",
             ProjectField::Lead => "lead",
+            ProjectField::Comment => "comment",
         }
     }
 
@@ -450,6 +464,7 @@ impl ProjectField {
             ProjectField::LandStart => Text::LandStart,
             ProjectField::LandYears => Text::LandYears,
             ProjectField::Lead => Text::FieldLead,
+            ProjectField::Comment => Text::FieldComment,
         }
     }
 
@@ -457,7 +472,7 @@ impl ProjectField {
         use FieldKind::Number;
         match self {
             ProjectField::Name | ProjectField::District => FieldKind::Text { required: true },
-            ProjectField::Lead => FieldKind::Text { required: false },
+            ProjectField::Lead | ProjectField::Comment => FieldKind::Text { required: false },
             ProjectField::CentralCity => FieldKind::Flag,
             ProjectField::Kind => FieldKind::Kind,
             ProjectField::Status => FieldKind::Status,
@@ -494,6 +509,7 @@ impl ProjectField {
             ProjectField::Name => Value::Text(p.name.clone()),
             ProjectField::District => Value::Text(p.district.clone()),
             ProjectField::Lead => Value::Text(p.lead.clone()),
+            ProjectField::Comment => Value::Text(p.comment.clone()),
             ProjectField::CentralCity => Value::Bool(p.central_city),
             ProjectField::Kind => Value::Text(type_key(p.kind).into()),
             ProjectField::Status => Value::Text(status_key(p.status).into()),
@@ -557,6 +573,7 @@ impl ProjectField {
             ProjectField::Name => p.name = text(&v).unwrap_or_default(),
             ProjectField::District => p.district = text(&v).unwrap_or_default(),
             ProjectField::Lead => p.lead = text(&v).unwrap_or_default(),
+            ProjectField::Comment => p.comment = text(&v).unwrap_or_default(),
             ProjectField::CentralCity => p.central_city = matches!(v, Value::Bool(true)),
             ProjectField::Kind => {
                 if let Some(k) = text(&v).as_deref().and_then(type_from_key) {

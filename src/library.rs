@@ -212,6 +212,51 @@ pub fn delete(kv: &mut impl KeyValue, id: &str) -> Result<(), StoreError> {
     kv.remove(&plan_key(id))
 }
 
+const REVISION_PREFIX: &str = "shantytown-planner.revision.";
+const REVISIONS_KEY: &str = "shantytown-planner.revisions";
+
+/// Revisions kept for three-way merges. Each is a whole plan, so few: the plans come first.
+pub const REVISIONS_KEPT: usize = 6;
+
+/// Keeps `plan` as the revision it is (sent to or taken from a colleague), so that a file
+/// derived from it can be merged three-way later. The oldest kept revisions make room; when
+/// even then there is none, the revision is not kept (merges of it fall back to two-way).
+pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, StoreError> {
+    let rev = crate::provenance::revision(plan);
+    let mut kept: Vec<String> = kv
+        .get(REVISIONS_KEY)?
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    kept.retain(|r| *r != rev);
+    let text = encode(plan);
+    loop {
+        match kv.set(&format!("{REVISION_PREFIX}{rev}"), &text) {
+            Ok(()) => break,
+            Err(StoreError::Quota) if !kept.is_empty() => {
+                kv.remove(&format!("{REVISION_PREFIX}{}", kept.remove(0)))?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    kept.push(rev.clone());
+    while kept.len() > REVISIONS_KEPT {
+        kv.remove(&format!("{REVISION_PREFIX}{}", kept.remove(0)))?;
+    }
+    kv.set(
+        REVISIONS_KEY,
+        &serde_json::to_string(&kept).expect("ids serialize"),
+    )?;
+    Ok(rev)
+}
+
+/// A kept revision, if it is still here and still reads as what it was kept as.
+pub fn load_revision(kv: &impl KeyValue, rev: &str) -> Option<Plan> {
+    let raw = kv.get(&format!("{REVISION_PREFIX}{rev}")).ok()??;
+    decode(&raw)
+        .ok()
+        .filter(|p| crate::provenance::revision(p) == rev)
+}
+
 /// An id not used by any plan in the index, derived from `base`.
 pub fn unused_id(index: &Index, base: &str) -> String {
     if !index.plans.iter().any(|m| m.id == base) {
@@ -227,6 +272,34 @@ pub fn unused_id(index: &Index, base: &str) -> String {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
+
+    #[test]
+    fn revisions_are_kept_up_to_a_limit_and_make_room_under_quota() {
+        let mut kv = MemoryStore::default();
+        let mut plan = demo_plan();
+        let first = keep_revision(&mut kv, &plan).unwrap();
+        assert_eq!(load_revision(&kv, &first), Some(plan.clone()));
+        for n in 0..REVISIONS_KEPT {
+            plan.projects[0].households += 1;
+            keep_revision(&mut kv, &plan).unwrap();
+            assert!(n + 2 <= REVISIONS_KEPT || load_revision(&kv, &first).is_none());
+        }
+        assert_eq!(load_revision(&kv, &first), None, "the oldest made room");
+        assert_eq!(load_revision(&kv, "0000000000000000"), None);
+        // Under a quota that holds about two plans, keeping a third drops the oldest.
+        let size = encode(&plan).len();
+        let mut small = MemoryStore {
+            quota: Some(size * 2 + size / 2),
+            ..Default::default()
+        };
+        let mut revs = Vec::new();
+        for _ in 0..3 {
+            plan.projects[0].households += 1;
+            revs.push(keep_revision(&mut small, &plan).unwrap());
+        }
+        assert_eq!(load_revision(&small, &revs[0]), None);
+        assert!(load_revision(&small, &revs[2]).is_some());
+    }
 
     #[test]
     fn save_then_load_gives_back_the_plan_and_the_index_lists_it() {

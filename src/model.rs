@@ -91,6 +91,9 @@ pub struct Project {
     /// 牵头领导 or responsible unit, free text.
     #[serde(default)]
     pub lead: String,
+    /// 备注/意见: a remark or a colleague's comment, shown in change lists and reports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
 }
 
 /// Land-sale income (土地出让收入) that repays the project's debt.

@@ -8,6 +8,7 @@ use crate::model::{
     Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
     Status,
 };
+use crate::provenance::{Provenance, Submission};
 
 /// A planning document: the two-year project list with everything needed to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,12 @@ pub struct Plan {
     pub projects: Vec<Project>,
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
+    /// Who prepared it, what it shares with colleagues, what was done to it.
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
+    /// What each county sent (the latest per county is the one the board shows).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
 }
 
 impl Plan {
@@ -79,6 +86,7 @@ impl Plan {
             },
             costs: CostOverrides::default(),
             lead: String::new(),
+            comment: String::new(),
         }
     }
 

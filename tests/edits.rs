@@ -4,137 +4,15 @@
 
 use planner::demo::demo_plan;
 use planner::edit::{BatchKind, Edit};
-use planner::fields::{AssumptionKey, ProjectField, Value};
+use planner::fields::{ProjectField, Value};
 use planner::history::History;
 use planner::i18n::Lang;
 use planner::model::*;
-use planner::plan::Plan;
 use planner::project_csv;
 use proptest::prelude::*;
 
-fn arb_edit(plan: &Plan) -> impl Strategy<Value = Edit> {
-    let ids: Vec<String> = plan.projects.iter().map(|p| p.id.clone()).collect();
-    let id = proptest::sample::select(ids);
-    let field = proptest::sample::select(ProjectField::ALL.to_vec());
-    let way = proptest::sample::select(ResettlementWay::ALL.to_vec());
-    let instrument = proptest::sample::select(Instrument::ALL.to_vec());
-    let driver = proptest::sample::select(CostDriver::ALL.to_vec());
-    let key = proptest::sample::select(AssumptionKey::ALL.to_vec());
-    let number = prop_oneof![0.0f64..1.0, 0.0f64..5_000.0, -10.0f64..10.0];
-    prop_oneof![
-        (id.clone(), field, number.clone(), ".{0,12}").prop_map(|(project, field, n, s)| {
-            let value = match field {
-                ProjectField::Name | ProjectField::District | ProjectField::Lead => Value::Text(s),
-                ProjectField::CentralCity => Value::Bool(n > 0.5),
-                ProjectField::Kind => Value::Text("infrastructure".into()),
-                ProjectField::Status => Value::Text("started".into()),
-                ProjectField::Year => Value::Number(2027.0 + (n > 0.5) as u8 as f64),
-                _ => Value::Number(n.round()),
-            };
-            Edit::SetProjectField {
-                project,
-                field,
-                value,
-            }
-        }),
-        (id.clone(), way, 0.0f64..0.5).prop_map(|(project, way, value)| {
-            Edit::SetResettlementShare {
-                project,
-                way,
-                value,
-            }
-        }),
-        (id.clone(), instrument, 0.0f64..0.5).prop_map(|(project, instrument, value)| {
-            Edit::SetFinancingShare {
-                project,
-                instrument,
-                value,
-            }
-        }),
-        (id.clone(), driver, proptest::option::of(0.0f64..100.0)).prop_map(
-            |(project, driver, value)| Edit::SetCostOverride {
-                project,
-                driver,
-                value
-            }
-        ),
-        (key, 0.0f64..1.0).prop_map(|(key, u)| {
-            let b = key.bounds();
-            let v = b.min + (b.max - b.min) * u;
-            Edit::SetAssumption {
-                key,
-                value: if b.whole { v.round() } else { v },
-            }
-        }),
-        id.clone()
-            .prop_map(|project| Edit::DeleteProject { project }),
-        (id.clone(), 0usize..40).prop_map(|(project, to)| Edit::MoveProject { project, to }),
-        ".{0,20}".prop_map(|name| Edit::RenamePlan { name }),
-        Just(Edit::DeleteScenario {
-            scenario: "s-monetized-60".into()
-        }),
-    ]
-}
-
-/// Levers and the scenario list's own edits.
-fn arb_scenario_edit() -> impl Strategy<Value = Edit> {
-    use planner::lever::{Lever, LeverAction, Scope};
-    let scope = prop_oneof![
-        Just(Scope::All),
-        Just(Scope::Central),
-        Just(Scope::Counties),
-        Just(Scope::Year { year: 2028 }),
-        Just(Scope::Projects {
-            ids: vec!["p03".into(), "p20".into()]
-        }),
-    ];
-    let action = prop_oneof![
-        (0.0f64..1.0).prop_map(|share| LeverAction::MonetizedMin {
-            share,
-            into: ResettlementWay::Cash
-        }),
-        (0.0f64..0.3).prop_map(|points| LeverAction::ShiftFinancing {
-            from: Instrument::PolicyLoan,
-            to: Instrument::ServicePurchase,
-            points
-        }),
-        (0.0f64..0.3).prop_map(|share| LeverAction::FinancingShare {
-            instrument: Instrument::Ppp,
-            share
-        }),
-        (-0.3f64..0.3).prop_map(|percent| LeverAction::ScaleCost {
-            driver: CostDriver::ALL[0],
-            percent
-        }),
-        Just(LeverAction::MoveYear),
-        Just(LeverAction::Exclude),
-    ];
-    prop_oneof![
-        (scope, action).prop_map(|(scope, action)| Edit::Lever {
-            lever: Lever { scope, action }
-        }),
-        (0usize..2, 0usize..2).prop_map(|(index, remove)| Edit::SpliceScenario {
-            scenario: "s-monetized-60".into(),
-            index,
-            remove,
-            insert: vec![Edit::SetAssumption {
-                key: AssumptionKey::LoanRate,
-                value: 0.05
-            }],
-        }),
-        (0usize..3).prop_map(|to| Edit::MoveScenario {
-            scenario: "s-monetized-60".into(),
-            to
-        }),
-    ]
-}
-
-fn arb_edits() -> impl Strategy<Value = Vec<Edit>> {
-    proptest::collection::vec(
-        prop_oneof![3 => arb_edit(&demo_plan()), 1 => arb_scenario_edit()],
-        1..12,
-    )
-}
+mod common;
+use common::arb_edits;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]

@@ -70,6 +70,7 @@ fn sample_project() -> Project {
         },
         costs: CostOverrides::default(),
         lead: String::new(),
+        comment: String::new(),
     }
 }
 
@@ -401,6 +402,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                         ..Default::default()
                     },
                     lead: String::new(),
+                    comment: String::new(),
                 }
             },
         )

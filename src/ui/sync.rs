@@ -362,6 +362,8 @@ impl Session {
             assumptions: demo.assumptions,
             projects: Vec::new(),
             scenarios: Vec::new(),
+            provenance: Default::default(),
+            submissions: Vec::new(),
         };
         self.add_and_open(plan);
     }

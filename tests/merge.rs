@@ -1,0 +1,357 @@
+//! Comparing and merging plan files: a plan against itself has no changes; taking every change
+//! from A to B gives B; a three-way merge of changes to different things takes both; a conflict
+//! is always reported; a county's submission replaces only its own projects.
+
+use planner::demo::demo_plan;
+use planner::edit::{BatchKind, Edit};
+use planner::fields::{AssumptionKey, ProjectField, Value};
+use planner::i18n::Lang;
+use planner::merge::{relation, ChangeKind, Comparison, ProjectPart, Relation, Subject};
+use planner::plan::Plan;
+use planner::provenance::Tally;
+use proptest::prelude::*;
+
+mod common;
+use common::{arb_addition, arb_edits};
+
+/// The plan after the edits that apply (a refused edit is skipped, as in the app).
+fn edited(mut plan: Plan, edits: &[Edit]) -> Plan {
+    for e in edits {
+        let _ = plan.apply(e);
+    }
+    plan
+}
+
+fn households(project: &str, value: f64) -> Edit {
+    Edit::SetProjectField {
+        project: project.into(),
+        field: ProjectField::Households,
+        value: Value::Number(value),
+    }
+}
+
+fn all(c: &Comparison) -> Vec<bool> {
+    vec![true; c.changes.len()]
+}
+
+#[test]
+fn a_plan_compared_with_itself_has_no_changes() {
+    let plan = demo_plan();
+    assert!(Comparison::new(None, plan.clone(), plan.clone())
+        .changes
+        .is_empty());
+    let c = Comparison::new(Some(plan.clone()), plan.clone(), plan.clone());
+    assert!(c.changes.is_empty());
+    assert_eq!(c.edit(&[]), None);
+}
+
+/// The browser test's five changes: two households, one deleted, one added, the loan rate.
+#[test]
+fn a_colleagues_five_changes_are_five_rows_and_taking_them_gives_their_plan() {
+    let ours = demo_plan();
+    let mut added = ours.projects[4].clone();
+    added.id = "p99".into();
+    added.name = "新增棚改片区".into();
+    let theirs = edited(
+        ours.clone(),
+        &[
+            households("p01", 1200.0),
+            households("p02", 345.0),
+            Edit::DeleteProject {
+                project: "p03".into(),
+            },
+            Edit::AddProject {
+                index: 10,
+                project: Box::new(added),
+            },
+            Edit::SetAssumption {
+                key: AssumptionKey::LoanRate,
+                value: 0.039,
+            },
+        ],
+    );
+    let c = Comparison::new(None, ours.clone(), theirs.clone());
+    assert_eq!(c.changes.len(), 5, "{:#?}", c.changes);
+    assert!(c.changes.iter().all(|c| !c.conflict));
+    let kinds: Vec<ChangeKind> = c.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == ChangeKind::Added).count(), 1);
+    assert_eq!(
+        kinds.iter().filter(|k| **k == ChangeKind::Removed).count(),
+        1
+    );
+    assert_eq!(
+        c.tally(),
+        Tally {
+            added: 1,
+            removed: 1,
+            changed: 2
+        }
+    );
+    // The rows read as the editor labels its fields, old → new.
+    let row = c
+        .changes
+        .iter()
+        .find(|ch| matches!(&ch.subject, Subject::Project { id, .. } if id == "p01"))
+        .unwrap();
+    let text = c.describe(row, Lang::Zh);
+    assert_eq!(text.details[0].label, "征收户数");
+    assert_eq!(text.details[0].theirs, "1200 户");
+    let loan = c
+        .changes
+        .iter()
+        .find(|ch| matches!(ch.subject, Subject::Plan(_)))
+        .unwrap();
+    assert_eq!(c.describe(loan, Lang::Zh).details[0].theirs, "3.9 %");
+
+    let mut merged = ours.clone();
+    let inverse = merged.apply(&c.edit(&all(&c)).unwrap()).unwrap();
+    assert_eq!(merged, theirs);
+    // One step: its inverse takes the whole merge back.
+    merged.apply(&inverse).unwrap();
+    assert_eq!(merged, ours);
+    // Rejecting every row changes nothing.
+    assert_eq!(c.edit(&vec![false; 5]), None);
+}
+
+#[test]
+fn both_sides_changing_one_field_differently_is_a_conflict_never_resolved_silently() {
+    let base = demo_plan();
+    let ours = edited(
+        base.clone(),
+        &[households("p01", 100.0), households("p05", 7.0)],
+    );
+    let theirs = edited(
+        base.clone(),
+        &[households("p01", 200.0), households("p02", 9.0)],
+    );
+    let c = Comparison::new(Some(base.clone()), ours.clone(), theirs.clone());
+    let conflicts: Vec<_> = c.changes.iter().filter(|c| c.conflict).collect();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        conflicts[0].subject,
+        Subject::Project {
+            id: "p01".into(),
+            parts: vec![ProjectPart::Field(ProjectField::Households)]
+        }
+    );
+    // Our own change to p05 is not offered; theirs to p02 is, on its own.
+    assert_eq!(c.changes.len(), 2);
+    let text = c.describe(conflicts[0], Lang::Zh);
+    assert_eq!(
+        (
+            text.details[0].ours.as_str(),
+            text.details[0].theirs.as_str()
+        ),
+        ("100 户", "200 户")
+    );
+    let take_ours: Vec<bool> = c.changes.iter().map(|ch| !ch.conflict).collect();
+    let kept = c.merged(&take_ours);
+    assert_eq!(kept.projects[0].households, 100);
+    assert_eq!(kept.projects[1].households, 9);
+    assert_eq!(kept.projects[4].households, 7);
+    assert_eq!(c.merged(&all(&c)).projects[0].households, 200);
+}
+
+#[test]
+fn deleting_what_the_other_side_changed_is_a_conflict() {
+    let base = demo_plan();
+    let delete = Edit::DeleteProject {
+        project: "p07".into(),
+    };
+    let ours = edited(base.clone(), std::slice::from_ref(&delete));
+    let theirs = edited(base.clone(), &[households("p07", 5.0)]);
+    let c = Comparison::new(Some(base.clone()), ours.clone(), theirs.clone());
+    assert_eq!(c.changes.len(), 1);
+    assert!(c.changes[0].conflict);
+    assert_eq!(c.changes[0].kind, ChangeKind::Added);
+    let restored = c.merged(&[true]);
+    assert_eq!(restored.projects[6], theirs.projects[6]);
+    // The other way round: they deleted what we changed.
+    let c = Comparison::new(Some(base), theirs, ours);
+    assert!(c.changes[0].conflict);
+    assert_eq!(c.changes[0].kind, ChangeKind::Removed);
+}
+
+#[test]
+fn a_reordered_list_is_one_row_and_taking_it_gives_their_order() {
+    let ours = demo_plan();
+    let theirs = edited(
+        ours.clone(),
+        &[Edit::MoveProject {
+            project: "p01".into(),
+            to: 31,
+        }],
+    );
+    let c = Comparison::new(None, ours.clone(), theirs.clone());
+    assert_eq!(c.changes.len(), 1);
+    assert_eq!(c.changes[0].subject, Subject::ProjectOrder);
+    assert_eq!(c.merged(&[true]), theirs);
+    assert_eq!(c.merged(&[false]), ours);
+}
+
+#[test]
+fn another_city_or_a_plan_with_no_project_in_common_is_flagged() {
+    let ours = demo_plan();
+    let mut other = ours.clone();
+    other.city = "Y市".into();
+    assert_eq!(relation(&ours, &other), Relation::OtherCity);
+    let mut unrelated = ours.clone();
+    for p in &mut unrelated.projects {
+        p.id = format!("z{}", p.id);
+    }
+    assert_eq!(relation(&ours, &unrelated), Relation::Unrelated);
+    let mut later = ours.clone();
+    later.first_year += 2;
+    assert_eq!(relation(&ours, &later), Relation::OtherYears);
+    assert_eq!(relation(&ours, &ours), Relation::Copy);
+}
+
+#[test]
+fn a_merge_that_breaks_a_rule_is_refused_whole() {
+    let base = demo_plan();
+    // Ours raises the capital-fund floor; theirs lowers a project's capital fund to 20 %.
+    let ours = edited(
+        base.clone(),
+        &[Edit::SetAssumption {
+            key: AssumptionKey::MinCapitalFund,
+            value: 0.2,
+        }],
+    );
+    let mut theirs = base.clone();
+    theirs.assumptions.min_capital_fund = 0.1;
+    let i = 0;
+    theirs.projects[i].financing.capital_fund = 0.15;
+    theirs.projects[i].financing.policy_loan += base.projects[i].financing.capital_fund - 0.15;
+    let c = Comparison::new(Some(base), ours.clone(), theirs);
+    let take: Vec<bool> = c
+        .changes
+        .iter()
+        .map(|ch| matches!(ch.subject, Subject::Project { .. }))
+        .collect();
+    let mut plan = ours.clone();
+    assert!(plan.apply(&c.edit(&take).unwrap()).is_err());
+    assert_eq!(plan, ours, "nothing changed");
+}
+
+fn sorted(mut plan: Plan) -> Plan {
+    plan.projects.sort_by(|a, b| a.id.cmp(&b.id));
+    plan
+}
+
+/// Edits that touch only the first (`first == true`) or second half of the demo's projects,
+/// or assumption keys of one parity: two colleagues working on different things.
+fn disjoint(edits: Vec<Edit>, first: bool) -> Vec<Edit> {
+    edits
+        .into_iter()
+        .filter_map(|e| {
+            let project_half = |id: &str| {
+                id.strip_prefix('p')
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map(|n| (n <= 16) == first)
+            };
+            match &e {
+                Edit::AddProject { index, project } => {
+                    let mut p = project.clone();
+                    p.id = format!("{}{}", if first { "a" } else { "b" }, p.id);
+                    Some(Edit::AddProject {
+                        index: *index,
+                        project: p,
+                    })
+                }
+                Edit::SetAssumption { key, .. } => {
+                    let k = AssumptionKey::ALL.iter().position(|x| x == key).unwrap();
+                    ((k % 2 == 0) == first).then_some(e)
+                }
+                Edit::MoveProject { .. } | Edit::Lever { .. } | Edit::MoveScenario { .. } => None,
+                Edit::RenamePlan { .. } if !first => None,
+                Edit::DeleteScenario { .. } | Edit::SpliceScenario { .. } if first => None,
+                _ => match e.project() {
+                    Some(id) => project_half(id).unwrap_or(false).then_some(e.clone()),
+                    None => match &e {
+                        Edit::DeleteProject { project } => {
+                            project_half(project).unwrap_or(false).then_some(e.clone())
+                        }
+                        _ => Some(e.clone()),
+                    },
+                },
+            }
+        })
+        .collect()
+}
+
+fn arb_changes() -> impl Strategy<Value = Vec<Edit>> {
+    (arb_edits(), proptest::collection::vec(arb_addition(), 0..3)).prop_map(|(mut e, a)| {
+        e.extend(a);
+        e
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn taking_every_change_from_a_to_b_gives_b(a in arb_changes(), b in arb_changes()) {
+        let a = edited(demo_plan(), &a);
+        let b = edited(demo_plan(), &b);
+        let c = Comparison::new(None, a.clone(), b.clone());
+        prop_assert!(c.changes.iter().all(|ch| !ch.conflict), "two-way has no conflicts");
+        prop_assert_eq!(&c.merged(&all(&c)), &b);
+        let mut merged = a.clone();
+        if let Some(edit) = c.edit(&all(&c)) {
+            let inverse = merged.apply(&edit).expect("their valid plan applies");
+            prop_assert_eq!(&merged, &b);
+            merged.apply(&inverse).unwrap();
+        }
+        prop_assert_eq!(&merged, &a);
+        // And comparing the result with theirs finds nothing left.
+        prop_assert!(Comparison::new(None, b.clone(), b.clone()).changes.is_empty());
+    }
+
+    #[test]
+    fn a_three_way_merge_of_separate_changes_takes_both(ours in arb_changes(), theirs in arb_changes()) {
+        let base = demo_plan();
+        let ours_edits = disjoint(ours, true);
+        let theirs_edits = disjoint(theirs, false);
+        let ours = edited(base.clone(), &ours_edits);
+        let theirs = edited(base.clone(), &theirs_edits);
+        let c = Comparison::new(Some(base.clone()), ours.clone(), theirs.clone());
+        prop_assert!(c.changes.iter().all(|ch| !ch.conflict), "{:#?}", c.changes);
+        // Both sides' edits, made one after the other.
+        let mut both = ours.clone();
+        let theirs_applied: Vec<Edit> = {
+            let mut plan = base.clone();
+            theirs_edits.iter().filter(|e| plan.apply(e).is_ok()).cloned().collect()
+        };
+        for e in &theirs_applied {
+            let _ = both.apply(&Edit::Batch { kind: BatchKind::Merge, edits: vec![e.clone()] });
+        }
+        let merged = c.merged(&all(&c));
+        prop_assert_eq!(&merged.name, &both.name);
+        prop_assert_eq!(&merged.assumptions, &both.assumptions);
+        prop_assert_eq!(&merged.scenarios, &both.scenarios);
+        prop_assert_eq!(sorted(merged).projects, sorted(both).projects);
+    }
+
+    #[test]
+    fn nothing_ours_changed_is_overwritten_without_a_conflict_row(ours in arb_changes(), theirs in arb_changes()) {
+        let base = demo_plan();
+        let ours = edited(base.clone(), &ours);
+        let theirs = edited(base.clone(), &theirs);
+        let c = Comparison::new(Some(base.clone()), ours.clone(), theirs.clone());
+        prop_assert_eq!(&c.merged(&vec![false; c.changes.len()]), &ours);
+        // Taking every row but the conflicts keeps each project theirs left alone as ours has it.
+        let safe: Vec<bool> = c.changes.iter().map(|ch| !ch.conflict).collect();
+        let merged = c.merged(&safe);
+        let find = |p: &Plan, id: &str| p.projects.iter().find(|x| x.id == id).cloned();
+        for o in &ours.projects {
+            if find(&theirs, &o.id) == find(&base, &o.id) {
+                prop_assert_eq!(find(&merged, &o.id), Some(o.clone()));
+            }
+        }
+        // A conflict row shows two different values side by side.
+        for ch in c.changes.iter().filter(|ch| ch.conflict) {
+            let text = c.describe(ch, Lang::Zh);
+            prop_assert!(text.details.iter().any(|d| d.ours != d.theirs), "{:?}", text);
+        }
+    }
+}
