@@ -68,6 +68,8 @@ catalogue! {
     PlanName => "方案名称", "plan name";
     Removed => "（已删除）", "(deleted)";
     ScenarioSummary => "{0}（{1} 项修改）", "{0} ({1} edits)";
+    ErrNoDistrictProjects => "文件中没有“{0}”的项目：请确认这是该区县的报送文件", "the file has no project of {0}: is it that county's submission?";
+    ErrIdOfOtherDistrict => "项目“{0}”的编号 {1} 已被{2}的项目使用", "project {0} has id {1}, which a project of {2} already uses";
     RowPlan => "修改 {0}", "change {0}";
     RowProjectAdded => "新增项目 {0}", "add project {0}";
     RowProjectRemoved => "删除项目 {0}", "delete project {0}";

@@ -26,6 +26,7 @@ pub mod provenance;
 pub mod report;
 pub mod rules;
 pub mod simulate;
+pub mod submission;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -354,7 +354,11 @@ mod tests {
     #[test]
     fn a_newer_plan_opens_read_only() {
         let mut kv = MemoryStore::default();
-        let text = encode(&demo_plan()).replacen("\"version\": 2", "\"version\": 7", 1);
+        let text = encode(&demo_plan()).replacen(
+            &format!("\"version\": {}", crate::format::VERSION),
+            "\"version\": 7",
+            1,
+        );
         kv.set(&plan_key("demo-x-city"), &text).unwrap();
         match load(&mut kv, "demo-x-city").unwrap() {
             Loaded::ReadOnly { version: 7, plan } => assert_eq!(plan.projects.len(), 32),

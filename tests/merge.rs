@@ -355,3 +355,103 @@ proptest! {
         }
     }
 }
+
+mod submissions {
+    use super::*;
+    use planner::submission::{board, submission, Received, SubmissionProblem};
+
+    fn received() -> Received {
+        Received {
+            at: "2026-11-08T16:05".into(),
+            by: "王五（A县住建局）".into(),
+            file: "A县报送.csv".into(),
+        }
+    }
+
+    #[test]
+    fn a_countys_list_replaces_only_its_projects_and_is_recorded() {
+        let plan = demo_plan();
+        let county = plan.projects.last().unwrap().district.clone();
+        let mut list: Vec<_> = plan
+            .projects
+            .iter()
+            .filter(|p| p.district == county)
+            .cloned()
+            .collect();
+        let sent = list.len();
+        assert!(sent >= 2, "the demo county has projects");
+        list[0].households += 10;
+        let removed = list.remove(1);
+        let mut new = list[0].clone();
+        new.id = "p90".into();
+        new.name = "新报项目".into();
+        list.push(new);
+        // A project of another county in the file is not the county's to send.
+        list.push(plan.projects[0].clone());
+        let c = submission(&plan, &county, list, received()).unwrap();
+        assert_eq!(
+            c.tally(),
+            Tally {
+                added: 1,
+                removed: 1,
+                changed: 1
+            }
+        );
+        let mut taken = plan.clone();
+        let inverse = taken.apply(&c.submission_edit(&all(&c)).unwrap()).unwrap();
+        assert!(!taken.projects.iter().any(|p| p.id == removed.id));
+        assert!(taken.projects.iter().any(|p| p.id == "p90"));
+        let others = |p: &Plan| -> Vec<_> {
+            p.projects
+                .iter()
+                .filter(|x| x.district != county)
+                .cloned()
+                .collect()
+        };
+        assert_eq!(others(&taken), others(&plan));
+        let record = &taken.submissions[0];
+        assert_eq!(
+            (record.district.as_str(), record.projects),
+            (county.as_str(), sent)
+        );
+        let rows = board(&taken);
+        let row = rows.iter().find(|r| r.district == county).unwrap();
+        assert_eq!(row.latest, Some(record));
+        assert!(
+            rows.iter().any(|r| r.latest.is_none()),
+            "others have not sent theirs"
+        );
+        taken.apply(&inverse).unwrap();
+        assert_eq!(taken, plan, "one undo takes it back");
+    }
+
+    #[test]
+    fn another_countys_file_or_a_taken_id_is_refused() {
+        let plan = demo_plan();
+        let county = plan.projects.last().unwrap().district.clone();
+        let first = plan.projects[0].clone();
+        assert_eq!(
+            submission(&plan, &county, vec![first.clone()], received()),
+            Err(vec![SubmissionProblem::NoProjects {
+                district: county.clone()
+            }])
+        );
+        let mut stolen = first;
+        stolen.district = county.clone();
+        let problems = submission(&plan, &county, vec![stolen], received()).unwrap_err();
+        assert!(matches!(&problems[0], SubmissionProblem::IdTaken { id, .. } if id == "p01"));
+        assert!(problems[0].message(Lang::Zh).contains("p01"));
+    }
+}
+
+/// The golden version 3 document (a comment, provenance, a submission): loads, and writes back
+/// byte for byte.
+#[test]
+fn the_version_3_fixture_round_trips() {
+    const FIXTURE_V3: &str = include_str!("fixtures/plan-v3.json");
+    let plan = planner::format::decode(FIXTURE_V3).unwrap();
+    assert_eq!(plan.provenance.prepared_by.name, "张三");
+    assert_eq!(plan.submissions[0].tally.added, 1);
+    assert!(plan.projects[0].comment.starts_with("户数待核实"));
+    assert_eq!(planner::format::encode(&plan), FIXTURE_V3.trim_end());
+}
