@@ -22,7 +22,7 @@ pub struct Compared {
 
 impl Compared {
     /// Simulates `plan` under `scenario` once and checks the results against the rules.
-    fn of(plan: &Plan, scenario: Option<&Scenario>, id: Option<String>, name: String) -> Self {
+    pub fn of(plan: &Plan, scenario: Option<&Scenario>, id: Option<String>, name: String) -> Self {
         let view = plan.resolve(scenario).plan;
         let results = simulate(&view.assumptions, &view.projects, view.first_year);
         let findings = findings(&view.assumptions, &results);

@@ -139,7 +139,7 @@ pub fn board(plan: &Plan) -> Vec<BoardRow<'_>> {
         .map(|district| {
             let mine = plan.submissions.iter().filter(|s| s.district == district);
             BoardRow {
-                latest: mine.clone().last(),
+                latest: mine.clone().next_back(),
                 times: mine.count(),
                 district,
             }

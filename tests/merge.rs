@@ -110,7 +110,7 @@ fn a_colleagues_five_changes_are_five_rows_and_taking_them_gives_their_plan() {
     merged.apply(&inverse).unwrap();
     assert_eq!(merged, ours);
     // Rejecting every row changes nothing.
-    assert_eq!(c.edit(&vec![false; 5]), None);
+    assert_eq!(c.edit(&[false; 5]), None);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::compare::{compare, compare_chart, district_chart, MetricKind, Overlay
 use crate::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 
-fn show(kind: MetricKind, v: f64) -> String {
+pub(super) fn show(kind: MetricKind, v: f64) -> String {
     match kind {
         MetricKind::Share => fmt_pct(v),
         MetricKind::Count => format!("{v:.0}"),
@@ -19,7 +19,7 @@ fn show(kind: MetricKind, v: f64) -> String {
 }
 
 /// The difference from the base, absolute and (for amounts and counts) relative.
-fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
+pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
     let d = v - base;
     let sign = if d > 0.0 { "+" } else { "" };
     match kind {

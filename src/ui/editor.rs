@@ -187,6 +187,12 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                     on_change=Callback::new(move |v: String| draft.update(|d| d.lead = v))
                     testid="edit-lead"
                 />
+                <TextInput
+                    label=Text::FieldComment
+                    value=Signal::derive(move || draft.with(|d| d.comment.clone()))
+                    on_change=Callback::new(move |v: String| draft.update(|d| d.comment = v))
+                    testid="edit-comment"
+                />
             </div>
             <h3>{move || t(Text::NavResettlement)}</h3>
             <ResettlementShares draft=draft issues=issues />

@@ -4,6 +4,7 @@ mod assumptions;
 mod chart_host;
 mod compare;
 mod editor;
+mod exchange;
 mod fields;
 mod files;
 mod findings;
@@ -16,6 +17,7 @@ mod scenarios;
 mod state;
 mod storage;
 mod sync;
+mod team;
 mod transfer;
 
 use leptos::mount::mount_to_body;
@@ -60,6 +62,7 @@ fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         import_error: RwSignal::new(None),
         pending_import: RwSignal::new(None),
+        proposal: RwSignal::new(None),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
         rewound: RwSignal::new(0),
@@ -131,6 +134,7 @@ fn App() -> impl IntoView {
                         Tab::Results => view! { <results::ResultsPage /> }.into_any(),
                         Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
                         Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
+                        Tab::Team => view! { <team::TeamPage /> }.into_any(),
                     }
                 }}
             </main>

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::t;
 use super::sync::Session;
-use super::transfer;
+use super::transfer::{self, ImportChoice};
 use crate::i18n::Text;
 
 #[component]
@@ -88,10 +88,13 @@ pub fn PlanBar() -> impl IntoView {
         <Show when=move || store.pending_import.with(Option::is_some)>
             <div class="banner info" role="alert" data-testid="import-choice">
                 {move || t(Text::ImportSameId)} " "
-                <button type="button" data-testid="import-replace" on:click=move |_| transfer::resolve_import(session, true)>
+                <button type="button" data-testid="import-merge" on:click=move |_| transfer::resolve_import(session, ImportChoice::Compare)>
+                    {move || t(Text::ImportCompare)}
+                </button>
+                <button type="button" data-testid="import-replace" on:click=move |_| transfer::resolve_import(session, ImportChoice::Replace)>
                     {move || t(Text::ImportReplace)}
                 </button>
-                <button type="button" data-testid="import-keep-both" on:click=move |_| transfer::resolve_import(session, false)>
+                <button type="button" data-testid="import-keep-both" on:click=move |_| transfer::resolve_import(session, ImportChoice::KeepBoth)>
                     {move || t(Text::ImportKeepBoth)}
                 </button>
             </div>
@@ -116,12 +119,12 @@ pub fn PlanBar() -> impl IntoView {
 }
 
 /// A button that picks a file and hands it to `on_file`.
-fn file_button(
+pub fn file_button(
     session: Session,
     label: Text,
     accept: &'static str,
     testid: &'static str,
-    on_file: fn(Session, web_sys::File),
+    on_file: impl Fn(Session, web_sys::File) + 'static,
 ) -> impl IntoView {
     view! {
         <label class="button">

@@ -37,8 +37,10 @@ pub struct Store {
     pub conflict: RwSignal<bool>,
     pub notice: RwSignal<Option<Text>>,
     pub import_error: RwSignal<Option<String>>,
-    /// An imported plan whose id exists, waiting for replace / keep both.
+    /// An imported plan whose id exists, waiting for replace / keep both / compare.
     pub pending_import: RwSignal<Option<Plan>>,
+    /// A colleague's file or a county's submission being compared, waiting for accept/reject.
+    pub proposal: RwSignal<Option<Proposal>>,
     /// Every step applied to the open plan this session, for undo and redo.
     pub history: StoredValue<History>,
     /// Bumped on every step and undo/redo, so the undo buttons follow the history.
@@ -67,10 +69,16 @@ impl Store {
             _ => edit,
         };
         let now = js_sys::Date::now();
+        let lang = self.lang.get_untracked();
         let mut outcome = Ok(());
         self.plan.update_untracked(|p| {
+            let summary = edit.describe(p, lang);
+            let fresh = matches!(&edit, Edit::Batch { kind, .. } if kind.checked_as_whole());
             self.history
                 .update_value(|h| outcome = h.apply(p, edit, now));
+            if outcome.is_ok() {
+                p.provenance.record(&local_minute(), summary, fresh);
+            }
         });
         if outcome.is_ok() {
             self.plan.notify();
@@ -153,6 +161,39 @@ impl Store {
     }
 }
 
+/// Local time to the minute, `2026-11-25T10:30`, for the change log and submissions.
+pub fn local_minute() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// A colleague's file, or a county's list, compared with the open plan: what the planner is
+/// asked to accept or reject, row by row.
+#[derive(Clone, PartialEq)]
+pub struct Proposal {
+    pub comparison: crate::merge::Comparison,
+    pub kind: ProposalKind,
+    pub relation: crate::merge::Relation,
+    /// The revision the file names as shared, and whether this browser still has it.
+    pub base: Option<(String, bool)>,
+    /// The file's name and who prepared it.
+    pub file: String,
+    pub from: String,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum ProposalKind {
+    Merge,
+    Submission { district: String },
+}
+
 /// The current UI language (reactive when called in a closure).
 pub fn lang() -> Lang {
     expect_context::<Store>().lang.get()
@@ -172,16 +213,18 @@ pub enum Tab {
     Results,
     Compare,
     Assumptions,
+    Team,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
         Tab::Results,
         Tab::Compare,
         Tab::Assumptions,
+        Tab::Team,
     ];
 
     pub fn label(self) -> Text {
@@ -192,6 +235,7 @@ impl Tab {
             Tab::Results => Text::NavResults,
             Tab::Compare => Text::NavCompare,
             Tab::Assumptions => Text::NavAssumptions,
+            Tab::Team => Text::NavTeam,
         }
     }
 
@@ -204,6 +248,7 @@ impl Tab {
             Tab::Results => "results",
             Tab::Compare => "compare",
             Tab::Assumptions => "assumptions",
+            Tab::Team => "team",
         }
     }
 

@@ -283,6 +283,18 @@ impl Session {
         }
     }
 
+    /// Keeps `plan` as a revision shared with a colleague (for later three-way merges) and
+    /// returns it; a revision storage cannot hold is still named, only not kept.
+    pub fn keep_revision(&self, plan: &Plan) -> String {
+        self.with(|s| library::keep_revision(&mut s.kv, plan))
+            .unwrap_or_else(|_| crate::provenance::revision(plan))
+    }
+
+    /// A kept revision, if this browser still has it.
+    pub fn revision(&self, rev: &str) -> Option<Plan> {
+        self.with(|s| library::load_revision(&s.kv, rev))
+    }
+
     /// Whether a plan with this id is in the plan list.
     pub fn is_listed(&self, id: &str) -> bool {
         self.with(|s| read_index(&s.kv).is_ok_and(|i| i.plans.iter().any(|m| m.id == id)))

@@ -11,6 +11,9 @@ use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
 use crate::i18n::Text;
 use crate::report::export_file_name;
 
+/// The plan as a file. The file names the revision it was derived from (the last one shared);
+/// from now on the open plan shares this content with whoever gets the file, so it is kept and
+/// named as the plan's revision: a file they send back can then be merged three-way.
 pub fn export_plan(session: Session) {
     let store = session.store();
     let plan = store.plan.get_untracked();
@@ -19,7 +22,20 @@ pub fn export_plan(session: Session) {
         store.storage_warning.set(Some(
             Text::ErrExport.fill(store.lang.get_untracked(), &[&e]),
         ));
+        return;
     }
+    let rev = session.keep_revision(&plan);
+    if plan.provenance.derived_from.as_deref() != Some(rev.as_str()) {
+        store
+            .plan
+            .update(|p| p.provenance.derived_from = Some(rev));
+    }
+}
+
+/// A plan taken from a file shares its content with the sender: kept, and named as its revision.
+fn rebased(session: Session, mut plan: crate::plan::Plan) -> crate::plan::Plan {
+    plan.provenance.derived_from = Some(session.keep_revision(&plan));
+    plan
 }
 
 /// The project list (`yearly == false`) or the yearly results as a CSV download.
@@ -84,24 +100,34 @@ pub fn import_plan(session: Session, file: web_sys::File) {
         if session.is_listed(&plan.id) {
             store.pending_import.set(Some(plan));
         } else {
-            session.add_and_open(plan);
+            session.add_and_open(rebased(session, plan));
         }
     });
 }
 
-/// The planner chose, for an imported plan whose id exists: replace it, or keep both.
-pub fn resolve_import(session: Session, replace: bool) {
+/// What to do with an imported plan whose id exists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ImportChoice {
+    Replace,
+    KeepBoth,
+    /// Compare it with the open plan and take its changes row by row.
+    Compare,
+}
+
+pub fn resolve_import(session: Session, choice: ImportChoice) {
     let store = session.store();
     let Some(mut plan) = store.pending_import.get_untracked() else {
         return;
     };
     store.pending_import.set(None);
-    if replace {
-        session.replace_stored(plan);
-    } else {
-        let suffix = Text::ImportedSuffix.tr(store.lang.get_untracked());
-        plan.name = format!("{}{suffix}", plan.name);
-        session.add_and_open(plan);
+    match choice {
+        ImportChoice::Replace => session.replace_stored(rebased(session, plan)),
+        ImportChoice::KeepBoth => {
+            let suffix = Text::ImportedSuffix.tr(store.lang.get_untracked());
+            plan.name = format!("{}{suffix}", plan.name);
+            session.add_and_open(rebased(session, plan));
+        }
+        ImportChoice::Compare => super::exchange::propose_merge(session, plan, String::new()),
     }
 }
 

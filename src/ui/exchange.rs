@@ -1,0 +1,156 @@
+//! A colleague's plan file or a county's list compared with the open plan, and the rows the
+//! planner accepts taken in as one undoable step.
+
+use leptos::prelude::*;
+
+use super::files;
+use super::state::{local_minute, Proposal, ProposalKind, Tab};
+use super::sync::Session;
+use crate::format::{import, ImportError, MAX_IMPORT_BYTES};
+use crate::i18n::Text;
+use crate::merge::{relation, Comparison};
+use crate::model::Project;
+use crate::plan::Plan;
+use crate::submission::{submission, Received};
+
+/// Reads a whole file, or says why not in the import banner.
+async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {
+    let store = session.store();
+    store.import_error.set(None);
+    match files::read_bytes(file.clone(), MAX_IMPORT_BYTES).await {
+        Ok(bytes) => Some(bytes),
+        Err(size) => {
+            let lang = store.lang.get_untracked();
+            store
+                .import_error
+                .set(Some(ImportError::TooLarge { bytes: size }.message(lang)));
+            None
+        }
+    }
+}
+
+/// A colleague's plan file, checked as an import is, then compared with the open plan.
+pub fn compare_file(session: Session, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let Some(bytes) = read(session, &file).await else {
+            return;
+        };
+        let store = session.store();
+        match import(&bytes) {
+            Ok(imported) => propose_merge(session, imported.plan, file.name()),
+            Err(e) => store
+                .import_error
+                .set(Some(e.message(store.lang.get_untracked()))),
+        }
+    });
+}
+
+/// Compares `theirs` with the open plan: three-way when the revision it was derived from is
+/// kept here, else two-way. Nothing changes until the planner accepts.
+pub fn propose_merge(session: Session, theirs: Plan, file: String) {
+    let store = session.store();
+    let ours = store.plan.get_untracked();
+    let named = theirs.provenance.derived_from.clone();
+    let base = named.as_deref().and_then(|rev| session.revision(rev));
+    let proposal = Proposal {
+        base: named.map(|rev| (rev, base.is_some())),
+        relation: relation(&ours, &theirs),
+        from: theirs.provenance.prepared_by.label(),
+        file,
+        kind: ProposalKind::Merge,
+        comparison: Comparison::new(base, ours, theirs),
+    };
+    store.proposal.set(Some(proposal));
+    store.tab.set(Tab::Team);
+}
+
+/// A county's file (a plan document or a project-list CSV) as that county's submission.
+pub fn submission_file(session: Session, district: String, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let Some(bytes) = read(session, &file).await else {
+            return;
+        };
+        let store = session.store();
+        let lang = store.lang.get_untracked();
+        let ours = store.plan.get_untracked();
+        let name = file.name();
+        let (projects, by) = match projects_in(&bytes, &name, &ours, lang) {
+            Ok(read) => read,
+            Err(message) => return store.import_error.set(Some(message)),
+        };
+        let received = Received {
+            at: local_minute(),
+            by,
+            file: name.clone(),
+        };
+        match submission(&ours, &district, projects, received) {
+            Ok(comparison) => store.proposal.set(Some(Proposal {
+                base: None,
+                relation: crate::merge::Relation::Copy,
+                from: district.clone(),
+                file: name,
+                kind: ProposalKind::Submission { district },
+                comparison,
+            })),
+            Err(problems) => store.import_error.set(Some(
+                crate::format::summarize(problems.iter().map(|p| p.message(lang)), lang),
+            )),
+        }
+    });
+}
+
+/// The projects of a county's file and who prepared it: a plan document by its content, else
+/// a CSV project list; the same checks and messages as importing either.
+fn projects_in(
+    bytes: &[u8],
+    name: &str,
+    ours: &Plan,
+    lang: crate::i18n::Lang,
+) -> Result<(Vec<Project>, String), String> {
+    let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
+    if json {
+        let imported = import(bytes).map_err(|e| e.message(lang))?;
+        let by = imported.plan.provenance.prepared_by.label();
+        return Ok((imported.plan.projects, by));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| Text::ErrCsvNotUtf8.tr(lang).to_string())?;
+    crate::project_csv::read(text, ours, lang)
+        .map(|projects| (projects, String::new()))
+        .map_err(|problems| {
+            Text::ErrCsvRows.fill(
+                lang,
+                &[&crate::format::summarize(
+                    problems.iter().map(|p| p.message(lang)),
+                    lang,
+                )],
+            )
+        })
+}
+
+/// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the
+/// merged plan would break): the message says which, and nothing changes.
+pub fn accept(session: Session, take: &[bool]) -> Result<(), String> {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let Some(p) = store.proposal.get_untracked() else {
+        return Ok(());
+    };
+    let edit = match &p.kind {
+        ProposalKind::Merge => p.comparison.edit(take),
+        ProposalKind::Submission { .. } => p.comparison.submission_edit(take),
+    };
+    if let Some(edit) = edit {
+        store.dispatch(edit).map_err(|r| r.message(lang))?;
+    }
+    if p.kind == ProposalKind::Merge {
+        // What was taken is now shared with the sender: their next file can merge three-way.
+        let theirs = &p.comparison.theirs;
+        let rev = session.keep_revision(theirs);
+        store.plan.update(|plan| {
+            plan.provenance.log = plan.provenance.merged_log(&theirs.provenance.log);
+            plan.provenance.derived_from = Some(rev);
+        });
+    }
+    store.proposal.set(None);
+    Ok(())
+}
