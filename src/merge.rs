@@ -173,8 +173,13 @@ impl PlanPart {
     pub fn label(self, lang: Lang) -> String {
         match self {
             PlanPart::Name => Text::PlanName.tr(lang).into(),
-            PlanPart::Assumption(k) => k.label().tr(lang).into(),
-            PlanPart::CostDefault(d) => d.label().tr(lang).into(),
+            // "年利率" is in three sections: the section says which.
+            PlanPart::Assumption(k) => {
+                format!("{}·{}", k.section().label().tr(lang), k.label().tr(lang))
+            }
+            PlanPart::CostDefault(d) => {
+                format!("{}·{}", Text::SectionCosts.tr(lang), d.label().tr(lang))
+            }
             PlanPart::Choices => Text::AssumptionChoices.tr(lang).into(),
         }
     }
