@@ -176,7 +176,13 @@ pub fn save(
     }
     let text = encode(plan);
     if current.as_deref() != Some(text.as_str()) {
-        kv.set(&key, &text).map_err(SaveError::Store)?;
+        match kv.set(&key, &text) {
+            // Kept revisions only help later merges: a plan comes first.
+            Err(StoreError::Quota) if drop_revisions(kv) => {
+                kv.set(&key, &text).map_err(SaveError::Store)?
+            }
+            other => other.map_err(SaveError::Store)?,
+        }
     }
     let mut index = read_index(kv).map_err(SaveError::Store)?;
     let meta = PlanMeta {
@@ -249,6 +255,21 @@ pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, Stor
     Ok(rev)
 }
 
+/// Removes every kept revision; whether there was any.
+fn drop_revisions(kv: &mut impl KeyValue) -> bool {
+    let kept: Vec<String> = kv
+        .get(REVISIONS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    for rev in &kept {
+        let _ = kv.remove(&format!("{REVISION_PREFIX}{rev}"));
+    }
+    let _ = kv.remove(REVISIONS_KEY);
+    !kept.is_empty()
+}
+
 /// A kept revision, if it is still here and still reads as what it was kept as.
 pub fn load_revision(kv: &impl KeyValue, rev: &str) -> Option<Plan> {
     let raw = kv.get(&format!("{REVISION_PREFIX}{rev}")).ok()??;
@@ -299,6 +320,10 @@ mod tests {
         }
         assert_eq!(load_revision(&small, &revs[0]), None);
         assert!(load_revision(&small, &revs[2]).is_some());
+        // A plan saved into a store the revisions filled: they make way, the plan is saved.
+        let raw = save(&mut small, &plan, None).expect("the plan comes first");
+        assert!(matches!(load(&mut small, &plan.id), Ok(Loaded::Ready { raw: r, .. }) if r == raw));
+        assert!(load_revision(&small, &revs[2]).is_none());
     }
 
     #[test]

@@ -92,9 +92,10 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
                 kind: ProposalKind::Submission { district },
                 comparison,
             })),
-            Err(problems) => store.import_error.set(Some(
-                crate::format::summarize(problems.iter().map(|p| p.message(lang)), lang),
-            )),
+            Err(problems) => store.import_error.set(Some(crate::format::summarize(
+                problems.iter().map(|p| p.message(lang)),
+                lang,
+            ))),
         }
     });
 }

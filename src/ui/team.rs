@@ -110,7 +110,9 @@ fn MergePanel() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let error = RwSignal::new(None::<String>);
     let flagged = RwSignal::new(proposal.with_untracked(|p| {
-        p.as_ref().map(|p| p.relation).filter(|r| *r != Relation::Copy)
+        p.as_ref()
+            .map(|p| p.relation)
+            .filter(|r| *r != Relation::Copy)
     }));
     let finish = move |take: Vec<bool>| match exchange::accept(session, &take) {
         Ok(()) => error.set(None),
@@ -120,7 +122,9 @@ fn MergePanel() -> impl IntoView {
     let apply_chosen = move |_| {
         let undecided = choices.with(|c| c.iter().filter(|c| c.is_none()).count());
         if undecided > 0 {
-            error.set(Some(Text::MergeUndecided.fill(store.lang.get_untracked(), &[&undecided])));
+            error.set(Some(
+                Text::MergeUndecided.fill(store.lang.get_untracked(), &[&undecided]),
+            ));
         } else {
             finish(choices.with(|c| c.iter().map(|c| c.unwrap_or(false)).collect()));
         }
@@ -183,11 +187,13 @@ fn relation_text(r: Relation) -> Text {
 /// Whether the comparison is three-way, and against which revision.
 fn base_note(store: Store) -> String {
     let lang = store.lang.get();
-    store.proposal.with(|p| match p.as_ref().and_then(|p| p.base.clone()) {
-        Some((rev, true)) => Text::MergeThreeWay.fill(lang, &[&rev]),
-        Some((rev, false)) => Text::MergeBaseMissing.fill(lang, &[&rev]),
-        None => Text::MergeTwoWay.tr(lang).into(),
-    })
+    store
+        .proposal
+        .with(|p| match p.as_ref().and_then(|p| p.base.clone()) {
+            Some((rev, true)) => Text::MergeThreeWay.fill(lang, &[&rev]),
+            Some((rev, false)) => Text::MergeBaseMissing.fill(lang, &[&rev]),
+            None => Text::MergeTwoWay.tr(lang).into(),
+        })
 }
 
 /// The KPIs now and after taking every row.
@@ -237,7 +243,11 @@ fn DiffRow(index: usize, choices: RwSignal<Vec<Option<bool>>>) -> impl IntoView 
     let row = store.proposal.with_untracked(|p| {
         p.as_ref().map(|p| {
             let c = &p.comparison.changes[index];
-            (c.kind.key(), c.conflict, p.comparison.describe(c, store.lang.get_untracked()))
+            (
+                c.kind.key(),
+                c.conflict,
+                p.comparison.describe(c, store.lang.get_untracked()),
+            )
         })
     });
     let Some((kind, conflict, text)) = row else {

@@ -26,9 +26,7 @@ pub fn export_plan(session: Session) {
     }
     let rev = session.keep_revision(&plan);
     if plan.provenance.derived_from.as_deref() != Some(rev.as_str()) {
-        store
-            .plan
-            .update(|p| p.provenance.derived_from = Some(rev));
+        store.plan.update(|p| p.provenance.derived_from = Some(rev));
     }
 }
 

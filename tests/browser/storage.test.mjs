@@ -55,6 +55,9 @@ test('export, clear storage, import: the same plan comes back', async () => {
   await page.waitForFunction(() => document.body.textContent.includes('86,000'));
   await page.waitForTimeout(600);
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page))).plan;
+  // The taken plan now names the revision it shares with the file (for a later three-way merge).
+  assert.match(stored.provenance.derived_from, /^[0-9a-f]{16}$/);
+  delete stored.provenance.derived_from;
   assert.deepEqual(stored, original);
   // Keep both adds a second plan.
   await importBuffer(page, 'plan.json', exported);
