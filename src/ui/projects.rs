@@ -21,6 +21,14 @@ struct ShownRow {
     base: Option<Project>,
 }
 
+/// A mark after the project's name when it has a 备注/意见, the text as its tooltip.
+fn comment_mark(row: Memo<Option<ShownRow>>) -> Option<impl IntoView> {
+    let comment = row.with(|r| r.as_ref().map(|r| r.project.comment.clone()))?;
+    (!comment.is_empty()).then(|| {
+        view! { <span class="comment-mark" data-testid="comment-mark" title=comment.clone() aria-label=comment>"✎"</span> }
+    })
+}
+
 /// A cell that shows the scenario's value, marked with the base value on hover when they differ.
 fn cell(
     row: Memo<Option<ShownRow>>,
@@ -302,7 +310,7 @@ pub fn ProjectList() -> impl IntoView {
                                     data-project-id=id.clone()
                                     class:selected=move || store.selected.with(|s| s.as_ref() == Some(&id))
                                 >
-                                    <th scope="row">{name}</th>
+                                    <th scope="row">{name}{move || comment_mark(row)}</th>
                                     {cell(row, false, |p| p.district.clone())}
                                     {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
                                     {cell(row, false, |p| t(type_text(p.kind)).to_string())}

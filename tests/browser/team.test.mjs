@@ -75,6 +75,10 @@ test("a colleague's five changes: listed, shown on the KPIs, taken all at once, 
   const merged = await storedWhen(page, (plan) => plan.projects.some((x) => x.id === 'p99'));
   assert.equal(content(merged), content(doc.plan), "the plan equals the colleague's");
   assert.match(await page.textContent('[data-testid="change-log"]'), /合并同事的修改/);
+  // Their comment stays with the project: a mark in the project list, the text on hover.
+  await page.click('[data-testid="nav-projects"]');
+  const mark = page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' }).locator('[data-testid="comment-mark"]');
+  assert.equal(await mark.getAttribute('title'), '户数已按最新摸底核实');
 
   await page.click('[data-testid="undo"]');
   const back = await storedWhen(page, (plan) => !plan.projects.some((x) => x.id === 'p99'));
