@@ -874,24 +874,12 @@ fn project_edits(from: &Plan, to: &Plan, edits: &mut Vec<Edit>) {
             }
         }
     }
-    let had: HashSet<&str> = work.iter().copied().collect();
-    for (i, p) in to.projects.iter().enumerate() {
-        if !had.contains(p.id.as_str()) {
-            let at = i.min(work.len());
-            work.insert(at, &p.id);
-            edits.push(Edit::AddProject {
-                index: at,
-                project: Box::new(p.clone()),
-            });
-        }
-    }
-    let order: Vec<&str> = to.projects.iter().map(|p| p.id.as_str()).collect();
-    for (i, id) in moves(&mut work, &order) {
-        edits.push(Edit::MoveProject {
-            project: id.to_string(),
-            to: i,
-        });
-    }
+    let add = |index, p: &Project| Edit::AddProject {
+        index,
+        project: Box::new(p.clone()),
+    };
+    let mv = |project: String, to| Edit::MoveProject { project, to };
+    arrive(&mut work, &to.projects, |p| &p.id, add, mv, edits);
 }
 
 fn scenario_edits(from: &Plan, to: &Plan, edits: &mut Vec<Edit>) {
@@ -927,23 +915,35 @@ fn scenario_edits(from: &Plan, to: &Plan, edits: &mut Vec<Edit>) {
             }
         }
     }
+    let add = |index, s: &Scenario| Edit::AddScenario {
+        index,
+        scenario: Box::new(s.clone()),
+    };
+    let mv = |scenario: String, to| Edit::MoveScenario { scenario, to };
+    arrive(&mut work, &to.scenarios, |s| &s.id, add, mv, edits);
+}
+
+/// The additions (in `to`'s order) of the items `work` lacks, then the moves that put `work`
+/// in `to`'s order: the tail of the edits towards a list.
+fn arrive<'a, T>(
+    work: &mut Vec<&'a str>,
+    to: &'a [T],
+    id: fn(&T) -> &String,
+    add: impl Fn(usize, &T) -> Edit,
+    mv: impl Fn(String, usize) -> Edit,
+    edits: &mut Vec<Edit>,
+) {
     let had: HashSet<&str> = work.iter().copied().collect();
-    for (i, s) in to.scenarios.iter().enumerate() {
-        if !had.contains(s.id.as_str()) {
+    for (i, item) in to.iter().enumerate() {
+        if !had.contains(id(item).as_str()) {
             let at = i.min(work.len());
-            work.insert(at, &s.id);
-            edits.push(Edit::AddScenario {
-                index: at,
-                scenario: Box::new(s.clone()),
-            });
+            work.insert(at, id(item));
+            edits.push(add(at, item));
         }
     }
-    let order: Vec<&str> = to.scenarios.iter().map(|s| s.id.as_str()).collect();
-    for (i, id) in moves(&mut work, &order) {
-        edits.push(Edit::MoveScenario {
-            scenario: id.to_string(),
-            to: i,
-        });
+    let order: Vec<&str> = to.iter().map(|x| id(x).as_str()).collect();
+    for (i, moved) in moves(work, &order) {
+        edits.push(mv(moved.to_string(), i));
     }
 }
 

@@ -36,6 +36,12 @@ pub async fn read_bytes(file: web_sys::File, max: usize) -> Result<Vec<u8>, usiz
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The first file of a drop, if the drop carried one (the browser's own handling is stopped).
+pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.prevent_default();
+    ev.data_transfer()?.files()?.get(0)
+}
+
 /// Today as YYYYMMDD (local time), for export file names.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

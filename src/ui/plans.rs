@@ -2,7 +2,6 @@
 //! the messages about storage, conflicts and imports.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::state::t;
 use super::sync::Session;
@@ -148,12 +147,7 @@ pub fn file_button(
 
 /// Drop handler for the whole page: a dropped file is imported like a picked one.
 pub fn on_drop(session: Session, ev: leptos::ev::DragEvent) {
-    ev.prevent_default();
-    let file = ev
-        .data_transfer()
-        .and_then(|d| d.files())
-        .and_then(|f| f.get(0));
-    if let Some(file) = file {
-        transfer::import_plan(session, file.unchecked_into());
+    if let Some(file) = super::files::dropped(&ev) {
+        transfer::import_plan(session, file);
     }
 }

@@ -2,7 +2,6 @@
 //! submissions board, and the change log.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::compare::{show, show_diff};
 use super::exchange;
@@ -25,14 +24,9 @@ pub fn TeamPage() -> impl IntoView {
     let store = session.store();
     let drop = move |ev: leptos::ev::DragEvent| {
         // Offered for comparison here, not imported as the rest of the page would.
-        ev.prevent_default();
         ev.stop_propagation();
-        let file = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            exchange::compare_file(session, file.unchecked_into());
+        if let Some(file) = super::files::dropped(&ev) {
+            exchange::compare_file(session, file);
         }
     };
     view! {
