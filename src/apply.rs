@@ -234,6 +234,23 @@ impl Plan {
             Edit::SetPreparedBy { person } => Edit::SetPreparedBy {
                 person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
             },
+            Edit::SetRisk { risk } => {
+                let problems: Vec<Issue> = risk
+                    .problems()
+                    .into_iter()
+                    .map(|(d, problem)| Issue {
+                        project: None,
+                        field: Field::Risk(d),
+                        problem,
+                    })
+                    .collect();
+                if !problems.is_empty() {
+                    return Err(Refused(problems));
+                }
+                Edit::SetRisk {
+                    risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
+                }
+            }
             Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
                 submissions: std::mem::replace(&mut self.submissions, submissions.clone()),
             },
@@ -414,6 +431,7 @@ impl Plan {
             scenarios: Vec::new(),
             provenance: Default::default(),
             submissions: Vec::new(),
+            risk: Default::default(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

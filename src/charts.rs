@@ -11,11 +11,11 @@ use crate::rules::group_name;
 use crate::simulate::{FiscalBurden, Group, Results, Sources};
 
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
-fn yi(v_wan: f64) -> f64 {
+pub fn yi(v_wan: f64) -> f64 {
     (v_wan / 100.0).round() / 100.0
 }
 
-fn pct(fraction: f64) -> f64 {
+pub fn pct(fraction: f64) -> f64 {
     (fraction * 1000.0).round() / 10.0
 }
 
@@ -32,6 +32,17 @@ pub fn category_base(title: Text, categories: Vec<String>, y_name: &str, lang: L
         .legend(Legend::new().bottom(0))
         .x_axis(Axis::new().type_(AxisType::Category).data(categories))
         .y_axis(Axis::new().type_(AxisType::Value).name(y_name))
+}
+
+/// A dashed horizontal line at `value` over `n` categories: a cap or a threshold.
+pub fn dashed_line(name: &str, value: f64, n: usize) -> Line {
+    Line::new()
+        .name(name)
+        .show_symbol(false)
+        .line_style(
+            charming::element::LineStyle::new().type_(charming::element::LineStyleType::Dashed),
+        )
+        .data(vec![value; n])
 }
 
 /// Category x axis of years, value y axis in `unit`.

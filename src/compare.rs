@@ -194,16 +194,12 @@ pub fn compare_chart(all: &[Compared], overlay: Overlay, cap: f64, lang: Lang) -
         chart = chart.series(Line::new().name(c.name.as_str()).data(data));
     }
     if overlay == Overlay::PppShare {
-        let line = vec![(cap * 1000.0).round() / 10.0; (last - first + 1).max(0) as usize];
-        chart = chart.series(
-            Line::new()
-                .name(Text::PppCapLine.tr(lang))
-                .line_style(
-                    charming::element::LineStyle::new()
-                        .type_(charming::element::LineStyleType::Dashed),
-                )
-                .data(line),
-        );
+        let n = (last - first + 1).max(0) as usize;
+        chart = chart.series(crate::charts::dashed_line(
+            Text::PppCapLine.tr(lang),
+            crate::charts::pct(cap),
+            n,
+        ));
     }
     chart
 }

@@ -184,6 +184,7 @@ pub fn demo_plan() -> Plan {
         projects,
         provenance: Default::default(),
         submissions: Vec::new(),
+        risk: Default::default(),
     }
 }
 

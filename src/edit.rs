@@ -10,6 +10,7 @@ use crate::model::{
     ResettlementWay,
 };
 use crate::provenance::{Person, Submission};
+use crate::risk::RiskSettings;
 
 /// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
 /// in order. An edit that no longer applies (its project was deleted) is stale, not an error.
@@ -118,6 +119,10 @@ pub enum Edit {
     SetPreparedBy {
         person: Person,
     },
+    /// The risk page's ranges, draws, seed and ceiling.
+    SetRisk {
+        risk: Box<RiskSettings>,
+    },
     /// The counties' submissions, all at once (a submission taken, or taken back).
     SetSubmissions {
         submissions: Vec<Submission>,
@@ -189,6 +194,7 @@ impl Edit {
                 | Edit::SpliceScenario { .. }
                 | Edit::SetPreparedBy { .. }
                 | Edit::SetSubmissions { .. }
+                | Edit::SetRisk { .. }
         ) && !matches!(self, Edit::Batch { kind, .. } if kind.checked_as_whole())
     }
 
@@ -211,6 +217,7 @@ impl Edit {
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
             Edit::SetPreparedBy { .. } => Some(Target::Plan("prepared_by")),
+            Edit::SetRisk { .. } => Some(Target::Plan("risk")),
             // Typing in a scenario replaces its last edit: one step, like typing in the base.
             Edit::SpliceScenario {
                 scenario, insert, ..

@@ -110,6 +110,12 @@ pub enum Problem {
     NoSuchItem {
         id: String,
     },
+    /// A risk range must run low ≤ most likely ≤ high.
+    RangeOrder {
+        low: f64,
+        mode: f64,
+        high: f64,
+    },
 }
 
 /// The range a number must lie in (stored units) and whether it must be whole.

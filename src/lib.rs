@@ -24,6 +24,8 @@ pub mod plan;
 pub mod project_csv;
 pub mod provenance;
 pub mod report;
+pub mod risk;
+pub mod risk_charts;
 pub mod rules;
 pub mod simulate;
 pub mod submission;

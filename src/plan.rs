@@ -9,6 +9,7 @@ use crate::model::{
     Status,
 };
 use crate::provenance::{Provenance, Submission};
+use crate::risk::RiskSettings;
 
 /// A planning document: the two-year project list with everything needed to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,9 @@ pub struct Plan {
     /// What each county sent (the latest per county is the one the board shows).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub submissions: Vec<Submission>,
+    /// The ranges, draws, seed and ceiling of the risk page.
+    #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
+    pub risk: RiskSettings,
 }
 
 impl Plan {

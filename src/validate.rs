@@ -24,6 +24,8 @@ pub enum Field {
     Id,
     /// Scenario names, ids.
     Scenario,
+    /// A driver's risk range, or (`None`) the run's draws and ceiling.
+    Risk(Option<crate::risk::RiskDriver>),
 }
 
 impl Field {
@@ -38,6 +40,8 @@ impl Field {
             Field::Assumption(k) => k.label(),
             Field::Id => Text::FieldId,
             Field::Scenario => Text::Scenario,
+            Field::Risk(Some(d)) => d.label(),
+            Field::Risk(None) => Text::RiskSettingsLabel,
         }
     }
 
@@ -47,6 +51,7 @@ impl Field {
             Field::Cost(d) => d.unit() == crate::fields::Unit::Percent,
             Field::Assumption(k) => k.unit() == crate::fields::Unit::Percent,
             Field::Resettlement | Field::Financing | Field::CapitalFund => true,
+            Field::Risk(d) => d.is_some(),
             _ => false,
         }
     }
@@ -107,6 +112,9 @@ impl Problem {
             Problem::BudgetNeededForPpp => Text::ErrBudgetForPpp.tr(lang).into(),
             Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
             Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
+            Problem::RangeOrder { low, mode, high } => {
+                Text::ErrRangeOrder.fill(lang, &[&v(*low), &v(*mode), &v(*high)])
+            }
         }
     }
 }
@@ -299,6 +307,11 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     let window = (plan.first_year, plan.first_year + 1);
     let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
+    out.extend(plan.risk.problems().into_iter().map(|(d, problem)| Issue {
+        project: None,
+        field: Field::Risk(d),
+        problem,
+    }));
     out
 }
 

@@ -1,7 +1,9 @@
 //! plan-sim: reads a plan document (the JSON the app exports) and prints the simulation results,
 //! the reference for checking figures outside the browser.
 //!
-//! Usage: plan-sim [--csv] [--scenario NAME] PLAN.json
+//! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] PLAN.json
+//! `--risk N`: N Monte Carlo draws with the plan's ranges and seed; the percentiles and
+//! probabilities as JSON (the same figures as the browser's 风险 page).
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -17,13 +19,18 @@ fn main() -> ExitCode {
     let mut csv = false;
     let mut scenario: Option<String> = None;
     let mut path: Option<String> = None;
+    let mut risk: Option<u32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = true,
             "--scenario" => scenario = args.next(),
+            "--risk" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => risk = Some(n),
+                None => return fail("--risk 后应为模拟次数（正整数）"),
+            },
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] PLAN.json");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -31,7 +38,7 @@ fn main() -> ExitCode {
         }
     }
     let Some(path) = path else {
-        return fail("用法：plan-sim [--csv] [--scenario 情景名称] 方案.json");
+        return fail("用法：plan-sim [--csv] [--scenario 情景名称] [--risk 模拟次数] 方案.json");
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -65,6 +72,25 @@ fn main() -> ExitCode {
             None => return fail(&format!("方案中没有名为「{name}」的情景")),
         },
     };
+    if let Some(draws) = risk {
+        let view = plan.resolve(chosen).plan;
+        let settings = planner::risk::RiskSettings {
+            draws,
+            ..plan.risk.clone()
+        };
+        if planner::risk::DRAWS_BOUNDS
+            .check(f64::from(draws))
+            .is_some()
+        {
+            return fail("模拟次数应在 1 至 100000 之间");
+        }
+        let summary = planner::risk::run(&view, &settings);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&summary).expect("a summary serializes")
+        );
+        return ExitCode::SUCCESS;
+    }
     let results = simulate_plan(&plan, chosen);
     if csv {
         print!("{}", yearly_csv(&results, Lang::Zh));

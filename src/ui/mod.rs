@@ -12,6 +12,7 @@ mod mixes;
 mod plans;
 mod projects;
 mod results;
+mod risk;
 mod route;
 mod scenarios;
 mod state;
@@ -63,6 +64,8 @@ fn App() -> impl IntoView {
         import_error: RwSignal::new(None),
         pending_import: RwSignal::new(None),
         proposal: RwSignal::new(None),
+        risk: RwSignal::new(None),
+        risk_ms: RwSignal::new(None),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
         rewound: RwSignal::new(0),
@@ -134,6 +137,7 @@ fn App() -> impl IntoView {
                         Tab::Results => view! { <results::ResultsPage /> }.into_any(),
                         Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
                         Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
+                        Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
                         Tab::Team => view! { <team::TeamPage /> }.into_any(),
                     }
                 }}

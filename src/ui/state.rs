@@ -41,6 +41,9 @@ pub struct Store {
     pub pending_import: RwSignal<Option<Plan>>,
     /// A colleague's file or a county's submission being compared, waiting for accept/reject.
     pub proposal: RwSignal<Option<Proposal>>,
+    /// The last Monte Carlo run (kept across pages) and how long it took, ms.
+    pub risk: RwSignal<Option<super::risk::RiskOutcome>>,
+    pub risk_ms: RwSignal<Option<f64>>,
     /// Every step applied to the open plan this session, for undo and redo.
     pub history: StoredValue<History>,
     /// Bumped on every step and undo/redo, so the undo buttons follow the history.
@@ -213,17 +216,19 @@ pub enum Tab {
     Results,
     Compare,
     Assumptions,
+    Risk,
     Team,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
         Tab::Results,
         Tab::Compare,
         Tab::Assumptions,
+        Tab::Risk,
         Tab::Team,
     ];
 
@@ -235,6 +240,7 @@ impl Tab {
             Tab::Results => Text::NavResults,
             Tab::Compare => Text::NavCompare,
             Tab::Assumptions => Text::NavAssumptions,
+            Tab::Risk => Text::NavRisk,
             Tab::Team => Text::NavTeam,
         }
     }
@@ -248,6 +254,7 @@ impl Tab {
             Tab::Results => "results",
             Tab::Compare => "compare",
             Tab::Assumptions => "assumptions",
+            Tab::Risk => "risk",
             Tab::Team => "team",
         }
     }

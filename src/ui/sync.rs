@@ -376,6 +376,7 @@ impl Session {
             scenarios: Vec::new(),
             provenance: Default::default(),
             submissions: Vec::new(),
+            risk: Default::default(),
         };
         self.add_and_open(plan);
     }

@@ -1,0 +1,391 @@
+//! 风险: the tornado with a what-if slider per driver, the drivers' ranges, and the Monte Carlo
+//! run made in chunks (progress, cancel) with its fan charts and breach probabilities.
+
+use leptos::prelude::*;
+
+use super::chart_host::ChartHost;
+use super::fields::NumberInput;
+use super::state::{t, Store};
+use crate::edit::Edit;
+use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::risk::{
+    tornado, what_if, Measure, Range, RiskDriver, RiskSettings, Run, Summary, STEPS,
+};
+use crate::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
+use crate::simulate::Group;
+
+/// A finished run and what it was run on (so a later change of the plan marks it as old).
+#[derive(Clone, PartialEq)]
+pub struct RiskOutcome {
+    pub summary: Summary,
+    pub key: String,
+}
+
+/// What a run depends on: the plan's content and the settings.
+fn run_key(store: Store) -> String {
+    let rev = store.view.with(crate::provenance::revision);
+    let settings = store
+        .plan
+        .with(|p| serde_json::to_string(&p.risk).unwrap_or_default());
+    format!("{rev}{settings}")
+}
+
+fn money(v: f64) -> String {
+    format!("{} {}", fmt_yi(v), t(Text::UnitYi))
+}
+
+fn measure_text(m: Measure, v: f64) -> String {
+    match m {
+        Measure::MaxPppShare => fmt_pct(v),
+        _ => money(v),
+    }
+}
+
+#[component]
+pub fn RiskPage() -> impl IntoView {
+    view! {
+        <section class="risk" data-testid="risk-page">
+            <Tornado />
+            <Ranges />
+            <MonteCarlo />
+        </section>
+    }
+}
+
+#[component]
+fn Tornado() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let measure = RwSignal::new(Measure::FiscalPv);
+    let chosen = RwSignal::new(None::<RiskDriver>);
+    let bars = Memo::new(move |_| store.view.with(|v| tornado(v, measure.get())));
+    let chart = Memo::new(move |_| {
+        bars.with(|(base, bars)| tornado_chart(*base, bars, measure.get(), store.lang.get()))
+    });
+    let pick = move |ev| {
+        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+        measure.set(Measure::ALL[i.min(2)]);
+    };
+    view! {
+        <h2>{move || t(Text::RiskTornadoTitle)}</h2>
+        <label class="field compact">
+            <span class="label">{move || t(Text::RiskMeasure)}</span>
+            <select data-testid="tornado-metric" on:change=pick>
+                {Measure::ALL.iter().enumerate().map(|(i, m)| view! { <option value=i.to_string()>{move || t(m.label())}</option> }).collect_view()}
+            </select>
+        </label>
+        <ChartHost testid="chart-tornado" chart=chart />
+        <table class="tornado-table" data-testid="tornado-table">
+            <thead><tr>
+                <th>{move || t(Text::RiskDriverCol)}</th>
+                {STEPS.iter().map(|s| view! { <th>{format!("{:+}%", s * 100.0)}</th> }).collect_view()}
+                <th>{move || t(Text::RiskSwing)}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let m = measure.get();
+                    bars.with(|(_, bars)| bars.iter().map(|b| {
+                        let d = b.driver;
+                        view! {
+                            <tr data-testid="tornado-row" data-driver=d.key() class:selected=move || chosen.get() == Some(d)>
+                                <th><button type="button" class="link" data-testid="tornado-driver" on:click=move |_| chosen.set(Some(d))>{move || t(d.label())}</button></th>
+                                {b.values.iter().map(|v| view! { <td>{measure_text(m, *v)}</td> }).collect_view()}
+                                <td>{measure_text(m, b.swing)}</td>
+                            </tr>
+                        }
+                    }).collect_view())
+                }}
+            </tbody>
+        </table>
+        {move || chosen.get().map(|d| view! { <WhatIf driver=d /> })}
+    }
+}
+
+/// One driver moved by a slider, the KPIs following it live.
+#[component]
+fn WhatIf(driver: RiskDriver) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let percent = RwSignal::new(0i32);
+    let base = Memo::new(move |_| store.results.get());
+    let moved = Memo::new(move |_| {
+        let change = f64::from(percent.get()) / 100.0;
+        store.view.with(|v| what_if(v, &[(driver, change)]))
+    });
+    let kpi = move |label: Text, m: Measure| {
+        let value = move || {
+            let (now, then) = (m.of(&moved.get()), m.of(&base.get()));
+            let d = now - then;
+            let sign = if d > 0.0 { "+" } else { "" };
+            let diff = match m {
+                Measure::MaxPppShare => {
+                    format!("{sign}{:.1} {}", d * 100.0, t(Text::PercentagePoints))
+                }
+                _ => format!("{sign}{}", money(d)),
+            };
+            format!("{}（{}）", measure_text(m, now), diff)
+        };
+        view! { <div class="kpi" data-testid="whatif-kpi"><span class="kpi-label">{move || t(label)}</span><span class="kpi-value">{value}</span></div> }
+    };
+    let monetized = move || {
+        moved.with(|r| {
+            r.rate(&Group::Overall)
+                .map(|m| fmt_pct(m.rate))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="whatif" data-testid="whatif">
+            <h3>{move || Text::WhatIfTitle.fill(store.lang.get(), &[&driver.label().tr(store.lang.get())])}</h3>
+            <label class="field">
+                <span class="label">{move || Text::WhatIfChange.fill(store.lang.get(), &[&format!("{:+}", percent.get())])}</span>
+                <input
+                    type="range" min="-50" max="100" step="1"
+                    data-testid="whatif-slider"
+                    prop:value=move || percent.get().to_string()
+                    on:input=move |ev| percent.set(event_target_value(&ev).parse().unwrap_or(0))
+                />
+            </label>
+            <div class="kpis">
+                {kpi(Text::KpiFiscalPv, Measure::FiscalPv)}
+                {kpi(Text::KpiPeakFiscal, Measure::PeakFiscal)}
+                {kpi(Text::KpiPppShare, Measure::MaxPppShare)}
+                <div class="kpi" data-testid="whatif-kpi"><span class="kpi-label">{move || t(Text::KpiMonetizedOverall)}</span><span class="kpi-value">{monetized}</span></div>
+            </div>
+        </div>
+    }
+}
+
+/// Each driver's low / most likely / high change, the draws, the seed and the ceiling.
+#[component]
+fn Ranges() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let settings = move || store.plan.with(|p| p.risk.clone());
+    let lang = move || store.lang.get_untracked();
+    // A refused value is named at its field; the plan keeps the last good settings.
+    let set = move |s: RiskSettings, error: RwSignal<Option<String>>| match store
+        .dispatch(Edit::SetRisk { risk: Box::new(s) })
+    {
+        Ok(()) => error.set(None),
+        Err(r) => error.set(Some(r.message(lang()))),
+    };
+    let row = move |d: RiskDriver| {
+        let error = RwSignal::new(None::<String>);
+        let part =
+            move |label: Text, get: fn(&Range) -> f64, put: fn(&mut Range, f64), key: &str| {
+                view! {
+                    <td><NumberInput
+                        label=label
+                        percent=true
+                        value=Signal::derive(move || Some(get(&settings().range(d))))
+                        on_change=Callback::new(move |v: Option<f64>| {
+                            let s = settings();
+                            let mut r = s.range(d);
+                            put(&mut r, v.unwrap_or(0.0));
+                            set(s.with_range(d, r), error);
+                        })
+                        testid=format!("range-{key}-{}", d.key())
+                    /></td>
+                }
+            };
+        view! {
+            <tr data-testid="range-row" data-driver=d.key()>
+                <th>{move || t(d.label())}<span class="error" role="status" data-testid="range-error">{move || error.get()}</span></th>
+                {part(Text::RangeLow, |r| r.low, |r, v| r.low = v, "low")}
+                {part(Text::RangeMode, |r| r.mode, |r, v| r.mode = v, "mode")}
+                {part(Text::RangeHigh, |r| r.high, |r, v| r.high = v, "high")}
+            </tr>
+        }
+    };
+    let run_error = RwSignal::new(None::<String>);
+    view! {
+        <h2>{move || t(Text::RiskRangesTitle)}</h2>
+        <p class="hint">{move || t(Text::RiskRangesHint)}</p>
+        <table class="risk-ranges" data-testid="risk-ranges">
+            <tbody>{RiskDriver::ALL.into_iter().map(row).collect_view()}</tbody>
+        </table>
+        <div class="grid">
+            <NumberInput
+                label=Text::RiskDraws
+                value=Signal::derive(move || Some(f64::from(settings().draws)))
+                on_change=Callback::new(move |v: Option<f64>| {
+                    let draws = v.unwrap_or(0.0).clamp(0.0, f64::from(u32::MAX)) as u32;
+                    set(RiskSettings { draws, ..settings() }, run_error)
+                })
+                testid="risk-draws"
+            />
+            <NumberInput
+                label=Text::RiskSeed
+                value=Signal::derive(move || Some(settings().seed as f64))
+                on_change=Callback::new(move |v: Option<f64>| {
+                    let seed = v.unwrap_or(0.0).clamp(0.0, 9.0e15) as u64;
+                    set(RiskSettings { seed, ..settings() }, run_error)
+                })
+                testid="risk-seed"
+            />
+            <NumberInput
+                label=Text::RiskCeiling
+                optional=true
+                unit="万元"
+                value=Signal::derive(move || settings().ceiling)
+                on_change=Callback::new(move |ceiling: Option<f64>| set(RiskSettings { ceiling, ..settings() }, run_error))
+                testid="risk-ceiling"
+            />
+        </div>
+        <Show when=move || run_error.with(Option::is_some)>
+            <p class="banner error" role="alert">{move || run_error.get()}</p>
+        </Show>
+    }
+}
+
+/// Waits for the browser to handle what is waiting (clicks, paints) before the next chunk.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Milliseconds of drawing before the page gets the thread back.
+const SLICE_MS: f64 = 12.0;
+
+#[component]
+fn MonteCarlo() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let cancel = RwSignal::new(false);
+    let start = move |_| {
+        if progress.get_untracked().is_some() {
+            return;
+        }
+        cancel.set(false);
+        let key = run_key(store);
+        let mut run = Run::new(
+            &store.view.get_untracked(),
+            &store.plan.with_untracked(|p| p.risk.clone()),
+        );
+        progress.set(Some((0, run.total())));
+        let begun = js_sys::Date::now();
+        leptos::task::spawn_local(async move {
+            loop {
+                let slice = js_sys::Date::now();
+                let mut done = false;
+                while !done && js_sys::Date::now() - slice < SLICE_MS {
+                    done = run.step(5);
+                }
+                progress.set(Some((run.done(), run.total())));
+                if done || cancel.get_untracked() {
+                    break;
+                }
+                next_tick().await;
+            }
+            if !cancel.get_untracked() {
+                store.risk.set(Some(RiskOutcome {
+                    summary: run.summary(),
+                    key,
+                }));
+                store.risk_ms.set(Some(js_sys::Date::now() - begun));
+            }
+            progress.set(None);
+        });
+    };
+    let outcome = move || store.risk.get();
+    let stale = Memo::new(move |_| {
+        store
+            .risk
+            .with(|o| o.as_ref().is_some_and(|o| o.key != run_key(store)))
+    });
+    let fan = Memo::new(move |_| {
+        store.risk.with(|o| {
+            o.as_ref()
+                .map(|o| fan_chart(&o.summary, store.lang.get()))
+                .unwrap_or_default()
+        })
+    });
+    let fan_ppp = Memo::new(move |_| {
+        let a = store.view.with(|v| {
+            (
+                v.assumptions.ppp_cap,
+                v.assumptions.ppp_new_project_threshold,
+            )
+        });
+        store.risk.with(|o| {
+            o.as_ref()
+                .map(|o| fan_ppp_chart(&o.summary, a.0, a.1, store.lang.get()))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <h2>{move || t(Text::RiskRunTitle)}</h2>
+        <div class="merge-actions">
+            <button type="button" data-testid="risk-run" on:click=start disabled=move || progress.with(Option::is_some)>
+                {move || t(Text::RiskRun)}
+            </button>
+            <Show when=move || progress.with(Option::is_some)>
+                <progress data-testid="risk-progress" max=move || progress.get().map_or(1, |p| p.1).to_string() value=move || progress.get().map_or(0, |p| p.0).to_string()></progress>
+                <span>{move || progress.get().map(|(d, n)| Text::RiskProgress.fill(store.lang.get(), &[&d, &n]))}</span>
+                <button type="button" data-testid="risk-cancel" on:click=move |_| cancel.set(true)>{move || t(Text::Cancel)}</button>
+            </Show>
+        </div>
+        {move || outcome().map(|o| {
+            let s = o.summary;
+            let lang = store.lang.get();
+            view! {
+                <p class="hint" data-testid="risk-seed-shown">
+                    {Text::RiskRanWith.fill(lang, &[&s.draws, &s.seed, &format!("{:.0}", store.risk_ms.get().unwrap_or(0.0))])}
+                    {move || stale.get().then(|| t(Text::RiskStale))}
+                </p>
+                <ChartHost testid="chart-fan" chart=fan />
+                <ChartHost testid="chart-fan-ppp" chart=fan_ppp />
+                <Breaches summary=s.clone() />
+                <table class="risk-percentiles" data-testid="risk-percentiles">
+                    <thead><tr><th></th><th>"P10"</th><th>"P50"</th><th>"P90"</th></tr></thead>
+                    <tbody>
+                        {[(Measure::FiscalPv, s.fiscal_pv), (Measure::PeakFiscal, s.peak_fiscal), (Measure::MaxPppShare, s.max_ppp_share)].into_iter().map(|(m, b)| view! {
+                            <tr><th>{t(m.label())}</th><td>{measure_text(m, b.p10)}</td><td>{measure_text(m, b.p50)}</td><td>{measure_text(m, b.p90)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <h3>{t(Text::RiskInfluence)}</h3>
+                <table class="risk-influence" data-testid="risk-influence">
+                    <tbody>
+                        {s.influence.iter().map(|(d, rho)| view! {
+                            <tr><th>{t(d.label())}</th><td>{format!("{rho:+.2}")}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })}
+    }
+}
+
+/// The odds of crossing each line.
+#[component]
+fn Breaches(summary: Summary) -> impl IntoView {
+    let lang = expect_context::<Store>().lang.get_untracked();
+    let mut rows: Vec<(String, f64)> = vec![
+        (Text::BreachPppCap.tr(lang).into(), summary.p_ppp_cap),
+        (Text::BreachPppTier.tr(lang).into(), summary.p_ppp_tier),
+    ];
+    if let Some(p) = summary.p_ceiling {
+        rows.push((Text::BreachCeiling.tr(lang).into(), p));
+    }
+    rows.extend(summary.p_missed.iter().map(|(g, target, p)| {
+        let name = crate::rules::group_name(g, lang);
+        (
+            Text::BreachMissed.fill(lang, &[&name, &fmt_pct(*target)]),
+            *p,
+        )
+    }));
+    view! {
+        <table class="breach" data-testid="breach-probability">
+            <thead><tr><th>{t(Text::BreachWhat)}</th><th>{t(Text::BreachOdds)}</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(what, p)| {
+                    let likely = p > 0.1;
+                    view! { <tr data-testid="breach-row" class:warn=likely><th>{what}</th><td>{fmt_pct(p)}</td></tr> }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
