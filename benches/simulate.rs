@@ -1,7 +1,9 @@
-//! Native benchmark: the full simulation of a 1,000-project plan over 30 years (target < 2 ms).
+//! Native benchmarks: the full simulation of a 1,000-project plan over 30 years (target < 2 ms),
+//! and 1,000 risk draws of the demo and of the 1,000-project plan.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use planner::demo::{demo_plan, generated_plan};
+use planner::risk::{self, RiskSettings};
 use planner::simulate::simulate_plan;
 
 fn bench(c: &mut Criterion) {
@@ -15,6 +17,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("simulate demo plan (32 projects)", |b| {
         b.iter(|| simulate_plan(black_box(&demo), None))
     });
+    let settings = RiskSettings::default();
+    c.bench_function("risk: 1000 draws of the demo", |b| {
+        b.iter(|| risk::run(black_box(&demo), &settings))
+    });
+    let mut slow = c.benchmark_group("risk on 1000 projects");
+    slow.sample_size(10);
+    slow.bench_function("risk: 1000 draws of 1000 projects", |b| {
+        b.iter(|| risk::run(black_box(&big), &settings))
+    });
+    slow.finish();
 }
 
 criterion_group!(benches, bench);

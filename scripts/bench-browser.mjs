@@ -62,6 +62,11 @@ try {
       runs.push(await page.evaluate(() => window.wasmBindings.bench_simulate(1000, 20)));
     }
     console.log(`wasm simulate, 1,000 projects x 30 years: median ${median(runs).toFixed(2)} ms (runs: ${runs.map((r) => r.toFixed(2)).join(', ')})`);
+    const demoRisk = [];
+    for (let i = 0; i < 5; i++) demoRisk.push(await page.evaluate(() => window.wasmBindings.bench_risk(0, 1000)));
+    console.log(`wasm risk, 1,000 draws of the demo: median ${median(demoRisk).toFixed(1)} ms (runs: ${demoRisk.map((r) => r.toFixed(1)).join(', ')})`);
+    const bigRisk = await page.evaluate(() => window.wasmBindings.bench_risk(1000, 1000));
+    console.log(`wasm risk, 1,000 draws of a 1,000-project plan: ${(bigRisk / 1000).toFixed(2)} s`);
     await context.close();
   }
 

@@ -444,8 +444,8 @@ mod submissions {
     }
 }
 
-/// The golden version 3 document (a comment, provenance, a submission): loads, and writes back
-/// byte for byte.
+/// The golden version 3 document (a comment, provenance, a submission, risk settings): loads,
+/// and writes back byte for byte.
 #[test]
 fn the_version_3_fixture_round_trips() {
     const FIXTURE_V3: &str = include_str!("fixtures/plan-v3.json");
@@ -453,5 +453,9 @@ fn the_version_3_fixture_round_trips() {
     assert_eq!(plan.provenance.prepared_by.name, "张三");
     assert_eq!(plan.submissions[0].tally.added, 1);
     assert!(plan.projects[0].comment.starts_with("户数待核实"));
+    assert_eq!(
+        (plan.risk.draws, plan.risk.seed, plan.risk.ceiling),
+        (2000, 42, Some(45_000.0))
+    );
     assert_eq!(planner::format::encode(&plan), FIXTURE_V3.trim_end());
 }

@@ -192,6 +192,19 @@ fn ranges_out_of_order_or_bounds_are_refused_and_a_plan_keeps_them() {
     .unwrap();
     let back = planner::format::decode(&planner::format::encode(&plan)).unwrap();
     assert_eq!(back.risk, good);
+    // A file with a hostile range is refused on import, naming the driver.
+    let mut hostile = plan.clone();
+    hostile.risk.ranges = vec![(
+        RiskDriver::BondRate,
+        Range {
+            low: 0.5,
+            mode: 0.0,
+            high: -0.5,
+        },
+    )];
+    let text = planner::format::encode(&hostile);
+    let err = planner::format::import(text.as_bytes()).unwrap_err();
+    assert!(err.message(planner::i18n::Lang::Zh).contains("专项债利率"));
 }
 
 #[test]

@@ -213,6 +213,25 @@ pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
     elapsed / f64::from(reps.max(1))
 }
 
+/// Browser benchmark hook: `draws` Monte Carlo draws of the demo (`projects == 0`) or of a
+/// generated plan of `projects` projects, with the default ranges; milliseconds for the run.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_risk(projects: usize, draws: u32) -> f64 {
+    let plan = if projects == 0 {
+        crate::demo::demo_plan()
+    } else {
+        crate::demo::generated_plan(projects)
+    };
+    let settings = crate::risk::RiskSettings {
+        draws,
+        ..Default::default()
+    };
+    let start = js_sys::Date::now();
+    let summary = crate::risk::run(&plan, &settings);
+    assert_eq!(summary.draws, draws as usize);
+    js_sys::Date::now() - start
+}
+
 /// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, outside text fields: inside one the browser's
 /// own undo of the typing wins.
 fn undo_keys(store: Store) {
