@@ -228,32 +228,10 @@ impl Plan {
     /// Makes a plan-level edit and returns its inverse (checked by `apply`).
     fn change_plan(&mut self, edit: &Edit) -> Result<Edit, Refused> {
         Ok(match edit {
-            Edit::RenamePlan { name } => Edit::RenamePlan {
-                name: std::mem::replace(&mut self.name, name.clone()),
-            },
-            Edit::SetPreparedBy { person } => Edit::SetPreparedBy {
-                person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
-            },
-            Edit::SetRisk { risk } => {
-                let problems: Vec<Issue> = risk
-                    .problems()
-                    .into_iter()
-                    .map(|(d, problem)| Issue {
-                        project: None,
-                        field: Field::Risk(d),
-                        problem,
-                    })
-                    .collect();
-                if !problems.is_empty() {
-                    return Err(Refused(problems));
-                }
-                Edit::SetRisk {
-                    risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
-                }
-            }
-            Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
-                submissions: std::mem::replace(&mut self.submissions, submissions.clone()),
-            },
+            Edit::RenamePlan { .. }
+            | Edit::SetPreparedBy { .. }
+            | Edit::SetRisk { .. }
+            | Edit::SetSubmissions { .. } => self.change_document(edit)?,
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
                 if let Some(problem) = key.bounds().check(*value) {
@@ -313,6 +291,32 @@ impl Plan {
             | Edit::MoveScenario { .. }
             | Edit::SpliceScenario { .. } => self.change_scenarios(edit)?,
             _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
+        })
+    }
+
+    /// Makes an edit of what the document says about the plan (its name, who prepared it, the
+    /// risk settings, the submissions); returns its inverse.
+    fn change_document(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        Ok(match edit {
+            Edit::RenamePlan { name } => Edit::RenamePlan {
+                name: std::mem::replace(&mut self.name, name.clone()),
+            },
+            Edit::SetPreparedBy { person } => Edit::SetPreparedBy {
+                person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
+            },
+            Edit::SetRisk { risk } => {
+                let problems = crate::validate::risk_issues(risk);
+                if !problems.is_empty() {
+                    return Err(Refused(problems));
+                }
+                Edit::SetRisk {
+                    risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
+                }
+            }
+            Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
+                submissions: std::mem::replace(&mut self.submissions, submissions.clone()),
+            },
+            _ => unreachable!("only document edits reach change_document"),
         })
     }
 

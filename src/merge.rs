@@ -463,27 +463,8 @@ impl ChangeKind {
 impl Comparison {
     /// The row's title and its parts, ours against theirs, labelled as in the editor.
     pub fn describe(&self, change: &Change, lang: Lang) -> RowText {
-        let detail = |label: String, ours: String, theirs: String| Detail {
-            label,
-            ours,
-            theirs,
-        };
         let (title, details, comment) = match &change.subject {
-            Subject::Plan(part) => {
-                let details = match part {
-                    PlanPart::Choices => choice_details(&self.ours, &self.theirs),
-                    _ => vec![detail(
-                        part.label(lang),
-                        part.show(&self.ours, lang),
-                        part.show(&self.theirs, lang),
-                    )],
-                };
-                (
-                    Text::RowPlan.fill(lang, &[&part.label(lang)]),
-                    details,
-                    None,
-                )
-            }
+            Subject::Plan(part) => self.describe_plan_part(*part, lang),
             Subject::Project { id, parts } => self.describe_project(change.kind, id, parts, lang),
             Subject::Scenario(id) => {
                 let find = |p: &Plan| p.scenarios.iter().find(|s| s.id == *id).cloned();
@@ -500,46 +481,71 @@ impl Comparison {
                 let details = self.scenario_details(o.as_ref(), t.as_ref(), lang);
                 (title.fill(lang, &[&name]), details, None)
             }
-            Subject::ProjectOrder | Subject::ScenarioOrder => {
-                let projects = change.subject == Subject::ProjectOrder;
-                let list = |p: &Plan| -> Vec<(String, String)> {
-                    if projects {
-                        p.projects
-                            .iter()
-                            .map(|x| (x.id.clone(), x.name.clone()))
-                            .collect()
-                    } else {
-                        p.scenarios
-                            .iter()
-                            .map(|x| (x.id.clone(), x.name.clone()))
-                            .collect()
-                    }
-                };
-                let (o, t) = common_order(list(&self.ours), list(&self.theirs));
-                // From the first place where the two orders part.
-                let from = o.iter().zip(&t).take_while(|(a, b)| a == b).count();
-                let show = |names: &[String]| {
-                    let shown: Vec<&str> =
-                        names[from..].iter().map(String::as_str).take(4).collect();
-                    Text::OrderFrom.fill(
-                        lang,
-                        &[&(from + 1), &shown.join(Text::ListSeparator.tr(lang))],
-                    )
-                };
-                let title = if projects {
-                    Text::RowProjectOrder
-                } else {
-                    Text::RowScenarioOrder
-                };
-                let d = detail(title.tr(lang).into(), show(&o), show(&t));
-                (title.tr(lang).into(), vec![d], None)
-            }
+            Subject::ProjectOrder => self.describe_order(true, lang),
+            Subject::ScenarioOrder => self.describe_order(false, lang),
         };
         RowText {
             title,
             details,
             comment,
         }
+    }
+
+    fn describe_plan_part(
+        &self,
+        part: PlanPart,
+        lang: Lang,
+    ) -> (String, Vec<Detail>, Option<String>) {
+        let details = match part {
+            PlanPart::Choices => choice_details(&self.ours, &self.theirs),
+            _ => vec![Detail {
+                label: part.label(lang),
+                ours: part.show(&self.ours, lang),
+                theirs: part.show(&self.theirs, lang),
+            }],
+        };
+        (
+            Text::RowPlan.fill(lang, &[&part.label(lang)]),
+            details,
+            None,
+        )
+    }
+
+    /// The order of the items both have, from the first place where the two orders part.
+    fn describe_order(&self, projects: bool, lang: Lang) -> (String, Vec<Detail>, Option<String>) {
+        let list = |p: &Plan| -> Vec<(String, String)> {
+            if projects {
+                p.projects
+                    .iter()
+                    .map(|x| (x.id.clone(), x.name.clone()))
+                    .collect()
+            } else {
+                p.scenarios
+                    .iter()
+                    .map(|x| (x.id.clone(), x.name.clone()))
+                    .collect()
+            }
+        };
+        let (o, t) = common_order(list(&self.ours), list(&self.theirs));
+        let from = o.iter().zip(&t).take_while(|(a, b)| a == b).count();
+        let show = |names: &[String]| {
+            let shown: Vec<&str> = names[from..].iter().map(String::as_str).take(4).collect();
+            Text::OrderFrom.fill(
+                lang,
+                &[&(from + 1), &shown.join(Text::ListSeparator.tr(lang))],
+            )
+        };
+        let title = if projects {
+            Text::RowProjectOrder
+        } else {
+            Text::RowScenarioOrder
+        };
+        let d = Detail {
+            label: title.tr(lang).into(),
+            ours: show(&o),
+            theirs: show(&t),
+        };
+        (title.tr(lang).into(), vec![d], None)
     }
 
     /// A scenario added or removed in one line; a changed one by its name, note and each edit

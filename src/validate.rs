@@ -307,12 +307,20 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     let window = (plan.first_year, plan.first_year + 1);
     let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
-    out.extend(plan.risk.problems().into_iter().map(|(d, problem)| Issue {
-        project: None,
-        field: Field::Risk(d),
-        problem,
-    }));
+    out.extend(risk_issues(&plan.risk));
     out
+}
+
+/// The problems of the risk settings, named by their driver.
+pub fn risk_issues(risk: &crate::risk::RiskSettings) -> Vec<Issue> {
+    risk.problems()
+        .into_iter()
+        .map(|(d, problem)| Issue {
+            project: None,
+            field: Field::Risk(d),
+            problem,
+        })
+        .collect()
 }
 
 #[cfg(test)]

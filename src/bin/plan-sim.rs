@@ -8,9 +8,11 @@
 
 use std::process::ExitCode;
 
+use planner::edit::Scenario;
 use planner::format::decode_reporting;
 use planner::i18n::Lang;
 use planner::i18n::Text;
+use planner::plan::Plan;
 use planner::report::{results_json, yearly_csv};
 use planner::simulate::simulate_plan;
 use planner::validate::validate;
@@ -73,23 +75,7 @@ fn main() -> ExitCode {
         },
     };
     if let Some(draws) = risk {
-        let view = plan.resolve(chosen).plan;
-        let settings = planner::risk::RiskSettings {
-            draws,
-            ..plan.risk.clone()
-        };
-        if planner::risk::DRAWS_BOUNDS
-            .check(f64::from(draws))
-            .is_some()
-        {
-            return fail("模拟次数应在 1 至 100000 之间");
-        }
-        let summary = planner::risk::run(&view, &settings);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&summary).expect("a summary serializes")
-        );
-        return ExitCode::SUCCESS;
+        return risk_run(&plan, chosen, draws);
     }
     let results = simulate_plan(&plan, chosen);
     if csv {
@@ -97,6 +83,27 @@ fn main() -> ExitCode {
     } else {
         println!("{}", results_json(&results));
     }
+    ExitCode::SUCCESS
+}
+
+/// `--risk N`: the plan's (or the scenario's) Monte Carlo summary with N draws, as JSON.
+fn risk_run(plan: &Plan, chosen: Option<&Scenario>, draws: u32) -> ExitCode {
+    if planner::risk::DRAWS_BOUNDS
+        .check(f64::from(draws))
+        .is_some()
+    {
+        return fail("模拟次数应在 1 至 100000 之间");
+    }
+    let view = plan.resolve(chosen).plan;
+    let settings = planner::risk::RiskSettings {
+        draws,
+        ..plan.risk.clone()
+    };
+    let summary = planner::risk::run(&view, &settings);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&summary).expect("a summary serializes")
+    );
     ExitCode::SUCCESS
 }
 

@@ -289,7 +289,28 @@ fn MonteCarlo() -> impl IntoView {
             progress.set(None);
         });
     };
-    let outcome = move || store.risk.get();
+    view! {
+        <h2>{move || t(Text::RiskRunTitle)}</h2>
+        <div class="merge-actions">
+            <button type="button" data-testid="risk-run" on:click=start disabled=move || progress.with(Option::is_some)>
+                {move || t(Text::RiskRun)}
+            </button>
+            <Show when=move || progress.with(Option::is_some)>
+                <progress data-testid="risk-progress" max=move || progress.get().map_or(1, |p| p.1).to_string() value=move || progress.get().map_or(0, |p| p.0).to_string()></progress>
+                <span>{move || progress.get().map(|(d, n)| Text::RiskProgress.fill(store.lang.get(), &[&d, &n]))}</span>
+                <button type="button" data-testid="risk-cancel" on:click=move |_| cancel.set(true)>{move || t(Text::Cancel)}</button>
+            </Show>
+        </div>
+        <Show when=move || store.risk.with(Option::is_some)>
+            <RiskResults />
+        </Show>
+    }
+}
+
+/// The last run: its seed and time, the fans, the odds, the percentiles, the influences.
+#[component]
+fn RiskResults() -> impl IntoView {
+    let store = expect_context::<Store>();
     let stale = Memo::new(move |_| {
         store
             .risk
@@ -315,47 +336,36 @@ fn MonteCarlo() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    view! {
-        <h2>{move || t(Text::RiskRunTitle)}</h2>
-        <div class="merge-actions">
-            <button type="button" data-testid="risk-run" on:click=start disabled=move || progress.with(Option::is_some)>
-                {move || t(Text::RiskRun)}
-            </button>
-            <Show when=move || progress.with(Option::is_some)>
-                <progress data-testid="risk-progress" max=move || progress.get().map_or(1, |p| p.1).to_string() value=move || progress.get().map_or(0, |p| p.0).to_string()></progress>
-                <span>{move || progress.get().map(|(d, n)| Text::RiskProgress.fill(store.lang.get(), &[&d, &n]))}</span>
-                <button type="button" data-testid="risk-cancel" on:click=move |_| cancel.set(true)>{move || t(Text::Cancel)}</button>
-            </Show>
-        </div>
-        {move || outcome().map(|o| {
-            let s = o.summary;
-            let lang = store.lang.get();
-            view! {
-                <p class="hint" data-testid="risk-seed-shown">
-                    {Text::RiskRanWith.fill(lang, &[&s.draws, &s.seed, &format!("{:.0}", store.risk_ms.get().unwrap_or(0.0))])}
-                    {move || stale.get().then(|| t(Text::RiskStale))}
-                </p>
-                <ChartHost testid="chart-fan" chart=fan />
-                <ChartHost testid="chart-fan-ppp" chart=fan_ppp />
-                <Breaches summary=s.clone() />
-                <table class="risk-percentiles" data-testid="risk-percentiles">
-                    <thead><tr><th></th><th>"P10"</th><th>"P50"</th><th>"P90"</th></tr></thead>
-                    <tbody>
-                        {[(Measure::FiscalPv, s.fiscal_pv), (Measure::PeakFiscal, s.peak_fiscal), (Measure::MaxPppShare, s.max_ppp_share)].into_iter().map(|(m, b)| view! {
-                            <tr><th>{t(m.label())}</th><td>{measure_text(m, b.p10)}</td><td>{measure_text(m, b.p50)}</td><td>{measure_text(m, b.p90)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <h3>{t(Text::RiskInfluence)}</h3>
-                <table class="risk-influence" data-testid="risk-influence">
-                    <tbody>
-                        {s.influence.iter().map(|(d, rho)| view! {
-                            <tr><th>{t(d.label())}</th><td>{format!("{rho:+.2}")}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-        })}
+    move || {
+        store.risk.get().map(|o| {
+        let s = o.summary;
+        let lang = store.lang.get();
+        view! {
+            <p class="hint" data-testid="risk-seed-shown">
+                {Text::RiskRanWith.fill(lang, &[&s.draws, &s.seed, &format!("{:.0}", store.risk_ms.get().unwrap_or(0.0))])}
+                {move || stale.get().then(|| t(Text::RiskStale))}
+            </p>
+            <ChartHost testid="chart-fan" chart=fan />
+            <ChartHost testid="chart-fan-ppp" chart=fan_ppp />
+            <Breaches summary=s.clone() />
+            <table class="risk-percentiles" data-testid="risk-percentiles">
+                <thead><tr><th></th><th>"P10"</th><th>"P50"</th><th>"P90"</th></tr></thead>
+                <tbody>
+                    {[(Measure::FiscalPv, s.fiscal_pv), (Measure::PeakFiscal, s.peak_fiscal), (Measure::MaxPppShare, s.max_ppp_share)].into_iter().map(|(m, b)| view! {
+                        <tr><th>{t(m.label())}</th><td>{measure_text(m, b.p10)}</td><td>{measure_text(m, b.p50)}</td><td>{measure_text(m, b.p90)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3>{t(Text::RiskInfluence)}</h3>
+            <table class="risk-influence" data-testid="risk-influence">
+                <tbody>
+                    {s.influence.iter().map(|(d, rho)| view! {
+                        <tr><th>{t(d.label())}</th><td>{format!("{rho:+.2}")}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
     }
 }
 
