@@ -10,3 +10,13 @@ wasm=$(ls dist/*_bg.wasm)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "build: $(basename "$wasm") $raw bytes raw ($((raw / 1024)) KiB), $gz bytes gzipped ($((gz / 1024)) KiB)"
+# Everything a first visit downloads: the page, its scripts (ECharts and the wasm glue), the
+# wasm and the stylesheet, each gzipped as a server would send it.
+total=0
+for f in dist/*.html dist/*.js dist/*.wasm dist/*.css; do
+  [ -f "$f" ] || continue
+  size=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + size))
+  echo "build:   $(basename "$f") $size bytes gzipped"
+done
+echo "build: total shipped $total bytes gzipped ($((total / 1024)) KiB)"

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// An ECharts instance (echarts.min.js 5.5.1, shipped in dist/).
+    /// An ECharts instance (the app's ECharts 5.5.1 build, `build/echarts.js`, shipped in dist/).
     type EchartsInstance;
 
     #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
@@ -29,6 +29,10 @@ fn set_option_replacing(instance: &EchartsInstance, chart: &Chart) {
     let Ok(option) = js_sys::JSON::parse(&chart.to_string()) else {
         return;
     };
+    // Every chart carries a text description of its data for screen readers (ECharts' aria).
+    let aria = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&aria, &"enabled".into(), &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(&option, &"aria".into(), &aria);
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
     if let Err(e) = instance.set_option(&option, &opts) {
@@ -36,14 +40,28 @@ fn set_option_replacing(instance: &EchartsInstance, chart: &Chart) {
     }
 }
 
+/// Whether the ECharts script has run: it loads `async`, so the first page may come before it.
+fn echarts_loaded() -> bool {
+    js_sys::Reflect::get(&window(), &"echarts".into()).is_ok_and(|e| !e.is_undefined())
+}
+
 /// Hosts one chart; `chart` is built by a pure builder in `crate::charts`.
 #[component]
 pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<EchartsInstance>);
+    // Until ECharts is there, the chart waits for the event its script sends when it is.
+    let loaded = RwSignal::new(echarts_loaded());
+    if !loaded.get_untracked() {
+        let ready = window_event_listener_untyped("echarts-ready", move |_| loaded.set(true));
+        on_cleanup(move || ready.remove());
+    }
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
+        if !loaded.get() {
+            return;
+        }
         chart.with(|c| {
             instance.update_value(|slot| {
                 if slot.is_none() {

@@ -12,7 +12,7 @@ after(async () => {
   await env?.close();
 });
 
-const TABS = ['projects', 'resettlement', 'financing', 'results', 'compare', 'assumptions'];
+const TABS = ['projects', 'resettlement', 'financing', 'results', 'compare', 'assumptions', 'risk', 'team'];
 
 const openTab = (page) => page.getAttribute('[role="tab"][aria-selected="true"]', 'data-testid');
 
@@ -143,4 +143,24 @@ test('findings are grouped by rule: far fewer lines than findings, binding misse
   assert.equal(await page.evaluate(() => location.hash), '#/projects');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
+});
+
+test("ECharts is the app's own build, loaded async from dist/, and every chart describes itself to screen readers", async () => {
+  const { page, log } = await openApp(env);
+  const script = await page.evaluate(() => {
+    const s = [...document.scripts].find((x) => x.src.endsWith('/echarts.js'));
+    return s && { async: s.async, defer: s.defer };
+  });
+  assert.deepEqual(script, { async: true, defer: false });
+  assert.ok(!log.requests.some((u) => u.includes('echarts.min.js')));
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
+  const aria = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="chart-fiscal"]');
+    return { option: window.echarts.getInstanceByDom(el).getOption().aria, label: el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label') };
+  });
+  assert.equal(aria.option[0]?.enabled ?? aria.option.enabled, true);
+  assert.match(aria.label, /财政负担/);
+  // Only the app's own origin is ever asked for anything.
+  assert.ok(log.requests.every((u) => u.startsWith(env.origin) || u.startsWith('data:')), log.requests.join('\n'));
 });
