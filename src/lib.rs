@@ -20,6 +20,7 @@ pub mod library;
 pub mod listing;
 pub mod merge;
 pub mod model;
+pub mod optimize;
 pub mod plan;
 pub mod project_csv;
 pub mod provenance;

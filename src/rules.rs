@@ -275,7 +275,7 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     out
 }
 
-fn in_force(id: RuleId, year: i32) -> bool {
+pub(crate) fn in_force(id: RuleId, year: i32) -> bool {
     id.rule().applies(year)
 }
 

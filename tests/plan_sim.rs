@@ -276,3 +276,23 @@ mod round_trip {
         }
     }
 }
+
+/// `--optimize` writes the document with the optimum as its last scenario (which `--scenario`
+/// then runs) and the summary on stderr; `--risk N` prints the run's summary.
+#[test]
+fn plan_sim_optimizes_and_runs_risk() {
+    let out = plan_sim(&["--optimize", "tests/fixtures/plan-v3.json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = decode(std::str::from_utf8(&out.stdout).unwrap()).expect("a plan document");
+    let last = doc.scenarios.last().expect("the optimum is the last scenario");
+    assert!(last.name.starts_with("最优方案"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("优化前") && err.contains("每提高 1 个百分点"), "{err}");
+    let view = doc.resolve(Some(last)).plan;
+    let s = planner::optimize::Settings::default();
+    assert!(planner::optimize::feasible(&view, &s));
+    let risk = plan_sim(&["--risk", "50", "tests/fixtures/plan-v3.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&risk.stdout).unwrap();
+    assert_eq!(v["draws"], 50);
+    assert_eq!(v["seed"], 42);
+}

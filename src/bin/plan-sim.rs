@@ -1,9 +1,12 @@
 //! plan-sim: reads a plan document (the JSON the app exports) and prints the simulation results,
 //! the reference for checking figures outside the browser.
 //!
-//! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] PLAN.json
+//! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--optimize] PLAN.json
 //! `--risk N`: N Monte Carlo draws with the plan's ranges and seed; the percentiles and
 //! probabilities as JSON (the same figures as the browser's 风险 page).
+//! `--optimize`: the plan document with the cheapest mix that meets every target and cap added
+//! as its last scenario, on stdout; the summary (objective before and after, what binds) on
+//! stderr.
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -22,11 +25,13 @@ fn main() -> ExitCode {
     let mut scenario: Option<String> = None;
     let mut path: Option<String> = None;
     let mut risk: Option<u32> = None;
+    let mut optimize = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = true,
             "--scenario" => scenario = args.next(),
+            "--optimize" => optimize = true,
             "--risk" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),
@@ -77,6 +82,10 @@ fn main() -> ExitCode {
     if let Some(draws) = risk {
         return risk_run(&plan, chosen, draws);
     }
+    if optimize {
+        let chosen = chosen.cloned();
+        return optimize_run(plan.clone(), chosen);
+    }
     let results = simulate_plan(&plan, chosen);
     if csv {
         print!("{}", yearly_csv(&results, Lang::Zh));
@@ -104,6 +113,34 @@ fn risk_run(plan: &Plan, chosen: Option<&Scenario>, draws: u32) -> ExitCode {
         "{}",
         serde_json::to_string_pretty(&summary).expect("a summary serializes")
     );
+    ExitCode::SUCCESS
+}
+
+/// `--optimize`: the document with the optimum as its last scenario; the summary on stderr.
+fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
+    use planner::optimize::{optimize, scenario, Settings};
+    let settings = Settings::default();
+    let view = plan.resolve(chosen.as_ref()).plan;
+    let answer = optimize(&view, &settings, |_| {});
+    eprintln!(
+        "{}",
+        Text::OptimumNote.fill(
+            Lang::Zh,
+            &[
+                &planner::i18n::fmt_number(answer.before, 0),
+                &planner::i18n::fmt_number(answer.after, 0)
+            ]
+        )
+    );
+    for b in &answer.binding {
+        eprintln!("{}", b.describe(settings.objective, Lang::Zh));
+    }
+    if !answer.feasible {
+        return fail(Text::OptimumInfeasible.tr(Lang::Zh));
+    }
+    let s = scenario(&plan, chosen.as_ref(), &view, &answer, &settings, Lang::Zh);
+    plan.scenarios.push(s);
+    print!("{}", planner::format::encode(&plan));
     ExitCode::SUCCESS
 }
 

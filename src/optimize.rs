@@ -1,0 +1,914 @@
+//! The optimizer: the resettlement and financing mix, project by project, that costs the
+//! government least while meeting every target and cap.
+//!
+//! Financing shares multiply investment, which the resettlement shares make: the joint problem
+//! is bilinear. It is solved as two exact linear programs taken in turn (resettlement with the
+//! financing fixed, then financing with the resettlement fixed) until neither improves: a
+//! block-wise optimum, each step checked against the full simulation (see docs/model.md).
+//! The coefficients come from the simulation itself, one project and one pure choice at a time.
+
+use clarabel::algebra::CscMatrix;
+use clarabel::solver::{
+    DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, SupportedConeT,
+    ZeroConeT,
+};
+
+use crate::finance::discount::present_value;
+use crate::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
+use crate::plan::Plan;
+use crate::rules::{findings, RuleId, Severity};
+use crate::simulate::{simulate, Group, Results};
+
+/// What is minimized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Objective {
+    /// Present value of the fiscal burden.
+    #[default]
+    FiscalPv,
+    /// The peak year's fiscal burden.
+    PeakFiscal,
+}
+
+/// The planner's choices and limits; the empty ones do not bind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub objective: Objective,
+    /// Each district's own target too (else the central city, counties and overall ones).
+    pub district_targets: bool,
+    /// The 5 % line: no new government-pay PPP above it (财金〔2022〕119号).
+    pub ppp_tier: bool,
+    /// Cash compensation at most this share of a project's households.
+    pub max_cash: f64,
+    /// New build at least this share (residents who insist on a flat); per project below.
+    pub min_in_kind: f64,
+    pub in_kind_floor: Vec<(String, f64)>,
+    /// Households' worth of existing commodity housing the government can buy, per district.
+    pub housing_stock: Vec<(String, f64)>,
+    /// Policy-bank credit line (授信额度), 万元 in total.
+    pub credit_line: Option<f64>,
+    /// Fiscal burden in any year, 万元.
+    pub burden_ceiling: Option<f64>,
+    /// Debt outstanding in any year, 万元.
+    pub debt_ceiling: Option<f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            objective: Objective::FiscalPv,
+            district_targets: false,
+            ppp_tier: false,
+            max_cash: 0.7,
+            min_in_kind: 0.0,
+            in_kind_floor: Vec::new(),
+            housing_stock: Vec::new(),
+            credit_line: None,
+            burden_ceiling: None,
+            debt_ceiling: None,
+        }
+    }
+}
+
+/// A limit the answer meets, as a row of the linear program.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Limit {
+    Target(Group),
+    PppCap(i32),
+    PppTier(i32),
+    CreditLine,
+    BurdenCeiling(i32),
+    DebtCeiling(i32),
+    HousingStock(String),
+}
+
+/// A limit at the answer: how much it costs (objective per unit of the limit, in the units
+/// `Binding::per` names) and, when the limits cannot all hold, how far it had to give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub limit: Limit,
+    /// Change of the objective (万元) when the limit tightens by one unit of `per`.
+    pub price: f64,
+    /// What one unit is: one percentage point of a target, one 万元 of a cap.
+    pub per: Unit,
+    /// How far the limit had to give for the others to hold (0 when everything holds).
+    pub relaxed: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    PercentagePoint,
+    Wan,
+    Households,
+}
+
+/// The answer: the plan with its projects' mixes, the objective before and after (full
+/// simulation), the limits that bind with their prices, and whether all limits could hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub plan: Plan,
+    pub before: f64,
+    pub after: f64,
+    pub binding: Vec<Binding>,
+    pub feasible: bool,
+    pub rounds: usize,
+}
+
+// ---------------------------------------------------------------------------------------
+// A small linear-program builder over clarabel.
+
+#[derive(Default)]
+struct Lp {
+    cost: Vec<f64>,
+    /// (coefficients, right-hand side): `a·x = b`.
+    eq: Vec<(Vec<(usize, f64)>, f64)>,
+    /// `a·x ≤ b`, with the limit it stands for (soft rows get a slack).
+    le: Vec<(Vec<(usize, f64)>, f64, Option<Limit>)>,
+}
+
+/// Cost of giving a limit one unit, against the objective's 万元: far above any real price.
+const PENALTY: f64 = 1.0e7;
+
+struct Solved {
+    x: Vec<f64>,
+    /// Per `le` row: its dual (≥ 0) and its slack (how far a soft row gave).
+    duals: Vec<f64>,
+    slack: Vec<f64>,
+}
+
+impl Lp {
+    fn var(&mut self, cost: f64) -> usize {
+        self.cost.push(cost);
+        self.cost.len() - 1
+    }
+
+    fn solve(&self) -> Option<Solved> {
+        let n = self.cost.len();
+        let soft: Vec<usize> = (0..self.le.len()).filter(|&j| self.le[j].2.is_some()).collect();
+        let total = n + soft.len();
+        let mut cost = self.cost.clone();
+        cost.extend(std::iter::repeat_n(PENALTY, soft.len()));
+        // Rows: equalities, inequalities, then every variable ≥ 0.
+        let mut triplets: Vec<(usize, usize, f64)> = Vec::new();
+        let mut b = Vec::new();
+        for (row, (a, rhs)) in self.eq.iter().enumerate() {
+            triplets.extend(a.iter().map(|&(c, v)| (row, c, v)));
+            b.push(*rhs);
+        }
+        let base = self.eq.len();
+        let mut s = 0;
+        for (j, (a, rhs, limit)) in self.le.iter().enumerate() {
+            triplets.extend(a.iter().map(|&(c, v)| (base + j, c, v)));
+            if limit.is_some() {
+                triplets.push((base + j, n + s, -1.0));
+                s += 1;
+            }
+            b.push(*rhs);
+        }
+        let base = base + self.le.len();
+        for v in 0..total {
+            triplets.push((base + v, v, -1.0));
+            b.push(0.0);
+        }
+        let m = base + total;
+        let a = csc(m, total, triplets);
+        let p = CscMatrix::zeros((total, total));
+        let cones: [SupportedConeT<f64>; 2] = [
+            ZeroConeT(self.eq.len()),
+            NonnegativeConeT(self.le.len() + total),
+        ];
+        let settings = DefaultSettingsBuilder::default()
+            .verbose(false)
+            .max_iter(200)
+            .build()
+            .ok()?;
+        let mut solver = DefaultSolver::new(&p, &cost, &a, &b, &cones, settings).ok()?;
+        solver.solve();
+        if !matches!(
+            solver.solution.status,
+            SolverStatus::Solved | SolverStatus::AlmostSolved
+        ) {
+            return None;
+        }
+        let z = &solver.solution.z;
+        let x = &solver.solution.x;
+        let mut slack = vec![0.0; self.le.len()];
+        for (k, &j) in soft.iter().enumerate() {
+            slack[j] = x[n + k].max(0.0);
+        }
+        Some(Solved {
+            x: x[..n].iter().map(|v| v.max(0.0)).collect(),
+            duals: (0..self.le.len()).map(|j| z[self.eq.len() + j].max(0.0)).collect(),
+            slack,
+        })
+    }
+}
+
+/// A compressed-column matrix from (row, column, value) triplets (duplicates added).
+fn csc(m: usize, n: usize, mut t: Vec<(usize, usize, f64)>) -> CscMatrix<f64> {
+    t.sort_by_key(|&(r, c, _)| (c, r));
+    let mut colptr = vec![0usize; n + 1];
+    let mut rowval = Vec::with_capacity(t.len());
+    let mut nzval: Vec<f64> = Vec::with_capacity(t.len());
+    let mut last: Option<(usize, usize)> = None;
+    for (r, c, v) in t {
+        if last == Some((r, c)) {
+            *nzval.last_mut().expect("a previous entry") += v;
+            continue;
+        }
+        rowval.push(r);
+        nzval.push(v);
+        colptr[c + 1] += 1;
+        last = Some((r, c));
+    }
+    for c in 0..n {
+        colptr[c + 1] += colptr[c];
+    }
+    CscMatrix::new(m, n, colptr, rowval, nzval)
+}
+
+// ---------------------------------------------------------------------------------------
+// What one project costs per pure choice, read from the simulation.
+
+/// One project simulated with one pure choice: its yearly flows from the plan's first year.
+#[derive(Clone, Default)]
+struct Flows {
+    /// Fiscal burden without the land offset, per year.
+    burden: Vec<f64>,
+    ppp: Vec<f64>,
+    debt: Vec<f64>,
+    loan: f64,
+    /// PV of bond debt service over PV of land revenue (the inverse of the bond balance).
+    bond_load: f64,
+}
+
+fn flows(plan: &Plan, p: &Project) -> Flows {
+    // The central subsidy pays part of the capital fund whatever the mix (it is less than the
+    // 20 % floor): a constant, so it is left out of the per-choice flows.
+    let p = Project {
+        central_subsidy: 0.0,
+        ..p.clone()
+    };
+    let r = simulate(&plan.assumptions, std::slice::from_ref(&p), plan.first_year);
+    let pr = &r.projects[0];
+    Flows {
+        burden: r
+            .years
+            .iter()
+            .map(|y| y.fiscal.total() - y.fiscal.land_offset)
+            .collect(),
+        ppp: r.years.iter().map(|y| y.fiscal.by_instrument.ppp).collect(),
+        debt: r.years.iter().map(|y| y.debt.total()).collect(),
+        loan: r.years.iter().map(|y| y.sources.policy_loan).sum(),
+        bond_load: match pr.bond_balance {
+            Some(b) if b > 0.0 => 1.0 / b,
+            Some(_) => f64::INFINITY,
+            None => 0.0,
+        },
+    }
+}
+
+/// The land offset per year at the current mixes (held fixed within one linear program).
+fn land_offset(plan: &Plan) -> Vec<f64> {
+    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    r.years.iter().map(|y| y.fiscal.land_offset).collect()
+}
+
+fn with_financing(p: &Project, i: Instrument) -> Project {
+    let mut q = p.clone();
+    let mut f = FinancingMix {
+        capital_fund: 0.0,
+        policy_loan: 0.0,
+        service_purchase: 0.0,
+        ppp: 0.0,
+        special_bond: 0.0,
+    };
+    i.set(&mut f, 1.0);
+    q.financing = f;
+    q
+}
+
+fn with_way(p: &Project, w: ResettlementWay) -> Project {
+    let mut q = p.clone();
+    let mut r = ResettlementMix {
+        cash: 0.0,
+        self_purchase: 0.0,
+        government_purchase: 0.0,
+        new_build: 0.0,
+    };
+    w.set(&mut r, 1.0);
+    q.resettlement = r;
+    q
+}
+
+/// Per-year limits shared by both programs: the PPP cap (and tier), the burden and debt
+/// ceilings. `burden`, `ppp` and `debt` give a variable's yearly flows.
+struct Years {
+    first: i32,
+    len: usize,
+    budget: Vec<f64>,
+    land: Vec<f64>,
+}
+
+impl Years {
+    fn new(plan: &Plan, len: usize) -> Self {
+        let a = &plan.assumptions;
+        Years {
+            first: plan.first_year,
+            len,
+            budget: (0..len)
+                .map(|t| a.budget_expenditure * (1.0 + a.budget_growth).powi(t as i32))
+                .collect(),
+            land: {
+                let mut l = land_offset(plan);
+                l.resize(len, 0.0);
+                l
+            },
+        }
+    }
+}
+
+/// The rows every program has, over variables with known flows.
+fn common_rows(lp: &mut Lp, plan: &Plan, s: &Settings, y: &Years, vars: &[(usize, &Flows)]) {
+    let a = &plan.assumptions;
+    let at = |f: &Vec<f64>, t: usize| f.get(t).copied().unwrap_or(0.0);
+    let objective_peak = s.objective == Objective::PeakFiscal;
+    let peak = objective_peak.then(|| lp.var(1.0));
+    for t in 0..y.len {
+        let year = y.first + t as i32;
+        let row = |pick: &dyn Fn(&Flows) -> &Vec<f64>| -> Vec<(usize, f64)> {
+            vars.iter()
+                .map(|&(v, f)| (v, at(pick(f), t)))
+                .filter(|(_, c)| *c != 0.0)
+                .collect()
+        };
+        let ppp = row(&|f| &f.ppp);
+        if !ppp.is_empty() {
+            let room = a.ppp_cap * y.budget[t] - a.other_ppp_spending;
+            lp.le.push((ppp.clone(), room, Some(Limit::PppCap(year))));
+            if s.ppp_tier {
+                let room = a.ppp_new_project_threshold * y.budget[t] - a.other_ppp_spending;
+                lp.le.push((ppp, room.max(0.0), Some(Limit::PppTier(year))));
+            }
+        }
+        let burden = row(&|f| &f.burden);
+        if let Some(c) = s.burden_ceiling {
+            lp.le.push((burden.clone(), c - y.land[t], Some(Limit::BurdenCeiling(year))));
+        }
+        if let Some(z) = peak {
+            let mut r = burden;
+            r.push((z, -1.0));
+            lp.le.push((r, -y.land[t], None));
+        }
+        if let Some(c) = s.debt_ceiling {
+            lp.le.push((row(&|f| &f.debt), c, Some(Limit::DebtCeiling(year))));
+        }
+    }
+    if let Some(line) = s.credit_line {
+        let r: Vec<(usize, f64)> = vars.iter().map(|&(v, f)| (v, f.loan)).filter(|(_, c)| *c != 0.0).collect();
+        lp.le.push((r, line, Some(Limit::CreditLine)));
+    }
+}
+
+/// The objective coefficient of a variable with these flows.
+fn cost_of(plan: &Plan, s: &Settings, f: &Flows) -> f64 {
+    match s.objective {
+        Objective::FiscalPv => present_value(&f.burden, plan.assumptions.discount_rate),
+        Objective::PeakFiscal => 0.0,
+    }
+}
+
+/// Whether government-pay PPP is closed to the project (the new mechanism, 国办函〔2023〕115号).
+fn ppp_closed(plan: &Plan, p: &Project) -> bool {
+    plan.assumptions.ppp.form.pays_construction()
+        && crate::rules::in_force(RuleId::PppNewMechanism, p.year)
+}
+
+/// Financing with the resettlement fixed: one share per project and instrument.
+fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f64)>)> {
+    let all: Vec<Vec<Flows>> = plan
+        .projects
+        .iter()
+        .map(|p| Instrument::ALL.iter().map(|&i| flows(plan, &with_financing(p, i))).collect())
+        .collect();
+    let len = all.iter().flatten().map(|f| f.burden.len()).max().unwrap_or(1);
+    let years = Years::new(plan, len);
+    let mut lp = Lp::default();
+    let mut vars: Vec<(usize, &Flows)> = Vec::new();
+    let mut ids = Vec::new();
+    for (p, fl) in plan.projects.iter().zip(&all) {
+        let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
+        lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
+        let k = |i: Instrument| v[Instrument::ALL.iter().position(|x| *x == i).expect("declared")];
+        // Capital fund at least the minimum (国发〔2015〕51号: 20 %).
+        let min_cf = plan.assumptions.min_capital_fund.max(0.2);
+        lp.le.push((vec![(k(Instrument::CapitalFund), -1.0)], -min_cf, None));
+        if ppp_closed(plan, p) {
+            lp.le.push((vec![(k(Instrument::Ppp), 1.0)], 0.0, None));
+        }
+        // Bonds balance on their own land revenue (财预〔2018〕28号): share × load ≤ 1.
+        let load = fl[Instrument::ALL.iter().position(|x| *x == Instrument::SpecialBond).expect("declared")].bond_load;
+        let bond = k(Instrument::SpecialBond);
+        if load.is_finite() {
+            lp.le.push((vec![(bond, load)], BOND_BALANCE, None));
+        } else {
+            lp.le.push((vec![(bond, 1.0)], 0.0, None));
+        }
+        vars.extend(v.iter().zip(fl).map(|(&x, f)| (x, f)));
+        ids.push(v);
+    }
+    common_rows(&mut lp, plan, s, &years, &vars);
+    let solved = lp.solve()?;
+    let mut next = plan.clone();
+    for (p, v) in next.projects.iter_mut().zip(&ids) {
+        let shares: Vec<f64> = v.iter().map(|&x| solved.x[x]).collect();
+        let sum: f64 = shares.iter().sum();
+        let mut f = p.financing;
+        for (&i, share) in Instrument::ALL.iter().zip(shares) {
+            i.set(&mut f, clean(share / sum));
+        }
+        // The policy loan takes up the rounding, as in the editor.
+        let others: f64 = Instrument::ALL.iter().filter(|&&i| i != Instrument::PolicyLoan).map(|i| i.get(&f)).sum();
+        f.policy_loan = (1.0 - others).max(0.0);
+        p.financing = f;
+    }
+    Some((next, prices(&lp, &solved)))
+}
+
+/// Bond debt service at most this share of the land revenue (PV): balance ≥ 1 with a margin
+/// for the shares' rounding.
+const BOND_BALANCE: f64 = 0.9999;
+
+/// A share as the answer gives it: the solver's interior noise (below 1e-5) is zero, the rest
+/// rounded to 1e-6.
+fn clean(v: f64) -> f64 {
+    if v < 1e-5 {
+        0.0
+    } else {
+        ((v * 1e6).round() / 1e6).min(1.0)
+    }
+}
+
+/// Resettlement with the financing fixed: one share per project and way.
+fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f64)>)> {
+    let all: Vec<Vec<Flows>> = plan
+        .projects
+        .iter()
+        .map(|p| ResettlementWay::ALL.iter().map(|&w| flows(plan, &with_way(p, w))).collect())
+        .collect();
+    let len = all.iter().flatten().map(|f| f.burden.len()).max().unwrap_or(1);
+    let years = Years::new(plan, len);
+    let mut lp = Lp::default();
+    let mut vars: Vec<(usize, &Flows)> = Vec::new();
+    let mut ids = Vec::new();
+    let way = |w: ResettlementWay| ResettlementWay::ALL.iter().position(|x| *x == w).expect("declared");
+    // Monetized households per group: Σ h·(money shares) ≥ target·H (+ a margin for rounding).
+    // (group, target, row, households, margin): the margin is a household per project, as the
+    // simulation rounds each project's households to whole ones.
+    let mut groups: Vec<(Group, f64, Vec<(usize, f64)>, f64, f64)> = Vec::new();
+    let rates = crate::simulate::monetized_rates(&plan.projects, &plan.assumptions);
+    for m in &rates {
+        let wanted = matches!(m.group, Group::Overall | Group::CentralCity | Group::Counties)
+            || s.district_targets;
+        if wanted && m.households > 0 {
+            groups.push((m.group.clone(), m.target, Vec::new(), m.households as f64, 0.0));
+        }
+    }
+    let mut stock: Vec<(String, f64, Vec<(usize, f64)>)> = s
+        .housing_stock
+        .iter()
+        .map(|(d, n)| (d.clone(), *n, Vec::new()))
+        .collect();
+    for (p, fl) in plan.projects.iter().zip(&all) {
+        let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
+        lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
+        let h = f64::from(p.households);
+        if h > 0.0 {
+            lp.le.push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
+            let floor = s
+                .in_kind_floor
+                .iter()
+                .find(|(id, _)| *id == p.id)
+                .map_or(s.min_in_kind, |(_, f)| *f);
+            lp.le.push((vec![(v[way(ResettlementWay::NewBuild)], -1.0)], -floor, None));
+        } else {
+            // A project without households (infrastructure) keeps its mix.
+            for (&x, &w) in v.iter().zip(ResettlementWay::ALL) {
+                lp.eq.push((vec![(x, 1.0)], w.get(&p.resettlement)));
+            }
+        }
+        for (g, _, row, _, margin) in groups.iter_mut() {
+            let member = match g {
+                Group::Overall => true,
+                Group::CentralCity => p.central_city,
+                Group::Counties => !p.central_city,
+                Group::District(d) => *d == p.district,
+            };
+            if member && h > 0.0 {
+                *margin += 1.0;
+                for w in [ResettlementWay::Cash, ResettlementWay::SelfPurchase, ResettlementWay::GovernmentPurchase] {
+                    row.push((v[way(w)], -h));
+                }
+            }
+        }
+        for (d, _, row) in stock.iter_mut() {
+            if *d == p.district {
+                row.push((v[way(ResettlementWay::GovernmentPurchase)], h));
+            }
+        }
+        // No bond-balance row here: with the financing fixed it would freeze the mix at the
+        // bonds' limit; the financing program that follows sets the bonds within it again.
+        vars.extend(v.iter().zip(fl).map(|(&x, f)| (x, f)));
+        ids.push(v);
+    }
+    for (g, target, row, households, margin) in groups {
+        // In shares of the group's households: well scaled for the solver.
+        let row = row.into_iter().map(|(v, c)| (v, c / households)).collect();
+        let wanted = (target + margin / households).min(1.0);
+        lp.le.push((row, -wanted, Some(Limit::Target(g))));
+    }
+    for (d, n, row) in stock {
+        if !row.is_empty() {
+            lp.le.push((row, n, Some(Limit::HousingStock(d))));
+        }
+    }
+    common_rows(&mut lp, plan, s, &years, &vars);
+    let solved = lp.solve()?;
+    let mut next = plan.clone();
+    for (p, v) in next.projects.iter_mut().zip(&ids) {
+        if p.households == 0 {
+            continue;
+        }
+        let shares: Vec<f64> = v.iter().map(|&x| solved.x[x]).collect();
+        let sum: f64 = shares.iter().sum();
+        let mut r = p.resettlement;
+        for (&w, share) in ResettlementWay::ALL.iter().zip(shares) {
+            w.set(&mut r, clean(share / sum));
+        }
+        let money = r.cash + r.self_purchase + r.government_purchase;
+        r.new_build = (1.0 - money).max(0.0);
+        p.resettlement = r;
+    }
+    Some((next, prices(&lp, &solved)))
+}
+
+/// Each soft row's limit with its dual (the price) and its slack (how far it gave).
+fn prices(lp: &Lp, solved: &Solved) -> Vec<(Limit, f64, f64)> {
+    lp.le
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (_, _, l))| l.clone().map(|l| (l, solved.duals[j], solved.slack[j])))
+        .collect()
+}
+
+/// The objective by the full simulation.
+pub fn objective(plan: &Plan, s: &Settings) -> f64 {
+    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    objective_of(&r, s)
+}
+
+fn objective_of(r: &Results, s: &Settings) -> f64 {
+    match s.objective {
+        Objective::FiscalPv => r.totals.fiscal_burden_pv,
+        Objective::PeakFiscal => r.totals.peak_fiscal_burden,
+    }
+}
+
+/// Whether the full simulation of `plan` misses nothing binding that the settings ask for.
+pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::rules::Finding> {
+    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    findings(&plan.assumptions, &r)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Miss)
+        .filter(|f| {
+            s.district_targets
+                || !matches!(&f.subject, crate::rules::Subject::Group(Group::District(_)))
+        })
+        .collect()
+}
+
+/// The most rounds of the two programs; each is a full pass over every project.
+pub const MAX_ROUNDS: usize = 8;
+
+/// Minimizes the objective over the plan's mixes (the plan given is the view to optimize).
+/// `progress` is told each round (for the page).
+pub fn optimize(plan: &Plan, s: &Settings, mut progress: impl FnMut(usize)) -> Answer {
+    let before = objective(plan, s);
+    let (alternated, prices, rounds) = alternate(plan, s, &mut progress);
+    // A program the solver could not finish answers nothing: the plan stays as it was.
+    let feasible = alternated.is_some() && prices.iter().all(|p| p.2 < 1e-6);
+    let mut best = alternated.clone().unwrap_or_else(|| plan.clone());
+    if feasible {
+        best = polish(best, s);
+    }
+    let base = alternated.as_ref().map(|p| objective(p, s));
+    let binding = prices
+        .into_iter()
+        .map(|(limit, dual, slack)| binding(limit, dual, slack))
+        .filter(|b| b.relaxed > 1e-6 || b.price > 1e-3)
+        .map(|mut b| {
+            // A target's price with the financing free to follow: solved again one point up.
+            if let (Limit::Target(g), Some(base), true) = (&b.limit, base, feasible) {
+                if let Some(price) = target_price(plan, s, g, base) {
+                    b.price = price;
+                }
+            }
+            b
+        })
+        .collect();
+    Answer {
+        after: objective(&best, s),
+        plan: best,
+        before,
+        binding,
+        feasible,
+        rounds,
+    }
+}
+
+/// The two programs in turn until neither improves: the plan, the last rows' prices and slacks,
+/// and the rounds taken (`None`: the solver could not finish the first round).
+fn alternate(
+    plan: &Plan,
+    s: &Settings,
+    progress: &mut dyn FnMut(usize),
+) -> (Option<Plan>, Vec<(Limit, f64, f64)>, usize) {
+    let mut best: Option<Plan> = None;
+    let mut best_value = f64::INFINITY;
+    let mut last_prices = Vec::new();
+    let mut rounds = 0;
+    for round in 0..MAX_ROUNDS {
+        rounds = round + 1;
+        progress(round);
+        let from = best.as_ref().unwrap_or(plan);
+        let Some((after_r, prices_r)) = resettlement_step(from, s) else { break };
+        let Some((after_f, prices_f)) = financing_step(&after_r, s) else { break };
+        let value = objective(&after_f, s);
+        if best.is_some() && value >= best_value - 1e-6 * best_value.abs().max(1.0) {
+            break;
+        }
+        let feasible_now = prices_r.iter().chain(&prices_f).all(|p| p.2 < 1e-6);
+        best_value = value;
+        best = Some(after_f);
+        last_prices = prices_r;
+        last_prices.extend(prices_f);
+        if !feasible_now {
+            break;
+        }
+    }
+    (best, last_prices, rounds)
+}
+
+/// What one more percentage point of a group's target costs: the programs solved again with
+/// it raised, against `base` (the programs' own answer, unpolished, so both are alike).
+fn target_price(plan: &Plan, s: &Settings, g: &Group, base: f64) -> Option<f64> {
+    let mut raised = plan.clone();
+    let t = &mut raised.assumptions.targets;
+    match g {
+        Group::Overall => t.overall += 0.01,
+        Group::CentralCity => t.central_city += 0.01,
+        Group::Counties => t.counties += 0.01,
+        Group::District(_) => return None,
+    }
+    let (answer, prices, _) = alternate(&raised, s, &mut |_| {});
+    let answer = answer.filter(|_| prices.iter().all(|p| p.2 < 1e-6))?;
+    Some(objective(&answer, s) - base)
+}
+
+/// Whether `plan` keeps every limit, by the full simulation: valid, no binding finding missed,
+/// and the planner's own limits (cash, in-kind floors, housing stock, credit line, ceilings,
+/// the 5 % line).
+pub fn feasible(plan: &Plan, s: &Settings) -> bool {
+    if !crate::validate::validate(plan).is_empty() || !misses(plan, s).is_empty() {
+        return false;
+    }
+    let floor = |p: &Project| {
+        s.in_kind_floor
+            .iter()
+            .find(|(id, _)| *id == p.id)
+            .map_or(s.min_in_kind, |(_, f)| *f)
+    };
+    let mixes_ok = plan.projects.iter().all(|p| {
+        p.households == 0
+            || (p.resettlement.cash <= s.max_cash + 1e-9
+                && p.resettlement.new_build >= floor(p) - 1e-9)
+    });
+    let stock_ok = s.housing_stock.iter().all(|(d, n)| {
+        let bought: f64 = plan
+            .projects
+            .iter()
+            .filter(|p| p.district == *d)
+            .map(|p| f64::from(p.households) * p.resettlement.government_purchase)
+            .sum();
+        bought <= n + 1e-6
+    });
+    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    let a = &plan.assumptions;
+    let years_ok = r.years.iter().all(|y| {
+        s.burden_ceiling.is_none_or(|c| y.fiscal.total() <= c + 1e-6)
+            && s.debt_ceiling.is_none_or(|c| y.debt.total() <= c + 1e-6)
+            && (!s.ppp_tier
+                || y.fiscal.by_instrument.ppp <= 1e-9
+                || y.ppp_share <= a.ppp_new_project_threshold + 1e-12)
+    });
+    let loans: f64 = r.years.iter().map(|y| y.sources.policy_loan).sum();
+    let credit_ok = s.credit_line.is_none_or(|c| loans <= c + 1e-6);
+    mixes_ok && stock_ok && years_ok && credit_ok
+}
+
+/// Moves `delta` of project `i`'s share from one part to another (resettlement ways when
+/// `way`, else instruments); `None` when the part has less than that.
+fn moved(p: &Project, way: bool, from: usize, to: usize, delta: f64) -> Option<Project> {
+    let mut q = p.clone();
+    if way {
+        let (a, b) = (ResettlementWay::ALL[from], ResettlementWay::ALL[to]);
+        let (va, vb) = (a.get(&q.resettlement), b.get(&q.resettlement));
+        if va < delta {
+            return None;
+        }
+        a.set(&mut q.resettlement, va - delta);
+        b.set(&mut q.resettlement, vb + delta);
+    } else {
+        let (a, b) = (Instrument::ALL[from], Instrument::ALL[to]);
+        let (va, vb) = (a.get(&q.financing), b.get(&q.financing));
+        if va < delta {
+            return None;
+        }
+        a.set(&mut q.financing, va - delta);
+        b.set(&mut q.financing, vb + delta);
+    }
+    Some(q)
+}
+
+/// The linear programs hold the land revenue's timing fixed; the full simulation does not.
+/// Polishing tries every move of a share between two parts of a project, in steps from 5 % to
+/// 0.1 %, and keeps a move when the full simulation finds it cheaper and still within every
+/// limit: no such move of the answer is left.
+fn polish(mut plan: Plan, s: &Settings) -> Plan {
+    // The PV is the sum of the projects' own PVs: a move is priced by its project alone.
+    let own = |plan: &Plan, p: &Project| {
+        let r = simulate(&plan.assumptions, std::slice::from_ref(p), plan.first_year);
+        objective_of(&r, s)
+    };
+    let additive = s.objective == Objective::FiscalPv;
+    let mut value = objective(&plan, s);
+    let mut parts: Vec<f64> = plan.projects.iter().map(|p| own(&plan, p)).collect();
+    for delta in [0.05, 0.01, 0.001] {
+        for _pass in 0..20 {
+            let mut improved = false;
+            for i in 0..plan.projects.len() {
+                for (way, n) in [(true, 4), (false, 5)] {
+                    for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
+                        if from == to {
+                            continue;
+                        }
+                        let Some(q) = moved(&plan.projects[i], way, from, to, delta) else {
+                            continue;
+                        };
+                        let part = own(&plan, &q);
+                        let mut candidate = None;
+                        let v = if additive {
+                            value - parts[i] + part
+                        } else {
+                            let c = candidate.insert(plan.clone());
+                            c.projects[i] = q.clone();
+                            objective(c, s)
+                        };
+                        if v >= value - 1e-9 * value.abs().max(1.0) {
+                            continue;
+                        }
+                        let candidate = candidate.unwrap_or_else(|| {
+                            let mut c = plan.clone();
+                            c.projects[i] = q;
+                            c
+                        });
+                        if feasible(&candidate, s) {
+                            plan = candidate;
+                            value = v;
+                            parts[i] = part;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+    }
+    plan
+}
+
+/// A row's dual in the planner's units: a target per percentage point of its households, the
+/// others per 万元 (or per household of housing stock).
+fn binding(limit: Limit, dual: f64, slack: f64) -> Binding {
+    match &limit {
+        // Target rows are in shares of the group's households.
+        Limit::Target(_) => Binding {
+            price: dual.min(PENALTY) / 100.0,
+            per: Unit::PercentagePoint,
+            relaxed: slack * 100.0,
+            limit,
+        },
+        Limit::HousingStock(_) => Binding {
+            price: dual.min(PENALTY),
+            per: Unit::Households,
+            relaxed: slack,
+            limit,
+        },
+        _ => Binding {
+            price: dual.min(PENALTY),
+            per: Unit::Wan,
+            relaxed: slack,
+            limit,
+        },
+    }
+}
+
+/// The edits that make the answer from `view`: each changed project's mixes.
+pub fn edits(view: &Plan, answer: &Plan) -> Vec<crate::edit::Edit> {
+    use crate::edit::Edit;
+    let mut out = Vec::new();
+    for (p, q) in view.projects.iter().zip(&answer.projects) {
+        if p.resettlement != q.resettlement {
+            out.push(Edit::SetResettlement {
+                project: p.id.clone(),
+                mix: q.resettlement,
+            });
+        }
+        if p.financing != q.financing {
+            out.push(Edit::SetFinancing {
+                project: p.id.clone(),
+                mix: q.financing,
+            });
+        }
+    }
+    out
+}
+
+impl Binding {
+    /// The limit and what it costs, in the planner's words.
+    pub fn describe(&self, objective: Objective, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{fmt_number, Text};
+        let what = match &self.limit {
+            Limit::Target(g) => Text::LimitTarget.fill(lang, &[&crate::rules::group_name(g, lang)]),
+            Limit::PppCap(y) => Text::LimitPppCap.fill(lang, &[y]),
+            Limit::PppTier(y) => Text::LimitPppTier.fill(lang, &[y]),
+            Limit::CreditLine => Text::LimitCredit.tr(lang).into(),
+            Limit::BurdenCeiling(y) => Text::LimitBurden.fill(lang, &[y]),
+            Limit::DebtCeiling(y) => Text::LimitDebt.fill(lang, &[y]),
+            Limit::HousingStock(d) => Text::LimitStock.fill(lang, &[d]),
+        };
+        let goal = match objective {
+            Objective::FiscalPv => Text::KpiFiscalPv,
+            Objective::PeakFiscal => Text::KpiPeakFiscal,
+        }
+        .tr(lang);
+        let unit = match self.per {
+            Unit::PercentagePoint => Text::PerPoint,
+            Unit::Wan => Text::PerWan,
+            Unit::Households => Text::PerHousehold,
+        }
+        .tr(lang);
+        if self.relaxed > 1e-6 {
+            let by = match self.per {
+                Unit::PercentagePoint => format!("{:.2} {}", self.relaxed, Text::PercentagePoints.tr(lang)),
+                Unit::Households => format!("{:.0}{}", self.relaxed, Text::Households.tr(lang)),
+                _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
+            };
+            Text::LimitRelaxed.fill(lang, &[&what, &by])
+        } else {
+            Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])
+        }
+    }
+}
+
+/// The answer as a scenario of `doc` (after the edits of `inherited`, the scenario it was made
+/// from), named "最优方案（…最小）" with an id no scenario has.
+pub fn scenario(
+    doc: &Plan,
+    inherited: Option<&crate::edit::Scenario>,
+    view: &Plan,
+    answer: &Answer,
+    s: &Settings,
+    lang: crate::i18n::Lang,
+) -> crate::edit::Scenario {
+    use crate::i18n::Text;
+    let goal = match s.objective {
+        Objective::FiscalPv => Text::KpiFiscalPv,
+        Objective::PeakFiscal => Text::KpiPeakFiscal,
+    };
+    let mut edits = inherited.map_or_else(Vec::new, |sc| sc.edits.clone());
+    edits.extend(self::edits(view, &answer.plan));
+    crate::edit::Scenario {
+        id: doc.next_scenario_id(),
+        name: Text::OptimumName.fill(lang, &[&goal.tr(lang)]),
+        note: Text::OptimumNote.fill(
+            lang,
+            &[
+                &crate::i18n::fmt_number(answer.before, 0),
+                &crate::i18n::fmt_number(answer.after, 0),
+            ],
+        ),
+        edits,
+    }
+}
