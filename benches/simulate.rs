@@ -1,5 +1,5 @@
 //! Native benchmarks: the full simulation of a 1,000-project plan over 30 years (target < 2 ms),
-//! and 1,000 risk draws of the demo and of the 1,000-project plan.
+//! 1,000 risk draws and the optimizer, of the demo and of the 1,000-project plan.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use planner::demo::{demo_plan, generated_plan};
@@ -21,8 +21,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("risk: 1000 draws of the demo", |b| {
         b.iter(|| risk::run(black_box(&demo), &settings))
     });
-    let mut slow = c.benchmark_group("risk on 1000 projects");
+    let mut slow = c.benchmark_group("slow");
     slow.sample_size(10);
+    slow.bench_function("optimize the demo", |b| {
+        b.iter(|| planner::optimize::optimize(black_box(&demo), &Default::default()))
+    });
+    slow.bench_function("optimize 1000 projects", |b| {
+        b.iter(|| planner::optimize::optimize(black_box(&big), &Default::default()))
+    });
     slow.bench_function("risk: 1000 draws of 1000 projects", |b| {
         b.iter(|| risk::run(black_box(&big), &settings))
     });

@@ -1,6 +1,7 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
 //   node scripts/bench-browser.mjs
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20);
+//    1,000 risk draws and the optimizer, of the demo and of a generated 1,000-project plan;
 // 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
 //    generated 1,000-project plan (median of 25 edits each);
 // 3. on the 1,000-project plan, 测算结果 open: applying a lever to all projects (a new scenario)
@@ -67,6 +68,11 @@ try {
     console.log(`wasm risk, 1,000 draws of the demo: median ${median(demoRisk).toFixed(1)} ms (runs: ${demoRisk.map((r) => r.toFixed(1)).join(', ')})`);
     const bigRisk = await page.evaluate(() => window.wasmBindings.bench_risk(1000, 1000));
     console.log(`wasm risk, 1,000 draws of a 1,000-project plan: ${(bigRisk / 1000).toFixed(2)} s`);
+    const demoOpt = [];
+    for (let i = 0; i < 5; i++) demoOpt.push(await page.evaluate(() => window.wasmBindings.bench_optimize(0)));
+    console.log(`wasm optimize, the demo: median ${median(demoOpt).toFixed(1)} ms (runs: ${demoOpt.map((r) => r.toFixed(1)).join(', ')})`);
+    const bigOpt = await page.evaluate(() => window.wasmBindings.bench_optimize(1000));
+    console.log(`wasm optimize, a 1,000-project plan: ${(bigOpt / 1000).toFixed(2)} s`);
     await context.close();
   }
 

@@ -9,8 +9,8 @@
 
 use clarabel::algebra::CscMatrix;
 use clarabel::solver::{
-    DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, SupportedConeT,
-    ZeroConeT,
+    DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus,
+    SupportedConeT, ZeroConeT,
 };
 
 use crate::finance::discount::present_value;
@@ -116,13 +116,18 @@ pub struct Answer {
 // ---------------------------------------------------------------------------------------
 // A small linear-program builder over clarabel.
 
+/// A row's coefficients: (variable, coefficient).
+type Row = Vec<(usize, f64)>;
+/// Each limit row after a solve: the limit, its dual (the price) and its slack (how far it gave).
+type Priced = Vec<(Limit, f64, f64)>;
+
 #[derive(Default)]
 struct Lp {
     cost: Vec<f64>,
     /// (coefficients, right-hand side): `a·x = b`.
-    eq: Vec<(Vec<(usize, f64)>, f64)>,
+    eq: Vec<(Row, f64)>,
     /// `a·x ≤ b`, with the limit it stands for (soft rows get a slack).
-    le: Vec<(Vec<(usize, f64)>, f64, Option<Limit>)>,
+    le: Vec<(Row, f64, Option<Limit>)>,
 }
 
 /// Cost of giving a limit one unit, against the objective's 万元: far above any real price.
@@ -143,7 +148,9 @@ impl Lp {
 
     fn solve(&self) -> Option<Solved> {
         let n = self.cost.len();
-        let soft: Vec<usize> = (0..self.le.len()).filter(|&j| self.le[j].2.is_some()).collect();
+        let soft: Vec<usize> = (0..self.le.len())
+            .filter(|&j| self.le[j].2.is_some())
+            .collect();
         let total = n + soft.len();
         let mut cost = self.cost.clone();
         cost.extend(std::iter::repeat_n(PENALTY, soft.len()));
@@ -197,7 +204,9 @@ impl Lp {
         }
         Some(Solved {
             x: x[..n].iter().map(|v| v.max(0.0)).collect(),
-            duals: (0..self.le.len()).map(|j| z[self.eq.len() + j].max(0.0)).collect(),
+            duals: (0..self.le.len())
+                .map(|j| z[self.eq.len() + j].max(0.0))
+                .collect(),
             slack,
         })
     }
@@ -335,7 +344,7 @@ fn common_rows(lp: &mut Lp, plan: &Plan, s: &Settings, y: &Years, vars: &[(usize
     let peak = objective_peak.then(|| lp.var(1.0));
     for t in 0..y.len {
         let year = y.first + t as i32;
-        let row = |pick: &dyn Fn(&Flows) -> &Vec<f64>| -> Vec<(usize, f64)> {
+        let row = |pick: &dyn Fn(&Flows) -> &Vec<f64>| -> Row {
             vars.iter()
                 .map(|&(v, f)| (v, at(pick(f), t)))
                 .filter(|(_, c)| *c != 0.0)
@@ -352,7 +361,11 @@ fn common_rows(lp: &mut Lp, plan: &Plan, s: &Settings, y: &Years, vars: &[(usize
         }
         let burden = row(&|f| &f.burden);
         if let Some(c) = s.burden_ceiling {
-            lp.le.push((burden.clone(), c - y.land[t], Some(Limit::BurdenCeiling(year))));
+            lp.le.push((
+                burden.clone(),
+                c - y.land[t],
+                Some(Limit::BurdenCeiling(year)),
+            ));
         }
         if let Some(z) = peak {
             let mut r = burden;
@@ -360,11 +373,16 @@ fn common_rows(lp: &mut Lp, plan: &Plan, s: &Settings, y: &Years, vars: &[(usize
             lp.le.push((r, -y.land[t], None));
         }
         if let Some(c) = s.debt_ceiling {
-            lp.le.push((row(&|f| &f.debt), c, Some(Limit::DebtCeiling(year))));
+            lp.le
+                .push((row(&|f| &f.debt), c, Some(Limit::DebtCeiling(year))));
         }
     }
     if let Some(line) = s.credit_line {
-        let r: Vec<(usize, f64)> = vars.iter().map(|&(v, f)| (v, f.loan)).filter(|(_, c)| *c != 0.0).collect();
+        let r: Row = vars
+            .iter()
+            .map(|&(v, f)| (v, f.loan))
+            .filter(|(_, c)| *c != 0.0)
+            .collect();
         lp.le.push((r, line, Some(Limit::CreditLine)));
     }
 }
@@ -384,13 +402,23 @@ fn ppp_closed(plan: &Plan, p: &Project) -> bool {
 }
 
 /// Financing with the resettlement fixed: one share per project and instrument.
-fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f64)>)> {
+fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let all: Vec<Vec<Flows>> = plan
         .projects
         .iter()
-        .map(|p| Instrument::ALL.iter().map(|&i| flows(plan, &with_financing(p, i))).collect())
+        .map(|p| {
+            Instrument::ALL
+                .iter()
+                .map(|&i| flows(plan, &with_financing(p, i)))
+                .collect()
+        })
         .collect();
-    let len = all.iter().flatten().map(|f| f.burden.len()).max().unwrap_or(1);
+    let len = all
+        .iter()
+        .flatten()
+        .map(|f| f.burden.len())
+        .max()
+        .unwrap_or(1);
     let years = Years::new(plan, len);
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
@@ -398,15 +426,25 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f
     for (p, fl) in plan.projects.iter().zip(&all) {
         let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
         lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
-        let k = |i: Instrument| v[Instrument::ALL.iter().position(|x| *x == i).expect("declared")];
+        let k = |i: Instrument| {
+            v[Instrument::ALL
+                .iter()
+                .position(|x| *x == i)
+                .expect("declared")]
+        };
         // Capital fund at least the minimum (国发〔2015〕51号: 20 %).
         let min_cf = plan.assumptions.min_capital_fund.max(0.2);
-        lp.le.push((vec![(k(Instrument::CapitalFund), -1.0)], -min_cf, None));
+        lp.le
+            .push((vec![(k(Instrument::CapitalFund), -1.0)], -min_cf, None));
         if ppp_closed(plan, p) {
             lp.le.push((vec![(k(Instrument::Ppp), 1.0)], 0.0, None));
         }
         // Bonds balance on their own land revenue (财预〔2018〕28号): share × load ≤ 1.
-        let load = fl[Instrument::ALL.iter().position(|x| *x == Instrument::SpecialBond).expect("declared")].bond_load;
+        let load = fl[Instrument::ALL
+            .iter()
+            .position(|x| *x == Instrument::SpecialBond)
+            .expect("declared")]
+        .bond_load;
         let bond = k(Instrument::SpecialBond);
         if load.is_finite() {
             lp.le.push((vec![(bond, load)], BOND_BALANCE, None));
@@ -427,7 +465,11 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f
             i.set(&mut f, clean(share / sum));
         }
         // The policy loan takes up the rounding, as in the editor.
-        let others: f64 = Instrument::ALL.iter().filter(|&&i| i != Instrument::PolicyLoan).map(|i| i.get(&f)).sum();
+        let others: f64 = Instrument::ALL
+            .iter()
+            .filter(|&&i| i != Instrument::PolicyLoan)
+            .map(|i| i.get(&f))
+            .sum();
         f.policy_loan = (1.0 - others).max(0.0);
         p.financing = f;
     }
@@ -449,31 +491,54 @@ fn clean(v: f64) -> f64 {
 }
 
 /// Resettlement with the financing fixed: one share per project and way.
-fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64, f64)>)> {
+fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let all: Vec<Vec<Flows>> = plan
         .projects
         .iter()
-        .map(|p| ResettlementWay::ALL.iter().map(|&w| flows(plan, &with_way(p, w))).collect())
+        .map(|p| {
+            ResettlementWay::ALL
+                .iter()
+                .map(|&w| flows(plan, &with_way(p, w)))
+                .collect()
+        })
         .collect();
-    let len = all.iter().flatten().map(|f| f.burden.len()).max().unwrap_or(1);
+    let len = all
+        .iter()
+        .flatten()
+        .map(|f| f.burden.len())
+        .max()
+        .unwrap_or(1);
     let years = Years::new(plan, len);
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
     let mut ids = Vec::new();
-    let way = |w: ResettlementWay| ResettlementWay::ALL.iter().position(|x| *x == w).expect("declared");
+    let way = |w: ResettlementWay| {
+        ResettlementWay::ALL
+            .iter()
+            .position(|x| *x == w)
+            .expect("declared")
+    };
     // Monetized households per group: Σ h·(money shares) ≥ target·H (+ a margin for rounding).
     // (group, target, row, households, margin): the margin is a household per project, as the
     // simulation rounds each project's households to whole ones.
-    let mut groups: Vec<(Group, f64, Vec<(usize, f64)>, f64, f64)> = Vec::new();
+    let mut groups: Vec<(Group, f64, Row, f64, f64)> = Vec::new();
     let rates = crate::simulate::monetized_rates(&plan.projects, &plan.assumptions);
     for m in &rates {
-        let wanted = matches!(m.group, Group::Overall | Group::CentralCity | Group::Counties)
-            || s.district_targets;
+        let wanted = matches!(
+            m.group,
+            Group::Overall | Group::CentralCity | Group::Counties
+        ) || s.district_targets;
         if wanted && m.households > 0 {
-            groups.push((m.group.clone(), m.target, Vec::new(), m.households as f64, 0.0));
+            groups.push((
+                m.group.clone(),
+                m.target,
+                Vec::new(),
+                m.households as f64,
+                0.0,
+            ));
         }
     }
-    let mut stock: Vec<(String, f64, Vec<(usize, f64)>)> = s
+    let mut stock: Vec<(String, f64, Row)> = s
         .housing_stock
         .iter()
         .map(|(d, n)| (d.clone(), *n, Vec::new()))
@@ -483,13 +548,18 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64
         lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
         let h = f64::from(p.households);
         if h > 0.0 {
-            lp.le.push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
+            lp.le
+                .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
             let floor = s
                 .in_kind_floor
                 .iter()
                 .find(|(id, _)| *id == p.id)
                 .map_or(s.min_in_kind, |(_, f)| *f);
-            lp.le.push((vec![(v[way(ResettlementWay::NewBuild)], -1.0)], -floor, None));
+            lp.le.push((
+                vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
+                -floor,
+                None,
+            ));
         } else {
             // A project without households (infrastructure) keeps its mix.
             for (&x, &w) in v.iter().zip(ResettlementWay::ALL) {
@@ -505,7 +575,11 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64
             };
             if member && h > 0.0 {
                 *margin += 1.0;
-                for w in [ResettlementWay::Cash, ResettlementWay::SelfPurchase, ResettlementWay::GovernmentPurchase] {
+                for w in [
+                    ResettlementWay::Cash,
+                    ResettlementWay::SelfPurchase,
+                    ResettlementWay::GovernmentPurchase,
+                ] {
                     row.push((v[way(w)], -h));
                 }
             }
@@ -552,7 +626,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Vec<(Limit, f64
 }
 
 /// Each soft row's limit with its dual (the price) and its slack (how far it gave).
-fn prices(lp: &Lp, solved: &Solved) -> Vec<(Limit, f64, f64)> {
+fn prices(lp: &Lp, solved: &Solved) -> Priced {
     lp.le
         .iter()
         .enumerate()
@@ -590,72 +664,226 @@ pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::rules::Finding> {
 pub const MAX_ROUNDS: usize = 8;
 
 /// Minimizes the objective over the plan's mixes (the plan given is the view to optimize).
-/// `progress` is told each round (for the page).
-pub fn optimize(plan: &Plan, s: &Settings, mut progress: impl FnMut(usize)) -> Answer {
-    let before = objective(plan, s);
-    let (alternated, prices, rounds) = alternate(plan, s, &mut progress);
-    // A program the solver could not finish answers nothing: the plan stays as it was.
-    let feasible = alternated.is_some() && prices.iter().all(|p| p.2 < 1e-6);
-    let mut best = alternated.clone().unwrap_or_else(|| plan.clone());
-    if feasible {
-        best = polish(best, s);
+pub fn optimize(plan: &Plan, s: &Settings) -> Answer {
+    let mut run = Run::new(plan, s);
+    while !run.step() {}
+    run.answer()
+}
+
+/// Where a run is, for the page's progress line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Phase {
+    /// Round `n` (from 1) of the two programs.
+    Solving(usize),
+    /// Polishing in steps of `delta`: `done` of `total` projects.
+    Polishing {
+        delta: f64,
+        done: usize,
+        total: usize,
+    },
+    /// Pricing the binding targets: `done` of `total`.
+    Pricing {
+        done: usize,
+        total: usize,
+    },
+    Done,
+}
+
+/// An optimization in steps, each a bounded piece of work, so the page can show progress and
+/// answer clicks between them; `optimize` runs it in one go and gives the same answer.
+pub struct Run {
+    plan: Plan,
+    s: Settings,
+    before: f64,
+    stage: Stage,
+    alternation: Alternation,
+    polish: Option<Polish>,
+    best: Option<Plan>,
+    feasible: bool,
+    binding: Vec<Binding>,
+    priced: usize,
+}
+
+enum Stage {
+    Alternating,
+    Polishing,
+    Pricing,
+    Done,
+}
+
+/// Projects polished per step: a few milliseconds each in the browser.
+const POLISH_CHUNK: usize = 4;
+
+impl Run {
+    pub fn new(plan: &Plan, s: &Settings) -> Self {
+        Run {
+            before: objective(plan, s),
+            plan: plan.clone(),
+            s: s.clone(),
+            stage: Stage::Alternating,
+            alternation: Alternation::default(),
+            polish: None,
+            best: None,
+            feasible: false,
+            binding: Vec::new(),
+            priced: 0,
+        }
     }
-    let base = alternated.as_ref().map(|p| objective(p, s));
-    let binding = prices
-        .into_iter()
-        .map(|(limit, dual, slack)| binding(limit, dual, slack))
-        .filter(|b| b.relaxed > 1e-6 || b.price > 1e-3)
-        .map(|mut b| {
-            // A target's price with the financing free to follow: solved again one point up.
-            if let (Limit::Target(g), Some(base), true) = (&b.limit, base, feasible) {
-                if let Some(price) = target_price(plan, s, g, base) {
-                    b.price = price;
+
+    /// Does the next piece of work; true when the run is done.
+    pub fn step(&mut self) -> bool {
+        match self.stage {
+            Stage::Alternating => {
+                if self.alternation.step(&self.plan, &self.s) {
+                    self.alternated();
                 }
             }
-            b
-        })
-        .collect();
-    Answer {
-        after: objective(&best, s),
-        plan: best,
-        before,
-        binding,
-        feasible,
-        rounds,
+            Stage::Polishing => {
+                let polish = self.polish.as_mut().expect("set when polishing begins");
+                if polish.step(&self.s, POLISH_CHUNK) {
+                    let polished = self.polish.take().expect("polishing").plan;
+                    // Moves were checked one project at a time: the whole answer once more.
+                    if feasible(&polished, &self.s) {
+                        self.best = Some(polished);
+                    }
+                    self.stage = Stage::Pricing;
+                }
+            }
+            Stage::Pricing => self.price_next(),
+            Stage::Done => {}
+        }
+        matches!(self.stage, Stage::Done)
+    }
+
+    /// The programs are done: their prices become bindings; a feasible answer is polished.
+    fn alternated(&mut self) {
+        let a = &self.alternation;
+        // A program the solver could not finish answers nothing: the plan stays as it was.
+        self.feasible = a.best.is_some() && a.prices.iter().all(|p| p.2 < 1e-6);
+        self.binding = a
+            .prices
+            .iter()
+            .map(|(limit, dual, slack)| binding(limit.clone(), *dual, *slack))
+            .filter(|b| b.relaxed > 1e-6 || b.price > 1e-3)
+            .collect();
+        self.best = a.best.clone();
+        self.stage = if self.feasible {
+            self.polish = Some(Polish::new(a.best.clone().expect("feasible"), &self.s));
+            Stage::Polishing
+        } else {
+            Stage::Done
+        };
+    }
+
+    /// A target's price with the financing free to follow: solved again one point up, against
+    /// the programs' own answer (unpolished, so both are alike).
+    fn price_next(&mut self) {
+        let next = self.binding[self.priced..]
+            .iter()
+            .position(|b| matches!(b.limit, Limit::Target(_)))
+            .map(|k| self.priced + k);
+        let Some(k) = next else {
+            self.stage = Stage::Done;
+            return;
+        };
+        self.priced = k + 1;
+        let base = self.alternation.best_value;
+        if let Limit::Target(g) = &self.binding[k].limit {
+            if let Some(price) = target_price(&self.plan, &self.s, g, base) {
+                self.binding[k].price = price;
+            }
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        match (&self.stage, &self.polish) {
+            (Stage::Alternating, _) => Phase::Solving(self.alternation.rounds.max(1)),
+            (Stage::Polishing, Some(p)) => Phase::Polishing {
+                delta: POLISH_STEPS[p.delta.min(POLISH_STEPS.len() - 1)],
+                done: p.next,
+                total: p.plan.projects.len(),
+            },
+            (Stage::Pricing, _) => Phase::Pricing {
+                done: self.priced,
+                total: self
+                    .binding
+                    .iter()
+                    .filter(|b| matches!(b.limit, Limit::Target(_)))
+                    .count(),
+            },
+            _ => Phase::Done,
+        }
+    }
+
+    /// The answer (the plan unchanged when no feasible one was found).
+    pub fn answer(self) -> Answer {
+        let best = self.best.unwrap_or(self.plan);
+        Answer {
+            after: objective(&best, &self.s),
+            plan: best,
+            before: self.before,
+            binding: self.binding,
+            feasible: self.feasible,
+            rounds: self.alternation.rounds,
+        }
     }
 }
 
-/// The two programs in turn until neither improves: the plan, the last rows' prices and slacks,
-/// and the rounds taken (`None`: the solver could not finish the first round).
-fn alternate(
-    plan: &Plan,
-    s: &Settings,
-    progress: &mut dyn FnMut(usize),
-) -> (Option<Plan>, Vec<(Limit, f64, f64)>, usize) {
-    let mut best: Option<Plan> = None;
-    let mut best_value = f64::INFINITY;
-    let mut last_prices = Vec::new();
-    let mut rounds = 0;
-    for round in 0..MAX_ROUNDS {
-        rounds = round + 1;
-        progress(round);
-        let from = best.as_ref().unwrap_or(plan);
-        let Some((after_r, prices_r)) = resettlement_step(from, s) else { break };
-        let Some((after_f, prices_f)) = financing_step(&after_r, s) else { break };
-        let value = objective(&after_f, s);
-        if best.is_some() && value >= best_value - 1e-6 * best_value.abs().max(1.0) {
-            break;
-        }
-        let feasible_now = prices_r.iter().chain(&prices_f).all(|p| p.2 < 1e-6);
-        best_value = value;
-        best = Some(after_f);
-        last_prices = prices_r;
-        last_prices.extend(prices_f);
-        if !feasible_now {
-            break;
+/// The two programs in turn until neither improves, one program per step.
+struct Alternation {
+    best: Option<Plan>,
+    best_value: f64,
+    /// The last full round's rows: limit, price, slack.
+    prices: Priced,
+    rounds: usize,
+    /// The resettlement program's answer of this round, waiting for the financing one.
+    half: Option<(Plan, Priced)>,
+}
+
+impl Default for Alternation {
+    fn default() -> Self {
+        Alternation {
+            best: None,
+            best_value: f64::INFINITY,
+            prices: Vec::new(),
+            rounds: 0,
+            half: None,
         }
     }
-    (best, last_prices, rounds)
+}
+
+impl Alternation {
+    /// Solves the next program; true when done (no improvement, infeasible, the solver gave up,
+    /// or the last round).
+    fn step(&mut self, plan: &Plan, s: &Settings) -> bool {
+        let Some((after_r, prices_r)) = self.half.take() else {
+            if self.rounds == MAX_ROUNDS {
+                return true;
+            }
+            self.rounds += 1;
+            let from = self.best.as_ref().unwrap_or(plan);
+            return match resettlement_step(from, s) {
+                Some(half) => {
+                    self.half = Some(half);
+                    false
+                }
+                None => true,
+            };
+        };
+        let Some((after_f, prices_f)) = financing_step(&after_r, s) else {
+            return true;
+        };
+        let value = objective(&after_f, s);
+        if self.best.is_some() && value >= self.best_value - 1e-6 * self.best_value.abs().max(1.0) {
+            return true;
+        }
+        let feasible_now = prices_r.iter().chain(&prices_f).all(|p| p.2 < 1e-6);
+        self.best_value = value;
+        self.best = Some(after_f);
+        self.prices = prices_r;
+        self.prices.extend(prices_f);
+        !feasible_now
+    }
 }
 
 /// What one more percentage point of a group's target costs: the programs solved again with
@@ -669,8 +897,9 @@ fn target_price(plan: &Plan, s: &Settings, g: &Group, base: f64) -> Option<f64> 
         Group::Counties => t.counties += 0.01,
         Group::District(_) => return None,
     }
-    let (answer, prices, _) = alternate(&raised, s, &mut |_| {});
-    let answer = answer.filter(|_| prices.iter().all(|p| p.2 < 1e-6))?;
+    let mut a = Alternation::default();
+    while !a.step(&raised, s) {}
+    let answer = a.best.filter(|_| a.prices.iter().all(|p| p.2 < 1e-6))?;
     Some(objective(&answer, s) - base)
 }
 
@@ -704,7 +933,8 @@ pub fn feasible(plan: &Plan, s: &Settings) -> bool {
     let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
     let a = &plan.assumptions;
     let years_ok = r.years.iter().all(|y| {
-        s.burden_ceiling.is_none_or(|c| y.fiscal.total() <= c + 1e-6)
+        s.burden_ceiling
+            .is_none_or(|c| y.fiscal.total() <= c + 1e-6)
             && s.debt_ceiling.is_none_or(|c| y.debt.total() <= c + 1e-6)
             && (!s.ppp_tier
                 || y.fiscal.by_instrument.ppp <= 1e-9
@@ -739,63 +969,156 @@ fn moved(p: &Project, way: bool, from: usize, to: usize, delta: f64) -> Option<P
     Some(q)
 }
 
+/// The share steps polishing tries, coarse to fine.
+const POLISH_STEPS: [f64; 3] = [0.05, 0.01, 0.001];
+/// The most passes over every project at one step.
+const POLISH_PASSES: usize = 20;
+
 /// The linear programs hold the land revenue's timing fixed; the full simulation does not.
 /// Polishing tries every move of a share between two parts of a project, in steps from 5 % to
 /// 0.1 %, and keeps a move when the full simulation finds it cheaper and still within every
 /// limit: no such move of the answer is left.
-fn polish(mut plan: Plan, s: &Settings) -> Plan {
-    // The PV is the sum of the projects' own PVs: a move is priced by its project alone.
-    let own = |plan: &Plan, p: &Project| {
-        let r = simulate(&plan.assumptions, std::slice::from_ref(p), plan.first_year);
-        objective_of(&r, s)
-    };
-    let additive = s.objective == Objective::FiscalPv;
-    let mut value = objective(&plan, s);
-    let mut parts: Vec<f64> = plan.projects.iter().map(|p| own(&plan, p)).collect();
-    for delta in [0.05, 0.01, 0.001] {
-        for _pass in 0..20 {
-            let mut improved = false;
-            for i in 0..plan.projects.len() {
-                for (way, n) in [(true, 4), (false, 5)] {
-                    for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
-                        if from == to {
-                            continue;
-                        }
-                        let Some(q) = moved(&plan.projects[i], way, from, to, delta) else {
-                            continue;
-                        };
-                        let part = own(&plan, &q);
-                        let mut candidate = None;
-                        let v = if additive {
-                            value - parts[i] + part
-                        } else {
-                            let c = candidate.insert(plan.clone());
-                            c.projects[i] = q.clone();
-                            objective(c, s)
-                        };
-                        if v >= value - 1e-9 * value.abs().max(1.0) {
-                            continue;
-                        }
-                        let candidate = candidate.unwrap_or_else(|| {
-                            let mut c = plan.clone();
-                            c.projects[i] = q;
-                            c
-                        });
-                        if feasible(&candidate, s) {
-                            plan = candidate;
-                            value = v;
-                            parts[i] = part;
-                            improved = true;
-                        }
-                    }
+struct Polish {
+    plan: Plan,
+    value: f64,
+    /// Each project's own objective (the PV is the sum of the projects' own PVs, so a move is
+    /// priced by its project alone).
+    parts: Vec<f64>,
+    /// Index into POLISH_STEPS, the pass at that step, the next project, whether this pass
+    /// improved anything.
+    delta: usize,
+    pass: usize,
+    next: usize,
+    improved: bool,
+}
+
+impl Polish {
+    fn new(plan: Plan, s: &Settings) -> Self {
+        let parts = plan
+            .projects
+            .iter()
+            .map(|p| own_objective(&plan, p, s))
+            .collect();
+        Polish {
+            value: objective(&plan, s),
+            plan,
+            parts,
+            delta: 0,
+            pass: 0,
+            next: 0,
+            improved: false,
+        }
+    }
+
+    /// Polishes up to `count` projects; true when no step has a move left.
+    fn step(&mut self, s: &Settings, count: usize) -> bool {
+        let end = self
+            .next
+            .saturating_add(count)
+            .min(self.plan.projects.len());
+        for i in self.next..end {
+            self.polish_project(i, s);
+        }
+        self.next = end;
+        if self.next < self.plan.projects.len() {
+            return false;
+        }
+        // A pass is over: another at this step if it improved, else the next finer step.
+        self.next = 0;
+        self.pass += 1;
+        if !self.improved || self.pass == POLISH_PASSES {
+            self.delta += 1;
+            self.pass = 0;
+        }
+        self.improved = false;
+        self.delta == POLISH_STEPS.len()
+    }
+
+    fn polish_project(&mut self, i: usize, s: &Settings) {
+        let delta = POLISH_STEPS[self.delta];
+        let additive = s.objective == Objective::FiscalPv;
+        for (way, n) in [(true, 4), (false, 5)] {
+            for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
+                if from == to {
+                    continue;
                 }
-            }
-            if !improved {
-                break;
+                let Some(q) = moved(&self.plan.projects[i], way, from, to, delta) else {
+                    continue;
+                };
+                let part = own_objective(&self.plan, &q, s);
+                // Tried in place, put back when it does not pay or breaks a limit.
+                let old = std::mem::replace(&mut self.plan.projects[i], q);
+                let v = if additive {
+                    self.value - self.parts[i] + part
+                } else {
+                    objective(&self.plan, s)
+                };
+                if v < self.value - 1e-9 * self.value.abs().max(1.0)
+                    && move_keeps_limits(&self.plan, i, s)
+                {
+                    self.value = v;
+                    self.parts[i] = part;
+                    self.improved = true;
+                } else {
+                    self.plan.projects[i] = old;
+                }
             }
         }
     }
-    plan
+}
+
+/// One project's objective, simulated alone.
+fn own_objective(plan: &Plan, p: &Project, s: &Settings) -> f64 {
+    let r = simulate(&plan.assumptions, std::slice::from_ref(p), plan.first_year);
+    objective_of(&r, s)
+}
+
+/// Whether a plan that differs from a feasible one only in project `i` still keeps every limit.
+/// What one project can break is checked on that project alone (its rules, its bonds, its
+/// mix bounds) and on the groups' monetized rates; the yearly limits (ceilings, the credit
+/// line, the 5 % line, PPP) need the whole simulation, so only then is it run.
+fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings) -> bool {
+    let p = &plan.projects[i];
+    let a = &plan.assumptions;
+    let window = (plan.first_year, plan.first_year + 1);
+    if !crate::validate::validate_project(p, a, window, i + 1).is_empty() {
+        return false;
+    }
+    let yearly = s.burden_ceiling.is_some()
+        || s.debt_ceiling.is_some()
+        || s.credit_line.is_some()
+        || s.ppp_tier
+        || p.financing.ppp > 0.0;
+    if yearly {
+        return feasible(plan, s);
+    }
+    let r = simulate(a, std::slice::from_ref(p), plan.first_year);
+    let local_misses = findings(a, &r).into_iter().any(|f| {
+        f.severity == Severity::Miss && matches!(f.subject, crate::rules::Subject::Project { .. })
+    });
+    let floor = s
+        .in_kind_floor
+        .iter()
+        .find(|(id, _)| *id == p.id)
+        .map_or(s.min_in_kind, |(_, f)| *f);
+    let mix_ok = p.households == 0
+        || (p.resettlement.cash <= s.max_cash + 1e-9 && p.resettlement.new_build >= floor - 1e-9);
+    let stock_ok = s.housing_stock.iter().all(|(d, n)| {
+        d != &p.district || {
+            let bought: f64 = plan
+                .projects
+                .iter()
+                .filter(|q| q.district == *d)
+                .map(|q| f64::from(q.households) * q.resettlement.government_purchase)
+                .sum();
+            bought <= n + 1e-6
+        }
+    });
+    let targets_ok = crate::simulate::monetized_rates(&plan.projects, a)
+        .iter()
+        .filter(|m| s.district_targets || !matches!(m.group, Group::District(_)))
+        .all(|m| m.meets_target());
+    !local_misses && mix_ok && stock_ok && targets_ok
 }
 
 /// A row's dual in the planner's units: a target per percentage point of its households, the
@@ -871,11 +1194,16 @@ impl Binding {
         .tr(lang);
         if self.relaxed > 1e-6 {
             let by = match self.per {
-                Unit::PercentagePoint => format!("{:.2} {}", self.relaxed, Text::PercentagePoints.tr(lang)),
+                Unit::PercentagePoint => {
+                    format!("{:.2} {}", self.relaxed, Text::PercentagePoints.tr(lang))
+                }
                 Unit::Households => format!("{:.0}{}", self.relaxed, Text::Households.tr(lang)),
                 _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
+        } else if let Limit::Target(g) = &self.limit {
+            let group = crate::rules::group_name(g, lang);
+            Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_number(self.price, 0)])
         } else {
             Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])
         }

@@ -24,15 +24,26 @@ fn index(rng: &mut Xoshiro256PlusPlus, n: usize) -> usize {
 fn the_answer_for_the_demo_meets_every_target_and_rule_and_costs_less() {
     let plan = demo_plan();
     let s = Settings::default();
-    assert!(!misses(&plan, &s).is_empty(), "the demo misses targets as it stands");
-    let a = optimize(&plan, &s, |_| {});
+    assert!(
+        !misses(&plan, &s).is_empty(),
+        "the demo misses targets as it stands"
+    );
+    let a = optimize(&plan, &s);
     assert!(a.feasible);
     assert_eq!(validate(&a.plan), vec![]);
-    assert_eq!(misses(&a.plan, &s), vec![], "the full simulation finds no miss");
+    assert_eq!(
+        misses(&a.plan, &s),
+        vec![],
+        "the full simulation finds no miss"
+    );
     assert_eq!(a.after, objective(&a.plan, &s));
     assert!(a.after < a.before, "{} < {}", a.after, a.before);
     // Cash stays within its bound; the targets that bind have a price.
-    assert!(a.plan.projects.iter().all(|p| p.resettlement.cash <= 0.7 + 1e-9));
+    assert!(a
+        .plan
+        .projects
+        .iter()
+        .all(|p| p.resettlement.cash <= 0.7 + 1e-9));
     let target = a
         .binding
         .iter()
@@ -40,7 +51,10 @@ fn the_answer_for_the_demo_meets_every_target_and_rule_and_costs_less() {
         .expect("a target binds");
     assert!(target.price > 0.0);
     let text = target.describe(s.objective, Lang::Zh);
-    assert!(text.contains("每提高 1 个百分点") && text.contains("财政负担现值增加"), "{text}");
+    assert!(
+        text.contains("每提高 1 个百分点") && text.contains("财政负担现值增加"),
+        "{text}"
+    );
 }
 
 /// A random nudge of one project's mix: some share moved from one part to another.
@@ -77,14 +91,17 @@ fn nudge(plan: &Plan, rng: &mut Xoshiro256PlusPlus) -> Plan {
 fn no_feasible_nudge_of_the_answer_is_cheaper() {
     let plan = demo_plan();
     let s = Settings::default();
-    let a = optimize(&plan, &s, |_| {});
+    let a = optimize(&plan, &s);
     let best = a.after;
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
     let (mut tried, mut feasible) = (0, 0);
     while tried < 1000 {
         tried += 1;
         let p = nudge(&a.plan, &mut rng);
-        let within = p.projects.iter().all(|q| q.resettlement.cash <= s.max_cash + 1e-12);
+        let within = p
+            .projects
+            .iter()
+            .all(|q| q.resettlement.cash <= s.max_cash + 1e-12);
         if !within || !validate(&p).is_empty() || !misses(&p, &s).is_empty() {
             continue;
         }
@@ -93,13 +110,19 @@ fn no_feasible_nudge_of_the_answer_is_cheaper() {
         if v < best - 1e-6 * best {
             for (x, y) in a.plan.projects.iter().zip(&p.projects) {
                 if x != y {
-                    eprintln!("{} {:?}\n -> {:?}\n {:?}\n -> {:?}", x.name, x.resettlement, y.resettlement, x.financing, y.financing);
+                    eprintln!(
+                        "{} {:?}\n -> {:?}\n {:?}\n -> {:?}",
+                        x.name, x.resettlement, y.resettlement, x.financing, y.financing
+                    );
                 }
             }
         }
         assert!(v >= best - 1e-6 * best, "a nudge is cheaper: {v} < {best}");
     }
-    assert!(feasible > 100, "{feasible} of the 1,000 nudges were feasible");
+    assert!(
+        feasible > 100,
+        "{feasible} of the 1,000 nudges were feasible"
+    );
 }
 
 /// Every mix of a project on a 25 % grid (cash at most 70 %, capital fund at least 25 %, no PPP).
@@ -157,7 +180,11 @@ fn on_two_projects_the_answer_is_at_least_as_good_as_a_brute_force_grid() {
         let mut v: Vec<(f64, Project)> = grid(p)
             .into_iter()
             .map(|q| {
-                let r = planner::simulate::simulate(&plan.assumptions, std::slice::from_ref(&q), plan.first_year);
+                let r = planner::simulate::simulate(
+                    &plan.assumptions,
+                    std::slice::from_ref(&q),
+                    plan.first_year,
+                );
                 (r.totals.fiscal_burden_pv, q)
             })
             .collect();
@@ -183,9 +210,14 @@ fn on_two_projects_the_answer_is_at_least_as_good_as_a_brute_force_grid() {
         }
     }
     assert!(best.is_finite(), "the grid has a feasible pair");
-    let answer = optimize(&plan, &s, |_| {});
+    let answer = optimize(&plan, &s);
     assert!(answer.feasible && planner::optimize::feasible(&answer.plan, &s));
-    assert!(answer.after <= best + 1e-6 * best, "optimizer {} vs grid {}", answer.after, best);
+    assert!(
+        answer.after <= best + 1e-6 * best,
+        "optimizer {} vs grid {}",
+        answer.after,
+        best
+    );
 }
 
 #[test]
@@ -196,7 +228,7 @@ fn limits_that_cannot_all_hold_are_reported_with_the_least_relaxation() {
         min_in_kind: 0.8,
         ..Settings::default()
     };
-    let a = optimize(&plan, &s, |_| {});
+    let a = optimize(&plan, &s);
     assert!(!a.feasible);
     let relaxed: Vec<_> = a.binding.iter().filter(|b| b.relaxed > 0.0).collect();
     assert!(!relaxed.is_empty());
@@ -207,5 +239,42 @@ fn limits_that_cannot_all_hold_are_reported_with_the_least_relaxation() {
     // At most 20 % can be monetized: the 50 % target gives about 30 points.
     assert!((overall.relaxed - 30.0).abs() < 1.0, "{}", overall.relaxed);
     let text = overall.describe(s.objective, Lang::Zh);
-    assert!(text.contains("无法满足") && text.contains("个百分点"), "{text}");
+    assert!(
+        text.contains("无法满足") && text.contains("个百分点"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_run_in_steps_shows_where_it_is_and_ends_as_the_one_go_answer() {
+    use planner::optimize::{Phase, Run};
+    let plan = planner::demo::generated_plan(60);
+    let s = Settings::default();
+    let mut run = Run::new(&plan, &s);
+    let mut seen = Vec::new();
+    let mut steps = 0;
+    while !run.step() {
+        steps += 1;
+        let label = match run.phase() {
+            Phase::Solving(_) => "solving",
+            Phase::Polishing { done, total, .. } => {
+                assert!(done <= total);
+                "polishing"
+            }
+            Phase::Pricing { .. } => "pricing",
+            Phase::Done => "done",
+        };
+        if seen.last() != Some(&label) {
+            seen.push(label);
+        }
+    }
+    assert_eq!(run.phase(), Phase::Done);
+    assert_eq!(seen[..2], ["solving", "polishing"], "{seen:?}");
+    // Polishing goes a few projects at a time: many more steps than rounds.
+    assert!(steps > 60 / 4, "{steps} steps");
+    let stepped = run.answer();
+    let one_go = optimize(&plan, &s);
+    assert!(stepped.feasible);
+    assert_eq!(stepped.plan, one_go.plan);
+    assert_eq!(stepped.after, one_go.after);
 }

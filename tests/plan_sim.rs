@@ -282,12 +282,22 @@ mod round_trip {
 #[test]
 fn plan_sim_optimizes_and_runs_risk() {
     let out = plan_sim(&["--optimize", "tests/fixtures/plan-v3.json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = decode(std::str::from_utf8(&out.stdout).unwrap()).expect("a plan document");
-    let last = doc.scenarios.last().expect("the optimum is the last scenario");
+    let last = doc
+        .scenarios
+        .last()
+        .expect("the optimum is the last scenario");
     assert!(last.name.starts_with("最优方案"));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("优化前") && err.contains("每提高 1 个百分点"), "{err}");
+    assert!(
+        err.contains("优化前") && err.contains("每提高 1 个百分点"),
+        "{err}"
+    );
     let view = doc.resolve(Some(last)).plan;
     let s = planner::optimize::Settings::default();
     assert!(planner::optimize::feasible(&view, &s));

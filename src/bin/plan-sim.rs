@@ -121,7 +121,7 @@ fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
     use planner::optimize::{optimize, scenario, Settings};
     let settings = Settings::default();
     let view = plan.resolve(chosen.as_ref()).plan;
-    let answer = optimize(&view, &settings, |_| {});
+    let answer = optimize(&view, &settings);
     eprintln!(
         "{}",
         Text::OptimumNote.fill(

@@ -9,12 +9,14 @@ mod fields;
 mod files;
 mod findings;
 mod mixes;
+mod optimize;
 mod plans;
 mod projects;
 mod results;
 mod risk;
 mod route;
 mod scenarios;
+mod slices;
 mod state;
 mod storage;
 mod sync;
@@ -66,6 +68,7 @@ fn App() -> impl IntoView {
         proposal: RwSignal::new(None),
         risk: RwSignal::new(None),
         risk_ms: RwSignal::new(None),
+        optimizer: optimize::Optimizer::new(),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
         rewound: RwSignal::new(0),
@@ -229,6 +232,22 @@ pub fn bench_risk(projects: usize, draws: u32) -> f64 {
     let start = js_sys::Date::now();
     let summary = crate::risk::run(&plan, &settings);
     assert_eq!(summary.draws, draws as usize);
+    js_sys::Date::now() - start
+}
+
+/// Browser benchmark hook: the optimizer on the demo (`projects == 0`) or on a generated plan of
+/// `projects` projects, default settings; milliseconds for the run (in one go: the page's run
+/// takes the same steps, with the browser's turns between them).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_optimize(projects: usize) -> f64 {
+    let plan = if projects == 0 {
+        crate::demo::demo_plan()
+    } else {
+        crate::demo::generated_plan(projects)
+    };
+    let start = js_sys::Date::now();
+    let answer = crate::optimize::optimize(&plan, &crate::optimize::Settings::default());
+    assert!(answer.after <= answer.before + 1e-6);
     js_sys::Date::now() - start
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
 use super::fields::NumberInput;
+use super::slices::in_slices;
 use super::state::{t, Store};
 use crate::edit::Edit;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
@@ -236,19 +237,6 @@ fn Ranges() -> impl IntoView {
     }
 }
 
-/// Waits for the browser to handle what is waiting (clicks, paints) before the next chunk.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Milliseconds of drawing before the page gets the thread back.
-const SLICE_MS: f64 = 12.0;
-
 #[component]
 fn MonteCarlo() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -267,19 +255,14 @@ fn MonteCarlo() -> impl IntoView {
         progress.set(Some((0, run.total())));
         let begun = js_sys::Date::now();
         leptos::task::spawn_local(async move {
-            loop {
-                let slice = js_sys::Date::now();
-                let mut done = false;
-                while !done && js_sys::Date::now() - slice < SLICE_MS {
-                    done = run.step(5);
-                }
-                progress.set(Some((run.done(), run.total())));
-                if done || cancel.get_untracked() {
-                    break;
-                }
-                next_tick().await;
-            }
-            if !cancel.get_untracked() {
+            let done = in_slices(
+                &mut run,
+                |r| r.step(5),
+                |r| progress.set(Some((r.done(), r.total()))),
+                || cancel.get_untracked(),
+            )
+            .await;
+            if done {
                 store.risk.set(Some(RiskOutcome {
                     summary: run.summary(),
                     key,

@@ -177,6 +177,10 @@ pub fn ScenarioBar() -> impl IntoView {
                 </Show>
                 <button type="button" data-testid="lever-open" on:click=move |_| toggle(Panel::Lever)>{move || t(Text::LeverTitle)}</button>
                 <button type="button" data-testid="goal-seek" on:click=move |_| toggle(Panel::GoalSeek)>{move || t(Text::GoalSeekTitle)}</button>
+                <button type="button" data-testid="optimize" on:click=move |_| {
+                    open.set(Some(Panel::Optimize));
+                    super::optimize::run(store);
+                }>{move || t(Text::OptimizeButton)}</button>
             </div>
         </div>
         <Show when=move || active().is_some()>
@@ -188,6 +192,7 @@ pub fn ScenarioBar() -> impl IntoView {
             Some(Panel::Edits) if active().is_some() => view! { <ScenarioEdits /> }.into_any(),
             Some(Panel::Lever) => view! { <LeverPanel /> }.into_any(),
             Some(Panel::GoalSeek) => view! { <GoalSeekPanel /> }.into_any(),
+            Some(Panel::Optimize) => view! { <super::optimize::OptimizePanel /> }.into_any(),
             _ => ().into_any(),
         }}
     }
@@ -198,6 +203,7 @@ enum Panel {
     Edits,
     Lever,
     GoalSeek,
+    Optimize,
 }
 
 /// The active scenario's edits, one per row, each removable; stale ones marked.

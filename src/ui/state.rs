@@ -44,6 +44,8 @@ pub struct Store {
     /// The last Monte Carlo run (kept across pages) and how long it took, ms.
     pub risk: RwSignal<Option<super::risk::RiskOutcome>>,
     pub risk_ms: RwSignal<Option<f64>>,
+    /// The optimizer's settings, its run in progress and its last run explained.
+    pub optimizer: super::optimize::Optimizer,
     /// Every step applied to the open plan this session, for undo and redo.
     pub history: StoredValue<History>,
     /// Bumped on every step and undo/redo, so the undo buttons follow the history.

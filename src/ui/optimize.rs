@@ -1,0 +1,242 @@
+//! 求最优方案: the optimizer's settings, its run (the answer becomes the active scenario) and
+//! the explanation: the objective before and after, what binds and what it costs, what changed.
+
+use leptos::prelude::*;
+
+use super::fields::NumberInput;
+use super::slices::in_slices;
+use super::state::{t, Store};
+use crate::edit::Edit;
+use crate::i18n::{fmt_number, fmt_pct, Text};
+use crate::merge::Comparison;
+use crate::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
+use crate::plan::Plan;
+
+/// A changed project: its name and its mixes, ours → the answer's.
+type Changed = (String, Vec<(String, String, String)>);
+
+/// The last run, as the panel shows it.
+#[derive(Clone, PartialEq)]
+pub struct Explained {
+    pub before: f64,
+    pub after: f64,
+    pub feasible: bool,
+    pub binding: Vec<String>,
+    pub changes: Vec<Changed>,
+    pub ms: f64,
+    pub error: Option<String>,
+}
+
+/// The optimizer's state on the page: its settings this session, the run in progress, the
+/// last run explained.
+#[derive(Clone, Copy)]
+pub struct Optimizer {
+    pub settings: RwSignal<Settings>,
+    pub phase: RwSignal<Option<Phase>>,
+    pub cancel: RwSignal<bool>,
+    pub last: RwSignal<Option<Explained>>,
+}
+
+impl Optimizer {
+    pub fn new() -> Self {
+        Optimizer {
+            settings: RwSignal::new(Settings::default()),
+            phase: RwSignal::new(None),
+            cancel: RwSignal::new(false),
+            last: RwSignal::new(None),
+        }
+    }
+}
+
+/// Runs the optimizer on the view in slices, with progress; a feasible answer is added as a
+/// scenario and made active.
+pub fn run(store: Store) {
+    let o = store.optimizer;
+    if o.phase.get_untracked().is_some() {
+        return;
+    }
+    o.cancel.set(false);
+    let s = o.settings.get_untracked();
+    let view = store.view.get_untracked();
+    let mut work = Run::new(&view, &s);
+    o.phase.set(Some(work.phase()));
+    let started = js_sys::Date::now();
+    leptos::task::spawn_local(async move {
+        let done = in_slices(
+            &mut work,
+            Run::step,
+            |r| o.phase.set(Some(r.phase())),
+            || o.cancel.get_untracked(),
+        )
+        .await;
+        o.phase.set(None);
+        if done {
+            let ms = js_sys::Date::now() - started;
+            o.last
+                .set(Some(explain(store, &view, &s, work.answer(), ms)));
+        }
+    });
+}
+
+/// Adds a feasible answer as the active scenario and says what it did.
+fn explain(store: Store, view: &Plan, s: &Settings, answer: Answer, ms: f64) -> Explained {
+    let lang = store.lang.get_untracked();
+    let compared = Comparison::new(None, view.clone(), answer.plan.clone());
+    let changes = compared
+        .changes
+        .iter()
+        .map(|c| {
+            let row = compared.describe(c, lang);
+            let details = row
+                .details
+                .into_iter()
+                .map(|d| (d.label, d.ours, d.theirs))
+                .collect();
+            (row.title, details)
+        })
+        .collect();
+    let mut error = None;
+    if answer.feasible && store.view.with_untracked(|v| v != view) {
+        // The plan moved on while the run took its turns: its answer is for another plan.
+        error = Some(Text::OptimizeStale.tr(lang).to_string());
+    } else if answer.feasible {
+        let sc = store.plan.with_untracked(|doc| {
+            let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
+            scenario(doc, active.as_ref(), view, &answer, s, lang)
+        });
+        let id = sc.id.clone();
+        match store.dispatch(Edit::AddScenario {
+            index: usize::MAX,
+            scenario: Box::new(sc),
+        }) {
+            Ok(()) => store.active.set(Some(id)),
+            Err(e) => error = Some(e.message(lang)),
+        }
+    }
+    Explained {
+        before: answer.before,
+        after: answer.after,
+        feasible: answer.feasible,
+        binding: answer
+            .binding
+            .iter()
+            .map(|b| b.describe(s.objective, lang))
+            .collect(),
+        changes,
+        ms,
+        error,
+    }
+}
+
+/// Where the run is, in words.
+fn phase_text(phase: Phase, lang: crate::i18n::Lang) -> String {
+    match phase {
+        Phase::Solving(round) => Text::OptimizeSolving.fill(lang, &[&round]),
+        Phase::Polishing { delta, done, total } => {
+            Text::OptimizePolishing.fill(lang, &[&fmt_pct(delta), &done, &total])
+        }
+        Phase::Pricing { done, total } => Text::OptimizePricing.fill(lang, &[&done, &total]),
+        Phase::Done => String::new(),
+    }
+}
+
+#[component]
+pub fn OptimizePanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let settings = store.optimizer.settings;
+    let phase = store.optimizer.phase;
+    let set = move |f: Box<dyn Fn(&mut Settings)>| settings.update(|s| f(s));
+    let number = move |label: Text,
+                       testid: &'static str,
+                       percent: bool,
+                       get: fn(&Settings) -> Option<f64>,
+                       put: fn(&mut Settings, Option<f64>)| {
+        view! {
+            <NumberInput
+                label=label
+                percent=percent
+                optional=!percent
+                unit=if percent { "" } else { "万元" }
+                value=Signal::derive(move || settings.with(get))
+                on_change=Callback::new(move |v: Option<f64>| settings.update(|s| put(s, v)))
+                testid=testid
+            />
+        }
+    };
+    view! {
+        <section class="panel optimize" data-testid="optimize-panel">
+            <h3>{move || t(Text::OptimizeTitle)}</h3>
+            <p class="hint">{move || t(Text::OptimizeHint)}</p>
+            <div class="grid">
+                <label class="field">
+                    <span class="label">{move || t(Text::OptimizeObjective)}</span>
+                    <select data-testid="optimize-objective" on:change=move |ev| {
+                        let peak = event_target_value(&ev) == "peak";
+                        set(Box::new(move |s| s.objective = if peak { Objective::PeakFiscal } else { Objective::FiscalPv }));
+                    }>
+                        <option value="pv">{move || t(Text::KpiFiscalPv)}</option>
+                        <option value="peak">{move || t(Text::KpiPeakFiscal)}</option>
+                    </select>
+                </label>
+                <label class="field check">
+                    <input type="checkbox" data-testid="optimize-districts" prop:checked=move || settings.with(|s| s.district_targets)
+                        on:change=move |ev| { let on = event_target_checked(&ev); settings.update(|s| s.district_targets = on) } />
+                    <span>{move || t(Text::OptimizeDistricts)}</span>
+                </label>
+                <label class="field check">
+                    <input type="checkbox" data-testid="optimize-tier" prop:checked=move || settings.with(|s| s.ppp_tier)
+                        on:change=move |ev| { let on = event_target_checked(&ev); settings.update(|s| s.ppp_tier = on) } />
+                    <span>{move || t(Text::OptimizeTier)}</span>
+                </label>
+                {number(Text::OptimizeMaxCash, "optimize-max-cash", true, |s| Some(s.max_cash), |s, v| s.max_cash = v.unwrap_or(0.7).clamp(0.0, 1.0))}
+                {number(Text::OptimizeMinInKind, "optimize-min-in-kind", true, |s| Some(s.min_in_kind), |s, v| s.min_in_kind = v.unwrap_or(0.0).clamp(0.0, 1.0))}
+                {number(Text::OptimizeCredit, "optimize-credit", false, |s| s.credit_line, |s, v| s.credit_line = v.filter(|x| *x >= 0.0))}
+                {number(Text::OptimizeCeiling, "optimize-ceiling", false, |s| s.burden_ceiling, |s, v| s.burden_ceiling = v.filter(|x| *x >= 0.0))}
+                {number(Text::OptimizeDebt, "optimize-debt", false, |s| s.debt_ceiling, |s, v| s.debt_ceiling = v.filter(|x| *x >= 0.0))}
+            </div>
+            <div class="merge-actions">
+                <button type="button" class="primary" data-testid="optimize-run" disabled=move || phase.with(Option::is_some) on:click=move |_| run(store)>{move || t(Text::OptimizeRun)}</button>
+                <Show when=move || phase.with(Option::is_some)>
+                    <span data-testid="optimize-progress" role="status">{move || phase.get().map(|p| phase_text(p, store.lang.get()))}</span>
+                    <button type="button" data-testid="optimize-cancel" on:click=move |_| store.optimizer.cancel.set(true)>{move || t(Text::Cancel)}</button>
+                </Show>
+            </div>
+            <Explanation />
+        </section>
+    }
+}
+
+/// The last run explained.
+#[component]
+fn Explanation() -> impl IntoView {
+    let store = expect_context::<Store>();
+    move || {
+        store.optimizer.last.get().map(|e| {
+            let lang = store.lang.get();
+            let headline = if e.feasible {
+                Text::OptimizeFound.fill(lang, &[&fmt_number(e.before, 0), &fmt_number(e.after, 0), &fmt_number(e.before - e.after, 0), &format!("{:.0}", e.ms)])
+            } else {
+                Text::OptimizeInfeasible.tr(lang).to_string()
+            };
+            view! {
+                <div class="optimize-result" data-testid="optimize-result" data-feasible=e.feasible.to_string()>
+                    <p><strong>{headline}</strong></p>
+                    {e.error.map(|m| view! { <p class="error" role="alert">{m}</p> })}
+                    <ul data-testid="optimize-binding">
+                        {e.binding.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                    </ul>
+                    <details>
+                        <summary>{Text::OptimizeChanges.fill(lang, &[&e.changes.len()])}</summary>
+                        <ul class="optimize-changes">
+                            {e.changes.into_iter().map(|(title, details)| view! {
+                                <li><strong>{title}</strong>
+                                    {details.into_iter().map(|(l, o, n)| view! { <div>{l} "：" {o} " → " {n}</div> }).collect_view()}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,83 @@
+// 求最优方案 as a planner uses it: one click gives an active scenario that misses no target, with
+// its explanation and the same objective as plan-sim --optimize; limits that cannot all hold
+// are named with what must give, and nothing changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { start, openApp } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const tabs = (page) => page.locator('[data-testid="scenario-tab"]');
+const activeTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');
+
+async function setField(page, testid, value) {
+  const input = page.locator(`[data-testid="${testid}"]`);
+  await input.fill(String(value));
+  await input.blur();
+}
+
+test('optimize makes an active scenario that misses no target, explains it, and agrees with plan-sim', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  const before = await tabs(page).count();
+  await page.click('[data-testid="optimize"]');
+  const result = page.locator('[data-testid="optimize-result"]');
+  await result.waitFor({ timeout: 20000 });
+  assert.equal(await result.getAttribute('data-feasible'), 'true');
+  const headline = await result.locator('strong').first().textContent();
+  console.log(`# ${headline}`);
+  assert.equal(await tabs(page).count(), before + 1);
+  assert.match(await activeTab(page).textContent(), /最优方案/);
+  // Every target met, no binding rule missed in the new scenario.
+  for (const id of ['kpi-monetized-rate', 'kpi-monetized-central', 'kpi-monetized-counties']) {
+    assert.equal(await page.locator(`[data-testid="${id}"] .kpi-status`).getAttribute('data-status'), 'pass', id);
+  }
+  assert.equal(await page.locator('[data-testid="finding-group"].miss').count(), 0);
+  // What binds, with its price in words, and the changes per project.
+  const binding = await page.locator('[data-testid="optimize-binding"] li').allTextContents();
+  assert.ok(binding.some((b) => /每提高 1 个百分点的.*货币化率，财政负担现值增加/.test(b)), binding.join('\n'));
+  assert.ok((await page.locator('.optimize-changes li').count()) > 0);
+
+  // plan-sim --optimize on the exported base: the same objective after.
+  await page.locator('[data-testid="scenario-tab"][data-scenario-id=""]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const dir = await mkdtemp(join(tmpdir(), 'opt-'));
+  const file = join(dir, 'plan.json');
+  await writeFile(file, await readFile(await download.path()));
+  // The export holds the optimum too: plan-sim optimizes the base as the page did.
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'plan-sim', '--', '--optimize', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const doc = JSON.parse(out);
+  const last = doc.plan.scenarios[doc.plan.scenarios.length - 1];
+  assert.match(last.name, /最优方案/);
+  const after = headline.match(/降至 ([\d,.]+) 万元/)[1];
+  assert.ok(last.note.includes(after), `${after} in ${last.note}`);
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('limits that cannot all hold are named with what must give; the plan does not change', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="nav-results"]');
+  const before = await tabs(page).count();
+  await page.click('[data-testid="optimize"]');
+  await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 20000 });
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n, before);
+  // Everyone insists on a new flat: no monetized target can be met.
+  await setField(page, 'optimize-min-in-kind', 100);
+  await page.click('[data-testid="optimize-run"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="optimize-result"]')?.dataset.feasible === 'false');
+  const binding = await page.locator('[data-testid="optimize-binding"] li').allTextContents();
+  assert.ok(binding.some((b) => /货币化安置目标无法满足：至少需放宽/.test(b)), binding.join('\n'));
+  assert.equal(await tabs(page).count(), before, 'no scenario added');
+  assert.deepEqual(log.pageErrors, []);
+});
