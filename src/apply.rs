@@ -231,6 +231,7 @@ impl Plan {
             Edit::RenamePlan { .. }
             | Edit::SetPreparedBy { .. }
             | Edit::SetRisk { .. }
+            | Edit::SetOptimize { .. }
             | Edit::SetSubmissions { .. } => self.change_document(edit)?,
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
@@ -311,6 +312,15 @@ impl Plan {
                 }
                 Edit::SetRisk {
                     risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
+                }
+            }
+            Edit::SetOptimize { settings } => {
+                let problems = crate::validate::optimize_issues(settings);
+                if !problems.is_empty() {
+                    return Err(Refused(problems));
+                }
+                Edit::SetOptimize {
+                    settings: Box::new(std::mem::replace(&mut self.optimize, (**settings).clone())),
                 }
             }
             Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
@@ -436,6 +446,7 @@ impl Plan {
             provenance: Default::default(),
             submissions: Vec::new(),
             risk: Default::default(),
+            optimize: Default::default(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

@@ -185,6 +185,7 @@ pub fn demo_plan() -> Plan {
         provenance: Default::default(),
         submissions: Vec::new(),
         risk: Default::default(),
+        optimize: Default::default(),
     }
 }
 

@@ -96,6 +96,7 @@ impl Edit {
             Edit::SetPreparedBy { .. } => Text::DescPreparedBy.tr(lang).into(),
             Edit::SetSubmissions { .. } => Text::DescSubmissions.tr(lang).into(),
             Edit::SetRisk { .. } => Text::DescRisk.tr(lang).into(),
+            Edit::SetOptimize { .. } => Text::DescOptimize.tr(lang).into(),
             Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
                 (BatchKind::ImportProjects, _) => {
                     Text::DescImportProjects.fill(lang, &[&edits.len()])

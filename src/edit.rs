@@ -123,6 +123,10 @@ pub enum Edit {
     SetRisk {
         risk: Box<RiskSettings>,
     },
+    /// The optimizer's settings.
+    SetOptimize {
+        settings: Box<crate::optimize_settings::Settings>,
+    },
     /// The counties' submissions, all at once (a submission taken, or taken back).
     SetSubmissions {
         submissions: Vec<Submission>,
@@ -195,6 +199,7 @@ impl Edit {
                 | Edit::SetPreparedBy { .. }
                 | Edit::SetSubmissions { .. }
                 | Edit::SetRisk { .. }
+                | Edit::SetOptimize { .. }
         ) && !matches!(self, Edit::Batch { kind, .. } if kind.checked_as_whole())
     }
 
@@ -218,6 +223,7 @@ impl Edit {
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
             Edit::SetPreparedBy { .. } => Some(Target::Plan("prepared_by")),
             Edit::SetRisk { .. } => Some(Target::Plan("risk")),
+            Edit::SetOptimize { .. } => Some(Target::Plan("optimize")),
             // Typing in a scenario replaces its last edit: one step, like typing in the base.
             Edit::SpliceScenario {
                 scenario, insert, ..

@@ -124,6 +124,8 @@ catalogue! {
     OptimizeTier => "PPP 支出不超过 5% 红线", "PPP within the 5 % line";
     OptimizeMaxCash => "货币补偿比例上限", "Cash compensation at most";
     OptimizeMinInKind => "新建安置比例下限", "New build at least";
+    OptimizeStock => "可收购的存量商品房（户）", "Existing housing the government can buy (households)";
+    OptimizeFloorCol => "新建安置下限", "New build at least";
     OptimizeCredit => "政策性银行授信额度", "Policy-bank credit line";
     OptimizeCeiling => "年度财政负担上限", "Yearly fiscal burden ceiling";
     OptimizeDebt => "年末债务余额上限", "Debt outstanding ceiling";
@@ -485,6 +487,7 @@ catalogue! {
     DescBatch => "{0} 项修改", "{0} changes";
     DescPreparedBy => "修改编制人", "change who prepared the plan";
     DescRisk => "修改风险分析设置", "change the risk settings";
+    DescOptimize => "修改最优方案设置", "change the optimizer settings";
     ErrRangeOrder => "应为 最低 ≤ 最可能 ≤ 最高（现为 {0}、{1}、{2}）", "must run low ≤ most likely ≤ high (is {0}, {1}, {2})";
     RiskSettingsLabel => "风险模拟设置", "risk run settings";
     ChartTornado => "敏感性：各因素变动 ±20% 时{0}的变化", "Sensitivity: change of {0} at ±20 % of each driver";

@@ -21,6 +21,7 @@ pub mod listing;
 pub mod merge;
 pub mod model;
 pub mod optimize;
+pub mod optimize_settings;
 pub mod plan;
 pub mod project_csv;
 pub mod provenance;

@@ -19,55 +19,7 @@ use crate::plan::Plan;
 use crate::rules::{findings, RuleId, Severity};
 use crate::simulate::{simulate, Group, Results};
 
-/// What is minimized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Objective {
-    /// Present value of the fiscal burden.
-    #[default]
-    FiscalPv,
-    /// The peak year's fiscal burden.
-    PeakFiscal,
-}
-
-/// The planner's choices and limits; the empty ones do not bind.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    pub objective: Objective,
-    /// Each district's own target too (else the central city, counties and overall ones).
-    pub district_targets: bool,
-    /// The 5 % line: no new government-pay PPP above it (财金〔2022〕119号).
-    pub ppp_tier: bool,
-    /// Cash compensation at most this share of a project's households.
-    pub max_cash: f64,
-    /// New build at least this share (residents who insist on a flat); per project below.
-    pub min_in_kind: f64,
-    pub in_kind_floor: Vec<(String, f64)>,
-    /// Households' worth of existing commodity housing the government can buy, per district.
-    pub housing_stock: Vec<(String, f64)>,
-    /// Policy-bank credit line (授信额度), 万元 in total.
-    pub credit_line: Option<f64>,
-    /// Fiscal burden in any year, 万元.
-    pub burden_ceiling: Option<f64>,
-    /// Debt outstanding in any year, 万元.
-    pub debt_ceiling: Option<f64>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            objective: Objective::FiscalPv,
-            district_targets: false,
-            ppp_tier: false,
-            max_cash: 0.7,
-            min_in_kind: 0.0,
-            in_kind_floor: Vec::new(),
-            housing_stock: Vec::new(),
-            credit_line: None,
-            burden_ceiling: None,
-            debt_ceiling: None,
-        }
-    }
-}
+pub use crate::optimize_settings::{Objective, Settings};
 
 /// A limit the answer meets, as a row of the linear program.
 #[derive(Debug, Clone, PartialEq)]
@@ -550,11 +502,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         if h > 0.0 {
             lp.le
                 .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
-            let floor = s
-                .in_kind_floor
-                .iter()
-                .find(|(id, _)| *id == p.id)
-                .map_or(s.min_in_kind, |(_, f)| *f);
+            let floor = s.floor(&p.id);
             lp.le.push((
                 vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
                 -floor,
@@ -910,12 +858,7 @@ pub fn feasible(plan: &Plan, s: &Settings) -> bool {
     if !crate::validate::validate(plan).is_empty() || !misses(plan, s).is_empty() {
         return false;
     }
-    let floor = |p: &Project| {
-        s.in_kind_floor
-            .iter()
-            .find(|(id, _)| *id == p.id)
-            .map_or(s.min_in_kind, |(_, f)| *f)
-    };
+    let floor = |p: &Project| s.floor(&p.id);
     let mixes_ok = plan.projects.iter().all(|p| {
         p.households == 0
             || (p.resettlement.cash <= s.max_cash + 1e-9
@@ -1096,11 +1039,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings) -> bool {
     let local_misses = findings(a, &r).into_iter().any(|f| {
         f.severity == Severity::Miss && matches!(f.subject, crate::rules::Subject::Project { .. })
     });
-    let floor = s
-        .in_kind_floor
-        .iter()
-        .find(|(id, _)| *id == p.id)
-        .map_or(s.min_in_kind, |(_, f)| *f);
+    let floor = s.floor(&p.id);
     let mix_ok = p.households == 0
         || (p.resettlement.cash <= s.max_cash + 1e-9 && p.resettlement.new_build >= floor - 1e-9);
     let stock_ok = s.housing_stock.iter().all(|(d, n)| {

@@ -8,6 +8,7 @@ use crate::model::{
     Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
     Status,
 };
+use crate::optimize_settings::Settings as OptimizeSettings;
 use crate::provenance::{Provenance, Submission};
 use crate::risk::RiskSettings;
 
@@ -32,6 +33,9 @@ pub struct Plan {
     /// The ranges, draws, seed and ceiling of the risk page.
     #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
     pub risk: RiskSettings,
+    /// The optimizer's objective, bounds and limits.
+    #[serde(default, skip_serializing_if = "OptimizeSettings::is_default")]
+    pub optimize: OptimizeSettings,
 }
 
 impl Plan {

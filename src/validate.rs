@@ -26,6 +26,7 @@ pub enum Field {
     Scenario,
     /// A driver's risk range, or (`None`) the run's draws and ceiling.
     Risk(Option<crate::risk::RiskDriver>),
+    Optimize(crate::optimize_settings::Setting),
 }
 
 impl Field {
@@ -42,6 +43,7 @@ impl Field {
             Field::Scenario => Text::Scenario,
             Field::Risk(Some(d)) => d.label(),
             Field::Risk(None) => Text::RiskSettingsLabel,
+            Field::Optimize(s) => s.label(),
         }
     }
 
@@ -52,6 +54,7 @@ impl Field {
             Field::Assumption(k) => k.unit() == crate::fields::Unit::Percent,
             Field::Resettlement | Field::Financing | Field::CapitalFund => true,
             Field::Risk(d) => d.is_some(),
+            Field::Optimize(s) => s.percent(),
             _ => false,
         }
     }
@@ -308,7 +311,21 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
     out.extend(risk_issues(&plan.risk));
+    out.extend(optimize_issues(&plan.optimize));
     out
+}
+
+/// The problems of the optimizer's settings, named by their setting.
+pub fn optimize_issues(settings: &crate::optimize_settings::Settings) -> Vec<Issue> {
+    settings
+        .problems()
+        .into_iter()
+        .map(|(s, problem)| Issue {
+            project: None,
+            field: Field::Optimize(s),
+            problem,
+        })
+        .collect()
 }
 
 /// The problems of the risk settings, named by their driver.

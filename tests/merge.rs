@@ -444,7 +444,8 @@ mod submissions {
     }
 }
 
-/// The golden version 3 document (a comment, provenance, a submission, risk settings): loads,
+/// The golden version 3 document (a comment, provenance, a submission, risk and optimizer
+/// settings): loads,
 /// and writes back byte for byte.
 #[test]
 fn the_version_3_fixture_round_trips() {
@@ -457,5 +458,8 @@ fn the_version_3_fixture_round_trips() {
         (plan.risk.draws, plan.risk.seed, plan.risk.ceiling),
         (2000, 42, Some(45_000.0))
     );
+    assert_eq!(plan.optimize.floor("p01"), 0.3);
+    assert_eq!(plan.optimize.floor("p02"), 0.1);
+    assert_eq!(plan.optimize.credit_line, Some(2_000_000.0));
     assert_eq!(planner::format::encode(&plan), FIXTURE_V3.trim_end());
 }

@@ -278,3 +278,41 @@ fn a_run_in_steps_shows_where_it_is_and_ends_as_the_one_go_answer() {
     assert_eq!(stepped.plan, one_go.plan);
     assert_eq!(stepped.after, one_go.after);
 }
+
+#[test]
+fn settings_are_kept_in_the_document_and_a_value_out_of_bounds_is_refused_by_name() {
+    use planner::edit::Edit;
+    let mut plan = demo_plan();
+    let mut s = Settings {
+        credit_line: Some(1_500_000.0),
+        ..Settings::default()
+    };
+    s.in_kind_floor.push(("p01".into(), 0.4));
+    let undo = plan
+        .apply(&Edit::SetOptimize {
+            settings: Box::new(s.clone()),
+        })
+        .unwrap();
+    assert_eq!(plan.optimize, s);
+    assert_eq!(plan.optimize.floor("p01"), 0.4);
+    let back = planner::format::decode(&planner::format::encode(&plan)).unwrap();
+    assert_eq!(back.optimize, s);
+
+    let bad = Settings {
+        max_cash: 1.5,
+        ..s.clone()
+    };
+    let refused = plan
+        .apply(&Edit::SetOptimize {
+            settings: Box::new(bad),
+        })
+        .unwrap_err();
+    let message = refused.message(Lang::Zh);
+    assert!(
+        message.contains("货币补偿比例上限") && message.contains("150"),
+        "{message}"
+    );
+    assert_eq!(plan.optimize, s, "a refused edit changes nothing");
+    plan.apply(&undo).unwrap();
+    assert!(plan.optimize.is_default());
+}

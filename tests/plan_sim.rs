@@ -299,8 +299,15 @@ fn plan_sim_optimizes_and_runs_risk() {
         "{err}"
     );
     let view = doc.resolve(Some(last)).plan;
-    let s = planner::optimize::Settings::default();
-    assert!(planner::optimize::feasible(&view, &s));
+    // The document's own settings bind: p01's residents keep 30 % new build.
+    let s = &doc.optimize;
+    assert!(planner::optimize::feasible(&view, s));
+    let p01 = view.projects.iter().find(|p| p.id == "p01").unwrap();
+    assert!(
+        p01.resettlement.new_build >= 0.3 - 1e-9,
+        "{:?}",
+        p01.resettlement
+    );
     let risk = plan_sim(&["--risk", "50", "tests/fixtures/plan-v3.json"]);
     let v: serde_json::Value = serde_json::from_slice(&risk.stdout).unwrap();
     assert_eq!(v["draws"], 50);

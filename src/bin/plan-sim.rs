@@ -118,8 +118,8 @@ fn risk_run(plan: &Plan, chosen: Option<&Scenario>, draws: u32) -> ExitCode {
 
 /// `--optimize`: the document with the optimum as its last scenario; the summary on stderr.
 fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
-    use planner::optimize::{optimize, scenario, Settings};
-    let settings = Settings::default();
+    use planner::optimize::{optimize, scenario};
+    let settings = plan.optimize.clone();
     let view = plan.resolve(chosen.as_ref()).plan;
     let answer = optimize(&view, &settings);
     eprintln!(

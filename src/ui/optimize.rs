@@ -27,11 +27,10 @@ pub struct Explained {
     pub error: Option<String>,
 }
 
-/// The optimizer's state on the page: its settings this session, the run in progress, the
-/// last run explained.
+/// The optimizer's run on the page (its settings are the document's): the run in progress,
+/// the last run explained.
 #[derive(Clone, Copy)]
 pub struct Optimizer {
-    pub settings: RwSignal<Settings>,
     pub phase: RwSignal<Option<Phase>>,
     pub cancel: RwSignal<bool>,
     pub last: RwSignal<Option<Explained>>,
@@ -40,7 +39,6 @@ pub struct Optimizer {
 impl Optimizer {
     pub fn new() -> Self {
         Optimizer {
-            settings: RwSignal::new(Settings::default()),
             phase: RwSignal::new(None),
             cancel: RwSignal::new(false),
             last: RwSignal::new(None),
@@ -56,7 +54,7 @@ pub fn run(store: Store) {
         return;
     }
     o.cancel.set(false);
-    let s = o.settings.get_untracked();
+    let s = store.plan.with_untracked(|p| p.optimize.clone());
     let view = store.view.get_untracked();
     let mut work = Run::new(&view, &s);
     o.phase.set(Some(work.phase()));
@@ -140,12 +138,36 @@ fn phase_text(phase: Phase, lang: crate::i18n::Lang) -> String {
     }
 }
 
+/// The document's optimizer settings with `change` made, as one undoable edit; a refusal
+/// (a value out of its bounds) is shown and changes nothing.
+fn change_settings(
+    store: Store,
+    error: RwSignal<Option<String>>,
+    change: impl FnOnce(&mut Settings),
+) {
+    let mut settings = store.plan.with_untracked(|p| p.optimize.clone());
+    change(&mut settings);
+    let lang = store.lang.get_untracked();
+    let result = store.dispatch(Edit::SetOptimize {
+        settings: Box::new(settings),
+    });
+    error.set(result.err().map(|r| r.message(lang)));
+}
+
+/// Sets `key`'s value in a keyed list (removed when `None`).
+fn set_keyed(list: &mut Vec<(String, f64)>, key: &str, value: Option<f64>) {
+    list.retain(|(k, _)| k != key);
+    if let Some(v) = value {
+        list.push((key.to_string(), v));
+    }
+}
+
 #[component]
 pub fn OptimizePanel() -> impl IntoView {
     let store = expect_context::<Store>();
-    let settings = store.optimizer.settings;
+    let settings = move || store.plan.with(|p| p.optimize.clone());
     let phase = store.optimizer.phase;
-    let set = move |f: Box<dyn Fn(&mut Settings)>| settings.update(|s| f(s));
+    let error = RwSignal::new(None::<String>);
     let number = move |label: Text,
                        testid: &'static str,
                        percent: bool,
@@ -157,10 +179,22 @@ pub fn OptimizePanel() -> impl IntoView {
                 percent=percent
                 optional=!percent
                 unit=if percent { "" } else { "万元" }
-                value=Signal::derive(move || settings.with(get))
-                on_change=Callback::new(move |v: Option<f64>| settings.update(|s| put(s, v)))
+                value=Signal::derive(move || get(&settings()))
+                on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| put(s, v)))
                 testid=testid
             />
+        }
+    };
+    let check = move |testid: &'static str,
+                      label: Text,
+                      get: fn(&Settings) -> bool,
+                      put: fn(&mut Settings, bool)| {
+        view! {
+            <label class="field check">
+                <input type="checkbox" data-testid=testid prop:checked=move || get(&settings())
+                    on:change=move |ev| { let on = event_target_checked(&ev); change_settings(store, error, |s| put(s, on)) } />
+                <span>{move || t(label)}</span>
+            </label>
         }
     };
     view! {
@@ -170,30 +204,26 @@ pub fn OptimizePanel() -> impl IntoView {
             <div class="grid">
                 <label class="field">
                     <span class="label">{move || t(Text::OptimizeObjective)}</span>
-                    <select data-testid="optimize-objective" on:change=move |ev| {
-                        let peak = event_target_value(&ev) == "peak";
-                        set(Box::new(move |s| s.objective = if peak { Objective::PeakFiscal } else { Objective::FiscalPv }));
+                    <select data-testid="optimize-objective" prop:value=move || if settings().objective == Objective::PeakFiscal { "peak" } else { "pv" } on:change=move |ev| {
+                        let objective = if event_target_value(&ev) == "peak" { Objective::PeakFiscal } else { Objective::FiscalPv };
+                        change_settings(store, error, |s| s.objective = objective);
                     }>
                         <option value="pv">{move || t(Text::KpiFiscalPv)}</option>
                         <option value="peak">{move || t(Text::KpiPeakFiscal)}</option>
                     </select>
                 </label>
-                <label class="field check">
-                    <input type="checkbox" data-testid="optimize-districts" prop:checked=move || settings.with(|s| s.district_targets)
-                        on:change=move |ev| { let on = event_target_checked(&ev); settings.update(|s| s.district_targets = on) } />
-                    <span>{move || t(Text::OptimizeDistricts)}</span>
-                </label>
-                <label class="field check">
-                    <input type="checkbox" data-testid="optimize-tier" prop:checked=move || settings.with(|s| s.ppp_tier)
-                        on:change=move |ev| { let on = event_target_checked(&ev); settings.update(|s| s.ppp_tier = on) } />
-                    <span>{move || t(Text::OptimizeTier)}</span>
-                </label>
-                {number(Text::OptimizeMaxCash, "optimize-max-cash", true, |s| Some(s.max_cash), |s, v| s.max_cash = v.unwrap_or(0.7).clamp(0.0, 1.0))}
-                {number(Text::OptimizeMinInKind, "optimize-min-in-kind", true, |s| Some(s.min_in_kind), |s, v| s.min_in_kind = v.unwrap_or(0.0).clamp(0.0, 1.0))}
-                {number(Text::OptimizeCredit, "optimize-credit", false, |s| s.credit_line, |s, v| s.credit_line = v.filter(|x| *x >= 0.0))}
-                {number(Text::OptimizeCeiling, "optimize-ceiling", false, |s| s.burden_ceiling, |s, v| s.burden_ceiling = v.filter(|x| *x >= 0.0))}
-                {number(Text::OptimizeDebt, "optimize-debt", false, |s| s.debt_ceiling, |s, v| s.debt_ceiling = v.filter(|x| *x >= 0.0))}
+                {check("optimize-districts", Text::OptimizeDistricts, |s| s.district_targets, |s, on| s.district_targets = on)}
+                {check("optimize-tier", Text::OptimizeTier, |s| s.ppp_tier, |s, on| s.ppp_tier = on)}
+                {number(Text::OptimizeMaxCash, "optimize-max-cash", true, |s| Some(s.max_cash), |s, v| s.max_cash = v.unwrap_or(Settings::default().max_cash))}
+                {number(Text::OptimizeMinInKind, "optimize-min-in-kind", true, |s| Some(s.min_in_kind), |s, v| s.min_in_kind = v.unwrap_or(0.0))}
+                {number(Text::OptimizeCredit, "optimize-credit", false, |s| s.credit_line, |s, v| s.credit_line = v)}
+                {number(Text::OptimizeCeiling, "optimize-ceiling", false, |s| s.burden_ceiling, |s, v| s.burden_ceiling = v)}
+                {number(Text::OptimizeDebt, "optimize-debt", false, |s| s.debt_ceiling, |s, v| s.debt_ceiling = v)}
             </div>
+            <PerDistrictAndProject error=error />
+            <Show when=move || error.with(Option::is_some)>
+                <p class="banner error" role="alert" data-testid="optimize-error">{move || error.get()}</p>
+            </Show>
             <div class="merge-actions">
                 <button type="button" class="primary" data-testid="optimize-run" disabled=move || phase.with(Option::is_some) on:click=move |_| run(store)>{move || t(Text::OptimizeRun)}</button>
                 <Show when=move || phase.with(Option::is_some)>
@@ -203,6 +233,87 @@ pub fn OptimizePanel() -> impl IntoView {
             </div>
             <Explanation />
         </section>
+    }
+}
+
+/// The limits per district (housing stock the government can buy) and per project (its floor
+/// of new build), folded away until opened: a long plan has many rows.
+#[component]
+fn PerDistrictAndProject(error: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let open = RwSignal::new(false);
+    let districts = Memo::new(move |_| {
+        let mut d: Vec<String> = store
+            .view
+            .with(|v| v.projects.iter().map(|p| p.district.clone()).collect());
+        d.sort();
+        d.dedup();
+        d
+    });
+    let projects = Memo::new(move |_| {
+        store.view.with(|v| {
+            v.projects
+                .iter()
+                .filter(|p| p.households > 0)
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let keyed = move |list: fn(&Settings) -> &Vec<(String, f64)>, key: String| {
+        store.plan.with(|p| {
+            list(&p.optimize)
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| *v)
+        })
+    };
+    view! {
+        <details class="optimize-keyed">
+            <summary data-testid="optimize-keyed" on:click=move |_| open.update(|o| *o = !*o)>{move || t(Text::OptimizeStock)} " · " {move || t(Text::OptimizeFloorCol)}</summary>
+            <Show when=move || open.get()>
+                <div class="grid">
+                    <For each=move || districts.get() key=|d| d.clone() let:district>
+                        {
+                            let (get, put) = (district.clone(), district.clone());
+                            view! {
+                                <div class="keyed">
+                                    <span class="keyed-name">{district.clone()}</span>
+                                    <NumberInput
+                                        label=Text::OptimizeStock
+                                        optional=true
+                                        unit="户"
+                                        value=Signal::derive(move || keyed(|s| &s.housing_stock, get.clone()))
+                                        on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| set_keyed(&mut s.housing_stock, &put, v)))
+                                        testid=format!("optimize-stock-{district}")
+                                    />
+                                </div>
+                            }
+                        }
+                    </For>
+                </div>
+                <div class="grid">
+                    <For each=move || projects.get() key=|p| p.0.clone() let:project>
+                        {
+                            let (id, name) = project;
+                            let (get, put) = (id.clone(), id.clone());
+                            view! {
+                                <div class="keyed">
+                                    <span class="keyed-name">{name}</span>
+                                    <NumberInput
+                                        label=Text::OptimizeFloorCol
+                                        percent=true
+                                        optional=true
+                                        value=Signal::derive(move || keyed(|s| &s.in_kind_floor, get.clone()))
+                                        on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| set_keyed(&mut s.in_kind_floor, &put, v)))
+                                        testid=format!("optimize-floor-{id}")
+                                    />
+                                </div>
+                            }
+                        }
+                    </For>
+                </div>
+            </Show>
+        </details>
     }
 }
 

@@ -377,6 +377,7 @@ impl Session {
             provenance: Default::default(),
             submissions: Vec::new(),
             risk: Default::default(),
+            optimize: Default::default(),
         };
         self.add_and_open(plan);
     }

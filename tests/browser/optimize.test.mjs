@@ -72,12 +72,22 @@ test('limits that cannot all hold are named with what must give; the plan does n
   await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 20000 });
   await page.click('[data-testid="undo"]');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n, before);
+  // A share over 100 % is refused by name and not kept.
+  await setField(page, 'optimize-max-cash', 150);
+  assert.match(await page.textContent('[data-testid="optimize-error"]'), /货币补偿比例上限/);
   // Everyone insists on a new flat: no monetized target can be met.
   await setField(page, 'optimize-min-in-kind', 100);
+  await page.waitForSelector('[data-testid="optimize-error"]', { state: 'detached' });
   await page.click('[data-testid="optimize-run"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="optimize-result"]')?.dataset.feasible === 'false');
   const binding = await page.locator('[data-testid="optimize-binding"] li').allTextContents();
   assert.ok(binding.some((b) => /货币化安置目标无法满足：至少需放宽/.test(b)), binding.join('\n'));
   assert.equal(await tabs(page).count(), before, 'no scenario added');
+  // The settings are the plan's: saved with it, so a colleague's copy optimizes alike.
+  await page.waitForTimeout(700);
+  const key = await page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan;
+  assert.equal(stored.optimize.min_in_kind, 1);
+  assert.equal(stored.optimize.max_cash, 0.7);
   assert.deepEqual(log.pageErrors, []);
 });

@@ -1,0 +1,144 @@
+//! The optimizer's settings as the plan document keeps them: the objective, which targets and
+//! lines bind, the planner's bounds and limits, and their checks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fields::{Bounds, Problem};
+use crate::i18n::Text;
+
+/// What is minimized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// Present value of the fiscal burden.
+    #[default]
+    FiscalPv,
+    /// The peak year's fiscal burden.
+    PeakFiscal,
+}
+
+/// The planner's choices and limits; the empty ones do not bind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub objective: Objective,
+    /// Each district's own target too (else the central city, counties and overall ones).
+    pub district_targets: bool,
+    /// The 5 % line: no new government-pay PPP above it (财金〔2022〕119号).
+    pub ppp_tier: bool,
+    /// Cash compensation at most this share of a project's households.
+    pub max_cash: f64,
+    /// New build at least this share (residents who insist on a flat); per project below.
+    pub min_in_kind: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub in_kind_floor: Vec<(String, f64)>,
+    /// Households' worth of existing commodity housing the government can buy, per district.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub housing_stock: Vec<(String, f64)>,
+    /// Policy-bank credit line (授信额度), 万元 in total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_line: Option<f64>,
+    /// Fiscal burden in any year, 万元.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub burden_ceiling: Option<f64>,
+    /// Debt outstanding in any year, 万元.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debt_ceiling: Option<f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            objective: Objective::FiscalPv,
+            district_targets: false,
+            ppp_tier: false,
+            max_cash: 0.7,
+            min_in_kind: 0.0,
+            in_kind_floor: Vec::new(),
+            housing_stock: Vec::new(),
+            credit_line: None,
+            burden_ceiling: None,
+            debt_ceiling: None,
+        }
+    }
+}
+
+/// A setting a problem can be named by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    MaxCash,
+    MinInKind,
+    /// A project's own floor (by its id).
+    InKindFloor,
+    /// A district's housing stock.
+    HousingStock,
+    CreditLine,
+    BurdenCeiling,
+    DebtCeiling,
+}
+
+impl Setting {
+    pub fn label(self) -> Text {
+        match self {
+            Setting::MaxCash => Text::OptimizeMaxCash,
+            Setting::MinInKind | Setting::InKindFloor => Text::OptimizeMinInKind,
+            Setting::HousingStock => Text::OptimizeStock,
+            Setting::CreditLine => Text::OptimizeCredit,
+            Setting::BurdenCeiling => Text::OptimizeCeiling,
+            Setting::DebtCeiling => Text::OptimizeDebt,
+        }
+    }
+
+    /// Shares, shown ×100 in messages.
+    pub fn percent(self) -> bool {
+        matches!(
+            self,
+            Setting::MaxCash | Setting::MinInKind | Setting::InKindFloor
+        )
+    }
+}
+
+/// Households of housing stock: up to ten million, far above any city.
+const HOUSEHOLDS: Bounds = Bounds::new(0.0, 1e7);
+
+impl Settings {
+    pub fn is_default(&self) -> bool {
+        *self == Settings::default()
+    }
+
+    /// A project's floor of new build: its own, else the plan-wide one.
+    pub fn floor(&self, project: &str) -> f64 {
+        self.in_kind_floor
+            .iter()
+            .find(|(id, _)| id == project)
+            .map_or(self.min_in_kind, |(_, f)| *f)
+    }
+
+    /// Every value out of its bounds, named by its setting.
+    pub fn problems(&self) -> Vec<(Setting, Problem)> {
+        let mut out = Vec::new();
+        let mut check = |setting: Setting, bounds: Bounds, v: f64| {
+            out.extend(bounds.check(v).map(|p| (setting, p)));
+        };
+        check(Setting::MaxCash, Bounds::SHARE, self.max_cash);
+        check(Setting::MinInKind, Bounds::SHARE, self.min_in_kind);
+        for (_, f) in &self.in_kind_floor {
+            check(Setting::InKindFloor, Bounds::SHARE, *f);
+        }
+        for (_, n) in &self.housing_stock {
+            check(Setting::HousingStock, HOUSEHOLDS, *n);
+        }
+        let limits = [
+            (Setting::CreditLine, self.credit_line),
+            (Setting::BurdenCeiling, self.burden_ceiling),
+            (Setting::DebtCeiling, self.debt_ceiling),
+        ];
+        for (setting, v) in limits {
+            if let Some(v) = v {
+                check(setting, Bounds::MONEY, v);
+            }
+        }
+        out
+    }
+}
