@@ -32,6 +32,7 @@ pub mod rules;
 pub mod simulate;
 pub mod submission;
 pub mod validate;
+pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -85,7 +85,20 @@ impl Column {
         )
     }
 
-    fn percent(self) -> bool {
+    /// The column's unit (a share's is `Percent`).
+    pub fn unit(self) -> crate::fields::Unit {
+        match self {
+            Column::Way(_) | Column::Instrument(_) => crate::fields::Unit::Percent,
+            Column::Field(f) => match f.kind() {
+                FieldKind::Number { unit, .. } => unit,
+                _ => crate::fields::Unit::None,
+            },
+            Column::Cost(d) => d.unit(),
+            Column::Id => crate::fields::Unit::None,
+        }
+    }
+
+    pub fn percent(self) -> bool {
         match self {
             Column::Way(_) | Column::Instrument(_) => true,
             Column::Cost(d) => d.unit() == crate::fields::Unit::Percent,
@@ -162,6 +175,35 @@ fn cell(p: &Project, c: Column, lang: Lang) -> String {
             .map(|v| number(v, c.percent()))
             .unwrap_or_default(),
     }
+}
+
+/// A cell as a workbook stores it: numbers as numbers (a share as its fraction), the rest as
+/// the CSV's text.
+pub fn cell_value(p: &Project, c: Column, lang: Lang) -> Cell {
+    let number = match c {
+        Column::Way(w) => Some(w.get(&p.resettlement)),
+        Column::Instrument(i) => Some(i.get(&p.financing)),
+        Column::Cost(d) => d.get_override(&p.costs),
+        Column::Field(f) if f.key().starts_with("land_revenue.") && p.land_revenue.is_none() => {
+            None
+        }
+        Column::Field(f) => match f.get(p) {
+            Value::Number(v) => Some(v),
+            _ => None,
+        },
+        Column::Id => None,
+    };
+    number.map_or_else(|| Cell::Text(cell(p, c, lang)), Cell::Number)
+}
+
+/// The values a coded column allows (是/否, the types, the statuses), for a workbook's
+/// drop-down; `None` for the others.
+pub fn choice_list(c: Column, lang: Lang) -> Option<Vec<String>> {
+    let coded = matches!(
+        c,
+        Column::Field(ProjectField::CentralCity | ProjectField::Kind | ProjectField::Status)
+    );
+    coded.then(|| choices(c, lang).split('、').map(String::from).collect())
 }
 
 /// The project list as CSV (with BOM), header in `lang`.
@@ -257,7 +299,7 @@ impl CsvProblem {
 }
 
 /// A header cell back to its column, in either language (spaces and case ignored).
-fn column_of(header: &str) -> Option<Column> {
+pub fn column_of(header: &str) -> Option<Column> {
     let norm = |s: &str| {
         s.chars()
             .filter(|c| !c.is_whitespace())
@@ -354,31 +396,13 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header = match reader.headers() {
-        Ok(h) if h.iter().any(|c| !c.trim().is_empty()) => h.clone(),
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) if h.iter().any(|c| !c.trim().is_empty()) => h.iter().map(String::from).collect(),
         Ok(_) => return Err(vec![CsvProblem::Empty]),
         Err(_) => return Err(vec![CsvProblem::Unreadable { line: 1 }]),
     };
-    let columns: Vec<Option<Column>> = header.iter().map(column_of).collect();
-    let unknown: Vec<String> = header
-        .iter()
-        .zip(&columns)
-        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.to_string())
-        .collect();
-    let missing: Vec<String> = Column::all()
-        .into_iter()
-        .filter(|c| c.required() && !columns.contains(&Some(*c)))
-        .map(|c| c.header(lang))
-        .collect();
-    match (missing.is_empty(), unknown.is_empty()) {
-        (false, _) => return Err(vec![CsvProblem::MissingColumns(missing)]),
-        (_, false) => return Err(vec![CsvProblem::UnknownColumns(unknown)]),
-        _ => {}
-    }
     let mut problems = Vec::new();
-    let mut projects: Vec<Project> = Vec::new();
-    let mut next = plan.clone();
+    let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -402,7 +426,70 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
             });
             continue;
         }
-        let (p, mut row_problems) = project_from_record(&record, &columns, &next, line, lang);
+        rows.push((
+            line,
+            record.iter().map(|c| Cell::Text(c.to_string())).collect(),
+        ));
+    }
+    read_rows(&header, rows, problems, plan, lang)
+}
+
+/// A cell of a project table: text as typed (CSV, a text cell of a workbook) or a number a
+/// workbook stores (a share as its fraction, whatever the cell's percent format).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+impl Cell {
+    fn is_blank(&self) -> bool {
+        matches!(self, Cell::Text(t) if t.trim().is_empty())
+    }
+
+    /// As text: a number as the shortest decimal that reads back to it.
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(v) => decimal(*v),
+        }
+    }
+}
+
+/// Reads the rows of a project table (its header, then each row with the line it is on) for
+/// `plan`, after `problems` found reading the file: every project, or every problem. The
+/// same checks whatever the file was (CSV or a workbook's project sheet).
+pub fn read_rows(
+    header: &[String],
+    rows: Vec<(u64, Vec<Cell>)>,
+    mut problems: Vec<CsvProblem>,
+    plan: &Plan,
+    lang: Lang,
+) -> Result<Vec<Project>, Vec<CsvProblem>> {
+    let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
+    let unknown: Vec<String> = header
+        .iter()
+        .zip(&columns)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.to_string())
+        .collect();
+    let missing: Vec<String> = Column::all()
+        .into_iter()
+        .filter(|c| c.required() && !columns.contains(&Some(*c)))
+        .map(|c| c.header(lang))
+        .collect();
+    match (missing.is_empty(), unknown.is_empty()) {
+        (false, _) => return Err(vec![CsvProblem::MissingColumns(missing)]),
+        (_, false) => return Err(vec![CsvProblem::UnknownColumns(unknown)]),
+        _ => {}
+    }
+    let mut projects: Vec<Project> = Vec::new();
+    let mut next = plan.clone();
+    for (line, cells) in rows {
+        if cells.iter().all(Cell::is_blank) {
+            continue;
+        }
+        let (p, mut row_problems) = project_from_record(&cells, &columns, &next, line, lang);
         let parsed = row_problems
             .iter()
             .all(|p| matches!(p, CsvProblem::Invalid { .. }));
@@ -438,7 +525,7 @@ pub fn read(text: &str, plan: &Plan, lang: Lang) -> Result<Vec<Project>, Vec<Csv
 /// Reads one row into a new project of `plan`: the project as far as its cells read, and the
 /// row's problems.
 fn project_from_record(
-    record: &csv::StringRecord,
+    record: &[Cell],
     columns: &[Option<Column>],
     plan: &Plan,
     line: u64,
@@ -474,11 +561,12 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn read_cell(&mut self, c: Column, cell: &str) {
+    fn read_cell(&mut self, c: Column, cell: &Cell) {
         match c {
             Column::Id => {
-                if !cell.trim().is_empty() {
-                    self.project.id = cell.trim().to_string();
+                let id = cell.text();
+                if !id.trim().is_empty() {
+                    self.project.id = id.trim().to_string();
                 }
             }
             Column::Field(f) => self.read_field(f, c, cell),
@@ -498,7 +586,12 @@ impl Row<'_> {
     }
 
     /// A number cell; empty is `None` (a share of 0, the city-wide cost, the field's default).
-    fn number(&self, c: Column, cell: &str) -> Result<Option<f64>, CsvProblem> {
+    /// A workbook's number is taken as stored (a share as its fraction).
+    fn number(&self, c: Column, cell: &Cell) -> Result<Option<f64>, CsvProblem> {
+        let cell = match cell {
+            Cell::Number(v) => return Ok(Some(*v)),
+            Cell::Text(t) => t.as_str(),
+        };
         if cell.trim().is_empty() {
             return Ok(None);
         }
@@ -511,19 +604,21 @@ impl Row<'_> {
             })
     }
 
-    fn read_field(&mut self, f: ProjectField, c: Column, cell: &str) {
+    fn read_field(&mut self, f: ProjectField, c: Column, cell: &Cell) {
         match f.kind() {
             // Text is kept exactly as written, so names survive the round trip unchanged.
-            FieldKind::Text { .. } => f.set(&mut self.project, Value::Text(cell.to_string())),
-            FieldKind::Flag | FieldKind::Kind | FieldKind::Status => match parse_choice(c, cell) {
-                Some(v) => f.set(&mut self.project, v),
-                None => self.problems.push(CsvProblem::NotChoice {
-                    line: self.line,
-                    column: c.header(self.lang),
-                    value: cell.to_string(),
-                    choices: choices(c, self.lang),
-                }),
-            },
+            FieldKind::Text { .. } => f.set(&mut self.project, Value::Text(cell.text())),
+            FieldKind::Flag | FieldKind::Kind | FieldKind::Status => {
+                match parse_choice(c, &cell.text()) {
+                    Some(v) => f.set(&mut self.project, v),
+                    None => self.problems.push(CsvProblem::NotChoice {
+                        line: self.line,
+                        column: c.header(self.lang),
+                        value: cell.text(),
+                        choices: choices(c, self.lang),
+                    }),
+                }
+            }
             FieldKind::Year | FieldKind::Number { .. } => match self.number(c, cell) {
                 Ok(Some(v)) => self.set_number(f, v),
                 Ok(None) => {}

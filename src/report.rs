@@ -1,4 +1,5 @@
-//! Tabular reports of the results: the yearly table as CSV (for plan-sim and Excel/WPS).
+//! Tabular reports of the results: the yearly table and the fiscal-affordability table, as
+//! typed tables that CSV (plan-sim) and the workbook both write.
 
 use crate::display::round_to_total;
 use crate::i18n::{Lang, Text};
@@ -20,17 +21,63 @@ fn cents(units: i64) -> String {
     format!("{sign}{}.{:02}", u / 100, u % 100)
 }
 
-/// Rounds `parts` to cents so that they add up to their rounded total (largest remainder);
-/// returns the parts and the total as text.
-fn rounded_row(parts: &[f64]) -> (Vec<String>, String) {
-    let (rows, total) = round_to_total(parts, 2);
-    (rows.into_iter().map(cents).collect(), cents(total))
+/// One cell of a report table, typed so that CSV writes it as text and a workbook as a number
+/// with its format.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Year(i32),
+    /// 万元, already rounded to cents.
+    Money(f64),
+    /// A fraction (0.1 = 10 %).
+    Share(f64),
+    Count(u64),
 }
 
-/// The yearly results table, one row per year, amounts in 万元 with two decimals. Each group of
+/// A report table: its header and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// As CSV text (no BOM): money with two decimals, shares with four.
+    pub fn csv(&self) -> String {
+        let mut out = self
+            .header
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(",");
+        out.push('\n');
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match *c {
+                    Cell::Year(y) => y.to_string(),
+                    Cell::Money(v) => cents((v * 100.0).round() as i64),
+                    Cell::Share(v) => format!("{:.4}", v + 0.0),
+                    Cell::Count(n) => n.to_string(),
+                })
+                .collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Parts rounded to cents that add up to their rounded total, and the total.
+fn rounded_cells(parts: &[f64]) -> (Vec<Cell>, Cell) {
+    let (rows, total) = round_to_total(parts, 2);
+    let money = |units: i64| Cell::Money(units as f64 / 100.0);
+    (rows.into_iter().map(money).collect(), money(total))
+}
+
+/// The yearly results table, one row per year, amounts in 万元 rounded to cents. Each group of
 /// a row (investment by category, sources, fiscal burden by component) is rounded so that it
 /// adds up to its total as printed; household counts are whole.
-pub fn yearly_csv(r: &Results, lang: Lang) -> String {
+pub fn yearly_table(r: &Results, lang: Lang) -> Table {
     let first = crate::simulate::YearResult::default();
     let labels = |parts: Vec<(Text, f64)>| parts.into_iter().map(|(t, _)| t.tr(lang).to_string());
     let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
@@ -49,36 +96,76 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
     header.push(Text::LandRevenueCol.tr(lang).into());
     header.push(Text::RehousedMonetized.tr(lang).into());
     header.push(Text::RehousedInKind.tr(lang).into());
-    let mut out = header
+    let money = |v: f64| Cell::Money((v * 100.0).round() / 100.0);
+    let rows = r
+        .years
         .iter()
-        .map(|h| csv_field(h))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    let money = |v: f64| cents((v * 100.0).round() as i64);
-    for y in &r.years {
-        let values =
-            |parts: Vec<(Text, f64)>| parts.into_iter().map(|(_, v)| v).collect::<Vec<_>>();
-        let (inv, inv_total) = rounded_row(&values(y.investment.parts().to_vec()));
-        // Sources add up to the same investment total.
-        let (src, _) = rounded_row(&values(y.sources.parts()));
-        let (fisc, fisc_total) = rounded_row(&values(y.fiscal.parts()));
-        let mut row: Vec<String> = vec![y.year.to_string()];
-        row.extend(inv);
-        row.push(inv_total);
-        row.extend(src);
-        row.push(money(y.debt.total()));
-        row.extend(fisc);
-        row.push(fisc_total);
-        row.push(money(y.budget_expenditure));
-        row.push(format!("{:.4}", y.ppp_share + 0.0));
-        row.push(money(y.land_revenue));
-        row.push(y.rehoused.monetized.to_string());
-        row.push(y.rehoused.in_kind.to_string());
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
-    out
+        .map(|y| {
+            let values =
+                |parts: Vec<(Text, f64)>| parts.into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+            let (inv, inv_total) = rounded_cells(&values(y.investment.parts().to_vec()));
+            // Sources add up to the same investment total.
+            let (src, _) = rounded_cells(&values(y.sources.parts()));
+            let (fisc, fisc_total) = rounded_cells(&values(y.fiscal.parts()));
+            let mut row = vec![Cell::Year(y.year)];
+            row.extend(inv);
+            row.push(inv_total);
+            row.extend(src);
+            row.push(money(y.debt.total()));
+            row.extend(fisc);
+            row.push(fisc_total);
+            row.push(money(y.budget_expenditure));
+            row.push(Cell::Share(y.ppp_share));
+            row.push(money(y.land_revenue));
+            row.push(Cell::Count(y.rehoused.monetized));
+            row.push(Cell::Count(y.rehoused.in_kind));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// The yearly results table as CSV (see `yearly_table`).
+pub fn yearly_csv(r: &Results, lang: Lang) -> String {
+    yearly_table(r, lang).csv()
+}
+
+/// The fiscal-affordability table (财政承受能力论证, 财金〔2015〕21号) in the guideline's layout:
+/// one row per year, PPP spending by kind — 股权投资, 运营补贴, 风险承担, 配套投入 — then the
+/// spending of the city's other PPP projects (the cap counts all of them), their sum, the
+/// general public budget expenditure and the share. This plan's PPP spending is availability
+/// and operating payments (运营补贴); the model has no government equity, retained risk or
+/// supporting investment, so those columns are zero. Rounded so each row adds up as printed.
+pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
+    let header = [
+        Text::ColYearHeader,
+        Text::AffEquity,
+        Text::AffSubsidy,
+        Text::AffRisk,
+        Text::AffSupporting,
+        Text::AffOther,
+        Text::AffTotal,
+        Text::BudgetExpenditure,
+        Text::PppShare,
+    ]
+    .iter()
+    .map(|t| t.tr(lang).to_string())
+    .collect();
+    let rows = r
+        .years
+        .iter()
+        .map(|y| {
+            let parts = [0.0, y.fiscal.by_instrument.ppp, 0.0, 0.0, other_ppp];
+            let (cells, total) = rounded_cells(&parts);
+            let mut row = vec![Cell::Year(y.year)];
+            row.extend(cells);
+            row.push(total);
+            row.push(Cell::Money((y.budget_expenditure * 100.0).round() / 100.0));
+            row.push(Cell::Share(y.ppp_share));
+            row
+        })
+        .collect();
+    Table { header, rows }
 }
 
 /// The results as JSON for plan-sim, with every negative zero written as 0.

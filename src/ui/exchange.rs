@@ -101,7 +101,7 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
 }
 
 /// The projects of a county's file and who prepared it: a plan document by its content, else
-/// a CSV project list; the same checks and messages as importing either.
+/// a project list (CSV or Excel); the same checks and messages as importing either.
 fn projects_in(
     bytes: &[u8],
     name: &str,
@@ -114,16 +114,12 @@ fn projects_in(
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| Text::ErrCsvNotUtf8.tr(lang).to_string())?;
-    crate::project_csv::read(text, ours, lang)
+    crate::workbook::read_project_list(bytes, name, ours, lang)
         .map(|projects| (projects, String::new()))
         .map_err(|problems| {
             Text::ErrCsvRows.fill(
                 lang,
-                &[&crate::format::summarize(
-                    problems.iter().map(|p| p.message(lang)),
-                    lang,
-                )],
+                &[&crate::format::summarize(problems.into_iter(), lang)],
             )
         })
 }

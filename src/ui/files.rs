@@ -4,7 +4,16 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(file_name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a workbook) as a download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)

@@ -8,6 +8,12 @@ use super::sync::Session;
 use super::transfer::{self, ImportChoice};
 use crate::i18n::Text;
 
+/// What the project-list import accepts: CSV and Excel workbooks.
+const PROJECT_LIST_FILES: &str =
+    ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// A county's submission: its plan JSON or its project list.
+pub const SUBMISSION_FILES: &str = ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 #[component]
 pub fn PlanBar() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -69,12 +75,18 @@ pub fn PlanBar() -> impl IntoView {
                 {move || t(Text::ExportPlan)}
             </button>
             {file_button(session, Text::ImportPlan, ".json,application/json", "import-plan", transfer::import_plan)}
-            {file_button(session, Text::ImportCsv, ".csv,text/csv", "import-csv", transfer::import_csv)}
+            {file_button(session, Text::ImportCsv, PROJECT_LIST_FILES, "import-csv", transfer::import_csv)}
             <button type="button" data-testid="export-projects-csv" on:click=move |_| transfer::export_csv(session, false)>
                 {move || t(Text::ExportProjectsCsv)}
             </button>
             <button type="button" data-testid="export-yearly-csv" on:click=move |_| transfer::export_csv(session, true)>
                 {move || t(Text::ExportYearlyCsv)}
+            </button>
+            <button type="button" data-testid="export-xlsx" on:click=move |_| transfer::export_xlsx(session)>
+                {move || t(Text::ExportXlsx)}
+            </button>
+            <button type="button" data-testid="download-template" on:click=move |_| transfer::download_template(session)>
+                {move || t(Text::DownloadTemplate)}
             </button>
         </div>
         <Show when=move || store.import_error.with(Option::is_some)>

@@ -332,7 +332,7 @@ fn SubmissionBoard() -> impl IntoView {
                         <tr data-district=district.clone()>
                             <th>{district.clone()}</th>
                             {cells}
-                            <td>{file_button(session, Text::TakeSubmission, ".json,.csv,application/json,text/csv", "submission-file", take)}</td>
+                            <td>{file_button(session, Text::TakeSubmission, super::plans::SUBMISSION_FILES, "submission-file", take)}</td>
                         </tr>
                     }
                 }).collect_view()}

@@ -40,9 +40,9 @@ fn rebased(session: Session, mut plan: crate::plan::Plan) -> crate::plan::Plan {
 pub fn export_csv(session: Session, yearly: bool) {
     let store = session.store();
     let lang = store.lang.get_untracked();
-    let (name, text) = store.view.with_untracked(|plan| {
+    let (what, text) = store.view.with_untracked(|plan| {
         store.results.with_untracked(|r| {
-            let (what, text) = if yearly {
+            if yearly {
                 (
                     Text::YearlyFileName,
                     format!(
@@ -56,15 +56,10 @@ pub fn export_csv(session: Session, yearly: bool) {
                     Text::ProjectsFileName,
                     crate::project_csv::write(&plan.projects, lang),
                 )
-            };
-            // A scenario's tables say so in their name.
-            let base = match store.active_scenario_name() {
-                Some(s) => format!("{}-{s}-{}", plan.name, what.tr(lang)),
-                None => format!("{}-{}", plan.name, what.tr(lang)),
-            };
-            (export_file_name(&base, &files::today(), "csv"), text)
+            }
         })
     });
+    let name = table_file_name(store, what, "csv");
     let _ = files::download(&name, "text/csv;charset=utf-8", &text);
 }
 
@@ -129,24 +124,17 @@ pub fn resolve_import(session: Session, choice: ImportChoice) {
     }
 }
 
-/// Takes the projects of a CSV file into the open plan, all or none, as one undoable step: a
-/// row with the id of a project in the plan replaces it (an exported list edited and sent
-/// back), the others are added.
+/// Takes the projects of a project-list file (CSV or Excel) into the open plan, all or none,
+/// as one undoable step: a row with the id of a project in the plan replaces it (an exported
+/// list edited and sent back), the others are added.
 pub fn import_csv(session: Session, file: web_sys::File) {
     let store = session.store();
     store.import_error.set(None);
+    let file_name = file.name();
     leptos::task::spawn_local(async move {
         let lang = store.lang.get_untracked();
-        let text = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    store
-                        .import_error
-                        .set(Some(Text::ErrCsvNotUtf8.tr(lang).into()));
-                    return;
-                }
-            },
+        let bytes = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => bytes,
             Err(size) => {
                 store
                     .import_error
@@ -155,24 +143,78 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             }
         };
         let result = store.view.with_untracked(|p| {
-            crate::project_csv::read(&text, p, lang).map(|ps| import_edit(p, ps))
+            crate::workbook::read_project_list(&bytes, &file_name, p, lang)
+                .map(|ps| import_edit(p, ps))
         });
-        let outcome = match result {
-            Ok(edit) => store.dispatch(edit).map_err(|refused| {
+        let outcome = result.and_then(|edit| {
+            store.dispatch(edit).map_err(|refused| {
                 refused
                     .0
                     .iter()
                     .map(|i| i.message(lang))
                     .collect::<Vec<_>>()
-            }),
-            Err(problems) => Err(problems.iter().map(|p| p.message(lang)).collect()),
-        };
+            })
+        });
         if let Err(errors) = outcome {
             store.import_error.set(Some(
                 Text::ErrCsvRows.fill(lang, &[&crate::format::summarize(errors.into_iter(), lang)]),
             ));
         }
     });
+}
+
+/// A file name for a table of the open plan: the plan, the active scenario if any, `what`.
+fn table_file_name(store: super::state::Store, what: Text, extension: &str) -> String {
+    let lang = store.lang.get_untracked();
+    let name = store.plan.with_untracked(|p| p.name.clone());
+    let base = match store.active_scenario_name() {
+        Some(s) => format!("{name}-{s}-{}", what.tr(lang)),
+        None => format!("{name}-{}", what.tr(lang)),
+    };
+    export_file_name(&base, &files::today(), extension)
+}
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The open plan as an Excel workbook (the active scenario's tables, and 方案对比).
+pub fn export_xlsx(session: Session) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let bytes = store.plan.with_untracked(|doc| {
+        let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
+        crate::workbook::export(doc, active.as_ref(), lang)
+    });
+    let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
+        files::download_bytes(
+            &table_file_name(store, Text::WorkbookFileName, "xlsx"),
+            XLSX_MIME,
+            &b,
+        )
+    });
+    if let Err(e) = result {
+        store
+            .storage_warning
+            .set(Some(Text::ErrExport.fill(lang, &[&e])));
+    }
+}
+
+/// The blank project list a county office fills in.
+pub fn download_template(session: Session) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let result = store
+        .plan
+        .with_untracked(|doc| crate::workbook::template(doc, lang))
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            let name = export_file_name(Text::TemplateFileName.tr(lang), &files::today(), "xlsx");
+            files::download_bytes(&name, XLSX_MIME, &b)
+        });
+    if let Err(e) = result {
+        store
+            .storage_warning
+            .set(Some(Text::ErrExport.fill(lang, &[&e])));
+    }
 }
 
 /// The one step that takes `projects` into `plan`.

@@ -1,0 +1,479 @@
+//! Excel workbooks in and out: the plan's sheets written with rust_xlsxwriter (numbers stored as
+//! numbers with their formats, bold frozen headers), the blank template for county offices,
+//! and a county's project sheet read with calamine under exactly the CSV's checks.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use rust_xlsxwriter::{
+    Color, DataValidation, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::compare::{compare, MetricKind, METRICS};
+use crate::edit::Scenario;
+use crate::fields::Unit;
+use crate::i18n::{Lang, Text};
+use crate::model::Project;
+use crate::plan::Plan;
+use crate::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
+use crate::report::{affordability_table, yearly_table, Cell, Table};
+use crate::simulate::simulate;
+
+/// The sheets this app writes: a workbook with any other sheet is refused on import.
+const SHEETS: [Text; 5] = [
+    Text::SheetProjects,
+    Text::SheetYearly,
+    Text::SheetAffordability,
+    Text::SheetCompare,
+    Text::SheetGuide,
+];
+
+/// Rows above a sheet's table: the title (plan, scenario, sheet) and the unit.
+const TITLE_ROWS: u32 = 1;
+
+/// The formats every sheet shares.
+struct Formats {
+    title: Format,
+    header: Format,
+    money: Format,
+    share: Format,
+    count: Format,
+    year: Format,
+    plain: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let header = Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color(Color::RGB(0xE8EEF5))
+            .set_border(FormatBorder::Thin);
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            header,
+            money: Format::new().set_num_format("#,##0.00"),
+            share: Format::new().set_num_format("0.0%"),
+            count: Format::new().set_num_format("#,##0"),
+            year: Format::new().set_num_format("0"),
+            plain: Format::new(),
+        }
+    }
+
+    /// The format of a project-list column's numbers.
+    fn of_unit(&self, unit: Unit) -> &Format {
+        match unit {
+            Unit::Percent => &self.share,
+            Unit::Wan
+            | Unit::M2
+            | Unit::YuanPerM2
+            | Unit::YuanPerHousehold
+            | Unit::YuanPerPersonMonth => &self.money,
+            Unit::Households | Unit::Persons => &self.count,
+            _ => &self.plain,
+        }
+    }
+}
+
+/// Display width of a text as Excel measures columns: a CJK character counts two.
+fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+        .sum()
+}
+
+/// Column widths that fit the header (wrapped over two lines at most) and the widest cell.
+fn fit_columns(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (w + 2.0).clamp(8.0, 48.0))?;
+    }
+    Ok(())
+}
+
+/// The title row: "plan（scenario）· sheet" bold, the unit over the table's last column; the
+/// header row below it frozen.
+fn title(
+    ws: &mut Worksheet,
+    f: &Formats,
+    title: &str,
+    unit: &str,
+    columns: usize,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    ws.write_string(0, columns.saturating_sub(1).max(1) as u16, unit)?;
+    ws.set_freeze_panes(TITLE_ROWS + 1, 0)?;
+    Ok(())
+}
+
+fn header_row(ws: &mut Worksheet, f: &Formats, header: &[String]) -> Result<Vec<f64>, XlsxError> {
+    let mut widths = Vec::with_capacity(header.len());
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(TITLE_ROWS, c as u16, h, &f.header)?;
+        // Wrapped headers take up to two lines; a short value column stays narrow.
+        widths.push((text_width(h) / 2.0).max(6.0));
+    }
+    ws.set_row_height(TITLE_ROWS, 32)?;
+    Ok(widths)
+}
+
+/// A report table below the title: typed cells with their formats.
+fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), XlsxError> {
+    let mut widths = header_row(ws, f, &table.header)?;
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = TITLE_ROWS + 1 + r as u32;
+        for (c, cell) in row.iter().enumerate() {
+            let (v, format, width) = match *cell {
+                Cell::Year(y) => (f64::from(y), &f.year, 4.0),
+                Cell::Money(v) => (v, &f.money, crate::i18n::fmt_number(v, 2).len() as f64),
+                Cell::Share(v) => (v, &f.share, 6.0),
+                Cell::Count(n) => (n as f64, &f.count, n.to_string().len() as f64 + 1.0),
+            };
+            ws.write_number_with_format(r, c as u16, v, format)?;
+            widths[c] = widths[c].max(width);
+        }
+    }
+    fit_columns(ws, &widths)
+}
+
+/// The project list sheet: the CSV's columns (so it imports back), numbers as numbers.
+fn write_projects(
+    ws: &mut Worksheet,
+    f: &Formats,
+    projects: &[Project],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let columns = Column::all();
+    let header: Vec<String> = columns.iter().map(|c| c.header(lang)).collect();
+    let mut widths = header_row(ws, f, &header)?;
+    for (r, p) in projects.iter().enumerate() {
+        let r = TITLE_ROWS + 1 + r as u32;
+        for (c, &column) in columns.iter().enumerate() {
+            let width = match cell_value(p, column, lang) {
+                project_csv::Cell::Number(v) => {
+                    ws.write_number_with_format(r, c as u16, v, f.of_unit(column.unit()))?;
+                    crate::i18n::fmt_number(v, 2).len() as f64
+                }
+                project_csv::Cell::Text(t) if t.is_empty() => 0.0,
+                project_csv::Cell::Text(t) => {
+                    ws.write_string(r, c as u16, &t)?;
+                    text_width(&t)
+                }
+            };
+            widths[c] = widths[c].max(width);
+        }
+    }
+    fit_columns(ws, &widths)
+}
+
+/// 方案对比: every comparison measure for the base and each scenario.
+fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Result<(), XlsxError> {
+    let all = compare(doc, &[], lang);
+    let mut header = vec![Text::SheetMetric.tr(lang).to_string()];
+    header.extend(all.iter().map(|c| c.name.clone()));
+    let mut widths = header_row(ws, f, &header)?;
+    for (r, m) in METRICS.iter().enumerate() {
+        let r = TITLE_ROWS + 1 + r as u32;
+        let label = m.label.tr(lang);
+        ws.write_string(r, 0, label)?;
+        widths[0] = widths[0].max(text_width(label));
+        for (c, compared) in all.iter().enumerate() {
+            let v = (m.value)(compared);
+            let format = match m.kind {
+                MetricKind::Money => &f.money,
+                MetricKind::Share => &f.share,
+                MetricKind::Count => &f.count,
+            };
+            ws.write_number_with_format(r, c as u16 + 1, v, format)?;
+            widths[c + 1] = widths[c + 1].max(crate::i18n::fmt_number(v, 2).len() as f64);
+        }
+    }
+    fit_columns(ws, &widths)
+}
+
+fn sheet(wb: &mut Workbook, name: Text, lang: Lang) -> Result<&mut Worksheet, XlsxError> {
+    wb.add_worksheet().set_name(name.tr(lang))
+}
+
+/// The open plan as a workbook: 项目清单 and 年度测算 and 财政承受能力 of the active scenario's
+/// view, and 方案对比 when the plan has scenarios.
+pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let view = doc.resolve(active).plan;
+    let r = simulate(&view.assumptions, &view.projects, view.first_year);
+    let f = Formats::new();
+    let scenario = active.map_or_else(|| Text::Baseline.tr(lang).to_string(), |s| s.name.clone());
+    let named = |sheet: Text| format!("{}（{}）· {}", doc.name, scenario, sheet.tr(lang));
+    let unit = Text::SheetUnit.tr(lang);
+    let mut wb = Workbook::new();
+
+    let columns = Column::all().len();
+    let ws = sheet(&mut wb, Text::SheetProjects, lang)?;
+    title(ws, &f, &named(Text::SheetProjects), unit, columns)?;
+    write_projects(ws, &f, &view.projects, lang)?;
+
+    let ws = sheet(&mut wb, Text::SheetYearly, lang)?;
+    let table = yearly_table(&r, lang);
+    title(ws, &f, &named(Text::SheetYearly), unit, table.header.len())?;
+    write_table(ws, &f, &table)?;
+
+    let ws = sheet(&mut wb, Text::SheetAffordability, lang)?;
+    let table = affordability_table(&r, view.assumptions.other_ppp_spending, lang);
+    title(
+        ws,
+        &f,
+        &named(Text::SheetAffordability),
+        unit,
+        table.header.len(),
+    )?;
+    write_table(ws, &f, &table)?;
+    ws.write_string(
+        TITLE_ROWS + 2 + table.rows.len() as u32,
+        0,
+        Text::AffNote.tr(lang),
+    )?;
+
+    if !doc.scenarios.is_empty() {
+        let ws = sheet(&mut wb, Text::SheetCompare, lang)?;
+        let title_text = format!("{} · {}", doc.name, Text::SheetCompare.tr(lang));
+        title(ws, &f, &title_text, unit, 2 + doc.scenarios.len())?;
+        write_compare(ws, &f, doc, lang)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// A blank project list for a county office: the header, one filled-in example row (a new
+/// project of the plan), each coded column a drop-down of its allowed values, and a sheet
+/// that lists them.
+pub fn template(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let ws = sheet(&mut wb, Text::SheetProjects, lang)?;
+    let title_text = format!("{} · {}", plan.name, Text::SheetProjects.tr(lang));
+    title(
+        ws,
+        &f,
+        &title_text,
+        Text::SheetUnit.tr(lang),
+        Column::all().len(),
+    )?;
+    let mut example = plan.new_project(Text::NewProjectName.tr(lang));
+    example.id = String::new();
+    write_projects(ws, &f, std::slice::from_ref(&example), lang)?;
+    let mut guide = vec![Text::GuideIntro.tr(lang).to_string()];
+    for (c, column) in Column::all().into_iter().enumerate() {
+        if let Some(list) = choice_list(column, lang) {
+            let validation = DataValidation::new().allow_list_strings(&list)?;
+            // The whole column below the header, so every row a county adds is checked.
+            ws.add_data_validation(TITLE_ROWS + 1, c as u16, 5000, c as u16, &validation)?;
+            guide.push(format!("{}：{}", column.header(lang), list.join(" / ")));
+        }
+    }
+    guide.push(Text::GuideExample.tr(lang).to_string());
+    let ws = sheet(&mut wb, Text::SheetGuide, lang)?;
+    for (r, line) in guide.iter().enumerate() {
+        ws.write_string(r as u32, 0, line)?;
+    }
+    ws.set_column_width(0, 90)?;
+    wb.save_to_buffer()
+}
+
+/// What is wrong with a workbook, translated only when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookProblem {
+    NotWorkbook(String),
+    NoProjectSheet {
+        sheets: Vec<String>,
+    },
+    ExtraSheets(Vec<String>),
+    NoHeader {
+        sheet: String,
+    },
+    Formula {
+        sheet: String,
+        cell: String,
+        formula: String,
+    },
+    Merged {
+        sheet: String,
+        range: String,
+    },
+    /// A row or column problem, as for a CSV.
+    Rows {
+        sheet: String,
+        problem: CsvProblem,
+    },
+}
+
+impl WorkbookProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let projects = Text::SheetProjects.tr(lang);
+        match self {
+            WorkbookProblem::NotWorkbook(e) => Text::XlsxNotWorkbook.fill(lang, &[e]),
+            WorkbookProblem::NoProjectSheet { sheets } => {
+                Text::XlsxNoSheet.fill(lang, &[&projects, &sheets.join("、")])
+            }
+            WorkbookProblem::ExtraSheets(s) => {
+                Text::XlsxExtraSheets.fill(lang, &[&s.join("、"), &projects])
+            }
+            WorkbookProblem::NoHeader { sheet } => Text::XlsxNoHeader.fill(
+                lang,
+                &[
+                    sheet,
+                    &Column::Field(crate::fields::ProjectField::Name).header(lang),
+                ],
+            ),
+            WorkbookProblem::Formula {
+                sheet,
+                cell,
+                formula,
+            } => Text::XlsxFormula.fill(lang, &[sheet, cell, formula]),
+            WorkbookProblem::Merged { sheet, range } => {
+                Text::XlsxMerged.fill(lang, &[sheet, range])
+            }
+            WorkbookProblem::Rows { sheet, problem } => {
+                Text::XlsxAt.fill(lang, &[sheet, &problem.message(lang)])
+            }
+        }
+    }
+}
+
+/// "A1"-style name of a cell (0-based row and column).
+fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// Whether a sheet name is one of this app's, in either language.
+fn known_sheet(name: &str) -> Option<Text> {
+    SHEETS
+        .into_iter()
+        .find(|t| [Lang::Zh, Lang::En].iter().any(|&l| t.tr(l) == name.trim()))
+}
+
+/// Reads the project sheet of a workbook for `plan`: every project, or every problem (the
+/// workbook's own first: not a workbook, no project sheet, sheets it does not know, formulas,
+/// merged cells; then the rows', as for a CSV). All or nothing.
+pub fn read_projects(
+    bytes: &[u8],
+    plan: &Plan,
+    lang: Lang,
+) -> Result<Vec<Project>, Vec<WorkbookProblem>> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+    let names = wb.sheet_names();
+    let extra: Vec<String> = names
+        .iter()
+        .filter(|n| known_sheet(n).is_none())
+        .cloned()
+        .collect();
+    let Some(sheet) = names
+        .iter()
+        .find(|n| known_sheet(n) == Some(Text::SheetProjects))
+        .cloned()
+    else {
+        return Err(vec![WorkbookProblem::NoProjectSheet { sheets: names }]);
+    };
+    if !extra.is_empty() {
+        return Err(vec![WorkbookProblem::ExtraSheets(extra)]);
+    }
+    let mut problems = Vec::new();
+    let formulas = wb
+        .worksheet_formula(&sheet)
+        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+    for (row, col, formula) in formulas.used_cells() {
+        if !formula.is_empty() {
+            let (r0, c0) = formulas.start().unwrap_or((0, 0));
+            problems.push(WorkbookProblem::Formula {
+                sheet: sheet.clone(),
+                cell: cell_name(r0 + row as u32, c0 + col as u32),
+                formula: formula.clone(),
+            });
+        }
+    }
+    if wb.load_merged_regions().is_ok() {
+        for (_, _, d) in wb.merged_regions_by_sheet(&sheet) {
+            problems.push(WorkbookProblem::Merged {
+                sheet: sheet.clone(),
+                range: format!(
+                    "{}:{}",
+                    cell_name(d.start.0, d.start.1),
+                    cell_name(d.end.0, d.end.1)
+                ),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let range = wb
+        .worksheet_range(&sheet)
+        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+    let (r0, _) = range.start().unwrap_or((0, 0));
+    let cells = |row: &[Data]| -> Vec<project_csv::Cell> {
+        row.iter()
+            .map(|d| match d {
+                Data::Float(v) => project_csv::Cell::Number(*v),
+                Data::Int(v) => project_csv::Cell::Number(*v as f64),
+                Data::Empty => project_csv::Cell::Text(String::new()),
+                other => project_csv::Cell::Text(other.to_string()),
+            })
+            .collect()
+    };
+    let rows: Vec<Vec<project_csv::Cell>> = range.rows().map(cells).collect();
+    // The header is the first row naming the project's name column (a title may stand above).
+    let name = Column::Field(crate::fields::ProjectField::Name);
+    let is_name = |c: &project_csv::Cell| matches!(c, project_csv::Cell::Text(t) if project_csv::column_of(t) == Some(name));
+    let Some(h) = rows.iter().position(|r| r.iter().any(is_name)) else {
+        return Err(vec![WorkbookProblem::NoHeader { sheet }]);
+    };
+    let header: Vec<String> = rows[h]
+        .iter()
+        .map(|c| match c {
+            project_csv::Cell::Text(t) => t.clone(),
+            project_csv::Cell::Number(v) => v.to_string(),
+        })
+        .collect();
+    // Lines as Excel numbers them.
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .skip(h + 1)
+        .map(|(i, r)| (u64::from(r0) + i as u64 + 1, r))
+        .collect();
+    read_rows(&header, body, Vec::new(), plan, lang).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|problem| WorkbookProblem::Rows {
+                sheet: sheet.clone(),
+                problem,
+            })
+            .collect()
+    })
+}
+
+/// Whether a file is (meant to be) a workbook: an .xlsx name, or a zip's content.
+pub fn is_workbook(bytes: &[u8], file_name: &str) -> bool {
+    file_name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The projects of a project-list file, a workbook or a CSV, for `plan`: every project, or
+/// every problem in the planner's words. The same checks either way; all or nothing.
+pub fn read_project_list(
+    bytes: &[u8],
+    file_name: &str,
+    plan: &Plan,
+    lang: Lang,
+) -> Result<Vec<Project>, Vec<String>> {
+    if is_workbook(bytes, file_name) {
+        return read_projects(bytes, plan, lang)
+            .map_err(|ps| ps.iter().map(|p| p.message(lang)).collect());
+    }
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| vec![Text::ErrCsvNotUtf8.tr(lang).to_string()])?;
+    project_csv::read(text, plan, lang).map_err(|ps| ps.iter().map(|p| p.message(lang)).collect())
+}

@@ -1,0 +1,258 @@
+//! Excel in and out: an exported workbook imports back to the same project list; read by an
+//! independent reader it has the sheets, number formats, frozen headers and totals described;
+//! the template offers drop-downs; a workbook that is not one, lacks the project sheet, has
+//! other sheets, formulas, merged cells or a bad cell is refused by sheet, row and column.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx};
+use planner::demo::demo_plan;
+use planner::i18n::Lang;
+use planner::simulate::simulate_plan;
+use planner::workbook::{export, read_projects, template, WorkbookProblem};
+use rust_xlsxwriter::Workbook;
+
+/// A part of the xlsx package (a zip of XML files) as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn number(d: &Data) -> f64 {
+    match d {
+        Data::Float(v) => *v,
+        Data::Int(v) => *v as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_projects() {
+    let plan = demo_plan();
+    for lang in [Lang::Zh, Lang::En] {
+        let bytes = export(&plan, None, lang).unwrap();
+        let back = read_projects(&bytes, &plan, Lang::Zh).unwrap();
+        assert_eq!(back, plan.projects, "{lang:?}");
+    }
+    // A scenario's view exports its own projects.
+    let s = &plan.scenarios[0];
+    let view = plan.resolve(Some(s)).plan;
+    let bytes = export(&plan, Some(s), Lang::Zh).unwrap();
+    assert_eq!(
+        read_projects(&bytes, &plan, Lang::Zh).unwrap(),
+        view.projects
+    );
+}
+
+#[test]
+fn an_independent_reader_finds_the_sheets_formats_and_totals() {
+    let plan = demo_plan();
+    let bytes = export(&plan, None, Lang::Zh).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["项目清单", "年度测算", "财政承受能力", "方案对比"]
+    );
+
+    // Numbers are numbers, formatted as 万元 with two decimals and percentages.
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(styles.contains(r##"formatCode="#,##0.00""##), "{styles}");
+    assert!(styles.contains(r#"formatCode="0.0%""#), "{styles}");
+    // Bold, frozen header rows under a title row.
+    assert!(styles.contains("<b/>"));
+    let sheet1 = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet1.contains(r#"topLeftCell="A3""#) && sheet1.contains(r#"state="frozen""#),
+        "{sheet1}"
+    );
+
+    let r = simulate_plan(&plan, None);
+    let yearly = wb.worksheet_range("年度测算").unwrap();
+    let rows: Vec<&[Data]> = yearly.rows().collect();
+    assert!(rows[0][0].to_string().contains(&plan.name));
+    assert!(rows[0].iter().any(|c| matches!(c, Data::String(s) if s == "单位：万元")));
+    let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let burden = col("财政负担");
+    let body = &rows[2..];
+    assert_eq!(body.len(), r.years.len());
+    let sum: f64 = body.iter().map(|row| number(&row[burden])).sum();
+    assert!(
+        (sum - r.totals.fiscal_burden).abs() < 0.01 * body.len() as f64,
+        "{sum} vs {}",
+        r.totals.fiscal_burden
+    );
+
+    // 财政承受能力: each row's total is the sum of its parts as stored, its share the total over
+    // the budget, and the share the app shows.
+    let afford = wb.worksheet_range("财政承受能力").unwrap();
+    let rows: Vec<&[Data]> = afford.rows().collect();
+    let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        header,
+        [
+            "年度",
+            "股权投资",
+            "运营补贴",
+            "风险承担",
+            "配套投入",
+            "其他PPP项目支出",
+            "合计",
+            "一般公共预算支出",
+            "PPP支出占比"
+        ]
+    );
+    for (row, y) in rows[2..2 + r.years.len()].iter().zip(&r.years) {
+        let cents = |d: &Data| (number(d) * 100.0).round() as i64;
+        let parts: i64 = row[1..6].iter().map(cents).sum();
+        assert_eq!(parts, cents(&row[6]));
+        assert!((number(&row[8]) - y.ppp_share).abs() < 1e-12);
+        assert!((number(&row[6]) / number(&row[7]) - y.ppp_share).abs() < 1e-6);
+    }
+
+    // 方案对比: the base and every scenario.
+    let compare = wb.worksheet_range("方案对比").unwrap();
+    let header: Vec<String> = compare
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header.len(), 2 + plan.scenarios.len());
+    assert_eq!(header[1], "基准方案");
+}
+
+#[test]
+fn the_template_has_an_example_row_and_drop_downs_and_imports() {
+    let plan = demo_plan();
+    let bytes = template(&plan, Lang::Zh).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert_eq!(
+        sheet.matches(r#"<dataValidation type="list""#).count(),
+        3,
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("&quot;是,否&quot;") || sheet.contains("\"是,否\""),
+        "{sheet}"
+    );
+    let projects = read_projects(&bytes, &plan, Lang::Zh).unwrap();
+    assert_eq!(projects.len(), 1);
+    assert_eq!(projects[0].name, "新项目");
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), ["项目清单", "填写说明"]);
+    let guide = wb.worksheet_range("填写说明").unwrap();
+    assert!(
+        guide
+            .rows()
+            .any(|r| r[0].to_string().contains("中心城市：是 / 否")),
+        "{guide:?}"
+    );
+}
+
+fn messages(problems: &[WorkbookProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message(Lang::Zh))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The demo's export with `change` made to its project sheet.
+fn edited(
+    change: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+    extra_sheet: Option<&str>,
+) -> Vec<u8> {
+    let plan = demo_plan();
+    let exported = export(&plan, None, Lang::Zh).unwrap();
+    let mut wb_in: Xlsx<_> = Xlsx::new(Cursor::new(exported)).unwrap();
+    let range = wb_in.worksheet_range("项目清单").unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("项目清单").unwrap();
+    for (r, row) in range.rows().enumerate() {
+        for (c, d) in row.iter().enumerate() {
+            match d {
+                Data::Float(v) => {
+                    ws.write_number(r as u32, c as u16, *v).unwrap();
+                }
+                Data::String(s) => {
+                    ws.write_string(r as u32, c as u16, s).unwrap();
+                }
+                _ => {}
+            }
+        }
+    }
+    change(ws);
+    if let Some(name) = extra_sheet {
+        wb.add_worksheet().set_name(name).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn bad_workbooks_are_refused_by_sheet_row_and_column() {
+    let plan = demo_plan();
+    let fail = |bytes: &[u8]| messages(&read_projects(bytes, &plan, Lang::Zh).unwrap_err());
+
+    assert!(fail(b"not a zip at all").contains("不是有效的 Excel 工作簿"));
+
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Sheet1").unwrap();
+    let m = fail(&wb.save_to_buffer().unwrap());
+    assert!(
+        m.contains("没有“项目清单”工作表") && m.contains("Sheet1"),
+        "{m}"
+    );
+
+    let m = fail(&edited(|_| {}, Some("草稿")));
+    assert!(m.contains("草稿"), "{m}");
+
+    // Households of the first project (column E, row 3) as a formula.
+    let m = fail(&edited(
+        |ws| {
+            ws.write_formula(2, 4, "=400+580").unwrap();
+        },
+        None,
+    ));
+    assert!(
+        m.contains("项目清单") && m.contains("E3") && m.contains("公式"),
+        "{m}"
+    );
+
+    let m = fail(&edited(
+        |ws| {
+            ws.merge_range(5, 1, 5, 2, "合并", &rust_xlsxwriter::Format::new())
+                .unwrap();
+        },
+        None,
+    ));
+    assert!(m.contains("B6:C6") && m.contains("合并单元格"), "{m}");
+
+    let m = fail(&edited(
+        |ws| {
+            ws.write_string(3, 4, "很多").unwrap();
+        },
+        None,
+    ));
+    assert!(
+        m.contains("工作表“项目清单”") && m.contains("第 4 行") && m.contains("很多"),
+        "{m}"
+    );
+
+    // A share over 100 %, as a number in a percent column.
+    let m = fail(&edited(
+        |ws| {
+            ws.write_number(2, 20, 1.5).unwrap();
+        },
+        None,
+    ));
+    assert!(m.contains("第 3 行"), "{m}");
+}
