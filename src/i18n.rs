@@ -498,6 +498,12 @@ catalogue! {
     DownloadTemplate => "下载模板", "Download template";
     WorkbookFileName => "测算表", "workbook";
     TemplateFileName => "项目清单模板", "project-list-template";
+    NavReport => "报告", "Report";
+    PrintReport => "打印报告", "Print report";
+    PrintNow => "打印 / 存为 PDF", "Print / save as PDF";
+    ReportKpis => "主要指标与目标、红线", "Key figures against targets and caps";
+    ReportFindings => "问题与依据", "Findings and their rules";
+    ReportCharts => "图表", "Charts";
     SheetProjects => "项目清单", "Projects";
     SheetYearly => "年度测算", "Yearly results";
     SheetAffordability => "财政承受能力", "Fiscal affordability";
@@ -707,6 +713,14 @@ pub fn fmt_month(year: i32, month: u32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{year}年{month}月"),
         Lang::En => format!("{year}-{month:02}"),
+    }
+}
+
+/// A day as planners write it: "2026年11月30日".
+pub fn fmt_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => format!("{year}-{month:02}-{day:02}"),
     }
 }
 

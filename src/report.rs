@@ -23,8 +23,9 @@ fn cents(units: i64) -> String {
 
 /// One cell of a report table, typed so that CSV writes it as text and a workbook as a number
 /// with its format.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    Text(String),
     Year(i32),
     /// 万元, already rounded to cents.
     Money(f64),
@@ -53,7 +54,8 @@ impl Table {
         for row in &self.rows {
             let cells: Vec<String> = row
                 .iter()
-                .map(|c| match *c {
+                .map(|c| match c {
+                    Cell::Text(t) => csv_field(t),
                     Cell::Year(y) => y.to_string(),
                     Cell::Money(v) => cents((v * 100.0).round() as i64),
                     Cell::Share(v) => format!("{:.4}", v + 0.0),
@@ -125,6 +127,51 @@ pub fn yearly_table(r: &Results, lang: Lang) -> Table {
     Table { header, rows }
 }
 
+/// The yearly table as a printed page holds it (A4 portrait): investment, the money each
+/// instrument raises (adding up to it), debt outstanding, fiscal burden, budget and the PPP
+/// share. The full table is in the CSV and the workbook.
+pub fn yearly_summary_table(r: &Results, lang: Lang) -> Table {
+    let first = crate::simulate::YearResult::default();
+    let mut header: Vec<String> = vec![
+        Text::ColYearHeader.tr(lang).into(),
+        Text::InvestmentTotal.tr(lang).into(),
+    ];
+    header.extend(
+        first
+            .sources
+            .parts()
+            .into_iter()
+            .map(|(t, _)| t.tr(lang).to_string()),
+    );
+    header.extend(
+        [
+            Text::DebtOutstanding,
+            Text::FiscalBurden,
+            Text::BudgetExpenditure,
+            Text::PppShare,
+        ]
+        .iter()
+        .map(|t| t.tr(lang).to_string()),
+    );
+    let money = |v: f64| Cell::Money((v * 100.0).round() / 100.0);
+    let rows = r
+        .years
+        .iter()
+        .map(|y| {
+            let sources: Vec<f64> = y.sources.parts().into_iter().map(|(_, v)| v).collect();
+            let (src, total) = rounded_cells(&sources);
+            let mut row = vec![Cell::Year(y.year), total];
+            row.extend(src);
+            row.push(money(y.debt.total()));
+            row.push(money(y.fiscal.total()));
+            row.push(money(y.budget_expenditure));
+            row.push(Cell::Share(y.ppp_share));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
 /// The yearly results table as CSV (see `yearly_table`).
 pub fn yearly_csv(r: &Results, lang: Lang) -> String {
     yearly_table(r, lang).csv()
@@ -165,6 +212,60 @@ pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
             row
         })
         .collect();
+    Table { header, rows }
+}
+
+/// The project table of the report: each project's place, year, households (and how many are
+/// rehoused with money), investment and the colleagues' comment, then a totals row that adds
+/// up the rows as printed.
+pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Table {
+    use crate::fields::ProjectField;
+    let header = [
+        ProjectField::Name.label(),
+        ProjectField::District.label(),
+        ProjectField::Year.label(),
+        ProjectField::Households.label(),
+        Text::RehousedMonetized,
+        Text::KpiMonetizedOverall,
+        Text::InvestmentTotal,
+        ProjectField::Comment.label(),
+    ]
+    .iter()
+    .map(|t| t.tr(lang).to_string())
+    .collect();
+    let investments: Vec<f64> = r.projects.iter().map(|p| p.investment.total()).collect();
+    let (inv, inv_total) = rounded_cells(&investments);
+    let mut rows: Vec<Vec<Cell>> = plan
+        .projects
+        .iter()
+        .zip(&r.projects)
+        .zip(inv)
+        .map(|((p, pr), inv)| {
+            vec![
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.district.clone()),
+                Cell::Year(p.year),
+                Cell::Count(u64::from(p.households)),
+                Cell::Count(pr.households.monetized()),
+                Cell::Share(pr.monetized_rate),
+                inv,
+                Cell::Text(p.comment.clone()),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text(Text::AffTotal.tr(lang).into()),
+        Cell::Text(String::new()),
+        Cell::Text(String::new()),
+        Cell::Count(r.totals.households),
+        Cell::Count(r.totals.monetized_households),
+        Cell::Share(
+            r.rate(&crate::simulate::Group::Overall)
+                .map_or(0.0, |m| m.rate),
+        ),
+        inv_total,
+        Cell::Text(String::new()),
+    ]);
     Table { header, rows }
 }
 
@@ -228,6 +329,49 @@ mod tests {
         let json = results_json(&empty);
         assert!(!json.contains("-0.0"), "{json}");
         assert!(!yearly_csv(&empty, Lang::Zh).contains("-0"));
+    }
+
+    /// The report's tables add up as printed: each year's sources to its investment, the
+    /// projects to their totals row, each 财政承受能力 row to its total and share.
+    #[test]
+    fn report_tables_add_up_as_printed() {
+        let plan = crate::demo::demo_plan();
+        let r = crate::simulate::simulate_plan(&plan, None);
+        let cents = |c: &Cell| match c {
+            Cell::Money(v) => (v * 100.0).round() as i64,
+            other => panic!("not money: {other:?}"),
+        };
+        let full = yearly_table(&r, Lang::Zh);
+        for (row, full_row) in yearly_summary_table(&r, Lang::Zh)
+            .rows
+            .iter()
+            .zip(&full.rows)
+        {
+            let sources: i64 = row[2..7].iter().map(cents).sum();
+            assert_eq!(sources, cents(&row[1]));
+            assert_eq!(row[1], full_row[8], "the same investment as the full table");
+        }
+        let projects = projects_table(&plan, &r, Lang::Zh);
+        let (total, rows) = projects.rows.split_last().unwrap();
+        assert_eq!(rows.len(), plan.projects.len());
+        let households: u64 = rows
+            .iter()
+            .map(|row| match row[3] {
+                Cell::Count(n) => n,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(total[3], Cell::Count(households));
+        assert_eq!(
+            rows.iter().map(|row| cents(&row[6])).sum::<i64>(),
+            cents(&total[6])
+        );
+        let afford = affordability_table(&r, 150_000.0, Lang::Zh);
+        for (row, y) in afford.rows.iter().zip(&r.years) {
+            assert_eq!(row[1..6].iter().map(cents).sum::<i64>(), cents(&row[6]));
+            assert_eq!(row[5], Cell::Money(150_000.0));
+            assert_eq!(row[8], Cell::Share(y.ppp_share));
+        }
     }
 
     #[test]

@@ -123,6 +123,11 @@ fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), Xls
         let r = TITLE_ROWS + 1 + r as u32;
         for (c, cell) in row.iter().enumerate() {
             let (v, format, width) = match *cell {
+                Cell::Text(ref t) => {
+                    ws.write_string(r, c as u16, t)?;
+                    widths[c] = widths[c].max(text_width(t));
+                    continue;
+                }
                 Cell::Year(y) => (f64::from(y), &f.year, 4.0),
                 Cell::Money(v) => (v, &f.money, crate::i18n::fmt_number(v, 2).len() as f64),
                 Cell::Share(v) => (v, &f.share, 6.0),

@@ -72,7 +72,9 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     let yearly = wb.worksheet_range("年度测算").unwrap();
     let rows: Vec<&[Data]> = yearly.rows().collect();
     assert!(rows[0][0].to_string().contains(&plan.name));
-    assert!(rows[0].iter().any(|c| matches!(c, Data::String(s) if s == "单位：万元")));
+    assert!(rows[0]
+        .iter()
+        .any(|c| matches!(c, Data::String(s) if s == "单位：万元")));
     let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
     let col = |name: &str| {
         header

@@ -5,6 +5,7 @@ use charming::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -18,6 +19,17 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setOption, catch)]
     fn set_option(this: &EchartsInstance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
 
+    /// `init(el, theme, {width, height})`: a chart of a fixed size on an element of its own.
+    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
+    fn echarts_init_sized(
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EchartsInstance, JsValue>;
+
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &EchartsInstance, opts: &JsValue) -> String;
+
     #[wasm_bindgen(method)]
     fn resize(this: &EchartsInstance);
 
@@ -26,9 +38,17 @@ extern "C" {
 }
 
 fn set_option_replacing(instance: &EchartsInstance, chart: &Chart) {
+    set_option_with(instance, chart, false);
+}
+
+/// Sets the chart's option in place of the last; `still`: no animation (an image is taken at once).
+fn set_option_with(instance: &EchartsInstance, chart: &Chart, still: bool) {
     let Ok(option) = js_sys::JSON::parse(&chart.to_string()) else {
         return;
     };
+    if still {
+        let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
+    }
     // Every chart carries a text description of its data for screen readers (ECharts' aria).
     let aria = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&aria, &"enabled".into(), &JsValue::TRUE);
@@ -45,17 +65,62 @@ fn echarts_loaded() -> bool {
     js_sys::Reflect::get(&window(), &"echarts".into()).is_ok_and(|e| !e.is_undefined())
 }
 
-/// Hosts one chart; `chart` is built by a pure builder in `crate::charts`.
-#[component]
-pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
-    let node = NodeRef::<Div>::new();
-    let instance = StoredValue::new_local(None::<EchartsInstance>);
-    // Until ECharts is there, the chart waits for the event its script sends when it is.
+/// Whether ECharts is there: until it is, a chart waits for the event its script sends.
+fn echarts_ready() -> RwSignal<bool> {
     let loaded = RwSignal::new(echarts_loaded());
     if !loaded.get_untracked() {
         let ready = window_event_listener_untyped("echarts-ready", move |_| loaded.set(true));
         on_cleanup(move || ready.remove());
     }
+    loaded
+}
+
+/// The chart drawn once, off the page, at `width`×`height` CSS pixels (twice as fine), as a
+/// PNG data URL: what a printed report shows, since a canvas may not print.
+fn chart_png(chart: &Chart, width: u32, height: u32) -> Option<String> {
+    let el: web_sys::HtmlElement = document().create_element("div").ok()?.unchecked_into();
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"width".into(), &width.into());
+    let _ = js_sys::Reflect::set(&opts, &"height".into(), &height.into());
+    let instance = echarts_init_sized(&el, &JsValue::NULL, &opts).ok()?;
+    set_option_with(&instance, chart, true);
+    let image = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&image, &"type".into(), &"png".into());
+    let _ = js_sys::Reflect::set(&image, &"pixelRatio".into(), &2.into());
+    let _ = js_sys::Reflect::set(&image, &"backgroundColor".into(), &"#fff".into());
+    let url = instance.get_data_url(&image);
+    instance.dispose();
+    Some(url)
+}
+
+/// A chart as an image (for the printed report), redrawn when its data changes.
+#[component]
+pub fn ChartImage(
+    testid: &'static str,
+    label: crate::i18n::Text,
+    chart: Memo<Chart>,
+) -> impl IntoView {
+    let loaded = echarts_ready();
+    let url = Memo::new(move |_| {
+        loaded
+            .get()
+            .then(|| chart.with(|c| chart_png(c, 720, 340)))
+            .flatten()
+    });
+    view! {
+        <figure class="report-chart">
+            {move || url.get().map(|src| view! { <img data-testid=testid src=src alt=move || super::state::t(label) /> })}
+            <figcaption>{move || super::state::t(label)}</figcaption>
+        </figure>
+    }
+}
+
+/// Hosts one chart; `chart` is built by a pure builder in `crate::charts`.
+#[component]
+pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let instance = StoredValue::new_local(None::<EchartsInstance>);
+    let loaded = echarts_ready();
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };

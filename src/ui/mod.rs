@@ -12,6 +12,7 @@ mod mixes;
 mod optimize;
 mod plans;
 mod projects;
+mod report;
 mod results;
 mod risk;
 mod route;
@@ -142,6 +143,7 @@ fn App() -> impl IntoView {
                         Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
                         Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
                         Tab::Team => view! { <team::TeamPage /> }.into_any(),
+                        Tab::Report => view! { <report::ReportPage /> }.into_any(),
                     }
                 }}
             </main>

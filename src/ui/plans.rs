@@ -88,6 +88,9 @@ pub fn PlanBar() -> impl IntoView {
             <button type="button" data-testid="download-template" on:click=move |_| transfer::download_template(session)>
                 {move || t(Text::DownloadTemplate)}
             </button>
+            <button type="button" data-testid="print-report" on:click=move |_| session.store().tab.set(super::state::Tab::Report)>
+                {move || t(Text::PrintReport)}
+            </button>
         </div>
         <Show when=move || store.import_error.with(Option::is_some)>
             <div class="banner error" role="alert" data-testid="import-error">

@@ -220,10 +220,11 @@ pub enum Tab {
     Assumptions,
     Risk,
     Team,
+    Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
@@ -232,6 +233,7 @@ impl Tab {
         Tab::Assumptions,
         Tab::Risk,
         Tab::Team,
+        Tab::Report,
     ];
 
     pub fn label(self) -> Text {
@@ -244,6 +246,7 @@ impl Tab {
             Tab::Assumptions => Text::NavAssumptions,
             Tab::Risk => Text::NavRisk,
             Tab::Team => Text::NavTeam,
+            Tab::Report => Text::NavReport,
         }
     }
 
@@ -258,6 +261,7 @@ impl Tab {
             Tab::Assumptions => "assumptions",
             Tab::Risk => "risk",
             Tab::Team => "team",
+            Tab::Report => "report",
         }
     }
 
