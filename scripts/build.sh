@@ -6,6 +6,8 @@ bash scripts/setup.sh "$@"
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline 2>&1 | grep -v -E '^\s*$|INFO' || true
 test -f dist/index.html || { echo "build: trunk produced no dist/index.html" >&2; exit 1; }
+# The whole app as one file that opens from disk (dist/shantytown-planner.html).
+node scripts/one-file.mjs
 wasm=$(ls dist/*_bg.wasm)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
@@ -13,7 +15,7 @@ echo "build: $(basename "$wasm") $raw bytes raw ($((raw / 1024)) KiB), $gz bytes
 # Everything a first visit downloads: the page, its scripts (ECharts and the wasm glue), the
 # wasm and the stylesheet, each gzipped as a server would send it.
 total=0
-for f in dist/*.html dist/*.js dist/*.wasm dist/*.css; do
+for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   [ -f "$f" ] || continue
   size=$(gzip -9 -c "$f" | wc -c)
   total=$((total + size))

@@ -1,0 +1,71 @@
+// Writes dist/shantytown-planner.html: the whole app in one file that works when opened from
+// disk (file://) with no server and not a single request. The stylesheet is inlined; the wasm
+// and the ECharts build are gzipped and base64-encoded inline (the browser's own
+// DecompressionStream unpacks them; base64 of the raw wasm would be over the size budget); the
+// wasm-bindgen glue is inlined as the module script that starts the app.
+// Run by scripts/build.sh after trunk; prints the file's size.
+import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const dist = 'dist';
+const files = readdirSync(dist);
+const pick = (test, what) => {
+  const found = files.filter(test);
+  if (found.length !== 1) throw new Error(`one-file: expected one ${what} in dist/, found ${found.join(', ') || 'none'}`);
+  return `${dist}/${found[0]}`;
+};
+const wasm = readFileSync(pick((f) => f.endsWith('_bg.wasm'), 'wasm module'));
+const glue = readFileSync(pick((f) => /^shantytown-planner-[0-9a-f]+\.js$/.test(f), 'wasm-bindgen glue'), 'utf8');
+const css = readFileSync(pick((f) => f.endsWith('.css'), 'stylesheet'), 'utf8');
+const echarts = readFileSync(`${dist}/echarts.js`);
+
+const packed = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
+// Inline text must not close its element early.
+const safe = (text, tag) => text.replaceAll(`</${tag}`, `<\\/${tag}`);
+
+// The glue's exports stay as they are (an inline module may declare them); the page's bench
+// hooks read the exported functions by name, as `import * as bindings` gives them in dist/.
+const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+const start = `
+const unpack = async (b64) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+const text = (bytes) => new TextDecoder().decode(bytes);
+// ECharts first, in the global scope (it sets window.echarts and says it is ready).
+(0, eval)(text(await unpack(document.getElementById('echarts-gz').textContent.trim())));
+await __wbg_init({ module_or_path: await unpack(document.getElementById('wasm-gz').textContent.trim()) });
+window.wasmBindings = { ${exported.join(', ')} };
+`;
+
+const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>棚改规划</title>
+<!-- 棚改规划 in one file: open it from disk; it needs no server and makes no request. -->
+<link rel="icon" href="data:,">
+<style>
+${safe(css, 'style')}
+</style>
+<script type="application/octet-stream" id="echarts-gz">${packed(echarts)}</script>
+<script type="application/octet-stream" id="wasm-gz">${packed(wasm)}</script>
+<script type="module">
+${safe(glue, 'script')}
+${start}
+</script>
+</head>
+<body></body>
+</html>
+`;
+
+const out = `${dist}/shantytown-planner.html`;
+writeFileSync(out, html);
+const size = statSync(out).size;
+console.log(`one-file: ${out} ${size} bytes (${(size / 1024 / 1024).toFixed(2)} MiB)`);
+if (size > 2_500_000) {
+  console.error('one-file: over the 2.5 MB budget');
+  process.exit(1);
+}
