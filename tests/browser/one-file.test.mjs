@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { start } from './harness.mjs';
 
@@ -53,6 +54,18 @@ test('opened from disk, the one file runs the whole app with zero requests', asy
   // Export works from disk too.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
   assert.match(download.suggestedFilename(), /\.json$/);
+  const exported = await readFile(await download.path());
+
+  // Local storage keeps the edit across a reload of the file.
+  const investment = await page.textContent(kpi);
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.textContent === v, [kpi, investment]);
+  // And a colleague's file imports: a second plan with the same id is offered to keep both.
+  await page.setInputFiles('[data-testid="import-plan"]', { name: 'plan.json', mimeType: 'application/json', buffer: exported });
+  await page.locator('[data-testid="import-choice"]').waitFor();
 
   const others = requests.filter((r) => r !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
   assert.deepEqual(others, [], 'no request beyond the file');
