@@ -353,17 +353,17 @@ fn ppp_closed(plan: &Plan, p: &Project) -> bool {
         && crate::rules::in_force(RuleId::PppNewMechanism, p.year)
 }
 
-/// Financing with the resettlement fixed: one share per project and instrument.
-fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
+/// Each project simulated with each pure choice of one block (`pure(project, k)`, `n` choices),
+/// and the years the flows span.
+fn pure_choices(
+    plan: &Plan,
+    n: usize,
+    pure: impl Fn(&Project, usize) -> Project,
+) -> (Vec<Vec<Flows>>, Years) {
     let all: Vec<Vec<Flows>> = plan
         .projects
         .iter()
-        .map(|p| {
-            Instrument::ALL
-                .iter()
-                .map(|&i| flows(plan, &with_financing(p, i)))
-                .collect()
-        })
+        .map(|p| (0..n).map(|k| flows(plan, &pure(p, k))).collect())
         .collect();
     let len = all
         .iter()
@@ -372,12 +372,33 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         .max()
         .unwrap_or(1);
     let years = Years::new(plan, len);
+    (all, years)
+}
+
+/// A project's variables, one per pure choice, priced by its flows; its shares sum to one.
+fn share_vars(lp: &mut Lp, plan: &Plan, s: &Settings, fl: &[Flows]) -> Vec<usize> {
+    let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
+    lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
+    v
+}
+
+/// A project's shares as solved, normalized and cleaned of the solver's noise.
+fn solved_shares(solved: &Solved, v: &[usize]) -> Vec<f64> {
+    let shares: Vec<f64> = v.iter().map(|&x| solved.x[x]).collect();
+    let sum: f64 = shares.iter().sum();
+    shares.into_iter().map(|x| clean(x / sum)).collect()
+}
+
+/// Financing with the resettlement fixed: one share per project and instrument.
+fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
+    let (all, years) = pure_choices(plan, Instrument::ALL.len(), |p, k| {
+        with_financing(p, Instrument::ALL[k])
+    });
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
     let mut ids = Vec::new();
     for (p, fl) in plan.projects.iter().zip(&all) {
-        let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
-        lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
+        let v = share_vars(&mut lp, plan, s, fl);
         let k = |i: Instrument| {
             v[Instrument::ALL
                 .iter()
@@ -410,11 +431,9 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let solved = lp.solve()?;
     let mut next = plan.clone();
     for (p, v) in next.projects.iter_mut().zip(&ids) {
-        let shares: Vec<f64> = v.iter().map(|&x| solved.x[x]).collect();
-        let sum: f64 = shares.iter().sum();
         let mut f = p.financing;
-        for (&i, share) in Instrument::ALL.iter().zip(shares) {
-            i.set(&mut f, clean(share / sum));
+        for (&i, share) in Instrument::ALL.iter().zip(solved_shares(&solved, v)) {
+            i.set(&mut f, share);
         }
         // The policy loan takes up the rounding, as in the editor.
         let others: f64 = Instrument::ALL
@@ -444,23 +463,9 @@ fn clean(v: f64) -> f64 {
 
 /// Resettlement with the financing fixed: one share per project and way.
 fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
-    let all: Vec<Vec<Flows>> = plan
-        .projects
-        .iter()
-        .map(|p| {
-            ResettlementWay::ALL
-                .iter()
-                .map(|&w| flows(plan, &with_way(p, w)))
-                .collect()
-        })
-        .collect();
-    let len = all
-        .iter()
-        .flatten()
-        .map(|f| f.burden.len())
-        .max()
-        .unwrap_or(1);
-    let years = Years::new(plan, len);
+    let (all, years) = pure_choices(plan, ResettlementWay::ALL.len(), |p, k| {
+        with_way(p, ResettlementWay::ALL[k])
+    });
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
     let mut ids = Vec::new();
@@ -496,8 +501,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         .map(|(d, n)| (d.clone(), *n, Vec::new()))
         .collect();
     for (p, fl) in plan.projects.iter().zip(&all) {
-        let v: Vec<usize> = fl.iter().map(|f| lp.var(cost_of(plan, s, f))).collect();
-        lp.eq.push((v.iter().map(|&x| (x, 1.0)).collect(), 1.0));
+        let v = share_vars(&mut lp, plan, s, fl);
         let h = f64::from(p.households);
         if h > 0.0 {
             lp.le
@@ -560,11 +564,9 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         if p.households == 0 {
             continue;
         }
-        let shares: Vec<f64> = v.iter().map(|&x| solved.x[x]).collect();
-        let sum: f64 = shares.iter().sum();
         let mut r = p.resettlement;
-        for (&w, share) in ResettlementWay::ALL.iter().zip(shares) {
-            w.set(&mut r, clean(share / sum));
+        for (&w, share) in ResettlementWay::ALL.iter().zip(solved_shares(&solved, v)) {
+            w.set(&mut r, share);
         }
         let money = r.cash + r.self_purchase + r.government_purchase;
         r.new_build = (1.0 - money).max(0.0);

@@ -52,3 +52,14 @@ export async function openApp(env, { storage = null, path = '/' } = {}) {
   await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
   return { page, context, log };
 }
+
+/// Types `value` into the field with this test id and leaves it, as a planner commits a value.
+export async function setField(page, testid, value) {
+  const input = page.locator(`[data-testid="${testid}"]`);
+  await input.fill(String(value));
+  await input.blur();
+}
+
+/// The scenario tabs, and the active one.
+export const scenarioTabs = (page) => page.locator('[data-testid="scenario-tab"]');
+export const activeScenarioTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');

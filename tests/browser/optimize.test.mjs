@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { start, openApp } from './harness.mjs';
+import { start, openApp, setField, scenarioTabs, activeScenarioTab } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -17,14 +17,8 @@ after(async () => {
   await env?.close();
 });
 
-const tabs = (page) => page.locator('[data-testid="scenario-tab"]');
-const activeTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');
-
-async function setField(page, testid, value) {
-  const input = page.locator(`[data-testid="${testid}"]`);
-  await input.fill(String(value));
-  await input.blur();
-}
+const tabs = scenarioTabs;
+const activeTab = activeScenarioTab;
 
 test('optimize makes an active scenario that misses no target, explains it, and agrees with plan-sim', async () => {
   const { page, log } = await openApp(env);

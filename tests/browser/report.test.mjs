@@ -40,6 +40,11 @@ test('the report renders every section, its charts as images, and prints to A4 P
   const head = await page.locator('[data-testid="report-affordability-table"] thead th').allTextContents();
   assert.deepEqual(head.slice(1, 5), ['股权投资', '运营补贴', '风险承担', '配套投入']);
 
+  // The running header (plan, scenario, date) and the page numbers are the report's @page rule.
+  const pageRule = await page.locator('[data-testid="report"] style').textContent();
+  assert.match(pageRule, /size: A4/);
+  assert.match(pageRule, /@top-left \{ content: "X市.*基准方案 · 20\d\d年\d+月\d+日"/);
+  assert.match(pageRule, /counter\(page\)/);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.tabs').isVisible(), false, 'the app around the report does not print');
   const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');

@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { start, openApp } from './harness.mjs';
+import { start, openApp, setField } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -22,12 +22,6 @@ async function chartOption(page, testid) {
     return el && window.echarts.getInstanceByDom(el);
   }, testid);
   return page.evaluate((id) => window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`)).getOption(), testid);
-}
-
-async function setField(page, testid, value) {
-  const input = page.locator(`[data-testid="${testid}"]`);
-  await input.fill(String(value));
-  await input.blur();
 }
 
 test('the tornado has a bar per driver, widest first; a driver opens a what-if that moves the KPIs', async () => {

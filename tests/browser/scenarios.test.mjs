@@ -2,7 +2,7 @@
 // scenario (never changing the base), edits that go into the active scenario, goal seek, undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp } from './harness.mjs';
+import { start, openApp, scenarioTabs, activeScenarioTab } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -12,8 +12,8 @@ after(async () => {
   await env?.close();
 });
 
-const tabs = (page) => page.locator('[data-testid="scenario-tab"]');
-const activeTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');
+const tabs = scenarioTabs;
+const activeTab = activeScenarioTab;
 
 async function applyLever(page, scope, kind, value) {
   if (!(await page.locator('[data-testid="lever-panel"]').isVisible())) {
