@@ -461,6 +461,92 @@ fn clean(v: f64) -> f64 {
     }
 }
 
+/// A resettlement way's place among a project's variables.
+fn way(w: ResettlementWay) -> usize {
+    ResettlementWay::ALL
+        .iter()
+        .position(|x| *x == w)
+        .expect("declared")
+}
+
+/// A monetized target's row: Σ h·(money shares) ≥ target·H, plus a margin of a household per
+/// project, as the simulation rounds each project's households to whole ones.
+struct TargetRow {
+    group: Group,
+    target: f64,
+    row: Row,
+    households: f64,
+    margin: f64,
+}
+
+impl TargetRow {
+    /// The targets that bind: overall, central city, counties, and each district's if asked.
+    fn wanted(plan: &Plan, s: &Settings) -> Vec<TargetRow> {
+        crate::simulate::monetized_rates(&plan.projects, &plan.assumptions)
+            .into_iter()
+            .filter(|m| {
+                let zone = matches!(
+                    m.group,
+                    Group::Overall | Group::CentralCity | Group::Counties
+                );
+                (zone || s.district_targets) && m.households > 0
+            })
+            .map(|m| TargetRow {
+                households: m.households as f64,
+                group: m.group,
+                target: m.target,
+                row: Vec::new(),
+                margin: 0.0,
+            })
+            .collect()
+    }
+
+    /// A project's money shares join its groups' rows.
+    fn add(&mut self, p: &Project, v: &[usize]) {
+        let member = match &self.group {
+            Group::Overall => true,
+            Group::CentralCity => p.central_city,
+            Group::Counties => !p.central_city,
+            Group::District(d) => *d == p.district,
+        };
+        if member && p.households > 0 {
+            self.margin += 1.0;
+            let h = f64::from(p.households);
+            let money = ResettlementWay::ALL.iter().filter(|w| w.monetized());
+            self.row.extend(money.map(|&w| (v[way(w)], -h)));
+        }
+    }
+
+    fn push_into(self, lp: &mut Lp) {
+        // In shares of the group's households: well scaled for the solver.
+        let row = self
+            .row
+            .into_iter()
+            .map(|(v, c)| (v, c / self.households))
+            .collect();
+        let wanted = (self.target + self.margin / self.households).min(1.0);
+        lp.le.push((row, -wanted, Some(Limit::Target(self.group))));
+    }
+}
+
+/// A project's bounds: cash at most the planner's share, new build at least its floor; a
+/// project without households (infrastructure) keeps its mix.
+fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize]) {
+    if p.households > 0 {
+        lp.le
+            .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
+        lp.le.push((
+            vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
+            -s.floor(&p.id),
+            None,
+        ));
+    } else {
+        for (&x, &w) in v.iter().zip(ResettlementWay::ALL) {
+            lp.eq.push((vec![(x, 1.0)], w.get(&p.resettlement)));
+        }
+    }
+}
+
 /// Resettlement with the financing fixed: one share per project and way.
 fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let (all, years) = pure_choices(plan, ResettlementWay::ALL.len(), |p, k| {
@@ -469,32 +555,8 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
     let mut ids = Vec::new();
-    let way = |w: ResettlementWay| {
-        ResettlementWay::ALL
-            .iter()
-            .position(|x| *x == w)
-            .expect("declared")
-    };
-    // Monetized households per group: Σ h·(money shares) ≥ target·H (+ a margin for rounding).
-    // (group, target, row, households, margin): the margin is a household per project, as the
-    // simulation rounds each project's households to whole ones.
-    let mut groups: Vec<(Group, f64, Row, f64, f64)> = Vec::new();
-    let rates = crate::simulate::monetized_rates(&plan.projects, &plan.assumptions);
-    for m in &rates {
-        let wanted = matches!(
-            m.group,
-            Group::Overall | Group::CentralCity | Group::Counties
-        ) || s.district_targets;
-        if wanted && m.households > 0 {
-            groups.push((
-                m.group.clone(),
-                m.target,
-                Vec::new(),
-                m.households as f64,
-                0.0,
-            ));
-        }
-    }
+    let mut targets = TargetRow::wanted(plan, s);
+    // Existing housing the government can buy, per district (households).
     let mut stock: Vec<(String, f64, Row)> = s
         .housing_stock
         .iter()
@@ -502,43 +564,14 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         .collect();
     for (p, fl) in plan.projects.iter().zip(&all) {
         let v = share_vars(&mut lp, plan, s, fl);
-        let h = f64::from(p.households);
-        if h > 0.0 {
-            lp.le
-                .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
-            let floor = s.floor(&p.id);
-            lp.le.push((
-                vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
-                -floor,
-                None,
-            ));
-        } else {
-            // A project without households (infrastructure) keeps its mix.
-            for (&x, &w) in v.iter().zip(ResettlementWay::ALL) {
-                lp.eq.push((vec![(x, 1.0)], w.get(&p.resettlement)));
-            }
-        }
-        for (g, _, row, _, margin) in groups.iter_mut() {
-            let member = match g {
-                Group::Overall => true,
-                Group::CentralCity => p.central_city,
-                Group::Counties => !p.central_city,
-                Group::District(d) => *d == p.district,
-            };
-            if member && h > 0.0 {
-                *margin += 1.0;
-                for w in [
-                    ResettlementWay::Cash,
-                    ResettlementWay::SelfPurchase,
-                    ResettlementWay::GovernmentPurchase,
-                ] {
-                    row.push((v[way(w)], -h));
-                }
-            }
-        }
+        mix_bounds(&mut lp, p, s, &v);
+        targets.iter_mut().for_each(|t| t.add(p, &v));
         for (d, _, row) in stock.iter_mut() {
             if *d == p.district {
-                row.push((v[way(ResettlementWay::GovernmentPurchase)], h));
+                row.push((
+                    v[way(ResettlementWay::GovernmentPurchase)],
+                    f64::from(p.households),
+                ));
             }
         }
         // No bond-balance row here: with the financing fixed it would freeze the mix at the
@@ -546,12 +579,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         vars.extend(v.iter().zip(fl).map(|(&x, f)| (x, f)));
         ids.push(v);
     }
-    for (g, target, row, households, margin) in groups {
-        // In shares of the group's households: well scaled for the solver.
-        let row = row.into_iter().map(|(v, c)| (v, c / households)).collect();
-        let wanted = (target + margin / households).min(1.0);
-        lp.le.push((row, -wanted, Some(Limit::Target(g))));
-    }
+    targets.into_iter().for_each(|t| t.push_into(&mut lp));
     for (d, n, row) in stock {
         if !row.is_empty() {
             lp.le.push((row, n, Some(Limit::HousingStock(d))));

@@ -360,50 +360,25 @@ fn known_sheet(name: &str) -> Option<Text> {
         .find(|t| [Lang::Zh, Lang::En].iter().any(|&l| t.tr(l) == name.trim()))
 }
 
-/// Reads the project sheet of a workbook for `plan`: every project, or every problem (the
-/// workbook's own first: not a workbook, no project sheet, sheets it does not know, formulas,
-/// merged cells; then the rows', as for a CSV). All or nothing.
-pub fn read_projects(
-    bytes: &[u8],
-    plan: &Plan,
-    lang: Lang,
-) -> Result<Vec<Project>, Vec<WorkbookProblem>> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
-    let names = wb.sheet_names();
-    let extra: Vec<String> = names
-        .iter()
-        .filter(|n| known_sheet(n).is_none())
-        .cloned()
-        .collect();
-    let Some(sheet) = names
-        .iter()
-        .find(|n| known_sheet(n) == Some(Text::SheetProjects))
-        .cloned()
-    else {
-        return Err(vec![WorkbookProblem::NoProjectSheet { sheets: names }]);
-    };
-    if !extra.is_empty() {
-        return Err(vec![WorkbookProblem::ExtraSheets(extra)]);
-    }
+/// Formulas and merged cells on the project sheet: a county's list must hold plain values.
+fn value_problems(wb: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Vec<WorkbookProblem> {
     let mut problems = Vec::new();
-    let formulas = wb
-        .worksheet_formula(&sheet)
-        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
-    for (row, col, formula) in formulas.used_cells() {
-        if !formula.is_empty() {
-            let (r0, c0) = formulas.start().unwrap_or((0, 0));
-            problems.push(WorkbookProblem::Formula {
-                sheet: sheet.clone(),
-                cell: cell_name(r0 + row as u32, c0 + col as u32),
-                formula: formula.clone(),
-            });
+    if let Ok(formulas) = wb.worksheet_formula(sheet) {
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        for (row, col, formula) in formulas.used_cells() {
+            if !formula.is_empty() {
+                problems.push(WorkbookProblem::Formula {
+                    sheet: sheet.to_string(),
+                    cell: cell_name(r0 + row as u32, c0 + col as u32),
+                    formula: formula.clone(),
+                });
+            }
         }
     }
     if wb.load_merged_regions().is_ok() {
-        for (_, _, d) in wb.merged_regions_by_sheet(&sheet) {
+        for (_, _, d) in wb.merged_regions_by_sheet(sheet) {
             problems.push(WorkbookProblem::Merged {
-                sheet: sheet.clone(),
+                sheet: sheet.to_string(),
                 range: format!(
                     "{}:{}",
                     cell_name(d.start.0, d.start.1),
@@ -412,44 +387,82 @@ pub fn read_projects(
             });
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    problems
+}
+
+/// A sheet's cells as the project table reads them: numbers as stored, the rest as text.
+fn table_cell(d: &Data) -> project_csv::Cell {
+    match d {
+        Data::Float(v) => project_csv::Cell::Number(*v),
+        Data::Int(v) => project_csv::Cell::Number(*v as f64),
+        Data::Empty => project_csv::Cell::Text(String::new()),
+        other => project_csv::Cell::Text(other.to_string()),
     }
-    let range = wb
-        .worksheet_range(&sheet)
-        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+}
+
+/// The header row (the first naming the project's name column: a title may stand above it)
+/// and the rows below it, each with its line as Excel numbers it.
+type SheetTable = (Vec<String>, Vec<(u64, Vec<project_csv::Cell>)>);
+
+fn sheet_table(range: &calamine::Range<Data>) -> Option<SheetTable> {
     let (r0, _) = range.start().unwrap_or((0, 0));
-    let cells = |row: &[Data]| -> Vec<project_csv::Cell> {
-        row.iter()
-            .map(|d| match d {
-                Data::Float(v) => project_csv::Cell::Number(*v),
-                Data::Int(v) => project_csv::Cell::Number(*v as f64),
-                Data::Empty => project_csv::Cell::Text(String::new()),
-                other => project_csv::Cell::Text(other.to_string()),
-            })
-            .collect()
-    };
-    let rows: Vec<Vec<project_csv::Cell>> = range.rows().map(cells).collect();
-    // The header is the first row naming the project's name column (a title may stand above).
+    let rows: Vec<Vec<project_csv::Cell>> = range
+        .rows()
+        .map(|r| r.iter().map(table_cell).collect())
+        .collect();
     let name = Column::Field(crate::fields::ProjectField::Name);
     let is_name = |c: &project_csv::Cell| matches!(c, project_csv::Cell::Text(t) if project_csv::column_of(t) == Some(name));
-    let Some(h) = rows.iter().position(|r| r.iter().any(is_name)) else {
-        return Err(vec![WorkbookProblem::NoHeader { sheet }]);
-    };
-    let header: Vec<String> = rows[h]
+    let h = rows.iter().position(|r| r.iter().any(is_name))?;
+    let header = rows[h]
         .iter()
         .map(|c| match c {
             project_csv::Cell::Text(t) => t.clone(),
             project_csv::Cell::Number(v) => v.to_string(),
         })
         .collect();
-    // Lines as Excel numbers them.
     let body = rows
         .into_iter()
         .enumerate()
         .skip(h + 1)
         .map(|(i, r)| (u64::from(r0) + i as u64 + 1, r))
         .collect();
+    Some((header, body))
+}
+
+/// Reads the project sheet of a workbook for `plan`: every project, or every problem (the
+/// workbook's own first: not a workbook, no project sheet, sheets it does not know, formulas,
+/// merged cells; then the rows', as for a CSV). All or nothing.
+pub fn read_projects(
+    bytes: &[u8],
+    plan: &Plan,
+    lang: Lang,
+) -> Result<Vec<Project>, Vec<WorkbookProblem>> {
+    let unreadable = |e: calamine::XlsxError| vec![WorkbookProblem::NotWorkbook(e.to_string())];
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let names = wb.sheet_names();
+    let Some(sheet) = names
+        .iter()
+        .find(|n| known_sheet(n) == Some(Text::SheetProjects))
+        .cloned()
+    else {
+        return Err(vec![WorkbookProblem::NoProjectSheet { sheets: names }]);
+    };
+    let extra: Vec<String> = names
+        .iter()
+        .filter(|n| known_sheet(n).is_none())
+        .cloned()
+        .collect();
+    if !extra.is_empty() {
+        return Err(vec![WorkbookProblem::ExtraSheets(extra)]);
+    }
+    let problems = value_problems(&mut wb, &sheet);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let range = wb.worksheet_range(&sheet).map_err(unreadable)?;
+    let Some((header, body)) = sheet_table(&range) else {
+        return Err(vec![WorkbookProblem::NoHeader { sheet }]);
+    };
     read_rows(&header, body, Vec::new(), plan, lang).map_err(|problems| {
         problems
             .into_iter()
