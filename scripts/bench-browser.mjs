@@ -1,5 +1,6 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
 //   node scripts/bench-browser.mjs
+// 0. cold load to the demo's first rows (median of 10, cache disabled);
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20);
 //    1,000 risk draws and the optimizer, of the demo and of a generated 1,000-project plan;
 // 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
@@ -53,8 +54,39 @@ async function scenarioBench(page) {
   console.log(`switch active scenario (1,000 projects) -> numbers and chart updated: median ${median(switches).toFixed(1)} ms over ${switches.length} (max ${Math.max(...switches).toFixed(1)})`);
 }
 
+/// Cold loads of the demo (a fresh context, cache disabled): ms from navigation to the first
+/// project row in the DOM, recorded in the page by a MutationObserver against its time origin.
+async function coldLoads(env, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const context = await env.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="project-row"]')) {
+          window.__firstRows = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(env.origin + '/');
+    await page.waitForFunction(() => window.__firstRows !== undefined);
+    times.push(await page.evaluate(() => window.__firstRows));
+    await context.close();
+  }
+  return times;
+}
+
 const env = await start();
 try {
+  // --- first visit: the demo's rows
+  {
+    const loads = await coldLoads(env, 10);
+    console.log(`cold load to first rows (demo, cache disabled): median ${median(loads).toFixed(0)} ms over ${loads.length} (max ${Math.max(...loads).toFixed(0)})`);
+  }
+
   // --- simulation in wasm
   {
     const { page, context } = await openApp(env);
