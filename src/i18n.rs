@@ -514,6 +514,7 @@ catalogue! {
     GuideIntro => "每行一个项目；“项目编号”留空则导入时新建。编码列只能选下拉中的值：", "One project per row; leave the id empty for a new project. Coded columns take only the drop-down's values:";
     GuideExample => "示例行（第 3 行）可删除或改写。", "The example row (row 3) may be deleted or overwritten.";
     XlsxNotWorkbook => "文件不是有效的 Excel 工作簿（.xlsx）：{0}", "The file is not an Excel workbook (.xlsx): {0}";
+    XlsxTooLarge => "工作簿解压后约 {0} MB，超过 {1} MB 上限，不像是项目清单；未导入任何内容", "The workbook would unpack to about {0} MB, over the {1} MB limit: not a project list; nothing was imported";
     XlsxNoSheet => "工作簿中没有“{0}”工作表（现有：{1}）", "The workbook has no sheet “{0}” (it has: {1})";
     XlsxExtraSheets => "工作簿含有无法识别的工作表：{0}；请只保留“{1}”及本程序导出的工作表", "The workbook has sheets this app does not know: {0}; keep only “{1}” and the sheets this app exports";
     XlsxFormula => "工作表“{0}”单元格 {1} 是公式（={2}），请改为数值", "Sheet “{0}” cell {1} holds a formula (={2}): enter its value instead";

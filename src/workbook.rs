@@ -285,6 +285,10 @@ pub fn template(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkbookProblem {
     NotWorkbook(String),
+    /// It would unpack to this many bytes.
+    TooLarge {
+        bytes: u64,
+    },
     NoProjectSheet {
         sheets: Vec<String>,
     },
@@ -313,6 +317,10 @@ impl WorkbookProblem {
         let projects = Text::SheetProjects.tr(lang);
         match self {
             WorkbookProblem::NotWorkbook(e) => Text::XlsxNotWorkbook.fill(lang, &[e]),
+            WorkbookProblem::TooLarge { bytes } => Text::XlsxTooLarge.fill(
+                lang,
+                &[&(bytes / 1_048_576), &(MAX_UNPACKED_BYTES / 1_048_576)],
+            ),
             WorkbookProblem::NoProjectSheet { sheets } => {
                 Text::XlsxNoSheet.fill(lang, &[&projects, &sheets.join("、")])
             }
@@ -358,6 +366,26 @@ fn known_sheet(name: &str) -> Option<Text> {
     SHEETS
         .into_iter()
         .find(|t| [Lang::Zh, Lang::En].iter().any(|&l| t.tr(l) == name.trim()))
+}
+
+/// A workbook unpacks to at most this much: a county's list is well under a megabyte; a file that
+/// claims more is refused before anything is unpacked (a decompression bomb would take the tab).
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<WorkbookProblem>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(vec![WorkbookProblem::TooLarge { bytes: total }]);
+    }
+    Ok(())
 }
 
 /// Formulas and merged cells on the project sheet: a county's list must hold plain values.
@@ -437,6 +465,7 @@ pub fn read_projects(
     plan: &Plan,
     lang: Lang,
 ) -> Result<Vec<Project>, Vec<WorkbookProblem>> {
+    check_unpacked_size(bytes)?;
     let unreadable = |e: calamine::XlsxError| vec![WorkbookProblem::NotWorkbook(e.to_string())];
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let names = wb.sheet_names();

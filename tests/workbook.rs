@@ -206,6 +206,21 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
 
     assert!(fail(b"not a zip at all").contains("不是有效的 Excel 工作簿"));
 
+    // A decompression bomb: 70 MB of zeros packs into about 70 KB.
+    let mut bomb = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    bomb.start_file("xl/worksheets/sheet1.xml", options)
+        .unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..70 {
+        std::io::Write::write_all(&mut bomb, &zeros).unwrap();
+    }
+    let bomb = bomb.finish().unwrap().into_inner();
+    assert!(bomb.len() < 1 << 20, "{} bytes packed", bomb.len());
+    let m = fail(&bomb);
+    assert!(m.contains("超过 64 MB 上限"), "{m}");
+
     let mut wb = Workbook::new();
     wb.add_worksheet().set_name("Sheet1").unwrap();
     let m = fail(&wb.save_to_buffer().unwrap());
