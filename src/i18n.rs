@@ -521,6 +521,7 @@ catalogue! {
     XlsxMerged => "工作表“{0}”的 {1} 是合并单元格，请取消合并", "Sheet “{0}” has merged cells at {1}: unmerge them";
     XlsxNoHeader => "工作表“{0}”中找不到表头行（应含“{1}”等列）", "Sheet “{0}” has no header row (with “{1}” and the other columns)";
     XlsxAt => "工作表“{0}”：{1}", "Sheet “{0}”: {1}";
+    OptimizeSettingsLabel => "最优方案设置", "Optimizer settings";
     DescOptimize => "修改最优方案设置", "change the optimizer settings";
     ErrRangeOrder => "应为 最低 ≤ 最可能 ≤ 最高（现为 {0}、{1}、{2}）", "must run low ≤ most likely ≤ high (is {0}, {1}, {2})";
     RiskSettingsLabel => "风险模拟设置", "risk run settings";

@@ -137,6 +137,10 @@ pub enum PlanPart {
     CostDefault(CostDriver),
     /// The assumptions that are choices, not numbers (repayment methods, the PPP formula).
     Choices,
+    /// The risk page's ranges, draws, seed and ceiling.
+    Risk,
+    /// The optimizer's objective, bounds and limits.
+    Optimize,
 }
 
 impl PlanPart {
@@ -144,7 +148,7 @@ impl PlanPart {
         std::iter::once(PlanPart::Name)
             .chain(AssumptionKey::ALL.iter().map(|&k| PlanPart::Assumption(k)))
             .chain(CostDriver::ALL.iter().map(|&d| PlanPart::CostDefault(d)))
-            .chain([PlanPart::Choices])
+            .chain([PlanPart::Choices, PlanPart::Risk, PlanPart::Optimize])
     }
 
     fn same(self, a: &Plan, b: &Plan) -> bool {
@@ -153,6 +157,8 @@ impl PlanPart {
             PlanPart::Assumption(k) => k.get(&a.assumptions) == k.get(&b.assumptions),
             PlanPart::CostDefault(d) => d.get(&a.assumptions.costs) == d.get(&b.assumptions.costs),
             PlanPart::Choices => choices(&a.assumptions) == choices(&b.assumptions),
+            PlanPart::Risk => a.risk == b.risk,
+            PlanPart::Optimize => a.optimize == b.optimize,
         }
     }
 
@@ -167,6 +173,8 @@ impl PlanPart {
                 copy_numbers(&mut taken, a);
                 *a = taken;
             }
+            PlanPart::Risk => into.risk = from.risk.clone(),
+            PlanPart::Optimize => into.optimize = from.optimize.clone(),
         }
     }
 
@@ -181,6 +189,8 @@ impl PlanPart {
                 format!("{}·{}", Text::SectionCosts.tr(lang), d.label().tr(lang))
             }
             PlanPart::Choices => Text::AssumptionChoices.tr(lang).into(),
+            PlanPart::Risk => Text::RiskSettingsLabel.tr(lang).into(),
+            PlanPart::Optimize => Text::OptimizeSettingsLabel.tr(lang).into(),
         }
     }
 
@@ -189,7 +199,8 @@ impl PlanPart {
             PlanPart::Name => p.name.clone(),
             PlanPart::Assumption(k) => k.unit().show(k.get(&p.assumptions), lang),
             PlanPart::CostDefault(d) => d.unit().show(d.get(&p.assumptions.costs), lang),
-            PlanPart::Choices => String::new(),
+            // Settings are shown whole: what a colleague reads is that they differ.
+            PlanPart::Choices | PlanPart::Risk | PlanPart::Optimize => String::new(),
         }
     }
 }
@@ -846,8 +857,8 @@ fn follow<T: Clone>(items: &mut [T], order: &[&str], id: fn(&T) -> &String) {
 }
 
 /// The edits that turn `from` into `to`, as one step of `kind` (`None` when they are equal):
-/// the name, the assumptions, the projects (removed, changed, added, moved), the scenarios and
-/// the submission record.
+/// the name, the assumptions, the projects (removed, changed, added, moved), the scenarios, the
+/// submission record and the risk and optimizer settings.
 pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     let mut edits = Vec::new();
     if from.name != to.name {
@@ -861,6 +872,16 @@ pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     if from.submissions != to.submissions {
         edits.push(Edit::SetSubmissions {
             submissions: to.submissions.clone(),
+        });
+    }
+    if from.risk != to.risk {
+        edits.push(Edit::SetRisk {
+            risk: Box::new(to.risk.clone()),
+        });
+    }
+    if from.optimize != to.optimize {
+        edits.push(Edit::SetOptimize {
+            settings: Box::new(to.optimize.clone()),
         });
     }
     (!edits.is_empty()).then_some(Edit::Batch { kind, edits })

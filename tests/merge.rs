@@ -113,6 +113,47 @@ fn a_colleagues_five_changes_are_five_rows_and_taking_them_gives_their_plan() {
     assert_eq!(c.edit(&[false; 5]), None);
 }
 
+/// The finance bureau's risk ranges and optimizer limits travel too: a row each, taken as edits.
+#[test]
+fn changed_risk_and_optimizer_settings_are_rows_of_their_own() {
+    let ours = demo_plan();
+    let mut theirs = ours.clone();
+    theirs.risk.draws = 5000;
+    theirs.optimize.credit_line = Some(760_000.0);
+    let c = Comparison::new(None, ours.clone(), theirs.clone());
+    let titles: Vec<String> = c
+        .changes
+        .iter()
+        .map(|ch| c.describe(ch, Lang::Zh).title)
+        .collect();
+    assert_eq!(c.changes.len(), 2, "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t.contains("风险模拟设置")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.contains("最优方案设置")),
+        "{titles:?}"
+    );
+    let mut merged = ours.clone();
+    let inverse = merged.apply(&c.edit(&all(&c)).unwrap()).unwrap();
+    assert_eq!(merged, theirs);
+    merged.apply(&inverse).unwrap();
+    assert_eq!(merged, ours);
+    // Taking only the optimizer's row leaves our risk settings.
+    let mut partly = ours.clone();
+    let take: Vec<bool> = c
+        .changes
+        .iter()
+        .map(|ch| c.describe(ch, Lang::Zh).title.contains("最优方案"))
+        .collect();
+    partly.apply(&c.edit(&take).unwrap()).unwrap();
+    assert_eq!(
+        (partly.risk.draws, partly.optimize.credit_line),
+        (ours.risk.draws, Some(760_000.0))
+    );
+}
+
 #[test]
 fn both_sides_changing_one_field_differently_is_a_conflict_never_resolved_silently() {
     let base = demo_plan();
