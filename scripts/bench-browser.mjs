@@ -5,7 +5,7 @@
 //    1,000 risk draws and the optimizer, of the demo and of a generated 1,000-project plan;
 // 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
 //    generated 1,000-project plan (median of 25 edits each);
-// 3. on the 1,000-project plan, 测算结果 open: applying a lever to all projects (a new scenario)
+// 3. on the 1,000-project plan: switching pages (click -> two frames); with 测算结果 open: applying a lever to all projects (a new scenario)
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
 import { start, openApp } from '../tests/browser/harness.mjs';
@@ -29,6 +29,27 @@ async function untilResults(page, act) {
     }
     return performance.now() - t0;
   }, act);
+}
+
+/// Click on a tab -> two animation frames later (the page drawn), for each page, three rounds.
+async function pageSwitches(page) {
+  await page.keyboard.press('Escape');
+  const tabs = ['projects', 'resettlement', 'financing', 'results', 'compare', 'assumptions'];
+  const times = Object.fromEntries(tabs.map((t) => [t, []]));
+  for (let round = 0; round < 3; round++) {
+    for (const tab of tabs) {
+      times[tab].push(
+        await page.evaluate(async (id) => {
+          const t0 = performance.now();
+          document.querySelector(`[data-testid="nav-${id}"]`).click();
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t0;
+        }, tab),
+      );
+    }
+  }
+  const shown = tabs.map((t) => `${t} ${median(times[t]).toFixed(0)}`).join(', ');
+  console.log(`page switch with 1,000 projects (click -> two frames, median of 3, ms): ${shown}`);
 }
 
 async function scenarioBench(page) {
@@ -149,7 +170,10 @@ try {
       times.push(ms);
     }
     console.log(`edit -> numbers and chart updated, ${label}: median ${median(times).toFixed(1)} ms over ${times.length} edits (max ${Math.max(...times).toFixed(1)})`);
-    if (storage) await scenarioBench(page);
+    if (storage) {
+      await pageSwitches(page);
+      await scenarioBench(page);
+    }
     await context.close();
   }
 } finally {

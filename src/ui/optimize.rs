@@ -190,7 +190,7 @@ pub fn OptimizePanel() -> impl IntoView {
                       get: fn(&Settings) -> bool,
                       put: fn(&mut Settings, bool)| {
         view! {
-            <label class="field check">
+            <label class="field checkbox">
                 <input type="checkbox" data-testid=testid prop:checked=move || get(&settings())
                     on:change=move |ev| { let on = event_target_checked(&ev); change_settings(store, error, |s| put(s, on)) } />
                 <span>{move || t(label)}</span>
