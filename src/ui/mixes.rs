@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
 use super::results::ChartMemos;
+use super::row_window::{rows_in_view, Spacer};
 use super::state::{t, Store};
 use crate::i18n::{fmt_pct, Text};
 use crate::model::Project;
@@ -18,9 +19,17 @@ type MixColumn = (Text, fn(&Project) -> f64);
 fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> impl IntoView {
     let store = expect_context::<Store>();
     let cols = StoredValue::new(columns);
+    let span = cols.with_value(Vec::len) + 3;
+    // A long list draws only the rows in the window.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let len = Signal::derive(move || store.view.with(|p| p.projects.len()));
+    let in_view = rows_in_view(body, len);
+    let above = Signal::derive(move || in_view.get().start);
+    let below = Signal::derive(move || len.get() - in_view.get().end.min(len.get()));
+    let row_px = Signal::derive(move || in_view.get().row_px);
     view! {
         <div class="table-scroll">
-            <table class="data" data-testid=testid>
+            <table class="data virtual" data-testid=testid>
                 <caption>{move || t(caption)}</caption>
                 <thead>
                     <tr>
@@ -33,9 +42,12 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                         <th scope="col">{move || t(Text::Actions)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=body>
+                    <Spacer rows=above row_px=row_px columns=span />
                     {move || store.view.with(|plan| {
-                        plan.projects.iter().map(|p| {
+                        let v = in_view.get();
+                        let end = v.end.min(plan.projects.len());
+                        plan.projects[v.start.min(end)..end].iter().map(|p| {
                             let id = p.id.clone();
                             let (row_id, attr_id) = (id.clone(), id.clone());
                             let cells = cols.with_value(|c| c.iter().map(|(_, f)| {
@@ -59,6 +71,7 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                             }
                         }).collect_view()
                     })}
+                    <Spacer rows=below row_px=row_px columns=span />
                 </tbody>
             </table>
         </div>

@@ -16,6 +16,7 @@ mod report;
 mod results;
 mod risk;
 mod route;
+mod row_window;
 mod scenarios;
 mod slices;
 mod state;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::edit::Edit;
 
+use super::row_window::{rows_in_view, Spacer};
 use super::state::{lang, t, Store};
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, status_text, type_text, Text};
@@ -140,6 +141,14 @@ pub fn ProjectList() -> impl IntoView {
                 .collect::<std::collections::HashMap<_, _>>()
         })
     });
+
+    // A long list draws only the rows in the window (the totals and the sort cover all).
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let len = Signal::derive(move || table.with(|t| t.0.len()));
+    let in_view = rows_in_view(body, len);
+    let above = Signal::derive(move || in_view.get().start);
+    let below = Signal::derive(move || len.get() - in_view.get().end.min(len.get()));
+    let row_px = Signal::derive(move || in_view.get().row_px);
 
     let set_sort = move |key: SortKey| {
         sort.update(|(k, desc)| {
@@ -277,7 +286,7 @@ pub fn ProjectList() -> impl IntoView {
                 </div>
             </div>
             <div class="list-scroll">
-            <table class="data">
+            <table class="data virtual">
                 <caption>{move || t(Text::NavProjects)}</caption>
                 <thead>
                     <tr>
@@ -294,9 +303,16 @@ pub fn ProjectList() -> impl IntoView {
                         <th scope="col">{move || t(Text::Actions)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=body>
+                    <Spacer rows=above row_px=row_px columns=11 />
                     <For
-                        each=move || table.with(|t| t.0.iter().map(|r| r.project.id.clone()).collect::<Vec<_>>())
+                        each=move || {
+                            let v = in_view.get();
+                            table.with(|t| {
+                                let end = v.end.min(t.0.len());
+                                t.0[v.start.min(end)..end].iter().map(|r| r.project.id.clone()).collect::<Vec<_>>()
+                            })
+                        }
                         key=|id| id.clone()
                         children=move |id: String| {
                             // Keyed by id: the row stays and its cells follow the project.
@@ -363,6 +379,7 @@ pub fn ProjectList() -> impl IntoView {
                             }
                         }
                     />
+                    <Spacer rows=below row_px=row_px columns=11 />
                 </tbody>
                 <tfoot>
                     <tr data-testid="totals-row">

@@ -1,0 +1,83 @@
+//! Long tables drawn only where the window shows them: which rows of a table body are in
+//! view, and the spacer rows that keep the scrollbar and every row's place as if all were drawn.
+
+use leptos::html::Tbody;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Below this many rows every row is drawn (a plan of a city's two years is a few dozen).
+pub const VIRTUAL_FROM: usize = 200;
+/// Rows drawn above and below the window, so a scroll shows drawn rows before the next update.
+const OVERSCAN: usize = 20;
+/// A row's height until one is drawn to measure (px).
+const ROW_PX: f64 = 40.0;
+
+/// The rows in view: `start..end` of the body's rows, and the height of one row (px).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InView {
+    pub start: usize,
+    pub end: usize,
+    pub row_px: f64,
+}
+
+/// Which of `len` rows of `body` to draw, following the window's scroll and size.
+pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
+    let moved = RwSignal::new(0u32);
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| moved.update(|m| *m += 1));
+    let resize = window_event_listener(leptos::ev::resize, move |_| moved.update(|m| *m += 1));
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    Memo::new(move |_| {
+        moved.track();
+        let n = len.get();
+        if n <= VIRTUAL_FROM {
+            return InView {
+                start: 0,
+                end: n,
+                row_px: ROW_PX,
+            };
+        }
+        let Some(el) = body.get() else {
+            // Not in the page yet: the first screenful.
+            return InView {
+                start: 0,
+                end: n.min(VIRTUAL_FROM),
+                row_px: ROW_PX,
+            };
+        };
+        // Rows share one height (style/main.css: table.virtual); the first drawn one says it.
+        let row_px = el
+            .query_selector("tr:not(.spacer)")
+            .ok()
+            .flatten()
+            .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|r| f64::from(r.offset_height()))
+            .filter(|h| *h > 0.0)
+            .unwrap_or(ROW_PX);
+        let top = el.get_bounding_client_rect().top();
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(1000.0);
+        let first = ((-top) / row_px).floor().max(0.0) as usize;
+        let shown = (height / row_px).ceil() as usize;
+        InView {
+            start: first.saturating_sub(OVERSCAN).min(n),
+            end: (first + shown + OVERSCAN).min(n),
+            row_px,
+        }
+    })
+}
+
+/// An empty row standing for `rows` rows that are not drawn.
+#[component]
+pub fn Spacer(rows: Signal<usize>, row_px: Signal<f64>, columns: usize) -> impl IntoView {
+    view! {
+        <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows.get() as f64 * row_px.get())>
+            <td colspan=columns></td>
+        </tr>
+    }
+}
