@@ -628,7 +628,12 @@ fn objective_of(r: &Results, s: &Settings) -> f64 {
 /// Whether the full simulation of `plan` misses nothing binding that the settings ask for.
 pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::rules::Finding> {
     let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
-    findings(&plan.assumptions, &r)
+    misses_in(plan, &r, s)
+}
+
+/// The binding findings the settings ask for that results `r` of `plan` miss.
+fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::rules::Finding> {
+    findings(&plan.assumptions, r)
         .into_iter()
         .filter(|f| f.severity == Severity::Miss)
         .filter(|f| {
@@ -877,33 +882,27 @@ fn target_price(plan: &Plan, s: &Settings, g: &Group, base: f64) -> Option<f64> 
     }
     let mut a = Alternation::default();
     while !a.step(&raised, s) {}
-    let answer = a.best.filter(|_| a.prices.iter().all(|p| p.2 < 1e-6))?;
-    Some(objective(&answer, s) - base)
+    // `best_value` is the full simulation's objective of `best`: no need to simulate it again.
+    let feasible = a.best.is_some() && a.prices.iter().all(|p| p.2 < 1e-6);
+    feasible.then_some(a.best_value - base)
 }
 
 /// Whether `plan` keeps every limit, by the full simulation: valid, no binding finding missed,
 /// and the planner's own limits (cash, in-kind floors, housing stock, credit line, ceilings,
 /// the 5 % line).
 pub fn feasible(plan: &Plan, s: &Settings) -> bool {
-    if !crate::validate::validate(plan).is_empty() || !misses(plan, s).is_empty() {
+    if !crate::validate::validate(plan).is_empty() {
         return false;
     }
-    let floor = |p: &Project| s.floor(&p.id);
-    let mixes_ok = plan.projects.iter().all(|p| {
-        p.households == 0
-            || (p.resettlement.cash <= s.max_cash + 1e-9
-                && p.resettlement.new_build >= floor(p) - 1e-9)
-    });
-    let stock_ok = s.housing_stock.iter().all(|(d, n)| {
-        let bought: f64 = plan
-            .projects
-            .iter()
-            .filter(|p| p.district == *d)
-            .map(|p| f64::from(p.households) * p.resettlement.government_purchase)
-            .sum();
-        bought <= n + 1e-6
-    });
     let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    if !misses_in(plan, &r, s).is_empty() {
+        return false;
+    }
+    let mixes_ok = plan.projects.iter().all(|p| mix_within_bounds(p, s));
+    let stock_ok = s
+        .housing_stock
+        .iter()
+        .all(|(d, n)| stock_within(&plan.projects, d, *n));
     let a = &plan.assumptions;
     let years_ok = r.years.iter().all(|y| {
         s.burden_ceiling
@@ -916,6 +915,25 @@ pub fn feasible(plan: &Plan, s: &Settings) -> bool {
     let loans: f64 = r.years.iter().map(|y| y.sources.policy_loan).sum();
     let credit_ok = s.credit_line.is_none_or(|c| loans <= c + 1e-6);
     mixes_ok && stock_ok && years_ok && credit_ok
+}
+
+/// The planner's bounds on one project's mix: cash at most the cap, new build at least the
+/// project's floor (a project without households has no mix to bound).
+fn mix_within_bounds(p: &Project, s: &Settings) -> bool {
+    p.households == 0
+        || (p.resettlement.cash <= s.max_cash + 1e-9
+            && p.resettlement.new_build >= s.floor(&p.id) - 1e-9)
+}
+
+/// Whether the government buys no more existing housing in `district` than its `stock`
+/// (households).
+fn stock_within(projects: &[Project], district: &str, stock: f64) -> bool {
+    let bought: f64 = projects
+        .iter()
+        .filter(|p| p.district == district)
+        .map(|p| f64::from(p.households) * p.resettlement.government_purchase)
+        .sum();
+    bought <= stock + 1e-6
 }
 
 /// Moves `delta` of project `i`'s share from one part to another (resettlement ways when
@@ -1069,20 +1087,11 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings) -> bool {
     let local_misses = findings(a, &r).into_iter().any(|f| {
         f.severity == Severity::Miss && matches!(f.subject, crate::rules::Subject::Project { .. })
     });
-    let floor = s.floor(&p.id);
-    let mix_ok = p.households == 0
-        || (p.resettlement.cash <= s.max_cash + 1e-9 && p.resettlement.new_build >= floor - 1e-9);
-    let stock_ok = s.housing_stock.iter().all(|(d, n)| {
-        d != &p.district || {
-            let bought: f64 = plan
-                .projects
-                .iter()
-                .filter(|q| q.district == *d)
-                .map(|q| f64::from(q.households) * q.resettlement.government_purchase)
-                .sum();
-            bought <= n + 1e-6
-        }
-    });
+    let mix_ok = mix_within_bounds(p, s);
+    let stock_ok = s
+        .housing_stock
+        .iter()
+        .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
     let targets_ok = crate::simulate::monetized_rates(&plan.projects, a)
         .iter()
         .filter(|m| s.district_targets || !matches!(m.group, Group::District(_)))
