@@ -109,10 +109,7 @@ impl Settings {
 
     /// A project's floor of new build: its own, else the plan-wide one.
     pub fn floor(&self, project: &str) -> f64 {
-        self.in_kind_floor
-            .iter()
-            .find(|(id, _)| id == project)
-            .map_or(self.min_in_kind, |(_, f)| *f)
+        keyed(&self.in_kind_floor, project).unwrap_or(self.min_in_kind)
     }
 
     /// Every value out of its bounds, named by its setting.
@@ -140,5 +137,18 @@ impl Settings {
             }
         }
         out
+    }
+}
+
+/// A keyed list's value for `key` (a project's floor, a district's housing stock).
+pub fn keyed(list: &[(String, f64)], key: &str) -> Option<f64> {
+    list.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+}
+
+/// Sets `key`'s value in a keyed list (removed when `None`).
+pub fn set_keyed(list: &mut Vec<(String, f64)>, key: &str, value: Option<f64>) {
+    list.retain(|(k, _)| k != key);
+    if let Some(v) = value {
+        list.push((key.to_string(), v));
     }
 }

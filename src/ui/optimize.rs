@@ -10,6 +10,7 @@ use crate::edit::Edit;
 use crate::i18n::{fmt_number, fmt_pct, Text};
 use crate::merge::Comparison;
 use crate::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
+use crate::optimize_settings::{keyed, set_keyed};
 use crate::plan::Plan;
 
 /// A changed project: its name and its mixes, ours → the answer's.
@@ -154,14 +155,6 @@ fn change_settings(
     error.set(result.err().map(|r| r.message(lang)));
 }
 
-/// Sets `key`'s value in a keyed list (removed when `None`).
-fn set_keyed(list: &mut Vec<(String, f64)>, key: &str, value: Option<f64>) {
-    list.retain(|(k, _)| k != key);
-    if let Some(v) = value {
-        list.push((key.to_string(), v));
-    }
-}
-
 #[component]
 pub fn OptimizePanel() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -236,20 +229,78 @@ pub fn OptimizePanel() -> impl IntoView {
     }
 }
 
+/// The settings kept per district or per project.
+#[derive(Clone, Copy)]
+enum KeyedList {
+    /// Households of existing housing the government can buy, per district.
+    Stock,
+    /// A project's floor of new build.
+    Floor,
+}
+
+impl KeyedList {
+    fn of(self, s: &Settings) -> &[(String, f64)] {
+        match self {
+            KeyedList::Stock => &s.housing_stock,
+            KeyedList::Floor => &s.in_kind_floor,
+        }
+    }
+
+    fn of_mut(self, s: &mut Settings) -> &mut Vec<(String, f64)> {
+        match self {
+            KeyedList::Stock => &mut s.housing_stock,
+            KeyedList::Floor => &mut s.in_kind_floor,
+        }
+    }
+}
+
+/// One district's or project's value of a keyed setting, empty when it has none.
+#[component]
+fn KeyedInput(
+    list: KeyedList,
+    key: String,
+    name: String,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let (label, percent, unit, testid) = match list {
+        KeyedList::Stock => (
+            Text::OptimizeStock,
+            false,
+            "户",
+            format!("optimize-stock-{key}"),
+        ),
+        KeyedList::Floor => (
+            Text::OptimizeFloorCol,
+            true,
+            "",
+            format!("optimize-floor-{key}"),
+        ),
+    };
+    let get = key.clone();
+    view! {
+        <div class="keyed">
+            <span class="keyed-name">{name}</span>
+            <NumberInput
+                label=label
+                percent=percent
+                optional=true
+                unit=unit
+                value=Signal::derive(move || store.plan.with(|p| keyed(list.of(&p.optimize), &get)))
+                on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| set_keyed(list.of_mut(s), &key, v)))
+                testid=testid
+            />
+        </div>
+    }
+}
+
 /// The limits per district (housing stock the government can buy) and per project (its floor
 /// of new build), folded away until opened: a long plan has many rows.
 #[component]
 fn PerDistrictAndProject(error: RwSignal<Option<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let open = RwSignal::new(false);
-    let districts = Memo::new(move |_| {
-        let mut d: Vec<String> = store
-            .view
-            .with(|v| v.projects.iter().map(|p| p.district.clone()).collect());
-        d.sort();
-        d.dedup();
-        d
-    });
+    let districts = Memo::new(move |_| store.view.with(Plan::districts));
     let projects = Memo::new(move |_| {
         store.view.with(|v| {
             v.projects
@@ -259,57 +310,18 @@ fn PerDistrictAndProject(error: RwSignal<Option<String>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let keyed = move |list: fn(&Settings) -> &Vec<(String, f64)>, key: String| {
-        store.plan.with(|p| {
-            list(&p.optimize)
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| *v)
-        })
-    };
     view! {
         <details class="optimize-keyed">
             <summary data-testid="optimize-keyed" on:click=move |_| open.update(|o| *o = !*o)>{move || t(Text::OptimizeStock)} " · " {move || t(Text::OptimizeFloorCol)}</summary>
             <Show when=move || open.get()>
                 <div class="grid">
                     <For each=move || districts.get() key=|d| d.clone() let:district>
-                        {
-                            let (get, put) = (district.clone(), district.clone());
-                            view! {
-                                <div class="keyed">
-                                    <span class="keyed-name">{district.clone()}</span>
-                                    <NumberInput
-                                        label=Text::OptimizeStock
-                                        optional=true
-                                        unit="户"
-                                        value=Signal::derive(move || keyed(|s| &s.housing_stock, get.clone()))
-                                        on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| set_keyed(&mut s.housing_stock, &put, v)))
-                                        testid=format!("optimize-stock-{district}")
-                                    />
-                                </div>
-                            }
-                        }
+                        <KeyedInput list=KeyedList::Stock key=district.clone() name=district error=error />
                     </For>
                 </div>
                 <div class="grid">
                     <For each=move || projects.get() key=|p| p.0.clone() let:project>
-                        {
-                            let (id, name) = project;
-                            let (get, put) = (id.clone(), id.clone());
-                            view! {
-                                <div class="keyed">
-                                    <span class="keyed-name">{name}</span>
-                                    <NumberInput
-                                        label=Text::OptimizeFloorCol
-                                        percent=true
-                                        optional=true
-                                        value=Signal::derive(move || keyed(|s| &s.in_kind_floor, get.clone()))
-                                        on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| set_keyed(&mut s.in_kind_floor, &put, v)))
-                                        testid=format!("optimize-floor-{id}")
-                                    />
-                                </div>
-                            }
-                        }
+                        <KeyedInput list=KeyedList::Floor key=project.0 name=project.1 error=error />
                     </For>
                 </div>
             </Show>

@@ -83,5 +83,14 @@ test('limits that cannot all hold are named with what must give; the plan does n
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan;
   assert.equal(stored.optimize.min_in_kind, 1);
   assert.equal(stored.optimize.max_cash, 0.7);
+
+  // Per-district housing stock and a project's own floor, kept in the plan too.
+  await page.click('[data-testid="optimize-keyed"]');
+  await setField(page, 'optimize-stock-城关区', 500);
+  await setField(page, 'optimize-floor-p01', 30);
+  await page.waitForTimeout(700);
+  const kept = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan.optimize;
+  assert.deepEqual(kept.housing_stock, [['城关区', 500]]);
+  assert.deepEqual(kept.in_kind_floor, [['p01', 0.3]]);
   assert.deepEqual(log.pageErrors, []);
 });
