@@ -203,7 +203,12 @@ pub fn choice_list(c: Column, lang: Lang) -> Option<Vec<String>> {
         c,
         Column::Field(ProjectField::CentralCity | ProjectField::Kind | ProjectField::Status)
     );
-    coded.then(|| choices(c, lang).split('、').map(String::from).collect())
+    coded.then(|| {
+        choice_values(c, lang)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    })
 }
 
 /// The project list as CSV (with BOM), header in `lang`.
@@ -372,8 +377,9 @@ fn parse_choice(c: Column, s: &str) -> Option<Value> {
     }
 }
 
-fn choices(c: Column, lang: Lang) -> String {
-    let list: Vec<&str> = match c {
+/// The values a coded column takes, in `lang`.
+fn choice_values(c: Column, lang: Lang) -> Vec<&'static str> {
+    match c {
         Column::Field(ProjectField::CentralCity) => vec![Text::Yes.tr(lang), Text::No.tr(lang)],
         Column::Field(ProjectField::Kind) => crate::model::ProjectType::ALL
             .iter()
@@ -383,8 +389,11 @@ fn choices(c: Column, lang: Lang) -> String {
             .iter()
             .map(|&k| status_text(k).tr(lang))
             .collect(),
-    };
-    list.join("、")
+    }
+}
+
+fn choices(c: Column, lang: Lang) -> String {
+    choice_values(c, lang).join("、")
 }
 
 /// Reads the project rows of `text` for `plan`: every project, or every problem found. Rows
