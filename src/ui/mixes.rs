@@ -24,12 +24,9 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
     let body = NodeRef::<leptos::html::Tbody>::new();
     let len = Signal::derive(move || store.view.with(|p| p.projects.len()));
     let in_view = rows_in_view(body, len);
-    let above = Signal::derive(move || in_view.get().start);
-    let below = Signal::derive(move || len.get() - in_view.get().end.min(len.get()));
-    let row_px = Signal::derive(move || in_view.get().row_px);
     view! {
         <div class="table-scroll">
-            <table class="data virtual" data-testid=testid>
+            <table class="data" data-testid=testid>
                 <caption>{move || t(caption)}</caption>
                 <thead>
                     <tr>
@@ -43,7 +40,7 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                     </tr>
                 </thead>
                 <tbody node_ref=body>
-                    <Spacer rows=above row_px=row_px columns=span />
+                    <Spacer in_view=in_view above=true columns=span />
                     {move || store.view.with(|plan| {
                         let v = in_view.get();
                         let end = v.end.min(plan.projects.len());
@@ -71,7 +68,7 @@ fn MixTable(caption: Text, columns: Vec<MixColumn>, testid: &'static str) -> imp
                             }
                         }).collect_view()
                     })}
-                    <Spacer rows=below row_px=row_px columns=span />
+                    <Spacer in_view=in_view above=false columns=span />
                 </tbody>
             </table>
         </div>

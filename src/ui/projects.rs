@@ -146,9 +146,6 @@ pub fn ProjectList() -> impl IntoView {
     let body = NodeRef::<leptos::html::Tbody>::new();
     let len = Signal::derive(move || table.with(|t| t.0.len()));
     let in_view = rows_in_view(body, len);
-    let above = Signal::derive(move || in_view.get().start);
-    let below = Signal::derive(move || len.get() - in_view.get().end.min(len.get()));
-    let row_px = Signal::derive(move || in_view.get().row_px);
 
     let set_sort = move |key: SortKey| {
         sort.update(|(k, desc)| {
@@ -286,7 +283,7 @@ pub fn ProjectList() -> impl IntoView {
                 </div>
             </div>
             <div class="list-scroll">
-            <table class="data virtual">
+            <table class="data">
                 <caption>{move || t(Text::NavProjects)}</caption>
                 <thead>
                     <tr>
@@ -304,7 +301,7 @@ pub fn ProjectList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody node_ref=body>
-                    <Spacer rows=above row_px=row_px columns=11 />
+                    <Spacer in_view=in_view above=true columns=11 />
                     <For
                         each=move || {
                             let v = in_view.get();
@@ -379,7 +376,7 @@ pub fn ProjectList() -> impl IntoView {
                             }
                         }
                     />
-                    <Spacer rows=below row_px=row_px columns=11 />
+                    <Spacer in_view=in_view above=false columns=11 />
                 </tbody>
                 <tfoot>
                     <tr data-testid="totals-row">

@@ -12,11 +12,12 @@ const OVERSCAN: usize = 20;
 /// A row's height until one is drawn to measure (px).
 const ROW_PX: f64 = 40.0;
 
-/// The rows in view: `start..end` of the body's rows, and the height of one row (px).
+/// The rows in view: `start..end` of the body's `len` rows, and the height of one row (px).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InView {
     pub start: usize,
     pub end: usize,
+    pub len: usize,
     pub row_px: f64,
 }
 
@@ -36,6 +37,7 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
             return InView {
                 start: 0,
                 end: n,
+                len: n,
                 row_px: ROW_PX,
             };
         }
@@ -44,10 +46,11 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
             return InView {
                 start: 0,
                 end: n.min(VIRTUAL_FROM),
+                len: n,
                 row_px: ROW_PX,
             };
         };
-        // Rows share one height (style/main.css: table.virtual); the first drawn one says it.
+        // Rows are one line each (cells do not wrap): the first drawn one gives their height.
         let row_px = el
             .query_selector("tr:not(.spacer)")
             .ok()
@@ -67,16 +70,26 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
         InView {
             start: first.saturating_sub(OVERSCAN).min(n),
             end: (first + shown + OVERSCAN).min(n),
+            len: n,
             row_px,
         }
     })
 }
 
-/// An empty row standing for `rows` rows that are not drawn.
+/// An empty row standing for the rows not drawn above the window (`above`) or below it.
 #[component]
-pub fn Spacer(rows: Signal<usize>, row_px: Signal<f64>, columns: usize) -> impl IntoView {
+pub fn Spacer(in_view: Memo<InView>, above: bool, columns: usize) -> impl IntoView {
+    let height = move || {
+        let v = in_view.get();
+        let rows = if above {
+            v.start
+        } else {
+            v.len - v.end.min(v.len)
+        };
+        format!("{}px", rows as f64 * v.row_px)
+    };
     view! {
-        <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows.get() as f64 * row_px.get())>
+        <tr class="spacer" aria-hidden="true" style:height=height>
             <td colspan=columns></td>
         </tr>
     }
