@@ -42,6 +42,15 @@ fn brought_in(before: &[Issue], after: Vec<Issue>) -> Vec<Issue> {
         .collect()
 }
 
+/// An edit is refused with its problems, if it has any.
+fn refused_if_any(problems: Vec<Issue>) -> Result<(), Refused> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Refused(problems))
+    }
+}
+
 impl Plan {
     fn project_index(&self, id: &str) -> Result<usize, Refused> {
         self.projects
@@ -115,10 +124,7 @@ impl Plan {
                 inverses.push(trial.apply_checking(e, checked && !whole)?);
             }
             if whole && checked {
-                let added = brought_in(&before, validate(&trial));
-                if !added.is_empty() {
-                    return Err(Refused(added));
-                }
+                refused_if_any(brought_in(&before, validate(&trial)))?;
             }
             *self = trial;
             inverses.reverse();
@@ -151,10 +157,7 @@ impl Plan {
         let before = validate(self);
         let mut trial = self.clone();
         let inverse = trial.change_plan(edit)?;
-        let added = brought_in(&before, validate(&trial));
-        if !added.is_empty() {
-            return Err(Refused(added));
-        }
+        refused_if_any(brought_in(&before, validate(&trial)))?;
         *self = trial;
         Ok(inverse)
     }
@@ -306,19 +309,13 @@ impl Plan {
                 person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
             },
             Edit::SetRisk { risk } => {
-                let problems = crate::validate::risk_issues(risk);
-                if !problems.is_empty() {
-                    return Err(Refused(problems));
-                }
+                refused_if_any(crate::validate::risk_issues(risk))?;
                 Edit::SetRisk {
                     risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
                 }
             }
             Edit::SetOptimize { settings } => {
-                let problems = crate::validate::optimize_issues(settings);
-                if !problems.is_empty() {
-                    return Err(Refused(problems));
-                }
+                refused_if_any(crate::validate::optimize_issues(settings))?;
                 Edit::SetOptimize {
                     settings: Box::new(std::mem::replace(&mut self.optimize, (**settings).clone())),
                 }
