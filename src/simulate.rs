@@ -235,31 +235,6 @@ pub fn simulate_plan(plan: &Plan, scenario: Option<&Scenario>) -> Results {
     }
 }
 
-/// Adds `flows[k]` into `acc[offset + k]` through `field`, growing `acc` as needed.
-fn add_at<T: Default + Clone>(
-    acc: &mut Vec<T>,
-    offset: usize,
-    flows: impl IntoIterator<Item = f64>,
-    field: impl Fn(&mut T) -> &mut f64,
-) {
-    for (k, v) in flows.into_iter().enumerate() {
-        if v == 0.0 {
-            continue;
-        }
-        let i = offset + k;
-        if acc.len() <= i {
-            acc.resize(i + 1, T::default());
-        }
-        *field(&mut acc[i]) += v;
-    }
-}
-
-fn pad(v: &[f64], len: usize) -> Vec<f64> {
-    let mut out = v.to_vec();
-    out.resize(len.max(v.len()), 0.0);
-    out
-}
-
 /// One project's flows by year from its planned year (index 0), every stage of the simulation.
 struct ProjectFlows {
     costs: ProjectCosts,
@@ -329,12 +304,12 @@ fn land_flows(p: &Project) -> Vec<f64> {
 /// yet needed is kept for later years; what is left at the end is the surplus (资金结余).
 fn apply_land(land: &[f64], debt_service: &[f64]) -> (Vec<f64>, f64) {
     let horizon = land.len().max(debt_service.len());
-    let (land, ds) = (pad(land, horizon), pad(debt_service, horizon));
+    let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
     let mut reserve = 0.0;
     let applied = (0..horizon)
         .map(|k| {
-            reserve += land[k];
-            let used = reserve.min(ds[k]);
+            reserve += at(land, k);
+            let used = reserve.min(at(debt_service, k));
             reserve -= used;
             -used
         })
@@ -417,57 +392,71 @@ fn debt_service(loan: &[DebtYear], bonds: &[DebtYear]) -> Vec<f64> {
 
 /// Adds a project's flows into the plan's years from `off` (its planned year's index).
 fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
-    ensure_len(years, off + f.costs.by_year.len());
-    for (k, y) in f.costs.by_year.iter().enumerate() {
-        years[off + k].investment.add(y);
-    }
-    for (k, s) in f.sources.iter().enumerate() {
+    ensure_len(
+        years,
+        off + f.costs.by_year.len().max(f.costs.handover_offset + 1),
+    );
+    for (k, (c, s)) in f.costs.by_year.iter().zip(&f.sources).enumerate() {
+        years[off + k].investment.add(c);
         years[off + k].sources.add(s);
     }
-    let fiscal_capital = f
-        .sources
-        .iter()
-        .zip(&f.subsidy)
-        .map(|(s, c)| s.capital_fund - c);
-    add_at(years, off, f.subsidy.iter().copied(), |r| {
-        &mut r.central_subsidy
-    });
-    add_at(years, off, fiscal_capital, |r| {
-        &mut r.fiscal.by_instrument.capital_fund
-    });
-    add_at(years, off, f.loan.iter().map(DebtYear::debt_service), |r| {
-        &mut r.fiscal.by_instrument.policy_loan
-    });
-    add_at(years, off, f.loan.iter().map(|d| d.outstanding), |r| {
-        &mut r.debt.policy_loan
-    });
-    add_at(years, off, f.service.iter().map(|s| s.fee), |r| {
-        &mut r.fiscal.by_instrument.service_purchase
-    });
-    add_at(
-        years,
-        off,
-        f.service.iter().map(|s| s.financing.outstanding),
-        |r| &mut r.debt.service_purchase,
-    );
-    add_at(
-        years,
-        off,
-        f.bonds.iter().map(DebtYear::debt_service),
-        |r| &mut r.fiscal.by_instrument.special_bond,
-    );
-    add_at(years, off, f.bonds.iter().map(|d| d.outstanding), |r| {
-        &mut r.debt.special_bond
-    });
-    add_at(years, off, f.ppp.iter().copied(), |r| {
-        &mut r.fiscal.by_instrument.ppp
-    });
-    add_at(years, off, f.land.iter().copied(), |r| &mut r.land_revenue);
-    add_at(years, off, f.land_applied.iter().copied(), |r| {
-        &mut r.fiscal.land_offset
-    });
+    let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
+    let debt = |v: &[DebtYear], k: usize| v.get(k).copied().unwrap_or_default();
+    let span = [
+        f.subsidy.len(),
+        f.loan.len(),
+        f.service.len(),
+        f.bonds.len(),
+        f.ppp.len(),
+        f.land.len(),
+        f.land_applied.len(),
+    ];
+    // One pass over the project's years; a year is added to the plan only where the project
+    // has money in it (a schedule of zeros does not lengthen the plan).
+    for k in 0..span.into_iter().max().unwrap_or(0) {
+        let (loan, bond) = (debt(&f.loan, k), debt(&f.bonds, k));
+        let service = f.service.get(k).copied().unwrap_or_default();
+        let capital = f.sources.get(k).map_or(0.0, |s| s.capital_fund) - at(&f.subsidy, k);
+        let flows = [
+            at(&f.subsidy, k),
+            capital,
+            loan.debt_service(),
+            loan.outstanding,
+            service.fee,
+            service.financing.outstanding,
+            bond.debt_service(),
+            bond.outstanding,
+            at(&f.ppp, k),
+            at(&f.land, k),
+            at(&f.land_applied, k),
+        ];
+        if flows.iter().all(|v| *v == 0.0) {
+            continue;
+        }
+        ensure_len(years, off + k + 1);
+        let y = &mut years[off + k];
+        let (fiscal, debt) = (&mut y.fiscal.by_instrument, &mut y.debt);
+        let totals = [
+            &mut y.central_subsidy,
+            &mut fiscal.capital_fund,
+            &mut fiscal.policy_loan,
+            &mut debt.policy_loan,
+            &mut fiscal.service_purchase,
+            &mut debt.service_purchase,
+            &mut fiscal.special_bond,
+            &mut debt.special_bond,
+            &mut fiscal.ppp,
+            &mut y.land_revenue,
+            &mut y.fiscal.land_offset,
+        ];
+        for (total, v) in totals.into_iter().zip(flows) {
+            // Skipping zeros keeps an untouched total at +0.0, as it always was.
+            if v != 0.0 {
+                *total += v;
+            }
+        }
+    }
     let h = &f.costs.households;
-    ensure_len(years, off + f.costs.handover_offset + 1);
     years[off].rehoused.monetized += h.monetized();
     years[off + f.costs.handover_offset].rehoused.in_kind += h.in_kind();
 }
@@ -539,7 +528,9 @@ fn group_rates<'p>(
     projects: impl Iterator<Item = (&'p Project, crate::model::Rehousing)>,
     a: &Assumptions,
 ) -> Vec<MonetizedRate> {
-    // (households, monetized, central-city households) per group.
+    // (households, monetized, central-city households) per district, then per wider group;
+    // districts are keyed by name first so no name is copied per project.
+    let mut districts: BTreeMap<&str, (u64, u64, u64)> = BTreeMap::new();
     let mut groups: BTreeMap<Group, (u64, u64, u64)> = BTreeMap::new();
     for (p, counts) in projects {
         let (h, m) = (counts.total(), counts.monetized());
@@ -549,12 +540,17 @@ fn group_rates<'p>(
         } else {
             Group::Counties
         };
-        for g in [Group::District(p.district.clone()), side, Group::Overall] {
-            let e = groups.entry(g).or_default();
+        let add = |e: &mut (u64, u64, u64)| {
             e.0 += h;
             e.1 += m;
             e.2 += central;
-        }
+        };
+        add(districts.entry(p.district.as_str()).or_default());
+        add(groups.entry(side).or_default());
+        add(groups.entry(Group::Overall).or_default());
+    }
+    for (name, counts) in districts {
+        groups.insert(Group::District(name.to_string()), counts);
     }
     groups.entry(Group::Overall).or_default();
     groups
@@ -591,10 +587,10 @@ fn peak(values: impl Iterator<Item = f64>) -> (usize, f64) {
 }
 
 /// Stage 7: the plan's totals.
-fn totals(
+fn totals<'f>(
     years: &[YearResult],
     projects: &[ProjectResult],
-    flows: &[ProjectFlows],
+    flows: impl Iterator<Item = &'f ProjectFlows>,
     a: &Assumptions,
     start: i32,
 ) -> Totals {
@@ -610,7 +606,7 @@ fn totals(
         .iter()
         .map(|p| p.wait_months * p.households.in_kind() as f64)
         .sum();
-    let debts = flows.iter().flat_map(|f| {
+    let debts = flows.flat_map(|f| {
         f.loan
             .iter()
             .chain(f.service.iter().map(|s| &s.financing))
@@ -639,30 +635,55 @@ fn totals(
     }
 }
 
+/// One project's share of the results: its flows and its row. It depends on the project and
+/// the assumptions only, which is what lets [`Simulator`] keep it while other projects change.
+struct ProjectPart {
+    flows: ProjectFlows,
+    result: ProjectResult,
+}
+
+fn project_part(p: &Project, a: &Assumptions) -> ProjectPart {
+    let flows = project_flows(p, a);
+    let result = project_result(p, &flows, a);
+    ProjectPart { flows, result }
+}
+
+/// Projects sorted by id, so floating-point sums do not depend on the order they were entered.
+fn by_id(projects: &[Project]) -> Vec<&Project> {
+    let mut order: Vec<&Project> = projects.iter().collect();
+    order.sort_by(|x, y| x.id.cmp(&y.id));
+    order
+}
+
 /// The whole simulation: each project's flows, then the years, groups and totals.
 pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
+    let order = by_id(projects);
+    let parts: Vec<ProjectPart> = order.iter().map(|p| project_part(p, a)).collect();
+    let parts: Vec<&ProjectPart> = parts.iter().collect();
+    aggregate(a, &order, &parts, first_year)
+}
+
+/// Stages 5–7 over the projects' parts (in id order): the years, the groups and the totals.
+fn aggregate(
+    a: &Assumptions,
+    order: &[&Project],
+    parts: &[&ProjectPart],
+    first_year: i32,
+) -> Results {
     // Years before the plan window (mis-entered projects) still simulate; validation flags them.
-    let start = projects
+    let start = order
         .iter()
         .map(|p| p.year)
         .min()
         .unwrap_or(first_year)
         .min(first_year);
-    // Sorted by id so floating-point sums do not depend on the order projects were entered.
-    let mut order: Vec<&Project> = projects.iter().collect();
-    order.sort_by(|x, y| x.id.cmp(&y.id));
-    let flows: Vec<ProjectFlows> = order.iter().map(|p| project_flows(p, a)).collect();
     let mut years: Vec<YearResult> = Vec::new();
-    for (p, f) in order.iter().zip(&flows) {
-        accumulate(&mut years, (p.year - start) as usize, f);
+    for (p, part) in order.iter().zip(parts) {
+        accumulate(&mut years, (p.year - start) as usize, &part.flows);
     }
     ensure_len(&mut years, 1);
     finish_years(&mut years, a, start, first_year);
-    let project_results: Vec<ProjectResult> = order
-        .iter()
-        .zip(&flows)
-        .map(|(p, f)| project_result(p, f, a))
-        .collect();
+    let project_results: Vec<ProjectResult> = parts.iter().map(|x| x.result.clone()).collect();
     let monetized = group_rates(
         order
             .iter()
@@ -670,7 +691,8 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
             .zip(project_results.iter().map(|r| r.households)),
         a,
     );
-    let totals = totals(&years, &project_results, &flows, a, start);
+    let flows = parts.iter().map(|x| &x.flows);
+    let totals = totals(&years, &project_results, flows, a, start);
     Results {
         first_year: start,
         years,
@@ -679,3 +701,6 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
         totals,
     }
 }
+
+mod incremental;
+pub use incremental::Simulator;

@@ -30,7 +30,7 @@ use leptos::prelude::*;
 
 use crate::history::History;
 use crate::i18n::{Lang, Text};
-use crate::simulate::simulate_plan;
+use crate::simulate::Simulator;
 use state::{t, Store, Tab};
 use sync::Session;
 
@@ -49,11 +49,20 @@ fn App() -> impl IntoView {
             None => p.clone(),
         })
     });
+    // An edit re-simulates only the projects it changed (the full simulation is the reference,
+    // and a property test holds the two identical).
+    let simulator = StoredValue::new(Simulator::new());
     let store = Store {
         plan,
         active,
         view,
-        results: Memo::new(move |_| view.with(|p| simulate_plan(p, None))),
+        results: Memo::new(move |_| {
+            view.with(|p| {
+                simulator
+                    .try_update_value(|s| s.simulate(&p.assumptions, &p.projects, p.first_year))
+                    .unwrap_or_default()
+            })
+        }),
         lang: RwSignal::new(storage::load_lang()),
         storage_warning: RwSignal::new(
             (!started.warnings.is_empty()).then(|| started.warnings.join(" ")),
@@ -213,6 +222,28 @@ pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
     let mut years = 0;
     for _ in 0..reps.max(1) {
         years += crate::simulate::simulate_plan(&plan, None).years.len();
+    }
+    let elapsed = js_sys::Date::now() - start;
+    assert!(years > 0);
+    elapsed / f64::from(reps.max(1))
+}
+
+/// Browser benchmark hook: what an edit costs the simulation in the app, which re-simulates
+/// only the edited project: `reps` edits of one project's households in a generated plan of
+/// `projects` projects; milliseconds per edit.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_simulate_edit(projects: usize, reps: u32) -> f64 {
+    let mut plan = crate::demo::generated_plan(projects);
+    let mut sim = Simulator::new();
+    sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    let start = js_sys::Date::now();
+    let mut years = 0;
+    for i in 0..reps.max(1) {
+        plan.projects[0].households = 100 + i % 2;
+        years += sim
+            .simulate(&plan.assumptions, &plan.projects, plan.first_year)
+            .years
+            .len();
     }
     let elapsed = js_sys::Date::now() - start;
     assert!(years > 0);
