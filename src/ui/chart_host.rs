@@ -37,16 +37,33 @@ extern "C" {
     fn dispose(this: &EchartsInstance);
 }
 
-fn set_option_replacing(instance: &EchartsInstance, chart: &Chart) {
-    set_option_with(instance, chart, false);
+/// How an option is drawn.
+#[derive(Clone, Copy, PartialEq)]
+enum Drawing {
+    /// A chart's first option: it grows in, drawn with the next frame.
+    First,
+    /// The chart after an edit: drawn with the next frame, without a transition, so a planner
+    /// typing a figure does not pay for 300 ms of redrawn frames per keystroke.
+    Update,
+    /// An image taken at once: drawn now, no animation.
+    Still,
 }
 
-/// Sets the chart's option in place of the last; `still`: no animation (an image is taken at once).
-fn set_option_with(instance: &EchartsInstance, chart: &Chart, still: bool) {
+fn set_option_replacing(instance: &EchartsInstance, chart: &Chart, first: bool) {
+    let drawing = if first {
+        Drawing::First
+    } else {
+        Drawing::Update
+    };
+    set_option_with(instance, chart, drawing);
+}
+
+/// Sets the chart's option in place of the last.
+fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) {
     let Ok(option) = js_sys::JSON::parse(&chart.to_string()) else {
         return;
     };
-    if still {
+    if drawing != Drawing::First {
         let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
     }
     // Every chart carries a text description of its data for screen readers (ECharts' aria).
@@ -55,6 +72,13 @@ fn set_option_with(instance: &EchartsInstance, chart: &Chart, still: bool) {
     let _ = js_sys::Reflect::set(&option, &"aria".into(), &aria);
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    // The option takes effect at once (getOption reads it back); ECharts draws it with the next
+    // frame instead of inside the edit's input handler, so the numbers beside it appear without
+    // waiting for the drawing, and several edits in one frame are drawn once. An image must be
+    // drawn at once.
+    if drawing != Drawing::Still {
+        let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::TRUE);
+    }
     if let Err(e) = instance.set_option(&option, &opts) {
         web_sys::console::warn_2(&"ECharts rejected an option".into(), &e);
     }
@@ -83,7 +107,7 @@ fn chart_png(chart: &Chart, width: u32, height: u32) -> Option<String> {
     let _ = js_sys::Reflect::set(&opts, &"width".into(), &width.into());
     let _ = js_sys::Reflect::set(&opts, &"height".into(), &height.into());
     let instance = echarts_init_sized(&el, &JsValue::NULL, &opts).ok()?;
-    set_option_with(&instance, chart, true);
+    set_option_with(&instance, chart, Drawing::Still);
     let image = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&image, &"type".into(), &"png".into());
     let _ = js_sys::Reflect::set(&image, &"pixelRatio".into(), &2.into());
@@ -115,25 +139,71 @@ pub fn ChartImage(
     }
 }
 
+/// Becomes true once the element is within a screen of the view (and stays true).
+fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
+    let seen = RwSignal::new(false);
+    type Callback = Closure<dyn FnMut(js_sys::Array)>;
+    // The observer and its callback live as long as the chart, and go with it.
+    let observer = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Callback)>);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let callback = Callback::new(move |entries: js_sys::Array| {
+            let near = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if near && !seen.get_untracked() {
+                seen.set(true);
+                observer.with_value(|o| o.as_ref().map(|(o, _)| o.disconnect()));
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            Ok(o) => {
+                o.observe(&el);
+                observer.set_value(Some((o, callback)));
+            }
+            // No observer (a very old browser): draw at once.
+            Err(_) => seen.set(true),
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
+    seen
+}
+
 /// Hosts one chart; `chart` is built by a pure builder in `crate::charts`.
 #[component]
 pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<EchartsInstance>);
     let loaded = echarts_ready();
+    let seen = seen_once(node);
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        if !loaded.get() {
+        // A chart is first drawn when it comes near the view: a page opens without drawing
+        // the charts below its fold (the costliest part of opening 测算结果).
+        if !loaded.get() || !seen.get() {
             return;
         }
         chart.with(|c| {
             instance.update_value(|slot| {
-                if slot.is_none() {
+                let first = slot.is_none();
+                if first {
                     *slot = echarts_init(&el).ok();
                 }
                 if let Some(i) = slot.as_ref() {
-                    set_option_replacing(i, c);
+                    set_option_replacing(i, c, first);
                 }
             })
         });

@@ -109,6 +109,23 @@ fn group_view(g: FindingGroup, open_subject: Callback<Subject>) -> impl IntoView
     }
 }
 
+/// The rules' verdict on the results, grouped: not stored by simulate, computed when the results
+/// change and read by every visit to a page that shows it (not recomputed per visit).
+#[derive(Clone, Copy)]
+pub struct FindingGroups(pub Memo<Vec<FindingGroup>>);
+
+impl FindingGroups {
+    pub fn new(store: Store) -> Self {
+        Self(Memo::new(move |_| {
+            store.view.with(|p| {
+                store
+                    .results
+                    .with(|r| group_findings(&crate::rules::findings(&p.assumptions, r)))
+            })
+        }))
+    }
+}
+
 #[component]
 pub fn Findings() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -120,14 +137,7 @@ pub fn Findings() -> impl IntoView {
         Subject::Group(_) => store.tab.set(Tab::Resettlement),
         Subject::Year(_) => store.tab.set(Tab::Assumptions),
     });
-    // Findings are the rules' verdict on the results: computed here, not stored by simulate.
-    let groups = Memo::new(move |_| {
-        store.view.with(|p| {
-            store
-                .results
-                .with(|r| group_findings(&crate::rules::findings(&p.assumptions, r)))
-        })
-    });
+    let groups = expect_context::<FindingGroups>().0;
     view! {
         <section class="findings" data-testid="findings">
             <h2>{move || t(Text::FindingsTitle)}</h2>

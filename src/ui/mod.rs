@@ -86,6 +86,7 @@ fn App() -> impl IntoView {
     };
     provide_context(store);
     provide_context(results::ChartMemos::new(store));
+    provide_context(findings::FindingGroups::new(store));
     let session = Session::new(store, started.state);
     provide_context(session);
     session.watch();

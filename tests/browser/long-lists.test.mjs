@@ -52,3 +52,39 @@ test('the project list draws the rows in view; totals, sort and scrolling cover 
   assert.ok(mixRows > 10 && mixRows < 120, `${mixRows} mix rows`);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('测算结果 opens without drawing the charts below its fold; a chart drawn on scrolling shows the latest edit', async () => {
+  const { page, log } = await openApp(env, { storage, path: '/#results' });
+  await page.setViewportSize({ width: 1300, height: 700 });
+  await page.waitForSelector('[data-testid="kpi-fiscal-pv"]');
+  await page.waitForFunction(() => window.echarts);
+  const drawn = (id) =>
+    page.evaluate((id) => Boolean(window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`))), id);
+  // The 1,000-project plan's findings fill the first screens: the last chart is far below.
+  const below = await page.evaluate(() => document.querySelector('[data-testid="chart-debt"]').getBoundingClientRect().top / window.innerHeight);
+  assert.ok(below > 2, `the debt chart starts ${below.toFixed(1)} screens down`);
+  await page.waitForTimeout(300);
+  assert.equal(await drawn('chart-debt'), false, 'not drawn while out of view');
+  // An edit made meanwhile (a longer loan term) is what the chart shows once scrolled to: its
+  // stacked debt equals the yearly table's debt outstanding, year by year.
+  const debtColumn = () =>
+    page.$$eval('[data-testid="year-row"]', (rows) => rows.map((r) => Number(r.querySelector('td:nth-last-child(2)').textContent.replace(/[,\s]/g, ''))));
+  const before = await debtColumn();
+  const term = await page.evaluate(() => JSON.parse(localStorage.getItem('shantytown-planner.plan.generated-1000')).plan.assumptions.loan.term_years);
+  await page.click('[data-testid="nav-assumptions"]');
+  await page.fill('[data-testid="assumption-loan.term_years"]', String(term + 5));
+  await page.press('[data-testid="assumption-loan.term_years"]', 'Tab');
+  await page.click('[data-testid="nav-results"]');
+  await page.waitForSelector('[data-testid="year-row"]');
+  const after = await debtColumn();
+  assert.notDeepEqual(after, before, 'the edit changes the debt');
+  await page.locator('[data-testid="chart-debt"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
+  const stacked = await page.evaluate(() => {
+    const series = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')).getOption().series;
+    return series[0].data.map((_, i) => series.reduce((s, x) => s + Number(x.data[i]), 0));
+  });
+  assert.equal(stacked.length, after.length);
+  stacked.forEach((yi, i) => assert.ok(Math.abs(yi * 10000 - after[i]) <= 0.005 * Math.max(after[i], 1e4), `year ${i}: chart ${yi} 亿元, table ${after[i]} 万元`));
+  assert.deepEqual(log.pageErrors, []);
+});
