@@ -163,9 +163,26 @@ impl DocError {
 /// Reads the plan of a document from a newer version as far as this version understands it
 /// (unknown fields are ignored), for showing it read-only. `None` if even that fails.
 pub fn decode_lenient(text: &str) -> Option<Plan> {
-    serde_json::from_str::<EnvelopeIn>(text)
-        .ok()
-        .map(|d| d.plan)
+    read_envelope(text, &mut Vec::new()).ok().map(|d| d.plan)
+}
+
+/// The one reader of a plan document: notes every field it does not know in `unknown_fields`
+/// and names the path of a field it cannot read. Every plan is read through this one
+/// deserializer type, so the wasm carries the plan's reader once.
+fn read_envelope(
+    text: &str,
+    unknown_fields: &mut Vec<String>,
+) -> Result<EnvelopeIn, DocError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
+    let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
+    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
+    de.end().map_err(|e| DocError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        problem: JsonProblem::of(&e.to_string()),
+    })?;
+    Ok(doc)
 }
 
 /// Largest file accepted for import.
@@ -301,15 +318,7 @@ pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
             doc.to_string()
         });
     let text = migrated.as_deref().unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
-    let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
-    de.end().map_err(|e| DocError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        problem: JsonProblem::of(&e.to_string()),
-    })?;
+    let doc = read_envelope(text, &mut unknown_fields)?;
     Ok(Imported {
         plan: doc.plan,
         unknown_fields,
