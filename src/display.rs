@@ -34,8 +34,20 @@ pub fn round_to_total(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
 /// are whole, differ from `exact` by less than one unit when `exact` sums to `total`, and always
 /// sum to `total`.
 pub fn largest_remainder(exact: &[f64], total: u64) -> Vec<u64> {
-    let mut parts: Vec<u64> = exact.iter().map(|v| v.max(0.0).floor() as u64).collect();
-    let mut order: Vec<usize> = (0..exact.len()).collect();
+    let mut parts = vec![0; exact.len()];
+    largest_remainder_into(exact, total, &mut parts, &mut vec![0; exact.len()]);
+    parts
+}
+
+/// [`largest_remainder`] into `parts`, with `order` as room to sort in (both as long as
+/// `exact`): the simulation splits every project's households this way without allocating.
+pub fn largest_remainder_into(exact: &[f64], total: u64, parts: &mut [u64], order: &mut [usize]) {
+    for (p, v) in parts.iter_mut().zip(exact) {
+        *p = v.max(0.0).floor() as u64;
+    }
+    for (i, o) in order.iter_mut().enumerate() {
+        *o = i;
+    }
     let rem = |i: usize| exact[i].max(0.0) - exact[i].max(0.0).floor();
     order.sort_by(|&a, &b| rem(b).total_cmp(&rem(a)).then(a.cmp(&b)));
     let mut sum: u64 = parts.iter().sum();
@@ -57,7 +69,6 @@ pub fn largest_remainder(exact: &[f64], total: u64) -> Vec<u64> {
             sum -= 1;
         }
     }
-    parts
 }
 
 /// A number without float noise: up to `decimals` decimals, trailing zeros dropped, never "-0".

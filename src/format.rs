@@ -169,10 +169,7 @@ pub fn decode_lenient(text: &str) -> Option<Plan> {
 /// The one reader of a plan document: notes every field it does not know in `unknown_fields`
 /// and names the path of a field it cannot read. Every plan is read through this one
 /// deserializer type, so the wasm carries the plan's reader once.
-fn read_envelope(
-    text: &str,
-    unknown_fields: &mut Vec<String>,
-) -> Result<EnvelopeIn, DocError> {
+fn read_envelope(text: &str, unknown_fields: &mut Vec<String>) -> Result<EnvelopeIn, DocError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
     let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);

@@ -153,30 +153,42 @@ impl ResettlementMix {
         let monetized =
             ((self.monetized_share().max(0.0) * f64::from(households)).round() as u64).min(h);
         let mut out = Rehousing::default();
+        // Fixed-size room for one side's ways: this runs for every project on every simulation.
+        const N: usize = ResettlementWay::ALL.len();
         for (side, count) in [(true, monetized), (false, h - monetized)] {
-            let ways: Vec<ResettlementWay> = ResettlementWay::ALL
+            let mut ways = [ResettlementWay::ALL[0]; N];
+            let mut n = 0;
+            for &w in ResettlementWay::ALL
                 .iter()
-                .copied()
                 .filter(|w| w.monetized() == side)
-                .collect();
-            let shares: Vec<f64> = ways.iter().map(exact).collect();
-            let sum: f64 = shares.iter().sum();
-            // Scaled to the side's whole count (evenly when the shares are all zero).
-            let scaled: Vec<f64> = shares
-                .iter()
-                .map(|v| {
-                    if sum > 0.0 {
-                        v / sum * count as f64
-                    } else {
-                        count as f64 / ways.len() as f64
-                    }
-                })
-                .collect();
-            for (w, n) in ways
-                .iter()
-                .zip(crate::display::largest_remainder(&scaled, count))
             {
-                *w.amount_mut(&mut out) = n;
+                ways[n] = w;
+                n += 1;
+            }
+            let ways = &ways[..n];
+            let mut shares = [0.0; N];
+            for (s, w) in shares.iter_mut().zip(ways) {
+                *s = exact(w);
+            }
+            let sum: f64 = shares[..n].iter().sum();
+            // Scaled to the side's whole count (evenly when the shares are all zero).
+            let mut scaled = [0.0; N];
+            for (x, v) in scaled.iter_mut().zip(&shares[..n]) {
+                *x = if sum > 0.0 {
+                    v / sum * count as f64
+                } else {
+                    count as f64 / n as f64
+                };
+            }
+            let (mut parts, mut order) = ([0u64; N], [0usize; N]);
+            crate::display::largest_remainder_into(
+                &scaled[..n],
+                count,
+                &mut parts[..n],
+                &mut order[..n],
+            );
+            for (w, &k) in ways.iter().zip(&parts[..n]) {
+                *w.amount_mut(&mut out) = k;
             }
         }
         out

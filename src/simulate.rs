@@ -317,21 +317,49 @@ fn apply_land(land: &[f64], debt_service: &[f64]) -> (Vec<f64>, f64) {
     (applied, reserve)
 }
 
+impl ProjectFlows {
+    /// The longest of the project's yearly flows (an upper bound on the years it reaches).
+    fn longest(&self) -> usize {
+        [
+            self.costs.by_year.len(),
+            self.costs.handover_offset + 1,
+            self.subsidy.len(),
+            self.loan.len(),
+            self.service.len(),
+            self.bonds.len(),
+            self.ppp.len(),
+            self.land.len(),
+            self.land_applied.len(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    }
+}
+
+/// The money `instrument` raises in each year of `sources`, in `buf`.
+fn amounts<'b>(buf: &'b mut Vec<f64>, sources: &[Sources], instrument: Instrument) -> &'b [f64] {
+    buf.clear();
+    buf.extend(sources.iter().map(|s| instrument.amount(s)));
+    buf
+}
+
 /// Stages 3–4: a project's debt service and what its budget pays, from its sources.
 fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
     let costs = project_costs(p, &a.costs);
     let (sources, subsidy) = sources(p, &costs);
-    let per = |i: Instrument| sources.iter().map(|s| i.amount(s)).collect::<Vec<f64>>();
+    // One buffer for the money each instrument raises per year (this runs for every project).
+    let mut buf = Vec::with_capacity(sources.len());
     let used = |i: Instrument| i.get(&p.financing) > 0.0;
     let build_years = costs.completion_offset + 1;
     let loan = if used(Instrument::PolicyLoan) {
-        loan_schedule(&per(Instrument::PolicyLoan), &a.loan)
+        loan_schedule(amounts(&mut buf, &sources, Instrument::PolicyLoan), &a.loan)
     } else {
         Vec::new()
     };
     let service = if used(Instrument::ServicePurchase) {
         service_schedule(
-            &per(Instrument::ServicePurchase),
+            amounts(&mut buf, &sources, Instrument::ServicePurchase),
             &a.service_purchase,
             build_years,
         )
@@ -339,12 +367,15 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
         Vec::new()
     };
     let bonds = if used(Instrument::SpecialBond) {
-        bond_schedule(&per(Instrument::SpecialBond), &a.bond)
+        bond_schedule(
+            amounts(&mut buf, &sources, Instrument::SpecialBond),
+            &a.bond,
+        )
     } else {
         Vec::new()
     };
     // C covers all of the project's PPP-financed investment.
-    let c: f64 = per(Instrument::Ppp).iter().sum();
+    let c: f64 = amounts(&mut buf, &sources, Instrument::Ppp).iter().sum();
     let ppp = if c > 0.0 {
         let terms = PppTerms {
             form: a.ppp.form,
@@ -658,16 +689,24 @@ fn by_id(projects: &[Project]) -> Vec<&Project> {
 /// The whole simulation: each project's flows, then the years, groups and totals.
 pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
     let order = by_id(projects);
-    let parts: Vec<ProjectPart> = order.iter().map(|p| project_part(p, a)).collect();
-    let parts: Vec<&ProjectPart> = parts.iter().collect();
-    aggregate(a, &order, &parts, first_year)
+    let (flows, results): (Vec<ProjectFlows>, Vec<ProjectResult>) = order
+        .iter()
+        .map(|p| {
+            let flows = project_flows(p, a);
+            let result = project_result(p, &flows, a);
+            (flows, result)
+        })
+        .unzip();
+    let flows: Vec<&ProjectFlows> = flows.iter().collect();
+    aggregate(a, &order, &flows, results, first_year)
 }
 
-/// Stages 5–7 over the projects' parts (in id order): the years, the groups and the totals.
+/// Stages 5–7 over the projects' flows and rows (in id order): the years, groups and totals.
 fn aggregate(
     a: &Assumptions,
     order: &[&Project],
-    parts: &[&ProjectPart],
+    flows: &[&ProjectFlows],
+    project_results: Vec<ProjectResult>,
     first_year: i32,
 ) -> Results {
     // Years before the plan window (mis-entered projects) still simulate; validation flags them.
@@ -677,13 +716,18 @@ fn aggregate(
         .min()
         .unwrap_or(first_year)
         .min(first_year);
-    let mut years: Vec<YearResult> = Vec::new();
-    for (p, part) in order.iter().zip(parts) {
-        accumulate(&mut years, (p.year - start) as usize, &part.flows);
+    // Room for the longest reach at once (capacity only: a year is still added only where a
+    // project has money in it), instead of growing the years one project at a time.
+    let reach = order
+        .iter()
+        .zip(flows)
+        .map(|(p, f)| (p.year - start) as usize + f.longest());
+    let mut years: Vec<YearResult> = Vec::with_capacity(reach.max().unwrap_or(0).max(1));
+    for (p, f) in order.iter().zip(flows) {
+        accumulate(&mut years, (p.year - start) as usize, f);
     }
     ensure_len(&mut years, 1);
     finish_years(&mut years, a, start, first_year);
-    let project_results: Vec<ProjectResult> = parts.iter().map(|x| x.result.clone()).collect();
     let monetized = group_rates(
         order
             .iter()
@@ -691,8 +735,7 @@ fn aggregate(
             .zip(project_results.iter().map(|r| r.households)),
         a,
     );
-    let flows = parts.iter().map(|x| &x.flows);
-    let totals = totals(&years, &project_results, flows, a, start);
+    let totals = totals(&years, &project_results, flows.iter().copied(), a, start);
     Results {
         first_year: start,
         years,

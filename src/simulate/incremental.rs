@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{aggregate, by_id, project_part, ProjectPart, Results};
+use super::{aggregate, by_id, project_part, ProjectFlows, ProjectPart, Results};
 use crate::model::{Assumptions, Project, ProjectId};
 
 /// Simulates a plan again after an edit, re-simulating only the projects that changed. The
@@ -55,6 +55,8 @@ impl Simulator {
             self.parts.retain(|id, _| ids.contains(id));
         }
         let parts: Vec<&ProjectPart> = order.iter().map(|p| &self.parts[&p.id].1).collect();
-        aggregate(a, &order, &parts, first_year)
+        let flows: Vec<&ProjectFlows> = parts.iter().map(|x| &x.flows).collect();
+        let results = parts.iter().map(|x| x.result.clone()).collect();
+        aggregate(a, &order, &flows, results, first_year)
     }
 }
