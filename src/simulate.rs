@@ -433,18 +433,9 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
     }
     let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
     let debt = |v: &[DebtYear], k: usize| v.get(k).copied().unwrap_or_default();
-    let span = [
-        f.subsidy.len(),
-        f.loan.len(),
-        f.service.len(),
-        f.bonds.len(),
-        f.ppp.len(),
-        f.land.len(),
-        f.land_applied.len(),
-    ];
     // One pass over the project's years; a year is added to the plan only where the project
     // has money in it (a schedule of zeros does not lengthen the plan).
-    for k in 0..span.into_iter().max().unwrap_or(0) {
+    for k in 0..f.longest() {
         let (loan, bond) = (debt(&f.loan, k), debt(&f.bonds, k));
         let service = f.service.get(k).copied().unwrap_or_default();
         let capital = f.sources.get(k).map_or(0.0, |s| s.capital_fund) - at(&f.subsidy, k);

@@ -94,6 +94,34 @@ test('charts update in place: same ECharts instance, new data, no stale series',
   await context.close();
 });
 
+test('a chart is set again only when its data changed: a renamed project redraws nothing, a mix change redraws', async () => {
+  const { page, context } = await openApp(env);
+  await page.click('[data-testid="nav-resettlement"]');
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
+  await page.locator('[data-testid="resettlement-table"] [data-testid="edit-project"]').first().click();
+  await page.waitForSelector('[data-testid="mix-cash"]');
+  // Count the option changes the app makes on the page's charts from now on.
+  await page.evaluate(() => {
+    window.__sets = 0;
+    for (const el of document.querySelectorAll('.chart')) {
+      const chart = window.echarts.getInstanceByDom(el);
+      const set = chart.setOption.bind(chart);
+      chart.setOption = (...args) => {
+        window.__sets += 1;
+        return set(...args);
+      };
+    }
+  });
+  await type(page, 'edit-name', '改名不改数');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="resettlement-table"] th')].some((th) => th.textContent.includes('改名不改数')));
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.__sets), 0, 'a new name changes no chart data');
+  const cash = Number(await page.inputValue('[data-testid="mix-cash"]'));
+  await type(page, 'mix-cash', cash > 50 ? cash - 10 : cash + 10);
+  await page.waitForFunction(() => window.__sets > 0);
+  await context.close();
+});
+
 test('adding and deleting a project: totals follow, undo brings it back', async () => {
   const { page, context } = await openApp(env);
   const total = async () => num(await page.textContent('[data-testid="total-households"]'));
