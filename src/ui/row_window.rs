@@ -30,6 +30,9 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
         scroll.remove();
         resize.remove();
     });
+    // Only a change of length (not every edit of the table's rows) moves the window: measuring
+    // the rows forces a layout, which an edit must not pay for.
+    let len = Memo::new(move |_| len.get());
     Memo::new(move |_| {
         moved.track();
         let n = len.get();
