@@ -40,7 +40,7 @@ extern "C" {
 /// How an option is drawn.
 #[derive(Clone, Copy, PartialEq)]
 enum Drawing {
-    /// A chart's first option: it grows in, drawn with the next frame.
+    /// A chart's first option: drawn at once, growing in.
     First,
     /// The chart after an edit: drawn with the next frame, without a transition, so a planner
     /// typing a figure does not pay for 300 ms of redrawn frames per keystroke.
@@ -72,11 +72,11 @@ fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) 
     let _ = js_sys::Reflect::set(&option, &"aria".into(), &aria);
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
-    // The option takes effect at once (getOption reads it back); ECharts draws it with the next
-    // frame instead of inside the edit's input handler, so the numbers beside it appear without
-    // waiting for the drawing, and several edits in one frame are drawn once. An image must be
-    // drawn at once.
-    if drawing != Drawing::Still {
+    // After an edit the option takes effect at once (getOption reads it back) and ECharts draws
+    // it with the next frame instead of inside the edit's input handler, so the numbers beside
+    // it appear without waiting for the drawing, and several edits in one frame are drawn once.
+    // A first drawing and an image are drawn at once.
+    if drawing == Drawing::Update {
         let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::TRUE);
     }
     if let Err(e) = instance.set_option(&option, &opts) {
@@ -139,9 +139,12 @@ pub fn ChartImage(
     }
 }
 
-/// Becomes true once the element is within a screen of the view (and stays true).
+/// Becomes true once the element is within a screen of the view, or the page is printed (and
+/// stays true).
 fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
     let seen = RwSignal::new(false);
+    // A page printed as it is shows every chart, scrolled to or not.
+    let print = window_event_listener_untyped("beforeprint", move |_| seen.set(true));
     type Callback = Closure<dyn FnMut(js_sys::Array)>;
     // The observer and its callback live as long as the chart, and go with it.
     let observer = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Callback)>);
@@ -172,6 +175,7 @@ fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
         }
     });
     on_cleanup(move || {
+        print.remove();
         observer.update_value(|o| {
             if let Some((o, _)) = o.take() {
                 o.disconnect();

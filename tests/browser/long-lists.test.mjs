@@ -88,3 +88,16 @@ test('测算结果 opens without drawing the charts below its fold; a chart draw
   stacked.forEach((yi, i) => assert.ok(Math.abs(yi * 10000 - after[i]) <= 0.005 * Math.max(after[i], 1e4), `year ${i}: chart ${yi} 亿元, table ${after[i]} 万元`));
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('printing 测算结果 as it is draws the charts not yet scrolled to', async () => {
+  const { page, log } = await openApp(env, { storage, path: '/#results' });
+  await page.setViewportSize({ width: 1300, height: 700 });
+  await page.waitForSelector('[data-testid="chart-debt"]');
+  await page.waitForFunction(() => window.echarts);
+  await page.waitForTimeout(300);
+  const drawn = () => page.evaluate(() => Boolean(window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]'))));
+  assert.equal(await drawn(), false);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
+  assert.deepEqual(log.pageErrors, []);
+});
