@@ -17,7 +17,7 @@ use crate::finance::discount::present_value;
 use crate::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
 use crate::plan::Plan;
 use crate::rules::{findings, RuleId, Severity};
-use crate::simulate::{simulate, Group, Results};
+use crate::simulate::{simulate, Group, Results, Simulator};
 
 pub use crate::optimize_settings::{Objective, Settings};
 
@@ -614,7 +614,12 @@ fn prices(lp: &Lp, solved: &Solved) -> Priced {
 
 /// The objective by the full simulation.
 pub fn objective(plan: &Plan, s: &Settings) -> f64 {
-    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    objective_with(&mut Simulator::new(), plan, s)
+}
+
+/// [`objective`] through `sim`, which re-simulates only the projects changed since its last plan.
+fn objective_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> f64 {
+    let r = sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
     objective_of(&r, s)
 }
 
@@ -891,10 +896,15 @@ fn target_price(plan: &Plan, s: &Settings, g: &Group, base: f64) -> Option<f64> 
 /// and the planner's own limits (cash, in-kind floors, housing stock, credit line, ceilings,
 /// the 5 % line).
 pub fn feasible(plan: &Plan, s: &Settings) -> bool {
+    feasible_with(&mut Simulator::new(), plan, s)
+}
+
+/// [`feasible`] through `sim`, which re-simulates only the projects changed since its last plan.
+fn feasible_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> bool {
     if !crate::validate::validate(plan).is_empty() {
         return false;
     }
-    let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
+    let r = sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
     if !misses_in(plan, &r, s).is_empty() {
         return false;
     }
@@ -981,6 +991,9 @@ struct Polish {
     pass: usize,
     next: usize,
     improved: bool,
+    /// The whole plan's simulation, kept across moves: a move changes one project, so only
+    /// that project is simulated again (with results identical to a full simulation).
+    sim: Simulator,
 }
 
 impl Polish {
@@ -990,14 +1003,16 @@ impl Polish {
             .iter()
             .map(|p| own_objective(&plan, p, s))
             .collect();
+        let mut sim = Simulator::new();
         Polish {
-            value: objective(&plan, s),
+            value: objective_with(&mut sim, &plan, s),
             plan,
             parts,
             delta: 0,
             pass: 0,
             next: 0,
             improved: false,
+            sim,
         }
     }
 
@@ -1042,10 +1057,10 @@ impl Polish {
                 let v = if additive {
                     self.value - self.parts[i] + part
                 } else {
-                    objective(&self.plan, s)
+                    objective_with(&mut self.sim, &self.plan, s)
                 };
                 if v < self.value - 1e-9 * self.value.abs().max(1.0)
-                    && move_keeps_limits(&self.plan, i, s)
+                    && move_keeps_limits(&self.plan, i, s, &mut self.sim)
                 {
                     self.value = v;
                     self.parts[i] = part;
@@ -1068,7 +1083,7 @@ fn own_objective(plan: &Plan, p: &Project, s: &Settings) -> f64 {
 /// What one project can break is checked on that project alone (its rules, its bonds, its
 /// mix bounds) and on the groups' monetized rates; the yearly limits (ceilings, the credit
 /// line, the 5 % line, PPP) need the whole simulation, so only then is it run.
-fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings) -> bool {
+fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -> bool {
     let p = &plan.projects[i];
     let a = &plan.assumptions;
     let window = (plan.first_year, plan.first_year + 1);
@@ -1081,7 +1096,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings) -> bool {
         || s.ppp_tier
         || p.financing.ppp > 0.0;
     if yearly {
-        return feasible(plan, s);
+        return feasible_with(sim, plan, s);
     }
     let r = simulate(a, std::slice::from_ref(p), plan.first_year);
     let local_misses = findings(a, &r).into_iter().any(|f| {
