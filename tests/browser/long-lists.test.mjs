@@ -53,13 +53,20 @@ test('the project list draws the rows in view; totals, sort and scrolling cover 
   assert.deepEqual(log.pageErrors, []);
 });
 
-test('测算结果 opens without drawing the charts below its fold; a chart drawn on scrolling shows the latest edit', async () => {
-  const { page, log } = await openApp(env, { storage, path: '/#results' });
-  await page.setViewportSize({ width: 1300, height: 700 });
-  await page.waitForSelector('[data-testid="kpi-fiscal-pv"]');
-  await page.waitForFunction(() => window.echarts);
+/// 测算结果 of the 1,000-project plan in a short window, ECharts loaded; and whether a chart
+/// has been drawn.
+async function openResults() {
+  const opened = await openApp(env, { storage, path: '/#results' });
+  await opened.page.setViewportSize({ width: 1300, height: 700 });
+  await opened.page.waitForSelector('[data-testid="kpi-fiscal-pv"]');
+  await opened.page.waitForFunction(() => window.echarts);
   const drawn = (id) =>
-    page.evaluate((id) => Boolean(window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`))), id);
+    opened.page.evaluate((id) => Boolean(window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`))), id);
+  return { ...opened, drawn };
+}
+
+test('测算结果 opens without drawing the charts below its fold; a chart drawn on scrolling shows the latest edit', async () => {
+  const { page, log, drawn } = await openResults();
   // The 1,000-project plan's findings fill the first screens: the last chart is far below.
   const below = await page.evaluate(() => document.querySelector('[data-testid="chart-debt"]').getBoundingClientRect().top / window.innerHeight);
   assert.ok(below > 2, `the debt chart starts ${below.toFixed(1)} screens down`);
@@ -90,13 +97,9 @@ test('测算结果 opens without drawing the charts below its fold; a chart draw
 });
 
 test('printing 测算结果 as it is draws the charts not yet scrolled to', async () => {
-  const { page, log } = await openApp(env, { storage, path: '/#results' });
-  await page.setViewportSize({ width: 1300, height: 700 });
-  await page.waitForSelector('[data-testid="chart-debt"]');
-  await page.waitForFunction(() => window.echarts);
+  const { page, log, drawn } = await openResults();
   await page.waitForTimeout(300);
-  const drawn = () => page.evaluate(() => Boolean(window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]'))));
-  assert.equal(await drawn(), false);
+  assert.equal(await drawn('chart-debt'), false);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
   assert.deepEqual(log.pageErrors, []);
