@@ -199,6 +199,11 @@ fn edited(
     wb.save_to_buffer().unwrap()
 }
 
+/// Why the demo's export, with `change` made to its project sheet, is refused.
+fn refusal(change: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> String {
+    messages(&read_projects(&edited(change, None), &demo_plan(), Lang::Zh).unwrap_err())
+}
+
 #[test]
 fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     let plan = demo_plan();
@@ -233,43 +238,31 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     assert!(m.contains("草稿"), "{m}");
 
     // Households of the first project (column E, row 3) as a formula.
-    let m = fail(&edited(
-        |ws| {
-            ws.write_formula(2, 4, "=400+580").unwrap();
-        },
-        None,
-    ));
+    let m = refusal(|ws| {
+        ws.write_formula(2, 4, "=400+580").unwrap();
+    });
     assert!(
         m.contains("项目清单") && m.contains("E3") && m.contains("公式"),
         "{m}"
     );
 
-    let m = fail(&edited(
-        |ws| {
-            ws.merge_range(5, 1, 5, 2, "合并", &rust_xlsxwriter::Format::new())
-                .unwrap();
-        },
-        None,
-    ));
+    let m = refusal(|ws| {
+        ws.merge_range(5, 1, 5, 2, "合并", &rust_xlsxwriter::Format::new())
+            .unwrap();
+    });
     assert!(m.contains("B6:C6") && m.contains("合并单元格"), "{m}");
 
-    let m = fail(&edited(
-        |ws| {
-            ws.write_string(3, 4, "很多").unwrap();
-        },
-        None,
-    ));
+    let m = refusal(|ws| {
+        ws.write_string(3, 4, "很多").unwrap();
+    });
     assert!(
         m.contains("工作表“项目清单”") && m.contains("第 4 行") && m.contains("很多"),
         "{m}"
     );
 
     // A share over 100 %, as a number in a percent column.
-    let m = fail(&edited(
-        |ws| {
-            ws.write_number(2, 20, 1.5).unwrap();
-        },
-        None,
-    ));
+    let m = refusal(|ws| {
+        ws.write_number(2, 20, 1.5).unwrap();
+    });
     assert!(m.contains("第 3 行"), "{m}");
 }

@@ -1,18 +1,12 @@
 // Excel as county offices use it: the plan exported as a workbook imports back unchanged; the
 // blank template, filled in, adds its project; a file that is not a workbook is refused in
 // Chinese and nothing changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const rows = (page) => page.locator('[data-testid="project-row"]');

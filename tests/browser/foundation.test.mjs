@@ -1,15 +1,9 @@
 // Foundation: the release build loads cleanly, shows the demo plan, and talks to nobody but 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 test('the page loads with no console error and no page error, title names 棚改', async () => {
   const { page, context, log } = await openApp(env);

@@ -1,5 +1,6 @@
 // Shared browser-test harness: serves dist/ on 127.0.0.1, drives Debian's headless Chromium with
 // playwright-core, and records every request, console error and page error of each page.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -28,6 +29,19 @@ export async function start() {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/// The served app and the browser for one test file: started before its tests, closed after
+/// them; the returned object holds `origin`, `browser` and `close` once the tests run.
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start());
+  });
+  after(async () => {
+    await env.close?.();
+  });
+  return env;
 }
 
 /// Opens the app in a fresh context (empty local storage unless `storage` seeds it).

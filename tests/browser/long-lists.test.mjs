@@ -1,22 +1,18 @@
 // A 1,000-project plan: the long tables draw only the rows in view, yet the totals, the sort
 // and scrolling to any row behave as if every row were there.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
+const env = useBrowser();
 let storage;
 before(async () => {
-  env = await start();
   const big = execFileSync('cargo', ['run', '-q', '--release', '--example', 'write_demo', '--', '1000'], { maxBuffer: 64 << 20 }).toString();
   storage = {
     'shantytown-planner.index': JSON.stringify({ plans: [{ id: 'generated-1000', name: 'generated' }], last_opened: 'generated-1000' }),
     'shantytown-planner.plan.generated-1000': big,
   };
-});
-after(async () => {
-  await env?.close();
 });
 
 const num = (s) => Number(s.replace(/[,\s]/g, ''));

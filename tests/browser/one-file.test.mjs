@@ -1,21 +1,15 @@
 // The one-file app as a colleague gets it: dist/shantytown-planner.html opened from disk
 // (file://) with every request logged: the demo's rows, an edit that moves a KPI, a chart
 // drawn, an export — and not a single request beyond the file itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { start } from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 test('opened from disk, the one file runs the whole app with zero requests', async () => {
   const file = resolve('dist/shantytown-planner.html');

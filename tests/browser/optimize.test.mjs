@@ -1,21 +1,15 @@
 // 求最优方案 as a planner uses it: one click gives an active scenario that misses no target, with
 // its explanation and the same objective as plan-sim --optimize; limits that cannot all hold
 // are named with what must give, and nothing changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { start, openApp, setField, scenarioTabs, activeScenarioTab } from './harness.mjs';
+import { openApp, setField, scenarioTabs, activeScenarioTab, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const tabs = scenarioTabs;
 const activeTab = activeScenarioTab;

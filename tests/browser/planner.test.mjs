@@ -1,16 +1,10 @@
 // The planner's working surface, used as a planner would: edit mixes, add and delete projects,
 // type invalid values, filter, and see KPIs, totals and charts follow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const num = (s) => Number(String(s).replace(/[^0-9.\-]/g, ''));
 

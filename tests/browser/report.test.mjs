@@ -1,17 +1,11 @@
 // 打印报告 as the office prints it for a meeting: every section of the report renders from the
 // simulation, the charts are images, and Chromium's print-to-PDF gives an A4 document of a
 // sensible number of pages with them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 test('the report renders every section, its charts as images, and prints to A4 PDF', async () => {
   const { page, log } = await openApp(env);

@@ -1,20 +1,14 @@
 // 风险 as the finance bureau uses it: the tornado and a what-if, ranges refused at the field, a
 // Monte Carlo run that leaves the page answering clicks, and the same figures as plan-sim.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { start, openApp, setField } from './harness.mjs';
+import { openApp, setField, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 async function chartOption(page, testid) {
   await page.waitForFunction((id) => {

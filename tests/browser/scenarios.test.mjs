@@ -1,16 +1,10 @@
 // Scenario studio as a planner uses it: the scenario bar on every page, a lever that makes a
 // scenario (never changing the base), edits that go into the active scenario, goal seek, undo.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, scenarioTabs, activeScenarioTab } from './harness.mjs';
+import { openApp, scenarioTabs, activeScenarioTab, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const tabs = scenarioTabs;
 const activeTab = activeScenarioTab;

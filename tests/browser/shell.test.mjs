@@ -1,16 +1,10 @@
 // The app's frame as a planner meets it: tabs in the URL (links, reload, back and forward), the
 // project editor opening where the planner is looking, and findings grouped by rule.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const TABS = ['projects', 'resettlement', 'financing', 'results', 'compare', 'assumptions', 'risk', 'team'];
 

@@ -1,17 +1,11 @@
 // Plans that never get lost: autosave and reload, export/import round trip, hostile files
 // refused with storage untouched, storage faults, other tabs, and the plan list.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const dump = (page) =>
   page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries({ ...localStorage }).sort())));

@@ -1,17 +1,11 @@
 // Working with colleagues as a planner does: a colleague's file compared and merged (two- and
 // three-way), an unrelated file flagged, a county's submission taken, the change log.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openApp } from './harness.mjs';
+import { openApp, useBrowser } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useBrowser();
 
 const currentKey = (page) =>
   page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
