@@ -680,12 +680,12 @@ fn by_id(projects: &[Project]) -> Vec<&Project> {
 /// The whole simulation: each project's flows, then the years, groups and totals.
 pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
     let order = by_id(projects);
+    // The parts are taken apart: the rows move into the results instead of being cloned.
     let (flows, results): (Vec<ProjectFlows>, Vec<ProjectResult>) = order
         .iter()
         .map(|p| {
-            let flows = project_flows(p, a);
-            let result = project_result(p, &flows, a);
-            (flows, result)
+            let part = project_part(p, a);
+            (part.flows, part.result)
         })
         .unzip();
     let flows: Vec<&ProjectFlows> = flows.iter().collect();

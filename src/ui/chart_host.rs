@@ -49,15 +49,6 @@ enum Drawing {
     Still,
 }
 
-fn set_option_replacing(instance: &EchartsInstance, chart: &Chart, first: bool) {
-    let drawing = if first {
-        Drawing::First
-    } else {
-        Drawing::Update
-    };
-    set_option_with(instance, chart, drawing);
-}
-
 /// Sets the chart's option in place of the last.
 fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) {
     let Ok(option) = js_sys::JSON::parse(&chart.to_string()) else {
@@ -207,7 +198,12 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
                     *slot = echarts_init(&el).ok();
                 }
                 if let Some(i) = slot.as_ref() {
-                    set_option_replacing(i, c, first);
+                    let drawing = if first {
+                        Drawing::First
+                    } else {
+                        Drawing::Update
+                    };
+                    set_option_with(i, c, drawing);
                 }
             })
         });

@@ -213,20 +213,26 @@ fn follow_lang(store: Store) {
     });
 }
 
+/// Milliseconds per call of `simulate` over `reps` calls (at least one), timed with the page's
+/// own clock; the years it returns are counted so the work is not optimized away.
+fn ms_per_simulation(reps: u32, mut simulate: impl FnMut(u32) -> usize) -> f64 {
+    let reps = reps.max(1);
+    let start = js_sys::Date::now();
+    let years: usize = (0..reps).map(&mut simulate).sum();
+    let elapsed = js_sys::Date::now() - start;
+    assert!(years > 0);
+    elapsed / f64::from(reps)
+}
+
 /// Browser benchmark hook (called by `scripts/bench-browser.mjs` through trunk's `window.wasmBindings`):
 /// simulates a generated plan of `projects` projects `reps` times and returns the milliseconds
-/// per simulation, timed with the page's own clock.
+/// per simulation.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
     let plan = crate::demo::generated_plan(projects);
-    let start = js_sys::Date::now();
-    let mut years = 0;
-    for _ in 0..reps.max(1) {
-        years += crate::simulate::simulate_plan(&plan, None).years.len();
-    }
-    let elapsed = js_sys::Date::now() - start;
-    assert!(years > 0);
-    elapsed / f64::from(reps.max(1))
+    ms_per_simulation(reps, |_| {
+        crate::simulate::simulate_plan(&plan, None).years.len()
+    })
 }
 
 /// Browser benchmark hook: what an edit costs the simulation in the app, which re-simulates
@@ -237,18 +243,12 @@ pub fn bench_simulate_edit(projects: usize, reps: u32) -> f64 {
     let mut plan = crate::demo::generated_plan(projects);
     let mut sim = Simulator::new();
     sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
-    let start = js_sys::Date::now();
-    let mut years = 0;
-    for i in 0..reps.max(1) {
+    ms_per_simulation(reps, |i| {
         plan.projects[0].households = 100 + i % 2;
-        years += sim
-            .simulate(&plan.assumptions, &plan.projects, plan.first_year)
+        sim.simulate(&plan.assumptions, &plan.projects, plan.first_year)
             .years
-            .len();
-    }
-    let elapsed = js_sys::Date::now() - start;
-    assert!(years > 0);
-    elapsed / f64::from(reps.max(1))
+            .len()
+    })
 }
 
 /// Browser benchmark hook: `draws` Monte Carlo draws of the demo (`projects == 0`) or of a
