@@ -100,3 +100,30 @@ test('printing 测算结果 as it is draws the charts not yet scrolled to', asyn
   await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('an edit in a long table measures no row (no layout forced in the middle of the update)', async () => {
+  const { page, log } = await openApp(env, { storage });
+  await page.click('[data-testid="nav-resettlement"]');
+  await page.locator('[data-testid="resettlement-table"] [data-testid="edit-project"]').first().click();
+  await page.waitForSelector('[data-testid="mix-cash"]');
+  // Count every read of a table row's height from here on.
+  await page.evaluate(() => {
+    window.__rowReads = 0;
+    const get = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight').get;
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      get() {
+        if (this.tagName === 'TR') window.__rowReads += 1;
+        return get.call(this);
+      },
+    });
+  });
+  const rates = await page.textContent('[data-testid="rates-table"]');
+  const cash = Number(await page.inputValue('[data-testid="mix-cash"]'));
+  await page.fill('[data-testid="mix-cash"]', String(cash > 50 ? cash - 10 : cash + 10));
+  await page.waitForFunction((r) => document.querySelector('[data-testid="rates-table"]').textContent !== r, rates);
+  assert.equal(await page.evaluate(() => window.__rowReads), 0);
+  // A scroll still measures the rows, so the window follows it.
+  await page.evaluate(() => window.scrollBy(0, 400));
+  await page.waitForFunction(() => window.__rowReads > 0);
+  assert.deepEqual(log.pageErrors, []);
+});
