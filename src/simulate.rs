@@ -609,10 +609,10 @@ fn peak(values: impl Iterator<Item = f64>) -> (usize, f64) {
 }
 
 /// Stage 7: the plan's totals.
-fn totals<'f>(
+fn totals(
     years: &[YearResult],
     projects: &[ProjectResult],
-    flows: impl Iterator<Item = &'f ProjectFlows>,
+    (borrowed, repaid): (f64, f64),
     a: &Assumptions,
     start: i32,
 ) -> Totals {
@@ -628,13 +628,6 @@ fn totals<'f>(
         .iter()
         .map(|p| p.wait_months * p.households.in_kind() as f64)
         .sum();
-    let debts = flows.flat_map(|f| {
-        f.loan
-            .iter()
-            .chain(f.service.iter().map(|s| &s.financing))
-            .chain(&f.bonds)
-    });
-    let (borrowed, repaid) = debts.fold((0.0, 0.0), |(b, r), d| (b + d.drawdown, r + d.principal));
     Totals {
         investment: projects.iter().map(|p| p.investment.total()).sum(),
         households: rehousing.total(),
@@ -680,59 +673,94 @@ fn by_id(projects: &[Project]) -> Vec<&Project> {
 /// The whole simulation: each project's flows, then the years, groups and totals.
 pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
     let order = by_id(projects);
-    // The parts are taken apart: the rows move into the results instead of being cloned.
-    let (flows, results): (Vec<ProjectFlows>, Vec<ProjectResult>) = order
+    let mut years = PlanYears::new(&order, first_year);
+    // Each project's flows are added into the years and dropped before the next project's
+    // are built: the rows move into the results, and the flows' memory is reused at once.
+    let results = order
         .iter()
         .map(|p| {
             let part = project_part(p, a);
-            (part.flows, part.result)
+            years.add(p, &part.flows);
+            part.result
         })
-        .unzip();
-    let flows: Vec<&ProjectFlows> = flows.iter().collect();
-    aggregate(a, &order, &flows, results, first_year)
+        .collect();
+    years.finish(a, &order, results)
 }
 
-/// Stages 5–7 over the projects' flows and rows (in id order): the years, groups and totals.
-fn aggregate(
-    a: &Assumptions,
-    order: &[&Project],
-    flows: &[&ProjectFlows],
-    project_results: Vec<ProjectResult>,
+/// Stages 5–7, one project at a time in id order: the plan's years and what was borrowed and
+/// repaid, then the groups and totals. The full and the incremental simulation both go through
+/// it, so they add the same numbers in the same order.
+struct PlanYears {
+    /// The first year of the results: the plan's first year, or an earlier project's.
+    start: i32,
     first_year: i32,
-) -> Results {
-    // Years before the plan window (mis-entered projects) still simulate; validation flags them.
-    let start = order
-        .iter()
-        .map(|p| p.year)
-        .min()
-        .unwrap_or(first_year)
-        .min(first_year);
-    // Room for the longest reach at once (capacity only: a year is still added only where a
-    // project has money in it), instead of growing the years one project at a time.
-    let reach = order
-        .iter()
-        .zip(flows)
-        .map(|(p, f)| (p.year - start) as usize + f.longest());
-    let mut years: Vec<YearResult> = Vec::with_capacity(reach.max().unwrap_or(0).max(1));
-    for (p, f) in order.iter().zip(flows) {
-        accumulate(&mut years, (p.year - start) as usize, f);
-    }
-    ensure_len(&mut years, 1);
-    finish_years(&mut years, a, start, first_year);
-    let monetized = group_rates(
-        order
+    years: Vec<YearResult>,
+    borrowed: f64,
+    repaid: f64,
+}
+
+impl PlanYears {
+    fn new(order: &[&Project], first_year: i32) -> Self {
+        // Years before the plan window (mis-entered projects) still simulate; validation flags them.
+        let (start, last) = order
             .iter()
-            .copied()
-            .zip(project_results.iter().map(|r| r.households)),
-        a,
-    );
-    let totals = totals(&years, &project_results, flows.iter().copied(), a, start);
-    Results {
-        first_year: start,
-        years,
-        projects: project_results,
-        monetized,
-        totals,
+            .map(|p| p.year)
+            .fold((first_year, first_year), |(lo, hi), y| {
+                (lo.min(y), hi.max(y))
+            });
+        Self {
+            start,
+            first_year,
+            // Room for the plan's years of starts and a loan term beyond (capacity only: a year
+            // is still added only where a project has money in it).
+            years: Vec::with_capacity((last - start) as usize + 32),
+            borrowed: 0.0,
+            repaid: 0.0,
+        }
+    }
+
+    fn add(&mut self, p: &Project, f: &ProjectFlows) {
+        accumulate(&mut self.years, (p.year - self.start) as usize, f);
+        let debts = f
+            .loan
+            .iter()
+            .chain(f.service.iter().map(|s| &s.financing))
+            .chain(&f.bonds);
+        for d in debts {
+            self.borrowed += d.drawdown;
+            self.repaid += d.principal;
+        }
+    }
+
+    fn finish(
+        mut self,
+        a: &Assumptions,
+        order: &[&Project],
+        projects: Vec<ProjectResult>,
+    ) -> Results {
+        ensure_len(&mut self.years, 1);
+        finish_years(&mut self.years, a, self.start, self.first_year);
+        let monetized = group_rates(
+            order
+                .iter()
+                .copied()
+                .zip(projects.iter().map(|r| r.households)),
+            a,
+        );
+        let totals = totals(
+            &self.years,
+            &projects,
+            (self.borrowed, self.repaid),
+            a,
+            self.start,
+        );
+        Results {
+            first_year: self.start,
+            years: self.years,
+            projects,
+            monetized,
+            totals,
+        }
     }
 }
 

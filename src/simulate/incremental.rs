@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{aggregate, by_id, project_part, ProjectFlows, ProjectPart, Results};
+use super::{by_id, project_part, PlanYears, ProjectPart, Results};
 use crate::model::{Assumptions, Project, ProjectId};
 
 /// Simulates a plan again after an edit, re-simulating only the projects that changed. The
@@ -54,9 +54,15 @@ impl Simulator {
             let ids: BTreeSet<&ProjectId> = order.iter().map(|p| &p.id).collect();
             self.parts.retain(|id, _| ids.contains(id));
         }
-        let parts: Vec<&ProjectPart> = order.iter().map(|p| &self.parts[&p.id].1).collect();
-        let flows: Vec<&ProjectFlows> = parts.iter().map(|x| &x.flows).collect();
-        let results = parts.iter().map(|x| x.result.clone()).collect();
-        aggregate(a, &order, &flows, results, first_year)
+        let mut years = PlanYears::new(&order, first_year);
+        let results = order
+            .iter()
+            .map(|p| {
+                let part = &self.parts[&p.id].1;
+                years.add(p, &part.flows);
+                part.result.clone()
+            })
+            .collect();
+        years.finish(a, &order, results)
     }
 }
