@@ -317,26 +317,6 @@ fn apply_land(land: &[f64], debt_service: &[f64]) -> (Vec<f64>, f64) {
     (applied, reserve)
 }
 
-impl ProjectFlows {
-    /// The longest of the project's yearly flows (an upper bound on the years it reaches).
-    fn longest(&self) -> usize {
-        [
-            self.costs.by_year.len(),
-            self.costs.handover_offset + 1,
-            self.subsidy.len(),
-            self.loan.len(),
-            self.service.len(),
-            self.bonds.len(),
-            self.ppp.len(),
-            self.land.len(),
-            self.land_applied.len(),
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(0)
-    }
-}
-
 /// The money `instrument` raises in each year of `sources`, in `buf`.
 fn amounts<'b>(buf: &'b mut Vec<f64>, sources: &[Sources], instrument: Instrument) -> &'b [f64] {
     buf.clear();
@@ -431,56 +411,68 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
         years[off + k].investment.add(c);
         years[off + k].sources.add(s);
     }
-    let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
-    let debt = |v: &[DebtYear], k: usize| v.get(k).copied().unwrap_or_default();
-    // One pass over the project's years; a year is added to the plan only where the project
-    // has money in it (a schedule of zeros does not lengthen the plan).
-    for k in 0..f.longest() {
-        let (loan, bond) = (debt(&f.loan, k), debt(&f.bonds, k));
-        let service = f.service.get(k).copied().unwrap_or_default();
-        let capital = f.sources.get(k).map_or(0.0, |s| s.capital_fund) - at(&f.subsidy, k);
-        let flows = [
-            at(&f.subsidy, k),
-            capital,
-            loan.debt_service(),
-            loan.outstanding,
-            service.fee,
-            service.financing.outstanding,
-            bond.debt_service(),
-            bond.outstanding,
-            at(&f.ppp, k),
-            at(&f.land, k),
-            at(&f.land_applied, k),
-        ];
-        if flows.iter().all(|v| *v == 0.0) {
-            continue;
-        }
-        ensure_len(years, off + k + 1);
-        let y = &mut years[off + k];
-        let (fiscal, debt) = (&mut y.fiscal.by_instrument, &mut y.debt);
-        let totals = [
-            &mut y.central_subsidy,
-            &mut fiscal.capital_fund,
-            &mut fiscal.policy_loan,
-            &mut debt.policy_loan,
-            &mut fiscal.service_purchase,
-            &mut debt.service_purchase,
-            &mut fiscal.special_bond,
-            &mut debt.special_bond,
-            &mut fiscal.ppp,
-            &mut y.land_revenue,
-            &mut y.fiscal.land_offset,
-        ];
-        for (total, v) in totals.into_iter().zip(flows) {
-            // Skipping zeros keeps an untouched total at +0.0, as it always was.
-            if v != 0.0 {
-                *total += v;
-            }
-        }
-    }
+    let capital = f
+        .sources
+        .iter()
+        .zip(&f.subsidy)
+        .map(|(s, sub)| s.capital_fund - sub);
+    add_flow(years, off, f.subsidy.iter().copied(), |y| {
+        &mut y.central_subsidy
+    });
+    add_flow(years, off, capital, |y| {
+        &mut y.fiscal.by_instrument.capital_fund
+    });
+    add_flow(years, off, f.loan.iter().map(DebtYear::debt_service), |y| {
+        &mut y.fiscal.by_instrument.policy_loan
+    });
+    add_flow(years, off, f.loan.iter().map(|d| d.outstanding), |y| {
+        &mut y.debt.policy_loan
+    });
+    add_flow(years, off, f.service.iter().map(|s| s.fee), |y| {
+        &mut y.fiscal.by_instrument.service_purchase
+    });
+    add_flow(
+        years,
+        off,
+        f.service.iter().map(|s| s.financing.outstanding),
+        |y| &mut y.debt.service_purchase,
+    );
+    add_flow(
+        years,
+        off,
+        f.bonds.iter().map(DebtYear::debt_service),
+        |y| &mut y.fiscal.by_instrument.special_bond,
+    );
+    add_flow(years, off, f.bonds.iter().map(|d| d.outstanding), |y| {
+        &mut y.debt.special_bond
+    });
+    add_flow(years, off, f.ppp.iter().copied(), |y| {
+        &mut y.fiscal.by_instrument.ppp
+    });
+    add_flow(years, off, f.land.iter().copied(), |y| &mut y.land_revenue);
+    add_flow(years, off, f.land_applied.iter().copied(), |y| {
+        &mut y.fiscal.land_offset
+    });
     let h = &f.costs.households;
     years[off].rehoused.monetized += h.monetized();
     years[off + f.costs.handover_offset].rehoused.in_kind += h.in_kind();
+}
+
+/// Adds one of a project's yearly flows into `total` of the plan's years from `off`. Zeros are
+/// skipped: an untouched total stays +0.0, as it always was, and a schedule that has run down to
+/// zeros does not lengthen the plan.
+fn add_flow(
+    years: &mut Vec<YearResult>,
+    off: usize,
+    values: impl Iterator<Item = f64>,
+    total: impl Fn(&mut YearResult) -> &mut f64,
+) {
+    for (k, v) in values.enumerate() {
+        if v != 0.0 {
+            ensure_len(years, off + k + 1);
+            *total(&mut years[off + k]) += v;
+        }
+    }
 }
 
 fn ensure_len(years: &mut Vec<YearResult>, len: usize) {
