@@ -13,7 +13,7 @@ use crate::edit::Scenario;
 use crate::finance::bond::{bond_schedule, self_balance_ratio};
 use crate::finance::discount::present_value;
 use crate::finance::loan::loan_schedule;
-use crate::finance::ppp::{ppp_budget_share, ppp_payments, PppTerms};
+use crate::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
 use crate::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::finance::DebtYear;
 use crate::i18n::Text;
@@ -303,6 +303,10 @@ fn land_flows(p: &Project) -> Vec<f64> {
 /// Land revenue repays bonds first (they must balance on their own), then loans; what is not
 /// yet needed is kept for later years; what is left at the end is the surplus (资金结余).
 fn apply_land(land: &[f64], debt_service: &[f64]) -> (Vec<f64>, f64) {
+    if land.is_empty() {
+        // Nothing to apply: no list of zeros for every project without land revenue.
+        return (Vec::new(), 0.0);
+    }
     let horizon = land.len().max(debt_service.len());
     let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
     let mut reserve = 0.0;
@@ -366,8 +370,9 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
             annual_user_payment: a.ppp.user_payment_rate * c,
         };
         // Nothing is paid while the partner builds: payments start after completion.
-        let mut v = vec![0.0; build_years];
-        v.extend(ppp_payments(c, &terms));
+        let mut v = Vec::with_capacity(build_years + terms.subsidy_years as usize);
+        v.resize(build_years, 0.0);
+        v.extend(ppp_payment_years(c, &terms));
         v
     } else {
         Vec::new()

@@ -35,11 +35,20 @@ pub struct LoanTerms {
 /// repays whatever is left. A grace period not shorter than the term is treated as term − 1
 /// (validation reports it).
 pub fn loan_schedule(draws: &[f64], terms: &LoanTerms) -> Vec<DebtYear> {
+    loan_years(draws, terms).collect()
+}
+
+/// [`loan_schedule`]'s years one by one, for a caller that builds its own schedule from them
+/// (the service-purchase fees) without a second list.
+pub fn loan_years<'d>(
+    draws: &'d [f64],
+    terms: &'d LoanTerms,
+) -> impl Iterator<Item = DebtYear> + 'd {
     let term = (terms.term_years as usize).max(draws.len()).max(1);
     let grace = (terms.grace_years as usize).min(term - 1);
     let mut balance = 0.0;
     (0..term)
-        .map(|t| {
+        .map(move |t| {
             let drawdown = draws.get(t).copied().unwrap_or(0.0);
             balance += drawdown;
             let interest = balance * terms.rate;
@@ -68,5 +77,4 @@ pub fn loan_schedule(draws: &[f64], terms: &LoanTerms) -> Vec<DebtYear> {
                 outstanding: balance,
             }
         })
-        .collect()
 }

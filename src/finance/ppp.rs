@@ -53,9 +53,17 @@ pub fn annuity_payment(p: f64, k: f64, n: u32, o: f64, income: f64) -> f64 {
 /// The government's payments for subsidy years 1..=T (index 0 = year 1). A negative formula
 /// result (user payments above cost) is 0: the government never receives money from it.
 pub fn ppp_payments(construction_cost: f64, terms: &PppTerms) -> Vec<f64> {
+    ppp_payment_years(construction_cost, terms).collect()
+}
+
+/// [`ppp_payments`] year by year, for a caller that places them in a longer schedule.
+pub fn ppp_payment_years(
+    construction_cost: f64,
+    terms: &PppTerms,
+) -> impl Iterator<Item = f64> + '_ {
     let t = terms.subsidy_years;
     (1..=t)
-        .map(|n| {
+        .map(move |n| {
             let p = match terms.form {
                 PppPaymentForm::Mof21 => mof21_payment(
                     construction_cost,
@@ -80,7 +88,6 @@ pub fn ppp_payments(construction_cost: f64, terms: &PppTerms) -> Vec<f64> {
             };
             p.max(0.0)
         })
-        .collect()
 }
 
 /// PPP fiscal spending / general public budget expenditure. A budget ≤ 0 gives infinity when

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::loan::{loan_schedule, LoanTerms, Repayment};
+use super::loan::{loan_years, LoanTerms, Repayment};
 use super::DebtYear;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -38,8 +38,7 @@ pub fn service_schedule(
         grace_years: build_years as u32,
         repayment: Repayment::EqualInstalment,
     };
-    loan_schedule(amounts, &loan)
-        .into_iter()
+    loan_years(amounts, &loan)
         .map(|d| ServiceYear {
             fee: d.debt_service() * (1.0 + terms.service_margin),
             financing: d,
