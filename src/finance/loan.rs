@@ -47,34 +47,31 @@ pub fn loan_years<'d>(
     let term = (terms.term_years as usize).max(draws.len()).max(1);
     let grace = (terms.grace_years as usize).min(term - 1);
     let mut balance = 0.0;
-    (0..term)
-        .map(move |t| {
-            let drawdown = draws.get(t).copied().unwrap_or(0.0);
-            balance += drawdown;
-            let interest = balance * terms.rate;
-            let remaining = (term - t) as u32;
-            let principal = if t + 1 == term {
-                balance
-            } else if t < grace {
-                0.0
-            } else {
-                match terms.repayment {
-                    Repayment::EqualPrincipal => balance / f64::from(remaining),
-                    Repayment::EqualInstalment => {
-                        annuity(balance, terms.rate, remaining) - interest
-                    }
-                }
-            };
-            balance -= principal;
-            if t + 1 == term {
-                // No float dust left on the books.
-                balance = 0.0;
+    (0..term).map(move |t| {
+        let drawdown = draws.get(t).copied().unwrap_or(0.0);
+        balance += drawdown;
+        let interest = balance * terms.rate;
+        let remaining = (term - t) as u32;
+        let principal = if t + 1 == term {
+            balance
+        } else if t < grace {
+            0.0
+        } else {
+            match terms.repayment {
+                Repayment::EqualPrincipal => balance / f64::from(remaining),
+                Repayment::EqualInstalment => annuity(balance, terms.rate, remaining) - interest,
             }
-            DebtYear {
-                drawdown,
-                interest,
-                principal,
-                outstanding: balance,
-            }
-        })
+        };
+        balance -= principal;
+        if t + 1 == term {
+            // No float dust left on the books.
+            balance = 0.0;
+        }
+        DebtYear {
+            drawdown,
+            interest,
+            principal,
+            outstanding: balance,
+        }
+    })
 }

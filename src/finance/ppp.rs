@@ -62,32 +62,30 @@ pub fn ppp_payment_years(
     terms: &PppTerms,
 ) -> impl Iterator<Item = f64> + '_ {
     let t = terms.subsidy_years;
-    (1..=t)
-        .map(move |n| {
-            let p = match terms.form {
-                PppPaymentForm::Mof21 => mof21_payment(
-                    construction_cost,
-                    terms.profit_rate,
-                    terms.discount_rate,
-                    t,
-                    n,
-                    terms.annual_operating_cost,
-                    terms.annual_user_payment,
-                ),
-                PppPaymentForm::Annuity => annuity_payment(
-                    construction_cost,
-                    terms.profit_rate,
-                    t,
-                    terms.annual_operating_cost,
-                    terms.annual_user_payment,
-                ),
-                PppPaymentForm::Concession => {
-                    terms.annual_operating_cost * (1.0 + terms.profit_rate)
-                        - terms.annual_user_payment
-                }
-            };
-            p.max(0.0)
-        })
+    (1..=t).map(move |n| {
+        let p = match terms.form {
+            PppPaymentForm::Mof21 => mof21_payment(
+                construction_cost,
+                terms.profit_rate,
+                terms.discount_rate,
+                t,
+                n,
+                terms.annual_operating_cost,
+                terms.annual_user_payment,
+            ),
+            PppPaymentForm::Annuity => annuity_payment(
+                construction_cost,
+                terms.profit_rate,
+                t,
+                terms.annual_operating_cost,
+                terms.annual_user_payment,
+            ),
+            PppPaymentForm::Concession => {
+                terms.annual_operating_cost * (1.0 + terms.profit_rate) - terms.annual_user_payment
+            }
+        };
+        p.max(0.0)
+    })
 }
 
 /// PPP fiscal spending / general public budget expenditure. A budget ≤ 0 gives infinity when
