@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::costs::{project_costs, Investment, ProjectCosts};
 use crate::edit::Scenario;
-use crate::finance::bond::{bond_schedule, self_balance_ratio};
-use crate::finance::discount::present_value;
+use crate::finance::bond::{balance_ratio, bond_schedule};
+use crate::finance::discount::{present_value, Discount};
 use crate::finance::loan::loan_schedule;
 use crate::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
 use crate::finance::service_purchase::{service_schedule, ServiceYear};
@@ -487,10 +487,12 @@ fn ensure_len(years: &mut Vec<YearResult>, len: usize) {
 }
 
 /// The per-project row of the results.
-fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResult {
+fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) -> ProjectResult {
     let debt_ds = &f.debt_service;
-    let bond_ds: Vec<f64> = f.bonds.iter().map(DebtYear::debt_service).collect();
+    let bond_ds = || f.bonds.iter().map(DebtYear::debt_service);
     let debt_service: f64 = debt_ds.iter().sum();
+    // Land revenue's present value serves both ratios.
+    let pv_land = || d.present_value(f.land.iter().copied());
     ProjectResult {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -501,10 +503,10 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions) -> ProjectResu
         monetized_rate: p.resettlement.monetized_share(),
         wait_months: f.costs.wait_months,
         land_cover: (debt_service > 0.0)
-            .then(|| self_balance_ratio(&f.land, debt_ds, a.discount_rate)),
+            .then(|| balance_ratio(pv_land(), d.present_value(debt_ds.iter().copied()))),
         // Only where there is bond debt to service: a ratio over nothing is no ratio.
-        bond_balance: (bond_ds.iter().sum::<f64>() > 0.0)
-            .then(|| self_balance_ratio(&f.land, &bond_ds, a.discount_rate)),
+        bond_balance: (bond_ds().sum::<f64>() > 0.0)
+            .then(|| balance_ratio(pv_land(), d.present_value(bond_ds()))),
         debt_service,
         land_revenue: f.land.iter().sum(),
         land_surplus: f.land_surplus,
@@ -654,10 +656,16 @@ struct ProjectPart {
     result: ProjectResult,
 }
 
-fn project_part(p: &Project, a: &Assumptions) -> ProjectPart {
+fn project_part(p: &Project, a: &Assumptions, d: &Discount) -> ProjectPart {
     let flows = project_flows(p, a);
-    let result = project_result(p, &flows, a);
+    let result = project_result(p, &flows, a, d);
     ProjectPart { flows, result }
+}
+
+/// The plan's discount factors for the projects' present values: enough years for a project's
+/// longest schedules (a longer one divides on, with the same result).
+fn discount(a: &Assumptions) -> Discount {
+    Discount::new(a.discount_rate, 64)
 }
 
 /// Projects sorted by id, so floating-point sums do not depend on the order they were entered.
@@ -670,13 +678,14 @@ fn by_id(projects: &[Project]) -> Vec<&Project> {
 /// The whole simulation: each project's flows, then the years, groups and totals.
 pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Results {
     let order = by_id(projects);
+    let discount = discount(a);
     let mut years = PlanYears::new(&order, first_year);
     // Each project's flows are added into the years and dropped before the next project's
     // are built: the rows move into the results, and the flows' memory is reused at once.
     let results = order
         .iter()
         .map(|p| {
-            let part = project_part(p, a);
+            let part = project_part(p, a, &discount);
             years.add(p, &part.flows);
             part.result
         })

@@ -2,7 +2,7 @@
 //! property tests of the debt invariants.
 
 use planner::finance::bond::{bond_schedule, self_balance_ratio, BondRepayment, BondTerms};
-use planner::finance::discount::present_value;
+use planner::finance::discount::{present_value, Discount};
 use planner::finance::loan::{loan_schedule, LoanTerms, Repayment};
 use planner::finance::ppp::{
     annuity_payment, mof21_payment, ppp_budget_share, ppp_payments, PppPaymentForm, PppTerms,
@@ -268,7 +268,34 @@ fn arb_loan() -> impl Strategy<Value = (Vec<f64>, LoanTerms)> {
         })
 }
 
+/// Present value as it was always computed (one division per year, each from the last), the
+/// reference the shared factors must equal to the last bit.
+fn present_value_by_divisions(flows: &[f64], rate: f64) -> f64 {
+    let mut factor = 1.0;
+    flows
+        .iter()
+        .map(|f| {
+            factor /= 1.0 + rate;
+            f * factor
+        })
+        .sum()
+}
+
 proptest! {
+    /// Factors computed ahead for some years (fewer, as many or more than the flows) give the
+    /// same present value, bit for bit, as dividing year by year.
+    #[test]
+    fn shared_discount_factors_change_no_bit(
+        flows in proptest::collection::vec(-1e6f64..1e6, 0..80),
+        rate in 0.0f64..0.2,
+        ahead in 0usize..100,
+    ) {
+        let reference = present_value_by_divisions(&flows, rate);
+        let shared = Discount::new(rate, ahead).present_value(flows.iter().copied());
+        prop_assert_eq!(shared.to_bits(), reference.to_bits());
+        prop_assert_eq!(present_value(&flows, rate).to_bits(), reference.to_bits());
+    }
+
     #[test]
     fn loans_repay_exactly_what_was_drawn((draws, terms) in arb_loan()) {
         let s = loan_schedule(&draws, &terms);

@@ -53,8 +53,14 @@ pub fn bond_schedule(issues: &[f64], terms: &BondTerms) -> Vec<DebtYear> {
 /// PV(income) / PV(debt service) at `discount_rate` (`discount::present_value`). With no debt
 /// service it is infinite when there is income and 0 when there is none.
 pub fn self_balance_ratio(income: &[f64], debt_service: &[f64], discount_rate: f64) -> f64 {
-    let pv_income = present_value(income, discount_rate);
-    let pv_debt = present_value(debt_service, discount_rate);
+    balance_ratio(
+        present_value(income, discount_rate),
+        present_value(debt_service, discount_rate),
+    )
+}
+
+/// [`self_balance_ratio`] from the two present values.
+pub fn balance_ratio(pv_income: f64, pv_debt: f64) -> f64 {
     if pv_debt > 0.0 {
         pv_income / pv_debt
     } else if pv_income > 0.0 {

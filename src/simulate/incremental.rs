@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{by_id, project_part, PlanYears, ProjectPart, Results};
+use super::{by_id, discount, project_part, PlanYears, ProjectPart, Results};
 use crate::model::{Assumptions, Project, ProjectId};
 
 /// Simulates a plan again after an edit, re-simulating only the projects that changed. The
@@ -42,11 +42,12 @@ impl Simulator {
             self.assumptions = Some(a.clone());
         }
         self.simulated = 0;
+        let discount = discount(a);
         for &p in &order {
             let kept = self.parts.get(&p.id).is_some_and(|(q, _)| q == p);
             if !kept {
                 self.parts
-                    .insert(p.id.clone(), (p.clone(), project_part(p, a)));
+                    .insert(p.id.clone(), (p.clone(), project_part(p, a, &discount)));
                 self.simulated += 1;
             }
         }
