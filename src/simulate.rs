@@ -466,16 +466,21 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
 /// Adds one of a project's yearly flows into `total` of the plan's years from `off`. Zeros are
 /// skipped: an untouched total stays +0.0, as it always was, and a schedule that has run down to
 /// zeros does not lengthen the plan.
-fn add_flow(
+fn add_flow<I>(
     years: &mut Vec<YearResult>,
     off: usize,
-    values: impl Iterator<Item = f64>,
+    values: I,
     total: impl Fn(&mut YearResult) -> &mut f64,
-) {
-    for (k, v) in values.enumerate() {
+) where
+    I: DoubleEndedIterator<Item = f64> + ExactSizeIterator + Clone,
+{
+    let Some(last) = values.clone().rposition(|v| v != 0.0) else {
+        return;
+    };
+    ensure_len(years, off + last + 1);
+    for (y, v) in years[off..=off + last].iter_mut().zip(values) {
         if v != 0.0 {
-            ensure_len(years, off + k + 1);
-            *total(&mut years[off + k]) += v;
+            *total(y) += v;
         }
     }
 }
