@@ -185,6 +185,28 @@ fn a_loan_financed_project_repays_everything_and_the_budget_pays_the_debt_servic
     );
 }
 
+/// A schedule that pays nothing (a concession with no operating cost and no user payments)
+/// adds no years: the plan still ends with the project's last year of money, 2029, not with
+/// the contract's last year.
+#[test]
+fn a_schedule_of_zeros_adds_no_year() {
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.ppp = 0.8;
+    let mut a = reference();
+    a.ppp.form = planner::finance::ppp::PppPaymentForm::Concession;
+    a.ppp.operating_cost_rate = 0.0;
+    a.ppp.user_payment_rate = 0.0;
+    let r = simulate(&a, &[p], 2027);
+    assert_eq!(
+        r.years.len(),
+        3,
+        "{:?}",
+        r.years.iter().map(|y| y.year).collect::<Vec<_>>()
+    );
+    assert!(r.years.iter().all(|y| y.fiscal.by_instrument.ppp == 0.0));
+}
+
 #[test]
 fn ppp_payments_start_after_construction_and_count_against_the_cap() {
     let mut p = sample_project();
