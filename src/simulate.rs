@@ -496,8 +496,8 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
     let debt_ds = &f.debt_service;
     let bond_ds = || f.bonds.iter().map(DebtYear::debt_service);
     let debt_service: f64 = debt_ds.iter().sum();
-    // Land revenue's present value serves both ratios.
-    let pv_land = || d.present_value(f.land.iter().copied());
+    // Land revenue's present value serves both ratios (nothing to add up without land revenue).
+    let pv_land = d.present_value(f.land.iter().copied());
     ProjectResult {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -508,10 +508,10 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
         monetized_rate: p.resettlement.monetized_share(),
         wait_months: f.costs.wait_months,
         land_cover: (debt_service > 0.0)
-            .then(|| balance_ratio(pv_land(), d.present_value(debt_ds.iter().copied()))),
+            .then(|| balance_ratio(pv_land, d.present_value(debt_ds.iter().copied()))),
         // Only where there is bond debt to service: a ratio over nothing is no ratio.
         bond_balance: (bond_ds().sum::<f64>() > 0.0)
-            .then(|| balance_ratio(pv_land(), d.present_value(bond_ds()))),
+            .then(|| balance_ratio(pv_land, d.present_value(bond_ds()))),
         debt_service,
         land_revenue: f.land.iter().sum(),
         land_surplus: f.land_surplus,
