@@ -2,11 +2,11 @@
 //! tested natively through their JSON; the UI's chart host only hands them to ECharts.
 
 use charming::component::{Axis, Legend, Title};
-use charming::element::{AxisType, Tooltip, Trigger};
+use charming::element::{AreaStyle, AxisType, SplitLine, Tooltip, Trigger};
 use charming::series::{Bar, Line, Pie};
 use charming::Chart;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fmt_limit, Lang, Text};
 use crate::rules::group_name;
 use crate::simulate::{FiscalBurden, Group, Results, Sources};
 
@@ -61,8 +61,8 @@ pub fn funding_chart(r: &Results, lang: Lang) -> Chart {
     chart
 }
 
-/// The fiscal burden per year by component (stacked bars) with the room the PPP cap leaves for
-/// this plan's PPP payments as a line (亿元).
+/// The fiscal burden per year by component, stacked bars (亿元). The room under the PPP cap is
+/// read on the PPP chart: drawn here it climbs far above the bars and flattens them.
 pub fn fiscal_chart(r: &Results, lang: Lang) -> Chart {
     let mut chart = yearly_base(r, Text::ChartFiscal, Text::UnitYi, lang);
     let names = FiscalBurden::default().parts();
@@ -70,8 +70,34 @@ pub fn fiscal_chart(r: &Results, lang: Lang) -> Chart {
         let data: Vec<f64> = r.years.iter().map(|y| yi(y.fiscal.parts()[i].1)).collect();
         chart = chart.series(Bar::new().name(name.tr(lang)).stack("fiscal").data(data));
     }
+    chart
+}
+
+/// The PPP share of the budget per year (bars, %) against the cap (dashed, %), with the room the
+/// cap leaves for this plan's PPP payments on an axis of its own (亿元, right), so neither
+/// flattens the other.
+pub fn ppp_chart(r: &Results, cap: f64, lang: Lang) -> Chart {
+    let share: Vec<f64> = r.years.iter().map(|y| pct(y.ppp_share)).collect();
     let room: Vec<f64> = r.years.iter().map(|y| yi(y.ppp_room)).collect();
-    chart.series(Line::new().name(Text::PppRoom.tr(lang)).data(room))
+    yearly_base(r, Text::ChartPpp, Text::UnitPercent, lang)
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(Text::UnitYi.tr(lang))
+                .split_line(SplitLine::new().show(false)),
+        )
+        .series(Bar::new().name(Text::PppShare.tr(lang)).data(share))
+        .series(dashed_line(
+            &format!("{} {}", Text::Cap.tr(lang), fmt_limit(cap)),
+            pct(cap),
+            r.years.len(),
+        ))
+        .series(
+            Line::new()
+                .name(Text::PppRoom.tr(lang))
+                .y_axis_index(1)
+                .data(room),
+        )
 }
 
 /// Monetized rate per district/county, the central city, the counties and the whole city, with
@@ -86,7 +112,7 @@ pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
         Group::Overall => 3,
     });
     let names: Vec<String> = groups.iter().map(|m| group_name(&m.group, lang)).collect();
-    category_base(Text::ChartMonetized, names, "%", lang)
+    category_base(Text::ChartMonetized, names, Text::UnitPercent.tr(lang), lang)
         .series(
             Bar::new()
                 .name(Text::MonetizedRate.tr(lang))
@@ -110,7 +136,12 @@ pub fn mix_chart(r: &Results, lang: Lang) -> Chart {
         .collect();
     Chart::new()
         .title(Title::new().text(Text::ChartMix.tr(lang)).left("center"))
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        // Item tooltips take a template; the households' unit is written into it.
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter(Text::MixTooltip.tr(lang)),
+        )
         .legend(Legend::new().bottom(0))
         .series(
             Pie::new()
@@ -143,8 +174,16 @@ pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
         ),
     ];
     let mut chart = yearly_base(r, Text::ChartDebt, Text::UnitYi, lang);
+    // Stacked, so drawn as areas: each band's height is its own debt, the top edge the total.
+    // Stacked plain lines would read as each instrument's value and show the total instead.
     for (name, data) in parts {
-        chart = chart.series(Line::new().name(name.tr(lang)).stack("debt").data(data));
+        chart = chart.series(
+            Line::new()
+                .name(name.tr(lang))
+                .stack("debt")
+                .area_style(AreaStyle::new())
+                .data(data),
+        );
     }
     chart
 }
@@ -198,14 +237,82 @@ mod tests {
     }
 
     #[test]
-    fn fiscal_chart_has_six_components_and_the_ppp_room_line() {
+    fn fiscal_chart_has_six_stacked_components_and_nothing_else() {
         let r = simulate_plan(&demo_plan(), None);
         let c = json(fiscal_chart(&r, Lang::Zh));
         let series = c["series"].as_array().unwrap();
-        assert_eq!(series.len(), 7);
-        assert_eq!(series[6]["type"], "line");
-        // 10 % of 230亿 minus 15亿 of other PPP = 8亿 in the first year.
-        assert_eq!(numbers(&series[6]["data"])[0], 8.0);
+        assert_eq!(series.len(), 6);
+        assert!(series
+            .iter()
+            .all(|s| s["type"] == "bar" && s["stack"] == "fiscal"));
+        // The axis is scaled to the bars: its tallest stack is the peak burden.
+        let peak = (0..r.years.len())
+            .map(|i| series.iter().map(|s| numbers(&s["data"])[i]).sum::<f64>())
+            .fold(0.0, f64::max);
+        assert!((peak - r.totals.peak_fiscal_burden / 10_000.0).abs() < 0.03);
+    }
+
+    #[test]
+    fn ppp_chart_reads_the_share_against_the_cap_and_the_room_on_its_own_axis() {
+        let r = simulate_plan(&demo_plan(), None);
+        let c = json(ppp_chart(&r, 0.10, Lang::Zh));
+        let axes = c["yAxis"].as_array().expect("two value axes");
+        assert_eq!(axes[0]["name"], "%");
+        assert_eq!(axes[1]["name"], "亿元");
+        let series = c["series"].as_array().unwrap();
+        assert_eq!(series[0]["type"], "bar");
+        let shares = numbers(&series[0]["data"]);
+        assert_eq!(shares[0], pct(r.years[0].ppp_share));
+        assert!(numbers(&series[1]["data"]).iter().all(|&v| v == 10.0));
+        // The room is on the right axis: 10 % of 230亿 minus 15亿 of other PPP = 8亿 in 2027.
+        assert_eq!(series[2]["yAxisIndex"], 1.0);
+        assert_eq!(numbers(&series[2]["data"])[0], 8.0);
+    }
+
+    #[test]
+    fn stacked_series_are_bars_or_areas_never_plain_lines() {
+        let plan = demo_plan();
+        let r = simulate_plan(&plan, None);
+        for chart in [
+            funding_chart(&r, Lang::Zh),
+            fiscal_chart(&r, Lang::Zh),
+            debt_chart(&r, Lang::Zh),
+            ppp_chart(&r, plan.assumptions.ppp_cap, Lang::Zh),
+            monetized_chart(&r, Lang::Zh),
+        ] {
+            let c = json(chart);
+            for s in c["series"].as_array().unwrap() {
+                if s.get("stack").is_some() && s["type"] == "line" {
+                    assert!(s.get("areaStyle").is_some(), "{}: stacked line", s["name"]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_value_axis_names_its_unit_for_the_tooltips() {
+        let plan = demo_plan();
+        let r = simulate_plan(&plan, None);
+        for chart in [
+            funding_chart(&r, Lang::Zh),
+            fiscal_chart(&r, Lang::Zh),
+            debt_chart(&r, Lang::Zh),
+            ppp_chart(&r, plan.assumptions.ppp_cap, Lang::Zh),
+            monetized_chart(&r, Lang::Zh),
+        ] {
+            let c = json(chart);
+            let axes = if c["yAxis"].is_array() {
+                c["yAxis"].as_array().unwrap().clone()
+            } else {
+                vec![c["yAxis"].clone()]
+            };
+            for a in axes {
+                let name = a["name"].as_str().unwrap_or_default();
+                assert!(name == "亿元" || name == "%", "{name}");
+            }
+        }
+        let mix = json(mix_chart(&r, Lang::Zh));
+        assert!(mix["tooltip"]["formatter"].as_str().unwrap().contains('户'));
     }
 
     #[test]

@@ -313,6 +313,19 @@ catalogue! {
     ReloadedFromOtherTab => "已载入另一窗口保存的修改。", "Loaded the changes saved in another tab.";
     PercentagePoints => "个百分点", "pp";
     MissCount => "未达标项数", "Targets or caps missed";
+    StripMonetizedOverall => "全市货币化率", "Monetized, city";
+    StripMonetizedCentral => "中心城市", "Central city";
+    StripMonetizedCounties => "区县", "Counties";
+    StripAllMet => "全部达标", "all met";
+    StripSeeFindings => "见测算发现", "see findings";
+    PlanMenu => "方案", "Plan";
+    FileMenu => "文件", "File";
+    PlanListLabel => "已保存的方案", "Saved plans";
+    ChartPpp => "PPP支出占比与上限", "PPP share against the cap";
+    UnitPercent => "%", "%";
+    MixTooltip => "{b}：{c} 户（{d}%）", "{b}: {c} households ({d}%)";
+    StripLabel => "主要指标（当前情景）", "Headline figures (active scenario)";
+    StripGoTo => "查看：{0}", "Show: {0}";
     ChartCompare => "各情景财政负担（按年度）", "Fiscal burden by scenario and year";
     ChartComparePpp => "各情景PPP支出占一般公共预算支出比例（按年度）", "PPP share of the budget by scenario and year";
     ChartCompareDebt => "各情景年末债务余额（按年度）", "Debt outstanding by scenario and year";
@@ -701,6 +714,11 @@ pub fn fmt_yi(v_wan: f64) -> String {
 /// A fraction as a percentage with one decimal and a space before the sign: "53.8 %".
 pub fn fmt_pct(fraction: f64) -> String {
     format!("{:.1} %", fraction * 100.0)
+}
+
+/// A target or cap as a percentage, whole ones without ".0": "60 %", "12.5 %".
+pub fn fmt_limit(fraction: f64) -> String {
+    fmt_pct(fraction).replace(".0 %", " %")
 }
 
 pub fn fmt_year(year: i32, lang: Lang) -> String {

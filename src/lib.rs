@@ -13,6 +13,7 @@ pub mod finance;
 pub mod finding_groups;
 pub mod format;
 pub mod goal_seek;
+pub mod headline;
 pub mod history;
 pub mod i18n;
 pub mod lever;

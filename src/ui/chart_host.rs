@@ -57,6 +57,7 @@ fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) 
     if drawing != Drawing::First {
         let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
     }
+    with_units(&option);
     // Every chart carries a text description of its data for screen readers (ECharts' aria).
     let aria = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&aria, &"enabled".into(), &JsValue::TRUE);
@@ -73,6 +74,75 @@ fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) 
     if let Err(e) = instance.set_option(&option, &opts) {
         web_sys::console::warn_2(&"ECharts rejected an option".into(), &e);
     }
+}
+
+thread_local! {
+    /// One tooltip formatter per unit, made once: a new closure per drawing would never be freed.
+    static FORMATTERS: std::cell::RefCell<Vec<(String, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A tooltip value formatter that writes `unit` after the value ("3.85 亿元", "53.8 %").
+fn formatter(unit: &str) -> js_sys::Function {
+    FORMATTERS.with(|f| {
+        let mut f = f.borrow_mut();
+        if let Some((_, func)) = f.iter().find(|(u, _)| u == unit) {
+            return func.clone();
+        }
+        let suffix = format!(" {unit}");
+        let func: js_sys::Function = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |v: JsValue| {
+            match v.as_f64() {
+                Some(n) => JsValue::from_str(&format!("{n}{suffix}")),
+                None => JsValue::from_str("-"),
+            }
+        })
+        .into_js_value()
+        .unchecked_into();
+        f.push((unit.to_string(), func.clone()));
+        func
+    })
+}
+
+/// Hover shows each value with its unit: every series of an axis chart gets the formatter of the
+/// value axis it is drawn on (the builders name each value axis by its unit). ECharts takes
+/// formatters as functions, which an option built as JSON cannot carry.
+fn with_units(option: &JsValue) {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let nth = |axes: JsValue, i: u32| {
+        if js_sys::Array::is_array(&axes) {
+            js_sys::Array::from(&axes).get(i)
+        } else {
+            axes
+        }
+    };
+    let series = get(option, "series");
+    if !js_sys::Array::is_array(&series) {
+        return;
+    }
+    for s in js_sys::Array::from(&series).iter() {
+        let index = |k: &str| get(&s, k).as_f64().unwrap_or(0.0) as u32;
+        let y = nth(get(option, "yAxis"), index("yAxisIndex"));
+        let x = nth(get(option, "xAxis"), index("xAxisIndex"));
+        // The value axis is y, except in a horizontal bar chart (the tornado).
+        let value_axis = if get(&x, "type").as_string().as_deref() == Some("value") {
+            x
+        } else {
+            y
+        };
+        let Some(unit) = get(&value_axis, "name").as_string() else {
+            continue;
+        };
+        let tooltip = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), &formatter(&unit));
+        let _ = js_sys::Reflect::set(&s, &"tooltip".into(), &tooltip);
+    }
+}
+
+/// The chart's title, the name a screen reader gives it until ECharts writes its description.
+fn title_of(chart: &Chart) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(&chart.to_string()).ok()?;
+    let title = if v["title"].is_array() { &v["title"][0] } else { &v["title"] };
+    title["text"].as_str().map(str::to_string)
 }
 
 /// Whether the ECharts script has run: it loads `async`, so the first page may come before it.
@@ -186,6 +256,12 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
+        // Named from the start (role="img" needs a name); ECharts' aria description replaces it.
+        if el.get_attribute("aria-label").is_none() {
+            if let Some(title) = chart.with_untracked(title_of) {
+                let _ = el.set_attribute("aria-label", &title);
+            }
+        }
         // A chart is first drawn when it comes near the view: a page opens without drawing
         // the charts below its fold (the costliest part of opening 测算结果).
         if !loaded.get() || !seen.get() {
@@ -225,5 +301,6 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
         });
     });
 
-    view! { <div class="chart" data-testid=testid node_ref=node></div> }
+    // role="img": ECharts' aria labels the div, and a label needs a role (axe: aria-prohibited-attr).
+    view! { <div class="chart" role="img" data-testid=testid node_ref=node></div> }
 }

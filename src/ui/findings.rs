@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::state::{lang, t, Store, Tab};
 use crate::finding_groups::{group_findings, FindingGroup};
 use crate::i18n::{Lang, Text};
-use crate::rules::{RuleId, Severity, Subject};
+use crate::rules::{Finding, RuleId, Severity, Subject};
 
 /// The view's wording, from the catalogue.
 mod strings {
@@ -109,20 +109,28 @@ fn group_view(g: FindingGroup, open_subject: Callback<Subject>) -> impl IntoView
     }
 }
 
-/// The rules' verdict on the results, grouped: not stored by simulate, computed when the results
-/// change and read by every visit to a page that shows it (not recomputed per visit).
+/// The rules' verdict on the results, and the same grouped: not stored by simulate, computed
+/// when the results change and read by every page that shows them (the KPI strip on every page,
+/// 测算结果's groups), not recomputed per visit.
 #[derive(Clone, Copy)]
-pub struct FindingGroups(pub Memo<Vec<FindingGroup>>);
+pub struct FindingGroups {
+    pub findings: Memo<Vec<Finding>>,
+    pub groups: Memo<Vec<FindingGroup>>,
+}
 
 impl FindingGroups {
     pub fn new(store: Store) -> Self {
-        Self(Memo::new(move |_| {
+        let findings = Memo::new(move |_| {
             store.view.with(|p| {
                 store
                     .results
-                    .with(|r| group_findings(&crate::rules::findings(&p.assumptions, r)))
+                    .with(|r| crate::rules::findings(&p.assumptions, r))
             })
-        }))
+        });
+        Self {
+            findings,
+            groups: Memo::new(move |_| findings.with(|f| group_findings(f))),
+        }
     }
 }
 
@@ -137,7 +145,7 @@ pub fn Findings() -> impl IntoView {
         Subject::Group(_) => store.tab.set(Tab::Resettlement),
         Subject::Year(_) => store.tab.set(Tab::Assumptions),
     });
-    let groups = expect_context::<FindingGroups>().0;
+    let groups = expect_context::<FindingGroups>().groups;
     view! {
         <section class="findings" data-testid="findings">
             <h2>{move || t(Text::FindingsTitle)}</h2>

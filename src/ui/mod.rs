@@ -8,10 +8,13 @@ mod exchange;
 mod fields;
 mod files;
 mod findings;
+mod kpi_strip;
+mod menu;
 mod mixes;
 mod optimize;
 mod plans;
 mod projects;
+mod reveal;
 mod report;
 mod results;
 mod risk;
@@ -103,6 +106,13 @@ fn App() -> impl IntoView {
             None
         }
     });
+    // The row the editor belongs to stays in view beside it: opening the panel narrows the list,
+    // its rows grow taller as their text wraps, and the clicked row may fall below the window.
+    Effect::new(move |_| {
+        if editing.with(Option::is_some) {
+            reveal::reveal("main tr.selected".into(), reveal::Place::Nearest);
+        }
+    });
     // The demo opens as a plan of its own: nothing the planner made is replaced.
     let load_demo = move |_| session.add_and_open(crate::demo::demo_plan());
     let toggle_lang = move |_| {
@@ -120,6 +130,8 @@ fn App() -> impl IntoView {
                 </div>
                 <div class="plan-name" data-testid="plan-name">{move || plan.with(|p| p.name.clone())}</div>
                 <div class="actions">
+                    <plans::PlanMenus />
+                    <span class="sep"></span>
                     <StepButton forward=false />
                     <StepButton forward=true />
                     <button type="button" data-testid="load-demo" on:click=load_demo>
@@ -130,7 +142,7 @@ fn App() -> impl IntoView {
                     </button>
                 </div>
             </header>
-            <plans::PlanBar />
+            <plans::PlanBanners />
             <Show when=move || store.storage_warning.with(Option::is_some)>
                 <div class="banner warning" role="alert" data-testid="storage-warning">
                     {move || store.storage_warning.get().unwrap_or_default()}
@@ -138,6 +150,7 @@ fn App() -> impl IntoView {
             </Show>
             <Tabs tab=tab />
             <scenarios::ScenarioBar />
+            <kpi_strip::KpiStrip />
             <main
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| plans::on_drop(session, ev)

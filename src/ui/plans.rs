@@ -1,8 +1,9 @@
-//! The plan bar: the plan list (open, new, rename, duplicate, delete), export and import, and
-//! the messages about storage, conflicts and imports.
+//! The plan and file menus (open, new, rename, duplicate, delete; export and import), and the
+//! messages about storage, conflicts and imports.
 
 use leptos::prelude::*;
 
+use super::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
 use super::state::t;
 use super::sync::Session;
 use super::transfer::{self, ImportChoice};
@@ -14,11 +15,12 @@ const PROJECT_LIST_FILES: &str =
 /// A county's submission: its plan JSON or its project list.
 pub const SUBMISSION_FILES: &str = ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// The plan and file actions as two menus (方案, 文件), so the header keeps a few buttons.
 #[component]
-pub fn PlanBar() -> impl IntoView {
+pub fn PlanMenus() -> impl IntoView {
     let session = expect_context::<Session>();
     let store = session.store();
-    let rename = move |_| {
+    let rename = move || {
         let current = store.plan.with_untracked(|p| p.name.clone());
         let answer = window()
             .prompt_with_message_and_default(t(Text::RenamePrompt), &current)
@@ -31,7 +33,7 @@ pub fn PlanBar() -> impl IntoView {
             let _ = store.dispatch(crate::edit::Edit::RenamePlan { name });
         }
     };
-    let delete = move |_| {
+    let delete = move || {
         let name = store.plan.with_untracked(|p| p.name.clone());
         let ok = window()
             .confirm_with_message(&format!("{}「{name}」？", t(Text::DeleteConfirm)))
@@ -40,58 +42,56 @@ pub fn PlanBar() -> impl IntoView {
             session.delete_current();
         }
     };
+    let text = |key: Text| Signal::derive(move || t(key).to_string());
+    let act = |f: fn(Session)| Callback::new(move |()| f(session));
     view! {
-        <div class="plan-bar">
-            <label class="field compact">
-                <span class="label">{move || t(Text::PlanLabel)}</span>
-                <select
-                    data-testid="plan-list"
-                    on:change=move |ev| session.open(&event_target_value(&ev))
-                >
-                    {move || {
-                        let current = store.plan.with(|p| p.id.clone());
-                        store
-                            .plans
-                            .get()
-                            .into_iter()
-                            .map(|m| {
-                                let selected = m.id == current;
-                                view! { <option value=m.id.clone() selected=selected>{m.name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <button type="button" data-testid="new-plan" on:click=move |_| session.new_plan()>
-                {move || t(Text::NewPlan)}
-            </button>
-            <button type="button" data-testid="rename-plan" on:click=rename>{move || t(Text::RenamePlan)}</button>
-            <button type="button" data-testid="duplicate-plan" on:click=move |_| session.duplicate_plan()>
-                {move || t(Text::DuplicatePlan)}
-            </button>
-            <button type="button" data-testid="delete-plan" on:click=delete>{move || t(Text::DeletePlan)}</button>
-            <span class="sep"></span>
-            <button type="button" data-testid="export-plan" on:click=move |_| transfer::export_plan(session)>
-                {move || t(Text::ExportPlan)}
-            </button>
-            {file_button(session, Text::ImportPlan, ".json,application/json", "import-plan", transfer::import_plan)}
-            {file_button(session, Text::ImportCsv, PROJECT_LIST_FILES, "import-csv", transfer::import_csv)}
-            <button type="button" data-testid="export-projects-csv" on:click=move |_| transfer::export_csv(session, false)>
-                {move || t(Text::ExportProjectsCsv)}
-            </button>
-            <button type="button" data-testid="export-yearly-csv" on:click=move |_| transfer::export_csv(session, true)>
-                {move || t(Text::ExportYearlyCsv)}
-            </button>
-            <button type="button" data-testid="export-xlsx" on:click=move |_| transfer::export_xlsx(session)>
-                {move || t(Text::ExportXlsx)}
-            </button>
-            <button type="button" data-testid="download-template" on:click=move |_| transfer::download_template(session)>
-                {move || t(Text::DownloadTemplate)}
-            </button>
-            <button type="button" data-testid="print-report" on:click=move |_| session.store().tab.set(super::state::Tab::Report)>
-                {move || t(Text::PrintReport)}
-            </button>
-        </div>
+        <Menu testid="menu-plan" label=text(Text::PlanMenu)>
+            <MenuItem testid="new-plan" label=text(Text::NewPlan) on_select=act(|s| s.new_plan()) />
+            <MenuItem testid="rename-plan" label=text(Text::RenamePlan) on_select=Callback::new(move |()| rename()) />
+            <MenuItem testid="duplicate-plan" label=text(Text::DuplicatePlan) on_select=act(|s| s.duplicate_plan()) />
+            <MenuItem testid="delete-plan" label=text(Text::DeletePlan) on_select=Callback::new(move |()| delete()) />
+            <MenuSeparator />
+            <MenuGroup testid="plan-list" label=text(Text::PlanListLabel)>
+                {move || {
+                    store
+                        .plans
+                        .get()
+                        .into_iter()
+                        .map(|m| {
+                            let id = m.id.clone();
+                            let checked = Signal::derive(move || store.plan.with(|p| p.id == m.id));
+                            view! {
+                                <MenuRadio label=m.name checked=checked on_select=Callback::new(move |()| session.open(&id)) />
+                            }
+                        })
+                        .collect_view()
+                }}
+            </MenuGroup>
+        </Menu>
+        <Menu testid="menu-file" label=text(Text::FileMenu)>
+            <MenuItem testid="export-plan" label=text(Text::ExportPlan) on_select=act(transfer::export_plan) />
+            <FileMenuItem testid="import-plan" label=text(Text::ImportPlan) accept=".json,application/json"
+                on_file=Callback::new(move |f| transfer::import_plan(session, f)) />
+            <MenuSeparator />
+            <FileMenuItem testid="import-csv" label=text(Text::ImportCsv) accept=PROJECT_LIST_FILES
+                on_file=Callback::new(move |f| transfer::import_csv(session, f)) />
+            <MenuItem testid="export-projects-csv" label=text(Text::ExportProjectsCsv) on_select=act(|s| transfer::export_csv(s, false)) />
+            <MenuItem testid="export-yearly-csv" label=text(Text::ExportYearlyCsv) on_select=act(|s| transfer::export_csv(s, true)) />
+            <MenuItem testid="export-xlsx" label=text(Text::ExportXlsx) on_select=act(transfer::export_xlsx) />
+            <MenuItem testid="download-template" label=text(Text::DownloadTemplate) on_select=act(transfer::download_template) />
+            <MenuSeparator />
+            <MenuItem testid="print-report" label=text(Text::PrintReport)
+                on_select=act(|s| s.store().tab.set(super::state::Tab::Report)) />
+        </Menu>
+    }
+}
+
+/// The messages about imports, conflicts, read-only plans and notices, under the header.
+#[component]
+pub fn PlanBanners() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = session.store();
+    view! {
         <Show when=move || store.import_error.with(Option::is_some)>
             <div class="banner error" role="alert" data-testid="import-error">
                 {move || store.import_error.get().unwrap_or_default()}

@@ -223,6 +223,7 @@ pub struct ChartMemos {
     pub monetized: Memo<charming::Chart>,
     pub mix: Memo<charming::Chart>,
     pub debt: Memo<charming::Chart>,
+    pub ppp: Memo<charming::Chart>,
 }
 
 impl ChartMemos {
@@ -235,6 +236,10 @@ impl ChartMemos {
             monetized: Memo::new(move |_| r.with(|r| charts::monetized_chart(r, l.get()))),
             mix: Memo::new(move |_| r.with(|r| charts::mix_chart(r, l.get()))),
             debt: Memo::new(move |_| r.with(|r| charts::debt_chart(r, l.get()))),
+            ppp: Memo::new(move |_| {
+                let cap = store.view.with(|p| p.assumptions.ppp_cap);
+                r.with(|r| charts::ppp_chart(r, cap, l.get()))
+            }),
         }
     }
 }
@@ -249,6 +254,7 @@ pub fn ResultsPage() -> impl IntoView {
             <div class="charts">
                 <ChartHost testid="chart-funding" chart=charts.funding />
                 <ChartHost testid="chart-fiscal" chart=charts.fiscal />
+                <ChartHost testid="chart-ppp" chart=charts.ppp />
                 <ChartHost testid="chart-monetized" chart=charts.monetized />
                 <ChartHost testid="chart-mix" chart=charts.mix />
                 <ChartHost testid="chart-debt" chart=charts.debt />

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -17,7 +17,7 @@ const stored = (page) =>
   });
 
 async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  const [file] = await Promise.all([page.waitForEvent('download'), menuItem(page, testid)]);
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 

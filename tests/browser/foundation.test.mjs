@@ -69,7 +69,7 @@ test('载入示例方案 opens the demo as a plan of its own, and the English to
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 31);
   await page.click('[data-testid="load-demo"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 32);
-  assert.equal(await page.locator('[data-testid="plan-list"] option').count(), 2);
+  assert.equal(await page.locator('[data-testid="plan-list"] [role=menuitemradio]').count(), 2);
   await page.click('[data-testid="lang-toggle"]');
   await page.waitForSelector('text=Projects');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -77,3 +77,23 @@ export async function setField(page, testid, value) {
 /// The scenario tabs, and the active one.
 export const scenarioTabs = (page) => page.locator('[data-testid="scenario-tab"]');
 export const activeScenarioTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');
+
+/// Clicks a menu item (方案, 文件 menus) as a planner does: opens its menu first when it is closed.
+export async function menuItem(page, testid) {
+  const item = page.locator(`[data-testid="${testid}"]`);
+  if (!(await item.isVisible())) {
+    const menu = await item.evaluate((el) => el.closest('[data-menu]').dataset.menu);
+    await page.click(`[data-testid="${menu}"]`);
+  }
+  await item.click();
+}
+
+/// axe-core (npm, pinned in package-lock.json) over the page as it is now, WCAG 2 A and AA; the
+/// script is injected from node_modules, so the page still makes no request of its own.
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+}

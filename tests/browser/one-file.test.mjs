@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { useBrowser } from './harness.mjs';
+import { useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -46,7 +46,7 @@ test('opened from disk, the one file runs the whole app with zero requests', asy
     return el && window.echarts?.getInstanceByDom(el)?.getOption().series.length > 0;
   });
   // Export works from disk too.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   assert.match(download.suggestedFilename(), /\.json$/);
   const exported = await readFile(await download.path());
 

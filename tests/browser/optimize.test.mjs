@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openApp, setField, scenarioTabs, activeScenarioTab, useBrowser } from './harness.mjs';
+import { openApp, setField, scenarioTabs, activeScenarioTab, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -38,7 +38,7 @@ test('optimize makes an active scenario that misses no target, explains it, and 
 
   // plan-sim --optimize on the exported base: the same objective after.
   await page.locator('[data-testid="scenario-tab"][data-scenario-id=""]').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const dir = await mkdtemp(join(tmpdir(), 'opt-'));
   const file = join(dir, 'plan.json');
   await writeFile(file, await readFile(await download.path()));

@@ -2,7 +2,7 @@
 // type invalid values, filter, and see KPIs, totals and charts follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -34,6 +34,8 @@ async function type(page, testid, value) {
 test('changing a resettlement mix moves the monetized KPI and the monetized chart', async () => {
   const { page, context, log } = await openApp(env);
   await page.click('[data-testid="nav-results"]');
+  // Charts below the fold are drawn when they come near the view: scroll to it, as a planner does.
+  await page.locator('[data-testid="chart-monetized"]').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="chart-monetized"]');
     return el && window.echarts.getInstanceByDom(el);
@@ -265,8 +267,8 @@ test('charts follow the window size', async () => {
 
 test('方案对比 with another stored plan: a copy with other mixes joins as a column', async () => {
   const { page, context } = await openApp(env);
-  await page.click('[data-testid="duplicate-plan"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await menuItem(page, 'duplicate-plan');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2);
   await editProject(page, 'X县西街');
   await type(page, 'mix-cash', 60);
   await page.waitForTimeout(600);

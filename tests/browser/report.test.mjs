@@ -3,13 +3,13 @@
 // sensible number of pages with them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
 test('the report renders every section, its charts as images, and prints to A4 PDF', async () => {
   const { page, log } = await openApp(env);
-  await page.click('[data-testid="print-report"]');
+  await menuItem(page, 'print-report');
   const report = page.locator('[data-testid="report"]');
   await report.waitFor();
   assert.match(await page.textContent('[data-testid="report-title"]'), /棚改/);

@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openApp, setField, useBrowser } from './harness.mjs';
+import { openApp, setField, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -90,7 +90,7 @@ test('a run answers clicks while it draws, can be cancelled, and then gives fans
   assert.ok(odds.some((r) => r.includes('10% 红线')), odds.join());
 
   // plan-sim on the same plan and seed: the same percentiles and probabilities.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const dir = await mkdtemp(join(tmpdir(), 'risk-'));
   const file = join(dir, 'plan.json');
   await writeFile(file, await readFile(await download.path()));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -36,7 +36,7 @@ test('export, clear storage, import: the same plan comes back', async () => {
   const { page, context } = await openApp(env);
   await editArea(page, '杨峪河片区', 86000);
   await page.waitForTimeout(600);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   assert.match(download.suggestedFilename(), /^X市2027—2028年棚改项目计划（示例）-\d{8}\.json$/);
   const exported = await readFile(await download.path());
   const original = JSON.parse(exported.toString()).plan;
@@ -56,7 +56,7 @@ test('export, clear storage, import: the same plan comes back', async () => {
   // Keep both adds a second plan.
   await importBuffer(page, 'plan.json', exported);
   await page.click('[data-testid="import-keep-both"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2);
   await context.close();
 });
 
@@ -143,7 +143,7 @@ test('quota exceeded: a banner, work continues in memory, nothing lost, export s
   assert.match(await banner.textContent(), /本地存储已满/);
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'the edit stays on screen');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)), savedBefore);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const exported = JSON.parse((await readFile(await download.path())).toString());
   assert.equal(exported.plan.projects.length, 33);
   await context.close();
@@ -198,24 +198,24 @@ test('two tabs: a change saved in one is noticed in the other', async () => {
 
 test('the plan list: new, rename, duplicate, delete with confirmation; last opened reopens', async () => {
   const { page, context } = await openApp(env);
-  const options = page.locator('[data-testid="plan-list"] option');
-  await page.click('[data-testid="new-plan"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  const options = page.locator('[data-testid="plan-list"] [role=menuitemradio]');
+  await menuItem(page, 'new-plan');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2);
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 0);
   page.once('dialog', (d) => d.accept('二〇二八年储备方案'));
-  await page.click('[data-testid="rename-plan"]');
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="plan-list"] option')].some((o) => o.textContent === '二〇二八年储备方案'));
-  await page.click('[data-testid="duplicate-plan"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 3);
+  await menuItem(page, 'rename-plan');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]')].some((o) => o.textContent === '二〇二八年储备方案'));
+  await menuItem(page, 'duplicate-plan');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 3);
   await page.reload();
   await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
   assert.match(await page.textContent('[data-testid="plan-name"]'), /二〇二八年储备方案（副本）/);
   page.once('dialog', (d) => d.dismiss());
-  await page.click('[data-testid="delete-plan"]');
+  await menuItem(page, 'delete-plan');
   assert.equal(await options.count(), 3, 'dismissed: nothing deleted');
   page.once('dialog', (d) => d.accept());
-  await page.click('[data-testid="delete-plan"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] option').length === 2);
+  await menuItem(page, 'delete-plan');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2);
   await context.close();
 });
 
@@ -237,11 +237,11 @@ test('CSV: a project list imports all or nothing; exports open in Excel with Chi
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 34);
   // The import is one step: undo takes both projects back.
   assert.equal(await page.getAttribute('[data-testid="undo"]', 'title'), '撤销：导入 2 个项目');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-projects-csv"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-projects-csv')]);
   const text = (await readFile(await download.path())).toString('utf8');
   assert.ok(text.startsWith('\ufeff项目编号,项目名称,'), 'UTF-8 with BOM');
   assert.match(text, /p34,坏项目,城关区,是,城中村,2027,谋划,200,9000,/);
-  const [yearly] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-yearly-csv"]')]);
+  const [yearly] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-yearly-csv')]);
   assert.ok((await readFile(await yearly.path())).toString('utf8').startsWith('\ufeff年度,'));
   await context.close();
 });
@@ -255,7 +255,7 @@ test('CSV: the exported project list, edited in Excel and imported back, gives t
   ];
   const rows = async () => page.locator('[data-testid="project-row"]').allTextContents();
   const [t0, r0] = [await totals(), await rows()];
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-projects-csv"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-projects-csv')]);
   const exported = await readFile(await download.path());
   await page.setInputFiles('[data-testid="import-csv"]', { name: 'back.csv', mimeType: 'text/csv', buffer: exported });
   await page.waitForFunction(() => document.querySelector('[data-testid="undo"]').title.includes('导入'));
@@ -290,7 +290,7 @@ test('local storage unavailable: the app runs in memory with a warning', async (
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
   await page.click('[data-testid="add-project"]');
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   assert.ok(download.suggestedFilename().endsWith('.json'));
   assert.deepEqual(errors, []);
   await context.close();

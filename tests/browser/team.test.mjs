@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -22,7 +22,7 @@ async function storedWhen(page, check) {
 }
 
 async function exportPlan(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-plan"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   return JSON.parse((await readFile(await download.path())).toString());
 }
 
@@ -158,7 +158,7 @@ test("a county's CSV replaces only its projects after its change list; the board
   const row = board.locator('tr[data-district="安平县"]');
   assert.match(await row.textContent(), /未报送/);
   // The county's list: the exported project CSV cut to 安平县, one household count changed.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-projects-csv"]')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-projects-csv')]);
   const lines = (await readFile(await download.path())).toString('utf8').split('\r\n');
   const county = lines.filter((l, i) => i === 0 || l.includes('安平县'));
   county[1] = county[1].replace(',212,', ',230,');

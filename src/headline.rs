@@ -1,0 +1,211 @@
+//! The plan's headline: the few figures every page shows (the KPI strip), each against its target
+//! or cap, with where on 测算结果 it is explained.
+
+use crate::i18n::{fmt_limit, fmt_pct, fmt_year, fmt_yi, Lang, Text};
+use crate::model::Assumptions;
+use crate::rules::{Finding, RuleId, Severity};
+use crate::simulate::{Group, Results};
+
+/// Whether a figure meets its target or cap; `Neutral` where it has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Pass,
+    Miss,
+    Neutral,
+}
+
+/// One figure of the strip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// `kpi-strip-…` in the page: stable for tests and planners' bookmarks.
+    pub id: &'static str,
+    pub label: Text,
+    pub value: String,
+    /// The target, cap or year it is read against.
+    pub detail: String,
+    pub verdict: Verdict,
+    /// The `data-testid` on 测算结果 that explains it: its finding group when it misses, else
+    /// its chart.
+    pub explained_at: &'static str,
+}
+
+/// Where the findings are on 测算结果.
+pub const FINDINGS: &str = "findings";
+
+/// The three monetized rates against their targets, the highest PPP share against the cap, the
+/// peak fiscal burden and its year, and how many binding targets or caps the plan misses.
+pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Figure> {
+    let misses = |rule: RuleId| {
+        findings
+            .iter()
+            .any(|f| f.rule == rule && f.severity == Severity::Miss)
+    };
+    let monetized = |id, group: Group, label| {
+        let rate = r.rate(&group);
+        let verdict = match rate {
+            Some(m) if !m.meets_target() => Verdict::Miss,
+            Some(_) => Verdict::Pass,
+            None => Verdict::Neutral,
+        };
+        Figure {
+            id,
+            label,
+            value: rate.map_or_else(|| "—".into(), |m| fmt_pct(m.rate)),
+            detail: rate
+                .map(|m| format!("{} {}", Text::Target.tr(lang), fmt_limit(m.target)))
+                .unwrap_or_default(),
+            verdict,
+            explained_at: if verdict == Verdict::Miss {
+                FINDINGS
+            } else {
+                "chart-monetized"
+            },
+        }
+    };
+    let ppp_over = r.totals.max_ppp_share > a.ppp_cap;
+    let missed = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Miss)
+        .count();
+    let has_years = !r.years.is_empty();
+    vec![
+        monetized(
+            "overall",
+            Group::Overall,
+            Text::StripMonetizedOverall,
+        ),
+        monetized("central", Group::CentralCity, Text::StripMonetizedCentral),
+        monetized("counties", Group::Counties, Text::StripMonetizedCounties),
+        Figure {
+            id: "ppp",
+            label: Text::KpiPppShare,
+            value: if has_years {
+                format!(
+                    "{}（{}）",
+                    fmt_pct(r.totals.max_ppp_share),
+                    fmt_year(r.totals.max_ppp_share_year, lang)
+                )
+            } else {
+                "—".into()
+            },
+            detail: format!("{} {}", Text::Cap.tr(lang), fmt_limit(a.ppp_cap)),
+            verdict: if ppp_over { Verdict::Miss } else { Verdict::Pass },
+            explained_at: if ppp_over || misses(RuleId::PppNewGovPay) {
+                FINDINGS
+            } else {
+                "chart-ppp"
+            },
+        },
+        Figure {
+            id: "peak",
+            label: Text::KpiPeakFiscal,
+            value: format!(
+                "{} {}",
+                fmt_yi(r.totals.peak_fiscal_burden),
+                Text::UnitYi.tr(lang)
+            ),
+            detail: if has_years {
+                fmt_year(r.totals.peak_year, lang)
+            } else {
+                String::new()
+            },
+            verdict: Verdict::Neutral,
+            explained_at: "chart-fiscal",
+        },
+        Figure {
+            id: "missed",
+            label: Text::MissCount,
+            value: missed.to_string(),
+            detail: if missed == 0 {
+                Text::StripAllMet.tr(lang).to_string()
+            } else {
+                Text::StripSeeFindings.tr(lang).to_string()
+            },
+            verdict: if missed == 0 {
+                Verdict::Pass
+            } else {
+                Verdict::Miss
+            },
+            explained_at: FINDINGS,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+    use crate::rules::findings;
+    use crate::simulate::simulate_plan;
+
+    fn demo_headline() -> (Results, Vec<Finding>, Vec<Figure>) {
+        let plan = demo_plan();
+        let r = simulate_plan(&plan, None);
+        let f = findings(&plan.assumptions, &r);
+        let h = headline(&plan.assumptions, &r, &f, Lang::Zh);
+        (r, f, h)
+    }
+
+    fn figure<'a>(h: &'a [Figure], id: &str) -> &'a Figure {
+        h.iter().find(|f| f.id == id).unwrap()
+    }
+
+    #[test]
+    fn the_demo_headline_reads_the_results_and_their_targets() {
+        let (r, f, h) = demo_headline();
+        assert_eq!(h.len(), 6);
+        // The speech's rates: 53.8 % in the central city against 60 %, a miss.
+        let central = figure(&h, "central");
+        assert_eq!(central.value, "53.8 %");
+        assert_eq!(central.detail, "目标 60 %");
+        assert_eq!(central.verdict, Verdict::Miss);
+        assert_eq!(central.explained_at, FINDINGS);
+        let overall = figure(&h, "overall");
+        assert_eq!(overall.value, fmt_pct(r.rate(&Group::Overall).unwrap().rate));
+        let peak = figure(&h, "peak");
+        assert_eq!(
+            peak.value,
+            format!("{} 亿元", fmt_yi(r.totals.peak_fiscal_burden))
+        );
+        assert_eq!(peak.detail, format!("{}年", r.totals.peak_year));
+        assert_eq!(peak.verdict, Verdict::Neutral);
+        let ppp = figure(&h, "ppp");
+        assert!(ppp.value.starts_with(&fmt_pct(r.totals.max_ppp_share)));
+        assert_eq!(ppp.detail, "上限 10 %");
+        let missed = f.iter().filter(|x| x.severity == Severity::Miss).count();
+        assert!(missed > 0);
+        assert_eq!(figure(&h, "missed").value, missed.to_string());
+        assert_eq!(figure(&h, "missed").verdict, Verdict::Miss);
+    }
+
+    #[test]
+    fn a_plan_meeting_every_target_reads_all_met() {
+        let mut plan = demo_plan();
+        for p in &mut plan.projects {
+            p.resettlement = crate::model::ResettlementMix {
+                cash: 0.7,
+                new_build: 0.3,
+                ..Default::default()
+            };
+        }
+        let r = simulate_plan(&plan, None);
+        let h = headline(&plan.assumptions, &r, &[], Lang::Zh);
+        for id in ["overall", "central", "counties"] {
+            assert_eq!(figure(&h, id).verdict, Verdict::Pass, "{id}");
+            assert_eq!(figure(&h, id).explained_at, "chart-monetized");
+        }
+        assert_eq!(figure(&h, "missed").value, "0");
+        assert_eq!(figure(&h, "missed").detail, "全部达标");
+        assert_eq!(figure(&h, "missed").verdict, Verdict::Pass);
+    }
+
+    #[test]
+    fn an_empty_plan_has_no_figure_to_show_but_does_not_fail() {
+        let mut plan = demo_plan();
+        plan.projects.clear();
+        let r = simulate_plan(&plan, None);
+        let h = headline(&plan.assumptions, &r, &[], Lang::En);
+        assert_eq!(figure(&h, "overall").value, "—");
+        assert_eq!(figure(&h, "overall").verdict, Verdict::Neutral);
+    }
+}
