@@ -41,7 +41,8 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
             .any(|f| f.rule == rule && f.severity == Severity::Miss)
     };
     let monetized = |id, group: Group, label| {
-        let rate = r.rate(&group);
+        // A group without households has no rate to assess.
+        let rate = r.rate(&group).filter(|m| m.households > 0);
         let verdict = match rate {
             Some(m) if !m.meets_target() => Verdict::Miss,
             Some(_) => Verdict::Pass,
@@ -184,8 +185,9 @@ mod tests {
         for p in &mut plan.projects {
             p.resettlement = crate::model::ResettlementMix {
                 cash: 0.7,
+                self_purchase: 0.0,
+                government_purchase: 0.0,
                 new_build: 0.3,
-                ..Default::default()
             };
         }
         let r = simulate_plan(&plan, None);

@@ -2,6 +2,7 @@
 //! Space, ↓), arrows move between items, Home/End jump, Esc and Tab close it, a click outside
 //! closes it; an item runs its action and closes the menu.
 
+use leptos::context::Provider;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

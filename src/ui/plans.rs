@@ -43,7 +43,7 @@ pub fn PlanMenus() -> impl IntoView {
         }
     };
     let text = |key: Text| Signal::derive(move || t(key).to_string());
-    let act = |f: fn(Session)| Callback::new(move |()| f(session));
+    let act = move |f: fn(Session)| Callback::new(move |()| f(session));
     view! {
         <Menu testid="menu-plan" label=text(Text::PlanMenu)>
             <MenuItem testid="new-plan" label=text(Text::NewPlan) on_select=act(|s| s.new_plan()) />
