@@ -700,7 +700,7 @@ pub fn fmt_yi(v_wan: f64) -> String {
 
 /// A fraction as a percentage with one decimal and a space before the sign: "53.8 %".
 pub fn fmt_pct(fraction: f64) -> String {
-    format!("{:.1} %", fraction * 100.0)
+    format!("{} %", crate::display::fixed(fraction * 100.0, 1))
 }
 
 pub fn fmt_year(year: i32, lang: Lang) -> String {
@@ -728,9 +728,10 @@ pub fn fmt_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
 
 /// A number with thousands separators and `decimals` decimals.
 pub fn fmt_number(v: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(i, f)| (i, f));
-    let mut out = String::new();
+    let s = crate::display::fixed(v, decimals);
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let (int, frac) = s.split_once('.').map_or((s, ""), |(i, f)| (i, f));
+    let mut out = sign.to_string();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
@@ -740,10 +741,6 @@ pub fn fmt_number(v: f64, decimals: usize) -> String {
     if !frac.is_empty() {
         out.push('.');
         out.push_str(frac);
-    }
-    // "-0" is noise after rounding.
-    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
     }
     out
 }
@@ -777,6 +774,11 @@ mod tests {
         assert_eq!(fmt_yi(386_800.0), "38.68");
         assert_eq!(fmt_yi(7_600_000.0), "760.00");
         assert_eq!(fmt_pct(0.538), "53.8 %");
+        assert_eq!(fmt_pct(-0.0004), "0.0 %");
+        assert_eq!(fmt_pct(-0.0), "0.0 %");
+        assert_eq!(fmt_number(-0.004, 2), "0.00");
+        assert_eq!(fmt_number(-1e-12, 0), "0");
+        assert_eq!(fmt_number(-1234.567, 2), "-1,234.57");
         assert_eq!(fmt_month(2026, 11, Lang::Zh), "2026年11月");
         assert_eq!(fmt_year(2027, Lang::Zh), "2027年");
     }

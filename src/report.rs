@@ -58,7 +58,7 @@ impl Table {
                     Cell::Text(t) => csv_field(t),
                     Cell::Year(y) => y.to_string(),
                     Cell::Money(v) => cents((v * 100.0).round() as i64),
-                    Cell::Share(v) => format!("{:.4}", v + 0.0),
+                    Cell::Share(v) => crate::display::fixed(*v, 4),
                     Cell::Count(n) => n.to_string(),
                 })
                 .collect();

@@ -207,7 +207,7 @@ impl Finding {
     /// years.
     fn comparison(&self, lang: Lang) -> Comparison {
         let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
-        let ratio = |v: f64| format!("{v:.2}");
+        let ratio = |v: f64| crate::display::fixed(v, 2);
         let share = |what, op, note| Comparison {
             what,
             actual: fmt_pct(self.actual),
@@ -411,4 +411,30 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ratio of nothing over a debt is -0.0 when the nothing is an empty sum: the finding
+    /// shows it as 0.00.
+    #[test]
+    fn a_negative_zero_ratio_reads_as_zero() {
+        let f = Finding {
+            rule: RuleId::LandCover,
+            severity: Severity::Warning,
+            subject: Subject::Project {
+                id: "p1".into(),
+                name: "县医院配套".into(),
+            },
+            actual: -0.0,
+            limit: 1.0,
+            years: None,
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            let m = f.message(lang);
+            assert!(m.contains(" 0.00 < 1.00") && !m.contains("-0"), "{m}");
+        }
+    }
 }

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::compare::{compare, MetricKind, METRICS};
+use crate::display::shown_number;
 use crate::edit::Scenario;
 use crate::fields::Unit;
 use crate::i18n::{Lang, Text};
@@ -129,8 +130,13 @@ fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), Xls
                     continue;
                 }
                 Cell::Year(y) => (f64::from(y), &f.year, 4.0),
-                Cell::Money(v) => (v, &f.money, crate::i18n::fmt_number(v, 2).len() as f64),
-                Cell::Share(v) => (v, &f.share, 6.0),
+                Cell::Money(v) => (
+                    shown_number(v, 2),
+                    &f.money,
+                    crate::i18n::fmt_number(v, 2).len() as f64,
+                ),
+                // "0.0%": three decimals of the fraction show.
+                Cell::Share(v) => (shown_number(v, 3), &f.share, 6.0),
                 Cell::Count(n) => (n as f64, &f.count, n.to_string().len() as f64 + 1.0),
             };
             ws.write_number_with_format(r, c as u16, v, format)?;
@@ -155,6 +161,8 @@ fn write_projects(
         for (c, &column) in columns.iter().enumerate() {
             let width = match cell_value(p, column, lang) {
                 project_csv::Cell::Number(v) => {
+                    // Exact, so that the list reads back identically; only -0.0 becomes 0.0.
+                    let v = v + 0.0;
                     ws.write_number_with_format(r, c as u16, v, f.of_unit(column.unit()))?;
                     crate::i18n::fmt_number(v, 2).len() as f64
                 }
@@ -182,12 +190,12 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
         ws.write_string(r, 0, label)?;
         widths[0] = widths[0].max(text_width(label));
         for (c, compared) in all.iter().enumerate() {
-            let v = (m.value)(compared);
-            let format = match m.kind {
-                MetricKind::Money => &f.money,
-                MetricKind::Share => &f.share,
-                MetricKind::Count => &f.count,
+            let (format, decimals) = match m.kind {
+                MetricKind::Money => (&f.money, 2),
+                MetricKind::Share => (&f.share, 3),
+                MetricKind::Count => (&f.count, 0),
             };
+            let v = shown_number((m.value)(compared), decimals);
             ws.write_number_with_format(r, c as u16 + 1, v, format)?;
             widths[c + 1] = widths[c + 1].max(crate::i18n::fmt_number(v, 2).len() as f64);
         }
