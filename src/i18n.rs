@@ -441,6 +441,7 @@ catalogue! {
     AppraisalThreshold => "评审常用门槛", "common appraisal threshold";
     BondTerm => "专项债期限", "bond term";
     LandCover => "土地收入/债务本息覆盖倍数", "land revenue / debt service";
+    RepaidByBudget => "由财政预算偿还", "repaid from the budget";
     LandBalance => "资金平衡", "funding balance";
     RuleMonetizedSource => "省棚改年度考核", "provincial annual assessment";
     YearsUnit => "年", " years";
