@@ -511,6 +511,7 @@ catalogue! {
     SheetCompare => "方案对比", "Scenarios";
     SheetGuide => "填写说明", "How to fill in";
     SheetUnit => "单位：万元", "Unit: 10k yuan";
+    SheetFooter => "&C&A — 第 &P 页，共 &N 页", "&C&A — page &P of &N";
     SheetMetric => "指标", "Measure";
     GuideIntro => "每行一个项目；“项目编号”留空则导入时新建。编码列只能选下拉中的值：", "One project per row; leave the id empty for a new project. Coded columns take only the drop-down's values:";
     GuideExample => "示例行（第 3 行）可删除或改写。", "The example row (row 3) may be deleted or overwritten.";

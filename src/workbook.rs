@@ -1,5 +1,5 @@
 //! Excel workbooks in and out: the plan's sheets written with rust_xlsxwriter (numbers stored as
-//! numbers with their formats, bold frozen headers), the blank template for county offices,
+//! numbers with their formats, bold frozen headers, laid out to print on A4), the blank template for county offices,
 //! and a county's project sheet read with calamine under exactly the CSV's checks.
 
 use std::io::Cursor;
@@ -83,11 +83,43 @@ fn text_width(s: &str) -> f64 {
         .sum()
 }
 
-/// Column widths that fit the header (wrapped over two lines at most) and the widest cell.
-fn fit_columns(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, (w + 2.0).clamp(8.0, 48.0))?;
+/// Column widths that fit the header (wrapped over two lines at most) and the widest cell,
+/// then the sheet's print layout (see `lay_out`).
+fn fit_columns(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
+    let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect();
+    lay_out(ws, &widths, TITLE_ROWS, lang)
+}
+
+/// The printable width of an A4 page in portrait at the default margins (8.27 in less twice
+/// 0.7 in), in Excel's pixels (96 per inch).
+const A4_PORTRAIT_PX: f64 = 659.0;
+
+/// Sets the column widths (Excel's characters) and lays the sheet out for printing, as finance
+/// bureaus print these sheets: A4, landscape when the columns are wider than a portrait page,
+/// one page wide (as many pages long as it takes), rows `0..=repeat_to` (the title and the
+/// header) on every page, the sheet's name and the page number in the footer. Every sheet
+/// this app writes sets its columns here, so none prints cut into column strips.
+fn lay_out(
+    ws: &mut Worksheet,
+    widths: &[f64],
+    repeat_to: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    for (c, &w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, w)?;
     }
+    // Excel draws a column of width w (in characters of the default font, 7 px each) with 5 px
+    // of padding.
+    let px: f64 = widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum();
+    ws.set_paper_size(9);
+    if px > A4_PORTRAIT_PX {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, repeat_to)?;
+    ws.set_footer(Text::SheetFooter.tr(lang));
     Ok(())
 }
 
@@ -118,7 +150,12 @@ fn header_row(ws: &mut Worksheet, f: &Formats, header: &[String]) -> Result<Vec<
 }
 
 /// A report table below the title: typed cells with their formats.
-fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), XlsxError> {
+fn write_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    table: &Table,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let mut widths = header_row(ws, f, &table.header)?;
     for (r, row) in table.rows.iter().enumerate() {
         let r = TITLE_ROWS + 1 + r as u32;
@@ -143,7 +180,7 @@ fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), Xls
             widths[c] = widths[c].max(width);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 /// The project list sheet: the CSV's columns (so it imports back), numbers as numbers.
@@ -175,7 +212,7 @@ fn write_projects(
             widths[c] = widths[c].max(width);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 /// 方案对比: every comparison measure for the base and each scenario.
@@ -200,7 +237,7 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
             widths[c + 1] = widths[c + 1].max(crate::i18n::fmt_number(v, 2).len() as f64);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 fn sheet(wb: &mut Workbook, name: Text, lang: Lang) -> Result<&mut Worksheet, XlsxError> {
@@ -226,7 +263,7 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
     let ws = sheet(&mut wb, Text::SheetYearly, lang)?;
     let table = yearly_table(&r, lang);
     title(ws, &f, &named(Text::SheetYearly), unit, table.header.len())?;
-    write_table(ws, &f, &table)?;
+    write_table(ws, &f, &table, lang)?;
 
     let ws = sheet(&mut wb, Text::SheetAffordability, lang)?;
     let table = affordability_table(&r, view.assumptions.other_ppp_spending, lang);
@@ -237,7 +274,7 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
         unit,
         table.header.len(),
     )?;
-    write_table(ws, &f, &table)?;
+    write_table(ws, &f, &table, lang)?;
     ws.write_string(
         TITLE_ROWS + 2 + table.rows.len() as u32,
         0,
@@ -285,7 +322,8 @@ pub fn template(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for (r, line) in guide.iter().enumerate() {
         ws.write_string(r as u32, 0, line)?;
     }
-    ws.set_column_width(0, 90)?;
+    // The guide's first line says what the sheet is: it stands over every printed page.
+    lay_out(ws, &[90.0], 0, lang)?;
     wb.save_to_buffer()
 }
 

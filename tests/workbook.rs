@@ -266,3 +266,69 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     });
     assert!(m.contains("第 3 行"), "{m}");
 }
+
+/// Every sheet prints as finance bureaus print it: A4, one page wide, landscape where the
+/// columns are wider than a portrait page, the title and header rows on every page, the sheet
+/// name and page number in the footer (read back from the files' XML, as Excel and Calc read
+/// it: fitToWidth is absent when it is 1, its default).
+#[test]
+fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
+    let plan = demo_plan();
+    for lang in [Lang::Zh, Lang::En] {
+        let books = [
+            (
+                export(&plan, None, lang).unwrap(),
+                vec![true, true, true, false],
+            ),
+            (template(&plan, lang).unwrap(), vec![true, false]),
+        ];
+        for (bytes, landscape) in books {
+            let workbook = part(&bytes, "xl/workbook.xml");
+            for (i, landscape) in landscape.into_iter().enumerate() {
+                let sheet = part(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+                let setup = sheet
+                    .split("<pageSetup ")
+                    .nth(1)
+                    .and_then(|s| s.split("/>").next())
+                    .unwrap_or_else(|| panic!("sheet{} has no page setup", i + 1));
+                assert!(setup.contains(r#"paperSize="9""#), "{setup}");
+                assert!(setup.contains(r#"fitToHeight="0""#), "{setup}");
+                assert!(!setup.contains("fitToWidth") || setup.contains(r#"fitToWidth="1""#));
+                let orientation = if landscape { "landscape" } else { "portrait" };
+                assert!(
+                    setup.contains(&format!(r#"orientation="{orientation}""#)),
+                    "sheet{}: {setup}",
+                    i + 1
+                );
+                assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
+                let footer = sheet
+                    .split("<oddFooter>")
+                    .nth(1)
+                    .and_then(|s| s.split("</oddFooter>").next())
+                    .expect("a footer");
+                assert!(
+                    footer.contains("&amp;A") && footer.contains("&amp;P"),
+                    "{footer}"
+                );
+                let page = if lang == Lang::Zh {
+                    "第 &amp;P 页"
+                } else {
+                    "page &amp;P"
+                };
+                assert!(footer.contains(page), "{footer}");
+                assert!(
+                    workbook.contains(&format!(
+                        r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">"#
+                    )),
+                    "sheet{}: {workbook}",
+                    i + 1
+                );
+            }
+        }
+    }
+    // The title row and the header row repeat (rows 1–2); the guide repeats its first line.
+    let workbook = part(&export(&plan, None, Lang::Zh).unwrap(), "xl/workbook.xml");
+    assert!(workbook.contains("项目清单!$1:$2"), "{workbook}");
+    let workbook = part(&template(&plan, Lang::Zh).unwrap(), "xl/workbook.xml");
+    assert!(workbook.contains("填写说明!$1:$1"), "{workbook}");
+}
