@@ -367,6 +367,7 @@ catalogue! {
     ErrExport => "导出失败：{0}", "Export failed: {0}";
     ErrCsvNotUtf8 => "CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入", "The CSV file is not UTF-8: save it as \"CSV UTF-8\" in Excel/WPS and import again; nothing imported";
     ErrCsvRows => "CSV 中有错误，未导入任何项目：{0}", "The CSV has errors; no project imported: {0}";
+    ErrWorkbookRows => "工作簿中有错误，未导入任何项目：{0}", "The workbook has errors; no project imported: {0}";
     CsvEmpty => "文件是空的：第 1 行应为表头", "The file is empty: line 1 must be the header";
     CsvRow => "第 {0} 行：{1}", "Line {0}: {1}";
     CsvColumns => "应有 {0} 列，实有 {1} 列", "expected {0} columns, found {1}";
@@ -517,8 +518,8 @@ catalogue! {
     GuideExample => "示例行（第 3 行）可删除或改写。", "The example row (row 3) may be deleted or overwritten.";
     XlsxNotWorkbook => "文件不是有效的 Excel 工作簿（.xlsx）：{0}", "The file is not an Excel workbook (.xlsx): {0}";
     XlsxTooLarge => "工作簿解压后约 {0} MB，超过 {1} MB 上限，不像是项目清单；未导入任何内容", "The workbook would unpack to about {0} MB, over the {1} MB limit: not a project list; nothing was imported";
-    XlsxNoSheet => "工作簿中没有“{0}”工作表（现有：{1}）", "The workbook has no sheet “{0}” (it has: {1})";
-    XlsxExtraSheets => "工作簿含有无法识别的工作表：{0}；请只保留“{1}”及本程序导出的工作表", "The workbook has sheets this app does not know: {0}; keep only “{1}” and the sheets this app exports";
+    XlsxNoSheet => "工作簿中没有“{0}”工作表，也没有表头与项目清单一致的工作表（现有：{1}）", "The workbook has no sheet “{0}” and no sheet with the project list's header (it has: {1})";
+    XlsxSeveralSheets => "工作簿中有多个工作表像是项目清单：{0}；请把要导入的工作表命名为“{1}”", "Several sheets of the workbook look like a project list: {0}; name the one to import “{1}”";
     XlsxFormula => "工作表“{0}”单元格 {1} 是公式（={2}），请改为数值", "Sheet “{0}” cell {1} holds a formula (={2}): enter its value instead";
     XlsxMerged => "工作表“{0}”的 {1} 是合并单元格，请取消合并", "Sheet “{0}” has merged cells at {1}: unmerge them";
     XlsxNoHeader => "工作表“{0}”中找不到表头行（应含“{1}”等列）", "Sheet “{0}” has no header row (with “{1}” and the other columns)";
