@@ -71,15 +71,35 @@ pub fn largest_remainder_into(exact: &[f64], total: u64, parts: &mut [u64], orde
     }
 }
 
+/// `v` with exactly `decimals` decimals, and without a sign when it shows as zero: "-0.00" is
+/// float noise (a sum that starts at -0.0, a difference of equals), never a figure a planner
+/// should read. Every number the app, the report, CSV and Excel show is written through here.
+pub fn fixed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    match s.strip_prefix('-') {
+        Some(digits) if digits.bytes().all(|b| b == b'0' || b == b'.') => digits.to_string(),
+        _ => s,
+    }
+}
+
+/// `v` as a cell stores it when the cell shows `decimals` decimals: what shows as zero is 0.0,
+/// since Excel and Calc print -0.0 or -0.004 as "-0.00".
+pub fn shown_number(v: f64, decimals: i32) -> f64 {
+    if (v * 10f64.powi(decimals)).round() == 0.0 {
+        0.0
+    } else {
+        v
+    }
+}
+
 /// A number without float noise: up to `decimals` decimals, trailing zeros dropped, never "-0".
 pub fn plain_number(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
+    let s = fixed(v, decimals);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
-        s.as_str()
-    };
-    if s == "-0" { "0" } else { s }.to_string()
+        s
+    }
 }
 
 /// Formats whole units of `10^-decimals` with thousands separators.
@@ -101,6 +121,23 @@ mod tests {
         assert_eq!(largest_remainder(&[0.5, 0.5], 1), vec![1, 0]);
         assert_eq!(largest_remainder(&[10.0000001, 0.0], 10), vec![10, 0]);
         assert_eq!(largest_remainder(&[], 0), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn what_shows_as_zero_has_no_sign() {
+        for v in [-0.0, -0.004, -1e-12, 0.0, 0.004] {
+            assert_eq!(fixed(v, 2), "0.00", "{v}");
+            assert_eq!(fixed(v, 0), "0", "{v}");
+            assert_eq!(plain_number(v, 2), "0", "{v}");
+            assert_eq!(shown_number(v, 2).to_bits(), 0.0f64.to_bits(), "{v}");
+        }
+        assert_eq!(fixed(-0.004, 3), "-0.004");
+        assert_eq!(fixed(-0.005, 2), "-0.01");
+        assert_eq!(fixed(-1.5, 0), "-2");
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
+        assert_eq!(shown_number(-0.006, 2), -0.006);
+        assert_eq!(plain_number(-0.25, 1), "-0.2");
     }
 
     #[test]

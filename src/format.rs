@@ -202,7 +202,7 @@ impl ImportError {
             ImportError::TooLarge { bytes } => Text::ErrFileTooLarge.fill(
                 lang,
                 &[
-                    &format!("{:.1}", *bytes as f64 / 1_048_576.0),
+                    &crate::display::fixed(*bytes as f64 / 1_048_576.0, 1),
                     &(MAX_IMPORT_BYTES / 1_048_576),
                 ],
             ),

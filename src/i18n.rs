@@ -380,6 +380,7 @@ catalogue! {
     ErrExport => "导出失败：{0}", "Export failed: {0}";
     ErrCsvNotUtf8 => "CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”后再导入，未导入", "The CSV file is not UTF-8: save it as \"CSV UTF-8\" in Excel/WPS and import again; nothing imported";
     ErrCsvRows => "CSV 中有错误，未导入任何项目：{0}", "The CSV has errors; no project imported: {0}";
+    ErrWorkbookRows => "工作簿中有错误，未导入任何项目：{0}", "The workbook has errors; no project imported: {0}";
     CsvEmpty => "文件是空的：第 1 行应为表头", "The file is empty: line 1 must be the header";
     CsvRow => "第 {0} 行：{1}", "Line {0}: {1}";
     CsvColumns => "应有 {0} 列，实有 {1} 列", "expected {0} columns, found {1}";
@@ -454,6 +455,7 @@ catalogue! {
     AppraisalThreshold => "评审常用门槛", "common appraisal threshold";
     BondTerm => "专项债期限", "bond term";
     LandCover => "土地收入/债务本息覆盖倍数", "land revenue / debt service";
+    RepaidByBudget => "由财政预算偿还", "repaid from the budget";
     LandBalance => "资金平衡", "funding balance";
     RuleMonetizedSource => "省棚改年度考核", "provincial annual assessment";
     YearsUnit => "年", " years";
@@ -523,13 +525,14 @@ catalogue! {
     SheetCompare => "方案对比", "Scenarios";
     SheetGuide => "填写说明", "How to fill in";
     SheetUnit => "单位：万元", "Unit: 10k yuan";
+    SheetFooter => "&C&A — 第 &P 页，共 &N 页", "&C&A — page &P of &N";
     SheetMetric => "指标", "Measure";
     GuideIntro => "每行一个项目；“项目编号”留空则导入时新建。编码列只能选下拉中的值：", "One project per row; leave the id empty for a new project. Coded columns take only the drop-down's values:";
     GuideExample => "示例行（第 3 行）可删除或改写。", "The example row (row 3) may be deleted or overwritten.";
     XlsxNotWorkbook => "文件不是有效的 Excel 工作簿（.xlsx）：{0}", "The file is not an Excel workbook (.xlsx): {0}";
     XlsxTooLarge => "工作簿解压后约 {0} MB，超过 {1} MB 上限，不像是项目清单；未导入任何内容", "The workbook would unpack to about {0} MB, over the {1} MB limit: not a project list; nothing was imported";
-    XlsxNoSheet => "工作簿中没有“{0}”工作表（现有：{1}）", "The workbook has no sheet “{0}” (it has: {1})";
-    XlsxExtraSheets => "工作簿含有无法识别的工作表：{0}；请只保留“{1}”及本程序导出的工作表", "The workbook has sheets this app does not know: {0}; keep only “{1}” and the sheets this app exports";
+    XlsxNoSheet => "工作簿中没有“{0}”工作表，也没有表头与项目清单一致的工作表（现有：{1}）", "The workbook has no sheet “{0}” and no sheet with the project list's header (it has: {1})";
+    XlsxSeveralSheets => "工作簿中有多个工作表像是项目清单：{0}；请把要导入的工作表命名为“{1}”", "Several sheets of the workbook look like a project list: {0}; name the one to import “{1}”";
     XlsxFormula => "工作表“{0}”单元格 {1} 是公式（={2}），请改为数值", "Sheet “{0}” cell {1} holds a formula (={2}): enter its value instead";
     XlsxMerged => "工作表“{0}”的 {1} 是合并单元格，请取消合并", "Sheet “{0}” has merged cells at {1}: unmerge them";
     XlsxNoHeader => "工作表“{0}”中找不到表头行（应含“{1}”等列）", "Sheet “{0}” has no header row (with “{1}” and the other columns)";
@@ -713,7 +716,7 @@ pub fn fmt_yi(v_wan: f64) -> String {
 
 /// A fraction as a percentage with one decimal and a space before the sign: "53.8 %".
 pub fn fmt_pct(fraction: f64) -> String {
-    format!("{:.1} %", fraction * 100.0)
+    format!("{} %", crate::display::fixed(fraction * 100.0, 1))
 }
 
 /// A target or cap as a percentage, whole ones without ".0": "60 %", "12.5 %".
@@ -746,9 +749,10 @@ pub fn fmt_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
 
 /// A number with thousands separators and `decimals` decimals.
 pub fn fmt_number(v: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(i, f)| (i, f));
-    let mut out = String::new();
+    let s = crate::display::fixed(v, decimals);
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let (int, frac) = s.split_once('.').map_or((s, ""), |(i, f)| (i, f));
+    let mut out = sign.to_string();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
@@ -758,10 +762,6 @@ pub fn fmt_number(v: f64, decimals: usize) -> String {
     if !frac.is_empty() {
         out.push('.');
         out.push_str(frac);
-    }
-    // "-0" is noise after rounding.
-    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
     }
     out
 }
@@ -795,6 +795,11 @@ mod tests {
         assert_eq!(fmt_yi(386_800.0), "38.68");
         assert_eq!(fmt_yi(7_600_000.0), "760.00");
         assert_eq!(fmt_pct(0.538), "53.8 %");
+        assert_eq!(fmt_pct(-0.0004), "0.0 %");
+        assert_eq!(fmt_pct(-0.0), "0.0 %");
+        assert_eq!(fmt_number(-0.004, 2), "0.00");
+        assert_eq!(fmt_number(-1e-12, 0), "0");
+        assert_eq!(fmt_number(-1234.567, 2), "-1,234.57");
         assert_eq!(fmt_month(2026, 11, Lang::Zh), "2026年11月");
         assert_eq!(fmt_year(2027, Lang::Zh), "2027年");
     }

@@ -34,6 +34,7 @@ pub mod simulate;
 pub mod submission;
 pub mod validate;
 pub mod workbook;
+pub mod xlsx_formats;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1188,9 +1188,14 @@ impl Binding {
         if self.relaxed > 1e-6 {
             let by = match self.per {
                 Unit::PercentagePoint => {
-                    format!("{:.2} {}", self.relaxed, Text::PercentagePoints.tr(lang))
+                    let points = crate::display::fixed(self.relaxed, 2);
+                    format!("{points} {}", Text::PercentagePoints.tr(lang))
                 }
-                Unit::Households => format!("{:.0}{}", self.relaxed, Text::Households.tr(lang)),
+                Unit::Households => format!(
+                    "{}{}",
+                    crate::display::fixed(self.relaxed, 0),
+                    Text::Households.tr(lang)
+                ),
                 _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])

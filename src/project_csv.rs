@@ -71,7 +71,7 @@ impl Column {
     }
 
     /// Columns a file must have; the others take the new-project defaults when missing.
-    fn required(self) -> bool {
+    pub(crate) fn required(self) -> bool {
         matches!(
             self,
             Column::Field(

@@ -3,7 +3,7 @@
 
 use crate::display::round_to_total;
 use crate::i18n::{Lang, Text};
-use crate::simulate::Results;
+use crate::simulate::{Repayment, Results};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(s: &str) -> String {
@@ -58,7 +58,7 @@ impl Table {
                     Cell::Text(t) => csv_field(t),
                     Cell::Year(y) => y.to_string(),
                     Cell::Money(v) => cents((v * 100.0).round() as i64),
-                    Cell::Share(v) => format!("{:.4}", v + 0.0),
+                    Cell::Share(v) => crate::display::fixed(*v, 4),
                     Cell::Count(n) => n.to_string(),
                 })
                 .collect();
@@ -216,8 +216,9 @@ pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
 }
 
 /// The project table of the report: each project's place, year, households (and how many are
-/// rehoused with money), investment and the colleagues' comment, then a totals row that adds
-/// up the rows as printed.
+/// rehoused with money), investment, how its debt is repaid (the land cover where land revenue
+/// repays it, "由财政预算偿还" where the budget does) and the colleagues' comment, then a
+/// totals row that adds up the rows as printed.
 pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Table {
     use crate::fields::ProjectField;
     let header = [
@@ -228,6 +229,7 @@ pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Tabl
         Text::RehousedMonetized,
         Text::KpiMonetizedOverall,
         Text::InvestmentTotal,
+        Text::LandCover,
         ProjectField::Comment.label(),
     ]
     .iter()
@@ -249,6 +251,11 @@ pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Tabl
                 Cell::Count(pr.households.monetized()),
                 Cell::Share(pr.monetized_rate),
                 inv,
+                Cell::Text(match pr.repayment() {
+                    Repayment::Land { cover } => crate::display::fixed(cover, 2),
+                    Repayment::Budget => Text::RepaidByBudget.tr(lang).into(),
+                    Repayment::NoDebt => String::new(),
+                }),
                 Cell::Text(p.comment.clone()),
             ]
         })
@@ -264,6 +271,7 @@ pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Tabl
                 .map_or(0.0, |m| m.rate),
         ),
         inv_total,
+        Cell::Text(String::new()),
         Cell::Text(String::new()),
     ]);
     Table { header, rows }
@@ -372,6 +380,37 @@ mod tests {
             assert_eq!(row[5], Cell::Money(150_000.0));
             assert_eq!(row[8], Cell::Share(y.ppp_share));
         }
+    }
+
+    /// Where the budget repays a project's debt the table says so instead of a land cover of 0.
+    #[test]
+    fn the_project_table_says_who_repays_the_debt() {
+        let plan = crate::demo::demo_plan();
+        let r = crate::simulate::simulate_plan(&plan, None);
+        for lang in [Lang::Zh, Lang::En] {
+            let t = projects_table(&plan, &r, lang);
+            let col = t
+                .header
+                .iter()
+                .position(|h| h == Text::LandCover.tr(lang))
+                .unwrap();
+            let cover = |name: &str| {
+                let row = t
+                    .rows
+                    .iter()
+                    .find(|row| row[0] == Cell::Text(name.into()))
+                    .unwrap();
+                row[col].clone()
+            };
+            let budget = Cell::Text(Text::RepaidByBudget.tr(lang).into());
+            assert_eq!(cover("东岭县县医院配套"), budget);
+            assert_eq!(cover("西坪县西坪中学配套"), budget);
+            let p = r.projects.iter().find(|p| p.name == "黄沙桥片区").unwrap();
+            let ratio = crate::display::fixed(p.land_cover.unwrap(), 2);
+            assert_eq!(cover("黄沙桥片区"), Cell::Text(ratio));
+            assert_eq!(t.rows.last().unwrap()[col], Cell::Text(String::new()));
+        }
+        assert_eq!(Text::RepaidByBudget.tr(Lang::Zh), "由财政预算偿还");
     }
 
     #[test]

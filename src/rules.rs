@@ -207,7 +207,7 @@ impl Finding {
     /// years.
     fn comparison(&self, lang: Lang) -> Comparison {
         let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
-        let ratio = |v: f64| format!("{v:.2}");
+        let ratio = |v: f64| crate::display::fixed(v, 2);
         let share = |what, op, note| Comparison {
             what,
             actual: fmt_pct(self.actual),
@@ -342,7 +342,8 @@ fn ppp_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     out
 }
 
-/// Per-project checks: the new PPP mechanism, special-bond balance and term, land cover.
+/// Per-project checks: the new PPP mechanism, special-bond balance and term, land cover where
+/// land revenue repays the debt.
 fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
     let first = r.first_year;
@@ -397,7 +398,9 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                 });
             }
         }
-        if let Some(c) = p.land_cover {
+        // Only where the plan relies on land revenue: a budget-repaid project's cover is no
+        // shortfall but its design.
+        if let crate::simulate::Repayment::Land { cover: c } = p.repayment() {
             if in_force(RuleId::LandCover, first) && c < 1.0 {
                 out.push(Finding {
                     rule: RuleId::LandCover,
@@ -411,4 +414,92 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ratio of nothing over a debt is -0.0 when the nothing is an empty sum: the finding
+    /// shows it as 0.00.
+    #[test]
+    fn a_negative_zero_ratio_reads_as_zero() {
+        let f = Finding {
+            rule: RuleId::LandCover,
+            severity: Severity::Warning,
+            subject: Subject::Project {
+                id: "p1".into(),
+                name: "县医院配套".into(),
+            },
+            actual: -0.0,
+            limit: 1.0,
+            years: None,
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            let m = f.message(lang);
+            assert!(m.contains(" 0.00 < 1.00") && !m.contains("-0"), "{m}");
+        }
+    }
+
+    fn land_cover_findings(plan: &crate::plan::Plan) -> Vec<Finding> {
+        let r = crate::simulate::simulate_plan(plan, None);
+        findings(&plan.assumptions, &r)
+            .into_iter()
+            .filter(|f| f.rule == RuleId::LandCover)
+            .collect()
+    }
+
+    /// The demo's four 配套基础设施 projects have no land revenue and no special bonds: the
+    /// budget repays their loans and service fees, and they get no land-cover warning. The
+    /// demo's 28 resettlement projects all have land revenue; 17 of them cover less than their
+    /// debt service (the 21 projects under 1 less those four).
+    #[test]
+    fn land_cover_is_checked_only_where_land_revenue_repays_the_debt() {
+        use crate::simulate::Repayment;
+        let plan = crate::demo::demo_plan();
+        let r = crate::simulate::simulate_plan(&plan, None);
+        let infrastructure: Vec<&str> = plan
+            .projects
+            .iter()
+            .filter(|p| p.kind == crate::model::ProjectType::Infrastructure)
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(infrastructure.len(), 4);
+        for p in &r.projects {
+            let budget = infrastructure.contains(&p.id.as_str());
+            assert_eq!(p.repayment() == Repayment::Budget, budget, "{}", p.name);
+        }
+        let under_one = r
+            .projects
+            .iter()
+            .filter(|p| p.land_cover.is_some_and(|c| c < 1.0))
+            .count();
+        assert_eq!(under_one, 21);
+        let land = land_cover_findings(&plan);
+        assert_eq!(land.len(), 17);
+        assert!(land.iter().all(|f| match &f.subject {
+            Subject::Project { id, .. } => !infrastructure.contains(&id.as_str()),
+            _ => false,
+        }));
+
+        // Land revenue applied to the hospital's loans: the plan now relies on it, and too
+        // little of it is warned about.
+        let mut plan = plan;
+        let hospital = plan
+            .projects
+            .iter_mut()
+            .find(|p| p.name == "东岭县县医院配套")
+            .unwrap();
+        hospital.land_revenue = Some(crate::model::LandRevenue {
+            amount: 500.0,
+            start_offset: 0,
+            years: 1,
+        });
+        let land = land_cover_findings(&plan);
+        assert_eq!(land.len(), 18);
+        assert!(land.iter().any(|f| matches!(&f.subject,
+            Subject::Project { name, .. } if name == "东岭县县医院配套")
+            && f.actual > 0.0
+            && f.actual < 1.0));
+    }
 }

@@ -185,6 +185,35 @@ pub struct ProjectResult {
     pub bond_term: u32,
 }
 
+impl ProjectResult {
+    /// How the project's debt is repaid, as far as land revenue goes.
+    pub fn repayment(&self) -> Repayment {
+        match self.land_cover {
+            None => Repayment::NoDebt,
+            // Special bonds must balance from the land they are raised on (财预〔2018〕28号);
+            // land revenue, where there is any, goes to the debt first (`apply_land`).
+            Some(cover) if self.bond_balance.is_some() || self.land_revenue > 0.0 => {
+                Repayment::Land { cover }
+            }
+            // No land revenue and no bonds: the loans and service fees are repaid from the
+            // budget by design (配套基础设施), and a land cover of 0 says nothing.
+            Some(_) => Repayment::Budget,
+        }
+    }
+}
+
+/// Whether the plan relies on land revenue to repay a project's debt.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Repayment {
+    NoDebt,
+    /// Land revenue repays it: PV(land revenue) / PV(loan + bond debt service).
+    Land {
+        cover: f64,
+    },
+    /// The budget repays it: no land revenue, no special bonds.
+    Budget,
+}
+
 /// Households by way of resettlement (declared with the resettlement mix).
 pub use crate::model::Rehousing;
 

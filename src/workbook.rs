@@ -1,7 +1,8 @@
 //! Excel workbooks in and out: the plan's sheets written with rust_xlsxwriter (numbers stored as
-//! numbers with their formats, bold frozen headers), the blank template for county offices,
-//! and a county's project sheet read with calamine under exactly the CSV's checks.
+//! numbers with their formats, bold frozen headers, laid out to print on A4), the blank template
+//! for county offices, and a county's project sheet read with calamine under the CSV's checks.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
@@ -10,6 +11,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::compare::{compare, MetricKind, METRICS};
+use crate::display::shown_number;
 use crate::edit::Scenario;
 use crate::fields::Unit;
 use crate::i18n::{Lang, Text};
@@ -18,15 +20,6 @@ use crate::plan::Plan;
 use crate::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
 use crate::report::{affordability_table, yearly_table, Cell, Table};
 use crate::simulate::simulate;
-
-/// The sheets this app writes: a workbook with any other sheet is refused on import.
-const SHEETS: [Text; 5] = [
-    Text::SheetProjects,
-    Text::SheetYearly,
-    Text::SheetAffordability,
-    Text::SheetCompare,
-    Text::SheetGuide,
-];
 
 /// Rows above a sheet's table: the title (plan, scenario, sheet) and the unit.
 const TITLE_ROWS: u32 = 1;
@@ -82,11 +75,43 @@ fn text_width(s: &str) -> f64 {
         .sum()
 }
 
-/// Column widths that fit the header (wrapped over two lines at most) and the widest cell.
-fn fit_columns(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, (w + 2.0).clamp(8.0, 48.0))?;
+/// Column widths that fit the header (wrapped over two lines at most) and the widest cell,
+/// then the sheet's print layout (see `lay_out`).
+fn fit_columns(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
+    let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect();
+    lay_out(ws, &widths, TITLE_ROWS, lang)
+}
+
+/// The printable width of an A4 page in portrait at the default margins (8.27 in less twice
+/// 0.7 in), in Excel's pixels (96 per inch).
+const A4_PORTRAIT_PX: f64 = 659.0;
+
+/// Sets the column widths (Excel's characters) and lays the sheet out for printing, as finance
+/// bureaus print these sheets: A4, landscape when the columns are wider than a portrait page,
+/// one page wide (as many pages long as it takes), rows `0..=repeat_to` (the title and the
+/// header) on every page, the sheet's name and the page number in the footer. Every sheet
+/// this app writes sets its columns here, so none prints cut into column strips.
+fn lay_out(
+    ws: &mut Worksheet,
+    widths: &[f64],
+    repeat_to: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    for (c, &w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, w)?;
     }
+    // Excel draws a column of width w (in characters of the default font, 7 px each) with 5 px
+    // of padding.
+    let px: f64 = widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum();
+    ws.set_paper_size(9);
+    if px > A4_PORTRAIT_PX {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, repeat_to)?;
+    ws.set_footer(Text::SheetFooter.tr(lang));
     Ok(())
 }
 
@@ -117,7 +142,12 @@ fn header_row(ws: &mut Worksheet, f: &Formats, header: &[String]) -> Result<Vec<
 }
 
 /// A report table below the title: typed cells with their formats.
-fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), XlsxError> {
+fn write_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    table: &Table,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let mut widths = header_row(ws, f, &table.header)?;
     for (r, row) in table.rows.iter().enumerate() {
         let r = TITLE_ROWS + 1 + r as u32;
@@ -129,15 +159,20 @@ fn write_table(ws: &mut Worksheet, f: &Formats, table: &Table) -> Result<(), Xls
                     continue;
                 }
                 Cell::Year(y) => (f64::from(y), &f.year, 4.0),
-                Cell::Money(v) => (v, &f.money, crate::i18n::fmt_number(v, 2).len() as f64),
-                Cell::Share(v) => (v, &f.share, 6.0),
+                Cell::Money(v) => (
+                    shown_number(v, 2),
+                    &f.money,
+                    crate::i18n::fmt_number(v, 2).len() as f64,
+                ),
+                // "0.0%": three decimals of the fraction show.
+                Cell::Share(v) => (shown_number(v, 3), &f.share, 6.0),
                 Cell::Count(n) => (n as f64, &f.count, n.to_string().len() as f64 + 1.0),
             };
             ws.write_number_with_format(r, c as u16, v, format)?;
             widths[c] = widths[c].max(width);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 /// The project list sheet: the CSV's columns (so it imports back), numbers as numbers.
@@ -155,6 +190,8 @@ fn write_projects(
         for (c, &column) in columns.iter().enumerate() {
             let width = match cell_value(p, column, lang) {
                 project_csv::Cell::Number(v) => {
+                    // Exact, so that the list reads back identically; only -0.0 becomes 0.0.
+                    let v = v + 0.0;
                     ws.write_number_with_format(r, c as u16, v, f.of_unit(column.unit()))?;
                     crate::i18n::fmt_number(v, 2).len() as f64
                 }
@@ -167,7 +204,7 @@ fn write_projects(
             widths[c] = widths[c].max(width);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 /// 方案对比: every comparison measure for the base and each scenario.
@@ -182,17 +219,17 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
         ws.write_string(r, 0, label)?;
         widths[0] = widths[0].max(text_width(label));
         for (c, compared) in all.iter().enumerate() {
-            let v = (m.value)(compared);
-            let format = match m.kind {
-                MetricKind::Money => &f.money,
-                MetricKind::Share => &f.share,
-                MetricKind::Count => &f.count,
+            let (format, decimals) = match m.kind {
+                MetricKind::Money => (&f.money, 2),
+                MetricKind::Share => (&f.share, 3),
+                MetricKind::Count => (&f.count, 0),
             };
+            let v = shown_number((m.value)(compared), decimals);
             ws.write_number_with_format(r, c as u16 + 1, v, format)?;
             widths[c + 1] = widths[c + 1].max(crate::i18n::fmt_number(v, 2).len() as f64);
         }
     }
-    fit_columns(ws, &widths)
+    fit_columns(ws, &widths, lang)
 }
 
 fn sheet(wb: &mut Workbook, name: Text, lang: Lang) -> Result<&mut Worksheet, XlsxError> {
@@ -218,7 +255,7 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
     let ws = sheet(&mut wb, Text::SheetYearly, lang)?;
     let table = yearly_table(&r, lang);
     title(ws, &f, &named(Text::SheetYearly), unit, table.header.len())?;
-    write_table(ws, &f, &table)?;
+    write_table(ws, &f, &table, lang)?;
 
     let ws = sheet(&mut wb, Text::SheetAffordability, lang)?;
     let table = affordability_table(&r, view.assumptions.other_ppp_spending, lang);
@@ -229,7 +266,7 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
         unit,
         table.header.len(),
     )?;
-    write_table(ws, &f, &table)?;
+    write_table(ws, &f, &table, lang)?;
     ws.write_string(
         TITLE_ROWS + 2 + table.rows.len() as u32,
         0,
@@ -277,7 +314,8 @@ pub fn template(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for (r, line) in guide.iter().enumerate() {
         ws.write_string(r as u32, 0, line)?;
     }
-    ws.set_column_width(0, 90)?;
+    // The guide's first line says what the sheet is: it stands over every printed page.
+    lay_out(ws, &[90.0], 0, lang)?;
     wb.save_to_buffer()
 }
 
@@ -289,10 +327,12 @@ pub enum WorkbookProblem {
     TooLarge {
         bytes: u64,
     },
+    /// Several sheets, none named 项目清单 and none with the project list's header.
     NoProjectSheet {
         sheets: Vec<String>,
     },
-    ExtraSheets(Vec<String>),
+    /// Several sheets with the project list's header, none named 项目清单.
+    SeveralProjectSheets(Vec<String>),
     NoHeader {
         sheet: String,
     },
@@ -324,8 +364,8 @@ impl WorkbookProblem {
             WorkbookProblem::NoProjectSheet { sheets } => {
                 Text::XlsxNoSheet.fill(lang, &[&projects, &sheets.join("、")])
             }
-            WorkbookProblem::ExtraSheets(s) => {
-                Text::XlsxExtraSheets.fill(lang, &[&s.join("、"), &projects])
+            WorkbookProblem::SeveralProjectSheets(s) => {
+                Text::XlsxSeveralSheets.fill(lang, &[&s.join("、"), &projects])
             }
             WorkbookProblem::NoHeader { sheet } => Text::XlsxNoHeader.fill(
                 lang,
@@ -361,11 +401,26 @@ fn cell_name(row: u32, col: u32) -> String {
     format!("{letters}{}", row + 1)
 }
 
-/// Whether a sheet name is one of this app's, in either language.
-fn known_sheet(name: &str) -> Option<Text> {
-    SHEETS
+/// Whether a sheet is named 项目清单, in either language.
+fn is_project_sheet_name(name: &str) -> bool {
+    [Lang::Zh, Lang::En]
+        .iter()
+        .any(|&l| Text::SheetProjects.tr(l) == name.trim())
+}
+
+/// Whether a header row is the project list's: every required column, no column it does not
+/// know (the checks a CSV's header gets).
+fn is_project_header(header: &[String]) -> bool {
+    let columns: Vec<Option<Column>> = header.iter().map(|h| project_csv::column_of(h)).collect();
+    let unknown = header
+        .iter()
+        .zip(&columns)
+        .any(|(h, c)| c.is_none() && !h.trim().is_empty());
+    let complete = Column::all()
         .into_iter()
-        .find(|t| [Lang::Zh, Lang::En].iter().any(|&l| t.tr(l) == name.trim()))
+        .filter(|c| c.required())
+        .all(|c| columns.contains(&Some(c)));
+    complete && !unknown
 }
 
 /// A workbook unpacks to at most this much: a county's list is well under a megabyte; a file that
@@ -432,22 +487,41 @@ fn table_cell(d: &Data) -> project_csv::Cell {
 /// and the rows below it, each with its line as Excel numbers it.
 type SheetTable = (Vec<String>, Vec<(u64, Vec<project_csv::Cell>)>);
 
-fn sheet_table(range: &calamine::Range<Data>) -> Option<SheetTable> {
-    let (r0, _) = range.start().unwrap_or((0, 0));
-    let rows: Vec<Vec<project_csv::Cell>> = range
+/// The project table of a sheet. In a share column (its header says %), a number under a
+/// percent format is the fraction it stores (45 % is 0.45, as this app writes it); a plain
+/// number is in percent, as the header and the CSV have it: the CSV saved as a workbook by
+/// Calc (or typed into Excel) holds 45 for 45 %. `percent` holds the percent-formatted cells.
+fn sheet_table(range: &calamine::Range<Data>, percent: &HashSet<(u32, u32)>) -> Option<SheetTable> {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<project_csv::Cell>> = range
         .rows()
         .map(|r| r.iter().map(table_cell).collect())
         .collect();
     let name = Column::Field(crate::fields::ProjectField::Name);
     let is_name = |c: &project_csv::Cell| matches!(c, project_csv::Cell::Text(t) if project_csv::column_of(t) == Some(name));
     let h = rows.iter().position(|r| r.iter().any(is_name))?;
-    let header = rows[h]
+    let header: Vec<String> = rows[h]
         .iter()
         .map(|c| match c {
             project_csv::Cell::Text(t) => t.clone(),
             project_csv::Cell::Number(v) => v.to_string(),
         })
         .collect();
+    let shares: Vec<bool> = header
+        .iter()
+        .map(|h| project_csv::column_of(h).is_some_and(|c| c.percent()))
+        .collect();
+    for (i, row) in rows.iter_mut().enumerate().skip(h + 1) {
+        for (j, cell) in row.iter_mut().enumerate() {
+            let at = (r0 + i as u32, c0 + j as u32);
+            if let project_csv::Cell::Number(v) = *cell {
+                if shares.get(j) == Some(&true) && !percent.contains(&at) {
+                    // As the CSV's text, so the share reads back exactly as from the CSV.
+                    *cell = project_csv::Cell::Text(format!("{}", v + 0.0));
+                }
+            }
+        }
+    }
     let body = rows
         .into_iter()
         .enumerate()
@@ -457,9 +531,38 @@ fn sheet_table(range: &calamine::Range<Data>) -> Option<SheetTable> {
     Some((header, body))
 }
 
-/// Reads the project sheet of a workbook for `plan`: every project, or every problem (the
-/// workbook's own first: not a workbook, no project sheet, sheets it does not know, formulas,
-/// merged cells; then the rows', as for a CSV). All or nothing.
+/// The sheet to import: the only one, whatever its name (Calc, Excel and WPS name a CSV's sheet
+/// after the file); of several, the one named 项目清单, else the one whose header is the
+/// project list's.
+fn project_sheet(wb: &mut Xlsx<Cursor<&[u8]>>) -> Result<String, Vec<WorkbookProblem>> {
+    let names = wb.sheet_names();
+    if let [only] = names.as_slice() {
+        return Ok(only.clone());
+    }
+    if let Some(named) = names.iter().find(|n| is_project_sheet_name(n)) {
+        return Ok(named.clone());
+    }
+    let none = HashSet::new();
+    let matching: Vec<String> = names
+        .iter()
+        .filter(|n| {
+            wb.worksheet_range(n)
+                .ok()
+                .and_then(|range| sheet_table(&range, &none))
+                .is_some_and(|(header, _)| is_project_header(&header))
+        })
+        .cloned()
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(vec![WorkbookProblem::NoProjectSheet { sheets: names }]),
+        _ => Err(vec![WorkbookProblem::SeveralProjectSheets(matching)]),
+    }
+}
+
+/// Reads the project sheet of a workbook for `plan` (see `project_sheet`): every project, or
+/// every problem (the workbook's own first: not a workbook, no project sheet, formulas, merged
+/// cells; then the rows', as for a CSV). All or nothing; other sheets are not read.
 pub fn read_projects(
     bytes: &[u8],
     plan: &Plan,
@@ -468,28 +571,14 @@ pub fn read_projects(
     check_unpacked_size(bytes)?;
     let unreadable = |e: calamine::XlsxError| vec![WorkbookProblem::NotWorkbook(e.to_string())];
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
-    let names = wb.sheet_names();
-    let Some(sheet) = names
-        .iter()
-        .find(|n| known_sheet(n) == Some(Text::SheetProjects))
-        .cloned()
-    else {
-        return Err(vec![WorkbookProblem::NoProjectSheet { sheets: names }]);
-    };
-    let extra: Vec<String> = names
-        .iter()
-        .filter(|n| known_sheet(n).is_none())
-        .cloned()
-        .collect();
-    if !extra.is_empty() {
-        return Err(vec![WorkbookProblem::ExtraSheets(extra)]);
-    }
+    let sheet = project_sheet(&mut wb)?;
     let problems = value_problems(&mut wb, &sheet);
     if !problems.is_empty() {
         return Err(problems);
     }
     let range = wb.worksheet_range(&sheet).map_err(unreadable)?;
-    let Some((header, body)) = sheet_table(&range) else {
+    let percent = crate::xlsx_formats::percent_cells(bytes, &sheet);
+    let Some((header, body)) = sheet_table(&range, &percent) else {
         return Err(vec![WorkbookProblem::NoHeader { sheet }]);
     };
     read_rows(&header, body, Vec::new(), plan, lang).map_err(|problems| {
@@ -523,4 +612,19 @@ pub fn read_project_list(
     let text =
         std::str::from_utf8(bytes).map_err(|_| vec![Text::ErrCsvNotUtf8.tr(lang).to_string()])?;
     project_csv::read(text, plan, lang).map_err(|ps| ps.iter().map(|p| p.message(lang)).collect())
+}
+
+/// The message of a refused project-list import: its problems (the first ten) under a
+/// heading that names the file's kind, "工作簿中有错误…" or "CSV 中有错误…". For the problems
+/// of `read_project_list` and those of taking its projects into the plan.
+pub fn refusal_message(bytes: &[u8], file_name: &str, problems: Vec<String>, lang: Lang) -> String {
+    let heading = if is_workbook(bytes, file_name) {
+        Text::ErrWorkbookRows
+    } else {
+        Text::ErrCsvRows
+    };
+    heading.fill(
+        lang,
+        &[&crate::format::summarize(problems.into_iter(), lang)],
+    )
 }

@@ -59,3 +59,82 @@ fn the_60_percent_scenario_stays() {
     assert!(r.rate(&Group::CentralCity).unwrap().meets_target());
     assert!(r.rate(&Group::Counties).unwrap().meets_target());
 }
+
+/// A part of an xlsx package (a zip of XML files) as text.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// No figure of the demo — findings, report tables as the page and the CSV write them, the
+/// project list, the workbook's numbers — shows a negative zero, in either language, for the
+/// baseline and each scenario.
+#[test]
+fn no_figure_of_the_demo_shows_a_negative_zero() {
+    use planner::i18n::{fmt_number, fmt_pct, Lang};
+    use planner::report::{
+        affordability_table, projects_table, yearly_csv, yearly_summary_table, Cell, Table,
+    };
+    let plan = demo_plan();
+    let shown = |t: &Table| -> String {
+        let cells = t.rows.iter().flatten().map(|c| match c {
+            Cell::Money(v) => fmt_number(*v, 2),
+            Cell::Share(v) => fmt_pct(*v),
+            Cell::Count(n) => fmt_number(*n as f64, 0),
+            Cell::Text(s) => s.clone(),
+            Cell::Year(y) => y.to_string(),
+        });
+        format!("{}\n{}", cells.collect::<Vec<_>>().join(" | "), t.csv())
+    };
+    let negative_zero = |text: &str| {
+        let b = text.as_bytes();
+        // "-0" not followed by a digit other than zeros and a point: -0, -0.0, -0.00, -0 %.
+        (0..b.len()).any(|i| {
+            b[i] == b'-'
+                && b.get(i + 1) == Some(&b'0')
+                && b[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || **c == b'.')
+                    .all(|c| *c == b'0' || *c == b'.')
+        })
+    };
+    let scenarios = std::iter::once(None).chain(plan.scenarios.iter().map(Some));
+    for s in scenarios {
+        let view = plan.resolve(s).plan;
+        let r = simulate_plan(&plan, s);
+        for lang in [Lang::Zh, Lang::En] {
+            let findings = planner::rules::findings(&view.assumptions, &r);
+            let mut texts: Vec<String> = findings.iter().map(|f| f.message(lang)).collect();
+            texts.push(shown(&projects_table(&view, &r, lang)));
+            texts.push(shown(&yearly_summary_table(&r, lang)));
+            texts.push(shown(&affordability_table(
+                &r,
+                view.assumptions.other_ppp_spending,
+                lang,
+            )));
+            texts.push(yearly_csv(&r, lang));
+            texts.push(planner::project_csv::write(&view.projects, lang));
+            for t in texts {
+                assert!(!negative_zero(&t), "{s:?} {lang:?}: {t}");
+            }
+            let book = planner::workbook::export(&plan, s, lang).unwrap();
+            for sheet in 1..=4 {
+                let xml = xlsx_part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
+                for v in xml
+                    .split("<v>")
+                    .skip(1)
+                    .filter_map(|v| v.split("</v>").next())
+                {
+                    let n: f64 = v.parse().unwrap_or(1.0);
+                    assert!(
+                        !(v.starts_with('-') && n.abs() < 0.0005),
+                        "sheet{sheet}: <v>{v}</v>"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,7 +1,9 @@
 //! Excel in and out: an exported workbook imports back to the same project list; read by an
 //! independent reader it has the sheets, number formats, frozen headers and totals described;
-//! the template offers drop-downs; a workbook that is not one, lacks the project sheet, has
-//! other sheets, formulas, merged cells or a bad cell is refused by sheet, row and column.
+//! the template offers drop-downs; every sheet prints on A4; a workbook as Calc saves the CSV
+//! (one sheet named after the file, shares in percent) imports as the CSV does; a workbook that
+//! is not one, lacks the project sheet, has formulas, merged cells or a bad cell is refused by
+//! sheet, row and column.
 
 use std::io::{Cursor, Read};
 
@@ -9,7 +11,9 @@ use calamine::{Data, Reader, Xlsx};
 use planner::demo::demo_plan;
 use planner::i18n::Lang;
 use planner::simulate::simulate_plan;
-use planner::workbook::{export, read_projects, template, WorkbookProblem};
+use planner::workbook::{
+    export, read_project_list, read_projects, refusal_message, template, WorkbookProblem,
+};
 use rust_xlsxwriter::Workbook;
 
 /// A part of the xlsx package (a zip of XML files) as text.
@@ -179,9 +183,22 @@ fn edited(
     let range = wb_in.worksheet_range("项目清单").unwrap();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("项目清单").unwrap();
+    // Shares keep their percent format: without it a number in a share column is in percent.
+    let header: Vec<String> = range
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
     for (r, row) in range.rows().enumerate() {
         for (c, d) in row.iter().enumerate() {
             match d {
+                Data::Float(v) if header[c].ends_with("（%）") => {
+                    ws.write_number_with_format(r as u32, c as u16, *v, &percent)
+                        .unwrap();
+                }
                 Data::Float(v) => {
                     ws.write_number(r as u32, c as u16, *v).unwrap();
                 }
@@ -226,16 +243,26 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     let m = fail(&bomb);
     assert!(m.contains("超过 64 MB 上限"), "{m}");
 
+    // One sheet is read whatever its name: an empty one has no header row.
     let mut wb = Workbook::new();
     wb.add_worksheet().set_name("Sheet1").unwrap();
     let m = fail(&wb.save_to_buffer().unwrap());
+    assert!(m.contains("Sheet1") && m.contains("找不到表头行"), "{m}");
+    // Of several, none named 项目清单 and none with its header: all are named.
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Sheet1").unwrap();
+    wb.add_worksheet().set_name("Sheet2").unwrap();
+    let m = fail(&wb.save_to_buffer().unwrap());
     assert!(
-        m.contains("没有“项目清单”工作表") && m.contains("Sheet1"),
+        m.contains("没有“项目清单”工作表") && m.contains("Sheet1、Sheet2"),
         "{m}"
     );
 
-    let m = fail(&edited(|_| {}, Some("草稿")));
-    assert!(m.contains("草稿"), "{m}");
+    // Another sheet beside 项目清单 is not read.
+    assert_eq!(
+        read_projects(&edited(|_| {}, Some("草稿")), &plan, Lang::Zh).unwrap(),
+        plan.projects
+    );
 
     // Households of the first project (column E, row 3) as a formula.
     let m = refusal(|ws| {
@@ -265,4 +292,171 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
         ws.write_number(2, 20, 1.5).unwrap();
     });
     assert!(m.contains("第 3 行"), "{m}");
+}
+
+/// Every sheet prints as finance bureaus print it: A4, one page wide, landscape where the
+/// columns are wider than a portrait page, the title and header rows on every page, the sheet
+/// name and page number in the footer (read back from the files' XML, as Excel and Calc read
+/// it: fitToWidth is absent when it is 1, its default).
+#[test]
+fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
+    let plan = demo_plan();
+    for lang in [Lang::Zh, Lang::En] {
+        let books = [
+            (
+                export(&plan, None, lang).unwrap(),
+                vec![true, true, true, false],
+            ),
+            (template(&plan, lang).unwrap(), vec![true, false]),
+        ];
+        for (bytes, landscape) in books {
+            let workbook = part(&bytes, "xl/workbook.xml");
+            for (i, landscape) in landscape.into_iter().enumerate() {
+                let sheet = part(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+                let setup = sheet
+                    .split("<pageSetup ")
+                    .nth(1)
+                    .and_then(|s| s.split("/>").next())
+                    .unwrap_or_else(|| panic!("sheet{} has no page setup", i + 1));
+                assert!(setup.contains(r#"paperSize="9""#), "{setup}");
+                assert!(setup.contains(r#"fitToHeight="0""#), "{setup}");
+                assert!(!setup.contains("fitToWidth") || setup.contains(r#"fitToWidth="1""#));
+                let orientation = if landscape { "landscape" } else { "portrait" };
+                assert!(
+                    setup.contains(&format!(r#"orientation="{orientation}""#)),
+                    "sheet{}: {setup}",
+                    i + 1
+                );
+                assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
+                let footer = sheet
+                    .split("<oddFooter>")
+                    .nth(1)
+                    .and_then(|s| s.split("</oddFooter>").next())
+                    .expect("a footer");
+                assert!(
+                    footer.contains("&amp;A") && footer.contains("&amp;P"),
+                    "{footer}"
+                );
+                let page = if lang == Lang::Zh {
+                    "第 &amp;P 页"
+                } else {
+                    "page &amp;P"
+                };
+                assert!(footer.contains(page), "{footer}");
+                assert!(
+                    workbook.contains(&format!(
+                        r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">"#
+                    )),
+                    "sheet{}: {workbook}",
+                    i + 1
+                );
+            }
+        }
+    }
+    // The title row and the header row repeat (rows 1–2); the guide repeats its first line.
+    let workbook = part(&export(&plan, None, Lang::Zh).unwrap(), "xl/workbook.xml");
+    assert!(workbook.contains("项目清单!$1:$2"), "{workbook}");
+    let workbook = part(&template(&plan, Lang::Zh).unwrap(), "xl/workbook.xml");
+    assert!(workbook.contains("填写说明!$1:$1"), "{workbook}");
+}
+
+/// The demo's project CSV opened in LibreOffice Calc 7.4 and saved as .xlsx (`soffice
+/// --headless --infilter=CSV:44,34,76,1 --convert-to xlsx projects.csv`, the charset a planner
+/// picks in Calc's import dialog): one sheet named after the file, "projects", every share a
+/// plain number in percent (45 for 45 %), no header formats.
+const LIBREOFFICE_XLSX: &[u8] = include_bytes!("fixtures/projects-libreoffice.xlsx");
+const LIBREOFFICE_CSV: &str = include_str!("fixtures/projects-libreoffice.csv");
+
+#[test]
+fn a_workbook_calc_saved_from_the_csv_imports_the_same_projects() {
+    let plan = demo_plan();
+    let sheets = Xlsx::new(Cursor::new(LIBREOFFICE_XLSX))
+        .unwrap()
+        .sheet_names();
+    assert_eq!(sheets, ["projects"]);
+    let from_csv =
+        read_project_list(LIBREOFFICE_CSV.as_bytes(), "projects.csv", &plan, Lang::Zh).unwrap();
+    let from_xlsx = read_project_list(LIBREOFFICE_XLSX, "projects.xlsx", &plan, Lang::Zh).unwrap();
+    assert_eq!(from_xlsx, from_csv);
+    assert_eq!(from_xlsx.len(), 32);
+    assert_eq!(
+        from_xlsx, plan.projects,
+        "the demo's CSV when the fixture was made"
+    );
+}
+
+/// Two sheets, neither named 项目清单: the one whose header is the project list's is read.
+#[test]
+fn of_several_sheets_the_one_with_the_project_header_is_read() {
+    let plan = demo_plan();
+    let exported = export(&plan, None, Lang::Zh).unwrap();
+    let mut wb_in: Xlsx<_> = Xlsx::new(Cursor::new(exported)).unwrap();
+    let range = wb_in.worksheet_range("项目清单").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let mut wb = Workbook::new();
+    let notes = wb.add_worksheet().set_name("说明").unwrap();
+    notes.write_string(0, 0, "项目名称").unwrap();
+    notes.write_string(1, 0, "各区县报送").unwrap();
+    let ws = wb.add_worksheet().set_name("2027年报送").unwrap();
+    for (r, row) in range.rows().enumerate().skip(1) {
+        for (c, d) in row.iter().enumerate() {
+            let (r, c) = (r as u32 - 1, c as u16);
+            match d {
+                Data::Float(v) if header[c as usize].ends_with("（%）") => {
+                    ws.write_number_with_format(r, c, *v, &percent).unwrap();
+                }
+                Data::Float(v) => {
+                    ws.write_number(r, c, *v).unwrap();
+                }
+                Data::String(s) => {
+                    ws.write_string(r, c, s).unwrap();
+                }
+                _ => {}
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    assert_eq!(
+        read_projects(&bytes, &plan, Lang::Zh).unwrap(),
+        plan.projects
+    );
+
+    // Two such sheets and no 项目清单: which one is meant is the planner's to say.
+    let mut wb = Workbook::new();
+    for name in ["甲", "乙"] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+    }
+    let m = messages(&read_projects(&wb.save_to_buffer().unwrap(), &plan, Lang::Zh).unwrap_err());
+    assert!(m.contains("甲、乙") && m.contains("“项目清单”"), "{m}");
+}
+
+/// A refused workbook is called a workbook, a refused CSV a CSV.
+#[test]
+fn refusals_name_the_files_kind() {
+    let plan = demo_plan();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("projects").unwrap();
+    ws.write_string(0, 0, "项目名称").unwrap();
+    ws.write_string(0, 1, "无此列").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let problems = read_project_list(&bytes, "projects.xlsx", &plan, Lang::Zh).unwrap_err();
+    let m = refusal_message(&bytes, "projects.xlsx", problems, Lang::Zh);
+    assert!(
+        m.starts_with("工作簿中有错误，未导入任何项目：") && !m.contains("CSV"),
+        "{m}"
+    );
+    let csv = "项目名称,无此列\n甲,1\n";
+    let problems = read_project_list(csv.as_bytes(), "p.csv", &plan, Lang::Zh).unwrap_err();
+    let m = refusal_message(csv.as_bytes(), "p.csv", problems, Lang::En);
+    assert!(m.starts_with("The CSV has errors"), "{m}");
 }
