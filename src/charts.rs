@@ -12,11 +12,12 @@ use crate::simulate::{FiscalBurden, Group, Results, Sources};
 
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
 pub fn yi(v_wan: f64) -> f64 {
-    (v_wan / 100.0).round() / 100.0
+    // `+ 0.0` turns -0.0 into 0.0: a tooltip must not read "-0 亿元".
+    (v_wan / 100.0).round() / 100.0 + 0.0
 }
 
 pub fn pct(fraction: f64) -> f64 {
-    (fraction * 1000.0).round() / 10.0
+    (fraction * 1000.0).round() / 10.0 + 0.0
 }
 
 fn years(r: &Results) -> Vec<String> {
@@ -112,17 +113,22 @@ pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
         Group::Overall => 3,
     });
     let names: Vec<String> = groups.iter().map(|m| group_name(&m.group, lang)).collect();
-    category_base(Text::ChartMonetized, names, Text::UnitPercent.tr(lang), lang)
-        .series(
-            Bar::new()
-                .name(Text::MonetizedRate.tr(lang))
-                .data(groups.iter().map(|m| pct(m.rate)).collect::<Vec<f64>>()),
-        )
-        .series(
-            Line::new()
-                .name(Text::Target.tr(lang))
-                .data(groups.iter().map(|m| pct(m.target)).collect::<Vec<f64>>()),
-        )
+    category_base(
+        Text::ChartMonetized,
+        names,
+        Text::UnitPercent.tr(lang),
+        lang,
+    )
+    .series(
+        Bar::new()
+            .name(Text::MonetizedRate.tr(lang))
+            .data(groups.iter().map(|m| pct(m.rate)).collect::<Vec<f64>>()),
+    )
+    .series(
+        Line::new()
+            .name(Text::Target.tr(lang))
+            .data(groups.iter().map(|m| pct(m.target)).collect::<Vec<f64>>()),
+    )
 }
 
 /// Households of the whole plan by way of resettlement.
@@ -267,6 +273,13 @@ mod tests {
         // The room is on the right axis: 10 % of 230亿 minus 15亿 of other PPP = 8亿 in 2027.
         assert_eq!(series[2]["yAxisIndex"], 1.0);
         assert_eq!(numbers(&series[2]["data"])[0], 8.0);
+    }
+
+    #[test]
+    fn chart_values_are_never_negative_zero() {
+        assert!(yi(-0.4).is_sign_positive());
+        assert!(pct(-0.00001).is_sign_positive());
+        assert_eq!(yi(-150.0), -0.02);
     }
 
     #[test]

@@ -70,11 +70,7 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
         .count();
     let has_years = !r.years.is_empty();
     vec![
-        monetized(
-            "overall",
-            Group::Overall,
-            Text::StripMonetizedOverall,
-        ),
+        monetized("overall", Group::Overall, Text::StripMonetizedOverall),
         monetized("central", Group::CentralCity, Text::StripMonetizedCentral),
         monetized("counties", Group::Counties, Text::StripMonetizedCounties),
         Figure {
@@ -90,7 +86,11 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
                 "—".into()
             },
             detail: format!("{} {}", Text::Cap.tr(lang), fmt_limit(a.ppp_cap)),
-            verdict: if ppp_over { Verdict::Miss } else { Verdict::Pass },
+            verdict: if ppp_over {
+                Verdict::Miss
+            } else {
+                Verdict::Pass
+            },
             explained_at: if ppp_over || misses(RuleId::PppNewGovPay) {
                 FINDINGS
             } else {
@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(central.verdict, Verdict::Miss);
         assert_eq!(central.explained_at, FINDINGS);
         let overall = figure(&h, "overall");
-        assert_eq!(overall.value, fmt_pct(r.rate(&Group::Overall).unwrap().rate));
+        assert_eq!(
+            overall.value,
+            fmt_pct(r.rate(&Group::Overall).unwrap().rate)
+        );
         let peak = figure(&h, "peak");
         assert_eq!(
             peak.value,

@@ -90,14 +90,13 @@ fn formatter(unit: &str) -> js_sys::Function {
             return func.clone();
         }
         let suffix = format!(" {unit}");
-        let func: js_sys::Function = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |v: JsValue| {
-            match v.as_f64() {
+        let func: js_sys::Function =
+            Closure::<dyn Fn(JsValue) -> JsValue>::new(move |v: JsValue| match v.as_f64() {
                 Some(n) => JsValue::from_str(&format!("{n}{suffix}")),
                 None => JsValue::from_str("-"),
-            }
-        })
-        .into_js_value()
-        .unchecked_into();
+            })
+            .into_js_value()
+            .unchecked_into();
         f.push((unit.to_string(), func.clone()));
         func
     })
@@ -107,7 +106,8 @@ fn formatter(unit: &str) -> js_sys::Function {
 /// value axis it is drawn on (the builders name each value axis by its unit). ECharts takes
 /// formatters as functions, which an option built as JSON cannot carry.
 fn with_units(option: &JsValue) {
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let get =
+        |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
     let nth = |axes: JsValue, i: u32| {
         if js_sys::Array::is_array(&axes) {
             js_sys::Array::from(&axes).get(i)
@@ -141,7 +141,11 @@ fn with_units(option: &JsValue) {
 /// The chart's title, the name a screen reader gives it until ECharts writes its description.
 fn title_of(chart: &Chart) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(&chart.to_string()).ok()?;
-    let title = if v["title"].is_array() { &v["title"][0] } else { &v["title"] };
+    let title = if v["title"].is_array() {
+        &v["title"][0]
+    } else {
+        &v["title"]
+    };
     title["text"].as_str().map(str::to_string)
 }
 

@@ -7,13 +7,14 @@ use super::chart_host::ChartHost;
 use super::state::{lang, t, Store};
 use super::sync::Session;
 use crate::compare::{compare, compare_chart, district_chart, MetricKind, Overlay, METRICS};
+use crate::display::fixed;
 use crate::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
     match kind {
         MetricKind::Share => fmt_pct(v),
-        MetricKind::Count => format!("{v:.0}"),
+        MetricKind::Count => fixed(v, 0),
         MetricKind::Money => format!("{} {}", fmt_yi(v), t(Text::UnitYi)),
     }
 }
@@ -23,12 +24,16 @@ pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
     let d = v - base;
     let sign = if d > 0.0 { "+" } else { "" };
     match kind {
-        MetricKind::Share => format!("{sign}{:.1} {}", d * 100.0, t(Text::PercentagePoints)),
+        MetricKind::Share => format!(
+            "{sign}{} {}",
+            fixed(d * 100.0, 1),
+            t(Text::PercentagePoints)
+        ),
         _ if base != 0.0 && d != 0.0 => {
             format!(
-                "{sign}{}（{sign}{:.1}%）",
+                "{sign}{}（{sign}{}%）",
                 show(kind, d),
-                d / base.abs() * 100.0
+                fixed(d / base.abs() * 100.0, 1)
             )
         }
         _ => format!("{sign}{}", show(kind, d)),

@@ -7,7 +7,6 @@ use super::files;
 use super::state::{local_minute, Proposal, ProposalKind, Tab};
 use super::sync::Session;
 use crate::format::{import, ImportError, MAX_IMPORT_BYTES};
-use crate::i18n::Text;
 use crate::merge::{relation, Comparison};
 use crate::model::Project;
 use crate::plan::Plan;
@@ -116,12 +115,7 @@ fn projects_in(
     }
     crate::workbook::read_project_list(bytes, name, ours, lang)
         .map(|projects| (projects, String::new()))
-        .map_err(|problems| {
-            Text::ErrCsvRows.fill(
-                lang,
-                &[&crate::format::summarize(problems.into_iter(), lang)],
-            )
-        })
+        .map_err(|problems| crate::workbook::refusal_message(bytes, name, problems, lang))
 }
 
 /// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the

@@ -16,9 +16,9 @@ pub fn KpiStrip() -> impl IntoView {
     // Read from the same results and findings memos as 测算结果: an edit moves both in one frame.
     let figures = Memo::new(move |_| {
         store.view.with(|p| {
-            store.results.with(|r| {
-                findings.with(|f| headline(&p.assumptions, r, f, store.lang.get()))
-            })
+            store
+                .results
+                .with(|r| findings.with(|f| headline(&p.assumptions, r, f, store.lang.get())))
         })
     });
     let go = move |testid: &'static str| {

@@ -66,7 +66,11 @@ impl MenuState {
         let active = document().active_element();
         let at = items
             .iter()
-            .position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()))
+            .position(|i| {
+                active
+                    .as_ref()
+                    .is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>())
+            })
             .map_or(-1, |p| p as isize);
         let to = match ev.key().as_str() {
             "ArrowDown" => at + 1,
@@ -88,11 +92,7 @@ impl MenuState {
 /// A menu button and its list. `children` are [`MenuItem`]s (and [`MenuGroup`]s of radio items);
 /// they read the menu's state from context to close it.
 #[component]
-pub fn Menu(
-    testid: &'static str,
-    label: Signal<String>,
-    children: ChildrenFn,
-) -> impl IntoView {
+pub fn Menu(testid: &'static str, label: Signal<String>, children: ChildrenFn) -> impl IntoView {
     let state = MenuState {
         open: RwSignal::new(false),
         root: NodeRef::new(),
@@ -252,11 +252,7 @@ pub fn MenuSeparator() -> impl IntoView {
 
 /// A radio item of a group (the open plan among the plans).
 #[component]
-pub fn MenuRadio(
-    label: String,
-    checked: Signal<bool>,
-    on_select: Callback<()>,
-) -> impl IntoView {
+pub fn MenuRadio(label: String, checked: Signal<bool>, on_select: Callback<()>) -> impl IntoView {
     let state = expect_context::<MenuState>();
     view! {
         <button

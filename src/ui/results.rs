@@ -113,7 +113,7 @@ pub fn Kpis() -> impl IntoView {
                 label=Text::KpiWait
                 testid="kpi-wait"
                 value=Signal::derive(move || {
-                    format!("{:.0}{}", r.with(|r| r.totals.avg_wait_months), t(Text::Months))
+                    format!("{}{}", r.with(|r| crate::display::fixed(r.totals.avg_wait_months, 0)), t(Text::Months))
                 })
             />
         </div>

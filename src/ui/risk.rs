@@ -118,7 +118,11 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
             let sign = if d > 0.0 { "+" } else { "" };
             let diff = match m {
                 Measure::MaxPppShare => {
-                    format!("{sign}{:.1} {}", d * 100.0, t(Text::PercentagePoints))
+                    format!(
+                        "{sign}{} {}",
+                        crate::display::fixed(d * 100.0, 1),
+                        t(Text::PercentagePoints)
+                    )
                 }
                 _ => format!("{sign}{}", money(d)),
             };

@@ -156,9 +156,12 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             })
         });
         if let Err(errors) = outcome {
-            store.import_error.set(Some(
-                Text::ErrCsvRows.fill(lang, &[&crate::format::summarize(errors.into_iter(), lang)]),
-            ));
+            // The message names the file's kind: a workbook is not called a CSV.
+            store
+                .import_error
+                .set(Some(crate::workbook::refusal_message(
+                    &bytes, &file_name, errors, lang,
+                )));
         }
     });
 }
