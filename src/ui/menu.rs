@@ -29,15 +29,18 @@ impl MenuState {
             .collect()
     }
 
-    /// Focuses item `index` (negative: from the end) once the open list is drawn.
+    /// Focuses item `index` (negative: from the end), wrapping.
+    fn focus_now(self, index: isize) {
+        let items = self.items();
+        let n = items.len() as isize;
+        if n > 0 {
+            let _ = items[index.rem_euclid(n) as usize].focus();
+        }
+    }
+
+    /// Focuses item `index` once the list just opened is drawn (a hidden item takes no focus).
     fn focus_item(self, index: isize) {
-        request_animation_frame(move || {
-            let items = self.items();
-            let n = items.len() as isize;
-            if n > 0 {
-                let _ = items[index.rem_euclid(n) as usize].focus();
-            }
-        });
+        request_animation_frame(move || self.focus_now(index));
     }
 
     fn open_at(self, index: isize) {
@@ -85,7 +88,7 @@ impl MenuState {
             _ => return,
         };
         ev.prevent_default();
-        self.focus_item(to);
+        self.focus_now(to);
     }
 }
 

@@ -256,3 +256,13 @@ test('axe-core finds no WCAG 2 A/AA violation on any page, with a menu open, or 
   assert.deepEqual(found, []);
   await context.close();
 });
+
+test('the editor’s 位于中心城市 checkbox stands beside its label', async () => {
+  const { page, context } = await openApp(env);
+  await page.locator('[data-testid="edit-project"]').first().click();
+  const box = await page.locator('[data-testid="edit-central"]').boundingBox();
+  const label = await page.locator('label:has([data-testid="edit-central"]) .label').boundingBox();
+  const gap = label.x - (box.x + box.width);
+  assert.ok(gap >= 0 && gap <= 12, `${gap}px between the box and its label`);
+  await context.close();
+});
