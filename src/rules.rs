@@ -206,7 +206,7 @@ impl Finding {
     /// Shares as percentages (a whole limit without ".0"), ratios with two decimals, terms in
     /// years.
     fn comparison(&self, lang: Lang) -> Comparison {
-        let pct = |v: f64| fmt_pct(v).replace(".0 %", " %");
+        let pct = crate::i18n::fmt_limit;
         let ratio = |v: f64| crate::display::fixed(v, 2);
         let share = |what, op, note| Comparison {
             what,
