@@ -282,18 +282,25 @@ mod tests {
         assert_eq!(yi(-150.0), -0.02);
     }
 
-    #[test]
-    fn stacked_series_are_bars_or_areas_never_plain_lines() {
+    /// The demo's axis charts of 测算结果, as JSON.
+    fn axis_charts() -> Vec<Value> {
         let plan = demo_plan();
         let r = simulate_plan(&plan, None);
-        for chart in [
+        [
             funding_chart(&r, Lang::Zh),
             fiscal_chart(&r, Lang::Zh),
             debt_chart(&r, Lang::Zh),
             ppp_chart(&r, plan.assumptions.ppp_cap, Lang::Zh),
             monetized_chart(&r, Lang::Zh),
-        ] {
-            let c = json(chart);
+        ]
+        .into_iter()
+        .map(json)
+        .collect()
+    }
+
+    #[test]
+    fn stacked_series_are_bars_or_areas_never_plain_lines() {
+        for c in axis_charts() {
             for s in c["series"].as_array().unwrap() {
                 if s.get("stack").is_some() && s["type"] == "line" {
                     assert!(s.get("areaStyle").is_some(), "{}: stacked line", s["name"]);
@@ -304,16 +311,7 @@ mod tests {
 
     #[test]
     fn every_value_axis_names_its_unit_for_the_tooltips() {
-        let plan = demo_plan();
-        let r = simulate_plan(&plan, None);
-        for chart in [
-            funding_chart(&r, Lang::Zh),
-            fiscal_chart(&r, Lang::Zh),
-            debt_chart(&r, Lang::Zh),
-            ppp_chart(&r, plan.assumptions.ppp_cap, Lang::Zh),
-            monetized_chart(&r, Lang::Zh),
-        ] {
-            let c = json(chart);
+        for c in axis_charts() {
             let axes = if c["yAxis"].is_array() {
                 c["yAxis"].as_array().unwrap().clone()
             } else {
@@ -324,6 +322,7 @@ mod tests {
                 assert!(name == "亿元" || name == "%", "{name}");
             }
         }
+        let r = simulate_plan(&demo_plan(), None);
         let mix = json(mix_chart(&r, Lang::Zh));
         assert!(mix["tooltip"]["formatter"].as_str().unwrap().contains('户'));
     }

@@ -177,20 +177,10 @@ fn edited(
     change: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
     extra_sheet: Option<&str>,
 ) -> Vec<u8> {
-    let plan = demo_plan();
-    let exported = export(&plan, None, Lang::Zh).unwrap();
-    let mut wb_in: Xlsx<_> = Xlsx::new(Cursor::new(exported)).unwrap();
-    let range = wb_in.worksheet_range("项目清单").unwrap();
+    let (range, header) = exported_project_sheet();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("项目清单").unwrap();
     // Shares keep their percent format: without it a number in a share column is in percent.
-    let header: Vec<String> = range
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
     let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
     for (r, row) in range.rows().enumerate() {
         for (c, d) in row.iter().enumerate() {
@@ -389,16 +379,7 @@ fn a_workbook_calc_saved_from_the_csv_imports_the_same_projects() {
 #[test]
 fn of_several_sheets_the_one_with_the_project_header_is_read() {
     let plan = demo_plan();
-    let exported = export(&plan, None, Lang::Zh).unwrap();
-    let mut wb_in: Xlsx<_> = Xlsx::new(Cursor::new(exported)).unwrap();
-    let range = wb_in.worksheet_range("项目清单").unwrap();
-    let header: Vec<String> = range
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let (range, header) = exported_project_sheet();
     let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
     let mut wb = Workbook::new();
     let notes = wb.add_worksheet().set_name("说明").unwrap();
@@ -459,4 +440,19 @@ fn refusals_name_the_files_kind() {
     let problems = read_project_list(csv.as_bytes(), "p.csv", &plan, Lang::Zh).unwrap_err();
     let m = refusal_message(csv.as_bytes(), "p.csv", problems, Lang::En);
     assert!(m.starts_with("The CSV has errors"), "{m}");
+}
+
+/// The demo's exported 项目清单 sheet and its header row (the row under the title).
+fn exported_project_sheet() -> (calamine::Range<Data>, Vec<String>) {
+    let exported = export(&demo_plan(), None, Lang::Zh).unwrap();
+    let mut wb_in: Xlsx<_> = Xlsx::new(Cursor::new(exported)).unwrap();
+    let range = wb_in.worksheet_range("项目清单").unwrap();
+    let header = range
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    (range, header)
 }
