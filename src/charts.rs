@@ -198,7 +198,7 @@ pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
-    use crate::simulate::simulate_plan;
+    use crate::plan::simulate_plan;
     use serde_json::Value;
 
     fn json(c: Chart) -> Value {

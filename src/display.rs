@@ -1,4 +1,6 @@
-//! Display rounding: rows rounded so that they add up exactly to their rounded total.
+//! Display rounding and digits: rows rounded so that they add up exactly to their rounded
+//! total, numbers without float noise (never "-0") and with thousands separators. Below the
+//! catalogue: it reads nothing of the crate.
 
 /// Rounds `values` to whole units of `10^-decimals` so that the rounded rows sum to the rounded
 /// total (largest-remainder method). Returns the rows and the total, in those units.
@@ -105,7 +107,26 @@ pub fn plain_number(v: f64, decimals: usize) -> String {
 /// Formats whole units of `10^-decimals` with thousands separators.
 pub fn fmt_units(units: i64, decimals: u32) -> String {
     let v = units as f64 / 10f64.powi(decimals as i32);
-    crate::i18n::fmt_number(v, decimals as usize)
+    fmt_number(v, decimals as usize)
+}
+
+/// A number with thousands separators and `decimals` decimals.
+pub fn fmt_number(v: f64, decimals: usize) -> String {
+    let s = fixed(v, decimals);
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let (int, frac) = s.split_once('.').map_or((s, ""), |(i, f)| (i, f));
+    let mut out = sign.to_string();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::model::{
     ResettlementWay,
 };
 use crate::provenance::{Person, Submission};
-use crate::risk::RiskSettings;
+use crate::risk_settings::RiskSettings;
 
 /// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
 /// in order. An edit that no longer applies (its project was deleted) is stale, not an error.

@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn the_demo_land_cover_warnings_become_one_group() {
         let plan = crate::demo::demo_plan();
-        let results = crate::simulate::simulate_plan(&plan, None);
+        let results = crate::plan::simulate_plan(&plan, None);
         let all = crate::rules::findings(&plan.assumptions, &results);
         let land: Vec<&Finding> = all.iter().filter(|f| f.rule == RuleId::LandCover).collect();
         // The 28 projects with land revenue, less the 11 it covers (see rules' tests).

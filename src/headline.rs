@@ -136,8 +136,8 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
+    use crate::plan::simulate_plan;
     use crate::rules::findings;
-    use crate::simulate::simulate_plan;
 
     fn demo_headline() -> (Results, Vec<Finding>, Vec<Figure>) {
         let plan = demo_plan();

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::fixed;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -654,27 +656,6 @@ catalogue! {
     ErrDuplicateId => "项目编号重复", "duplicate project id";
 }
 
-pub fn type_text(k: crate::model::ProjectType) -> Text {
-    use crate::model::ProjectType as T;
-    match k {
-        T::UrbanVillage => Text::TypeUrbanVillage,
-        T::DilapidatedHousing => Text::TypeDilapidated,
-        T::OldResidentialCompound => Text::TypeOldCompound,
-        T::Infrastructure => Text::TypeInfrastructure,
-    }
-}
-
-pub fn status_text(s: crate::model::Status) -> Text {
-    use crate::model::Status as S;
-    match s {
-        S::Planning => Text::StatusPlanning,
-        S::ExpropriationStarted => Text::StatusExpropriation,
-        S::Started => Text::StatusStarted,
-        S::UnderConstruction => Text::StatusUnderConstruction,
-        S::Completed => Text::StatusCompleted,
-    }
-}
-
 impl Text {
     /// The entry with `{0}`, `{1}`, … replaced by `args`, in one pass: an argument that itself
     /// contains "{1}" (a project named so) is never substituted again.
@@ -704,6 +685,9 @@ impl Text {
     }
 }
 
+/// Digits are display's (below the words): the formats here put units and words around them.
+pub use crate::display::fmt_number;
+
 /// Formats 万元 with thousands separators and no decimals (e.g. "12,345").
 pub fn fmt_wan(v: f64) -> String {
     fmt_number(v, 0)
@@ -716,7 +700,7 @@ pub fn fmt_yi(v_wan: f64) -> String {
 
 /// A fraction as a percentage with one decimal and a space before the sign: "53.8 %".
 pub fn fmt_pct(fraction: f64) -> String {
-    format!("{} %", crate::display::fixed(fraction * 100.0, 1))
+    format!("{} %", fixed(fraction * 100.0, 1))
 }
 
 /// A target or cap as a percentage, whole ones without ".0": "60 %", "12.5 %".
@@ -745,25 +729,6 @@ pub fn fmt_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
         Lang::Zh => format!("{year}年{month}月{day}日"),
         Lang::En => format!("{year}-{month:02}-{day:02}"),
     }
-}
-
-/// A number with thousands separators and `decimals` decimals.
-pub fn fmt_number(v: f64, decimals: usize) -> String {
-    let s = crate::display::fixed(v, decimals);
-    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
-    let (int, frac) = s.split_once('.').map_or((s, ""), |(i, f)| (i, f));
-    let mut out = sign.to_string();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
 }
 
 #[cfg(test)]

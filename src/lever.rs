@@ -55,9 +55,9 @@ impl Scope {
             Scope::Central => Text::CentralCity.tr(lang).into(),
             Scope::Counties => Text::ScopeCounties.tr(lang).into(),
             Scope::District { name } => name.clone(),
-            Scope::Type { kind } => crate::i18n::type_text(*kind).tr(lang).into(),
+            Scope::Type { kind } => crate::model::type_text(*kind).tr(lang).into(),
             Scope::Year { year } => Text::ScopeYear.fill(lang, &[year]),
-            Scope::Status { status } => crate::i18n::status_text(*status).tr(lang).into(),
+            Scope::Status { status } => crate::model::status_text(*status).tr(lang).into(),
             Scope::Projects { ids } => Text::ScopeTicked.fill(lang, &[&ids.len()]),
         }
     }

@@ -228,7 +228,7 @@ pub const REVISIONS_KEPT: usize = 6;
 /// derived from it can be merged three-way later. The oldest kept revisions make room; when
 /// even then there is none, the revision is not kept (merges of it fall back to two-way).
 pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, StoreError> {
-    let rev = crate::provenance::revision(plan);
+    let rev = crate::plan::revision(plan);
     let mut kept: Vec<String> = kv
         .get(REVISIONS_KEY)?
         .and_then(|r| serde_json::from_str(&r).ok())
@@ -275,7 +275,7 @@ pub fn load_revision(kv: &impl KeyValue, rev: &str) -> Option<Plan> {
     let raw = kv.get(&format!("{REVISION_PREFIX}{rev}")).ok()??;
     decode(&raw)
         .ok()
-        .filter(|p| crate::provenance::revision(p) == rev)
+        .filter(|p| crate::plan::revision(p) == rev)
 }
 
 /// An id not used by any plan in the index, derived from `base`.

@@ -127,7 +127,7 @@ pub fn totals(plan: &Plan, rows: &[Row]) -> ListTotals {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
-    use crate::simulate::simulate_plan;
+    use crate::plan::simulate_plan;
 
     #[test]
     fn filters_sorts_and_totals_follow_the_visible_rows() {

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::edit::{assumptions_edit, project_edit, BatchKind, Edit, Scenario};
 use crate::fields::{AssumptionKey, FieldKind, ProjectField, Value};
-use crate::i18n::{status_text, type_text, Lang, Text};
+use crate::i18n::{Lang, Text};
+use crate::model::{status_text, type_text};
 use crate::model::{Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay};
 use crate::plan::Plan;
 use crate::provenance::Tally;

@@ -5,12 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fields::Bounds;
 use crate::finance::bond::{BondRepayment, BondTerms};
 use crate::finance::loan::{LoanTerms, Repayment};
 use crate::finance::ppp::PppPaymentForm;
 use crate::finance::service_purchase::ServicePurchaseTerms;
 use crate::i18n::Text;
+use crate::measure::Bounds;
 
 pub type ProjectId = String;
 
@@ -283,10 +283,10 @@ macro_rules! cost_drivers {
             pub fn label(self) -> crate::i18n::Text {
                 match self { $( CostDriver::$field => crate::i18n::Text::$label, )* }
             }
-            pub fn unit(self) -> crate::fields::Unit {
-                match self { $( CostDriver::$field => crate::fields::Unit::$unit, )* }
+            pub fn unit(self) -> crate::measure::Unit {
+                match self { $( CostDriver::$field => crate::measure::Unit::$unit, )* }
             }
-            pub fn bounds(self) -> crate::fields::Bounds {
+            pub fn bounds(self) -> crate::measure::Bounds {
                 match self { $( CostDriver::$field => $bounds, )* }
             }
             pub fn get(self, c: &CostDefaults) -> f64 {
@@ -435,5 +435,26 @@ impl Default for Assumptions {
             costs: CostDefaults::default(),
             incentive_response: default_incentive_response(),
         }
+    }
+}
+
+/// A project type as the planner reads it.
+pub fn type_text(k: ProjectType) -> Text {
+    match k {
+        ProjectType::UrbanVillage => Text::TypeUrbanVillage,
+        ProjectType::DilapidatedHousing => Text::TypeDilapidated,
+        ProjectType::OldResidentialCompound => Text::TypeOldCompound,
+        ProjectType::Infrastructure => Text::TypeInfrastructure,
+    }
+}
+
+/// A status as the planner reads it.
+pub fn status_text(s: Status) -> Text {
+    match s {
+        Status::Planning => Text::StatusPlanning,
+        Status::ExpropriationStarted => Text::StatusExpropriation,
+        Status::Started => Text::StatusStarted,
+        Status::UnderConstruction => Text::StatusUnderConstruction,
+        Status::Completed => Text::StatusCompleted,
     }
 }

@@ -10,7 +10,8 @@ use crate::model::{
 };
 use crate::optimize_settings::Settings as OptimizeSettings;
 use crate::provenance::{Provenance, Submission};
-use crate::risk::RiskSettings;
+use crate::risk_settings::RiskSettings;
+use crate::simulate::{simulate, Results};
 
 /// A planning document: the two-year project list with everything needed to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,5 +123,69 @@ impl Plan {
         d.sort();
         d.dedup();
         d
+    }
+}
+
+/// Simulates a plan under a scenario (`None` = baseline).
+pub fn simulate_plan(plan: &Plan, scenario: Option<&Scenario>) -> Results {
+    match scenario {
+        // The baseline needs no resolved copy of the plan.
+        None => simulate(&plan.assumptions, &plan.projects, plan.first_year),
+        Some(s) => {
+            let view = plan.resolve(Some(s)).plan;
+            simulate(&view.assumptions, &view.projects, view.first_year)
+        }
+    }
+}
+
+/// The content of a plan (what is planned, not who planned it), as the revision hash reads it.
+#[derive(Serialize)]
+struct Content<'a> {
+    id: &'a str,
+    name: &'a str,
+    city: &'a str,
+    first_year: i32,
+    assumptions: &'a Assumptions,
+    projects: &'a [Project],
+    scenarios: &'a [Scenario],
+}
+
+/// A short name for a plan's content: equal contents give the same revision on every machine
+/// (serde_json writes fields in declaration order and floats exactly), different ones differ
+/// but for a 1 in 2^64 chance. FNV-1a: identifying a revision needs no cryptography.
+pub fn revision(plan: &Plan) -> String {
+    let content = Content {
+        id: &plan.id,
+        name: &plan.name,
+        city: &plan.city,
+        first_year: plan.first_year,
+        assumptions: &plan.assumptions,
+        projects: &plan.projects,
+        scenarios: &plan.scenarios,
+    };
+    let bytes = serde_json::to_vec(&content).expect("a plan always serializes");
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+
+    #[test]
+    fn revision_reads_content_only() {
+        let plan = demo_plan();
+        let mut same = plan.clone();
+        same.provenance.prepared_by.name = "张三".into();
+        same.provenance
+            .record("2026-11-25T10:00", "x".into(), false);
+        assert_eq!(revision(&plan), revision(&same));
+        let mut other = plan.clone();
+        other.projects[0].households += 1;
+        assert_ne!(revision(&plan), revision(&other));
+        assert_eq!(revision(&plan).len(), 16);
     }
 }

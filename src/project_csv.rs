@@ -7,13 +7,13 @@
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
 use crate::fields::{status_key, type_key, FieldKind, Problem, ProjectField, Value};
-use crate::i18n::{status_text, type_text, Lang, Text};
+use crate::i18n::{Lang, Text};
+use crate::model::{status_text, type_text};
 use crate::model::{CostDriver, Instrument, Project, ResettlementWay};
 use crate::plan::Plan;
 use crate::validate::{validate_project, Issue};
 
-/// UTF-8 byte order mark: Excel and WPS need it to read Chinese in a CSV as UTF-8.
-pub const BOM: &str = "\u{feff}";
+pub use crate::report::BOM;
 
 /// A column of the project list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,9 +1,8 @@
 //! Who prepared a plan document, the revision it shares with colleagues, its change log and the
-//! counties' submissions: the document's history, kept apart from the plan content it describes.
+//! counties' submissions: the document's history, kept apart from the plan content it describes
+//! (the revision hash of that content is `plan::revision`).
 
 use serde::{Deserialize, Serialize};
-
-use crate::plan::Plan;
 
 /// A planner, as typed by the planner (there are no accounts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,56 +143,9 @@ pub struct Tally {
     pub changed: usize,
 }
 
-/// The content of a plan (what is planned, not who planned it), as the revision hash reads it.
-#[derive(Serialize)]
-struct Content<'a> {
-    id: &'a str,
-    name: &'a str,
-    city: &'a str,
-    first_year: i32,
-    assumptions: &'a crate::model::Assumptions,
-    projects: &'a [crate::model::Project],
-    scenarios: &'a [crate::edit::Scenario],
-}
-
-/// A short name for a plan's content: equal contents give the same revision on every machine
-/// (serde_json writes fields in declaration order and floats exactly), different ones differ
-/// but for a 1 in 2^64 chance. FNV-1a: identifying a revision needs no cryptography.
-pub fn revision(plan: &Plan) -> String {
-    let content = Content {
-        id: &plan.id,
-        name: &plan.name,
-        city: &plan.city,
-        first_year: plan.first_year,
-        assumptions: &plan.assumptions,
-        projects: &plan.projects,
-        scenarios: &plan.scenarios,
-    };
-    let bytes = serde_json::to_vec(&content).expect("a plan always serializes");
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
-
-    #[test]
-    fn revision_reads_content_only() {
-        let plan = demo_plan();
-        let mut same = plan.clone();
-        same.provenance.prepared_by.name = "张三".into();
-        same.provenance
-            .record("2026-11-25T10:00", "x".into(), false);
-        assert_eq!(revision(&plan), revision(&same));
-        let mut other = plan.clone();
-        other.projects[0].households += 1;
-        assert_ne!(revision(&plan), revision(&other));
-        assert_eq!(revision(&plan).len(), 16);
-    }
 
     #[test]
     fn a_change_set_is_one_person_within_half_an_hour() {

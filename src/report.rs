@@ -294,7 +294,9 @@ pub fn results_json(r: &Results) -> String {
     serde_json::to_string_pretty(&value).expect("values serialize")
 }
 
-pub use crate::project_csv::BOM;
+/// UTF-8 byte order mark: Excel and WPS need it to read Chinese in a CSV as UTF-8. Every CSV
+/// the app writes (these tables, the project list) starts with it.
+pub const BOM: &str = "\u{feff}";
 
 /// A file name for an export: the plan's name (without characters file systems refuse), a date.
 pub fn export_file_name(plan_name: &str, yyyymmdd: &str, extension: &str) -> String {
@@ -320,7 +322,7 @@ mod tests {
     #[test]
     fn yearly_rows_add_up_as_printed_and_never_show_minus_zero() {
         let plan = crate::demo::demo_plan();
-        let r = crate::simulate::simulate_plan(&plan, None);
+        let r = crate::plan::simulate_plan(&plan, None);
         let csv = yearly_csv(&r, Lang::Zh);
         let cents = |s: &str| (s.parse::<f64>().unwrap() * 100.0).round() as i64;
         for line in csv.lines().skip(1) {
@@ -344,7 +346,7 @@ mod tests {
     #[test]
     fn report_tables_add_up_as_printed() {
         let plan = crate::demo::demo_plan();
-        let r = crate::simulate::simulate_plan(&plan, None);
+        let r = crate::plan::simulate_plan(&plan, None);
         let cents = |c: &Cell| match c {
             Cell::Money(v) => (v * 100.0).round() as i64,
             other => panic!("not money: {other:?}"),
@@ -386,7 +388,7 @@ mod tests {
     #[test]
     fn the_project_table_says_who_repays_the_debt() {
         let plan = crate::demo::demo_plan();
-        let r = crate::simulate::simulate_plan(&plan, None);
+        let r = crate::plan::simulate_plan(&plan, None);
         for lang in [Lang::Zh, Lang::En] {
             let t = projects_table(&plan, &r, lang);
             let col = t

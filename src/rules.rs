@@ -442,7 +442,7 @@ mod tests {
     }
 
     fn land_cover_findings(plan: &crate::plan::Plan) -> Vec<Finding> {
-        let r = crate::simulate::simulate_plan(plan, None);
+        let r = crate::plan::simulate_plan(plan, None);
         findings(&plan.assumptions, &r)
             .into_iter()
             .filter(|f| f.rule == RuleId::LandCover)
@@ -457,7 +457,7 @@ mod tests {
     fn land_cover_is_checked_only_where_land_revenue_repays_the_debt() {
         use crate::simulate::Repayment;
         let plan = crate::demo::demo_plan();
-        let r = crate::simulate::simulate_plan(&plan, None);
+        let r = crate::plan::simulate_plan(&plan, None);
         let infrastructure: Vec<&str> = plan
             .projects
             .iter()

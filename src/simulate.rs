@@ -9,7 +9,6 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::costs::{project_costs, Investment, ProjectCosts};
-use crate::edit::Scenario;
 use crate::finance::bond::{balance_ratio, bond_schedule};
 use crate::finance::discount::{present_value, Discount};
 use crate::finance::loan::loan_schedule;
@@ -18,7 +17,6 @@ use crate::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::finance::DebtYear;
 use crate::i18n::Text;
 use crate::model::{Assumptions, Instrument, Project, ProjectId};
-use crate::plan::Plan;
 
 /// Money raised in a year, by instrument, 万元 (declared with the financing mix).
 pub use crate::model::Sources;
@@ -249,18 +247,6 @@ pub struct Results {
 impl Results {
     pub fn rate(&self, group: &Group) -> Option<&MonetizedRate> {
         self.monetized.iter().find(|m| &m.group == group)
-    }
-}
-
-/// Simulates a plan under a scenario (`None` = baseline).
-pub fn simulate_plan(plan: &Plan, scenario: Option<&Scenario>) -> Results {
-    match scenario {
-        // The baseline needs no resolved copy of the plan.
-        None => simulate(&plan.assumptions, &plan.projects, plan.first_year),
-        Some(s) => {
-            let view = plan.resolve(Some(s)).plan;
-            simulate(&view.assumptions, &view.projects, view.first_year)
-        }
     }
 }
 

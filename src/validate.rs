@@ -25,7 +25,7 @@ pub enum Field {
     /// Scenario names, ids.
     Scenario,
     /// A driver's risk range, or (`None`) the run's draws and ceiling.
-    Risk(Option<crate::risk::RiskDriver>),
+    Risk(Option<crate::risk_settings::RiskDriver>),
     Optimize(crate::optimize_settings::Setting),
 }
 
@@ -329,7 +329,7 @@ pub fn optimize_issues(settings: &crate::optimize_settings::Settings) -> Vec<Iss
 }
 
 /// The problems of the risk settings, named by their driver.
-pub fn risk_issues(risk: &crate::risk::RiskSettings) -> Vec<Issue> {
+pub fn risk_issues(risk: &crate::risk_settings::RiskSettings) -> Vec<Issue> {
     risk.problems()
         .into_iter()
         .map(|(d, problem)| Issue {

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use super::state::{lang, t, Store};
 use crate::fields::{FieldKind, ProjectField, Value};
-use crate::i18n::{fmt_pct, status_text, type_text, Text};
+use crate::i18n::{fmt_pct, Text};
+use crate::model::{status_text, type_text};
 use crate::model::{
     CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
     Status,

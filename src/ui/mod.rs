@@ -12,6 +12,7 @@ mod kpi_strip;
 mod menu;
 mod mixes;
 mod optimize;
+mod outcomes;
 mod plans;
 mod projects;
 mod report;
@@ -82,7 +83,7 @@ fn App() -> impl IntoView {
         proposal: RwSignal::new(None),
         risk: RwSignal::new(None),
         risk_ms: RwSignal::new(None),
-        optimizer: optimize::Optimizer::new(),
+        optimizer: outcomes::Optimizer::new(),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
         rewound: RwSignal::new(0),
@@ -244,7 +245,7 @@ fn ms_per_simulation(reps: u32, mut simulate: impl FnMut(u32) -> usize) -> f64 {
 pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
     let plan = crate::demo::generated_plan(projects);
     ms_per_simulation(reps, |_| {
-        crate::simulate::simulate_plan(&plan, None).years.len()
+        crate::plan::simulate_plan(&plan, None).years.len()
     })
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::NumberInput;
+use super::outcomes::Explained;
 use super::slices::in_slices;
 use super::state::{t, Store};
 use crate::edit::Edit;
@@ -12,40 +13,6 @@ use crate::merge::Comparison;
 use crate::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
 use crate::optimize_settings::{keyed, set_keyed};
 use crate::plan::Plan;
-
-/// A changed project: its name and its mixes, ours → the answer's.
-type Changed = (String, Vec<(String, String, String)>);
-
-/// The last run, as the panel shows it.
-#[derive(Clone, PartialEq)]
-pub struct Explained {
-    pub before: f64,
-    pub after: f64,
-    pub feasible: bool,
-    pub binding: Vec<String>,
-    pub changes: Vec<Changed>,
-    pub ms: f64,
-    pub error: Option<String>,
-}
-
-/// The optimizer's run on the page (its settings are the document's): the run in progress,
-/// the last run explained.
-#[derive(Clone, Copy)]
-pub struct Optimizer {
-    pub phase: RwSignal<Option<Phase>>,
-    pub cancel: RwSignal<bool>,
-    pub last: RwSignal<Option<Explained>>,
-}
-
-impl Optimizer {
-    pub fn new() -> Self {
-        Optimizer {
-            phase: RwSignal::new(None),
-            cancel: RwSignal::new(false),
-            last: RwSignal::new(None),
-        }
-    }
-}
 
 /// Runs the optimizer on the view in slices, with progress; a feasible answer is added as a
 /// scenario and made active.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_host::ChartHost;
 use super::fields::NumberInput;
+use super::outcomes::RiskOutcome;
 use super::slices::in_slices;
 use super::state::{t, Store};
 use crate::edit::Edit;
@@ -15,16 +16,9 @@ use crate::risk::{
 use crate::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
 use crate::simulate::Group;
 
-/// A finished run and what it was run on (so a later change of the plan marks it as old).
-#[derive(Clone, PartialEq)]
-pub struct RiskOutcome {
-    pub summary: Summary,
-    pub key: String,
-}
-
 /// What a run depends on: the plan's content and the settings.
 fn run_key(store: Store) -> String {
-    let rev = store.view.with(crate::provenance::revision);
+    let rev = store.view.with(crate::plan::revision);
     let settings = store
         .plan
         .with(|p| serde_json::to_string(&p.risk).unwrap_or_default());

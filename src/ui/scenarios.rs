@@ -10,10 +10,11 @@ use crate::fields::{
     status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, Unit,
 };
 use crate::goal_seek::{seek, Question};
-use crate::i18n::{fmt_pct, fmt_yi, status_text, type_text, Text};
+use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::lever::{Lever, LeverAction, Scope};
+use crate::model::{status_text, type_text};
 use crate::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
-use crate::simulate::simulate_plan;
+use crate::plan::simulate_plan;
 
 /// Adds a scenario after the others and shows it, as one undoable step: the active scenario's
 /// edits when `inherit` (none from the base), then `added`.

@@ -287,7 +287,7 @@ impl Session {
     /// returns it; a revision storage cannot hold is still named, only not kept.
     pub fn keep_revision(&self, plan: &Plan) -> String {
         self.with(|s| library::keep_revision(&mut s.kv, plan))
-            .unwrap_or_else(|_| crate::provenance::revision(plan))
+            .unwrap_or_else(|_| crate::plan::revision(plan))
     }
 
     /// A kept revision, if this browser still has it.
