@@ -1,43 +1,32 @@
-//! 棚改规划 core: plan model, finance math, simulation and chart builders (no web imports), plus the wasm UI shell.
+//! 棚改规划: a plan's calculation in layers that import only downwards — words, calc, document,
+//! analysis, present, exchange — with no web code, and the browser shell (`ui`, wasm only) on top.
+//! `docs/architecture.md` draws the layers; `tests/architecture.rs` holds the code to them.
 
-pub mod apply;
-pub mod charts;
-pub mod compare;
-pub mod compare_charts;
-pub mod costs;
-pub mod demo;
-pub mod describe;
-pub mod display;
-pub mod edit;
-pub mod fields;
-pub mod finance;
-pub mod finding_groups;
-pub mod format;
-pub mod goal_seek;
-pub mod headline;
-pub mod history;
-pub mod i18n;
-pub mod lever;
-pub mod library;
-pub mod listing;
-pub mod measure;
-pub mod merge;
-pub mod model;
-pub mod optimize;
-pub mod optimize_settings;
-pub mod plan;
-pub mod project_csv;
-pub mod provenance;
-pub mod report;
-pub mod risk;
-pub mod risk_charts;
-pub mod risk_settings;
-pub mod rules;
-pub mod simulate;
-pub mod submission;
-pub mod validate;
-pub mod workbook;
-pub mod xlsx_formats;
+pub mod analysis;
+pub mod calc;
+pub mod document;
+pub mod exchange;
+pub mod present;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+// The crate's public paths, as the tests, the benches and plan-sim name them: one flat name per
+// module, whatever layer it lives in. Inside the crate every path names its layer.
+pub use analysis::{compare, goal_seek, optimize, risk};
+pub use calc::{costs, fields, finance, measure, model, rules};
+pub use document::{
+    apply, demo, describe, edit, history, lever, optimize_settings, plan, provenance,
+    risk_settings, validate,
+};
+pub use exchange::{format, library, merge, project_csv, submission, workbook, xlsx_formats};
+pub use present::{charts, compare_charts, finding_groups, headline, listing, report, risk_charts};
+pub use words::{display, i18n};
+
+/// The simulation under its public name, with `simulate_plan` (a document and one of its
+/// scenarios), which lives with the document since the calculation knows no documents.
+pub mod simulate {
+    pub use crate::calc::simulate::*;
+    pub use crate::document::plan::simulate_plan;
+}

@@ -1,33 +1,14 @@
-//! The shell's root: the app frame (header, plan bar, tabs, open page, editor panel) and its wiring.
+//! The browser shell's root: the app frame (header and menus, tabs, scenario bar, KPI strip,
+//! open page, editor panel) and its wiring. Below it, in the order they may import each other:
+//! `shell` (the store and the browser services), `widgets` (pieces of several pages), `pages`.
 
-mod assumptions;
-mod chart_host;
-mod compare;
-mod editor;
-mod exchange;
-mod fields;
-mod files;
-mod findings;
-mod kpi_strip;
-mod menu;
-mod mixes;
-mod optimize;
-mod outcomes;
-mod plans;
-mod projects;
-mod report;
-mod results;
-mod reveal;
-mod risk;
-mod route;
-mod row_window;
-mod scenarios;
-mod slices;
-mod state;
-mod storage;
-mod sync;
-mod team;
-mod transfer;
+mod pages;
+mod shell;
+mod widgets;
+
+use pages::{assumptions, compare, editor, mixes, projects, report, results, risk, team};
+use shell::{outcomes, reveal, route, state, storage, sync};
+use widgets::{findings, kpi_strip, plans, scenarios};
 
 use leptos::mount::mount_to_body;
 use leptos::prelude::*;

@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::compare::{show, show_diff};
-use super::exchange;
-use super::fields::TextInput;
-use super::plans::file_button;
-use super::state::{t, ProposalKind, Store};
-use super::sync::Session;
 use crate::compare::{Compared, METRICS};
 use crate::edit::Edit;
 use crate::i18n::{fmt_number, fmt_yi, Text};
 use crate::merge::Relation;
 use crate::provenance::Person;
+use crate::ui::pages::compare::{show, show_diff};
+use crate::ui::shell::exchange;
+use crate::ui::shell::state::{t, ProposalKind, Store};
+use crate::ui::shell::sync::Session;
+use crate::ui::widgets::fields::TextInput;
+use crate::ui::widgets::plans::file_button;
 
 /// Rows drawn at first and per 显示更多: a change list of thousands stays responsive.
 const PAGE: usize = 200;
@@ -25,7 +25,7 @@ pub fn TeamPage() -> impl IntoView {
     let drop = move |ev: leptos::ev::DragEvent| {
         // Offered for comparison here, not imported as the rest of the page would.
         ev.stop_propagation();
-        if let Some(file) = super::files::dropped(&ev) {
+        if let Some(file) = crate::ui::shell::files::dropped(&ev) {
             exchange::compare_file(session, file);
         }
     };
@@ -332,7 +332,7 @@ fn SubmissionBoard() -> impl IntoView {
                         <tr data-district=district.clone()>
                             <th>{district.clone()}</th>
                             {cells}
-                            <td>{file_button(session, Text::TakeSubmission, super::plans::SUBMISSION_FILES, "submission-file", take)}</td>
+                            <td>{file_button(session, Text::TakeSubmission, crate::ui::widgets::plans::SUBMISSION_FILES, "submission-file", take)}</td>
                         </tr>
                     }
                 }).collect_view()}

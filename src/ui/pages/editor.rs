@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::fields::{Choice, NumberInput, RequiredNumber, TextInput};
-use super::state::{lang, t, Store};
 use crate::fields::{FieldKind, ProjectField, Value};
 use crate::i18n::{fmt_pct, Text};
 use crate::model::{status_text, type_text};
@@ -12,6 +10,8 @@ use crate::model::{
     CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
     Status,
 };
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::fields::{Choice, NumberInput, RequiredNumber, TextInput};
 use crate::validate::{validate_project, Field, Issue};
 
 /// The message of the first issue in `field`, for showing next to it.
@@ -439,7 +439,7 @@ fn CostOverrideRow(
     let scale = if percent { 100.0 } else { 1.0 };
     let default_text = move || {
         let v = d.get(&defaults.get()) * scale;
-        format!("{} {}", super::fields::show_number(v, 2), unit)
+        format!("{} {}", crate::ui::widgets::fields::show_number(v, 2), unit)
     };
     view! {
         <tr class:overridden=overridden data-testid=format!("cost-{}", d.key())>

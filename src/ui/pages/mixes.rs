@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::chart_host::ChartHost;
-use super::results::ChartMemos;
-use super::row_window::{rows_in_view, Spacer};
-use super::state::{t, Store};
 use crate::i18n::{fmt_pct, Text};
 use crate::model::Project;
 use crate::rules::group_name;
+use crate::ui::pages::results::ChartMemos;
+use crate::ui::shell::state::{t, Store};
+use crate::ui::widgets::chart_host::ChartHost;
+use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 
 /// A column of a mix table: its label and the project's share.
 type MixColumn = (Text, fn(&Project) -> f64);

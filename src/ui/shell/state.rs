@@ -42,10 +42,10 @@ pub struct Store {
     /// A colleague's file or a county's submission being compared, waiting for accept/reject.
     pub proposal: RwSignal<Option<Proposal>>,
     /// The last Monte Carlo run (kept across pages) and how long it took, ms.
-    pub risk: RwSignal<Option<super::outcomes::RiskOutcome>>,
+    pub risk: RwSignal<Option<crate::ui::shell::outcomes::RiskOutcome>>,
     pub risk_ms: RwSignal<Option<f64>>,
     /// The optimizer's settings, its run in progress and its last run explained.
-    pub optimizer: super::outcomes::Optimizer,
+    pub optimizer: crate::ui::shell::outcomes::Optimizer,
     /// Every step applied to the open plan this session, for undo and redo.
     pub history: StoredValue<History>,
     /// Bumped on every step and undo/redo, so the undo buttons follow the history.

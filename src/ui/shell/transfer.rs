@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::files;
-use super::sync::Session;
 use crate::edit::{BatchKind, Edit};
 use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
 use crate::i18n::Text;
 use crate::report::export_file_name;
+use crate::ui::shell::files;
+use crate::ui::shell::sync::Session;
 
 /// The plan as a file. The file names the revision it was derived from (the last one shared);
 /// from now on the open plan shares this content with whoever gets the file, so it is kept and
@@ -120,7 +120,9 @@ pub fn resolve_import(session: Session, choice: ImportChoice) {
             plan.name = format!("{}{suffix}", plan.name);
             session.add_and_open(rebased(session, plan));
         }
-        ImportChoice::Compare => super::exchange::propose_merge(session, plan, String::new()),
+        ImportChoice::Compare => {
+            crate::ui::shell::exchange::propose_merge(session, plan, String::new())
+        }
     }
 }
 
@@ -167,7 +169,7 @@ pub fn import_csv(session: Session, file: web_sys::File) {
 }
 
 /// A file name for a table of the open plan: the plan, the active scenario if any, `what`.
-fn table_file_name(store: super::state::Store, what: Text, extension: &str) -> String {
+fn table_file_name(store: crate::ui::shell::state::Store, what: Text, extension: &str) -> String {
     let lang = store.lang.get_untracked();
     let name = store.plan.with_untracked(|p| p.name.clone());
     let base = match store.active_scenario_name() {

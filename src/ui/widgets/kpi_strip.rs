@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::findings::FindingGroups;
-use super::reveal::{reveal, Place};
-use super::state::{lang, t, Store, Tab};
 use crate::headline::{headline, Verdict};
 use crate::i18n::Text;
+use crate::ui::shell::reveal::{reveal, Place};
+use crate::ui::shell::state::{lang, t, Store, Tab};
+use crate::ui::widgets::findings::FindingGroups;
 
 #[component]
 pub fn KpiStrip() -> impl IntoView {

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::chart_host::ChartHost;
-use super::findings::Findings;
-use super::state::{lang, t, Store};
 use crate::charts;
 use crate::display::{fmt_units, round_to_total};
 use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
 use crate::model::Instrument;
 use crate::simulate::{Group, Results, YearResult};
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::chart_host::ChartHost;
+use crate::ui::widgets::findings::Findings;
 
 /// A KPI: label, value, and optionally whether its target is met.
 #[component]

@@ -3,11 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::chart_host::ChartHost;
-use super::fields::NumberInput;
-use super::outcomes::RiskOutcome;
-use super::slices::in_slices;
-use super::state::{t, Store};
 use crate::edit::Edit;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::risk::{
@@ -15,6 +10,11 @@ use crate::risk::{
 };
 use crate::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
 use crate::simulate::Group;
+use crate::ui::shell::outcomes::RiskOutcome;
+use crate::ui::shell::slices::in_slices;
+use crate::ui::shell::state::{t, Store};
+use crate::ui::widgets::chart_host::ChartHost;
+use crate::ui::widgets::fields::NumberInput;
 
 /// What a run depends on: the plan's content and the settings.
 fn run_key(store: Store) -> String {

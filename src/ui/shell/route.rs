@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::Tab;
+use crate::ui::shell::state::Tab;
 
 /// The tab a hash names: `#/results` (a bare `#results` is read too).
 fn tab_in(hash: &str) -> Option<Tab> {

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{lang, t, Store, Tab};
 use crate::finding_groups::{group_findings, FindingGroup};
 use crate::i18n::{Lang, Text};
 use crate::rules::{Finding, RuleId, Severity, Subject};
+use crate::ui::shell::state::{lang, t, Store, Tab};
 
 /// The view's wording, from the catalogue.
 mod strings {

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::fields::{parse_number, show_number};
-use super::state::{lang, t, Store};
 use crate::edit::{Edit, Scenario};
 use crate::fields::{
     status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, Unit,
@@ -15,6 +13,8 @@ use crate::lever::{Lever, LeverAction, Scope};
 use crate::model::{status_text, type_text};
 use crate::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
 use crate::plan::simulate_plan;
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::fields::{parse_number, show_number};
 
 /// Adds a scenario after the others and shows it, as one undoable step: the active scenario's
 /// edits when `inherit` (none from the base), then `added`.
@@ -180,7 +180,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 <button type="button" data-testid="goal-seek" on:click=move |_| toggle(Panel::GoalSeek)>{move || t(Text::GoalSeekTitle)}</button>
                 <button type="button" data-testid="optimize" on:click=move |_| {
                     open.set(Some(Panel::Optimize));
-                    super::optimize::run(store);
+                    crate::ui::widgets::optimize::run(store);
                 }>{move || t(Text::OptimizeButton)}</button>
             </div>
         </div>
@@ -193,7 +193,7 @@ pub fn ScenarioBar() -> impl IntoView {
             Some(Panel::Edits) if active().is_some() => view! { <ScenarioEdits /> }.into_any(),
             Some(Panel::Lever) => view! { <LeverPanel /> }.into_any(),
             Some(Panel::GoalSeek) => view! { <GoalSeekPanel /> }.into_any(),
-            Some(Panel::Optimize) => view! { <super::optimize::OptimizePanel /> }.into_any(),
+            Some(Panel::Optimize) => view! { <crate::ui::widgets::optimize::OptimizePanel /> }.into_any(),
             _ => ().into_any(),
         }}
     }

@@ -198,8 +198,8 @@ pub fn ChartImage(
     });
     view! {
         <figure class="report-chart">
-            {move || url.get().map(|src| view! { <img data-testid=testid src=src alt=move || super::state::t(label) /> })}
-            <figcaption>{move || super::state::t(label)}</figcaption>
+            {move || url.get().map(|src| view! { <img data-testid=testid src=src alt=move || crate::ui::shell::state::t(label) /> })}
+            <figcaption>{move || crate::ui::shell::state::t(label)}</figcaption>
         </figure>
     }
 }

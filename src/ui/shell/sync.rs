@@ -4,8 +4,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::state::Store;
-use super::storage::{self, BrowserStore};
 use crate::demo::demo_plan;
 use crate::i18n::Text;
 use crate::library::{
@@ -13,6 +11,8 @@ use crate::library::{
     SaveError,
 };
 use crate::plan::Plan;
+use crate::ui::shell::state::Store;
+use crate::ui::shell::storage::{self, BrowserStore};
 
 /// What this tab knows about storage beyond the plan itself.
 pub struct SessionState {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::t;
 use crate::i18n::Text;
+use crate::ui::shell::state::t;
 
 /// Reads a number as a planner types it: "1,066", " 3600 ", "53.8".
 pub fn parse_number(s: &str) -> Option<f64> {
@@ -66,7 +66,11 @@ pub fn NumberInput(
     };
     let message = move || {
         if parse_error.get() {
-            Some(Text::ErrNotFinite.tr(super::state::lang()).to_string())
+            Some(
+                Text::ErrNotFinite
+                    .tr(crate::ui::shell::state::lang())
+                    .to_string(),
+            )
         } else {
             error.get()
         }

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::fields::NumberInput;
-use super::outcomes::Explained;
-use super::slices::in_slices;
-use super::state::{t, Store};
 use crate::edit::Edit;
 use crate::i18n::{fmt_number, fmt_pct, Text};
 use crate::merge::Comparison;
 use crate::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
 use crate::optimize_settings::{keyed, set_keyed};
 use crate::plan::Plan;
+use crate::ui::shell::outcomes::Explained;
+use crate::ui::shell::slices::in_slices;
+use crate::ui::shell::state::{t, Store};
+use crate::ui::widgets::fields::NumberInput;
 
 /// Runs the optimizer on the view in slices, with progress; a feasible answer is added as a
 /// scenario and made active.

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::files;
-use super::state::{local_minute, Proposal, ProposalKind, Tab};
-use super::sync::Session;
 use crate::format::{import, ImportError, MAX_IMPORT_BYTES};
 use crate::merge::{relation, Comparison};
 use crate::model::Project;
 use crate::plan::Plan;
 use crate::submission::{submission, Received};
+use crate::ui::shell::files;
+use crate::ui::shell::state::{local_minute, Proposal, ProposalKind, Tab};
+use crate::ui::shell::sync::Session;
 
 /// Reads a whole file, or says why not in the import banner.
 async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {

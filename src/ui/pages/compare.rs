@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::chart_host::ChartHost;
-use super::state::{lang, t, Store};
-use super::sync::Session;
 use crate::compare::{compare, MetricKind, METRICS};
 use crate::compare_charts::{compare_chart, district_chart, Overlay};
 use crate::display::fixed;
 use crate::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::shell::sync::Session;
+use crate::ui::widgets::chart_host::ChartHost;
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
     match kind {
@@ -98,13 +98,13 @@ pub fn ComparePage() -> impl IntoView {
             .prompt_with_message_and_default(Text::ScenarioTargetPrompt.tr(l), "60")
             .ok()
             .flatten();
-        let Some(pct) = answer.and_then(|a| super::fields::parse_number(&a)) else {
+        let Some(pct) = answer.and_then(|a| crate::ui::widgets::fields::parse_number(&a)) else {
             return;
         };
         if !(0.0..=100.0).contains(&pct) {
             return;
         }
-        let shown = super::fields::show_number(pct, 1);
+        let shown = crate::ui::widgets::fields::show_number(pct, 1);
         let scenario = store.plan.with_untracked(|p| Scenario {
             id: p.next_scenario_id(),
             name: Text::ScenarioName.fill(l, &[&shown]),

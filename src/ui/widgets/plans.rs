@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
-use super::state::t;
-use super::sync::Session;
-use super::transfer::{self, ImportChoice};
 use crate::i18n::Text;
+use crate::ui::shell::state::t;
+use crate::ui::shell::sync::Session;
+use crate::ui::shell::transfer::{self, ImportChoice};
+use crate::ui::widgets::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
 
 /// What the project-list import accepts: CSV and Excel workbooks.
 const PROJECT_LIST_FILES: &str =
@@ -81,7 +81,7 @@ pub fn PlanMenus() -> impl IntoView {
             <MenuItem testid="download-template" label=text(Text::DownloadTemplate) on_select=act(transfer::download_template) />
             <MenuSeparator />
             <MenuItem testid="print-report" label=text(Text::PrintReport)
-                on_select=act(|s| s.store().tab.set(super::state::Tab::Report)) />
+                on_select=act(|s| s.store().tab.set(crate::ui::shell::state::Tab::Report)) />
         </Menu>
     }
 }
@@ -162,7 +162,7 @@ pub fn file_button(
 
 /// Drop handler for the whole page: a dropped file is imported like a picked one.
 pub fn on_drop(session: Session, ev: leptos::ev::DragEvent) {
-    if let Some(file) = super::files::dropped(&ev) {
+    if let Some(file) = crate::ui::shell::files::dropped(&ev) {
         transfer::import_plan(session, file);
     }
 }

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::fields::{Choice, RequiredNumber};
-use super::state::{lang, t, Store};
 use crate::fields::{AssumptionKey, Bounds, Problem, Section, Unit};
 use crate::finance::bond::BondRepayment;
 use crate::finance::loan::Repayment;
 use crate::finance::ppp::PppPaymentForm;
 use crate::i18n::Text;
 use crate::model::{Assumptions, CostDriver};
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::fields::{Choice, RequiredNumber};
 use crate::validate::{validate_assumptions, Field, Issue};
 
 // One argument per part of a declaration: the two declarations (assumptions, cost drivers) share it.

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::chart_host::ChartImage;
-use super::findings::Findings;
-use super::results::{ChartMemos, Kpis};
-use super::state::{t, Store};
 use crate::i18n::{fmt_date, fmt_number, fmt_pct, Text};
 use crate::report::{affordability_table, projects_table, yearly_summary_table, Cell, Table};
+use crate::ui::pages::results::{ChartMemos, Kpis};
+use crate::ui::shell::state::{t, Store};
+use crate::ui::widgets::chart_host::ChartImage;
+use crate::ui::widgets::findings::Findings;
 
 /// A report table: header repeated on every printed page, figures right-aligned.
 #[component]
