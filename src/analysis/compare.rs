@@ -1,11 +1,11 @@
 //! Scenarios side by side: the figures that matter for each and their differences from the
 //! baseline (their charts are `compare_charts`).
 
-use crate::edit::Scenario;
+use crate::calc::rules::{findings, Finding, Severity};
+use crate::calc::simulate::{simulate, Group, Results};
+use crate::document::edit::Scenario;
+use crate::document::plan::Plan;
 use crate::i18n::{Lang, Text};
-use crate::plan::Plan;
-use crate::rules::{findings, Finding, Severity};
-use crate::simulate::{simulate, Group, Results};
 
 /// One scenario's results and findings; `None` id is the baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +124,7 @@ pub const METRICS: &[Metric] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn the_60_percent_scenario_raises_the_monetized_rate_and_changes_the_investment() {

@@ -1,12 +1,12 @@
 //! Goal seek: the least change that meets every monetized target, the incentive that gets there,
 //! the largest PPP share within the cap. Each answer is the edits of a new scenario.
 
-use crate::edit::Edit;
+use crate::calc::model::{CostDriver, Instrument, ResettlementWay};
+use crate::calc::simulate::{monetized_rates, simulate, Group, MonetizedRate};
+use crate::document::edit::Edit;
+use crate::document::lever::{Lever, LeverAction, Scope};
+use crate::document::plan::Plan;
 use crate::i18n::{Lang, Text};
-use crate::lever::{Lever, LeverAction, Scope};
-use crate::model::{CostDriver, Instrument, ResettlementWay};
-use crate::plan::Plan;
-use crate::simulate::{monetized_rates, simulate, Group, MonetizedRate};
 
 /// Shares are sought in steps of 0.1 percentage point: one step less does not do.
 pub const STEP: f64 = 0.001;
@@ -76,7 +76,7 @@ pub enum NoAnswer {
 
 impl NoAnswer {
     pub fn message(&self, lang: Lang) -> String {
-        let pct = |v: f64| crate::display::plain_number(v * 100.0, 1);
+        let pct = |v: f64| crate::words::display::plain_number(v * 100.0, 1);
         match self {
             NoAnswer::Target {
                 group,
@@ -166,9 +166,11 @@ pub fn seek(view: &Plan, question: Question, lang: Lang) -> Result<Answer, NoAns
     let name = match (question, edits.as_slice()) {
         (_, [Edit::Lever { lever }]) => lever.name(lang),
         (Question::MonetizedShare, _) => Text::GoalMonetizedName.tr(lang).into(),
-        (Question::Incentive, [Edit::SetCostDefault { value, .. }, ..]) => {
-            Text::GoalIncentiveName.fill(lang, &[&crate::display::plain_number(value * 100.0, 1)])
-        }
+        (Question::Incentive, [Edit::SetCostDefault { value, .. }, ..]) => Text::GoalIncentiveName
+            .fill(
+                lang,
+                &[&crate::words::display::plain_number(value * 100.0, 1)],
+            ),
         _ => question.label().tr(lang).into(),
     };
     Ok(Answer { name, edits })

@@ -13,13 +13,13 @@ use clarabel::solver::{
     SupportedConeT, ZeroConeT,
 };
 
-use crate::finance::discount::present_value;
-use crate::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
-use crate::plan::Plan;
-use crate::rules::{findings, RuleId, Severity};
-use crate::simulate::{simulate, Group, Results, Simulator};
+use crate::calc::finance::discount::present_value;
+use crate::calc::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
+use crate::calc::rules::{findings, RuleId, Severity};
+use crate::calc::simulate::{simulate, Group, Results, Simulator};
+use crate::document::plan::Plan;
 
-pub use crate::optimize_settings::{Objective, Settings};
+pub use crate::document::optimize_settings::{Objective, Settings};
 
 /// A limit the answer meets, as a row of the linear program.
 #[derive(Debug, Clone, PartialEq)]
@@ -350,7 +350,7 @@ fn cost_of(plan: &Plan, s: &Settings, f: &Flows) -> f64 {
 /// Whether government-pay PPP is closed to the project (the new mechanism, 国办函〔2023〕115号).
 fn ppp_closed(plan: &Plan, p: &Project) -> bool {
     plan.assumptions.ppp.form.pays_construction()
-        && crate::rules::in_force(RuleId::PppNewMechanism, p.year)
+        && crate::calc::rules::in_force(RuleId::PppNewMechanism, p.year)
 }
 
 /// Each project simulated with each pure choice of one block (`pure(project, k)`, `n` choices),
@@ -482,7 +482,7 @@ struct TargetRow {
 impl TargetRow {
     /// The targets that bind: overall, central city, counties, and each district's if asked.
     fn wanted(plan: &Plan, s: &Settings) -> Vec<TargetRow> {
-        crate::simulate::monetized_rates(&plan.projects, &plan.assumptions)
+        crate::calc::simulate::monetized_rates(&plan.projects, &plan.assumptions)
             .into_iter()
             .filter(|m| {
                 let zone = matches!(
@@ -631,19 +631,22 @@ fn objective_of(r: &Results, s: &Settings) -> f64 {
 }
 
 /// Whether the full simulation of `plan` misses nothing binding that the settings ask for.
-pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::rules::Finding> {
+pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::calc::rules::Finding> {
     let r = simulate(&plan.assumptions, &plan.projects, plan.first_year);
     misses_in(plan, &r, s)
 }
 
 /// The binding findings the settings ask for that results `r` of `plan` miss.
-fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::rules::Finding> {
+fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::calc::rules::Finding> {
     findings(&plan.assumptions, r)
         .into_iter()
         .filter(|f| f.severity == Severity::Miss)
         .filter(|f| {
             s.district_targets
-                || !matches!(&f.subject, crate::rules::Subject::Group(Group::District(_)))
+                || !matches!(
+                    &f.subject,
+                    crate::calc::rules::Subject::Group(Group::District(_))
+                )
         })
         .collect()
 }
@@ -901,7 +904,7 @@ pub fn feasible(plan: &Plan, s: &Settings) -> bool {
 
 /// [`feasible`] through `sim`, which re-simulates only the projects changed since its last plan.
 fn feasible_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> bool {
-    if !crate::validate::validate(plan).is_empty() {
+    if !crate::document::validate::validate(plan).is_empty() {
         return false;
     }
     let r = sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
@@ -1087,7 +1090,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
     let p = &plan.projects[i];
     let a = &plan.assumptions;
     let window = (plan.first_year, plan.first_year + 1);
-    if !crate::validate::validate_project(p, a, window, i + 1).is_empty() {
+    if !crate::document::validate::validate_project(p, a, window, i + 1).is_empty() {
         return false;
     }
     let yearly = s.burden_ceiling.is_some()
@@ -1100,14 +1103,15 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
     }
     let r = simulate(a, std::slice::from_ref(p), plan.first_year);
     let local_misses = findings(a, &r).into_iter().any(|f| {
-        f.severity == Severity::Miss && matches!(f.subject, crate::rules::Subject::Project { .. })
+        f.severity == Severity::Miss
+            && matches!(f.subject, crate::calc::rules::Subject::Project { .. })
     });
     let mix_ok = mix_within_bounds(p, s);
     let stock_ok = s
         .housing_stock
         .iter()
         .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
-    let targets_ok = crate::simulate::monetized_rates(&plan.projects, a)
+    let targets_ok = crate::calc::simulate::monetized_rates(&plan.projects, a)
         .iter()
         .filter(|m| s.district_targets || !matches!(m.group, Group::District(_)))
         .all(|m| m.meets_target());
@@ -1141,8 +1145,8 @@ fn binding(limit: Limit, dual: f64, slack: f64) -> Binding {
 }
 
 /// The edits that make the answer from `view`: each changed project's mixes.
-pub fn edits(view: &Plan, answer: &Plan) -> Vec<crate::edit::Edit> {
-    use crate::edit::Edit;
+pub fn edits(view: &Plan, answer: &Plan) -> Vec<crate::document::edit::Edit> {
+    use crate::document::edit::Edit;
     let mut out = Vec::new();
     for (p, q) in view.projects.iter().zip(&answer.projects) {
         if p.resettlement != q.resettlement {
@@ -1166,7 +1170,9 @@ impl Binding {
     pub fn describe(&self, objective: Objective, lang: crate::i18n::Lang) -> String {
         use crate::i18n::{fmt_number, Text};
         let what = match &self.limit {
-            Limit::Target(g) => Text::LimitTarget.fill(lang, &[&crate::rules::group_name(g, lang)]),
+            Limit::Target(g) => {
+                Text::LimitTarget.fill(lang, &[&crate::calc::rules::group_name(g, lang)])
+            }
             Limit::PppCap(y) => Text::LimitPppCap.fill(lang, &[y]),
             Limit::PppTier(y) => Text::LimitPppTier.fill(lang, &[y]),
             Limit::CreditLine => Text::LimitCredit.tr(lang).into(),
@@ -1188,19 +1194,19 @@ impl Binding {
         if self.relaxed > 1e-6 {
             let by = match self.per {
                 Unit::PercentagePoint => {
-                    let points = crate::display::fixed(self.relaxed, 2);
+                    let points = crate::words::display::fixed(self.relaxed, 2);
                     format!("{points} {}", Text::PercentagePoints.tr(lang))
                 }
                 Unit::Households => format!(
                     "{}{}",
-                    crate::display::fixed(self.relaxed, 0),
+                    crate::words::display::fixed(self.relaxed, 0),
                     Text::Households.tr(lang)
                 ),
                 _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
         } else if let Limit::Target(g) = &self.limit {
-            let group = crate::rules::group_name(g, lang);
+            let group = crate::calc::rules::group_name(g, lang);
             Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_number(self.price, 0)])
         } else {
             Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])
@@ -1212,12 +1218,12 @@ impl Binding {
 /// from), named "最优方案（…最小）" with an id no scenario has.
 pub fn scenario(
     doc: &Plan,
-    inherited: Option<&crate::edit::Scenario>,
+    inherited: Option<&crate::document::edit::Scenario>,
     view: &Plan,
     answer: &Answer,
     s: &Settings,
     lang: crate::i18n::Lang,
-) -> crate::edit::Scenario {
+) -> crate::document::edit::Scenario {
     use crate::i18n::Text;
     let goal = match s.objective {
         Objective::FiscalPv => Text::KpiFiscalPv,
@@ -1225,7 +1231,7 @@ pub fn scenario(
     };
     let mut edits = inherited.map_or_else(Vec::new, |sc| sc.edits.clone());
     edits.extend(self::edits(view, &answer.plan));
-    crate::edit::Scenario {
+    crate::document::edit::Scenario {
         id: doc.next_scenario_id(),
         name: Text::OptimumName.fill(lang, &[&goal.tr(lang)]),
         note: Text::OptimumNote.fill(

@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
-use crate::model::{Assumptions, Project};
-use crate::plan::Plan;
+use crate::calc::model::{Assumptions, Project};
+use crate::calc::simulate::{simulate, Results};
+use crate::document::plan::Plan;
 /// The settings the document stores, read here and by the risk page under this module's name.
-pub use crate::risk_settings::{Range, RiskDriver, RiskSettings, DRAWS_BOUNDS, RANGE_BOUNDS};
-use crate::simulate::{simulate, Results};
+pub use crate::document::risk_settings::{
+    Range, RiskDriver, RiskSettings, DRAWS_BOUNDS, RANGE_BOUNDS,
+};
+use crate::i18n::Text;
 
 /// The plan's inputs with `changes` made (one per driver, in `RiskDriver::ALL` order).
 fn moved(plan: &Plan, changes: &[(RiskDriver, f64)]) -> (Assumptions, Vec<Project>) {
@@ -327,7 +329,7 @@ pub struct Summary {
     /// … that the fiscal burden exceeds the planner's ceiling in some year.
     pub p_ceiling: Option<f64>,
     /// Per monetized group: its target and the probability of missing it.
-    pub p_missed: Vec<(crate::simulate::Group, f64, f64)>,
+    pub p_missed: Vec<(crate::calc::simulate::Group, f64, f64)>,
     /// Spearman's rank correlation of each driver with the fiscal-burden PV, strongest first.
     pub influence: Vec<(RiskDriver, f64)>,
 }

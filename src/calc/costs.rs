@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CostDefaults, Project, ResettlementWay};
+use crate::calc::model::{CostDefaults, Project, ResettlementWay};
 
 /// Investment by category, 万元.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ pub struct ProjectCosts {
     /// Index 0 is the project's planned year.
     pub by_year: Vec<Investment>,
     /// Households by way, whole (largest-remainder split of the shares).
-    pub households: crate::model::Rehousing,
+    pub households: crate::calc::model::Rehousing,
     /// Months from signing to handover of the new flats.
     pub wait_months: f64,
     /// Year index (from the planned year) in which in-kind households get their flats.

@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::calc::measure::{Bounds, Problem, Unit};
+use crate::calc::model::{Assumptions, LandRevenue, Project, ProjectType, Status};
 use crate::i18n::Text;
-pub use crate::measure::{Bounds, Problem, Unit};
-use crate::model::{Assumptions, LandRevenue, Project, ProjectType, Status};
 
 /// Which section of 全市参数 an assumption belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -411,7 +411,7 @@ pub fn status_from_key(s: &str) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn every_assumption_reads_back_what_was_set() {

@@ -50,7 +50,7 @@ impl Unit {
     /// A stored value as the planner reads it, with its unit ("4.9 %", "1,066 户").
     pub fn show(self, v: f64, lang: Lang) -> String {
         let decimals = if self == Unit::Percent { 2 } else { 4 };
-        let n = crate::display::plain_number(v * self.scale(), decimals);
+        let n = crate::words::display::plain_number(v * self.scale(), decimals);
         match self.text(lang) {
             "" => n,
             "%" => format!("{n} %"),

@@ -5,12 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finance::bond::{BondRepayment, BondTerms};
-use crate::finance::loan::{LoanTerms, Repayment};
-use crate::finance::ppp::PppPaymentForm;
-use crate::finance::service_purchase::ServicePurchaseTerms;
+use crate::calc::finance::bond::{BondRepayment, BondTerms};
+use crate::calc::finance::loan::{LoanTerms, Repayment};
+use crate::calc::finance::ppp::PppPaymentForm;
+use crate::calc::finance::service_purchase::ServicePurchaseTerms;
+use crate::calc::measure::Bounds;
 use crate::i18n::Text;
-use crate::measure::Bounds;
 
 pub type ProjectId = String;
 
@@ -181,7 +181,7 @@ impl ResettlementMix {
                 };
             }
             let (mut parts, mut order) = ([0u64; N], [0usize; N]);
-            crate::display::largest_remainder_into(
+            crate::words::display::largest_remainder_into(
                 &scaled[..n],
                 count,
                 &mut parts[..n],
@@ -283,10 +283,10 @@ macro_rules! cost_drivers {
             pub fn label(self) -> crate::i18n::Text {
                 match self { $( CostDriver::$field => crate::i18n::Text::$label, )* }
             }
-            pub fn unit(self) -> crate::measure::Unit {
-                match self { $( CostDriver::$field => crate::measure::Unit::$unit, )* }
+            pub fn unit(self) -> crate::calc::measure::Unit {
+                match self { $( CostDriver::$field => crate::calc::measure::Unit::$unit, )* }
             }
-            pub fn bounds(self) -> crate::measure::Bounds {
+            pub fn bounds(self) -> crate::calc::measure::Bounds {
                 match self { $( CostDriver::$field => $bounds, )* }
             }
             pub fn get(self, c: &CostDefaults) -> f64 {

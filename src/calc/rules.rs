@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::model::{Assumptions, ProjectId};
+use crate::calc::simulate::{Group, Results};
 use crate::i18n::{fmt_pct, Lang, Text};
-use crate::model::{Assumptions, ProjectId};
-use crate::simulate::{Group, Results};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -207,7 +207,7 @@ impl Finding {
     /// years.
     fn comparison(&self, lang: Lang) -> Comparison {
         let pct = crate::i18n::fmt_limit;
-        let ratio = |v: f64| crate::display::fixed(v, 2);
+        let ratio = |v: f64| crate::words::display::fixed(v, 2);
         let share = |what, op, note| Comparison {
             what,
             actual: fmt_pct(self.actual),
@@ -400,7 +400,7 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
         }
         // Only where the plan relies on land revenue: a budget-repaid project's cover is no
         // shortfall but its design.
-        if let crate::simulate::Repayment::Land { cover: c } = p.repayment() {
+        if let crate::calc::simulate::Repayment::Land { cover: c } = p.repayment() {
             if in_force(RuleId::LandCover, first) && c < 1.0 {
                 out.push(Finding {
                     rule: RuleId::LandCover,
@@ -441,8 +441,8 @@ mod tests {
         }
     }
 
-    fn land_cover_findings(plan: &crate::plan::Plan) -> Vec<Finding> {
-        let r = crate::plan::simulate_plan(plan, None);
+    fn land_cover_findings(plan: &crate::document::plan::Plan) -> Vec<Finding> {
+        let r = crate::document::plan::simulate_plan(plan, None);
         findings(&plan.assumptions, &r)
             .into_iter()
             .filter(|f| f.rule == RuleId::LandCover)
@@ -455,13 +455,13 @@ mod tests {
     /// debt service (the 21 projects under 1 less those four).
     #[test]
     fn land_cover_is_checked_only_where_land_revenue_repays_the_debt() {
-        use crate::simulate::Repayment;
-        let plan = crate::demo::demo_plan();
-        let r = crate::plan::simulate_plan(&plan, None);
+        use crate::calc::simulate::Repayment;
+        let plan = crate::document::demo::demo_plan();
+        let r = crate::document::plan::simulate_plan(&plan, None);
         let infrastructure: Vec<&str> = plan
             .projects
             .iter()
-            .filter(|p| p.kind == crate::model::ProjectType::Infrastructure)
+            .filter(|p| p.kind == crate::calc::model::ProjectType::Infrastructure)
             .map(|p| p.id.as_str())
             .collect();
         assert_eq!(infrastructure.len(), 4);
@@ -490,7 +490,7 @@ mod tests {
             .iter_mut()
             .find(|p| p.name == "东岭县县医院配套")
             .unwrap();
-        hospital.land_revenue = Some(crate::model::LandRevenue {
+        hospital.land_revenue = Some(crate::calc::model::LandRevenue {
             amount: 500.0,
             start_offset: 0,
             years: 1,

@@ -8,18 +8,18 @@ use serde::de::Error as _;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::costs::{project_costs, Investment, ProjectCosts};
-use crate::finance::bond::{balance_ratio, bond_schedule};
-use crate::finance::discount::{present_value, Discount};
-use crate::finance::loan::loan_schedule;
-use crate::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
-use crate::finance::service_purchase::{service_schedule, ServiceYear};
-use crate::finance::DebtYear;
+use crate::calc::costs::{project_costs, Investment, ProjectCosts};
+use crate::calc::finance::bond::{balance_ratio, bond_schedule};
+use crate::calc::finance::discount::{present_value, Discount};
+use crate::calc::finance::loan::loan_schedule;
+use crate::calc::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
+use crate::calc::finance::service_purchase::{service_schedule, ServiceYear};
+use crate::calc::finance::DebtYear;
+use crate::calc::model::{Assumptions, Instrument, Project, ProjectId};
 use crate::i18n::Text;
-use crate::model::{Assumptions, Instrument, Project, ProjectId};
 
 /// Money raised in a year, by instrument, 万元 (declared with the financing mix).
-pub use crate::model::Sources;
+pub use crate::calc::model::Sources;
 
 /// Debt outstanding at year end, 万元 (PPP capital is the partner's, not listed).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -213,7 +213,7 @@ pub enum Repayment {
 }
 
 /// Households by way of resettlement (declared with the resettlement mix).
-pub use crate::model::Rehousing;
+pub use crate::calc::model::Rehousing;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Totals {
@@ -566,7 +566,7 @@ pub fn monetized_rates(projects: &[Project], a: &Assumptions) -> Vec<MonetizedRa
 }
 
 fn group_rates<'p>(
-    projects: impl Iterator<Item = (&'p Project, crate::model::Rehousing)>,
+    projects: impl Iterator<Item = (&'p Project, crate::calc::model::Rehousing)>,
     a: &Assumptions,
 ) -> Vec<MonetizedRate> {
     // (households, monetized, central-city households) per district, then per wider group;

@@ -2,12 +2,12 @@
 //! levers are expanded into the project edits they stand for; a scenario is resolved by
 //! applying its edits to a copy of the base plan.
 
-use crate::edit::{BatchKind, Edit, Scenario};
-use crate::fields::{Problem, ProjectField, Value};
-use crate::lever::{Lever, LeverAction};
-use crate::model::{FinancingMix, Instrument, Project, ResettlementWay};
-use crate::plan::Plan;
-use crate::validate::{validate, validate_project, Field, Issue};
+use crate::calc::fields::{Problem, ProjectField, Value};
+use crate::calc::model::{FinancingMix, Instrument, Project, ResettlementWay};
+use crate::document::edit::{BatchKind, Edit, Scenario};
+use crate::document::lever::{Lever, LeverAction};
+use crate::document::plan::Plan;
+use crate::document::validate::{validate, validate_project, Field, Issue};
 
 /// Why an edit was refused: what it names does not exist, or the problems it would bring in.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,7 +181,7 @@ impl Plan {
             Some(problem) => {
                 let p = &self.projects[i];
                 Err(Refused(vec![Issue {
-                    project: Some(crate::validate::Place {
+                    project: Some(crate::document::validate::Place {
                         id: p.id.clone(),
                         name: p.name.clone(),
                         row: i + 1,
@@ -309,13 +309,13 @@ impl Plan {
                 person: std::mem::replace(&mut self.provenance.prepared_by, person.clone()),
             },
             Edit::SetRisk { risk } => {
-                refused_if_any(crate::validate::risk_issues(risk))?;
+                refused_if_any(crate::document::validate::risk_issues(risk))?;
                 Edit::SetRisk {
                     risk: Box::new(std::mem::replace(&mut self.risk, (**risk).clone())),
                 }
             }
             Edit::SetOptimize { settings } => {
-                refused_if_any(crate::validate::optimize_issues(settings))?;
+                refused_if_any(crate::document::validate::optimize_issues(settings))?;
                 Edit::SetOptimize {
                     settings: Box::new(std::mem::replace(&mut self.optimize, (**settings).clone())),
                 }

@@ -9,13 +9,13 @@
 //! 3,000 元/m² compensation) comes to 386,800 万元 through the old homes' areas and each
 //! project's infrastructure cost, set by hand per project.
 
-use crate::edit::{Edit, Scenario};
-use crate::lever::{Lever, LeverAction, Scope};
-use crate::model::{
+use crate::calc::model::{
     Assumptions, CostOverrides, FinancingMix, LandRevenue, Project, ProjectType, ResettlementMix,
     ResettlementWay, Status,
 };
-use crate::plan::Plan;
+use crate::document::edit::{Edit, Scenario};
+use crate::document::lever::{Lever, LeverAction, Scope};
+use crate::document::plan::Plan;
 
 /// (name, district, central city, type, year, status, households, area expropriated m²,
 /// infrastructure 万元, lead)

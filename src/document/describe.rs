@@ -1,9 +1,9 @@
 //! What an edit does, in the planner's words, for undo/redo tooltips and scenario edit lists.
 
-use crate::edit::{BatchKind, Edit};
+use crate::calc::model::ProjectId;
+use crate::document::edit::{BatchKind, Edit};
+use crate::document::plan::Plan;
 use crate::i18n::{Lang, Text};
-use crate::model::ProjectId;
-use crate::plan::Plan;
 
 impl Edit {
     /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数"). `inverse`, when

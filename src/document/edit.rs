@@ -3,14 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{AssumptionKey, ProjectField, Value};
-use crate::lever::Lever;
-use crate::model::{
+use crate::calc::fields::{AssumptionKey, ProjectField, Value};
+use crate::calc::model::{
     Assumptions, CostDriver, FinancingMix, Instrument, Project, ProjectId, ResettlementMix,
     ResettlementWay,
 };
-use crate::provenance::{Person, Submission};
-use crate::risk_settings::RiskSettings;
+use crate::document::lever::Lever;
+use crate::document::provenance::{Person, Submission};
+use crate::document::risk_settings::RiskSettings;
 
 /// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
 /// in order. An edit that no longer applies (its project was deleted) is stale, not an error.
@@ -125,7 +125,7 @@ pub enum Edit {
     },
     /// The optimizer's settings.
     SetOptimize {
-        settings: Box<crate::optimize_settings::Settings>,
+        settings: Box<crate::document::optimize_settings::Settings>,
     },
     /// The counties' submissions, all at once (a submission taken, or taken back).
     SetSubmissions {

@@ -1,9 +1,9 @@
 //! Undo and redo: the steps applied to a plan this session, each with the edit that undoes it.
 
-use crate::apply::Refused;
-use crate::edit::Edit;
+use crate::document::apply::Refused;
+use crate::document::edit::Edit;
+use crate::document::plan::Plan;
 use crate::i18n::Lang;
-use crate::plan::Plan;
 
 /// One undoable step.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::display::plain_number;
-use crate::i18n::{Lang, Text};
-use crate::model::{
+use crate::calc::model::{
     CostDriver, Instrument, Project, ProjectId, ProjectType, ResettlementWay, Status,
 };
+use crate::i18n::{Lang, Text};
+use crate::words::display::plain_number;
 
 /// Which projects a lever changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,9 +55,9 @@ impl Scope {
             Scope::Central => Text::CentralCity.tr(lang).into(),
             Scope::Counties => Text::ScopeCounties.tr(lang).into(),
             Scope::District { name } => name.clone(),
-            Scope::Type { kind } => crate::model::type_text(*kind).tr(lang).into(),
+            Scope::Type { kind } => crate::calc::model::type_text(*kind).tr(lang).into(),
             Scope::Year { year } => Text::ScopeYear.fill(lang, &[year]),
-            Scope::Status { status } => crate::model::status_text(*status).tr(lang).into(),
+            Scope::Status { status } => crate::calc::model::status_text(*status).tr(lang).into(),
             Scope::Projects { ids } => Text::ScopeTicked.fill(lang, &[&ids.len()]),
         }
     }

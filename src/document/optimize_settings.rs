@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{Bounds, Problem};
+use crate::calc::fields::{Bounds, Problem};
 use crate::i18n::Text;
 
 /// What is minimized.

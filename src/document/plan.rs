@@ -3,15 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::edit::Scenario;
-use crate::model::{
+use crate::calc::model::{
     Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
     Status,
 };
-use crate::optimize_settings::Settings as OptimizeSettings;
-use crate::provenance::{Provenance, Submission};
-use crate::risk_settings::RiskSettings;
-use crate::simulate::{simulate, Results};
+use crate::calc::simulate::{simulate, Results};
+use crate::document::edit::Scenario;
+use crate::document::optimize_settings::Settings as OptimizeSettings;
+use crate::document::provenance::{Provenance, Submission};
+use crate::document::risk_settings::RiskSettings;
 
 /// A planning document: the two-year project list with everything needed to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,7 +173,7 @@ pub fn revision(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn revision_reads_content_only() {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{AssumptionKey, Bounds, Problem};
+use crate::calc::fields::{AssumptionKey, Bounds, Problem};
+use crate::calc::model::{Assumptions, CostDriver, Project};
 use crate::i18n::Text;
-use crate::model::{Assumptions, CostDriver, Project};
 
 /// What the tornado and the what-if move, and what a draw varies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,11 +3,13 @@
 
 use serde::Serialize;
 
-pub use crate::fields::Problem;
-use crate::fields::{AssumptionKey, Bounds, ProjectField};
+pub use crate::calc::fields::Problem;
+use crate::calc::fields::{AssumptionKey, Bounds, ProjectField};
+use crate::calc::model::{
+    Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay,
+};
+use crate::document::plan::Plan;
 use crate::i18n::{fmt_pct, Lang, Text};
-use crate::model::{Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay};
-use crate::plan::Plan;
 
 /// Which field a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,8 +27,8 @@ pub enum Field {
     /// Scenario names, ids.
     Scenario,
     /// A driver's risk range, or (`None`) the run's draws and ceiling.
-    Risk(Option<crate::risk_settings::RiskDriver>),
-    Optimize(crate::optimize_settings::Setting),
+    Risk(Option<crate::document::risk_settings::RiskDriver>),
+    Optimize(crate::document::optimize_settings::Setting),
 }
 
 impl Field {
@@ -50,8 +52,8 @@ impl Field {
     /// Percent fields show their values ×100 in messages.
     fn percent(self) -> bool {
         match self {
-            Field::Cost(d) => d.unit() == crate::fields::Unit::Percent,
-            Field::Assumption(k) => k.unit() == crate::fields::Unit::Percent,
+            Field::Cost(d) => d.unit() == crate::calc::fields::Unit::Percent,
+            Field::Assumption(k) => k.unit() == crate::calc::fields::Unit::Percent,
             Field::Resettlement | Field::Financing | Field::CapitalFund => true,
             Field::Risk(d) => d.is_some(),
             Field::Optimize(s) => s.percent(),
@@ -85,7 +87,7 @@ pub fn show_value(v: f64, percent: bool) -> String {
     if v.abs() >= 1e15 {
         return format!("{v:e}{}", if percent { " %" } else { "" });
     }
-    let s = crate::display::plain_number(v, 4);
+    let s = crate::words::display::plain_number(v, 4);
     if percent {
         format!("{s} %")
     } else {
@@ -316,7 +318,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
 }
 
 /// The problems of the optimizer's settings, named by their setting.
-pub fn optimize_issues(settings: &crate::optimize_settings::Settings) -> Vec<Issue> {
+pub fn optimize_issues(settings: &crate::document::optimize_settings::Settings) -> Vec<Issue> {
     settings
         .problems()
         .into_iter()
@@ -329,7 +331,7 @@ pub fn optimize_issues(settings: &crate::optimize_settings::Settings) -> Vec<Iss
 }
 
 /// The problems of the risk settings, named by their driver.
-pub fn risk_issues(risk: &crate::risk_settings::RiskSettings) -> Vec<Issue> {
+pub fn risk_issues(risk: &crate::document::risk_settings::RiskSettings) -> Vec<Issue> {
     risk.problems()
         .into_iter()
         .map(|(d, problem)| Issue {
@@ -343,7 +345,7 @@ pub fn risk_issues(risk: &crate::risk_settings::RiskSettings) -> Vec<Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn the_demo_is_valid() {

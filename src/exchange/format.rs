@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::plan::Plan;
 use crate::i18n::{Lang, Text};
-use crate::plan::Plan;
 
 pub const FORMAT: &str = "shantytown-plan";
 pub const VERSION: u32 = 3;
@@ -193,7 +193,7 @@ pub enum ImportError {
     },
     Doc(DocError),
     /// The plan reads but breaks the rules: every problem, with its project.
-    Invalid(Vec<crate::validate::Issue>),
+    Invalid(Vec<crate::document::validate::Issue>),
 }
 
 impl ImportError {
@@ -202,7 +202,7 @@ impl ImportError {
             ImportError::TooLarge { bytes } => Text::ErrFileTooLarge.fill(
                 lang,
                 &[
-                    &crate::display::fixed(*bytes as f64 / 1_048_576.0, 1),
+                    &crate::words::display::fixed(*bytes as f64 / 1_048_576.0, 1),
                     &(MAX_IMPORT_BYTES / 1_048_576),
                 ],
             ),
@@ -247,7 +247,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         plan,
         unknown_fields,
     } = decode_reporting(text).map_err(ImportError::Doc)?;
-    let issues = crate::validate::validate(&plan);
+    let issues = crate::document::validate::validate(&plan);
     if issues.is_empty() {
         Ok(Imported {
             plan,

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::{decode, decode_lenient, encode, DocError};
+use crate::document::plan::Plan;
+use crate::exchange::format::{decode, decode_lenient, encode, DocError};
 use crate::i18n::{Lang, Text};
-use crate::plan::Plan;
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";
 const PLAN_PREFIX: &str = "shantytown-planner.plan.";
@@ -228,7 +228,7 @@ pub const REVISIONS_KEPT: usize = 6;
 /// derived from it can be merged three-way later. The oldest kept revisions make room; when
 /// even then there is none, the revision is not kept (merges of it fall back to two-way).
 pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, StoreError> {
-    let rev = crate::plan::revision(plan);
+    let rev = crate::document::plan::revision(plan);
     let mut kept: Vec<String> = kv
         .get(REVISIONS_KEY)?
         .and_then(|r| serde_json::from_str(&r).ok())
@@ -275,7 +275,7 @@ pub fn load_revision(kv: &impl KeyValue, rev: &str) -> Option<Plan> {
     let raw = kv.get(&format!("{REVISION_PREFIX}{rev}")).ok()??;
     decode(&raw)
         .ok()
-        .filter(|p| crate::plan::revision(p) == rev)
+        .filter(|p| crate::document::plan::revision(p) == rev)
 }
 
 /// An id not used by any plan in the index, derived from `base`.
@@ -292,7 +292,7 @@ pub fn unused_id(index: &Index, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn revisions_are_kept_up_to_a_limit_and_make_room_under_quota() {
@@ -380,7 +380,7 @@ mod tests {
     fn a_newer_plan_opens_read_only() {
         let mut kv = MemoryStore::default();
         let text = encode(&demo_plan()).replacen(
-            &format!("\"version\": {}", crate::format::VERSION),
+            &format!("\"version\": {}", crate::exchange::format::VERSION),
             "\"version\": 7",
             1,
         );

@@ -4,13 +4,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::edit::{assumptions_edit, project_edit, BatchKind, Edit, Scenario};
-use crate::fields::{AssumptionKey, FieldKind, ProjectField, Value};
+use crate::calc::fields::{AssumptionKey, FieldKind, ProjectField, Value};
+use crate::calc::model::{status_text, type_text};
+use crate::calc::model::{
+    Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay,
+};
+use crate::document::edit::{assumptions_edit, project_edit, BatchKind, Edit, Scenario};
+use crate::document::plan::Plan;
+use crate::document::provenance::Tally;
 use crate::i18n::{Lang, Text};
-use crate::model::{status_text, type_text};
-use crate::model::{Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay};
-use crate::plan::Plan;
-use crate::provenance::Tally;
 
 /// A part of a project merged on its own. The shares of a mix go together (they must sum to
 /// 100 %), and so do the three land-revenue fields (they come and go as one).
@@ -114,7 +116,7 @@ fn show_field(f: ProjectField, p: &Project, lang: Lang) -> String {
         (FieldKind::Kind, _) => type_text(p.kind).tr(lang).into(),
         (FieldKind::Status, _) => status_text(p.status).tr(lang).into(),
         (FieldKind::Number { unit, .. }, Value::Number(v)) => unit.show(v, lang),
-        (_, Value::Number(v)) => crate::display::plain_number(v, 0),
+        (_, Value::Number(v)) => crate::words::display::plain_number(v, 0),
         (_, Value::Bool(b)) => if b { Text::Yes } else { Text::No }.tr(lang).into(),
         (_, Value::Text(s)) if s.is_empty() => Text::None.tr(lang).into(),
         (_, Value::Text(s)) => s,

@@ -6,14 +6,14 @@
 //! (also full-width), percentages written `45%` or `45`. Parsing and quoting are the `csv`
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
-use crate::fields::{status_key, type_key, FieldKind, Problem, ProjectField, Value};
+use crate::calc::fields::{status_key, type_key, FieldKind, Problem, ProjectField, Value};
+use crate::calc::model::{status_text, type_text};
+use crate::calc::model::{CostDriver, Instrument, Project, ResettlementWay};
+use crate::document::plan::Plan;
+use crate::document::validate::{validate_project, Issue};
 use crate::i18n::{Lang, Text};
-use crate::model::{status_text, type_text};
-use crate::model::{CostDriver, Instrument, Project, ResettlementWay};
-use crate::plan::Plan;
-use crate::validate::{validate_project, Issue};
 
-pub use crate::report::BOM;
+pub use crate::present::report::BOM;
 
 /// A column of the project list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,22 +86,22 @@ impl Column {
     }
 
     /// The column's unit (a share's is `Percent`).
-    pub fn unit(self) -> crate::fields::Unit {
+    pub fn unit(self) -> crate::calc::fields::Unit {
         match self {
-            Column::Way(_) | Column::Instrument(_) => crate::fields::Unit::Percent,
+            Column::Way(_) | Column::Instrument(_) => crate::calc::fields::Unit::Percent,
             Column::Field(f) => match f.kind() {
                 FieldKind::Number { unit, .. } => unit,
-                _ => crate::fields::Unit::None,
+                _ => crate::calc::fields::Unit::None,
             },
             Column::Cost(d) => d.unit(),
-            Column::Id => crate::fields::Unit::None,
+            Column::Id => crate::calc::fields::Unit::None,
         }
     }
 
     pub fn percent(self) -> bool {
         match self {
             Column::Way(_) | Column::Instrument(_) => true,
-            Column::Cost(d) => d.unit() == crate::fields::Unit::Percent,
+            Column::Cost(d) => d.unit() == crate::calc::fields::Unit::Percent,
             _ => false,
         }
     }
@@ -364,14 +364,14 @@ fn parse_choice(c: Column, s: &str) -> Option<Value> {
                 None
             }
         }
-        Column::Field(ProjectField::Kind) => crate::model::ProjectType::ALL
+        Column::Field(ProjectField::Kind) => crate::calc::model::ProjectType::ALL
             .into_iter()
             .find(|&k| both(type_text(k)) || type_key(k) == s)
             .map(|k| Value::Text(type_key(k).into())),
-        Column::Field(ProjectField::Status) => crate::model::Status::ALL
+        Column::Field(ProjectField::Status) => crate::calc::model::Status::ALL
             .into_iter()
             .find(|&k| both(status_text(k)) || status_key(k) == s)
-            .or_else(|| s.is_empty().then_some(crate::model::Status::Planning))
+            .or_else(|| s.is_empty().then_some(crate::calc::model::Status::Planning))
             .map(|k| Value::Text(status_key(k).into())),
         _ => None,
     }
@@ -381,11 +381,11 @@ fn parse_choice(c: Column, s: &str) -> Option<Value> {
 fn choice_values(c: Column, lang: Lang) -> Vec<&'static str> {
     match c {
         Column::Field(ProjectField::CentralCity) => vec![Text::Yes.tr(lang), Text::No.tr(lang)],
-        Column::Field(ProjectField::Kind) => crate::model::ProjectType::ALL
+        Column::Field(ProjectField::Kind) => crate::calc::model::ProjectType::ALL
             .iter()
             .map(|&k| type_text(k).tr(lang))
             .collect(),
-        _ => crate::model::Status::ALL
+        _ => crate::calc::model::Status::ALL
             .iter()
             .map(|&k| status_text(k).tr(lang))
             .collect(),
@@ -646,7 +646,7 @@ impl Row<'_> {
                     // A land cell given means the project has land revenue.
                     self.project
                         .land_revenue
-                        .get_or_insert(crate::fields::LAND_DEFAULT);
+                        .get_or_insert(crate::calc::fields::LAND_DEFAULT);
                 }
                 f.set(&mut self.project, Value::Number(v));
             }
@@ -666,12 +666,12 @@ impl Row<'_> {
         problems.extend(refused.into_iter().map(|(f, problem)| CsvProblem::Invalid {
             line,
             issue: Issue {
-                project: Some(crate::validate::Place {
+                project: Some(crate::document::validate::Place {
                     id: p.id.clone(),
                     name: p.name.clone(),
                     row: plan.projects.len() + 1,
                 }),
-                field: crate::validate::Field::Project(f),
+                field: crate::document::validate::Field::Project(f),
                 problem,
             },
         }));
@@ -682,7 +682,7 @@ impl Row<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn export_then_import_gives_back_the_same_projects() {

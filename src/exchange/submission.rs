@@ -3,12 +3,12 @@
 
 use std::collections::HashSet;
 
-use crate::edit::{BatchKind, Edit};
+use crate::calc::model::Project;
+use crate::document::edit::{BatchKind, Edit};
+use crate::document::plan::Plan;
+use crate::document::provenance::Submission;
+use crate::exchange::merge::{edit_towards, Comparison};
 use crate::i18n::{Lang, Text};
-use crate::merge::{edit_towards, Comparison};
-use crate::model::Project;
-use crate::plan::Plan;
-use crate::provenance::Submission;
 
 /// Why a county's file cannot be its submission.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +87,7 @@ pub fn submission(
         .unwrap_or(plan.projects.len());
     theirs.projects.retain(|p| p.district != district);
     let at = at.min(theirs.projects.len());
-    let results = crate::simulate::simulate(&plan.assumptions, &mine, plan.first_year);
+    let results = crate::calc::simulate::simulate(&plan.assumptions, &mine, plan.first_year);
     theirs.projects.splice(at..at, mine.iter().cloned());
     let tally = Comparison::new(None, plan.clone(), theirs.clone()).tally();
     theirs.submissions.push(Submission {

@@ -10,16 +10,16 @@ use rust_xlsxwriter::{
     Color, DataValidation, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::compare::{compare, MetricKind, METRICS};
-use crate::display::shown_number;
-use crate::edit::Scenario;
-use crate::fields::Unit;
+use crate::analysis::compare::{compare, MetricKind, METRICS};
+use crate::calc::fields::Unit;
+use crate::calc::model::Project;
+use crate::calc::simulate::simulate;
+use crate::document::edit::Scenario;
+use crate::document::plan::Plan;
+use crate::exchange::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
 use crate::i18n::{Lang, Text};
-use crate::model::Project;
-use crate::plan::Plan;
-use crate::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
-use crate::report::{affordability_table, yearly_table, Cell, Table};
-use crate::simulate::simulate;
+use crate::present::report::{affordability_table, yearly_table, Cell, Table};
+use crate::words::display::shown_number;
 
 /// Rows above a sheet's table: the title (plan, scenario, sheet) and the unit.
 const TITLE_ROWS: u32 = 1;
@@ -371,7 +371,7 @@ impl WorkbookProblem {
                 lang,
                 &[
                     sheet,
-                    &Column::Field(crate::fields::ProjectField::Name).header(lang),
+                    &Column::Field(crate::calc::fields::ProjectField::Name).header(lang),
                 ],
             ),
             WorkbookProblem::Formula {
@@ -497,7 +497,7 @@ fn sheet_table(range: &calamine::Range<Data>, percent: &HashSet<(u32, u32)>) -> 
         .rows()
         .map(|r| r.iter().map(table_cell).collect())
         .collect();
-    let name = Column::Field(crate::fields::ProjectField::Name);
+    let name = Column::Field(crate::calc::fields::ProjectField::Name);
     let is_name = |c: &project_csv::Cell| matches!(c, project_csv::Cell::Text(t) if project_csv::column_of(t) == Some(name));
     let h = rows.iter().position(|r| r.iter().any(is_name))?;
     let header: Vec<String> = rows[h]
@@ -577,7 +577,7 @@ pub fn read_projects(
         return Err(problems);
     }
     let range = wb.worksheet_range(&sheet).map_err(unreadable)?;
-    let percent = crate::xlsx_formats::percent_cells(bytes, &sheet);
+    let percent = crate::exchange::xlsx_formats::percent_cells(bytes, &sheet);
     let Some((header, body)) = sheet_table(&range, &percent) else {
         return Err(vec![WorkbookProblem::NoHeader { sheet }]);
     };
@@ -625,6 +625,9 @@ pub fn refusal_message(bytes: &[u8], file_name: &str, problems: Vec<String>, lan
     };
     heading.fill(
         lang,
-        &[&crate::format::summarize(problems.into_iter(), lang)],
+        &[&crate::exchange::format::summarize(
+            problems.into_iter(),
+            lang,
+        )],
     )
 }

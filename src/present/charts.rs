@@ -6,9 +6,9 @@ use charming::element::{AreaStyle, AxisType, SplitLine, Tooltip, Trigger};
 use charming::series::{Bar, Line, Pie};
 use charming::Chart;
 
+use crate::calc::rules::group_name;
+use crate::calc::simulate::{FiscalBurden, Group, Results, Sources};
 use crate::i18n::{fmt_limit, Lang, Text};
-use crate::rules::group_name;
-use crate::simulate::{FiscalBurden, Group, Results, Sources};
 
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
 pub fn yi(v_wan: f64) -> f64 {
@@ -197,8 +197,8 @@ pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
-    use crate::plan::simulate_plan;
+    use crate::document::demo::demo_plan;
+    use crate::document::plan::simulate_plan;
     use serde_json::Value;
 
     fn json(c: Chart) -> Value {

@@ -4,10 +4,10 @@
 use charming::series::Line;
 use charming::Chart;
 
-use crate::charts::category_base;
-use crate::compare::Compared;
+use crate::analysis::compare::Compared;
+use crate::calc::simulate::{Group, Results};
 use crate::i18n::{Lang, Text};
-use crate::simulate::{Group, Results};
+use crate::present::charts::category_base;
 
 /// The per-year overlays of 方案对比: one line per scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ impl Overlay {
     }
 
     /// The year's value as drawn (亿元 or %), rounded to what the chart shows.
-    fn value(self, y: &crate::simulate::YearResult) -> f64 {
+    fn value(self, y: &crate::calc::simulate::YearResult) -> f64 {
         let round2 = |v: f64| (v * 100.0).round() / 100.0;
         match self {
             Overlay::FiscalBurden => round2(y.fiscal.total() / 10_000.0),
@@ -79,9 +79,9 @@ pub fn compare_chart(all: &[Compared], overlay: Overlay, cap: f64, lang: Lang) -
     }
     if overlay == Overlay::PppShare {
         let n = (last - first + 1).max(0) as usize;
-        chart = chart.series(crate::charts::dashed_line(
+        chart = chart.series(crate::present::charts::dashed_line(
             Text::PppCapLine.tr(lang),
-            crate::charts::pct(cap),
+            crate::present::charts::pct(cap),
             n,
         ));
     }
@@ -132,8 +132,8 @@ pub fn district_chart(all: &[Compared], lang: Lang) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare;
-    use crate::demo::demo_plan;
+    use crate::analysis::compare::compare;
+    use crate::document::demo::demo_plan;
 
     #[test]
     fn the_fiscal_overlay_draws_the_base_and_the_60_percent_scenario() {

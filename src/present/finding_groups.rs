@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::ProjectId;
-use crate::rules::{Finding, RuleId, Severity, Subject};
-use crate::simulate::Group;
+use crate::calc::model::ProjectId;
+use crate::calc::rules::{Finding, RuleId, Severity, Subject};
+use crate::calc::simulate::Group;
 
 /// Every finding of one rule at one severity.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,9 +121,9 @@ mod tests {
 
     #[test]
     fn the_demo_land_cover_warnings_become_one_group() {
-        let plan = crate::demo::demo_plan();
-        let results = crate::plan::simulate_plan(&plan, None);
-        let all = crate::rules::findings(&plan.assumptions, &results);
+        let plan = crate::document::demo::demo_plan();
+        let results = crate::document::plan::simulate_plan(&plan, None);
+        let all = crate::calc::rules::findings(&plan.assumptions, &results);
         let land: Vec<&Finding> = all.iter().filter(|f| f.rule == RuleId::LandCover).collect();
         // The 28 projects with land revenue, less the 11 it covers (see rules' tests).
         assert_eq!(land.len(), 17, "the demo's land-cover warnings");

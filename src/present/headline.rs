@@ -1,10 +1,10 @@
 //! The plan's headline: the few figures every page shows (the KPI strip), each against its target
 //! or cap, with where on 测算结果 it is explained.
 
+use crate::calc::model::Assumptions;
+use crate::calc::rules::{Finding, RuleId, Severity};
+use crate::calc::simulate::{Group, Results};
 use crate::i18n::{fmt_limit, fmt_pct, fmt_year, fmt_yi, Lang, Text};
-use crate::model::Assumptions;
-use crate::rules::{Finding, RuleId, Severity};
-use crate::simulate::{Group, Results};
 
 /// Whether a figure meets its target or cap; `Neutral` where it has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,9 +135,9 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
-    use crate::plan::simulate_plan;
-    use crate::rules::findings;
+    use crate::calc::rules::findings;
+    use crate::document::demo::demo_plan;
+    use crate::document::plan::simulate_plan;
 
     fn demo_headline() -> (Results, Vec<Finding>, Vec<Figure>) {
         let plan = demo_plan();
@@ -186,7 +186,7 @@ mod tests {
     fn a_plan_meeting_every_target_reads_all_met() {
         let mut plan = demo_plan();
         for p in &mut plan.projects {
-            p.resettlement = crate::model::ResettlementMix {
+            p.resettlement = crate::calc::model::ResettlementMix {
                 cash: 0.7,
                 self_purchase: 0.0,
                 government_purchase: 0.0,

@@ -1,8 +1,8 @@
 //! The project list as the planner sees it: filters, sort order, and the totals of what is shown.
 
-use crate::model::{ProjectType, Status};
-use crate::plan::Plan;
-use crate::simulate::Results;
+use crate::calc::model::{ProjectType, Status};
+use crate::calc::simulate::Results;
+use crate::document::plan::Plan;
 
 /// Which projects to show; `None` shows all.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -126,8 +126,8 @@ pub fn totals(plan: &Plan, rows: &[Row]) -> ListTotals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_plan;
-    use crate::plan::simulate_plan;
+    use crate::document::demo::demo_plan;
+    use crate::document::plan::simulate_plan;
 
     #[test]
     fn filters_sorts_and_totals_follow_the_visible_rows() {
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn editing_operations_keep_ids_unique_and_undo_restores() {
-        use crate::edit::Edit;
+        use crate::document::edit::Edit;
         let mut plan = demo_plan();
         let (index, copy) = plan.duplicate_of("p11", "（副本）").unwrap();
         assert_eq!(copy.id, "p33");
@@ -180,8 +180,12 @@ mod tests {
         assert_eq!(plan.projects[4].id, "p05");
         let n = plan.new_project("新项目");
         assert_eq!(n.id, "p34");
-        assert!(
-            crate::validate::validate_project(&n, &plan.assumptions, (2027, 2028), 1).is_empty()
-        );
+        assert!(crate::document::validate::validate_project(
+            &n,
+            &plan.assumptions,
+            (2027, 2028),
+            1
+        )
+        .is_empty());
     }
 }

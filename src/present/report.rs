@@ -1,9 +1,9 @@
 //! Tabular reports of the results: the yearly table and the fiscal-affordability table, as
 //! typed tables that CSV (plan-sim) and the workbook both write.
 
-use crate::display::round_to_total;
+use crate::calc::simulate::{Repayment, Results};
 use crate::i18n::{Lang, Text};
-use crate::simulate::{Repayment, Results};
+use crate::words::display::round_to_total;
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(s: &str) -> String {
@@ -58,7 +58,7 @@ impl Table {
                     Cell::Text(t) => csv_field(t),
                     Cell::Year(y) => y.to_string(),
                     Cell::Money(v) => cents((v * 100.0).round() as i64),
-                    Cell::Share(v) => crate::display::fixed(*v, 4),
+                    Cell::Share(v) => crate::words::display::fixed(*v, 4),
                     Cell::Count(n) => n.to_string(),
                 })
                 .collect();
@@ -80,7 +80,7 @@ fn rounded_cells(parts: &[f64]) -> (Vec<Cell>, Cell) {
 /// a row (investment by category, sources, fiscal burden by component) is rounded so that it
 /// adds up to its total as printed; household counts are whole.
 pub fn yearly_table(r: &Results, lang: Lang) -> Table {
-    let first = crate::simulate::YearResult::default();
+    let first = crate::calc::simulate::YearResult::default();
     let labels = |parts: Vec<(Text, f64)>| parts.into_iter().map(|(t, _)| t.tr(lang).to_string());
     let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
     header.extend(labels(first.investment.parts().to_vec()));
@@ -131,7 +131,7 @@ pub fn yearly_table(r: &Results, lang: Lang) -> Table {
 /// instrument raises (adding up to it), debt outstanding, fiscal burden, budget and the PPP
 /// share. The full table is in the CSV and the workbook.
 pub fn yearly_summary_table(r: &Results, lang: Lang) -> Table {
-    let first = crate::simulate::YearResult::default();
+    let first = crate::calc::simulate::YearResult::default();
     let mut header: Vec<String> = vec![
         Text::ColYearHeader.tr(lang).into(),
         Text::InvestmentTotal.tr(lang).into(),
@@ -219,8 +219,8 @@ pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
 /// rehoused with money), investment, how its debt is repaid (the land cover where land revenue
 /// repays it, "由财政预算偿还" where the budget does) and the colleagues' comment, then a
 /// totals row that adds up the rows as printed.
-pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Table {
-    use crate::fields::ProjectField;
+pub fn projects_table(plan: &crate::document::plan::Plan, r: &Results, lang: Lang) -> Table {
+    use crate::calc::fields::ProjectField;
     let header = [
         ProjectField::Name.label(),
         ProjectField::District.label(),
@@ -252,7 +252,7 @@ pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Tabl
                 Cell::Share(pr.monetized_rate),
                 inv,
                 Cell::Text(match pr.repayment() {
-                    Repayment::Land { cover } => crate::display::fixed(cover, 2),
+                    Repayment::Land { cover } => crate::words::display::fixed(cover, 2),
                     Repayment::Budget => Text::RepaidByBudget.tr(lang).into(),
                     Repayment::NoDebt => String::new(),
                 }),
@@ -267,7 +267,7 @@ pub fn projects_table(plan: &crate::plan::Plan, r: &Results, lang: Lang) -> Tabl
         Cell::Count(r.totals.households),
         Cell::Count(r.totals.monetized_households),
         Cell::Share(
-            r.rate(&crate::simulate::Group::Overall)
+            r.rate(&crate::calc::simulate::Group::Overall)
                 .map_or(0.0, |m| m.rate),
         ),
         inv_total,
@@ -321,8 +321,8 @@ mod tests {
 
     #[test]
     fn yearly_rows_add_up_as_printed_and_never_show_minus_zero() {
-        let plan = crate::demo::demo_plan();
-        let r = crate::plan::simulate_plan(&plan, None);
+        let plan = crate::document::demo::demo_plan();
+        let r = crate::document::plan::simulate_plan(&plan, None);
         let csv = yearly_csv(&r, Lang::Zh);
         let cents = |s: &str| (s.parse::<f64>().unwrap() * 100.0).round() as i64;
         for line in csv.lines().skip(1) {
@@ -335,7 +335,7 @@ mod tests {
             assert_eq!(fisc, cents(cells[21]), "{line}");
             assert!(!line.contains("-0.00"), "{line}");
         }
-        let empty = crate::simulate::simulate(&plan.assumptions, &[], 2027);
+        let empty = crate::calc::simulate::simulate(&plan.assumptions, &[], 2027);
         let json = results_json(&empty);
         assert!(!json.contains("-0.0"), "{json}");
         assert!(!yearly_csv(&empty, Lang::Zh).contains("-0"));
@@ -345,8 +345,8 @@ mod tests {
     /// projects to their totals row, each 财政承受能力 row to its total and share.
     #[test]
     fn report_tables_add_up_as_printed() {
-        let plan = crate::demo::demo_plan();
-        let r = crate::plan::simulate_plan(&plan, None);
+        let plan = crate::document::demo::demo_plan();
+        let r = crate::document::plan::simulate_plan(&plan, None);
         let cents = |c: &Cell| match c {
             Cell::Money(v) => (v * 100.0).round() as i64,
             other => panic!("not money: {other:?}"),
@@ -387,8 +387,8 @@ mod tests {
     /// Where the budget repays a project's debt the table says so instead of a land cover of 0.
     #[test]
     fn the_project_table_says_who_repays_the_debt() {
-        let plan = crate::demo::demo_plan();
-        let r = crate::plan::simulate_plan(&plan, None);
+        let plan = crate::document::demo::demo_plan();
+        let r = crate::document::plan::simulate_plan(&plan, None);
         for lang in [Lang::Zh, Lang::En] {
             let t = projects_table(&plan, &r, lang);
             let col = t
@@ -408,7 +408,7 @@ mod tests {
             assert_eq!(cover("东岭县县医院配套"), budget);
             assert_eq!(cover("西坪县西坪中学配套"), budget);
             let p = r.projects.iter().find(|p| p.name == "黄沙桥片区").unwrap();
-            let ratio = crate::display::fixed(p.land_cover.unwrap(), 2);
+            let ratio = crate::words::display::fixed(p.land_cover.unwrap(), 2);
             assert_eq!(cover("黄沙桥片区"), Cell::Text(ratio));
             assert_eq!(t.rows.last().unwrap()[col], Cell::Text(String::new()));
         }

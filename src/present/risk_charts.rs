@@ -6,9 +6,9 @@ use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::{Bar as BarSeries, Line};
 use charming::Chart;
 
-use crate::charts::{category_base, dashed_line, pct, yi};
+use crate::analysis::risk::{Band, Bar, Measure, Summary};
 use crate::i18n::{Lang, Text};
-use crate::risk::{Band, Bar, Measure, Summary};
+use crate::present::charts::{category_base, dashed_line, pct, yi};
 
 /// A measure's value as the chart shows it: 亿元, or % for the PPP share.
 fn shown(measure: Measure, v: f64) -> f64 {

@@ -13,9 +13,9 @@ use widgets::{findings, kpi_strip, plans, scenarios};
 use leptos::mount::mount_to_body;
 use leptos::prelude::*;
 
-use crate::history::History;
+use crate::calc::simulate::Simulator;
+use crate::document::history::History;
 use crate::i18n::{Lang, Text};
-use crate::simulate::Simulator;
 use state::{t, Store, Tab};
 use sync::Session;
 
@@ -96,7 +96,7 @@ fn App() -> impl IntoView {
         }
     });
     // The demo opens as a plan of its own: nothing the planner made is replaced.
-    let load_demo = move |_| session.add_and_open(crate::demo::demo_plan());
+    let load_demo = move |_| session.add_and_open(crate::document::demo::demo_plan());
     let toggle_lang = move |_| {
         store
             .lang
@@ -224,9 +224,11 @@ fn ms_per_simulation(reps: u32, mut simulate: impl FnMut(u32) -> usize) -> f64 {
 /// per simulation.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
-    let plan = crate::demo::generated_plan(projects);
+    let plan = crate::document::demo::generated_plan(projects);
     ms_per_simulation(reps, |_| {
-        crate::plan::simulate_plan(&plan, None).years.len()
+        crate::document::plan::simulate_plan(&plan, None)
+            .years
+            .len()
     })
 }
 
@@ -235,7 +237,7 @@ pub fn bench_simulate(projects: usize, reps: u32) -> f64 {
 /// `projects` projects; milliseconds per edit.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_simulate_edit(projects: usize, reps: u32) -> f64 {
-    let mut plan = crate::demo::generated_plan(projects);
+    let mut plan = crate::document::demo::generated_plan(projects);
     let mut sim = Simulator::new();
     sim.simulate(&plan.assumptions, &plan.projects, plan.first_year);
     ms_per_simulation(reps, |i| {
@@ -251,16 +253,16 @@ pub fn bench_simulate_edit(projects: usize, reps: u32) -> f64 {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_risk(projects: usize, draws: u32) -> f64 {
     let plan = if projects == 0 {
-        crate::demo::demo_plan()
+        crate::document::demo::demo_plan()
     } else {
-        crate::demo::generated_plan(projects)
+        crate::document::demo::generated_plan(projects)
     };
-    let settings = crate::risk::RiskSettings {
+    let settings = crate::analysis::risk::RiskSettings {
         draws,
         ..Default::default()
     };
     let start = js_sys::Date::now();
-    let summary = crate::risk::run(&plan, &settings);
+    let summary = crate::analysis::risk::run(&plan, &settings);
     assert_eq!(summary.draws, draws as usize);
     js_sys::Date::now() - start
 }
@@ -271,12 +273,13 @@ pub fn bench_risk(projects: usize, draws: u32) -> f64 {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_optimize(projects: usize) -> f64 {
     let plan = if projects == 0 {
-        crate::demo::demo_plan()
+        crate::document::demo::demo_plan()
     } else {
-        crate::demo::generated_plan(projects)
+        crate::document::demo::generated_plan(projects)
     };
     let start = js_sys::Date::now();
-    let answer = crate::optimize::optimize(&plan, &crate::optimize::Settings::default());
+    let answer =
+        crate::analysis::optimize::optimize(&plan, &crate::analysis::optimize::Settings::default());
     assert!(answer.after <= answer.before + 1e-6);
     js_sys::Date::now() - start
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::display::fixed;
+use crate::words::display::fixed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -686,7 +686,7 @@ impl Text {
 }
 
 /// Digits are display's (below the words): the formats here put units and words around them.
-pub use crate::display::fmt_number;
+pub use crate::words::display::fmt_number;
 
 /// Formats 万元 with thousands separators and no decimals (e.g. "12,345").
 pub fn fmt_wan(v: f64) -> String {

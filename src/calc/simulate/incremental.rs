@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{by_id, discount, project_part, PlanYears, ProjectPart, Results};
-use crate::model::{Assumptions, Project, ProjectId};
+use crate::calc::model::{Assumptions, Project, ProjectId};
 
 /// Simulates a plan again after an edit, re-simulating only the projects that changed. The
 /// results are identical to [`simulate`](super::simulate)'s: the aggregation is the same code

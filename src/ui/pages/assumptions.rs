@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::fields::{AssumptionKey, Bounds, Problem, Section, Unit};
-use crate::finance::bond::BondRepayment;
-use crate::finance::loan::Repayment;
-use crate::finance::ppp::PppPaymentForm;
+use crate::calc::fields::{AssumptionKey, Bounds, Problem, Section, Unit};
+use crate::calc::finance::bond::BondRepayment;
+use crate::calc::finance::loan::Repayment;
+use crate::calc::finance::ppp::PppPaymentForm;
+use crate::calc::model::{Assumptions, CostDriver};
+use crate::document::validate::{validate_assumptions, Field, Issue};
 use crate::i18n::Text;
-use crate::model::{Assumptions, CostDriver};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{Choice, RequiredNumber};
-use crate::validate::{validate_assumptions, Field, Issue};
 
 // One argument per part of a declaration: the two declarations (assumptions, cost drivers) share it.
 #[allow(clippy::too_many_arguments)]
@@ -111,7 +111,7 @@ pub fn AssumptionsPage() -> impl IntoView {
         if issues.with(Vec::is_empty) {
             let edit = store
                 .view
-                .with_untracked(|p| crate::edit::assumptions_edit(&p.assumptions, &d));
+                .with_untracked(|p| crate::document::edit::assumptions_edit(&p.assumptions, &d));
             if let Some(edit) = edit {
                 let _ = store.dispatch(edit);
             }

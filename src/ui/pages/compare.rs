@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::compare::{compare, MetricKind, METRICS};
-use crate::compare_charts::{compare_chart, district_chart, Overlay};
-use crate::display::fixed;
-use crate::edit::Scenario;
+use crate::analysis::compare::{compare, MetricKind, METRICS};
+use crate::document::edit::Scenario;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::present::compare_charts::{compare_chart, district_chart, Overlay};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::chart_host::ChartHost;
+use crate::words::display::fixed;
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
     match kind {
@@ -109,17 +109,17 @@ pub fn ComparePage() -> impl IntoView {
             id: p.next_scenario_id(),
             name: Text::ScenarioName.fill(l, &[&shown]),
             note: Text::ScenarioNote.fill(l, &[&shown]),
-            edits: vec![crate::edit::Edit::Lever {
-                lever: crate::lever::Lever {
-                    scope: crate::lever::Scope::All,
-                    action: crate::lever::LeverAction::MonetizedMin {
+            edits: vec![crate::document::edit::Edit::Lever {
+                lever: crate::document::lever::Lever {
+                    scope: crate::document::lever::Scope::All,
+                    action: crate::document::lever::LeverAction::MonetizedMin {
                         share: pct / 100.0,
-                        into: crate::model::ResettlementWay::Cash,
+                        into: crate::calc::model::ResettlementWay::Cash,
                     },
                 },
             }],
         });
-        let _ = store.dispatch(crate::edit::Edit::AddScenario {
+        let _ = store.dispatch(crate::document::edit::Edit::AddScenario {
             index: usize::MAX,
             scenario: Box::new(scenario),
         });
@@ -147,7 +147,7 @@ pub fn ComparePage() -> impl IntoView {
                             on:click=move |_| {
                                 let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);
                                 if ok {
-                                    let _ = store.dispatch(crate::edit::Edit::DeleteScenario { scenario: id.clone() });
+                                    let _ = store.dispatch(crate::document::edit::Edit::DeleteScenario { scenario: id.clone() });
                                 }
                             }
                         >

@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::fields::{FieldKind, ProjectField, Value};
-use crate::i18n::{fmt_pct, Text};
-use crate::model::{status_text, type_text};
-use crate::model::{
+use crate::calc::fields::{FieldKind, ProjectField, Value};
+use crate::calc::model::{status_text, type_text};
+use crate::calc::model::{
     CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
     Status,
 };
+use crate::document::validate::{validate_project, Field, Issue};
+use crate::i18n::{fmt_pct, Text};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{Choice, NumberInput, RequiredNumber, TextInput};
-use crate::validate::{validate_project, Field, Issue};
 
 /// The message of the first issue in `field`, for showing next to it.
 fn field_error(issues: Memo<Vec<Issue>>, field: Field) -> Signal<Option<String>> {
@@ -137,7 +137,7 @@ fn keep_valid_draft(store: Store, draft: RwSignal<Project>, issues: Memo<Vec<Iss
                 p.projects
                     .iter()
                     .find(|x| x.id == d.id)
-                    .and_then(|old| crate::edit::project_edit(old, &d))
+                    .and_then(|old| crate::document::edit::project_edit(old, &d))
             });
             if let Some(edit) = edit {
                 let _ = store.dispatch(edit);
@@ -433,7 +433,7 @@ fn CostOverrideRow(
     defaults: Signal<CostDefaults>,
 ) -> impl IntoView {
     let d = driver;
-    let (label, percent) = (d.label(), d.unit() == crate::fields::Unit::Percent);
+    let (label, percent) = (d.label(), d.unit() == crate::calc::fields::Unit::Percent);
     let unit = d.unit().text(crate::i18n::Lang::Zh);
     let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
     let scale = if percent { 100.0 } else { 1.0 };

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::calc::model::Project;
+use crate::calc::rules::group_name;
 use crate::i18n::{fmt_pct, Text};
-use crate::model::Project;
-use crate::rules::group_name;
 use crate::ui::pages::results::ChartMemos;
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartHost;

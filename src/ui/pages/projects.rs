@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::edit::Edit;
-use crate::model::{status_text, type_text};
+use crate::calc::model::{status_text, type_text};
+use crate::document::edit::Edit;
 
-use crate::display::{fmt_units, round_to_total};
+use crate::calc::model::{Project, ProjectType, Status};
 use crate::i18n::{fmt_pct, fmt_year, Text};
-use crate::listing::{totals, visible_rows, Filter, SortKey};
-use crate::model::{Project, ProjectType, Status};
+use crate::present::listing::{totals, visible_rows, Filter, SortKey};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
+use crate::words::display::{fmt_units, round_to_total};
 
 /// One displayed row, amounts rounded so that the totals row adds up; `base` is the project as
 /// the base plan has it when the active scenario changed it.

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fmt_date, fmt_number, fmt_pct, Text};
-use crate::report::{affordability_table, projects_table, yearly_summary_table, Cell, Table};
+use crate::present::report::{
+    affordability_table, projects_table, yearly_summary_table, Cell, Table,
+};
 use crate::ui::pages::results::{ChartMemos, Kpis};
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartImage;

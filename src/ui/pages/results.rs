@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::charts;
-use crate::display::{fmt_units, round_to_total};
+use crate::calc::model::Instrument;
+use crate::calc::simulate::{Group, Results, YearResult};
 use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
-use crate::model::Instrument;
-use crate::simulate::{Group, Results, YearResult};
+use crate::present::charts;
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::findings::Findings;
+use crate::words::display::{fmt_units, round_to_total};
 
 /// A KPI: label, value, and optionally whether its target is met.
 #[component]
@@ -113,7 +113,7 @@ pub fn Kpis() -> impl IntoView {
                 label=Text::KpiWait
                 testid="kpi-wait"
                 value=Signal::derive(move || {
-                    format!("{}{}", r.with(|r| crate::display::fixed(r.totals.avg_wait_months, 0)), t(Text::Months))
+                    format!("{}{}", r.with(|r| crate::words::display::fixed(r.totals.avg_wait_months, 0)), t(Text::Months))
                 })
             />
         </div>

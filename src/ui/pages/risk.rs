@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::edit::Edit;
-use crate::i18n::{fmt_pct, fmt_yi, Text};
-use crate::risk::{
+use crate::analysis::risk::{
     tornado, what_if, Measure, Range, RiskDriver, RiskSettings, Run, Summary, STEPS,
 };
-use crate::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
-use crate::simulate::Group;
+use crate::calc::simulate::Group;
+use crate::document::edit::Edit;
+use crate::i18n::{fmt_pct, fmt_yi, Text};
+use crate::present::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
 use crate::ui::shell::outcomes::RiskOutcome;
 use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};
@@ -18,7 +18,7 @@ use crate::ui::widgets::fields::NumberInput;
 
 /// What a run depends on: the plan's content and the settings.
 fn run_key(store: Store) -> String {
-    let rev = store.view.with(crate::plan::revision);
+    let rev = store.view.with(crate::document::plan::revision);
     let settings = store
         .plan
         .with(|p| serde_json::to_string(&p.risk).unwrap_or_default());
@@ -114,7 +114,7 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
                 Measure::MaxPppShare => {
                     format!(
                         "{sign}{} {}",
-                        crate::display::fixed(d * 100.0, 1),
+                        crate::words::display::fixed(d * 100.0, 1),
                         t(Text::PercentagePoints)
                     )
                 }
@@ -362,7 +362,7 @@ fn Breaches(summary: Summary) -> impl IntoView {
         rows.push((Text::BreachCeiling.tr(lang).into(), p));
     }
     rows.extend(summary.p_missed.iter().map(|(g, target, p)| {
-        let name = crate::rules::group_name(g, lang);
+        let name = crate::calc::rules::group_name(g, lang);
         (
             Text::BreachMissed.fill(lang, &[&name, &fmt_pct(*target)]),
             *p,

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::compare::{Compared, METRICS};
-use crate::edit::Edit;
+use crate::analysis::compare::{Compared, METRICS};
+use crate::document::edit::Edit;
+use crate::document::provenance::Person;
+use crate::exchange::merge::Relation;
 use crate::i18n::{fmt_number, fmt_yi, Text};
-use crate::merge::Relation;
-use crate::provenance::Person;
 use crate::ui::pages::compare::{show, show_diff};
 use crate::ui::shell::exchange;
 use crate::ui::shell::state::{t, ProposalKind, Store};
@@ -289,7 +289,7 @@ fn SubmissionBoard() -> impl IntoView {
     let store = session.store();
     let rows = Memo::new(move |_| {
         store.plan.with(|p| {
-            crate::submission::board(p)
+            crate::exchange::submission::board(p)
                 .into_iter()
                 .map(|r| (r.district, r.latest.cloned(), r.times))
                 .collect::<Vec<_>>()

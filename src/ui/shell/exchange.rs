@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::format::{import, ImportError, MAX_IMPORT_BYTES};
-use crate::merge::{relation, Comparison};
-use crate::model::Project;
-use crate::plan::Plan;
-use crate::submission::{submission, Received};
+use crate::calc::model::Project;
+use crate::document::plan::Plan;
+use crate::exchange::format::{import, ImportError, MAX_IMPORT_BYTES};
+use crate::exchange::merge::{relation, Comparison};
+use crate::exchange::submission::{submission, Received};
 use crate::ui::shell::files;
 use crate::ui::shell::state::{local_minute, Proposal, ProposalKind, Tab};
 use crate::ui::shell::sync::Session;
@@ -85,16 +85,18 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
         match submission(&ours, &district, projects, received) {
             Ok(comparison) => store.proposal.set(Some(Proposal {
                 base: None,
-                relation: crate::merge::Relation::Copy,
+                relation: crate::exchange::merge::Relation::Copy,
                 from: district.clone(),
                 file: name,
                 kind: ProposalKind::Submission { district },
                 comparison,
             })),
-            Err(problems) => store.import_error.set(Some(crate::format::summarize(
-                problems.iter().map(|p| p.message(lang)),
-                lang,
-            ))),
+            Err(problems) => store
+                .import_error
+                .set(Some(crate::exchange::format::summarize(
+                    problems.iter().map(|p| p.message(lang)),
+                    lang,
+                ))),
         }
     });
 }
@@ -113,9 +115,9 @@ fn projects_in(
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }
-    crate::workbook::read_project_list(bytes, name, ours, lang)
+    crate::exchange::workbook::read_project_list(bytes, name, ours, lang)
         .map(|projects| (projects, String::new()))
-        .map_err(|problems| crate::workbook::refusal_message(bytes, name, problems, lang))
+        .map_err(|problems| crate::exchange::workbook::refusal_message(bytes, name, problems, lang))
 }
 
 /// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::optimize::Phase;
-use crate::risk::Summary;
+use crate::analysis::optimize::Phase;
+use crate::analysis::risk::Summary;
 
 /// A changed project: its name and its mixes, ours → the answer's.
 type Changed = (String, Vec<(String, String, String)>);

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::apply::Refused;
-use crate::edit::Edit;
-use crate::history::History;
+use crate::calc::model::ProjectId;
+use crate::calc::simulate::Results;
+use crate::document::apply::Refused;
+use crate::document::edit::Edit;
+use crate::document::history::History;
+use crate::document::plan::Plan;
+use crate::exchange::library::PlanMeta;
 use crate::i18n::{Lang, Text};
-use crate::library::PlanMeta;
-use crate::model::ProjectId;
-use crate::plan::Plan;
-use crate::simulate::Results;
 
 /// The app's state, shared through context: the plan being edited and what the core makes of it.
 #[derive(Clone, Copy)]
@@ -183,9 +183,9 @@ pub fn local_minute() -> String {
 /// asked to accept or reject, row by row.
 #[derive(Clone, PartialEq)]
 pub struct Proposal {
-    pub comparison: crate::merge::Comparison,
+    pub comparison: crate::exchange::merge::Comparison,
     pub kind: ProposalKind,
-    pub relation: crate::merge::Relation,
+    pub relation: crate::exchange::merge::Relation,
     /// The revision the file names as shared, and whether this browser still has it.
     pub base: Option<(String, bool)>,
     /// The file's name and who prepared it.

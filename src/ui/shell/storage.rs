@@ -3,8 +3,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::exchange::library::{KeyValue, MemoryStore, StoreError};
 use crate::i18n::Lang;
-use crate::library::{KeyValue, MemoryStore, StoreError};
 
 const LANG_KEY: &str = "shantytown-planner.lang";
 

@@ -4,13 +4,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::demo::demo_plan;
-use crate::i18n::Text;
-use crate::library::{
+use crate::document::demo::demo_plan;
+use crate::document::plan::Plan;
+use crate::exchange::library::{
     self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
     SaveError,
 };
-use crate::plan::Plan;
+use crate::i18n::Text;
 use crate::ui::shell::state::Store;
 use crate::ui::shell::storage::{self, BrowserStore};
 
@@ -254,7 +254,7 @@ impl Session {
         }
         let theirs = new_value
             .as_deref()
-            .and_then(|t| crate::format::decode(t).ok());
+            .and_then(|t| crate::exchange::format::decode(t).ok());
         match theirs {
             // No unsaved edit here: take theirs, so neither tab overwrites the other.
             Some(plan) if !pending => {
@@ -287,7 +287,7 @@ impl Session {
     /// returns it; a revision storage cannot hold is still named, only not kept.
     pub fn keep_revision(&self, plan: &Plan) -> String {
         self.with(|s| library::keep_revision(&mut s.kv, plan))
-            .unwrap_or_else(|_| crate::plan::revision(plan))
+            .unwrap_or_else(|_| crate::document::plan::revision(plan))
     }
 
     /// A kept revision, if this browser still has it.

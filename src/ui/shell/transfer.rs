@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::edit::{BatchKind, Edit};
-use crate::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
+use crate::document::edit::{BatchKind, Edit};
+use crate::exchange::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
 use crate::i18n::Text;
-use crate::report::export_file_name;
+use crate::present::report::export_file_name;
 use crate::ui::shell::files;
 use crate::ui::shell::sync::Session;
 
@@ -31,7 +31,7 @@ pub fn export_plan(session: Session) {
 }
 
 /// A plan taken from a file shares its content with the sender: kept, and named as its revision.
-fn rebased(session: Session, mut plan: crate::plan::Plan) -> crate::plan::Plan {
+fn rebased(session: Session, mut plan: crate::document::plan::Plan) -> crate::document::plan::Plan {
     plan.provenance.derived_from = Some(session.keep_revision(&plan));
     plan
 }
@@ -47,14 +47,14 @@ pub fn export_csv(session: Session, yearly: bool) {
                     Text::YearlyFileName,
                     format!(
                         "{}{}",
-                        crate::report::BOM,
-                        crate::report::yearly_csv(r, lang)
+                        crate::present::report::BOM,
+                        crate::present::report::yearly_csv(r, lang)
                     ),
                 )
             } else {
                 (
                     Text::ProjectsFileName,
-                    crate::project_csv::write(&plan.projects, lang),
+                    crate::exchange::project_csv::write(&plan.projects, lang),
                 )
             }
         })
@@ -145,7 +145,7 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             }
         };
         let result = store.view.with_untracked(|p| {
-            crate::workbook::read_project_list(&bytes, &file_name, p, lang)
+            crate::exchange::workbook::read_project_list(&bytes, &file_name, p, lang)
                 .map(|ps| import_edit(p, ps))
         });
         let outcome = result.and_then(|edit| {
@@ -161,7 +161,7 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             // The message names the file's kind: a workbook is not called a CSV.
             store
                 .import_error
-                .set(Some(crate::workbook::refusal_message(
+                .set(Some(crate::exchange::workbook::refusal_message(
                     &bytes, &file_name, errors, lang,
                 )));
         }
@@ -187,7 +187,7 @@ pub fn export_xlsx(session: Session) {
     let lang = store.lang.get_untracked();
     let bytes = store.plan.with_untracked(|doc| {
         let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
-        crate::workbook::export(doc, active.as_ref(), lang)
+        crate::exchange::workbook::export(doc, active.as_ref(), lang)
     });
     let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
         files::download_bytes(
@@ -209,7 +209,7 @@ pub fn download_template(session: Session) {
     let lang = store.lang.get_untracked();
     let result = store
         .plan
-        .with_untracked(|doc| crate::workbook::template(doc, lang))
+        .with_untracked(|doc| crate::exchange::workbook::template(doc, lang))
         .map_err(|e| e.to_string())
         .and_then(|b| {
             let name = export_file_name(Text::TemplateFileName.tr(lang), &files::today(), "xlsx");
@@ -223,7 +223,10 @@ pub fn download_template(session: Session) {
 }
 
 /// The one step that takes `projects` into `plan`.
-fn import_edit(plan: &crate::plan::Plan, projects: Vec<crate::model::Project>) -> Edit {
+fn import_edit(
+    plan: &crate::document::plan::Plan,
+    projects: Vec<crate::calc::model::Project>,
+) -> Edit {
     let edits = projects
         .into_iter()
         .map(|p| {

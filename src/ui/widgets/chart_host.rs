@@ -250,7 +250,7 @@ fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
     seen
 }
 
-/// Hosts one chart; `chart` is built by a pure builder in `crate::charts`.
+/// Hosts one chart; `chart` is built by a pure builder in `crate::present::charts`.
 #[component]
 pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     let node = NodeRef::<Div>::new();

@@ -16,7 +16,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok()
 }
 
-pub use crate::display::plain_number as show_number;
+pub use crate::words::display::plain_number as show_number;
 
 /// A number input. With `percent`, the value is a fraction shown as a percentage. With
 /// `optional`, an empty field means `None` (inherit the default). What cannot be read as a

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::finding_groups::{group_findings, FindingGroup};
+use crate::calc::rules::{Finding, RuleId, Severity, Subject};
 use crate::i18n::{Lang, Text};
-use crate::rules::{Finding, RuleId, Severity, Subject};
+use crate::present::finding_groups::{group_findings, FindingGroup};
 use crate::ui::shell::state::{lang, t, Store, Tab};
 
 /// The view's wording, from the catalogue.
@@ -124,7 +124,7 @@ impl FindingGroups {
             store.view.with(|p| {
                 store
                     .results
-                    .with(|r| crate::rules::findings(&p.assumptions, r))
+                    .with(|r| crate::calc::rules::findings(&p.assumptions, r))
             })
         });
         Self {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::headline::{headline, Verdict};
 use crate::i18n::Text;
+use crate::present::headline::{headline, Verdict};
 use crate::ui::shell::reveal::{reveal, Place};
 use crate::ui::shell::state::{lang, t, Store, Tab};
 use crate::ui::widgets::findings::FindingGroups;

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::edit::Edit;
+use crate::analysis::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
+use crate::document::edit::Edit;
+use crate::document::optimize_settings::{keyed, set_keyed};
+use crate::document::plan::Plan;
+use crate::exchange::merge::Comparison;
 use crate::i18n::{fmt_number, fmt_pct, Text};
-use crate::merge::Comparison;
-use crate::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
-use crate::optimize_settings::{keyed, set_keyed};
-use crate::plan::Plan;
 use crate::ui::shell::outcomes::Explained;
 use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};

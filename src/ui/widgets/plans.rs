@@ -30,7 +30,7 @@ pub fn PlanMenus() -> impl IntoView {
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty())
         {
-            let _ = store.dispatch(crate::edit::Edit::RenamePlan { name });
+            let _ = store.dispatch(crate::document::edit::Edit::RenamePlan { name });
         }
     };
     let delete = move || {

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::edit::{Edit, Scenario};
-use crate::fields::{
+use crate::analysis::goal_seek::{seek, Question};
+use crate::calc::fields::{
     status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, Unit,
 };
-use crate::goal_seek::{seek, Question};
+use crate::calc::model::{status_text, type_text};
+use crate::calc::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
+use crate::document::edit::{Edit, Scenario};
+use crate::document::lever::{Lever, LeverAction, Scope};
+use crate::document::plan::simulate_plan;
 use crate::i18n::{fmt_pct, fmt_yi, Text};
-use crate::lever::{Lever, LeverAction, Scope};
-use crate::model::{status_text, type_text};
-use crate::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
-use crate::plan::simulate_plan;
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{parse_number, show_number};
 
@@ -248,7 +248,7 @@ fn ScenarioEdits() -> impl IntoView {
                         .rev()
                         .map(|&i| Edit::SpliceScenario { scenario: id_clean.clone(), index: i, remove: 1, insert: Vec::new() })
                         .collect();
-                    let _ = store.dispatch(Edit::Batch { kind: crate::edit::BatchKind::Changes, edits });
+                    let _ = store.dispatch(Edit::Batch { kind: crate::document::edit::BatchKind::Changes, edits });
                 };
                 let any_stale = rows.iter().any(|r| r.2);
                 let empty = rows.is_empty();
