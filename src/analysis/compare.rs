@@ -5,7 +5,7 @@ use crate::calc::rules::{findings, Finding, Severity};
 use crate::calc::simulate::{simulate, Group, Results};
 use crate::document::edit::Scenario;
 use crate::document::plan::Plan;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 /// One scenario's results and findings; `None` id is the baseline.
 #[derive(Debug, Clone, PartialEq)]

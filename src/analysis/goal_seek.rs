@@ -6,7 +6,7 @@ use crate::calc::simulate::{monetized_rates, simulate, Group, MonetizedRate};
 use crate::document::edit::Edit;
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::document::plan::Plan;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 /// Shares are sought in steps of 0.1 percentage point: one step less does not do.
 pub const STEP: f64 = 0.001;

@@ -1167,8 +1167,8 @@ pub fn edits(view: &Plan, answer: &Plan) -> Vec<crate::document::edit::Edit> {
 
 impl Binding {
     /// The limit and what it costs, in the planner's words.
-    pub fn describe(&self, objective: Objective, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::{fmt_number, Text};
+    pub fn describe(&self, objective: Objective, lang: crate::words::i18n::Lang) -> String {
+        use crate::words::i18n::{fmt_number, Text};
         let what = match &self.limit {
             Limit::Target(g) => {
                 Text::LimitTarget.fill(lang, &[&crate::calc::rules::group_name(g, lang)])
@@ -1222,9 +1222,9 @@ pub fn scenario(
     view: &Plan,
     answer: &Answer,
     s: &Settings,
-    lang: crate::i18n::Lang,
+    lang: crate::words::i18n::Lang,
 ) -> crate::document::edit::Scenario {
-    use crate::i18n::Text;
+    use crate::words::i18n::Text;
     let goal = match s.objective {
         Objective::FiscalPv => Text::KpiFiscalPv,
         Objective::PeakFiscal => Text::KpiPeakFiscal,
@@ -1237,8 +1237,8 @@ pub fn scenario(
         note: Text::OptimumNote.fill(
             lang,
             &[
-                &crate::i18n::fmt_number(answer.before, 0),
-                &crate::i18n::fmt_number(answer.after, 0),
+                &crate::words::i18n::fmt_number(answer.before, 0),
+                &crate::words::i18n::fmt_number(answer.after, 0),
             ],
         ),
         edits,

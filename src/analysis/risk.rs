@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 pub use crate::document::risk_settings::{
     Range, RiskDriver, RiskSettings, DRAWS_BOUNDS, RANGE_BOUNDS,
 };
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 /// The plan's inputs with `changes` made (one per driver, in `RiskDriver::ALL` order).
 fn moved(plan: &Plan, changes: &[(RiskDriver, f64)]) -> (Assumptions, Vec<Project>) {

@@ -50,8 +50,8 @@ impl Investment {
     }
 
     /// The categories in display order, with their catalogue keys.
-    pub fn parts(&self) -> [(crate::i18n::Text, f64); 7] {
-        use crate::i18n::Text::*;
+    pub fn parts(&self) -> [(crate::words::i18n::Text, f64); 7] {
+        use crate::words::i18n::Text::*;
         [
             (InvCompensation, self.compensation),
             (InvPurchase, self.purchase),

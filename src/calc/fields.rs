@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::calc::measure::{Bounds, Problem, Unit};
 use crate::calc::model::{Assumptions, LandRevenue, Project, ProjectType, Status};
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 /// Which section of 全市参数 an assumption belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::words::i18n::Lang;
 
 /// The unit a number is entered and shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,8 +192,8 @@ macro_rules! declare_mix {
         impl $amounts {
             pub fn total(&self) -> $t { let mut t = <$t>::default(); $( t += self.$field; )* t }
             /// The parts in display order, with their catalogue keys.
-            pub fn parts(&self) -> Vec<($crate::i18n::Text, $t)> {
-                vec![ $( ($crate::i18n::Text::$label, self.$field), )* ]
+            pub fn parts(&self) -> Vec<($crate::words::i18n::Text, $t)> {
+                vec![ $( ($crate::words::i18n::Text::$label, self.$field), )* ]
             }
             pub fn add(&mut self, o: &$amounts) { $( self.$field += o.$field; )* }
         }
@@ -208,8 +208,8 @@ macro_rules! declare_mix {
             pub fn key(self) -> &'static str {
                 match self { $( $part::$variant => stringify!($field), )* }
             }
-            pub fn label(self) -> $crate::i18n::Text {
-                match self { $( $part::$variant => $crate::i18n::Text::$label, )* }
+            pub fn label(self) -> $crate::words::i18n::Text {
+                match self { $( $part::$variant => $crate::words::i18n::Text::$label, )* }
             }
             /// The `data-testid` of its input in the editors.
             pub fn testid(self) -> &'static str {

@@ -10,7 +10,7 @@ use crate::calc::finance::loan::{LoanTerms, Repayment};
 use crate::calc::finance::ppp::PppPaymentForm;
 use crate::calc::finance::service_purchase::ServicePurchaseTerms;
 use crate::calc::measure::Bounds;
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 pub type ProjectId = String;
 
@@ -280,8 +280,8 @@ macro_rules! cost_drivers {
             pub fn key(self) -> &'static str {
                 match self { $( CostDriver::$field => stringify!($field), )* }
             }
-            pub fn label(self) -> crate::i18n::Text {
-                match self { $( CostDriver::$field => crate::i18n::Text::$label, )* }
+            pub fn label(self) -> crate::words::i18n::Text {
+                match self { $( CostDriver::$field => crate::words::i18n::Text::$label, )* }
             }
             pub fn unit(self) -> crate::calc::measure::Unit {
                 match self { $( CostDriver::$field => crate::calc::measure::Unit::$unit, )* }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::model::{Assumptions, ProjectId};
 use crate::calc::simulate::{Group, Results};
-use crate::i18n::{fmt_pct, Lang, Text};
+use crate::words::i18n::{fmt_pct, Lang, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -182,7 +182,7 @@ impl Finding {
             lang,
             &[
                 &who,
-                &crate::i18n::fmt_wan(self.actual),
+                &crate::words::i18n::fmt_wan(self.actual),
                 &self.rule.rule().source,
             ],
         )
@@ -198,7 +198,7 @@ impl Finding {
                     Lang::Zh => format!("{a}—{b}年（最高 {y}年）"),
                     Lang::En => format!("{a}–{b} (peak {y})"),
                 },
-                _ => crate::i18n::fmt_year(*y, lang),
+                _ => crate::words::i18n::fmt_year(*y, lang),
             },
         }
     }
@@ -206,7 +206,7 @@ impl Finding {
     /// Shares as percentages (a whole limit without ".0"), ratios with two decimals, terms in
     /// years.
     fn comparison(&self, lang: Lang) -> Comparison {
-        let pct = crate::i18n::fmt_limit;
+        let pct = crate::words::i18n::fmt_limit;
         let ratio = |v: f64| crate::words::display::fixed(v, 2);
         let share = |what, op, note| Comparison {
             what,

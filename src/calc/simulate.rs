@@ -16,7 +16,7 @@ use crate::calc::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
 use crate::calc::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::calc::finance::DebtYear;
 use crate::calc::model::{Assumptions, Instrument, Project, ProjectId};
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 /// Money raised in a year, by instrument, 万元 (declared with the financing mix).
 pub use crate::calc::model::Sources;

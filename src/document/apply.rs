@@ -15,9 +15,9 @@ pub struct Refused(pub Vec<Issue>);
 
 impl Refused {
     /// Every problem, named as validation names it, in one line.
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+    pub fn message(&self, lang: crate::words::i18n::Lang) -> String {
         let all: Vec<String> = self.0.iter().map(|i| i.message(lang)).collect();
-        all.join(crate::i18n::Text::ListSeparator.tr(lang))
+        all.join(crate::words::i18n::Text::ListSeparator.tr(lang))
     }
 
     fn missing(id: &str) -> Self {

@@ -3,7 +3,7 @@
 use crate::calc::model::ProjectId;
 use crate::document::edit::{BatchKind, Edit};
 use crate::document::plan::Plan;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 impl Edit {
     /// What the edit does, for undo/redo tooltips ("修改 黄沙桥片区 征收户数"). `inverse`, when

@@ -3,7 +3,7 @@
 use crate::document::apply::Refused;
 use crate::document::edit::Edit;
 use crate::document::plan::Plan;
-use crate::i18n::Lang;
+use crate::words::i18n::Lang;
 
 /// One undoable step.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::calc::model::{
     CostDriver, Instrument, Project, ProjectId, ProjectType, ResettlementWay, Status,
 };
-use crate::i18n::{Lang, Text};
 use crate::words::display::plain_number;
+use crate::words::i18n::{Lang, Text};
 
 /// Which projects a lever changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

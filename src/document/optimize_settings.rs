@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calc::fields::{Bounds, Problem};
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 /// What is minimized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

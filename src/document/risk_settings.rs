@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::fields::{AssumptionKey, Bounds, Problem};
 use crate::calc::model::{Assumptions, CostDriver, Project};
-use crate::i18n::Text;
+use crate::words::i18n::Text;
 
 /// What the tornado and the what-if move, and what a draw varies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

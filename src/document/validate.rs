@@ -9,7 +9,7 @@ use crate::calc::model::{
     Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay,
 };
 use crate::document::plan::Plan;
-use crate::i18n::{fmt_pct, Lang, Text};
+use crate::words::i18n::{fmt_pct, Lang, Text};
 
 /// Which field a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

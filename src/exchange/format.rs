@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::plan::Plan;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
 pub const VERSION: u32 = 3;

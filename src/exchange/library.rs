@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::plan::Plan;
 use crate::exchange::format::{decode, decode_lenient, encode, DocError};
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";
 const PLAN_PREFIX: &str = "shantytown-planner.plan.";

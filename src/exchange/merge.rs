@@ -12,7 +12,7 @@ use crate::calc::model::{
 use crate::document::edit::{assumptions_edit, project_edit, BatchKind, Edit, Scenario};
 use crate::document::plan::Plan;
 use crate::document::provenance::Tally;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 /// A part of a project merged on its own. The shares of a mix go together (they must sum to
 /// 100 %), and so do the three land-revenue fields (they come and go as one).
@@ -127,7 +127,7 @@ fn show_field(f: ProjectField, p: &Project, lang: Lang) -> String {
 fn shares(parts: impl Iterator<Item = (Text, f64)>, lang: Lang) -> String {
     let shown: Vec<String> = parts
         .filter(|(_, v)| *v != 0.0)
-        .map(|(t, v)| format!("{} {}", t.tr(lang), crate::i18n::fmt_pct(v)))
+        .map(|(t, v)| format!("{} {}", t.tr(lang), crate::words::i18n::fmt_pct(v)))
         .collect();
     shown.join(Text::ListSeparator.tr(lang))
 }

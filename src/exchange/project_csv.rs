@@ -11,7 +11,7 @@ use crate::calc::model::{status_text, type_text};
 use crate::calc::model::{CostDriver, Instrument, Project, ResettlementWay};
 use crate::document::plan::Plan;
 use crate::document::validate::{validate_project, Issue};
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 pub use crate::present::report::BOM;
 

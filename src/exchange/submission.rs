@@ -8,7 +8,7 @@ use crate::document::edit::{BatchKind, Edit};
 use crate::document::plan::Plan;
 use crate::document::provenance::Submission;
 use crate::exchange::merge::{edit_towards, Comparison};
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 /// Why a county's file cannot be its submission.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,9 +17,9 @@ use crate::calc::simulate::simulate;
 use crate::document::edit::Scenario;
 use crate::document::plan::Plan;
 use crate::exchange::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
-use crate::i18n::{Lang, Text};
 use crate::present::report::{affordability_table, yearly_table, Cell, Table};
 use crate::words::display::shown_number;
+use crate::words::i18n::{Lang, Text};
 
 /// Rows above a sheet's table: the title (plan, scenario, sheet) and the unit.
 const TITLE_ROWS: u32 = 1;
@@ -162,7 +162,7 @@ fn write_table(
                 Cell::Money(v) => (
                     shown_number(v, 2),
                     &f.money,
-                    crate::i18n::fmt_number(v, 2).len() as f64,
+                    crate::words::i18n::fmt_number(v, 2).len() as f64,
                 ),
                 // "0.0%": three decimals of the fraction show.
                 Cell::Share(v) => (shown_number(v, 3), &f.share, 6.0),
@@ -193,7 +193,7 @@ fn write_projects(
                     // Exact, so that the list reads back identically; only -0.0 becomes 0.0.
                     let v = v + 0.0;
                     ws.write_number_with_format(r, c as u16, v, f.of_unit(column.unit()))?;
-                    crate::i18n::fmt_number(v, 2).len() as f64
+                    crate::words::i18n::fmt_number(v, 2).len() as f64
                 }
                 project_csv::Cell::Text(t) if t.is_empty() => 0.0,
                 project_csv::Cell::Text(t) => {
@@ -226,7 +226,7 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
             };
             let v = shown_number((m.value)(compared), decimals);
             ws.write_number_with_format(r, c as u16 + 1, v, format)?;
-            widths[c + 1] = widths[c + 1].max(crate::i18n::fmt_number(v, 2).len() as f64);
+            widths[c + 1] = widths[c + 1].max(crate::words::i18n::fmt_number(v, 2).len() as f64);
         }
     }
     fit_columns(ws, &widths, lang)

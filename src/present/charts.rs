@@ -8,7 +8,7 @@ use charming::Chart;
 
 use crate::calc::rules::group_name;
 use crate::calc::simulate::{FiscalBurden, Group, Results, Sources};
-use crate::i18n::{fmt_limit, Lang, Text};
+use crate::words::i18n::{fmt_limit, Lang, Text};
 
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
 pub fn yi(v_wan: f64) -> f64 {

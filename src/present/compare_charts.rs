@@ -6,8 +6,8 @@ use charming::Chart;
 
 use crate::analysis::compare::Compared;
 use crate::calc::simulate::{Group, Results};
-use crate::i18n::{Lang, Text};
 use crate::present::charts::category_base;
+use crate::words::i18n::{Lang, Text};
 
 /// The per-year overlays of 方案对比: one line per scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

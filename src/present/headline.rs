@@ -4,7 +4,7 @@
 use crate::calc::model::Assumptions;
 use crate::calc::rules::{Finding, RuleId, Severity};
 use crate::calc::simulate::{Group, Results};
-use crate::i18n::{fmt_limit, fmt_pct, fmt_year, fmt_yi, Lang, Text};
+use crate::words::i18n::{fmt_limit, fmt_pct, fmt_year, fmt_yi, Lang, Text};
 
 /// Whether a figure meets its target or cap; `Neutral` where it has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! typed tables that CSV (plan-sim) and the workbook both write.
 
 use crate::calc::simulate::{Repayment, Results};
-use crate::i18n::{Lang, Text};
 use crate::words::display::round_to_total;
+use crate::words::i18n::{Lang, Text};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(s: &str) -> String {

@@ -7,8 +7,8 @@ use charming::series::{Bar as BarSeries, Line};
 use charming::Chart;
 
 use crate::analysis::risk::{Band, Bar, Measure, Summary};
-use crate::i18n::{Lang, Text};
 use crate::present::charts::{category_base, dashed_line, pct, yi};
+use crate::words::i18n::{Lang, Text};
 
 /// A measure's value as the chart shows it: 亿元, or % for the PPP share.
 fn shown(measure: Measure, v: f64) -> f64 {

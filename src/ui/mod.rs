@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::calc::simulate::Simulator;
 use crate::document::history::History;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 use state::{t, Store, Tab};
 use sync::Session;
 

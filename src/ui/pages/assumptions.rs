@@ -9,9 +9,9 @@ use crate::calc::finance::loan::Repayment;
 use crate::calc::finance::ppp::PppPaymentForm;
 use crate::calc::model::{Assumptions, CostDriver};
 use crate::document::validate::{validate_assumptions, Field, Issue};
-use crate::i18n::Text;
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{Choice, RequiredNumber};
+use crate::words::i18n::Text;
 
 // One argument per part of a declaration: the two declarations (assumptions, cost drivers) share it.
 #[allow(clippy::too_many_arguments)]
@@ -43,7 +43,7 @@ fn number_field(
                 Some(p) => refused.set(Some(p)),
             })
             percent=percent
-            unit=unit.text(crate::i18n::Lang::Zh)
+            unit=unit.text(crate::words::i18n::Lang::Zh)
             testid=testid
             error=Signal::derive(move || {
                 refused

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::analysis::compare::{compare, MetricKind, METRICS};
 use crate::document::edit::Scenario;
-use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::present::compare_charts::{compare_chart, district_chart, Overlay};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::words::display::fixed;
+use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
     match kind {

@@ -10,9 +10,9 @@ use crate::calc::model::{
     Status,
 };
 use crate::document::validate::{validate_project, Field, Issue};
-use crate::i18n::{fmt_pct, Text};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{Choice, NumberInput, RequiredNumber, TextInput};
+use crate::words::i18n::{fmt_pct, Text};
 
 /// The message of the first issue in `field`, for showing next to it.
 fn field_error(issues: Memo<Vec<Issue>>, field: Field) -> Signal<Option<String>> {
@@ -248,7 +248,7 @@ fn IdentityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl In
         <Choice
             label=Text::ColYear
             options=vec![first_year, first_year + 1]
-            show=Callback::new(move |y| crate::i18n::fmt_year(y, lang()))
+            show=Callback::new(move |y| crate::words::i18n::fmt_year(y, lang()))
             value=Signal::derive(move || draft.with(|d| d.year))
             on_change=Callback::new(move |y| draft.update(|d| d.year = y))
             testid="edit-year"
@@ -305,7 +305,7 @@ fn DeclaredNumber(
     issues: Memo<Vec<Issue>>,
 ) -> impl IntoView {
     let unit = match field.kind() {
-        FieldKind::Number { unit, .. } => unit.text(crate::i18n::Lang::Zh),
+        FieldKind::Number { unit, .. } => unit.text(crate::words::i18n::Lang::Zh),
         _ => "",
     };
     view! {
@@ -434,7 +434,7 @@ fn CostOverrideRow(
 ) -> impl IntoView {
     let d = driver;
     let (label, percent) = (d.label(), d.unit() == crate::calc::fields::Unit::Percent);
-    let unit = d.unit().text(crate::i18n::Lang::Zh);
+    let unit = d.unit().text(crate::words::i18n::Lang::Zh);
     let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
     let scale = if percent { 100.0 } else { 1.0 };
     let default_text = move || {

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::calc::model::Project;
 use crate::calc::rules::group_name;
-use crate::i18n::{fmt_pct, Text};
 use crate::ui::pages::results::ChartMemos;
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
+use crate::words::i18n::{fmt_pct, Text};
 
 /// A column of a mix table: its label and the project's share.
 type MixColumn = (Text, fn(&Project) -> f64);

@@ -7,11 +7,11 @@ use crate::calc::model::{status_text, type_text};
 use crate::document::edit::Edit;
 
 use crate::calc::model::{Project, ProjectType, Status};
-use crate::i18n::{fmt_pct, fmt_year, Text};
 use crate::present::listing::{totals, visible_rows, Filter, SortKey};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 use crate::words::display::{fmt_units, round_to_total};
+use crate::words::i18n::{fmt_pct, fmt_year, Text};
 
 /// One displayed row, amounts rounded so that the totals row adds up; `base` is the project as
 /// the base plan has it when the active scenario changed it.

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fmt_date, fmt_number, fmt_pct, Text};
 use crate::present::report::{
     affordability_table, projects_table, yearly_summary_table, Cell, Table,
 };
@@ -12,6 +11,7 @@ use crate::ui::pages::results::{ChartMemos, Kpis};
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartImage;
 use crate::ui::widgets::findings::Findings;
+use crate::words::i18n::{fmt_date, fmt_number, fmt_pct, Text};
 
 /// A report table: header repeated on every printed page, figures right-aligned.
 #[component]
@@ -40,7 +40,7 @@ fn ReportTable(testid: &'static str, table: Signal<Table>) -> impl IntoView {
 }
 
 /// Today as the report's date ("2026年11月30日").
-fn today(lang: crate::i18n::Lang) -> String {
+fn today(lang: crate::words::i18n::Lang) -> String {
     let d = js_sys::Date::new_0();
     fmt_date(
         d.get_full_year() as i32,
@@ -52,11 +52,11 @@ fn today(lang: crate::i18n::Lang) -> String {
 
 /// The running header and the page numbers of the printed pages, as CSS page-margin boxes
 /// (CSS strings: quotes and backslashes escaped).
-fn page_style(header: &str, lang: crate::i18n::Lang) -> String {
+fn page_style(header: &str, lang: crate::words::i18n::Lang) -> String {
     let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let (before, middle, after) = match lang {
-        crate::i18n::Lang::Zh => ("第 ", " 页，共 ", " 页"),
-        crate::i18n::Lang::En => ("Page ", " of ", ""),
+        crate::words::i18n::Lang::Zh => ("第 ", " 页，共 ", " 页"),
+        crate::words::i18n::Lang::En => ("Page ", " of ", ""),
     };
     format!(
         "@page {{ size: A4; margin: 18mm 14mm 16mm; \

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::calc::model::Instrument;
 use crate::calc::simulate::{Group, Results, YearResult};
-use crate::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
 use crate::present::charts;
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::findings::Findings;
 use crate::words::display::{fmt_units, round_to_total};
+use crate::words::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
 
 /// A KPI: label, value, and optionally whether its target is met.
 #[component]

@@ -8,13 +8,13 @@ use crate::analysis::risk::{
 };
 use crate::calc::simulate::Group;
 use crate::document::edit::Edit;
-use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::present::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
 use crate::ui::shell::outcomes::RiskOutcome;
 use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::NumberInput;
+use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
 /// What a run depends on: the plan's content and the settings.
 fn run_key(store: Store) -> String {

@@ -7,13 +7,13 @@ use crate::analysis::compare::{Compared, METRICS};
 use crate::document::edit::Edit;
 use crate::document::provenance::Person;
 use crate::exchange::merge::Relation;
-use crate::i18n::{fmt_number, fmt_yi, Text};
 use crate::ui::pages::compare::{show, show_diff};
 use crate::ui::shell::exchange;
 use crate::ui::shell::state::{t, ProposalKind, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::fields::TextInput;
 use crate::ui::widgets::plans::file_button;
+use crate::words::i18n::{fmt_number, fmt_yi, Text};
 
 /// Rows drawn at first and per 显示更多: a change list of thousands stays responsive.
 const PAGE: usize = 200;

@@ -107,7 +107,7 @@ fn projects_in(
     bytes: &[u8],
     name: &str,
     ours: &Plan,
-    lang: crate::i18n::Lang,
+    lang: crate::words::i18n::Lang,
 ) -> Result<(Vec<Project>, String), String> {
     let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
     if json {

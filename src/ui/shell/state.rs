@@ -9,7 +9,7 @@ use crate::document::edit::Edit;
 use crate::document::history::History;
 use crate::document::plan::Plan;
 use crate::exchange::library::PlanMeta;
-use crate::i18n::{Lang, Text};
+use crate::words::i18n::{Lang, Text};
 
 /// The app's state, shared through context: the plan being edited and what the core makes of it.
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::exchange::library::{KeyValue, MemoryStore, StoreError};
-use crate::i18n::Lang;
+use crate::words::i18n::Lang;
 
 const LANG_KEY: &str = "shantytown-planner.lang";
 

@@ -10,9 +10,9 @@ use crate::exchange::library::{
     self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
     SaveError,
 };
-use crate::i18n::Text;
 use crate::ui::shell::state::Store;
 use crate::ui::shell::storage::{self, BrowserStore};
+use crate::words::i18n::Text;
 
 /// What this tab knows about storage beyond the plan itself.
 pub struct SessionState {
@@ -150,7 +150,7 @@ impl Session {
             .expect("the session lives as long as the app")
     }
 
-    fn lang(&self) -> crate::i18n::Lang {
+    fn lang(&self) -> crate::words::i18n::Lang {
         self.store.lang.get_untracked()
     }
 

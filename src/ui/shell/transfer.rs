@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::document::edit::{BatchKind, Edit};
 use crate::exchange::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
-use crate::i18n::Text;
 use crate::present::report::export_file_name;
 use crate::ui::shell::files;
 use crate::ui::shell::sync::Session;
+use crate::words::i18n::Text;
 
 /// The plan as a file. The file names the revision it was derived from (the last one shared);
 /// from now on the open plan shares this content with whoever gets the file, so it is kept and

@@ -186,7 +186,7 @@ fn chart_png(chart: &Chart, width: u32, height: u32) -> Option<String> {
 #[component]
 pub fn ChartImage(
     testid: &'static str,
-    label: crate::i18n::Text,
+    label: crate::words::i18n::Text,
     chart: Memo<Chart>,
 ) -> impl IntoView {
     let loaded = echarts_ready();

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
 use crate::ui::shell::state::t;
+use crate::words::i18n::Text;
 
 /// Reads a number as a planner types it: "1,066", " 3600 ", "53.8".
 pub fn parse_number(s: &str) -> Option<f64> {

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::calc::rules::{Finding, RuleId, Severity, Subject};
-use crate::i18n::{Lang, Text};
 use crate::present::finding_groups::{group_findings, FindingGroup};
 use crate::ui::shell::state::{lang, t, Store, Tab};
+use crate::words::i18n::{Lang, Text};
 
 /// The view's wording, from the catalogue.
 mod strings {

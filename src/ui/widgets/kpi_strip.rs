@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
 use crate::present::headline::{headline, Verdict};
 use crate::ui::shell::reveal::{reveal, Place};
 use crate::ui::shell::state::{lang, t, Store, Tab};
 use crate::ui::widgets::findings::FindingGroups;
+use crate::words::i18n::Text;
 
 #[component]
 pub fn KpiStrip() -> impl IntoView {

@@ -8,11 +8,11 @@ use crate::document::edit::Edit;
 use crate::document::optimize_settings::{keyed, set_keyed};
 use crate::document::plan::Plan;
 use crate::exchange::merge::Comparison;
-use crate::i18n::{fmt_number, fmt_pct, Text};
 use crate::ui::shell::outcomes::Explained;
 use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::fields::NumberInput;
+use crate::words::i18n::{fmt_number, fmt_pct, Text};
 
 /// Runs the optimizer on the view in slices, with progress; a feasible answer is added as a
 /// scenario and made active.
@@ -95,7 +95,7 @@ fn explain(store: Store, view: &Plan, s: &Settings, answer: Answer, ms: f64) -> 
 }
 
 /// Where the run is, in words.
-fn phase_text(phase: Phase, lang: crate::i18n::Lang) -> String {
+fn phase_text(phase: Phase, lang: crate::words::i18n::Lang) -> String {
     match phase {
         Phase::Solving(round) => Text::OptimizeSolving.fill(lang, &[&round]),
         Phase::Polishing { delta, done, total } => {

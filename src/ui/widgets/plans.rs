@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
 use crate::ui::shell::state::t;
 use crate::ui::shell::sync::Session;
 use crate::ui::shell::transfer::{self, ImportChoice};
 use crate::ui::widgets::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
+use crate::words::i18n::Text;
 
 /// What the project-list import accepts: CSV and Excel workbooks.
 const PROJECT_LIST_FILES: &str =

@@ -12,9 +12,9 @@ use crate::calc::model::{CostDriver, Instrument, ProjectType, ResettlementWay, S
 use crate::document::edit::{Edit, Scenario};
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::document::plan::simulate_plan;
-use crate::i18n::{fmt_pct, fmt_yi, Text};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{parse_number, show_number};
+use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
 /// Adds a scenario after the others and shows it, as one undoable step: the active scenario's
 /// edits when `inherit` (none from the base), then `added`.
