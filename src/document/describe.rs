@@ -20,7 +20,9 @@ impl Edit {
         }
     }
 
-    /// What the edit does, named against `plan` as it is before the edit.
+    /// What the edit does, named against `plan` as it is before the edit. One arm per kind of
+    /// edit, each a line or two: long because `Edit` has that many kinds, and kept as one match so
+    /// a new kind cannot be added without its description (the match is exhaustive).
     pub fn describe(&self, plan: &Plan, lang: Lang) -> String {
         let name = |id: &ProjectId| {
             plan.projects

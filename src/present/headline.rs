@@ -35,101 +35,123 @@ pub const FINDINGS: &str = "findings";
 /// The three monetized rates against their targets, the highest PPP share against the cap, the
 /// peak fiscal burden and its year, and how many binding targets or caps the plan misses.
 pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Figure> {
-    let misses = |rule: RuleId| {
-        findings
-            .iter()
-            .any(|f| f.rule == rule && f.severity == Severity::Miss)
+    vec![
+        monetized(
+            "overall",
+            r,
+            Group::Overall,
+            Text::StripMonetizedOverall,
+            lang,
+        ),
+        monetized(
+            "central",
+            r,
+            Group::CentralCity,
+            Text::StripMonetizedCentral,
+            lang,
+        ),
+        monetized(
+            "counties",
+            r,
+            Group::Counties,
+            Text::StripMonetizedCounties,
+            lang,
+        ),
+        ppp(a, r, findings, lang),
+        peak(r, lang),
+        missed(findings, lang),
+    ]
+}
+
+fn monetized(id: &'static str, r: &Results, group: Group, label: Text, lang: Lang) -> Figure {
+    // A group without households has no rate to assess.
+    let rate = r.rate(&group).filter(|m| m.households > 0);
+    let verdict = match rate {
+        Some(m) if !m.meets_target() => Verdict::Miss,
+        Some(_) => Verdict::Pass,
+        None => Verdict::Neutral,
     };
-    let monetized = |id, group: Group, label| {
-        // A group without households has no rate to assess.
-        let rate = r.rate(&group).filter(|m| m.households > 0);
-        let verdict = match rate {
-            Some(m) if !m.meets_target() => Verdict::Miss,
-            Some(_) => Verdict::Pass,
-            None => Verdict::Neutral,
-        };
-        Figure {
-            id,
-            label,
-            value: rate.map_or_else(|| "—".into(), |m| fmt_pct(m.rate)),
-            detail: rate
-                .map(|m| format!("{} {}", Text::Target.tr(lang), fmt_limit(m.target)))
-                .unwrap_or_default(),
-            verdict,
-            explained_at: if verdict == Verdict::Miss {
-                FINDINGS
-            } else {
-                "chart-monetized"
-            },
-        }
-    };
-    let ppp_over = r.totals.max_ppp_share > a.ppp_cap;
-    let missed = findings
+    Figure {
+        id,
+        label,
+        value: rate.map_or_else(|| "—".into(), |m| fmt_pct(m.rate)),
+        detail: rate
+            .map(|m| format!("{} {}", Text::Target.tr(lang), fmt_limit(m.target)))
+            .unwrap_or_default(),
+        verdict,
+        explained_at: if verdict == Verdict::Miss {
+            FINDINGS
+        } else {
+            "chart-monetized"
+        },
+    }
+}
+
+fn ppp(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) -> Figure {
+    let over = r.totals.max_ppp_share > a.ppp_cap;
+    let tier_missed = findings
+        .iter()
+        .any(|f| f.rule == RuleId::PppNewGovPay && f.severity == Severity::Miss);
+    Figure {
+        id: "ppp",
+        label: Text::KpiPppShare,
+        value: if r.years.is_empty() {
+            "—".into()
+        } else {
+            format!(
+                "{}（{}）",
+                fmt_pct(r.totals.max_ppp_share),
+                fmt_year(r.totals.max_ppp_share_year, lang)
+            )
+        },
+        detail: format!("{} {}", Text::Cap.tr(lang), fmt_limit(a.ppp_cap)),
+        verdict: if over { Verdict::Miss } else { Verdict::Pass },
+        explained_at: if over || tier_missed {
+            FINDINGS
+        } else {
+            "chart-ppp"
+        },
+    }
+}
+
+fn peak(r: &Results, lang: Lang) -> Figure {
+    Figure {
+        id: "peak",
+        label: Text::KpiPeakFiscal,
+        value: format!(
+            "{} {}",
+            fmt_yi(r.totals.peak_fiscal_burden),
+            Text::UnitYi.tr(lang)
+        ),
+        detail: if r.years.is_empty() {
+            String::new()
+        } else {
+            fmt_year(r.totals.peak_year, lang)
+        },
+        // No target: a ceiling, when the planner sets one, is the risk page's.
+        verdict: Verdict::Neutral,
+        explained_at: "chart-fiscal",
+    }
+}
+
+fn missed(findings: &[Finding], lang: Lang) -> Figure {
+    let n = findings
         .iter()
         .filter(|f| f.severity == Severity::Miss)
         .count();
-    let has_years = !r.years.is_empty();
-    vec![
-        monetized("overall", Group::Overall, Text::StripMonetizedOverall),
-        monetized("central", Group::CentralCity, Text::StripMonetizedCentral),
-        monetized("counties", Group::Counties, Text::StripMonetizedCounties),
-        Figure {
-            id: "ppp",
-            label: Text::KpiPppShare,
-            value: if has_years {
-                format!(
-                    "{}（{}）",
-                    fmt_pct(r.totals.max_ppp_share),
-                    fmt_year(r.totals.max_ppp_share_year, lang)
-                )
-            } else {
-                "—".into()
-            },
-            detail: format!("{} {}", Text::Cap.tr(lang), fmt_limit(a.ppp_cap)),
-            verdict: if ppp_over {
-                Verdict::Miss
-            } else {
-                Verdict::Pass
-            },
-            explained_at: if ppp_over || misses(RuleId::PppNewGovPay) {
-                FINDINGS
-            } else {
-                "chart-ppp"
-            },
-        },
-        Figure {
-            id: "peak",
-            label: Text::KpiPeakFiscal,
-            value: format!(
-                "{} {}",
-                fmt_yi(r.totals.peak_fiscal_burden),
-                Text::UnitYi.tr(lang)
-            ),
-            detail: if has_years {
-                fmt_year(r.totals.peak_year, lang)
-            } else {
-                String::new()
-            },
-            verdict: Verdict::Neutral,
-            explained_at: "chart-fiscal",
-        },
-        Figure {
-            id: "missed",
-            label: Text::MissCount,
-            value: missed.to_string(),
-            detail: if missed == 0 {
-                Text::StripAllMet.tr(lang).to_string()
-            } else {
-                Text::StripSeeFindings.tr(lang).to_string()
-            },
-            verdict: if missed == 0 {
-                Verdict::Pass
-            } else {
-                Verdict::Miss
-            },
-            explained_at: FINDINGS,
-        },
-    ]
+    let (detail, verdict) = if n == 0 {
+        (Text::StripAllMet, Verdict::Pass)
+    } else {
+        (Text::StripSeeFindings, Verdict::Miss)
+    };
+    Figure {
+        id: "missed",
+        label: Text::MissCount,
+        value: n.to_string(),
+        detail: detail.tr(lang).to_string(),
+        verdict,
+        explained_at: FINDINGS,
+    }
 }
 
 #[cfg(test)]
