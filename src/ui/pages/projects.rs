@@ -82,13 +82,22 @@ fn FilterSelect(
     }
 }
 
-#[component]
-pub fn ProjectList() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let filter = RwSignal::new(Filter::default());
-    let sort = RwSignal::new((SortKey::Plan, false));
+/// The rows as shown (filtered, sorted, amounts rounded to add up) and the totals row's figures.
+#[derive(Clone, PartialEq)]
+struct Table {
+    rows: Vec<ShownRow>,
+    sums: crate::present::listing::ListTotals,
+    area_total: i64,
+    investment_total: i64,
+}
 
-    let table = Memo::new(move |_| {
+/// The table of the view under `filter` and `sort`, recomputed when any of them changes.
+fn table_memo(
+    store: Store,
+    filter: RwSignal<Filter>,
+    sort: RwSignal<(SortKey, bool)>,
+) -> Memo<Table> {
+    Memo::new(move |_| {
         // In a scenario, the base's projects by id (one map, not a scan per row).
         let base: Option<std::collections::HashMap<String, Project>> =
             store.active_id().map(|_| {
@@ -104,14 +113,14 @@ pub fn ProjectList() -> impl IntoView {
                 let (key, desc) = sort.get();
                 let rows = filter.with(|f| visible_rows(plan, r, f, key, desc));
                 let sums = totals(plan, &rows);
-                let (inv, inv_total) =
+                let (inv, investment_total) =
                     round_to_total(&rows.iter().map(|x| x.investment).collect::<Vec<_>>(), 0);
                 let areas: Vec<f64> = rows
                     .iter()
                     .map(|x| plan.projects[x.index].area_m2)
                     .collect();
                 let (area, area_total) = round_to_total(&areas, 0);
-                let shown: Vec<ShownRow> = rows
+                let rows = rows
                     .iter()
                     .enumerate()
                     .map(|(i, x)| {
@@ -129,26 +138,27 @@ pub fn ProjectList() -> impl IntoView {
                         }
                     })
                     .collect();
-                (shown, sums, area_total, inv_total)
+                Table {
+                    rows,
+                    sums,
+                    area_total,
+                    investment_total,
+                }
             })
         })
-    });
+    })
+}
 
-    // Each row looks itself up here: one map per change, not a scan per row.
-    let by_id = Memo::new(move |_| {
-        table.with(|t| {
-            t.0.iter()
-                .map(|r| (r.project.id.clone(), r.clone()))
-                .collect::<std::collections::HashMap<_, _>>()
-        })
-    });
-
-    // A long list draws only the rows in the window (the totals and the sort cover all).
-    let body = NodeRef::<leptos::html::Tbody>::new();
-    let len = Signal::derive(move || table.with(|t| t.0.len()));
-    let in_view = rows_in_view(body, len);
-
-    let set_sort = move |key: SortKey| {
+/// A column header that sorts by `key`: a click sorts ascending, a second click descending.
+#[component]
+fn SortHeader(
+    sort: RwSignal<(SortKey, bool)>,
+    key: SortKey,
+    label: Text,
+    numeric: bool,
+    testid: &'static str,
+) -> impl IntoView {
+    let set_sort = move |_| {
         sort.update(|(k, desc)| {
             if *k == key {
                 *desc = !*desc;
@@ -158,30 +168,33 @@ pub fn ProjectList() -> impl IntoView {
             }
         })
     };
-    let sort_mark = move |key: SortKey| {
-        move || match sort.get() {
-            (k, false) if k == key => "▲",
-            (k, true) if k == key => "▼",
-            _ => "",
-        }
+    let state = move || match sort.get() {
+        (k, desc) if k == key => Some(desc),
+        _ => None,
     };
-    let aria_sort = move |key: SortKey| {
-        move || match sort.get() {
-            (k, false) if k == key => "ascending",
-            (k, true) if k == key => "descending",
-            _ => "none",
-        }
+    let mark = move || match state() {
+        Some(false) => "▲",
+        Some(true) => "▼",
+        None => "",
     };
-    let header = move |key: SortKey, label: Text, numeric: bool, testid: &'static str| {
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort(key)>
-                <button type="button" class="sort" data-testid=testid on:click=move |_| set_sort(key)>
-                    {move || t(label)} {sort_mark(key)}
-                </button>
-            </th>
-        }
+    let aria = move || match state() {
+        Some(false) => "ascending",
+        Some(true) => "descending",
+        None => "none",
     };
+    view! {
+        <th scope="col" class:num=numeric aria-sort=aria>
+            <button type="button" class="sort" data-testid=testid on:click=set_sort>
+                {move || t(label)} {mark}
+            </button>
+        </th>
+    }
+}
 
+/// 新增项目 and the filters above the list.
+#[component]
+fn ListToolbar(filter: RwSignal<Filter>) -> impl IntoView {
+    let store = expect_context::<Store>();
     let add = move |_| {
         let new = store
             .view
@@ -195,7 +208,6 @@ pub fn ProjectList() -> impl IntoView {
             store.selected.set(Some(id));
         }
     };
-
     let districts = Signal::derive(move || {
         store
             .view
@@ -213,190 +225,224 @@ pub fn ProjectList() -> impl IntoView {
             ("county".to_string(), t(Text::County).to_string()),
         ]
     });
-    let kinds = Signal::derive(move || {
-        ProjectType::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (i.to_string(), t(type_text(*k)).to_string()))
-            .collect()
-    });
-    let statuses = Signal::derive(move || {
-        Status::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i.to_string(), t(status_text(*s)).to_string()))
-            .collect()
-    });
+    // Types and statuses are chosen by their place in the declaration.
+    let listed = |names: Vec<Text>| {
+        Signal::derive(move || {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i.to_string(), t(*n).to_string()))
+                .collect()
+        })
+    };
+    let kinds = listed(ProjectType::ALL.iter().map(|k| type_text(*k)).collect());
+    let statuses = listed(Status::ALL.iter().map(|s| status_text(*s)).collect());
+    let set = move |f: fn(&mut Filter, String)| {
+        Callback::new(move |v: String| filter.update(|x| f(x, v)))
+    };
+    view! {
+        <div class="toolbar">
+            <button type="button" class="primary" data-testid="add-project" on:click=add>
+                {move || t(Text::AddProject)}
+            </button>
+            <div class="filters" role="group" aria-label=move || t(Text::Filters)>
+                <FilterSelect label=Text::ColDistrict testid="filter-district" options=districts
+                    on_change=set(|f, v| f.district = (!v.is_empty()).then_some(v)) />
+                <FilterSelect label=Text::ColLocation testid="filter-location" options=locations
+                    on_change=set(|f, v| f.central_city = match v.as_str() {
+                        "central" => Some(true),
+                        "county" => Some(false),
+                        _ => None,
+                    }) />
+                <FilterSelect label=Text::ColYear testid="filter-year" options=years
+                    on_change=set(|f, v| f.year = v.parse().ok()) />
+                <FilterSelect label=Text::ColType testid="filter-type" options=kinds
+                    on_change=set(|f, v| f.kind = v.parse::<usize>().ok().and_then(|i| ProjectType::ALL.get(i).copied())) />
+                <FilterSelect label=Text::ColStatus testid="filter-status" options=statuses
+                    on_change=set(|f, v| f.status = v.parse::<usize>().ok().and_then(|i| Status::ALL.get(i).copied())) />
+            </div>
+        </div>
+    }
+}
 
+/// 编辑, 复制, 删除 of one row.
+#[component]
+fn RowActions(id: String) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let (id_edit, id_dup, id_del) = (id.clone(), id.clone(), id);
+    let duplicate = move |_| {
+        let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
+        let copy = store
+            .view
+            .with_untracked(|plan| plan.duplicate_of(&id_dup, suffix));
+        if let Some((index, project)) = copy {
+            let id = project.id.clone();
+            let add = Edit::AddProject {
+                index,
+                project: Box::new(project),
+            };
+            if store.dispatch(add).is_ok() {
+                store.selected.set(Some(id));
+            }
+        }
+    };
+    let delete = move |_| {
+        // Undone with 撤销 (or Ctrl+Z) like every other step.
+        let _ = store.dispatch(Edit::DeleteProject {
+            project: id_del.clone(),
+        });
+        if store
+            .selected
+            .with_untracked(|s| s.as_ref() == Some(&id_del))
+        {
+            store.selected.set(None);
+        }
+    };
+    view! {
+        <td class="row-actions">
+            <button type="button" data-testid="edit-project" on:click=move |_| store.selected.set(Some(id_edit.clone()))>
+                {move || t(Text::Edit)}
+            </button>
+            <button type="button" data-testid="duplicate-project" on:click=duplicate>
+                {move || t(Text::Duplicate)}
+            </button>
+            <button type="button" data-testid="delete-project" on:click=delete>
+                {move || t(Text::Delete)}
+            </button>
+        </td>
+    }
+}
+
+/// One project's row, keyed by its id: the row stays and its cells follow the project.
+#[component]
+fn ProjectRow(
+    id: String,
+    by_id: Memo<std::collections::HashMap<String, ShownRow>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id_row = id.clone();
+    let row = Memo::new(move |_| by_id.with(|m| m.get(&id_row).cloned()));
+    let name = move || {
+        row.with(|r| r.as_ref().map(|r| r.project.name.clone()))
+            .unwrap_or_default()
+    };
+    let amount = move |pick: fn(&ShownRow) -> i64| {
+        move || {
+            row.with(|r| {
+                r.as_ref()
+                    .map(|r| fmt_units(pick(r), 0))
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let selected_id = id.clone();
+    let row_id = id.clone();
+    view! {
+        <tr
+            data-testid="project-row"
+            data-project-id=row_id
+            class:selected=move || store.selected.with(|s| s.as_ref() == Some(&selected_id))
+        >
+            <th scope="row">{name}{move || comment_mark(row)}</th>
+            {cell(row, false, |p| p.district.clone())}
+            {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
+            {cell(row, false, |p| t(type_text(p.kind)).to_string())}
+            {cell(row, false, |p| fmt_year(p.year, lang()))}
+            {cell(row, false, |p| t(status_text(p.status)).to_string())}
+            {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
+            <td class="num">{amount(|r| r.area)}</td>
+            <td class="num">{amount(|r| r.investment)}</td>
+            {cell(row, true, |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
+            <RowActions id=id />
+        </tr>
+    }
+}
+
+/// The totals row: it adds up the rows shown.
+#[component]
+fn TotalsRow(table: Memo<Table>) -> impl IntoView {
+    view! {
+        <tr data-testid="totals-row">
+            <th scope="row">{move || t(Text::TotalRow)}</th>
+            <td colspan="5"></td>
+            <td class="num" data-testid="total-households">
+                {move || table.with(|t| fmt_units(t.sums.households as i64, 0))}
+            </td>
+            <td class="num" data-testid="total-area">
+                {move || table.with(|t| fmt_units(t.area_total, 0))}
+            </td>
+            <td class="num" data-testid="total-investment">
+                {move || table.with(|t| fmt_units(t.investment_total, 0))}
+            </td>
+            <td class="num" data-testid="total-monetized">
+                {move || table.with(|t| fmt_pct(t.sums.monetized_rate))}
+            </td>
+            <td></td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new((SortKey::Plan, false));
+    let table = table_memo(store, filter, sort);
+    // Each row looks itself up here: one map per change, not a scan per row.
+    let by_id = Memo::new(move |_| {
+        table.with(|t| {
+            t.rows
+                .iter()
+                .map(|r| (r.project.id.clone(), r.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
+    // A long list draws only the rows in the window (the totals and the sort cover all).
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let len = Signal::derive(move || table.with(|t| t.rows.len()));
+    let in_view = rows_in_view(body, len);
+    let in_window = move || {
+        let v = in_view.get();
+        table.with(|t| {
+            let end = v.end.min(t.rows.len());
+            t.rows[v.start.min(end)..end]
+                .iter()
+                .map(|r| r.project.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="projects">
-            <div class="toolbar">
-                <button type="button" class="primary" data-testid="add-project" on:click=add>
-                    {move || t(Text::AddProject)}
-                </button>
-                <div class="filters" role="group" aria-label=move || t(Text::Filters)>
-                    <FilterSelect
-                        label=Text::ColDistrict
-                        testid="filter-district"
-                        options=districts
-                        on_change=Callback::new(move |v: String| {
-                            filter.update(|f| f.district = (!v.is_empty()).then_some(v))
-                        })
-                    />
-                    <FilterSelect
-                        label=Text::ColLocation
-                        testid="filter-location"
-                        options=locations
-                        on_change=Callback::new(move |v: String| {
-                            filter.update(|f| f.central_city = match v.as_str() {
-                                "central" => Some(true),
-                                "county" => Some(false),
-                                _ => None,
-                            })
-                        })
-                    />
-                    <FilterSelect
-                        label=Text::ColYear
-                        testid="filter-year"
-                        options=years
-                        on_change=Callback::new(move |v: String| filter.update(|f| f.year = v.parse().ok()))
-                    />
-                    <FilterSelect
-                        label=Text::ColType
-                        testid="filter-type"
-                        options=kinds
-                        on_change=Callback::new(move |v: String| {
-                            filter.update(|f| {
-                                f.kind = v.parse::<usize>().ok().and_then(|i| ProjectType::ALL.get(i).copied())
-                            })
-                        })
-                    />
-                    <FilterSelect
-                        label=Text::ColStatus
-                        testid="filter-status"
-                        options=statuses
-                        on_change=Callback::new(move |v: String| {
-                            filter.update(|f| {
-                                f.status = v.parse::<usize>().ok().and_then(|i| Status::ALL.get(i).copied())
-                            })
-                        })
-                    />
-                </div>
-            </div>
+            <ListToolbar filter=filter />
             <div class="list-scroll">
             <table class="data">
                 <caption>{move || t(Text::NavProjects)}</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Name, Text::ColName, false, "sort-name")}
-                        {header(SortKey::District, Text::ColDistrict, false, "sort-district")}
+                        <SortHeader sort=sort key=SortKey::Name label=Text::ColName numeric=false testid="sort-name" />
+                        <SortHeader sort=sort key=SortKey::District label=Text::ColDistrict numeric=false testid="sort-district" />
                         <th scope="col">{move || t(Text::ColLocation)}</th>
                         <th scope="col">{move || t(Text::ColType)}</th>
-                        {header(SortKey::Year, Text::ColYear, false, "sort-year")}
+                        <SortHeader sort=sort key=SortKey::Year label=Text::ColYear numeric=false testid="sort-year" />
                         <th scope="col">{move || t(Text::ColStatus)}</th>
-                        {header(SortKey::Households, Text::ColHouseholds, true, "sort-households")}
-                        {header(SortKey::Area, Text::ColArea, true, "sort-area")}
-                        {header(SortKey::Investment, Text::ColInvestment, true, "sort-investment")}
-                        {header(SortKey::Monetized, Text::ColMonetized, true, "sort-monetized")}
+                        <SortHeader sort=sort key=SortKey::Households label=Text::ColHouseholds numeric=true testid="sort-households" />
+                        <SortHeader sort=sort key=SortKey::Area label=Text::ColArea numeric=true testid="sort-area" />
+                        <SortHeader sort=sort key=SortKey::Investment label=Text::ColInvestment numeric=true testid="sort-investment" />
+                        <SortHeader sort=sort key=SortKey::Monetized label=Text::ColMonetized numeric=true testid="sort-monetized" />
                         <th scope="col">{move || t(Text::Actions)}</th>
                     </tr>
                 </thead>
                 <tbody node_ref=body>
                     <Spacer in_view=in_view above=true columns=11 />
                     <For
-                        each=move || {
-                            let v = in_view.get();
-                            table.with(|t| {
-                                let end = v.end.min(t.0.len());
-                                t.0[v.start.min(end)..end].iter().map(|r| r.project.id.clone()).collect::<Vec<_>>()
-                            })
-                        }
+                        each=in_window
                         key=|id| id.clone()
-                        children=move |id: String| {
-                            // Keyed by id: the row stays and its cells follow the project.
-                            let id_row = id.clone();
-                            let row = Memo::new(move |_| by_id.with(|m| m.get(&id_row).cloned()));
-                            let (id_edit, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
-                            let name = move || row.with(|r| r.as_ref().map(|r| r.project.name.clone()).unwrap_or_default());
-                            view! {
-                                <tr
-                                    data-testid="project-row"
-                                    data-project-id=id.clone()
-                                    class:selected=move || store.selected.with(|s| s.as_ref() == Some(&id))
-                                >
-                                    <th scope="row">{name}{move || comment_mark(row)}</th>
-                                    {cell(row, false, |p| p.district.clone())}
-                                    {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
-                                    {cell(row, false, |p| t(type_text(p.kind)).to_string())}
-                                    {cell(row, false, |p| fmt_year(p.year, lang()))}
-                                    {cell(row, false, |p| t(status_text(p.status)).to_string())}
-                                    {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
-                                    <td class="num">{move || row.with(|r| r.as_ref().map(|r| fmt_units(r.area, 0)).unwrap_or_default())}</td>
-                                    <td class="num">{move || row.with(|r| r.as_ref().map(|r| fmt_units(r.investment, 0)).unwrap_or_default())}</td>
-                                    {cell(row, true, |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
-                                    <td class="row-actions">
-                                        <button
-                                            type="button"
-                                            data-testid="edit-project"
-                                            on:click=move |_| store.selected.set(Some(id_edit.clone()))
-                                        >
-                                            {move || t(Text::Edit)}
-                                        </button>
-                                        <button
-                                            type="button"
-                                            data-testid="duplicate-project"
-                                            on:click=move |_| {
-                                                let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
-                                                let copy = store.view.with_untracked(|plan| plan.duplicate_of(&id_dup, suffix));
-                                                if let Some((index, project)) = copy {
-                                                    let id = project.id.clone();
-                                                    let add = Edit::AddProject { index, project: Box::new(project) };
-                                                    if store.dispatch(add).is_ok() {
-                                                        store.selected.set(Some(id));
-                                                    }
-                                                }
-                                            }
-                                        >
-                                            {move || t(Text::Duplicate)}
-                                        </button>
-                                        <button
-                                            type="button"
-                                            data-testid="delete-project"
-                                            on:click=move |_| {
-                                                // Undone with 撤销 (or Ctrl+Z) like every other step.
-                                                let _ = store.dispatch(Edit::DeleteProject { project: id_del.clone() });
-                                                if store.selected.with_untracked(|s| s.as_ref() == Some(&id_del)) {
-                                                    store.selected.set(None);
-                                                }
-                                            }
-                                        >
-                                            {move || t(Text::Delete)}
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }
+                        children=move |id: String| view! { <ProjectRow id=id by_id=by_id /> }
                     />
                     <Spacer in_view=in_view above=false columns=11 />
                 </tbody>
                 <tfoot>
-                    <tr data-testid="totals-row">
-                        <th scope="row">{move || t(Text::TotalRow)}</th>
-                        <td colspan="5"></td>
-                        <td class="num" data-testid="total-households">
-                            {move || table.with(|t| fmt_units(t.1.households as i64, 0))}
-                        </td>
-                        <td class="num" data-testid="total-area">
-                            {move || table.with(|t| fmt_units(t.2, 0))}
-                        </td>
-                        <td class="num" data-testid="total-investment">
-                            {move || table.with(|t| fmt_units(t.3, 0))}
-                        </td>
-                        <td class="num" data-testid="total-monetized">
-                            {move || table.with(|t| fmt_pct(t.1.monetized_rate))}
-                        </td>
-                        <td></td>
-                    </tr>
+                    <TotalsRow table=table />
                 </tfoot>
             </table>
             </div>
