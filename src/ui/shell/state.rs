@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::calc::model::ProjectId;
 use crate::calc::simulate::Results;
 use crate::document::apply::Refused;
-use crate::document::edit::Edit;
+use crate::document::edit::{Edit, Scenario};
 use crate::document::history::History;
 use crate::document::plan::Plan;
 use crate::exchange::library::PlanMeta;
@@ -272,5 +272,55 @@ impl Tab {
     /// The tabs that list projects with an 编辑 button, so the editor panel can stay open there.
     pub fn edits_projects(self) -> bool {
         matches!(self, Tab::Projects | Tab::Resettlement | Tab::Financing)
+    }
+}
+
+impl Store {
+    /// Adds a scenario after the others and shows it, as one undoable step: the active scenario's
+    /// edits when `inherit` (none from the base), then `added`.
+    pub fn add_scenario(self, name: String, inherit: bool, added: Vec<Edit>) -> Result<(), String> {
+        let store = self;
+        let lang = store.lang.get_untracked();
+        let mut edits = if inherit {
+            store.active_edits()
+        } else {
+            Vec::new()
+        };
+        // `added` is checked against the plan it goes on, so a refusal names the problem.
+        if !added.is_empty() {
+            let mut trial = if inherit {
+                store.view.get_untracked()
+            } else {
+                store.plan.with_untracked(|p| p.resolve(None).plan)
+            };
+            for e in &added {
+                trial.apply(e).map_err(|r| r.message(lang))?;
+            }
+        }
+        edits.extend(added);
+        let id = store.plan.with_untracked(|p| p.next_scenario_id());
+        let scenario = Scenario {
+            id: id.clone(),
+            name,
+            note: String::new(),
+            edits,
+        };
+        store
+            .dispatch(Edit::AddScenario {
+                index: usize::MAX,
+                scenario: Box::new(scenario),
+            })
+            .map_err(|r| r.message(lang))?;
+        store.active.set(Some(id));
+        Ok(())
+    }
+
+    /// The edits of the active scenario (none for the base).
+    pub fn active_edits(&self) -> Vec<Edit> {
+        let id = self.active_id();
+        self.plan.with_untracked(|p| {
+            id.and_then(|id| p.scenario(&id).map(|s| s.edits.clone()))
+                .unwrap_or_default()
+        })
     }
 }

@@ -5,6 +5,7 @@ pub mod chart_host;
 pub mod fields;
 pub mod findings;
 pub mod kpi_strip;
+pub mod lever_panel;
 pub mod menu;
 pub mod optimize;
 pub mod plans;
