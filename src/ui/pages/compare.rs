@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 
 use crate::analysis::compare::{compare, MetricKind, METRICS};
-use crate::document::edit::Scenario;
+use crate::calc::model::ResettlementWay;
+use crate::document::edit::{Edit, Scenario};
+use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::present::compare_charts::{compare_chart, district_chart, Overlay};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::chart_host::ChartHost;
+use crate::ui::widgets::fields::{parse_number, show_number};
 use crate::words::display::fixed;
 use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
@@ -38,6 +41,159 @@ pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
             )
         }
         _ => format!("{sign}{}", show(kind, d)),
+    }
+}
+
+/// One column of the table: the scenario's name, its value for each metric, its results.
+type Column = (String, Vec<f64>, crate::calc::simulate::Results);
+
+/// 新建货币化情景: every project at least X % monetized, as a scenario of its own.
+fn add_monetized_scenario(store: Store) {
+    let l = store.lang.get_untracked();
+    let answer = window()
+        .prompt_with_message_and_default(Text::ScenarioTargetPrompt.tr(l), "60")
+        .ok()
+        .flatten();
+    let Some(pct) = answer.and_then(|a| parse_number(&a)) else {
+        return;
+    };
+    if !(0.0..=100.0).contains(&pct) {
+        return;
+    }
+    let shown = show_number(pct, 1);
+    let scenario = store.plan.with_untracked(|p| Scenario {
+        id: p.next_scenario_id(),
+        name: Text::ScenarioName.fill(l, &[&shown]),
+        note: Text::ScenarioNote.fill(l, &[&shown]),
+        edits: vec![Edit::Lever {
+            lever: Lever {
+                scope: Scope::All,
+                action: LeverAction::MonetizedMin {
+                    share: pct / 100.0,
+                    into: ResettlementWay::Cash,
+                },
+            },
+        }],
+    });
+    let _ = store.dispatch(Edit::AddScenario {
+        index: usize::MAX,
+        scenario: Box::new(scenario),
+    });
+}
+
+/// 新建货币化情景 and a 删除 button per scenario.
+#[component]
+fn CompareToolbar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let scenarios = move || {
+        store.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="toolbar">
+            <button type="button" class="primary" data-testid="new-scenario" on:click=move |_| add_monetized_scenario(store)>
+                {move || t(Text::NewScenario)}
+            </button>
+            {move || scenarios().into_iter().map(|(id, name)| {
+                let label = format!("{}「{name}」", t(Text::DeleteScenario));
+                let shown = label.clone();
+                let delete = move |_| {
+                    let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);
+                    if ok {
+                        let _ = store.dispatch(Edit::DeleteScenario { scenario: id.clone() });
+                    }
+                };
+                view! { <button type="button" data-testid="delete-scenario" on:click=delete>{shown}</button> }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The other stored plans, each a tick that adds it to the comparison.
+#[component]
+fn OtherPlans(chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let other_plans = move || {
+        let current = store.plan.with(|p| p.id.clone());
+        store
+            .plans
+            .get()
+            .into_iter()
+            .filter(|m| m.id != current)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <fieldset data-testid="compare-plans">
+            <legend>{move || t(Text::CompareWithPlans)}</legend>
+            {move || other_plans().into_iter().map(|m| {
+                let (id, id2) = (m.id.clone(), m.id.clone());
+                view! {
+                    <label class="field checkbox">
+                        <input
+                            type="checkbox"
+                            data-testid="compare-plan"
+                            prop:checked=move || chosen.with(|c| c.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| {
+                                    c.retain(|x| *x != id2);
+                                    if on {
+                                        c.push(id2.clone());
+                                    }
+                                });
+                            }
+                        />
+                        <span>{m.name}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Every metric per column, each after the first with its difference from the base.
+#[component]
+fn CompareTable(all: Memo<Vec<Column>>) -> impl IntoView {
+    view! {
+        <table class="data" data-testid="compare-table">
+            <caption>{move || t(Text::CompareTitle)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    {move || all.with(|a| a.iter().enumerate().map(|(i, (name, _, _))| {
+                        let name = name.clone();
+                        view! {
+                            <th scope="col" class="num">{name}</th>
+                            {(i > 0).then(|| view! { <th scope="col" class="num">{t(Text::Difference)}</th> })}
+                        }
+                    }).collect_view())}
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let _ = lang();
+                    all.with(|a| METRICS.iter().enumerate().map(|(m, metric)| {
+                        let base = a[0].1[m];
+                        view! {
+                            <tr data-testid="compare-row">
+                                <th scope="row">{t(metric.label)}</th>
+                                {a.iter().enumerate().map(|(i, (_, values, _))| {
+                                    let v = values[m];
+                                    view! {
+                                        <td class="num">{show(metric.kind, v)}</td>
+                                        {(i > 0).then(|| view! { <td class="num diff">{show_diff(metric.kind, v, base)}</td> })}
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view())
+                }}
+            </tbody>
+        </table>
     }
 }
 
@@ -83,144 +239,15 @@ pub fn ComparePage() -> impl IntoView {
         let l = store.lang.get();
         compared.with(|cs| district_chart(cs, l))
     });
-    let other_plans = move || {
-        let current = store.plan.with(|p| p.id.clone());
-        store
-            .plans
-            .get()
-            .into_iter()
-            .filter(|m| m.id != current)
-            .collect::<Vec<_>>()
-    };
-    let new_scenario = move |_| {
-        let l = store.lang.get_untracked();
-        let answer = window()
-            .prompt_with_message_and_default(Text::ScenarioTargetPrompt.tr(l), "60")
-            .ok()
-            .flatten();
-        let Some(pct) = answer.and_then(|a| crate::ui::widgets::fields::parse_number(&a)) else {
-            return;
-        };
-        if !(0.0..=100.0).contains(&pct) {
-            return;
-        }
-        let shown = crate::ui::widgets::fields::show_number(pct, 1);
-        let scenario = store.plan.with_untracked(|p| Scenario {
-            id: p.next_scenario_id(),
-            name: Text::ScenarioName.fill(l, &[&shown]),
-            note: Text::ScenarioNote.fill(l, &[&shown]),
-            edits: vec![crate::document::edit::Edit::Lever {
-                lever: crate::document::lever::Lever {
-                    scope: crate::document::lever::Scope::All,
-                    action: crate::document::lever::LeverAction::MonetizedMin {
-                        share: pct / 100.0,
-                        into: crate::calc::model::ResettlementWay::Cash,
-                    },
-                },
-            }],
-        });
-        let _ = store.dispatch(crate::document::edit::Edit::AddScenario {
-            index: usize::MAX,
-            scenario: Box::new(scenario),
-        });
-    };
-    let scenarios = move || {
-        store.plan.with(|p| {
-            p.scenarios
-                .iter()
-                .map(|s| (s.id.clone(), s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <section class="compare">
-            <div class="toolbar">
-                <button type="button" class="primary" data-testid="new-scenario" on:click=new_scenario>
-                    {move || t(Text::NewScenario)}
-                </button>
-                {move || scenarios().into_iter().map(|(id, name)| {
-                    let label = format!("{}「{name}」", t(Text::DeleteScenario));
-                    view! {
-                        <button
-                            type="button"
-                            data-testid="delete-scenario"
-                            on:click=move |_| {
-                                let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);
-                                if ok {
-                                    let _ = store.dispatch(crate::document::edit::Edit::DeleteScenario { scenario: id.clone() });
-                                }
-                            }
-                        >
-                            {format!("{}「{name}」", t(Text::DeleteScenario))}
-                        </button>
-                    }
-                }).collect_view()}
-            </div>
-            <fieldset data-testid="compare-plans">
-                <legend>{move || t(Text::CompareWithPlans)}</legend>
-                {move || other_plans().into_iter().map(|m| {
-                    let id = m.id.clone();
-                    let id2 = m.id.clone();
-                    view! {
-                        <label class="field checkbox">
-                            <input
-                                type="checkbox"
-                                data-testid="compare-plan"
-                                prop:checked=move || chosen.with(|c| c.contains(&id))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| {
-                                        c.retain(|x| *x != id2);
-                                        if on {
-                                            c.push(id2.clone());
-                                        }
-                                    });
-                                }
-                            />
-                            <span>{m.name}</span>
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <CompareToolbar />
+            <OtherPlans chosen=chosen />
             <Show
                 when=move || all.with(|a| a.len() > 1)
                 fallback=move || view! { <p class="placeholder" data-testid="no-scenarios">{move || t(Text::NoScenarios)}</p> }
             >
-                <table class="data" data-testid="compare-table">
-                    <caption>{move || t(Text::CompareTitle)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col"></th>
-                            {move || all.with(|a| a.iter().enumerate().map(|(i, (name, _, _))| {
-                                let name = name.clone();
-                                view! {
-                                    <th scope="col" class="num">{name}</th>
-                                    {(i > 0).then(|| view! { <th scope="col" class="num">{t(Text::Difference)}</th> })}
-                                }
-                            }).collect_view())}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            let _ = lang();
-                            all.with(|a| METRICS.iter().enumerate().map(|(m, metric)| {
-                                let base = a[0].1[m];
-                                view! {
-                                    <tr data-testid="compare-row">
-                                        <th scope="row">{t(metric.label)}</th>
-                                        {a.iter().enumerate().map(|(i, (_, values, _))| {
-                                            let v = values[m];
-                                            view! {
-                                                <td class="num">{show(metric.kind, v)}</td>
-                                                {(i > 0).then(|| view! { <td class="num diff">{show_diff(metric.kind, v, base)}</td> })}
-                                            }
-                                        }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view())
-                        }}
-                    </tbody>
-                </table>
+                <CompareTable all=all />
                 <div class="charts">
                     {Overlay::ALL.into_iter().map(|o| view! { <ChartHost testid=o.testid() chart=overlay(o) /> }).collect_view()}
                     <ChartHost testid="chart-compare-districts" chart=districts />
