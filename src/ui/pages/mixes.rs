@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::calc::model::Project;
+use crate::calc::model::{Instrument, Project, ResettlementWay};
 use crate::calc::rules::group_name;
 use crate::ui::pages::results::ChartMemos;
 use crate::ui::shell::state::{t, Store};
@@ -12,7 +12,33 @@ use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 use crate::words::i18n::{fmt_pct, Text};
 
 /// A column of a mix table: its label and the project's share.
-type MixColumn = (Text, fn(&Project) -> f64);
+type MixColumn = (Text, Box<dyn Fn(&Project) -> f64 + Send + Sync>);
+
+/// One column per way of resettlement, from the mix declaration, then the monetized rate.
+fn resettlement_columns() -> Vec<MixColumn> {
+    let mut cols: Vec<MixColumn> = ResettlementWay::ALL
+        .iter()
+        .map(|&w| -> MixColumn {
+            (
+                w.label(),
+                Box::new(move |p: &Project| w.get(&p.resettlement)),
+            )
+        })
+        .collect();
+    cols.push((
+        Text::MonetizedRate,
+        Box::new(|p: &Project| p.resettlement.monetized_share()),
+    ));
+    cols
+}
+
+/// One column per instrument, from the financing declaration.
+fn financing_columns() -> Vec<MixColumn> {
+    Instrument::ALL
+        .iter()
+        .map(|&i| -> MixColumn { (i.label(), Box::new(move |p: &Project| i.get(&p.financing))) })
+        .collect()
+}
 
 /// A table of one mix per project: columns are (label, share of the project).
 #[component]
@@ -114,13 +140,7 @@ pub fn ResettlementPage() -> impl IntoView {
             <MixTable
                 caption=Text::MixTableResettlement
                 testid="resettlement-table"
-                columns=vec![
-                    (Text::ResCash, |p: &Project| p.resettlement.cash),
-                    (Text::ResSelfPurchase, |p: &Project| p.resettlement.self_purchase),
-                    (Text::ResGovPurchase, |p: &Project| p.resettlement.government_purchase),
-                    (Text::ResNewBuild, |p: &Project| p.resettlement.new_build),
-                    (Text::MonetizedRate, |p: &Project| p.resettlement.monetized_share()),
-                ]
+                columns=resettlement_columns()
             />
         </section>
     }
@@ -138,13 +158,7 @@ pub fn FinancingPage() -> impl IntoView {
             <MixTable
                 caption=Text::MixTableFinancing
                 testid="financing-table"
-                columns=vec![
-                    (Text::SrcCapitalFund, |p: &Project| p.financing.capital_fund),
-                    (Text::SrcPolicyLoan, |p: &Project| p.financing.policy_loan),
-                    (Text::SrcServicePurchase, |p: &Project| p.financing.service_purchase),
-                    (Text::SrcPpp, |p: &Project| p.financing.ppp),
-                    (Text::SrcSpecialBond, |p: &Project| p.financing.special_bond),
-                ]
+                columns=financing_columns()
             />
         </section>
     }
