@@ -7,7 +7,7 @@ use charming::series::{Bar, Line, Pie};
 use charming::Chart;
 
 use crate::calc::rules::group_name;
-use crate::calc::simulate::{FiscalBurden, Group, Results, Sources};
+use crate::calc::simulate::{Group, Results, YearResult};
 use crate::words::i18n::{fmt_limit, Lang, Text};
 
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
@@ -51,27 +51,36 @@ fn yearly_base(r: &Results, title: Text, unit: Text, lang: Lang) -> Chart {
     category_base(title, years(r), unit.tr(lang), lang)
 }
 
-/// Sources of funds per year by instrument, stacked bars (亿元).
-pub fn funding_chart(r: &Results, lang: Lang) -> Chart {
-    let mut chart = yearly_base(r, Text::ChartFunding, Text::UnitYi, lang);
-    let names = Sources::default().parts();
-    for (i, (name, _)) in names.iter().enumerate() {
-        let data: Vec<f64> = r.years.iter().map(|y| yi(y.sources.parts()[i].1)).collect();
-        chart = chart.series(Bar::new().name(name.tr(lang)).stack("sources").data(data));
+/// Stacked bars per year (亿元), one series per part `parts` gives a year: its label and amount.
+fn stacked_bars(
+    mut chart: Chart,
+    r: &Results,
+    stack: &str,
+    parts: fn(&YearResult) -> Vec<(Text, f64)>,
+    lang: Lang,
+) -> Chart {
+    let per_year: Vec<Vec<(Text, f64)>> = r.years.iter().map(parts).collect();
+    let names = per_year
+        .first()
+        .map(|p| p.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+    for (i, name) in names.unwrap_or_default().into_iter().enumerate() {
+        let data: Vec<f64> = per_year.iter().map(|p| yi(p[i].1)).collect();
+        chart = chart.series(Bar::new().name(name.tr(lang)).stack(stack).data(data));
     }
     chart
+}
+
+/// Sources of funds per year by instrument, stacked bars (亿元).
+pub fn funding_chart(r: &Results, lang: Lang) -> Chart {
+    let chart = yearly_base(r, Text::ChartFunding, Text::UnitYi, lang);
+    stacked_bars(chart, r, "sources", |y| y.sources.parts(), lang)
 }
 
 /// The fiscal burden per year by component, stacked bars (亿元). The room under the PPP cap is
 /// read on the PPP chart: drawn here it climbs far above the bars and flattens them.
 pub fn fiscal_chart(r: &Results, lang: Lang) -> Chart {
-    let mut chart = yearly_base(r, Text::ChartFiscal, Text::UnitYi, lang);
-    let names = FiscalBurden::default().parts();
-    for (i, (name, _)) in names.iter().enumerate() {
-        let data: Vec<f64> = r.years.iter().map(|y| yi(y.fiscal.parts()[i].1)).collect();
-        chart = chart.series(Bar::new().name(name.tr(lang)).stack("fiscal").data(data));
-    }
-    chart
+    let chart = yearly_base(r, Text::ChartFiscal, Text::UnitYi, lang);
+    stacked_bars(chart, r, "fiscal", |y| y.fiscal.parts(), lang)
 }
 
 /// The PPP share of the budget per year (bars, %) against the cap (dashed, %), with the room the

@@ -204,6 +204,17 @@ pub fn lang() -> Lang {
     expect_context::<Store>().lang.get()
 }
 
+/// A name asked for in the browser's prompt, starting from `current`: the trimmed answer, or
+/// `None` when the planner cancels or leaves it empty.
+pub fn ask_name(prompt: Text, current: &str) -> Option<String> {
+    window()
+        .prompt_with_message_and_default(t(prompt), current)
+        .ok()
+        .flatten()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+}
+
 /// The catalogue string for `key` in the current language (reactive when called in a closure).
 pub fn t(key: Text) -> &'static str {
     let store = expect_context::<Store>();

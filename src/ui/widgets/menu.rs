@@ -169,13 +169,26 @@ pub fn MenuItem(
     label: Signal<String>,
     on_select: Callback<()>,
 ) -> impl IntoView {
+    item_button("menuitem", Some(testid), None, label, on_select)
+}
+
+/// An item's button: `role` menuitem or menuitemradio (with `checked`); a click closes the menu
+/// and runs the item.
+fn item_button(
+    role: &'static str,
+    testid: Option<&'static str>,
+    checked: Option<Signal<bool>>,
+    label: Signal<String>,
+    on_select: Callback<()>,
+) -> impl IntoView {
     let state = expect_context::<MenuState>();
     view! {
         <button
             type="button"
-            role="menuitem"
+            role=role
             tabindex="-1"
             data-testid=testid
+            aria-checked=move || checked.map(|c| c.get().to_string())
             on:click=move |_| {
                 state.close(true);
                 on_select.run(());
@@ -256,19 +269,6 @@ pub fn MenuSeparator() -> impl IntoView {
 /// A radio item of a group (the open plan among the plans).
 #[component]
 pub fn MenuRadio(label: String, checked: Signal<bool>, on_select: Callback<()>) -> impl IntoView {
-    let state = expect_context::<MenuState>();
-    view! {
-        <button
-            type="button"
-            role="menuitemradio"
-            tabindex="-1"
-            aria-checked=move || checked.get().to_string()
-            on:click=move |_| {
-                state.close(true);
-                on_select.run(());
-            }
-        >
-            {label}
-        </button>
-    }
+    let label = Signal::derive(move || label.clone());
+    item_button("menuitemradio", None, Some(checked), label, on_select)
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::shell::state::t;
+use crate::ui::shell::state::{ask_name, t};
 use crate::ui::shell::sync::Session;
 use crate::ui::shell::transfer::{self, ImportChoice};
 use crate::ui::widgets::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
@@ -22,14 +22,7 @@ pub fn PlanMenus() -> impl IntoView {
     let store = session.store();
     let rename = move || {
         let current = store.plan.with_untracked(|p| p.name.clone());
-        let answer = window()
-            .prompt_with_message_and_default(t(Text::RenamePrompt), &current)
-            .ok()
-            .flatten();
-        if let Some(name) = answer
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty())
-        {
+        if let Some(name) = ask_name(Text::RenamePrompt, &current) {
             let _ = store.dispatch(crate::document::edit::Edit::RenamePlan { name });
         }
     };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::analysis::goal_seek::{seek, Question};
 use crate::document::edit::Edit;
 use crate::document::plan::simulate_plan;
-use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::shell::state::{ask_name, lang, t, Store};
 use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
 #[component]
@@ -39,14 +39,7 @@ pub fn ScenarioBar() -> impl IntoView {
         let (Some(id), Some(old)) = (store.active_id(), store.active_scenario_name()) else {
             return;
         };
-        let answer = window()
-            .prompt_with_message_and_default(t(Text::RenameScenarioPrompt), &old)
-            .ok()
-            .flatten();
-        if let Some(name) = answer
-            .map(|a| a.trim().to_string())
-            .filter(|a| !a.is_empty())
-        {
+        if let Some(name) = ask_name(Text::RenameScenarioPrompt, &old) {
             let _ = store.dispatch(Edit::RenameScenario { scenario: id, name });
         }
     };
