@@ -1,5 +1,4 @@
-//! Analyses of a plan: goal seek, the optimizer, risk (tornado, what-if, Monte Carlo) and the
-//! comparison of scenarios. May import: words, calc, document.
+//! Analyses: goal seek, optimizer, risk, scenario comparison; may import: words, calc, document.
 
 pub mod compare;
 pub mod goal_seek;

@@ -1,5 +1,4 @@
-//! The calculation: the model and its field declarations, costs, finance, the simulation and the
-//! rules it is checked against. May import: words.
+//! The calculation: model, fields, costs, finance, simulation and rules; may import: words.
 
 pub mod costs;
 pub mod fields;

@@ -1,6 +1,4 @@
-//! The plan document: the plan and its scenarios, every change to it (`Edit`, apply, undo), its
-//! validation, levers, history and provenance, the settings it stores, the demo plan.
-//! May import: words, calc.
+//! The plan document, every change to it, its checks and stored settings; may import: words, calc.
 
 pub mod apply;
 pub mod demo;

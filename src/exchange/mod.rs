@@ -1,6 +1,4 @@
-//! Files in and out: the versioned plan document, the stored plan library, the project list as
-//! CSV and Excel, a colleague's copy merged, the counties' submissions.
-//! May import: words, calc, document, analysis, present.
+//! Files in and out: document, library, CSV, Excel, merge, submissions; may import: words … present.
 
 pub mod format;
 pub mod library;

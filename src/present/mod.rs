@@ -1,5 +1,4 @@
-//! What the planner reads: chart options, report tables, the filtered project list, grouped
-//! findings and the KPI strip's figures. May import: words, calc, document, analysis.
+//! What planners read: charts, reports, lists, findings, KPIs; may import: words … analysis.
 
 pub mod charts;
 pub mod compare_charts;

@@ -1,4 +1,4 @@
-//! Words: the string catalogue and the number and date formats. Imports nothing of the crate.
+//! Words: the string catalogue, dates, digits and display rounding; imports nothing of the crate.
 
 pub mod display;
 pub mod i18n;

@@ -1,5 +1,4 @@
-//! One module per page (and the project editor beside the lists): each reads the store, calls
-//! the core and draws. May import: every layer below the UI, the shell, the widgets.
+//! One module per page, and the editor; may import: every core layer, the shell, the widgets.
 
 pub mod assumptions;
 pub mod compare;

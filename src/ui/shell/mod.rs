@@ -1,6 +1,4 @@
-//! The shell's services: the store, autosave and other tabs (sync), local storage, files, the
-//! URL, work in slices, bringing elements into view, imports and exports, the tools' outcomes.
-//! May import: every layer below the UI; nothing of the widgets or pages.
+//! The store and the browser services; may import: every core layer, no widget and no page.
 
 pub mod exchange;
 pub mod files;

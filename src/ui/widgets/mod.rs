@@ -1,5 +1,4 @@
-//! Pieces shown on several pages: inputs, charts, findings, the KPI strip, the menus, the row
-//! window, the scenario bar and its panels. May import: every layer below the UI, the shell.
+//! Pieces of several pages; may import: every core layer and the shell, no page.
 
 pub mod chart_host;
 pub mod fields;
