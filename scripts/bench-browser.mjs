@@ -6,10 +6,16 @@
 //    1,000 risk draws and the optimizer, of the demo and of a generated 1,000-project plan;
 // 2. time from an input edit to the KPIs and charts updated, with the demo plan and with a
 //    generated 1,000-project plan (median of 25 edits each);
+// links: the demo's first rows over throttled lines (CDP Network.emulateNetworkConditions, cache
+//    disabled, median of 5): 10 Mbit/s 40 ms and 4 Mbit/s 60 ms from scripts/serve.mjs with its
+//    precompressed files, 10 Mbit/s 40 ms from a server that sends no compression, with the bytes
+//    that crossed the wire before the first rows, per request; and the one-file app from disk.
 // 3. on the 1,000-project plan: switching pages (click -> two frames); with 测算结果 open: applying a lever to all projects (a new scenario)
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { start, openApp } from '../tests/browser/harness.mjs';
+import { serve } from './serve.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,7 +26,7 @@ const median = (xs) => {
 async function untilResults(page, act) {
   return page.evaluate(async (act) => {
     const kpi = document.querySelector('[data-testid="kpi-fiscal-pv"] .kpi-value');
-    const chart = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]'));
+    const chart = window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]'));
     const data = () => JSON.stringify(chart.getOption().series.map((s) => s.data));
     const [k0, d0] = [kpi.textContent, data()];
     // A task yield without setTimeout's 4 ms clamp, so the poll does not round the time up.
@@ -63,7 +69,7 @@ async function scenarioBench(page) {
   await page.click('[data-testid="nav-results"]');
   // Charts are drawn when they come near the view.
   await page.locator('[data-testid="chart-fiscal"]').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
   await page.click('[data-testid="lever-open"]');
   const levers = [];
   for (let i = 0; i < 7; i++) {
@@ -109,6 +115,54 @@ async function coldLoads(env, n) {
   return times;
 }
 
+/// In the page, from the start: the time of the first project row, and what had crossed the
+/// wire by then (the document and each finished resource, transfer sizes: headers and body as
+/// sent, compressed or not).
+const FIRST_ROWS_PROBE = () => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="project-row"]')) return;
+    observer.disconnect();
+    const now = performance.now();
+    const done = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].filter(
+      (e) => e.responseEnd > 0 && e.responseEnd <= now,
+    );
+    window.__firstRows = { ms: now, requests: done.map((e) => [e.name.split('/').pop() || '/', e.transferSize]) };
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/// First rows of the demo at `url` over a line of `mbit` Mbit/s and `latency` ms (cache
+/// disabled), `n` times: the median and the bytes of the median run.
+async function throttledFirstRows(browser, url, { mbit, latency }, n = 5) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const bytesPerSecond = (mbit * 1e6) / 8;
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+    await page.addInitScript(FIRST_ROWS_PROBE);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstRows !== undefined, null, { timeout: 60_000 });
+    runs.push(await page.evaluate(() => window.__firstRows));
+    await context.close();
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+function reportLink(label, run) {
+  const total = run.requests.reduce((t, [, b]) => t + b, 0);
+  const each = run.requests.map(([name, b]) => `${name} ${(b / 1024).toFixed(0)} KiB`).join(', ');
+  console.log(`${label}: first rows ${(run.ms / 1000).toFixed(2)} s (median of 5), ${(total / 1024).toFixed(0)} KiB before them (${each})`);
+}
+
 // Sections to run (all by default): `node scripts/bench-browser.mjs edit` runs only the edits.
 const only = process.argv.slice(2);
 const want = (section) => only.length === 0 || only.includes(section);
@@ -119,6 +173,31 @@ try {
   if (want('load')) {
     const loads = await coldLoads(env, 10);
     console.log(`cold load to first rows (demo, cache disabled): median ${median(loads).toFixed(0)} ms over ${loads.length} (max ${Math.max(...loads).toFixed(0)})`);
+  }
+
+  // --- over office lines
+  if (want('links')) {
+    const plain = await serve('dist', 0, { compress: false });
+    const plainOrigin = `http://127.0.0.1:${plain.address().port}`;
+    try {
+      reportLink('10 Mbit/s 40 ms, compressed', await throttledFirstRows(env.browser, env.origin + '/', { mbit: 10, latency: 40 }));
+      reportLink('4 Mbit/s 60 ms, compressed', await throttledFirstRows(env.browser, env.origin + '/', { mbit: 4, latency: 60 }));
+      reportLink('10 Mbit/s 40 ms, no compression', await throttledFirstRows(env.browser, plainOrigin + '/', { mbit: 10, latency: 40 }));
+    } finally {
+      plain.close();
+    }
+    const file = 'file://' + resolve('dist/shantytown-planner.html');
+    const fromDisk = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await env.browser.newContext({ locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.addInitScript(FIRST_ROWS_PROBE);
+      await page.goto(file);
+      await page.waitForFunction(() => window.__firstRows !== undefined);
+      fromDisk.push(await page.evaluate(() => window.__firstRows.ms));
+      await context.close();
+    }
+    console.log(`one-file app from disk: first rows median ${median(fromDisk).toFixed(0)} ms over 5 (max ${Math.max(...fromDisk).toFixed(0)})`);
   }
 
   // --- simulation in wasm
@@ -165,7 +244,7 @@ try {
     const { page, context } = await openApp(env, { storage });
     // 安置方式 shows the monetized chart, the rates table and the editor together.
     await page.click('[data-testid="nav-resettlement"]');
-    await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
+    await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
     await page.locator('[data-testid="resettlement-table"] [data-testid="edit-project"]').first().click();
     await page.waitForSelector('[data-testid="mix-cash"]');
     const times = [];
@@ -174,7 +253,7 @@ try {
       const ms = await page.evaluate(async (v) => {
         const input = document.querySelector('[data-testid="mix-cash"]');
         const rates = document.querySelector('[data-testid="rates-table"]');
-        const chart = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]'));
+        const chart = window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]'));
         const data = () => JSON.stringify(chart.getOption().series[0].data);
         const [rates0, data0] = [rates.textContent, data()];
         // A task yield without setTimeout's 4 ms clamp, so the poll does not round the time up.

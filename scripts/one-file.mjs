@@ -33,8 +33,13 @@ const unpack = async (b64) => {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 };
 const text = (bytes) => new TextDecoder().decode(bytes);
-// ECharts first, in the global scope (it sets window.echarts and says it is ready).
-(0, eval)(text(await unpack(document.getElementById('echarts-gz').textContent.trim())));
+// ECharts when the app first asks for it (a chart in view, or idle after the first rows), in the
+// global scope: it sets window.echarts and says it is ready. The rows do not wait for it.
+window.plannerLoadEcharts = () => {
+  if (window.plannerEchartsRequested) return;
+  window.plannerEchartsRequested = true;
+  unpack(document.getElementById('echarts-gz').textContent.trim()).then((b) => (0, eval)(text(b)));
+};
 await __wbg_init({ module_or_path: await unpack(document.getElementById('wasm-gz').textContent.trim()) });
 window.wasmBindings = { ${exported.join(', ')} };
 `;

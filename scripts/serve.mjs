@@ -1,5 +1,8 @@
-// Serves a folder on 127.0.0.1 only (no other interface), with the right MIME type for wasm.
-// Usage: node scripts/serve.mjs DIR PORT   (PORT 0 picks a free port; tests import `serve`).
+// Serves a folder on 127.0.0.1 only (no other interface), with the right MIME type for wasm, and
+// each file's precompressed twin (NAME.br, NAME.gz from scripts/compress.mjs) when the browser
+// accepts it: Content-Encoding, Vary: Accept-Encoding, the type of the plain file; the plain file
+// otherwise. Usage: node scripts/serve.mjs DIR PORT   (PORT 0 picks a free port; tests import
+// `serve`; `serve(dir, port, { compress: false })` sends plain files only, as a bare server does).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,7 +19,17 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export function serve(dir, port = 0) {
+/// The encodings a request accepts, best first among those we keep files for.
+function accepted(header = '') {
+  const names = header
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || parseFloat(q.split('=')[1]) > 0)
+    .map(([name]) => name.trim().toLowerCase());
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => names.includes(name));
+}
+
+export function serve(dir, port = 0, { compress = true } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -25,9 +38,20 @@ export function serve(dir, port = 0) {
       res.writeHead(403).end();
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    for (const [encoding, suffix] of compress ? accepted(req.headers['accept-encoding']) : []) {
+      try {
+        const body = await readFile(file + suffix);
+        res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'Accept-Encoding' });
+        res.end(body);
+        return;
+      } catch {
+        // No such twin: the next encoding, or the plain file.
+      }
+    }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': type, ...(compress ? { vary: 'Accept-Encoding' } : {}) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

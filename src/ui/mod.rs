@@ -75,6 +75,7 @@ fn App() -> impl IntoView {
     let session = Session::new(store, started.state);
     provide_context(session);
     session.watch();
+    prefetch_charts_when_idle();
     route::follow_hash(store.tab);
     follow_lang(store);
     undo_keys(store);
@@ -163,6 +164,32 @@ fn App() -> impl IntoView {
         // Tests wait for this: the wasm module has run and the first render is done.
         <div data-testid="app-ready" hidden=true></div>
     }
+}
+
+/// ECharts is fetched once the first rows are on screen and the page is idle (or when a chart
+/// comes into view first), so on a slow line it never delays the project list.
+fn prefetch_charts_when_idle() {
+    request_animation_frame(|| {
+        let fetch =
+            wasm_bindgen::closure::Closure::once_into_js(widgets::chart_host::request_echarts);
+        let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+        let _ = match idle {
+            // Within two seconds even on a busy page.
+            Some(idle) => {
+                let opts = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &2000.into());
+                idle.call2(&window(), &fetch, &opts)
+            }
+            None => window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&fetch),
+                    300,
+                )
+                .map(wasm_bindgen::JsValue::from),
+        };
+    });
 }
 
 /// The tab bar; the hash follows the open tab (see `route`).

@@ -326,6 +326,7 @@ catalogue! {
     ChartPpp => "PPP支出占比与上限", "PPP share against the cap";
     UnitPercent => "%", "%";
     MixTooltip => "{b}：{c} 户（{d}%）", "{b}: {c} households ({d}%)";
+    ChartsFailed => "图表组件未能加载（echarts.js）：请刷新页面；数字与表格不受影响", "The chart library (echarts.js) could not load: reload the page; the figures and tables are not affected";
     StripLabel => "主要指标（当前情景）", "Headline figures (active scenario)";
     StripGoTo => "查看：{0}", "Show: {0}";
     ChartCompare => "各情景财政负担（按年度）", "Fiscal burden by scenario and year";

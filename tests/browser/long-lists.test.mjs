@@ -57,7 +57,7 @@ async function openResults() {
   await opened.page.waitForSelector('[data-testid="kpi-fiscal-pv"]');
   await opened.page.waitForFunction(() => window.echarts);
   const drawn = (id) =>
-    opened.page.evaluate((id) => Boolean(window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`))), id);
+    opened.page.evaluate((id) => Boolean(window.echarts?.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`))), id);
   return { ...opened, drawn };
 }
 
@@ -82,9 +82,9 @@ test('测算结果 opens without drawing the charts below its fold; a chart draw
   const after = await debtColumn();
   assert.notDeepEqual(after, before, 'the edit changes the debt');
   await page.locator('[data-testid="chart-debt"]').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
   const stacked = await page.evaluate(() => {
-    const series = window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')).getOption().series;
+    const series = window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')).getOption().series;
     return series[0].data.map((_, i) => series.reduce((s, x) => s + Number(x.data[i]), 0));
   });
   assert.equal(stacked.length, after.length);
@@ -97,7 +97,7 @@ test('printing 测算结果 as it is draws the charts not yet scrolled to', asyn
   await page.waitForTimeout(300);
   assert.equal(await drawn('chart-debt'), false);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
   assert.deepEqual(log.pageErrors, []);
 });
 

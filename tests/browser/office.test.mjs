@@ -266,3 +266,22 @@ test('the editor’s 位于中心城市 checkbox stands beside its label', async
   assert.ok(gap >= 0 && gap <= 12, `${gap}px between the box and its label`);
   await context.close();
 });
+
+test('when echarts.js cannot load, each chart says so and the figures still show', async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  await context.route('**/echarts.js', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.origin + '/#/results');
+  await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+  await page.waitForSelector('[data-testid="chart-funding"] [data-testid="chart-failed"]');
+  assert.match(await page.textContent('[data-testid="chart-funding"]'), /图表组件未能加载/);
+  assert.match(await page.textContent('[data-testid="kpi-monetized-rate"]'), /\d+\.\d %/);
+  await context.close();
+});
+
+test('the first page opened on 测算结果 fetches ECharts for its charts at once', async () => {
+  const { page, context, log } = await openApp(env, { path: '/#/results' });
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
+  assert.equal(log.requests.filter((u) => u.endsWith('/echarts.js')).length, 1);
+  await context.close();
+});

@@ -38,7 +38,7 @@ test('changing a resettlement mix moves the monetized KPI and the monetized char
   await page.locator('[data-testid="chart-monetized"]').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="chart-monetized"]');
-    return el && window.echarts.getInstanceByDom(el);
+    return el && window.echarts?.getInstanceByDom(el);
   });
   const before = await chartOption(page, 'chart-monetized');
   const kpiBefore = await kpi(page, 'kpi-monetized-rate');
@@ -70,13 +70,13 @@ test('changing a resettlement mix moves the monetized KPI and the monetized char
 test('charts update in place: same ECharts instance, new data, no stale series', async () => {
   const { page, context } = await openApp(env);
   await page.click('[data-testid="nav-financing"]');
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
   const before = await chartOption(page, 'chart-funding');
   await page.click('[data-testid="nav-assumptions"]');
   // Changing the budget does not touch funding; change a default cost instead.
   await type(page, 'default-construction_cost', 3000);
   await page.click('[data-testid="nav-financing"]');
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
   const after = await chartOption(page, 'chart-funding');
   assert.equal(after.option.series.length, 5);
   assert.notDeepEqual(after.option.series[1].data, before.option.series[1].data);
@@ -93,14 +93,14 @@ test('charts update in place: same ECharts instance, new data, no stale series',
 test('a chart is set again only when its data changed: a renamed project redraws nothing, a mix change redraws', async () => {
   const { page, context } = await openApp(env);
   await page.click('[data-testid="nav-resettlement"]');
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-monetized"]')));
   await page.locator('[data-testid="resettlement-table"] [data-testid="edit-project"]').first().click();
   await page.waitForSelector('[data-testid="mix-cash"]');
   // Count the option changes the app makes on the page's charts from now on.
   await page.evaluate(() => {
     window.__sets = 0;
     for (const el of document.querySelectorAll('.chart')) {
-      const chart = window.echarts.getInstanceByDom(el);
+      const chart = window.echarts?.getInstanceByDom(el);
       const set = chart.setOption.bind(chart);
       chart.setOption = (...args) => {
         window.__sets += 1;
@@ -246,7 +246,7 @@ test('方案对比: baseline and the 60 % scenario side by side, with difference
   const cells = await monetized.locator('td').allTextContents();
   assert.ok(num(cells[1]) > num(cells[0]), cells.join('|'));
   assert.match(cells[2], /^\+\d+\.\d 个百分点$/);
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-compare"]')));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-compare"]')));
   const chart = await chartOption(page, 'chart-compare');
   assert.deepEqual(chart.option.series.map((s) => s.name), ['基准方案', '货币化60%']);
   await context.close();
@@ -256,11 +256,11 @@ test('charts follow the window size', async () => {
   const { page, context } = await openApp(env);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.click('[data-testid="nav-results"]');
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
-  const width = () => page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth());
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
+  const width = () => page.evaluate(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth());
   const wide = await width();
   await page.setViewportSize({ width: 700, height: 900 });
-  await page.waitForFunction((w) => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth() < w, wide);
+  await page.waitForFunction((w) => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')).getWidth() < w, wide);
   assert.ok((await width()) < wide);
   await context.close();
 });

@@ -13,9 +13,9 @@ const env = useBrowser();
 async function chartOption(page, testid) {
   await page.waitForFunction((id) => {
     const el = document.querySelector(`[data-testid="${id}"]`);
-    return el && window.echarts.getInstanceByDom(el);
+    return el && window.echarts?.getInstanceByDom(el);
   }, testid);
-  return page.evaluate((id) => window.echarts.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`)).getOption(), testid);
+  return page.evaluate((id) => window.echarts?.getInstanceByDom(document.querySelector(`[data-testid="${id}"]`)).getOption(), testid);
 }
 
 test('the tornado has a bar per driver, widest first; a driver opens a what-if that moves the KPIs', async () => {
@@ -44,7 +44,7 @@ test('the tornado has a bar per driver, widest first; a driver opens a what-if t
   await page.selectOption('[data-testid="tornado-metric"]', '2');
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="chart-tornado"]');
-    return window.echarts.getInstanceByDom(el).getOption().title[0].text.includes('PPP');
+    return window.echarts?.getInstanceByDom(el).getOption().title[0].text.includes('PPP');
   });
   assert.deepEqual(log.pageErrors, []);
 });

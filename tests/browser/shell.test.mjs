@@ -152,22 +152,37 @@ test('findings are grouped by rule: far fewer lines than findings, binding misse
   await context.close();
 });
 
-test("ECharts is the app's own build, loaded async from dist/, and every chart describes itself to screen readers", async () => {
-  const { page, log } = await openApp(env);
-  const script = await page.evaluate(() => {
-    const s = [...document.scripts].find((x) => x.src.endsWith('/echarts.js'));
-    return s && { async: s.async, defer: s.defer };
+test("ECharts is the app's own build from dist/, fetched only after the first rows, and every chart describes itself to screen readers", async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const log = { requests: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="project-row"]')) {
+        window.__firstRows = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
   });
-  assert.deepEqual(script, { async: true, defer: false });
+  await page.goto(env.origin + '/');
+  // The page is idle after its rows: ECharts comes then, never ahead of them.
+  await page.waitForFunction(() => window.echarts);
+  const timing = await page.evaluate(() => {
+    const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/echarts.js'));
+    return { rows: window.__firstRows, fetched: e?.startTime };
+  });
+  assert.ok(timing.fetched > timing.rows, `echarts.js asked for at ${timing.fetched} ms, first rows at ${timing.rows} ms`);
   assert.ok(!log.requests.some((u) => u.includes('echarts.min.js')));
   await page.click('[data-testid="nav-results"]');
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-fiscal"]')));
   const aria = await page.evaluate(() => {
     const el = document.querySelector('[data-testid="chart-fiscal"]');
-    return { option: window.echarts.getInstanceByDom(el).getOption().aria, label: el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label') };
+    return { option: window.echarts?.getInstanceByDom(el).getOption().aria, label: el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label') };
   });
   assert.equal(aria.option[0]?.enabled ?? aria.option.enabled, true);
   assert.match(aria.label, /财政负担/);
   // Only the app's own origin is ever asked for anything.
   assert.ok(log.requests.every((u) => u.startsWith(env.origin) || u.startsWith('data:')), log.requests.join('\n'));
+  await context.close();
 });

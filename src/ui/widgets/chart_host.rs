@@ -154,14 +154,44 @@ fn echarts_loaded() -> bool {
     js_sys::Reflect::get(&window(), &"echarts".into()).is_ok_and(|e| !e.is_undefined())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// Asks the page for ECharts (index.html fetches `echarts.js`; the one-file app unpacks its
+    /// copy); once only, whoever asks first. Missing in a page that has no loader: then a no-op.
+    #[wasm_bindgen(js_name = plannerLoadEcharts, catch)]
+    fn planner_load_echarts() -> Result<(), JsValue>;
+}
+
+/// Fetches ECharts unless it is there or on its way: when a chart is first to be drawn, and
+/// when the page is idle after its first rows (`ui::mod`), never ahead of the project list.
+pub fn request_echarts() {
+    if !echarts_loaded() {
+        let _ = planner_load_echarts();
+    }
+}
+
 /// Whether ECharts is there: until it is, a chart waits for the event its script sends.
 fn echarts_ready() -> RwSignal<bool> {
+    echarts_state().0
+}
+
+/// Whether ECharts is there, and whether its script failed to load (then the chart says so
+/// instead of staying blank; the next chart to come into view asks again).
+fn echarts_state() -> (RwSignal<bool>, RwSignal<bool>) {
     let loaded = RwSignal::new(echarts_loaded());
+    let failed = RwSignal::new(false);
     if !loaded.get_untracked() {
-        let ready = window_event_listener_untyped("echarts-ready", move |_| loaded.set(true));
-        on_cleanup(move || ready.remove());
+        let ready = window_event_listener_untyped("echarts-ready", move |_| {
+            failed.set(false);
+            loaded.set(true);
+        });
+        let fail = window_event_listener_untyped("echarts-failed", move |_| failed.set(true));
+        on_cleanup(move || {
+            ready.remove();
+            fail.remove();
+        });
     }
-    loaded
+    (loaded, failed)
 }
 
 /// The chart drawn once, off the page, at `width`×`height` CSS pixels (twice as fine), as a
@@ -190,6 +220,7 @@ pub fn ChartImage(
     chart: Memo<Chart>,
 ) -> impl IntoView {
     let loaded = echarts_ready();
+    request_echarts();
     let url = Memo::new(move |_| {
         loaded
             .get()
@@ -255,7 +286,7 @@ fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
 pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<EchartsInstance>);
-    let loaded = echarts_ready();
+    let (loaded, failed) = echarts_state();
     let seen = seen_once(node);
 
     Effect::new(move |_| {
@@ -268,8 +299,11 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
         }
         // A chart is first drawn when it comes near the view: a page opens without drawing
         // the charts below its fold (the costliest part of opening 测算结果).
-        if !loaded.get() || !seen.get() {
+        if !seen.get() {
             return;
+        }
+        if !loaded.get() {
+            return request_echarts();
         }
         chart.with(|c| {
             instance.update_value(|slot| {
@@ -306,5 +340,11 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     });
 
     // role="img": ECharts' aria labels the div, and a label needs a role (axe: aria-prohibited-attr).
-    view! { <div class="chart" role="img" data-testid=testid node_ref=node></div> }
+    view! {
+        <div class="chart" role="img" data-testid=testid node_ref=node>
+            {move || failed.get().then(|| view! {
+                <p class="chart-failed" data-testid="chart-failed">{crate::ui::shell::state::t(crate::words::i18n::Text::ChartsFailed)}</p>
+            })}
+        </div>
+    }
 }
