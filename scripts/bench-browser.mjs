@@ -14,7 +14,7 @@
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { start, openApp } from '../tests/browser/harness.mjs';
+import { start, openApp, FIRST_ROWS_PROBE } from '../tests/browser/harness.mjs';
 import { serve } from './serve.mjs';
 
 const median = (xs) => {
@@ -99,36 +99,14 @@ async function coldLoads(env, n) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid="project-row"]')) {
-          window.__firstRows = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await page.addInitScript(FIRST_ROWS_PROBE);
     await page.goto(env.origin + '/');
     await page.waitForFunction(() => window.__firstRows !== undefined);
-    times.push(await page.evaluate(() => window.__firstRows));
+    times.push(await page.evaluate(() => window.__firstRows.ms));
     await context.close();
   }
   return times;
 }
-
-/// In the page, from the start: the time of the first project row, and what had crossed the
-/// wire by then (the document and each finished resource, transfer sizes: headers and body as
-/// sent, compressed or not).
-const FIRST_ROWS_PROBE = () => {
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('[data-testid="project-row"]')) return;
-    observer.disconnect();
-    const now = performance.now();
-    const done = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].filter(
-      (e) => e.responseEnd > 0 && e.responseEnd <= now,
-    );
-    window.__firstRows = { ms: now, requests: done.map((e) => [e.name.split('/').pop() || '/', e.transferSize]) };
-  }).observe(document, { childList: true, subtree: true });
-};
 
 /// First rows of the demo at `url` over a line of `mbit` Mbit/s and `latency` ms (cache
 /// disabled), `n` times: the median and the bytes of the median run.

@@ -97,3 +97,18 @@ export async function axeViolations(page) {
   );
   return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
 }
+
+/// An init script: from the start of the page, records in `window.__firstRows` the time of the
+/// first project row (`ms`, against the page's time origin) and what had crossed the wire by then
+/// (`requests`: the document and each finished resource with its transfer size, as sent).
+export const FIRST_ROWS_PROBE = () => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="project-row"]')) return;
+    observer.disconnect();
+    const now = performance.now();
+    const done = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].filter(
+      (e) => e.responseEnd > 0 && e.responseEnd <= now,
+    );
+    window.__firstRows = { ms: now, requests: done.map((e) => [e.name.split('/').pop() || '/', e.transferSize]) };
+  }).observe(document, { childList: true, subtree: true });
+};

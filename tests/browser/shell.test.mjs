@@ -2,7 +2,7 @@
 // project editor opening where the planner is looking, and findings grouped by rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, FIRST_ROWS_PROBE } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -157,20 +157,13 @@ test("ECharts is the app's own build from dist/, fetched only after the first ro
   const page = await context.newPage();
   const log = { requests: [] };
   page.on('request', (r) => log.requests.push(r.url()));
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid="project-row"]')) {
-        window.__firstRows = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(FIRST_ROWS_PROBE);
   await page.goto(env.origin + '/');
   // The page is idle after its rows: ECharts comes then, never ahead of them.
   await page.waitForFunction(() => window.echarts);
   const timing = await page.evaluate(() => {
     const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/echarts.js'));
-    return { rows: window.__firstRows, fetched: e?.startTime };
+    return { rows: window.__firstRows.ms, fetched: e?.startTime };
   });
   assert.ok(timing.fetched > timing.rows, `echarts.js asked for at ${timing.fetched} ms, first rows at ${timing.rows} ms`);
   assert.ok(!log.requests.some((u) => u.includes('echarts.min.js')));
