@@ -3,6 +3,7 @@
 // no accessibility violation on any page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { openApp, useBrowser, menuItem, axeViolations } from './harness.mjs';
 
 const env = useBrowser();
@@ -283,5 +284,23 @@ test('the first page opened on 测算结果 fetches ECharts for its charts at on
   const { page, context, log } = await openApp(env, { path: '/#/results' });
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')));
   assert.equal(log.requests.filter((u) => u.endsWith('/echarts.js')).length, 1);
+  await context.close();
+});
+
+test('a plan file dropped anywhere on the page is imported, as with 导入 JSON', async () => {
+  const { page, context, log } = await openApp(env);
+  const doc = JSON.parse(readFileSync('tests/fixtures/plan-v3.json', 'utf8'));
+  doc.plan.id = 'dropped-plan';
+  doc.plan.name = '拖入的方案';
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(doc));
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').textContent === '拖入的方案');
+  assert.equal(await page.locator('[data-testid="plan-list"] [role=menuitemradio]').count(), 2);
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
