@@ -316,3 +316,69 @@ fn settings_are_kept_in_the_document_and_a_value_out_of_bounds_is_refused_by_nam
     plan.apply(&undo).unwrap();
     assert!(plan.optimize.is_default());
 }
+
+/// The fixture's plan cut to `keep` (the optimizer settings of the other projects dropped), as a
+/// county office optimizing its own projects would have it.
+fn cut(full: &Plan, keep: &[usize]) -> Plan {
+    let mut plan = full.clone();
+    plan.projects = keep.iter().map(|&i| full.projects[i].clone()).collect();
+    let ids: Vec<String> = plan.projects.iter().map(|p| p.id.clone()).collect();
+    plan.optimize
+        .in_kind_floor
+        .retain(|(id, _)| ids.contains(id));
+    plan
+}
+
+fn fixture() -> Plan {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/plan-v3.json"
+    ))
+    .unwrap();
+    planner::format::decode(&text).expect("the v3 fixture reads")
+}
+
+/// A cut that keeps every limit as it stands, or whose limits can all hold, gets an answer:
+/// the programs are scaled (each row by its largest coefficient, the costs by the largest) and
+/// a closed instrument is an equality, so a one-project program is not misread as unbounded.
+fn assert_answered(plan: &Plan, what: &str) {
+    let a = optimize(plan, &plan.optimize);
+    assert!(a.feasible, "{what}: refused ({:?})", a.binding);
+    assert_eq!(misses(&a.plan, &plan.optimize), vec![], "{what}");
+    assert!(
+        a.after <= a.before + 1e-6,
+        "{what}: {} > {}",
+        a.after,
+        a.before
+    );
+}
+
+#[test]
+fn every_one_and_two_project_cut_of_the_fixture_gets_an_answer() {
+    let full = fixture();
+    let n = full.projects.len();
+    for i in 0..n {
+        assert_answered(&cut(&full, &[i]), &full.projects[i].id);
+        for j in i + 1..n {
+            let what = format!("{} + {}", full.projects[i].id, full.projects[j].id);
+            assert_answered(&cut(&full, &[i, j]), &what);
+        }
+    }
+}
+
+#[test]
+fn fifty_random_cuts_of_three_to_twelve_projects_get_an_answer() {
+    let full = fixture();
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(28);
+    for k in 0..50 {
+        let size = 3 + k % 10;
+        let mut keep: Vec<usize> = Vec::new();
+        while keep.len() < size {
+            let i = index(&mut rng, full.projects.len());
+            if !keep.contains(&i) {
+                keep.push(i);
+            }
+        }
+        assert_answered(&cut(&full, &keep), &format!("cut {keep:?}"));
+    }
+}

@@ -98,32 +98,59 @@ impl Lp {
         self.cost.len() - 1
     }
 
+    /// Solves the program, scaled so that the answer does not depend on the plan's size: each
+    /// row divided by its largest coefficient, the costs by the largest cost (the penalty with
+    /// them, so every price keeps its ratio to the others). A row that names no variable and
+    /// holds as it is is left out. Duals and slacks come back in the rows' own units.
     fn solve(&self) -> Option<Solved> {
         let n = self.cost.len();
-        let soft: Vec<usize> = (0..self.le.len())
+        let row_scale = |a: &Row| {
+            let m = a.iter().fold(0.0_f64, |m, &(_, v)| m.max(v.abs()));
+            if m > 0.0 {
+                m
+            } else {
+                1.0
+            }
+        };
+        let kept: Vec<usize> = (0..self.le.len())
+            .filter(|&j| !(self.le[j].0.iter().all(|&(_, v)| v == 0.0) && self.le[j].1 >= 0.0))
+            .collect();
+        let soft: Vec<usize> = kept
+            .iter()
+            .copied()
             .filter(|&j| self.le[j].2.is_some())
             .collect();
         let total = n + soft.len();
-        let mut cost = self.cost.clone();
-        cost.extend(std::iter::repeat_n(PENALTY, soft.len()));
+        let cost_scale = self
+            .cost
+            .iter()
+            .fold(0.0_f64, |m, c| m.max(c.abs()))
+            .max(1e-9);
+        let mut cost: Vec<f64> = self.cost.iter().map(|c| c / cost_scale).collect();
+        cost.extend(std::iter::repeat_n(PENALTY / cost_scale, soft.len()));
         // Rows: equalities, inequalities, then every variable ≥ 0.
         let mut triplets: Vec<(usize, usize, f64)> = Vec::new();
         let mut b = Vec::new();
         for (row, (a, rhs)) in self.eq.iter().enumerate() {
-            triplets.extend(a.iter().map(|&(c, v)| (row, c, v)));
-            b.push(*rhs);
+            let f = row_scale(a);
+            triplets.extend(a.iter().map(|&(c, v)| (row, c, v / f)));
+            b.push(*rhs / f);
         }
         let base = self.eq.len();
+        let mut scales = Vec::with_capacity(kept.len());
         let mut s = 0;
-        for (j, (a, rhs, limit)) in self.le.iter().enumerate() {
-            triplets.extend(a.iter().map(|&(c, v)| (base + j, c, v)));
+        for (r, &j) in kept.iter().enumerate() {
+            let (a, rhs, limit) = &self.le[j];
+            let f = row_scale(a);
+            scales.push(f);
+            triplets.extend(a.iter().map(|&(c, v)| (base + r, c, v / f)));
             if limit.is_some() {
-                triplets.push((base + j, n + s, -1.0));
+                triplets.push((base + r, n + s, -1.0));
                 s += 1;
             }
-            b.push(*rhs);
+            b.push(*rhs / f);
         }
-        let base = base + self.le.len();
+        let base = base + kept.len();
         for v in 0..total {
             triplets.push((base + v, v, -1.0));
             b.push(0.0);
@@ -133,7 +160,7 @@ impl Lp {
         let p = CscMatrix::zeros((total, total));
         let cones: [SupportedConeT<f64>; 2] = [
             ZeroConeT(self.eq.len()),
-            NonnegativeConeT(self.le.len() + total),
+            NonnegativeConeT(kept.len() + total),
         ];
         let settings = DefaultSettingsBuilder::default()
             .verbose(false)
@@ -150,15 +177,22 @@ impl Lp {
         }
         let z = &solver.solution.z;
         let x = &solver.solution.x;
+        let mut duals = vec![0.0; self.le.len()];
         let mut slack = vec![0.0; self.le.len()];
-        for (k, &j) in soft.iter().enumerate() {
-            slack[j] = x[n + k].max(0.0);
+        let mut k = 0;
+        for (r, &j) in kept.iter().enumerate() {
+            // Back to the row's own units: a dual per unit of the row, in 万元 of the objective.
+            duals[j] = z[self.eq.len() + r].max(0.0) * cost_scale / scales[r];
+            if self.le[j].2.is_some() {
+                // What the solver leaves in a slack that holds is noise of its tolerance.
+                let given = x[n + k].max(0.0);
+                slack[j] = if given < 1e-7 { 0.0 } else { given * scales[r] };
+                k += 1;
+            }
         }
         Some(Solved {
             x: x[..n].iter().map(|v| v.max(0.0)).collect(),
-            duals: (0..self.le.len())
-                .map(|j| z[self.eq.len() + j].max(0.0))
-                .collect(),
+            duals,
             slack,
         })
     }
@@ -409,8 +443,11 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         let min_cf = plan.assumptions.min_capital_fund.max(0.2);
         lp.le
             .push((vec![(k(Instrument::CapitalFund), -1.0)], -min_cf, None));
+        // A closed instrument is fixed at zero by an equality: as `x ≤ 0` beside `x ≥ 0` the
+        // feasible set has no interior, and the interior-point solver can misread a one-project
+        // program as unbounded (DualInfeasible) and refuse a plan that keeps every limit.
         if ppp_closed(plan, p) {
-            lp.le.push((vec![(k(Instrument::Ppp), 1.0)], 0.0, None));
+            lp.eq.push((vec![(k(Instrument::Ppp), 1.0)], 0.0));
         }
         // Bonds balance on their own land revenue (财预〔2018〕28号): share × load ≤ 1.
         let load = fl[Instrument::ALL
@@ -422,7 +459,7 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         if load.is_finite() {
             lp.le.push((vec![(bond, load)], BOND_BALANCE, None));
         } else {
-            lp.le.push((vec![(bond, 1.0)], 0.0, None));
+            lp.eq.push((vec![(bond, 1.0)], 0.0));
         }
         vars.extend(v.iter().zip(fl).map(|(&x, f)| (x, f)));
         ids.push(v);
