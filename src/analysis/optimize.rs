@@ -1082,33 +1082,61 @@ impl Polish {
 
     fn polish_project(&mut self, i: usize, s: &Settings) {
         let delta = POLISH_STEPS[self.delta];
-        let additive = s.objective == Objective::FiscalPv;
         for (way, n) in [(true, 4), (false, 5)] {
             for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
-                if from == to {
-                    continue;
+                // A move that pays is made again while it pays: one step per pass would leave
+                // a share short of its best after the passes run out (capital fund left above
+                // its minimum where the loan is cheaper, issue 28).
+                let most = (1.0 / delta).ceil() as usize;
+                for _ in 0..most {
+                    if from == to || !self.try_move(i, way, from, to, delta, s) {
+                        break;
+                    }
                 }
-                let Some(q) = moved(&self.plan.projects[i], way, from, to, delta) else {
-                    continue;
-                };
-                let part = own_objective(&self.plan, &q, s);
-                // Tried in place, put back when it does not pay or breaks a limit.
-                let old = std::mem::replace(&mut self.plan.projects[i], q);
-                let v = if additive {
-                    self.value - self.parts[i] + part
-                } else {
-                    objective_with(&mut self.sim, &self.plan, s)
-                };
-                if v < self.value - 1e-9 * self.value.abs().max(1.0)
-                    && move_keeps_limits(&self.plan, i, s, &mut self.sim)
-                {
-                    self.value = v;
-                    self.parts[i] = part;
-                    self.improved = true;
-                } else {
-                    self.plan.projects[i] = old;
+                // The capital fund goes down to its minimum, not to within a step of it.
+                if !way && Instrument::ALL[from] == Instrument::CapitalFund && from != to {
+                    let min_cf = self.plan.assumptions.min_capital_fund.max(0.2);
+                    let rest = self.plan.projects[i].financing.capital_fund - min_cf;
+                    if rest > 1e-9 && rest < delta {
+                        self.try_move(i, way, from, to, rest, s);
+                    }
                 }
             }
+        }
+    }
+
+    /// Moves `delta` of project `i`'s share `from` → `to` when the full simulation finds it
+    /// cheaper and every limit still holds; true when it did.
+    fn try_move(
+        &mut self,
+        i: usize,
+        way: bool,
+        from: usize,
+        to: usize,
+        delta: f64,
+        s: &Settings,
+    ) -> bool {
+        let Some(q) = moved(&self.plan.projects[i], way, from, to, delta) else {
+            return false;
+        };
+        let part = own_objective(&self.plan, &q, s);
+        // Tried in place, put back when it does not pay or breaks a limit.
+        let old = std::mem::replace(&mut self.plan.projects[i], q);
+        let v = if s.objective == Objective::FiscalPv {
+            self.value - self.parts[i] + part
+        } else {
+            objective_with(&mut self.sim, &self.plan, s)
+        };
+        if v < self.value - 1e-9 * self.value.abs().max(1.0)
+            && move_keeps_limits(&self.plan, i, s, &mut self.sim)
+        {
+            self.value = v;
+            self.parts[i] = part;
+            self.improved = true;
+            true
+        } else {
+            self.plan.projects[i] = old;
+            false
         }
     }
 }
