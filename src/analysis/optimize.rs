@@ -570,11 +570,12 @@ impl TargetRow {
 /// project without households (infrastructure) keeps its mix.
 fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize]) {
     if p.households > 0 {
+        let (max_cash, min_new) = household_bounds(p, s);
         lp.le
-            .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], s.max_cash, None));
+            .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], max_cash, None));
         lp.le.push((
             vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
-            -s.floor(&p.id),
+            -min_new,
             None,
         ));
     } else {
@@ -795,11 +796,24 @@ impl Run {
             .filter(|b| b.relaxed > 1e-6 || b.price > 1e-3)
             .collect();
         self.best = a.best.clone();
-        self.stage = if self.feasible {
-            self.polish = Some(Polish::new(a.best.clone().expect("feasible"), &self.s));
-            Stage::Polishing
+        // A plan that keeps every limit as it stands is a feasible start whatever the programs
+        // made of it: it is polished, never refused.
+        let start = if self.feasible {
+            a.best.clone()
+        } else if feasible(&self.plan, &self.s) {
+            self.feasible = true;
+            self.binding.retain(|b| b.relaxed <= 1e-6);
+            self.best = Some(self.plan.clone());
+            Some(self.plan.clone())
         } else {
-            Stage::Done
+            None
+        };
+        self.stage = match start {
+            Some(start) => {
+                self.polish = Some(Polish::new(start, &self.s));
+                Stage::Polishing
+            }
+            None => Stage::Done,
         };
     }
 
@@ -970,9 +984,31 @@ fn feasible_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> bool {
 /// The planner's bounds on one project's mix: cash at most the cap, new build at least the
 /// project's floor (a project without households has no mix to bound).
 fn mix_within_bounds(p: &Project, s: &Settings) -> bool {
-    p.households == 0
-        || (p.resettlement.cash <= s.max_cash + 1e-9
-            && p.resettlement.new_build >= s.floor(&p.id) - 1e-9)
+    if p.households == 0 {
+        return true;
+    }
+    // In the whole households the results show, as the planner reads the limits.
+    let h = p.resettlement.households(p.households);
+    let (max_cash, min_new) = whole_households(p, s);
+    h.cash <= max_cash && h.new_build >= min_new
+}
+
+/// The cash cap and the new-build floor of project `p` in whole households: a floor of 10 % on
+/// 115 households is 12 of them (11.5 rounded up), a cap of 70 % on 115 is 80 (80.5 down).
+fn whole_households(p: &Project, s: &Settings) -> (u64, u64) {
+    let n = f64::from(p.households);
+    // The tolerance keeps an exact product (10 % of 120 = 12) from rounding the wrong way.
+    let max_cash = (s.max_cash * n + 1e-9).floor().max(0.0) as u64;
+    let min_new = (s.floor(&p.id) * n - 1e-9).ceil().max(0.0) as u64;
+    (max_cash, min_new)
+}
+
+/// The same bounds as shares of the project's households, for the programs: a share that
+/// splits into at least (at most) that many whole households.
+fn household_bounds(p: &Project, s: &Settings) -> (f64, f64) {
+    let n = f64::from(p.households);
+    let (max_cash, min_new) = whole_households(p, s);
+    (max_cash as f64 / n, (min_new as f64 / n).min(1.0))
 }
 
 /// Whether the government buys no more existing housing in `district` than its `stock`
