@@ -88,3 +88,31 @@ test('limits that cannot all hold are named with what must give; the plan does n
   assert.deepEqual(kept.in_kind_floor, [['p01', 0.3]]);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('on a county office’s four projects the page’s optimum is plan-sim’s', async () => {
+  const { page, log } = await openApp(env);
+  // 西城门片区 and three county projects of the v3 fixture, their optimizer settings kept.
+  const doc = JSON.parse(await readFile('tests/fixtures/plan-v3.json', 'utf8'));
+  const keep = ['p08', 'p12', 'p19', 'p27'];
+  doc.plan.id = 'county-cut';
+  doc.plan.name = '四个项目';
+  doc.plan.projects = doc.plan.projects.filter((p) => keep.includes(p.id));
+  doc.plan.optimize.in_kind_floor = doc.plan.optimize.in_kind_floor.filter(([id]) => keep.includes(id));
+  doc.plan.scenarios = [];
+  const dir = await mkdtemp(join(tmpdir(), 'cut-'));
+  const file = join(dir, 'cut.json');
+  await writeFile(file, JSON.stringify(doc));
+  await page.setInputFiles('[data-testid="import-plan"]', file);
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').textContent === '四个项目');
+  await page.click('[data-testid="optimize"]');
+  const result = page.locator('[data-testid="optimize-result"]');
+  await result.waitFor({ timeout: 20000 });
+  // Answered: a plan whose limits can all hold is never refused, whatever its size.
+  assert.equal(await result.getAttribute('data-feasible'), 'true');
+  const headline = await result.locator('strong').first().textContent();
+  const out = execFileSync('cargo', ['run', '-q', '--bin', 'plan-sim', '--', '--optimize', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const last = JSON.parse(out).plan.scenarios.at(-1);
+  const after = headline.match(/降至 ([\d,.]+) 万元/)[1];
+  assert.ok(last.note.includes(after), `${after} in ${last.note}`);
+  assert.deepEqual(log.pageErrors, []);
+});
