@@ -383,43 +383,62 @@ fn fifty_random_cuts_of_three_to_twelve_projects_get_an_answer() {
     }
 }
 
+/// `plan` with `step` of project `i`'s share `from` moved to `to` (ways of resettlement when
+/// `way`, else instruments); `None` when the share has less than `step` or `from == to`.
+fn moved_share(
+    plan: &Plan,
+    i: usize,
+    way: bool,
+    from: usize,
+    to: usize,
+    step: f64,
+) -> Option<Plan> {
+    if from == to {
+        return None;
+    }
+    let mut q = plan.clone();
+    let p = &mut q.projects[i];
+    if way {
+        let (a, b) = (ResettlementWay::ALL[from], ResettlementWay::ALL[to]);
+        let r = &mut p.resettlement;
+        (a.get(r) >= step).then(|| {
+            a.set(r, a.get(r) - step);
+            b.set(r, b.get(r) + step);
+        })?;
+    } else {
+        let (a, b) = (Instrument::ALL[from], Instrument::ALL[to]);
+        let f = &mut p.financing;
+        (a.get(f) >= step).then(|| {
+            a.set(f, a.get(f) - step);
+            b.set(f, b.get(f) + step);
+        })?;
+    }
+    Some(q)
+}
+
+/// Every (way?, from, to) pair of one project's shares.
+fn share_pairs() -> impl Iterator<Item = (bool, usize, usize)> {
+    [
+        (true, ResettlementWay::ALL.len()),
+        (false, Instrument::ALL.len()),
+    ]
+    .into_iter()
+    .flat_map(|(way, n)| (0..n).flat_map(move |f| (0..n).map(move |t| (way, f, t))))
+}
+
 /// Every move of 0.1 percentage point between two shares of one project (a way of resettlement
 /// to another, an instrument to another) that keeps every limit: none is cheaper than `plan`.
 fn assert_no_cheaper_move(plan: &Plan, s: &Settings, what: &str) {
     let base = objective(plan, s);
-    let step = 0.001;
     for i in 0..plan.projects.len() {
-        let ways = ResettlementWay::ALL.len();
-        for (from, to) in (0..ways).flat_map(|f| (0..ways).map(move |t| (f, t))) {
-            let (a, b) = (ResettlementWay::ALL[from], ResettlementWay::ALL[to]);
-            let mut q = plan.clone();
-            let r = &mut q.projects[i].resettlement;
-            if from == to || a.get(r) < step {
+        for (way, from, to) in share_pairs() {
+            let Some(q) = moved_share(plan, i, way, from, to, 0.001) else {
                 continue;
-            }
-            a.set(r, a.get(r) - step);
-            b.set(r, b.get(r) + step);
+            };
             let v = objective(&q, s);
             assert!(
                 v >= base - 1e-9 * base.abs() || !planner::optimize::feasible(&q, s),
-                "{what}: {} {a:?} → {b:?} lowers {base} to {v}",
-                q.projects[i].id
-            );
-        }
-        let n = Instrument::ALL.len();
-        for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
-            let (a, b) = (Instrument::ALL[from], Instrument::ALL[to]);
-            let mut q = plan.clone();
-            let f = &mut q.projects[i].financing;
-            if from == to || a.get(f) < step {
-                continue;
-            }
-            a.set(f, a.get(f) - step);
-            b.set(f, b.get(f) + step);
-            let v = objective(&q, s);
-            assert!(
-                v >= base - 1e-9 * base.abs() || !planner::optimize::feasible(&q, s),
-                "{what}: {} {a:?} → {b:?} lowers {base} to {v}",
+                "{what}: {} share {from} → {to} (resettlement: {way}) lowers {base} to {v}",
                 q.projects[i].id
             );
         }
@@ -563,44 +582,16 @@ fn searched_best(
             while improved && evaluations < budget {
                 improved = false;
                 for i in 0..q.projects.len() {
-                    for (way, n) in [
-                        (true, ResettlementWay::ALL.len()),
-                        (false, Instrument::ALL.len()),
-                    ] {
-                        for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
-                            if from == to {
-                                continue;
-                            }
-                            let mut t = q.clone();
-                            let ok = if way {
-                                let (a, b) = (ResettlementWay::ALL[from], ResettlementWay::ALL[to]);
-                                let r = &mut t.projects[i].resettlement;
-                                let fits = a.get(r) >= step;
-                                if fits {
-                                    a.set(r, a.get(r) - step);
-                                    b.set(r, b.get(r) + step);
-                                }
-                                fits
-                            } else {
-                                let (a, b) = (Instrument::ALL[from], Instrument::ALL[to]);
-                                let f = &mut t.projects[i].financing;
-                                let fits = a.get(f) >= step;
-                                if fits {
-                                    a.set(f, a.get(f) - step);
-                                    b.set(f, b.get(f) + step);
-                                }
-                                fits
-                            };
-                            if !ok {
-                                continue;
-                            }
-                            evaluations += 1;
-                            let v = objective(&t, s);
-                            if v < value - 1e-9 && planner::optimize::feasible(&t, s) {
-                                q = t;
-                                value = v;
-                                improved = true;
-                            }
+                    for (way, from, to) in share_pairs() {
+                        let Some(t) = moved_share(&q, i, way, from, to, step) else {
+                            continue;
+                        };
+                        evaluations += 1;
+                        let v = objective(&t, s);
+                        if v < value - 1e-9 && planner::optimize::feasible(&t, s) {
+                            q = t;
+                            value = v;
+                            improved = true;
                         }
                     }
                 }
