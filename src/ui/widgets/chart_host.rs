@@ -170,11 +170,6 @@ pub fn request_echarts() {
     }
 }
 
-/// Whether ECharts is there: until it is, a chart waits for the event its script sends.
-fn echarts_ready() -> RwSignal<bool> {
-    echarts_state().0
-}
-
 /// Whether ECharts is there, and whether its script failed to load (then the chart says so
 /// instead of staying blank; the next chart to come into view asks again).
 fn echarts_state() -> (RwSignal<bool>, RwSignal<bool>) {
@@ -219,7 +214,7 @@ pub fn ChartImage(
     label: crate::words::i18n::Text,
     chart: Memo<Chart>,
 ) -> impl IntoView {
-    let loaded = echarts_ready();
+    let (loaded, _) = echarts_state();
     request_echarts();
     let url = Memo::new(move |_| {
         loaded
