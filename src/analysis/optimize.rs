@@ -98,76 +98,23 @@ impl Lp {
         self.cost.len() - 1
     }
 
-    /// Solves the program, scaled so that the answer does not depend on the plan's size: each
-    /// row divided by its largest coefficient, the costs by the largest cost (the penalty with
-    /// them, so every price keeps its ratio to the others). A row that names no variable and
-    /// holds as it is is left out. Duals and slacks come back in the rows' own units.
+    /// Solves the program, scaled (see [`Scaled`]); duals and slacks come back in the rows' own
+    /// units.
     fn solve(&self) -> Option<Solved> {
         let n = self.cost.len();
-        let row_scale = |a: &Row| {
-            let m = a.iter().fold(0.0_f64, |m, &(_, v)| m.max(v.abs()));
-            if m > 0.0 {
-                m
-            } else {
-                1.0
-            }
-        };
-        let kept: Vec<usize> = (0..self.le.len())
-            .filter(|&j| !(self.le[j].0.iter().all(|&(_, v)| v == 0.0) && self.le[j].1 >= 0.0))
-            .collect();
-        let soft: Vec<usize> = kept
-            .iter()
-            .copied()
-            .filter(|&j| self.le[j].2.is_some())
-            .collect();
-        let total = n + soft.len();
-        let cost_scale = self
-            .cost
-            .iter()
-            .fold(0.0_f64, |m, c| m.max(c.abs()))
-            .max(1e-9);
-        let mut cost: Vec<f64> = self.cost.iter().map(|c| c / cost_scale).collect();
-        cost.extend(std::iter::repeat_n(PENALTY / cost_scale, soft.len()));
-        // Rows: equalities, inequalities, then every variable ≥ 0.
-        let mut triplets: Vec<(usize, usize, f64)> = Vec::new();
-        let mut b = Vec::new();
-        for (row, (a, rhs)) in self.eq.iter().enumerate() {
-            let f = row_scale(a);
-            triplets.extend(a.iter().map(|&(c, v)| (row, c, v / f)));
-            b.push(*rhs / f);
-        }
-        let base = self.eq.len();
-        let mut scales = Vec::with_capacity(kept.len());
-        let mut s = 0;
-        for (r, &j) in kept.iter().enumerate() {
-            let (a, rhs, limit) = &self.le[j];
-            let f = row_scale(a);
-            scales.push(f);
-            triplets.extend(a.iter().map(|&(c, v)| (base + r, c, v / f)));
-            if limit.is_some() {
-                triplets.push((base + r, n + s, -1.0));
-                s += 1;
-            }
-            b.push(*rhs / f);
-        }
-        let base = base + kept.len();
-        for v in 0..total {
-            triplets.push((base + v, v, -1.0));
-            b.push(0.0);
-        }
-        let m = base + total;
-        let a = csc(m, total, triplets);
+        let sc = Scaled::of(self);
+        let total = sc.cost.len();
         let p = CscMatrix::zeros((total, total));
         let cones: [SupportedConeT<f64>; 2] = [
             ZeroConeT(self.eq.len()),
-            NonnegativeConeT(kept.len() + total),
+            NonnegativeConeT(sc.kept.len() + total),
         ];
         let settings = DefaultSettingsBuilder::default()
             .verbose(false)
             .max_iter(200)
             .build()
             .ok()?;
-        let mut solver = DefaultSolver::new(&p, &cost, &a, &b, &cones, settings).ok()?;
+        let mut solver = DefaultSolver::new(&p, &sc.cost, &sc.a, &sc.b, &cones, settings).ok()?;
         solver.solve();
         if !matches!(
             solver.solution.status,
@@ -180,13 +127,17 @@ impl Lp {
         let mut duals = vec![0.0; self.le.len()];
         let mut slack = vec![0.0; self.le.len()];
         let mut k = 0;
-        for (r, &j) in kept.iter().enumerate() {
+        for (r, &j) in sc.kept.iter().enumerate() {
             // Back to the row's own units: a dual per unit of the row, in 万元 of the objective.
-            duals[j] = z[self.eq.len() + r].max(0.0) * cost_scale / scales[r];
+            duals[j] = z[self.eq.len() + r].max(0.0) * sc.cost_scale / sc.row_scales[r];
             if self.le[j].2.is_some() {
                 // What the solver leaves in a slack that holds is noise of its tolerance.
                 let given = x[n + k].max(0.0);
-                slack[j] = if given < 1e-7 { 0.0 } else { given * scales[r] };
+                slack[j] = if given < 1e-7 {
+                    0.0
+                } else {
+                    given * sc.row_scales[r]
+                };
                 k += 1;
             }
         }
@@ -195,6 +146,81 @@ impl Lp {
             duals,
             slack,
         })
+    }
+}
+
+/// The program as the solver gets it, scaled so that the answer does not depend on the plan's
+/// size: each row divided by its largest coefficient, the costs by the largest cost (the penalty
+/// with them, so every price keeps its ratio to the others). A row that names no variable and
+/// holds as it is is left out. Columns: the variables, then one slack per kept soft row.
+struct Scaled {
+    /// The `le` rows kept, and the factor each was divided by.
+    kept: Vec<usize>,
+    row_scales: Vec<f64>,
+    cost_scale: f64,
+    cost: Vec<f64>,
+    /// Rows: equalities, kept inequalities, then every column ≥ 0.
+    a: CscMatrix<f64>,
+    b: Vec<f64>,
+}
+
+impl Scaled {
+    fn of(lp: &Lp) -> Self {
+        let n = lp.cost.len();
+        let row_scale = |a: &Row| {
+            let m = a.iter().fold(0.0_f64, |m, &(_, v)| m.max(v.abs()));
+            if m > 0.0 {
+                m
+            } else {
+                1.0
+            }
+        };
+        let kept: Vec<usize> = (0..lp.le.len())
+            .filter(|&j| !(lp.le[j].0.iter().all(|&(_, v)| v == 0.0) && lp.le[j].1 >= 0.0))
+            .collect();
+        let soft = kept.iter().filter(|&&j| lp.le[j].2.is_some()).count();
+        let total = n + soft;
+        let cost_scale = lp
+            .cost
+            .iter()
+            .fold(0.0_f64, |m, c| m.max(c.abs()))
+            .max(1e-9);
+        let mut cost: Vec<f64> = lp.cost.iter().map(|c| c / cost_scale).collect();
+        cost.extend(std::iter::repeat_n(PENALTY / cost_scale, soft));
+        let mut triplets: Vec<(usize, usize, f64)> = Vec::new();
+        let mut b = Vec::new();
+        for (row, (a, rhs)) in lp.eq.iter().enumerate() {
+            let f = row_scale(a);
+            triplets.extend(a.iter().map(|&(c, v)| (row, c, v / f)));
+            b.push(*rhs / f);
+        }
+        let base = lp.eq.len();
+        let mut row_scales = Vec::with_capacity(kept.len());
+        let mut s = 0;
+        for (r, &j) in kept.iter().enumerate() {
+            let (a, rhs, limit) = &lp.le[j];
+            let f = row_scale(a);
+            row_scales.push(f);
+            triplets.extend(a.iter().map(|&(c, v)| (base + r, c, v / f)));
+            if limit.is_some() {
+                triplets.push((base + r, n + s, -1.0));
+                s += 1;
+            }
+            b.push(*rhs / f);
+        }
+        let base = base + kept.len();
+        for v in 0..total {
+            triplets.push((base + v, v, -1.0));
+            b.push(0.0);
+        }
+        Scaled {
+            a: csc(base + total, total, triplets),
+            b,
+            kept,
+            row_scales,
+            cost_scale,
+            cost,
+        }
     }
 }
 
