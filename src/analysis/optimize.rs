@@ -31,6 +31,9 @@ pub enum Limit {
     BurdenCeiling(i32),
     DebtCeiling(i32),
     HousingStock(String),
+    /// Every project's new-build floor at once (the planner's 新建安置比例下限 and each
+    /// project's own): a hard row, soft only when asked how far it alone must give.
+    InKindFloor,
 }
 
 /// A limit at the answer: how much it costs (objective per unit of the limit, in the units
@@ -78,8 +81,10 @@ struct Lp {
     cost: Vec<f64>,
     /// (coefficients, right-hand side): `a·x = b`.
     eq: Vec<(Row, f64)>,
-    /// `a·x ≤ b`, with the limit it stands for (soft rows get a slack).
+    /// `a·x ≤ b`, with the limit it stands for (a soft limit's rows share one slack).
     le: Vec<(Row, f64, Option<Limit>)>,
+    /// The one limit that may give, every other row hard; `None`: every limit but the floor.
+    only: Option<Limit>,
 }
 
 /// Cost of giving a limit one unit, against the objective's 万元: far above any real price.
@@ -96,6 +101,15 @@ impl Lp {
     fn var(&mut self, cost: f64) -> usize {
         self.cost.push(cost);
         self.cost.len() - 1
+    }
+
+    /// Whether a row standing for `limit` may give (at the penalty) in this program.
+    fn soft(&self, limit: &Option<Limit>) -> bool {
+        match (limit, &self.only) {
+            (None, _) => false,
+            (Some(l), Some(only)) => l == only,
+            (Some(l), None) => *l != Limit::InKindFloor,
+        }
     }
 
     /// Solves the program, scaled (see [`Scaled`]); duals and slacks come back in the rows' own
@@ -126,19 +140,17 @@ impl Lp {
         let x = &solver.solution.x;
         let mut duals = vec![0.0; self.le.len()];
         let mut slack = vec![0.0; self.le.len()];
-        let mut k = 0;
         for (r, &j) in sc.kept.iter().enumerate() {
             // Back to the row's own units: a dual per unit of the row, in 万元 of the objective.
             duals[j] = z[self.eq.len() + r].max(0.0) * sc.cost_scale / sc.row_scales[r];
-            if self.le[j].2.is_some() {
+            if let Some(k) = sc.slack_of[r] {
                 // What the solver leaves in a slack that holds is noise of its tolerance.
                 let given = x[n + k].max(0.0);
                 slack[j] = if given < 1e-7 {
                     0.0
                 } else {
-                    given * sc.row_scales[r]
+                    given * sc.slack_scales[k]
                 };
-                k += 1;
             }
         }
         Some(Solved {
@@ -152,11 +164,15 @@ impl Lp {
 /// The program as the solver gets it, scaled so that the answer does not depend on the plan's
 /// size: each row divided by its largest coefficient, the costs by the largest cost (the penalty
 /// with them, so every price keeps its ratio to the others). A row that names no variable and
-/// holds as it is is left out. Columns: the variables, then one slack per kept soft row.
+/// holds as it is is left out. Columns: the variables, then one slack per soft limit, shared by
+/// its rows (the floor gives by one amount in every project), in the units of its first row.
 struct Scaled {
-    /// The `le` rows kept, and the factor each was divided by.
+    /// The `le` rows kept, the factor each was divided by, and its slack column if soft.
     kept: Vec<usize>,
     row_scales: Vec<f64>,
+    slack_of: Vec<Option<usize>>,
+    /// Per slack column: the scale of its first row (a slack of 1 gives that many row units).
+    slack_scales: Vec<f64>,
     cost_scale: f64,
     cost: Vec<f64>,
     /// Rows: equalities, kept inequalities, then every column ≥ 0.
@@ -178,15 +194,29 @@ impl Scaled {
         let kept: Vec<usize> = (0..lp.le.len())
             .filter(|&j| !(lp.le[j].0.iter().all(|&(_, v)| v == 0.0) && lp.le[j].1 >= 0.0))
             .collect();
-        let soft = kept.iter().filter(|&&j| lp.le[j].2.is_some()).count();
-        let total = n + soft;
+        let row_scales: Vec<f64> = kept.iter().map(|&j| row_scale(&lp.le[j].0)).collect();
+        let mut limits: Vec<&Limit> = Vec::new();
+        let mut slack_scales = Vec::new();
+        let slack_of: Vec<Option<usize>> = kept
+            .iter()
+            .zip(&row_scales)
+            .map(|(&j, &f)| {
+                let limit = lp.le[j].2.as_ref().filter(|_| lp.soft(&lp.le[j].2))?;
+                Some(limits.iter().position(|l| *l == limit).unwrap_or_else(|| {
+                    limits.push(limit);
+                    slack_scales.push(f);
+                    limits.len() - 1
+                }))
+            })
+            .collect();
+        let total = n + limits.len();
         let cost_scale = lp
             .cost
             .iter()
             .fold(0.0_f64, |m, c| m.max(c.abs()))
             .max(1e-9);
         let mut cost: Vec<f64> = lp.cost.iter().map(|c| c / cost_scale).collect();
-        cost.extend(std::iter::repeat_n(PENALTY / cost_scale, soft));
+        cost.extend(std::iter::repeat_n(PENALTY / cost_scale, limits.len()));
         let mut triplets: Vec<(usize, usize, f64)> = Vec::new();
         let mut b = Vec::new();
         for (row, (a, rhs)) in lp.eq.iter().enumerate() {
@@ -195,16 +225,12 @@ impl Scaled {
             b.push(*rhs / f);
         }
         let base = lp.eq.len();
-        let mut row_scales = Vec::with_capacity(kept.len());
-        let mut s = 0;
         for (r, &j) in kept.iter().enumerate() {
-            let (a, rhs, limit) = &lp.le[j];
-            let f = row_scale(a);
-            row_scales.push(f);
+            let (a, rhs, _) = &lp.le[j];
+            let f = row_scales[r];
             triplets.extend(a.iter().map(|&(c, v)| (base + r, c, v / f)));
-            if limit.is_some() {
-                triplets.push((base + r, n + s, -1.0));
-                s += 1;
+            if let Some(k) = slack_of[r] {
+                triplets.push((base + r, n + k, -slack_scales[k] / f));
             }
             b.push(*rhs / f);
         }
@@ -218,6 +244,8 @@ impl Scaled {
             b,
             kept,
             row_scales,
+            slack_of,
+            slack_scales,
             cost_scale,
             cost,
         }
@@ -602,7 +630,7 @@ fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize]) {
         lp.le.push((
             vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
             -min_new,
-            None,
+            Some(Limit::InKindFloor),
         ));
     } else {
         for (&x, &w) in v.iter().zip(ResettlementWay::ALL) {
@@ -613,6 +641,61 @@ fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize]) {
 
 /// Resettlement with the financing fixed: one share per project and way.
 fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
+    let (lp, ids) = resettlement_program(plan, s);
+    let solved = lp.solve()?;
+    let mut next = plan.clone();
+    for (p, v) in next.projects.iter_mut().zip(&ids) {
+        if p.households == 0 {
+            continue;
+        }
+        let mut r = p.resettlement;
+        for (&w, share) in ResettlementWay::ALL.iter().zip(solved_shares(&solved, v)) {
+            w.set(&mut r, share);
+        }
+        let money = r.cash + r.self_purchase + r.government_purchase;
+        r.new_build = (1.0 - money).max(0.0);
+        p.resettlement = r;
+    }
+    Some((next, prices(&lp, &solved)))
+}
+
+/// How far `limit` alone must give for every other limit to hold (with the plan's financing),
+/// in its rows' units; `None` when the others cannot hold whatever it gives.
+fn relaxation_alone(plan: &Plan, s: &Settings, limit: &Limit) -> Option<f64> {
+    let (mut lp, _) = resettlement_program(plan, s);
+    lp.only = Some(limit.clone());
+    let solved = lp.solve()?;
+    let given = lp
+        .le
+        .iter()
+        .zip(&solved.slack)
+        .filter(|((_, _, l), _)| l.as_ref() == Some(limit))
+        .fold(0.0_f64, |m, (_, &g)| m.max(g));
+    Some(match limit {
+        Limit::InKindFloor => floor_relaxation(plan, s, given),
+        _ => given,
+    })
+}
+
+/// What the planner's floors must drop by (a share) for every project's floor, in whole
+/// households again, to sit `t` below where it is: the largest drop any project needs.
+fn floor_relaxation(plan: &Plan, s: &Settings, t: f64) -> f64 {
+    if t <= 0.0 {
+        return 0.0;
+    }
+    plan.projects
+        .iter()
+        .filter(|p| p.households > 0)
+        .map(|p| {
+            let n = f64::from(p.households);
+            let room = ((household_bounds(p, s).1 - t) * n + 1e-9).floor().max(0.0) / n;
+            (s.floor(&p.id) - room).max(0.0)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The resettlement program of `plan` and each project's variables.
+fn resettlement_program(plan: &Plan, s: &Settings) -> (Lp, Vec<Vec<usize>>) {
     let (all, years) = pure_choices(plan, ResettlementWay::ALL.len(), |p, k| {
         with_way(p, ResettlementWay::ALL[k])
     });
@@ -650,21 +733,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         }
     }
     common_rows(&mut lp, plan, s, &years, &vars);
-    let solved = lp.solve()?;
-    let mut next = plan.clone();
-    for (p, v) in next.projects.iter_mut().zip(&ids) {
-        if p.households == 0 {
-            continue;
-        }
-        let mut r = p.resettlement;
-        for (&w, share) in ResettlementWay::ALL.iter().zip(solved_shares(&solved, v)) {
-            w.set(&mut r, share);
-        }
-        let money = r.cash + r.self_purchase + r.government_purchase;
-        r.new_build = (1.0 - money).max(0.0);
-        p.resettlement = r;
-    }
-    Some((next, prices(&lp, &solved)))
+    (lp, ids)
 }
 
 /// Each soft row's limit with its dual (the price) and its slack (how far it gave).
@@ -672,6 +741,7 @@ fn prices(lp: &Lp, solved: &Solved) -> Priced {
     lp.le
         .iter()
         .enumerate()
+        .filter(|(_, (_, _, l))| lp.soft(l))
         .filter_map(|(j, (_, _, l))| l.clone().map(|l| (l, solved.duals[j], solved.slack[j])))
         .collect()
 }
@@ -757,12 +827,16 @@ pub struct Run {
     feasible: bool,
     binding: Vec<Binding>,
     priced: usize,
+    /// The limits still to be asked how far each alone must give (a refusal only).
+    unexplained: Vec<Limit>,
 }
 
 enum Stage {
     Alternating,
     Polishing,
     Pricing,
+    /// The limits cannot all hold: each one's least relaxation, one program per step.
+    Explaining,
     Done,
 }
 
@@ -782,6 +856,7 @@ impl Run {
             feasible: false,
             binding: Vec::new(),
             priced: 0,
+            unexplained: Vec::new(),
         }
     }
 
@@ -805,6 +880,7 @@ impl Run {
                 }
             }
             Stage::Pricing => self.price_next(),
+            Stage::Explaining => self.explain_next(),
             Stage::Done => {}
         }
         matches!(self.stage, Stage::Done)
@@ -839,8 +915,38 @@ impl Run {
                 self.polish = Some(Polish::new(start, &self.s));
                 Stage::Polishing
             }
-            None => Stage::Done,
+            None => {
+                self.unexplained = self.binding.iter().map(|b| b.limit.clone()).collect();
+                let floored = self
+                    .plan
+                    .projects
+                    .iter()
+                    .any(|p| p.households > 0 && self.s.floor(&p.id) > 0.0);
+                if floored {
+                    self.unexplained.push(Limit::InKindFloor);
+                }
+                Stage::Explaining
+            }
         };
+    }
+
+    /// The next limit's least relaxation with every other limit held: what the planner would
+    /// have to give on it alone. The floor, hard in the programs, joins the list this way.
+    fn explain_next(&mut self) {
+        let Some(limit) = self.unexplained.pop() else {
+            self.stage = Stage::Done;
+            return;
+        };
+        let from = self.best.as_ref().unwrap_or(&self.plan);
+        let Some(given) = relaxation_alone(from, &self.s, &limit) else {
+            return;
+        };
+        let alone = binding(limit, 0.0, given);
+        match self.binding.iter_mut().find(|b| b.limit == alone.limit) {
+            Some(b) => b.relaxed = alone.relaxed,
+            None if alone.relaxed > 1e-6 => self.binding.push(alone),
+            None => {}
+        }
     }
 
     /// A target's price with the financing free to follow: solved again one point up, against
@@ -865,7 +971,9 @@ impl Run {
 
     pub fn phase(&self) -> Phase {
         match (&self.stage, &self.polish) {
-            (Stage::Alternating, _) => Phase::Solving(self.alternation.rounds.max(1)),
+            (Stage::Alternating | Stage::Explaining, _) => {
+                Phase::Solving(self.alternation.rounds.max(1))
+            }
             (Stage::Polishing, Some(p)) => Phase::Polishing {
                 delta: POLISH_STEPS[p.delta.min(POLISH_STEPS.len() - 1)],
                 done: p.next,
@@ -1250,7 +1358,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
 fn binding(limit: Limit, dual: f64, slack: f64) -> Binding {
     match &limit {
         // Target rows are in shares of the group's households.
-        Limit::Target(_) => Binding {
+        Limit::Target(_) | Limit::InKindFloor => Binding {
             price: dual.min(PENALTY) / 100.0,
             per: Unit::PercentagePoint,
             relaxed: slack * 100.0,
@@ -1306,6 +1414,7 @@ impl Binding {
             Limit::BurdenCeiling(y) => Text::LimitBurden.fill(lang, &[y]),
             Limit::DebtCeiling(y) => Text::LimitDebt.fill(lang, &[y]),
             Limit::HousingStock(d) => Text::LimitStock.fill(lang, &[d]),
+            Limit::InKindFloor => Text::LimitFloor.tr(lang).into(),
         };
         let goal = match objective {
             Objective::FiscalPv => Text::KpiFiscalPv,

@@ -149,6 +149,7 @@ catalogue! {
     LimitBurden => "{0}年财政负担上限", "the fiscal-burden ceiling in {0}";
     LimitDebt => "{0}年债务余额上限", "the debt ceiling in {0}";
     LimitStock => "{0}可收购的存量商品房", "the housing stock the government can buy in {0}";
+    LimitFloor => "各项目新建安置比例下限", "every project's new-build floor";
     PerPoint => "每提高 1 个百分点", "each percentage point more";
     PerWan => "每收紧 1 万元", "each 10k yuan tighter";
     PerHousehold => "每少 1 户", "each household less";
