@@ -313,3 +313,30 @@ fn plan_sim_optimizes_and_runs_risk() {
     assert_eq!(v["draws"], 50);
     assert_eq!(v["seed"], 42);
 }
+
+/// A refusal prints what must give, each limit with its least relaxation (the new-build floor
+/// included), and no before/after: nothing was optimized; stdout stays empty.
+#[test]
+fn plan_sim_refuses_limits_that_cannot_all_hold_naming_each() {
+    let mut plan = decode(include_str!("fixtures/plan-v3.json")).unwrap();
+    plan.assumptions.targets.counties = 0.6;
+    plan.optimize.min_in_kind = 0.5;
+    plan.optimize.in_kind_floor.clear();
+    let path = std::env::temp_dir().join("plan-sim-refusal.json");
+    std::fs::write(&path, encode(&plan)).unwrap();
+    let out = plan_sim(&["--optimize", path.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("各项目标与上限无法同时满足。需放宽的限制："),
+        "{err}"
+    );
+    for named in [
+        "区县合计货币化安置目标无法满足",
+        "各项目新建安置比例下限无法满足",
+    ] {
+        assert!(err.contains(named), "{named}: {err}");
+    }
+    assert!(!err.contains("优化前"), "{err}");
+}

@@ -993,7 +993,10 @@ impl Run {
 
     /// The answer (the plan unchanged when no feasible one was found).
     pub fn answer(self) -> Answer {
-        let best = self.best.unwrap_or(self.plan);
+        let best = match self.best {
+            Some(best) if self.feasible => best,
+            _ => self.plan,
+        };
         Answer {
             after: objective(&best, &self.s),
             plan: best,

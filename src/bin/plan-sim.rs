@@ -122,6 +122,14 @@ fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
     let settings = plan.optimize.clone();
     let view = plan.resolve(chosen.as_ref()).plan;
     let answer = optimize(&view, &settings);
+    if !answer.feasible {
+        // A refusal: what must give, each limit with its least relaxation; no objective.
+        eprintln!("{}", Text::OptimizeInfeasible.tr(Lang::Zh));
+        for b in answer.binding.iter().filter(|b| b.relaxed > 1e-6) {
+            eprintln!("{}", b.describe(settings.objective, Lang::Zh));
+        }
+        return fail(Text::OptimumInfeasible.tr(Lang::Zh));
+    }
     eprintln!(
         "{}",
         Text::OptimumNote.fill(
@@ -134,9 +142,6 @@ fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
     );
     for b in &answer.binding {
         eprintln!("{}", b.describe(settings.objective, Lang::Zh));
-    }
-    if !answer.feasible {
-        return fail(Text::OptimumInfeasible.tr(Lang::Zh));
     }
     let s = scenario(&plan, chosen.as_ref(), &view, &answer, &settings, Lang::Zh);
     plan.scenarios.push(s);
