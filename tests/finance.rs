@@ -178,6 +178,27 @@ fn service_purchase_fee_schedule() {
     assert_eq!(s[14].financing.outstanding, 0.0);
 }
 
+/// Issue 25's case: one draw of 7,775.36 in year 0 (an all-cash project), 2-year contract at
+/// 4.9 %, margin 1 %, built in year 0, years 1 and 2 drawing nothing: the contract stays 2 years.
+/// Year 0: 7,775.36 × 4.9 % × 1.01 = 384.80; year 1 repays it all: 7,775.36 × 1.049 × 1.01 =
+/// 8,237.92.
+#[test]
+fn years_that_draw_nothing_do_not_stretch_the_contract() {
+    let s = service_schedule(
+        &[7_775.36, 0.0, 0.0],
+        &ServicePurchaseTerms {
+            financing_rate: 0.049,
+            contract_years: 2,
+            service_margin: 0.01,
+        },
+        1,
+    );
+    assert_eq!(s.len(), 2);
+    assert!((s[0].fee - 384.80).abs() < 0.005, "{}", s[0].fee);
+    assert!((s[1].fee - 8_237.92).abs() < 0.005, "{}", s[1].fee);
+    assert_eq!(s[1].financing.outstanding, 0.0);
+}
+
 /// 20,000 of bonds issued in year 0 at 3.5 % for 10 years.
 /// Bullet: 700 interest a year, year 9 pays 20,700.
 /// Amortizing: 2,000 principal a year; interest 700, 630, 560, …

@@ -206,6 +206,28 @@ fn the_schema_file_names_every_project_field() {
     for key in doc["plan"]["projects"][0].as_object().unwrap().keys() {
         assert!(fields.contains_key(key), "schema lacks project field {key}");
     }
+    // Whole-number project fields: the schema's bounds are the declaration's (one bound, in the
+    // schema, in validation and in plan-sim alike).
+    use planner::fields::{FieldKind, ProjectField};
+    for f in ProjectField::ALL {
+        let FieldKind::Number { bounds, .. } = f.kind() else {
+            continue;
+        };
+        if !bounds.whole {
+            continue;
+        }
+        let mut path = f.key().split('.');
+        let mut property = &fields[path.next().unwrap()];
+        for k in path {
+            // An optional object (land revenue) is `oneOf` null or the object.
+            if let Some(object) = property["oneOf"].as_array().and_then(|a| a.last()) {
+                property = object;
+            }
+            property = &property["properties"][k];
+        }
+        assert_eq!(property["minimum"], bounds.min as u64, "{}", f.key());
+        assert_eq!(property["maximum"], bounds.max as u64, "{}", f.key());
+    }
     let costs = schema["$defs"]["costs"]["properties"].as_object().unwrap();
     for d in planner::model::CostDriver::ALL {
         assert!(

@@ -185,6 +185,39 @@ fn a_loan_financed_project_repays_everything_and_the_budget_pays_the_debt_servic
     );
 }
 
+/// Issue 25's case: no households, 6,000 万元 of infrastructure over 36 months, 120 extra
+/// transition months (nothing to pay in them), 80 % policy loan at 4.41 %, 5-year term, no
+/// grace, equal principal. Draws: 1,600 万元 in 2027, 2028 and 2029 and nothing after: three draw
+/// years inside the term, so the term stays 5 years.
+/// 2027: 0.0441 × 1,600 + 1,600 / 5 = 70.56 + 320 = 390.56; debt at the end of 2031: 0.
+#[test]
+fn years_that_draw_nothing_do_not_stretch_the_loan_term() {
+    let mut p = sample_project();
+    p.households = 0;
+    p.area_m2 = 0.0;
+    p.infrastructure_cost = 6_000.0;
+    p.financing.capital_fund = 0.2;
+    p.financing.policy_loan = 0.8;
+    p.costs.construction_months = Some(36.0);
+    p.costs.transition_extra_months = Some(120.0);
+    let mut a = reference();
+    a.loan.rate = 0.0441;
+    a.loan.term_years = 5;
+    a.loan.grace_years = 0;
+    a.loan.repayment = planner::finance::loan::Repayment::EqualPrincipal;
+    let r = simulate(&a, &[p], 2027);
+    let year = |y: i32| r.years.iter().find(|x| x.year == y).unwrap();
+    for y in 2027..=2029 {
+        assert_close!(year(y).sources.policy_loan, 1_600.0);
+    }
+    assert_close!(year(2027).fiscal.by_instrument.policy_loan, 390.56);
+    assert!(year(2031).debt.policy_loan.abs() < 1e-9);
+    assert!(r
+        .years
+        .iter()
+        .all(|y| y.year <= 2031 || y.fiscal.by_instrument.policy_loan == 0.0));
+}
+
 /// A schedule that pays nothing (a concession with no operating cost and no user payments)
 /// adds no years: the plan still ends with the project's last year of money, 2029, not with
 /// the contract's last year.
@@ -247,6 +280,69 @@ fn ppp_payments_start_after_construction_and_count_against_the_cap() {
         msg.contains("PPP支出占比 ") && msg.contains(" > 10 %（财金〔2015〕21号）"),
         "{msg}"
     );
+}
+
+/// What docs/model.md writes down for the cases it once left open.
+#[test]
+fn the_documented_edge_cases_are_what_the_code_does() {
+    // Half a household rounds up, to money: 50 % of 3 households is 2 monetized.
+    let half = ResettlementMix {
+        cash: 0.5,
+        self_purchase: 0.0,
+        government_purchase: 0.0,
+        new_build: 0.5,
+    };
+    let h = half.households(3);
+    assert_eq!((h.cash, h.new_build), (2, 1));
+    // Equal remainders go in declaration order: 12.5 % + 12.5 % of 4 is one household, in cash.
+    let tie = ResettlementMix {
+        cash: 0.125,
+        self_purchase: 0.125,
+        government_purchase: 0.0,
+        new_build: 0.75,
+    };
+    let h = tie.households(4);
+    assert_eq!((h.cash, h.self_purchase, h.new_build), (1, 0, 3));
+
+    // construction_months = 0: everything in year 0, flats handed over in year 0.
+    let mut p = sample_project();
+    p.costs.construction_months = Some(0.0);
+    let c = project_costs(&p, &reference().costs);
+    assert_eq!((c.handover_offset, c.completion_offset), (0, 0));
+    assert_close!(c.by_year[0].construction, c.total.construction);
+    assert_eq!(c.wait_months, 0.0);
+    // Transition fees for the 4 extra months alone: 50 × 3.5 × 1,500 元 × 4 / 10⁴ = 105 万元.
+    assert_close!(c.total.transition, 105.0);
+
+    // The annuity form's k is the profit rate: C·k(1+k)^T/((1+k)^T−1) + O·(1+k) − U.
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.ppp = 0.8;
+    let mut a = reference();
+    a.ppp.form = planner::finance::ppp::PppPaymentForm::Annuity;
+    let r = simulate(&a, &[p], 2027);
+    let (c, k, t) = (
+        0.8 * 4_570.18,
+        a.ppp.profit_rate,
+        a.ppp.subsidy_years as i32,
+    );
+    let o = a.ppp.operating_cost_rate * c;
+    let u = a.ppp.user_payment_rate * c;
+    let expected = c * k * (1.0 + k).powi(t) / ((1.0 + k).powi(t) - 1.0) + o * (1.0 + k) - u;
+    let y2030 = r.years.iter().find(|y| y.year == 2030).unwrap();
+    assert_close!(y2030.fiscal.by_instrument.ppp, expected);
+
+    // Land "sold over 0 years" is refused, naming the field, not dropped without a word.
+    let mut plan = demo_plan();
+    plan.projects[0].land_revenue = Some(LandRevenue {
+        amount: 5_000.0,
+        start_offset: 1,
+        years: 0,
+    });
+    let problems = validate(&plan);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let text = problems[0].message(planner::i18n::Lang::Zh);
+    assert!(text.contains("出让年限至少 1 年"), "{text}");
 }
 
 #[test]

@@ -102,6 +102,8 @@ pub enum Problem {
     },
     /// PPP is planned (or the city already pays for PPP) but the budget is zero: no share exists.
     BudgetNeededForPpp,
+    /// Land revenue with an amount but no years to sell it in: it would count as none.
+    LandWithoutYears,
     DuplicateId,
     /// An edit names a project or scenario the plan does not have.
     NoSuchItem {

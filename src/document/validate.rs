@@ -115,6 +115,7 @@ impl Problem {
                 Text::ErrYearOutside.fill(lang, &[year, first, last])
             }
             Problem::BudgetNeededForPpp => Text::ErrBudgetForPpp.tr(lang).into(),
+            Problem::LandWithoutYears => Text::ErrLandWithoutYears.tr(lang).into(),
             Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
             Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
             Problem::RangeOrder { low, mode, high } => {
@@ -251,6 +252,15 @@ pub fn validate_project(
         if let Some(problem) = f.check(&f.get(p), window) {
             c.push(Field::Project(f), problem);
         }
+    }
+    // An amount sold over 0 years is never received: refused, not dropped without a word.
+    if p.land_revenue
+        .is_some_and(|l| l.amount > 0.0 && l.years == 0)
+    {
+        c.push(
+            Field::Project(ProjectField::LandYears),
+            Problem::LandWithoutYears,
+        );
     }
     c.shares(
         Field::Resettlement,

@@ -487,6 +487,7 @@ catalogue! {
     ErrCapitalMin => "{0}，不得低于 {1}（国发〔2015〕51号）", "{0}, must be at least {1} (国发〔2015〕51号)";
     ErrYearOutside => "{0}，应在方案年度内（{1}–{2}）", "{0}, must be within the plan years ({1}–{2})";
     ErrBudgetForPpp => "计划了 PPP 支出时应大于 0", "must be above 0 when PPP spending is planned";
+    ErrLandWithoutYears => "有土地出让收入时出让年限至少 1 年", "must be at least 1 year when there is land revenue";
     ErrNoSuchItem => "找不到编号为 {0} 的项目或情景", "no project or scenario with id {0}";
     UnnamedProject => "第 {0} 个项目（编号 {1}）", "Row {0} (id {1})";
     IssueInProject => "{0}：{1} {2}", "{0}: {1} {2}";

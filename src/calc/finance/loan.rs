@@ -27,7 +27,9 @@ pub struct LoanTerms {
 
 /// The loan's yearly schedule for draws `draws[t]` taken at the start of year t.
 ///
-/// The schedule lasts `max(term_years, draws.len())` years. Each year pays interest on the
+/// The schedule lasts `max(term_years, years with a draw)` years, counted to the last year
+/// that draws something: years at the end that draw nothing (a project's transition years
+/// without transition fees) do not stretch the term. Each year pays interest on the
 /// opening balance plus that year's draw. From year `grace_years` on, with R years left
 /// (this one included), equal principal repays balance / R and equal instalments pay
 /// `annuity(balance, rate, R)` in all; recomputing each year keeps both exactly level when
@@ -44,7 +46,8 @@ pub fn loan_years<'d>(
     draws: &'d [f64],
     terms: &'d LoanTerms,
 ) -> impl Iterator<Item = DebtYear> + 'd {
-    let term = (terms.term_years as usize).max(draws.len()).max(1);
+    let drawn = draws.iter().rposition(|&d| d != 0.0).map_or(0, |k| k + 1);
+    let term = (terms.term_years as usize).max(drawn).max(1);
     let grace = (terms.grace_years as usize).min(term - 1);
     let mut balance = 0.0;
     (0..term).map(move |t| {
