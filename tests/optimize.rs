@@ -712,3 +712,43 @@ fn on_the_five_project_cut_of_the_issue_the_answer_is_within_a_tenth_of_a_percen
     assert!(a.feasible);
     assert!(a.after <= 27_064.81 * 1.001, "{}", a.after);
 }
+
+/// Government purchase of services is closed to new projects (财政部令第102号) unless the
+/// planner allows it in the settings: the answer finances no new project by it, and the demo's
+/// own service purchase in new projects counts as a miss only while it is not allowed.
+#[test]
+fn service_purchase_stays_off_new_projects_unless_allowed() {
+    use planner::rules::RuleId;
+    let plan = demo_plan();
+    let s = Settings::default();
+    let flagged = |s: &Settings| {
+        misses(&plan, s)
+            .iter()
+            .filter(|f| f.rule == RuleId::ServicePurchaseNewProject)
+            .count()
+    };
+    assert!(flagged(&s) > 0);
+    let allowed = Settings {
+        allow_service_purchase: true,
+        ..s.clone()
+    };
+    assert_eq!(flagged(&allowed), 0);
+    let a = optimize(&plan, &s);
+    assert!(a.feasible);
+    for p in a.plan.projects.iter().filter(|p| p.status.is_new()) {
+        assert_eq!(p.financing.service_purchase, 0.0, "{}", p.name);
+    }
+    // Allowed, a plan that keeps service purchase in new projects can be an answer: the plan
+    // with every other limit held by the optimizer's answer, and service purchase put back
+    // into one new project, is feasible only when allowed.
+    let mut with_service = a.plan.clone();
+    let p = with_service
+        .projects
+        .iter_mut()
+        .find(|p| p.status.is_new() && p.financing.policy_loan >= 0.05)
+        .expect("a new project with a loan");
+    p.financing.policy_loan -= 0.05;
+    p.financing.service_purchase += 0.05;
+    assert!(!planner::optimize::feasible(&with_service, &s));
+    assert!(planner::optimize::feasible(&with_service, &allowed));
+}

@@ -701,3 +701,72 @@ fn projects_sharing_an_id_are_still_simulated_in_full() {
         simulate(&plan.assumptions, &plan.projects, plan.first_year)
     );
 }
+
+/// 财政部令第102号 (from 1 March 2020): a new project (谋划, 征收启动) financed in part by
+/// government purchase of services is a miss, named with the investment so financed; a project
+/// already started is an existing contract, and a project planned before 2020 predates the rule.
+#[test]
+fn new_projects_financed_by_service_purchase_are_flagged_under_order_102() {
+    let plan = demo_plan();
+    let r = simulate_plan(&plan, None);
+    let flagged: Vec<_> = findings(&plan.assumptions, &r)
+        .into_iter()
+        .filter(|f| f.rule == RuleId::ServicePurchaseNewProject)
+        .collect();
+    let expected: Vec<&Project> = plan
+        .projects
+        .iter()
+        .filter(|p| {
+            p.financing.service_purchase > 0.0
+                && matches!(p.status, Status::Planning | Status::ExpropriationStarted)
+        })
+        .collect();
+    assert_eq!(flagged.len(), expected.len());
+    assert!(!expected.is_empty());
+    for (f, p) in flagged.iter().zip(&expected) {
+        assert_eq!(f.severity, Severity::Miss);
+        assert_eq!(
+            f.subject,
+            Subject::Project {
+                id: p.id.clone(),
+                name: p.name.clone()
+            }
+        );
+        let financed: f64 = r
+            .projects
+            .iter()
+            .find(|q| q.id == p.id)
+            .map(|q| q.investment.total() * p.financing.service_purchase)
+            .unwrap();
+        assert_close!(f.actual, financed);
+        let text = f.message(planner::i18n::Lang::Zh);
+        assert!(
+            text.starts_with(&p.name)
+                && text.contains("政府购买服务")
+                && text.ends_with("（财政部令第102号）"),
+            "{text}"
+        );
+    }
+    // Started projects with service purchase (西城门片区, X县西街) are not flagged.
+    for name in ["西城门片区", "X县西街"] {
+        let p = plan.projects.iter().find(|p| p.name == name).unwrap();
+        assert!(p.financing.service_purchase > 0.0 && !p.status.is_new());
+        assert!(!flagged
+            .iter()
+            .any(|f| f.message(planner::i18n::Lang::Zh).starts_with(name)));
+    }
+    // Before the order, nothing to flag.
+    let mut p = sample_project();
+    p.year = 2019;
+    p.financing.capital_fund = 0.2;
+    p.financing.service_purchase = 0.8;
+    let r = simulate(&reference(), &[p.clone()], 2019);
+    assert!(findings(&reference(), &r)
+        .iter()
+        .all(|f| f.rule != RuleId::ServicePurchaseNewProject));
+    p.year = 2020;
+    let r = simulate(&reference(), &[p], 2020);
+    assert!(findings(&reference(), &r)
+        .iter()
+        .any(|f| f.rule == RuleId::ServicePurchaseNewProject));
+}

@@ -441,6 +441,14 @@ fn ppp_closed(plan: &Plan, p: &Project) -> bool {
         && crate::calc::rules::in_force(RuleId::PppNewMechanism, p.year)
 }
 
+/// Whether government purchase of services is closed to the project: a new project under
+/// 财政部令第102号, unless the planner allows it.
+fn service_purchase_closed(p: &Project, s: &Settings) -> bool {
+    !s.allow_service_purchase
+        && p.status.is_new()
+        && crate::calc::rules::in_force(RuleId::ServicePurchaseNewProject, p.year)
+}
+
 /// Each project simulated with each pure choice of one block (`pure(project, k)`, `n` choices),
 /// and the years the flows span.
 fn pure_choices(
@@ -502,6 +510,10 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         // program as unbounded (DualInfeasible) and refuse a plan that keeps every limit.
         if ppp_closed(plan, p) {
             lp.eq.push((vec![(k(Instrument::Ppp), 1.0)], 0.0));
+        }
+        if service_purchase_closed(p, s) {
+            lp.eq
+                .push((vec![(k(Instrument::ServicePurchase), 1.0)], 0.0));
         }
         // Bonds balance on their own land revenue (财预〔2018〕28号): share × load ≤ 1.
         let load = fl[Instrument::ALL
@@ -782,6 +794,7 @@ fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::calc::rules::
                     crate::calc::rules::Subject::Group(Group::District(_))
                 )
         })
+        .filter(|f| !(s.allow_service_purchase && f.rule == RuleId::ServicePurchaseNewProject))
         .collect()
 }
 

@@ -48,6 +48,12 @@ pub enum Status {
 }
 
 impl Status {
+    /// Not yet started (谋划, 征收启动): a contract for it would be signed now, under the rules in
+    /// force now.
+    pub fn is_new(self) -> bool {
+        matches!(self, Status::Planning | Status::ExpropriationStarted)
+    }
+
     pub const ALL: [Status; 5] = [
         Status::Planning,
         Status::ExpropriationStarted,

@@ -18,6 +18,9 @@ pub enum RuleId {
     PppNewGovPay,
     /// New PPP projects are user-pays concessions; payments may not cover construction.
     PppNewMechanism,
+    /// Works and financing may not be bought as government services: a new project financed by
+    /// 政府购买服务.
+    ServicePurchaseNewProject,
     /// Special bonds: PV(income) ≥ PV(debt service).
     BondSelfBalance,
     /// Special bonds: the common appraisal threshold (1.2).
@@ -68,6 +71,15 @@ pub const RULES: &[Rule] = &[
         id: RuleId::PppNewMechanism,
         source: "国办函〔2023〕115号",
         from: 2024,
+        until: None,
+    },
+    // 《政府购买服务管理办法》 in force 1 March 2020, article 10: no works (工程), no works
+    // bundled with services, no financing; the 棚改 exemption of 财预〔2017〕87号 went with the
+    // old programme.
+    Rule {
+        id: RuleId::ServicePurchaseNewProject,
+        source: "财政部令第102号",
+        from: 2020,
         until: None,
     },
     Rule {
@@ -149,8 +161,11 @@ struct Comparison {
 impl Finding {
     /// "2029年 PPP支出占比 11.2 % > 10 %（财金〔2015〕21号）"
     pub fn message(&self, lang: Lang) -> String {
-        if self.rule == RuleId::PppNewMechanism {
-            return self.new_mechanism_message(lang);
+        if matches!(
+            self.rule,
+            RuleId::PppNewMechanism | RuleId::ServicePurchaseNewProject
+        ) {
+            return self.new_project_message(lang);
         }
         let c = self.comparison(lang);
         let note = c
@@ -171,14 +186,19 @@ impl Finding {
         )
     }
 
-    /// A new PPP project whose payments would cover construction compares no measure with a
-    /// limit: it names the project and the PPP investment.
-    fn new_mechanism_message(&self, lang: Lang) -> String {
+    /// A new project financed in a way its rule closes to new projects compares no measure with
+    /// a limit: it names the project and the investment so financed.
+    fn new_project_message(&self, lang: Lang) -> String {
         let who = match &self.subject {
             Subject::Project { name, .. } => name.clone(),
             _ => String::new(),
         };
-        Text::FindingPppNewMechanism.fill(
+        let text = if self.rule == RuleId::PppNewMechanism {
+            Text::FindingPppNewMechanism
+        } else {
+            Text::FindingServicePurchaseNew
+        };
+        text.fill(
             lang,
             &[
                 &who,
@@ -238,7 +258,9 @@ impl Finding {
                     note: None,
                 }
             }
-            RuleId::PppNewMechanism => unreachable!("worded by new_mechanism_message"),
+            RuleId::PppNewMechanism | RuleId::ServicePurchaseNewProject => {
+                unreachable!("worded by new_project_message")
+            }
         }
     }
 
@@ -367,6 +389,19 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
                 years: None,
             });
         }
+        if p.service_purchase_investment > 0.0
+            && p.status.is_new()
+            && in_force(RuleId::ServicePurchaseNewProject, p.year)
+        {
+            out.push(Finding {
+                rule: RuleId::ServicePurchaseNewProject,
+                severity: Severity::Miss,
+                subject: subject(),
+                actual: p.service_purchase_investment,
+                limit: 0.0,
+                years: None,
+            });
+        }
         if let Some(b) = p.bond_balance {
             if in_force(RuleId::BondSelfBalance, first) && b < 1.0 {
                 out.push(Finding {
@@ -419,6 +454,25 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/model.md lists every rule with its source and the year it is in force from, as
+    /// `RULES` holds them: the table cannot fall behind the code.
+    #[test]
+    fn the_model_document_lists_every_rule_with_its_source_and_years() {
+        let doc = include_str!("../../docs/model.md");
+        for r in RULES {
+            let years = match r.until {
+                Some(u) => format!("{}–{u}", r.from),
+                None => format!("{}–", r.from),
+            };
+            let cell = format!("| {} | {years} |", r.source);
+            assert!(
+                doc.contains(&cell),
+                "{:?}: docs/model.md lacks {cell}",
+                r.id
+            );
+        }
+    }
 
     /// A ratio of nothing over a debt is -0.0 when the nothing is an empty sum: the finding
     /// shows it as 0.00.

@@ -163,8 +163,13 @@ pub struct ProjectResult {
     pub id: ProjectId,
     pub name: String,
     pub year: i32,
+    #[serde(default = "planned")]
+    pub status: crate::calc::model::Status,
     /// Investment financed through PPP (the C of 财金〔2015〕21号), 万元.
     pub ppp_investment: f64,
+    /// Investment financed by government purchase of services, 万元.
+    #[serde(default)]
+    pub service_purchase_investment: f64,
     /// Households by way of resettlement.
     pub households: Rehousing,
     pub investment: Investment,
@@ -198,6 +203,11 @@ impl ProjectResult {
             Some(_) => Repayment::Budget,
         }
     }
+}
+
+/// A project result read without a status (results written before it had one).
+fn planned() -> crate::calc::model::Status {
+    crate::calc::model::Status::Planning
 }
 
 /// Whether the plan relies on land revenue to repay a project's debt.
@@ -517,7 +527,9 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
         id: p.id.clone(),
         name: p.name.clone(),
         year: p.year,
+        status: p.status,
         ppp_investment: f.sources.iter().map(|s| s.ppp).sum(),
+        service_purchase_investment: f.sources.iter().map(|s| s.service_purchase).sum(),
         households: f.costs.households,
         investment: f.costs.total,
         monetized_rate: p.resettlement.monetized_share(),

@@ -26,6 +26,11 @@ pub struct Settings {
     pub district_targets: bool,
     /// The 5 % line: no new government-pay PPP above it (财金〔2022〕119号).
     pub ppp_tier: bool,
+    /// New projects may be financed by government purchase of services (else, as 财政部令第102号
+    /// has it since 2020, the optimizer keeps them off it). Written only when set, so documents
+    /// that never set it read and write as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_service_purchase: bool,
     /// Cash compensation at most this share of a project's households.
     pub max_cash: f64,
     /// New build at least this share (residents who insist on a flat); per project below.
@@ -52,6 +57,7 @@ impl Default for Settings {
             objective: Objective::FiscalPv,
             district_targets: false,
             ppp_tier: false,
+            allow_service_purchase: false,
             max_cash: 0.7,
             min_in_kind: 0.0,
             in_kind_floor: Vec::new(),

@@ -124,6 +124,7 @@ catalogue! {
     OptimizeObjective => "最小化", "Minimize";
     OptimizeDistricts => "各区县分别达到目标", "each district's own target";
     OptimizeTier => "PPP 支出不超过 5% 红线", "PPP within the 5 % line";
+    OptimizeServicePurchase => "允许新项目采用政府购买服务（财政部令第102号不允许）", "allow service purchase for new projects (财政部令第102号 does not)";
     OptimizeMaxCash => "货币补偿比例上限", "Cash compensation at most";
     OptimizeMinInKind => "新建安置比例下限", "New build at least";
     OptimizeStock => "可收购的存量商品房（户）", "Existing housing the government can buy (households)";
@@ -256,6 +257,7 @@ catalogue! {
     PppFormMof21 => "财金〔2015〕21号公式", "MoF 2015-21 formula";
     PppFormAnnuity => "年金公式", "Annuity";
     PppFormConcession => "特许经营（仅补贴运营）", "Concession (operating subsidy only)";
+    FindingServicePurchaseNew => "{0} 新项目以政府购买服务融资 {1} 万元：工程、工程与服务打包及融资行为不得作为政府购买服务（{2}）", "{0}: a new project financing {1} (10k yuan) by government purchase of services; works, works bundled with services and financing may not be bought as services ({2})";
     FindingPppNewMechanism => "{0} PPP建设投资 {1} 万元由政府付费承担：新项目须为使用者付费的特许经营，政府只能补贴运营（{2}）", "{0}: PPP construction of {1} (10k yuan) paid by the government; new projects must be user-pays concessions with operating subsidies only ({2})";
     PppProfit => "合理利润率 r / 回报率 k", "Profit rate r / return k";
     PppDiscount => "年度折现率 d", "Discount rate d";
@@ -638,6 +640,7 @@ catalogue! {
     RuleTitleBondAppraisal => "专项债覆盖倍数低于评审门槛", "Special-bond cover below the appraisal threshold";
     RuleTitleBondTerm => "专项债期限超过15年", "Special-bond term over 15 years";
     RuleTitlePppNewMechanism => "新项目PPP由政府付费承担建设成本", "New PPP projects paying construction from the budget";
+    RuleTitleServicePurchaseNew => "新项目以政府购买服务融资", "New projects financed by government purchase of services";
     RuleTitleLandCover => "土地收入不足以覆盖债务本息", "Land revenue does not cover debt service";
     SeverityMiss => "约束性指标未达标", "Binding target missed";
     SeverityWarning => "预警", "Warning";

@@ -21,6 +21,7 @@ mod strings {
             RuleId::BondAppraisal => Text::RuleTitleBondAppraisal,
             RuleId::BondTerm => Text::RuleTitleBondTerm,
             RuleId::PppNewMechanism => Text::RuleTitlePppNewMechanism,
+            RuleId::ServicePurchaseNewProject => Text::RuleTitleServicePurchaseNew,
             RuleId::LandCover => Text::RuleTitleLandCover,
         }
         .tr(lang)

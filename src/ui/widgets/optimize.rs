@@ -174,6 +174,7 @@ pub fn OptimizePanel() -> impl IntoView {
                 </label>
                 {check("optimize-districts", Text::OptimizeDistricts, |s| s.district_targets, |s, on| s.district_targets = on)}
                 {check("optimize-tier", Text::OptimizeTier, |s| s.ppp_tier, |s, on| s.ppp_tier = on)}
+                {check("optimize-service-purchase", Text::OptimizeServicePurchase, |s| s.allow_service_purchase, |s, on| s.allow_service_purchase = on)}
                 {number(Text::OptimizeMaxCash, "optimize-max-cash", true, |s| Some(s.max_cash), |s, v| s.max_cash = v.unwrap_or(Settings::default().max_cash))}
                 {number(Text::OptimizeMinInKind, "optimize-min-in-kind", true, |s| Some(s.min_in_kind), |s, v| s.min_in_kind = v.unwrap_or(0.0))}
                 {number(Text::OptimizeCredit, "optimize-credit", false, |s| s.credit_line, |s, v| s.credit_line = v)}
