@@ -222,3 +222,83 @@ fn a_draft_becomes_the_edit_a_planner_would_name() {
     plan2.apply(&e).unwrap();
     assert_eq!(plan2.projects[0], new);
 }
+
+/// A PPP project's own spending inputs are one undoable edit; a value out of bounds (an equity
+/// share over 100 %, a negative risk ratio) or scenario probabilities not summing to 100 % are
+/// refused naming the field, and the plan stays as it was.
+#[test]
+fn ppp_inputs_are_an_undoable_edit_checked_at_their_fields() {
+    use planner::edit::Edit;
+    use planner::finance::ppp::RiskCost;
+    use planner::model::PppInputs;
+    let plan = planner::demo::demo_plan();
+    let id = plan
+        .projects
+        .iter()
+        .find(|p| p.financing.ppp > 0.0)
+        .unwrap()
+        .id
+        .clone();
+    let mut doc = plan.clone();
+    let good = PppInputs {
+        equity_share: Some(0.1),
+        risk: Some(RiskCost::Ratio {
+            construction: 0.02,
+            operating: 0.05,
+        }),
+        supporting: 500.0,
+        partner_pays: 100.0,
+    };
+    let inverse = doc
+        .apply(&Edit::SetPppInputs {
+            project: id.clone(),
+            inputs: good,
+        })
+        .expect("accepted");
+    assert_eq!(doc.projects.iter().find(|p| p.id == id).unwrap().ppp, good);
+    doc.apply(&inverse).unwrap();
+    assert_eq!(doc, plan);
+    let refused = |inputs: PppInputs, what: &str| {
+        let mut d = plan.clone();
+        let err = d
+            .apply(&Edit::SetPppInputs {
+                project: id.clone(),
+                inputs,
+            })
+            .expect_err(what);
+        assert_eq!(d, plan, "{what}: nothing changed");
+        let text = err.message(planner::i18n::Lang::Zh);
+        assert!(text.contains(what), "{text}");
+    };
+    refused(
+        PppInputs {
+            equity_share: Some(1.2),
+            ..good
+        },
+        "政府出资占项目公司股权比例",
+    );
+    refused(
+        PppInputs {
+            risk: Some(RiskCost::Ratio {
+                construction: -0.01,
+                operating: 0.0,
+            }),
+            ..good
+        },
+        "占建设成本",
+    );
+    refused(
+        PppInputs {
+            risk: Some(RiskCost::Scenarios {
+                base: 100.0,
+                adverse: 200.0,
+                worst: 300.0,
+                p_base: 0.5,
+                p_adverse: 0.2,
+                p_worst: 0.1,
+            }),
+            ..good
+        },
+        "基本情景概率",
+    );
+}

@@ -361,3 +361,65 @@ proptest! {
         prop_assert!((built - repaid).abs() <= 1e-9 * built.max(1.0));
     }
 }
+
+/// The four kinds of PPP spending (财金〔2015〕21号), worked by hand. C = 600 + 400 = 1,000 万元
+/// invested in years 0 and 1, payments from year 2 for T = 10 years, O = 0.5 % × C = 5.
+/// - 股权投资 = C_n × 20 % capital × 10 % government share: 12, 8;
+/// - 运营补贴 (21号, n = 1) = 1,000 × 1.06 × 1.049 / 10 + 5 × 1.06 = 111.194 + 5.3 = 116.494;
+/// - 风险承担, 比例法 2 % of construction with it (12, 8), 5 % of O in each payment year (0.25);
+///   情景分析法 0.7 × 300 + 0.2 × 800 + 0.1 × 2,000 = 570 over 10 years: 57 a year;
+/// - 配套投入, 300 net of what the partner pays, pro rata to C_n: 180, 120.
+#[test]
+fn ppp_spending_by_kind() {
+    use planner::finance::ppp::{ppp_spending, PppStake, RiskCost};
+    let terms = PppTerms {
+        form: PppPaymentForm::Mof21,
+        profit_rate: 0.06,
+        discount_rate: 0.049,
+        subsidy_years: 10,
+        annual_operating_cost: 5.0,
+        annual_user_payment: 0.0,
+    };
+    let stake = PppStake {
+        capital_ratio: 0.2,
+        equity_share: 0.1,
+        risk: RiskCost::Ratio {
+            construction: 0.02,
+            operating: 0.05,
+        },
+        supporting_net: 300.0,
+    };
+    let s = ppp_spending(&[600.0, 400.0], 2, &terms, &stake);
+    assert_eq!(s.len(), 12);
+    assert_close!(s[0].equity, 12.0);
+    assert_close!(s[1].equity, 8.0);
+    assert_close!(s[0].risk, 12.0);
+    assert_close!(s[1].risk, 8.0);
+    assert_close!(s[0].supporting, 180.0);
+    assert_close!(s[1].supporting, 120.0);
+    assert_eq!(s[1].operating, 0.0);
+    assert_close!(s[2].operating, 116.494);
+    assert_close!(s[2].risk, 0.25);
+    assert_close!(s[11].risk, 0.25);
+    assert_eq!(s[2].equity + s[2].supporting, 0.0);
+    assert_close!(s[2].total(), 116.744);
+
+    let scenarios = PppStake {
+        risk: RiskCost::Scenarios {
+            base: 300.0,
+            adverse: 800.0,
+            worst: 2_000.0,
+            p_base: 0.7,
+            p_adverse: 0.2,
+            p_worst: 0.1,
+        },
+        ..stake
+    };
+    let s = ppp_spending(&[600.0, 400.0], 2, &terms, &scenarios);
+    assert_eq!(s[0].risk, 0.0);
+    for y in &s[2..] {
+        assert_close!(y.risk, 57.0);
+    }
+    let total_risk: f64 = s.iter().map(|y| y.risk).sum();
+    assert_close!(total_risk, 570.0);
+}

@@ -502,5 +502,27 @@ fn the_version_3_fixture_round_trips() {
     assert_eq!(plan.optimize.floor("p01"), 0.3);
     assert_eq!(plan.optimize.floor("p02"), 0.1);
     assert_eq!(plan.optimize.credit_line, Some(2_000_000.0));
-    assert_eq!(planner::format::encode(&plan), FIXTURE_V3.trim_end());
+    // Version 4 only added fields: they read with their defaults, and the plan written back
+    // (as version 4) reads as the same plan.
+    assert_eq!(plan.assumptions.ppp.capital_ratio, 0.2);
+    assert!(plan.projects.iter().all(|p| p.ppp.is_default()));
+    let written = planner::format::encode(&plan);
+    assert!(written.contains("\"version\": 4"));
+    assert_eq!(planner::format::decode(&written).unwrap(), plan);
+}
+
+/// The version 4 fixture (the PPP spending kinds: a city-wide equity share, one project's own
+/// equity share and risk ratios, one costed by scenarios, one with supporting inputs) reads and
+/// writes back byte for byte.
+#[test]
+fn the_version_4_fixture_round_trips() {
+    const FIXTURE_V4: &str = include_str!("fixtures/plan-v4.json");
+    let plan = planner::format::decode(FIXTURE_V4).unwrap();
+    assert_eq!(plan.assumptions.ppp.equity_share, 0.05);
+    let p22 = plan.projects.iter().find(|p| p.id == "p22").unwrap();
+    assert!(matches!(
+        p22.ppp.risk,
+        Some(planner::finance::ppp::RiskCost::Scenarios { .. })
+    ));
+    assert_eq!(planner::format::encode(&plan), FIXTURE_V4.trim_end());
 }

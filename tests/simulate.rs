@@ -73,6 +73,7 @@ fn sample_project() -> Project {
         costs: CostOverrides::default(),
         lead: String::new(),
         comment: String::new(),
+        ppp: Default::default(),
     }
 }
 
@@ -523,6 +524,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                     },
                     lead: String::new(),
                     comment: String::new(),
+                    ppp: Default::default(),
                 }
             },
         )
@@ -769,4 +771,69 @@ fn new_projects_financed_by_service_purchase_are_flagged_under_order_102() {
     assert!(findings(&reference(), &r)
         .iter()
         .any(|f| f.rule == RuleId::ServicePurchaseNewProject));
+}
+
+/// The 10 % cap counts all four kinds: a PPP project whose supporting inputs (配套投入) and
+/// equity fall in its construction years crosses the cap in 2027, before any payment; the kinds
+/// add up to the fiscal burden's PPP part every year, and the 财承 table prints each kind.
+#[test]
+fn the_ppp_cap_counts_equity_risk_and_supporting_inputs_too() {
+    use planner::finance::ppp::RiskCost;
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.ppp = 0.8;
+    p.ppp.equity_share = Some(0.3);
+    p.ppp.risk = Some(RiskCost::Ratio {
+        construction: 0.05,
+        operating: 0.0,
+    });
+    p.ppp.supporting = 900.0;
+    p.ppp.partner_pays = 100.0;
+    let a = Assumptions {
+        budget_expenditure: 3_000.0,
+        budget_growth: 0.0,
+        ..reference()
+    };
+    let r = simulate(&a, &[p.clone()], 2027);
+    for y in &r.years {
+        assert_close!(y.ppp_spending.total(), y.fiscal.by_instrument.ppp);
+    }
+    let y2027 = &r.years[0];
+    assert_eq!(y2027.ppp_spending.operating, 0.0);
+    // 2027's PPP investment: 80 % of 2027's investment.
+    let c0 = 0.8 * y2027.investment.total();
+    let c = 0.8 * 4_570.18;
+    assert_close!(y2027.ppp_spending.equity, c0 * 0.2 * 0.3);
+    assert_close!(y2027.ppp_spending.risk, c0 * 0.05);
+    assert_close!(y2027.ppp_spending.supporting, 800.0 * c0 / c);
+    assert!(y2027.ppp_share > 0.1, "{}", y2027.ppp_share);
+    let cap = findings(&a, &r)
+        .into_iter()
+        .find(|f| f.rule == RuleId::PppCap)
+        .expect("the cap is missed");
+    assert_eq!(cap.years.map(|y| y.0), Some(2027));
+    // Without the three other kinds, 2027 has no PPP spending at all.
+    let mut bare = p;
+    bare.ppp = Default::default();
+    let r0 = simulate(&a, &[bare], 2027);
+    assert_eq!(r0.years[0].ppp_share, 0.0);
+
+    let table = planner::report::affordability_table(&r, 0.0, planner::i18n::Lang::Zh);
+    let csv = table.csv();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.contains("股权投资") && header.contains("配套投入"),
+        "{header}"
+    );
+    let row2027 = csv.lines().nth(1).unwrap();
+    assert!(row2027.starts_with("2027"), "{row2027}");
+    let cells: Vec<&str> = row2027.split(',').collect();
+    for (k, v) in [
+        (1, y2027.ppp_spending.equity),
+        (3, y2027.ppp_spending.risk),
+        (4, y2027.ppp_spending.supporting),
+    ] {
+        let printed: f64 = cells[k].trim_matches('"').replace(',', "").parse().unwrap();
+        assert!((printed - v).abs() < 0.006, "column {k}: {printed} vs {v}");
+    }
 }

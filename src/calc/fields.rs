@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::calc::measure::{Bounds, Problem, Unit};
-use crate::calc::model::{Assumptions, LandRevenue, Project, ProjectType, Status};
+use crate::calc::model::{Assumptions, LandRevenue, PppInputs, Project, ProjectType, Status};
 use crate::words::i18n::Text;
 
 /// Which section of 全市参数 an assumption belongs to.
@@ -124,6 +124,10 @@ assumption_fields! { |a|
     PppYears = "ppp.subsidy_years", PppYears, Ppp, Years, Bounds::TERM, a.ppp.subsidy_years;
     PppOperating = "ppp.operating_cost_rate", PppOpRate, Ppp, Percent, Bounds::RATE, a.ppp.operating_cost_rate;
     PppUserPayments = "ppp.user_payment_rate", PppUserRate, Ppp, Percent, Bounds::SHARE, a.ppp.user_payment_rate;
+    PppCapitalRatio = "ppp.capital_ratio", PppCapitalRatio, Ppp, Percent, Bounds::SHARE, a.ppp.capital_ratio;
+    PppEquityShare = "ppp.equity_share", PppEquityShare, Ppp, Percent, Bounds::SHARE, a.ppp.equity_share;
+    PppRiskConstruction = "ppp.risk_construction_rate", PppRiskConstruction, Ppp, Percent, Bounds::SHARE, a.ppp.risk_construction_rate;
+    PppRiskOperating = "ppp.risk_operating_rate", PppRiskOperating, Ppp, Percent, Bounds::SHARE, a.ppp.risk_operating_rate;
     BondRate = "bond.rate", Rate, Bond, Percent, Bounds::RATE, a.bond.rate;
     BondTerm = "bond.term_years", TermYears, Bond, Years, Bounds::TERM, a.bond.term_years;
 }
@@ -376,6 +380,135 @@ impl ProjectField {
             ProjectField::LandAmount => land(p, &|l| l.amount = num),
             ProjectField::LandStart => land(p, &|l| l.start_offset = whole),
             ProjectField::LandYears => land(p, &|l| l.years = whole),
+        }
+    }
+}
+
+/// A PPP project's own inputs to its fiscal spending (财金〔2015〕21号), declared once: the
+/// editor, validation and merge read these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PppInput {
+    EquityShare,
+    RiskConstruction,
+    RiskOperating,
+    RiskBase,
+    RiskAdverse,
+    RiskWorst,
+    RiskPBase,
+    RiskPAdverse,
+    RiskPWorst,
+    Supporting,
+    PartnerPays,
+}
+
+impl PppInput {
+    pub const ALL: &'static [PppInput] = &[
+        PppInput::EquityShare,
+        PppInput::RiskConstruction,
+        PppInput::RiskOperating,
+        PppInput::RiskBase,
+        PppInput::RiskAdverse,
+        PppInput::RiskWorst,
+        PppInput::RiskPBase,
+        PppInput::RiskPAdverse,
+        PppInput::RiskPWorst,
+        PppInput::Supporting,
+        PppInput::PartnerPays,
+    ];
+    /// The scenario method's probabilities, which sum to 100 %.
+    pub const PROBABILITIES: [PppInput; 3] = [
+        PppInput::RiskPBase,
+        PppInput::RiskPAdverse,
+        PppInput::RiskPWorst,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PppInput::EquityShare => "ppp.equity_share",
+            PppInput::RiskConstruction => "ppp.risk.construction",
+            PppInput::RiskOperating => "ppp.risk.operating",
+            PppInput::RiskBase => "ppp.risk.base",
+            PppInput::RiskAdverse => "ppp.risk.adverse",
+            PppInput::RiskWorst => "ppp.risk.worst",
+            PppInput::RiskPBase => "ppp.risk.p_base",
+            PppInput::RiskPAdverse => "ppp.risk.p_adverse",
+            PppInput::RiskPWorst => "ppp.risk.p_worst",
+            PppInput::Supporting => "ppp.supporting",
+            PppInput::PartnerPays => "ppp.partner_pays",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            PppInput::EquityShare => Text::PppEquityShare,
+            PppInput::RiskConstruction => Text::PppRiskConstruction,
+            PppInput::RiskOperating => Text::PppRiskOperating,
+            PppInput::RiskBase => Text::PppRiskBase,
+            PppInput::RiskAdverse => Text::PppRiskAdverse,
+            PppInput::RiskWorst => Text::PppRiskWorst,
+            PppInput::RiskPBase => Text::PppRiskPBase,
+            PppInput::RiskPAdverse => Text::PppRiskPAdverse,
+            PppInput::RiskPWorst => Text::PppRiskPWorst,
+            PppInput::Supporting => Text::PppSupporting,
+            PppInput::PartnerPays => Text::PppPartnerPays,
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            PppInput::RiskBase
+            | PppInput::RiskAdverse
+            | PppInput::RiskWorst
+            | PppInput::Supporting
+            | PppInput::PartnerPays => Unit::Wan,
+            _ => Unit::Percent,
+        }
+    }
+
+    pub fn bounds(self) -> Bounds {
+        match self.unit() {
+            Unit::Wan => Bounds::MONEY,
+            _ => Bounds::SHARE,
+        }
+    }
+
+    /// The value the project holds (`None`: the city-wide one, or a figure of the risk method
+    /// the project does not use).
+    pub fn get(self, i: &PppInputs) -> Option<f64> {
+        use crate::calc::finance::ppp::RiskCost::{Ratio, Scenarios};
+        match (self, i.risk) {
+            (PppInput::EquityShare, _) => i.equity_share,
+            (PppInput::Supporting, _) => Some(i.supporting),
+            (PppInput::PartnerPays, _) => Some(i.partner_pays),
+            (PppInput::RiskConstruction, Some(Ratio { construction, .. })) => Some(construction),
+            (PppInput::RiskOperating, Some(Ratio { operating, .. })) => Some(operating),
+            (PppInput::RiskBase, Some(Scenarios { base, .. })) => Some(base),
+            (PppInput::RiskAdverse, Some(Scenarios { adverse, .. })) => Some(adverse),
+            (PppInput::RiskWorst, Some(Scenarios { worst, .. })) => Some(worst),
+            (PppInput::RiskPBase, Some(Scenarios { p_base, .. })) => Some(p_base),
+            (PppInput::RiskPAdverse, Some(Scenarios { p_adverse, .. })) => Some(p_adverse),
+            (PppInput::RiskPWorst, Some(Scenarios { p_worst, .. })) => Some(p_worst),
+            _ => None,
+        }
+    }
+
+    /// Sets the value; a figure of a risk method the project does not use changes nothing.
+    pub fn set(self, i: &mut PppInputs, v: f64) {
+        use crate::calc::finance::ppp::RiskCost::{Ratio, Scenarios};
+        match (self, i.risk.as_mut()) {
+            (PppInput::EquityShare, _) => i.equity_share = Some(v),
+            (PppInput::Supporting, _) => i.supporting = v,
+            (PppInput::PartnerPays, _) => i.partner_pays = v,
+            (PppInput::RiskConstruction, Some(Ratio { construction, .. })) => *construction = v,
+            (PppInput::RiskOperating, Some(Ratio { operating, .. })) => *operating = v,
+            (PppInput::RiskBase, Some(Scenarios { base, .. })) => *base = v,
+            (PppInput::RiskAdverse, Some(Scenarios { adverse, .. })) => *adverse = v,
+            (PppInput::RiskWorst, Some(Scenarios { worst, .. })) => *worst = v,
+            (PppInput::RiskPBase, Some(Scenarios { p_base, .. })) => *p_base = v,
+            (PppInput::RiskPAdverse, Some(Scenarios { p_adverse, .. })) => *p_adverse = v,
+            (PppInput::RiskPWorst, Some(Scenarios { p_worst, .. })) => *p_worst = v,
+            _ => {}
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::finance::bond::{BondRepayment, BondTerms};
 use crate::calc::finance::loan::{LoanTerms, Repayment};
-use crate::calc::finance::ppp::PppPaymentForm;
+use crate::calc::finance::ppp::{PppPaymentForm, PppStake, RiskCost};
 use crate::calc::finance::service_purchase::ServicePurchaseTerms;
 use crate::calc::measure::Bounds;
 use crate::words::i18n::Text;
@@ -100,6 +100,10 @@ pub struct Project {
     /// 备注/意见: a remark or a colleague's comment, shown in change lists and reports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// What the government puts into the project's PPP besides its payments (财承's equity,
+    /// risk and supporting inputs).
+    #[serde(default, skip_serializing_if = "PppInputs::is_default")]
+    pub ppp: PppInputs,
 }
 
 /// Land-sale income (土地出让收入) that repays the project's debt.
@@ -359,6 +363,62 @@ pub struct PppAssumptions {
     pub operating_cost_rate: f64,
     /// U (user payments / third-party income) as a fraction of C, per year.
     pub user_payment_rate: f64,
+    /// Project capital (项目资本金) as a share of the PPP-financed investment.
+    #[serde(default = "default_capital_ratio")]
+    pub capital_ratio: f64,
+    /// The government's share of the project company's equity (股权投资), unless a project has
+    /// its own.
+    #[serde(default)]
+    pub equity_share: f64,
+    /// 比例法 risk: a share of construction cost and a share of operating cost, unless a project
+    /// costs its risk its own way.
+    #[serde(default)]
+    pub risk_construction_rate: f64,
+    #[serde(default)]
+    pub risk_operating_rate: f64,
+}
+
+fn default_capital_ratio() -> f64 {
+    0.2
+}
+
+/// A PPP project's own inputs to the government's spending besides its payments; `None` takes
+/// the city-wide value.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct PppInputs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equity_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskCost>,
+    /// 配套投入: land, site preparation, connections, subsidies the government puts in, 万元.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub supporting: f64,
+    /// What the partner pays the government for those inputs, 万元.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub partner_pays: f64,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+
+impl PppInputs {
+    pub fn is_default(&self) -> bool {
+        *self == PppInputs::default()
+    }
+
+    /// The project's stake with the city-wide values filled in.
+    pub fn stake(&self, a: &PppAssumptions) -> PppStake {
+        PppStake {
+            capital_ratio: a.capital_ratio,
+            equity_share: self.equity_share.unwrap_or(a.equity_share),
+            risk: self.risk.unwrap_or(RiskCost::Ratio {
+                construction: a.risk_construction_rate,
+                operating: a.risk_operating_rate,
+            }),
+            supporting_net: (self.supporting - self.partner_pays).max(0.0),
+        }
+    }
 }
 
 /// City-wide assumptions: targets, budget, rates, instrument terms and default costs.
@@ -432,6 +492,10 @@ impl Default for Assumptions {
                 subsidy_years: 10,
                 operating_cost_rate: 0.005,
                 user_payment_rate: 0.0,
+                capital_ratio: 0.2,
+                equity_share: 0.0,
+                risk_construction_rate: 0.0,
+                risk_operating_rate: 0.0,
             },
             bond: BondTerms {
                 rate: 0.035,

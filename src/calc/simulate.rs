@@ -12,7 +12,7 @@ use crate::calc::costs::{project_costs, Investment, ProjectCosts};
 use crate::calc::finance::bond::{balance_ratio, bond_schedule};
 use crate::calc::finance::discount::{present_value, Discount};
 use crate::calc::finance::loan::loan_schedule;
-use crate::calc::finance::ppp::{ppp_budget_share, ppp_payment_years, PppTerms};
+use crate::calc::finance::ppp::{ppp_budget_share, ppp_spending, PppSpending, PppTerms};
 use crate::calc::finance::service_purchase::{service_schedule, ServiceYear};
 use crate::calc::finance::DebtYear;
 use crate::calc::model::{Assumptions, Instrument, Project, ProjectId};
@@ -128,6 +128,10 @@ pub struct YearResult {
     pub ppp_share: f64,
     /// What the PPP cap leaves for this plan's PPP payments: cap × budget − other PPP spending.
     pub ppp_room: f64,
+    /// This plan's PPP fiscal spending by kind (财金〔2015〕21号); their sum is the fiscal
+    /// burden's PPP part.
+    #[serde(default)]
+    pub ppp_spending: PppSpending,
     pub rehoused: Rehoused,
 }
 
@@ -270,8 +274,9 @@ struct ProjectFlows {
     loan: Vec<DebtYear>,
     service: Vec<ServiceYear>,
     bonds: Vec<DebtYear>,
-    /// PPP availability payments, from the year after construction completes.
-    ppp: Vec<f64>,
+    /// PPP fiscal spending by kind: equity and supporting inputs with the investment, payments
+    /// from the year after construction completes.
+    ppp: Vec<PppSpending>,
     /// Land revenue per year, and the part of it applied to debt service (≤ 0).
     land: Vec<f64>,
     land_applied: Vec<f64>,
@@ -384,7 +389,8 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
         Vec::new()
     };
     // C covers all of the project's PPP-financed investment.
-    let c: f64 = amounts(&mut buf, &sources, Instrument::Ppp).iter().sum();
+    let invested = amounts(&mut buf, &sources, Instrument::Ppp);
+    let c: f64 = invested.iter().sum();
     let ppp = if c > 0.0 {
         let terms = PppTerms {
             form: a.ppp.form,
@@ -395,10 +401,7 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
             annual_user_payment: a.ppp.user_payment_rate * c,
         };
         // Nothing is paid while the partner builds: payments start after completion.
-        let mut v = Vec::with_capacity(build_years + terms.subsidy_years as usize);
-        v.resize(build_years, 0.0);
-        v.extend(ppp_payment_years(c, &terms));
-        v
+        ppp_spending(invested, build_years, &terms, &p.ppp.stake(&a.ppp))
     } else {
         Vec::new()
     };
@@ -476,8 +479,20 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
     add_flow(years, off, f.bonds.iter().map(|d| d.outstanding), |y| {
         &mut y.debt.special_bond
     });
-    add_flow(years, off, f.ppp.iter().copied(), |y| {
+    add_flow(years, off, f.ppp.iter().map(PppSpending::total), |y| {
         &mut y.fiscal.by_instrument.ppp
+    });
+    add_flow(years, off, f.ppp.iter().map(|k| k.equity), |y| {
+        &mut y.ppp_spending.equity
+    });
+    add_flow(years, off, f.ppp.iter().map(|k| k.operating), |y| {
+        &mut y.ppp_spending.operating
+    });
+    add_flow(years, off, f.ppp.iter().map(|k| k.risk), |y| {
+        &mut y.ppp_spending.risk
+    });
+    add_flow(years, off, f.ppp.iter().map(|k| k.supporting), |y| {
+        &mut y.ppp_spending.supporting
     });
     add_flow(years, off, f.land.iter().copied(), |y| &mut y.land_revenue);
     add_flow(years, off, f.land_applied.iter().copied(), |y| {

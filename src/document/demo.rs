@@ -143,6 +143,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         },
         lead: lead.to_string(),
         comment: String::new(),
+        ppp: Default::default(),
     }
 }
 

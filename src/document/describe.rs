@@ -52,6 +52,7 @@ impl Edit {
             } => field(project, instrument.label()),
             Edit::SetResettlement { project, .. } => field(project, Text::FieldResettlement),
             Edit::SetFinancing { project, .. } => field(project, Text::FieldFinancing),
+            Edit::SetPppInputs { project, .. } => field(project, Text::DescPppInputs),
             Edit::SetCostOverride {
                 project, driver, ..
             } => field(project, driver.label()),

@@ -62,6 +62,11 @@ pub enum Edit {
         driver: CostDriver,
         value: Option<f64>,
     },
+    /// A PPP project's own spending inputs (equity share, risk, supporting inputs), all at once.
+    SetPppInputs {
+        project: ProjectId,
+        inputs: crate::calc::model::PppInputs,
+    },
     SetAssumption {
         key: AssumptionKey,
         value: f64,
@@ -178,7 +183,8 @@ impl Edit {
             | Edit::SetFinancingShare { project, .. }
             | Edit::SetResettlement { project, .. }
             | Edit::SetFinancing { project, .. }
-            | Edit::SetCostOverride { project, .. } => Some(project),
+            | Edit::SetCostOverride { project, .. }
+            | Edit::SetPppInputs { project, .. } => Some(project),
             Edit::ReplaceProject { project } => Some(&project.id),
             _ => None,
         }
@@ -218,6 +224,7 @@ impl Edit {
             } => p(project, driver.key().into()),
             Edit::SetResettlement { project, .. } => p(project, "resettlement".into()),
             Edit::SetFinancing { project, .. } => p(project, "financing".into()),
+            Edit::SetPppInputs { project, .. } => p(project, "ppp".into()),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),

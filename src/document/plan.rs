@@ -96,6 +96,7 @@ impl Plan {
             costs: CostOverrides::default(),
             lead: String::new(),
             comment: String::new(),
+            ppp: Default::default(),
         }
     }
 

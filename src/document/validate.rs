@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 pub use crate::calc::fields::Problem;
-use crate::calc::fields::{AssumptionKey, Bounds, ProjectField};
+use crate::calc::fields::{AssumptionKey, Bounds, PppInput, ProjectField};
+use crate::calc::finance::ppp::RiskCost;
 use crate::calc::model::{
     Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay,
 };
@@ -29,6 +30,8 @@ pub enum Field {
     /// A driver's risk range, or (`None`) the run's draws and ceiling.
     Risk(Option<crate::document::risk_settings::RiskDriver>),
     Optimize(crate::document::optimize_settings::Setting),
+    /// One of a PPP project's own spending inputs.
+    Ppp(crate::calc::fields::PppInput),
 }
 
 impl Field {
@@ -46,6 +49,7 @@ impl Field {
             Field::Risk(Some(d)) => d.label(),
             Field::Risk(None) => Text::RiskSettingsLabel,
             Field::Optimize(s) => s.label(),
+            Field::Ppp(i) => i.label(),
         }
     }
 
@@ -57,6 +61,7 @@ impl Field {
             Field::Resettlement | Field::Financing | Field::CapitalFund => true,
             Field::Risk(d) => d.is_some(),
             Field::Optimize(s) => s.percent(),
+            Field::Ppp(i) => i.unit() == crate::calc::fields::Unit::Percent,
             _ => false,
         }
     }
@@ -290,6 +295,15 @@ pub fn validate_project(
         if let Some(v) = d.get_override(&p.costs) {
             c.bounded(Field::Cost(d), d.bounds(), v);
         }
+    }
+    for &i in PppInput::ALL {
+        if let Some(v) = i.get(&p.ppp) {
+            c.bounded(Field::Ppp(i), i.bounds(), v);
+        }
+    }
+    if matches!(p.ppp.risk, Some(RiskCost::Scenarios { .. })) {
+        let probabilities = PppInput::PROBABILITIES.map(|i| i.get(&p.ppp).unwrap_or(0.0));
+        c.shares(Field::Ppp(PppInput::RiskPBase), &probabilities);
     }
     c.out
 }

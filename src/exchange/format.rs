@@ -1,6 +1,6 @@
 //! The plan document on disk and in storage: a versioned envelope around the plan.
 //!
-//! `{"format": "shantytown-plan", "version": 3, "plan": {...}}`. The version is read before the
+//! `{"format": "shantytown-plan", "version": 4, "plan": {...}}`. The version is read before the
 //! plan, so a document from a newer app is refused with a clear message instead of misread, and
 //! a document from an earlier one is migrated step by step (`migrate`) before it is read.
 
@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -336,6 +336,9 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     }
     // Version 3 added what version 2 reads as absent: provenance, submissions and project
     // comments (all optional), and two edits. A version 2 app would drop them unseen.
+    // Version 4 added the PPP spending kinds: city-wide capital ratio, equity share and risk
+    // ratios (read with their defaults when absent), a project's own PPP inputs (optional) and
+    // the optimizer's service-purchase setting. A version 3 app would drop them unseen.
 }
 
 /// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2

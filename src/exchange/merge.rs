@@ -23,6 +23,8 @@ pub enum ProjectPart {
     Resettlement,
     Financing,
     Cost(CostDriver),
+    /// The project's own PPP spending inputs, taken as one.
+    Ppp,
 }
 
 fn is_land(f: ProjectField) -> bool {
@@ -44,6 +46,7 @@ impl ProjectPart {
                 ProjectPart::Financing,
             ])
             .chain(CostDriver::ALL.iter().map(|&d| ProjectPart::Cost(d)))
+            .chain([ProjectPart::Ppp])
     }
 
     fn same(self, a: &Project, b: &Project) -> bool {
@@ -53,6 +56,7 @@ impl ProjectPart {
             ProjectPart::Resettlement => a.resettlement == b.resettlement,
             ProjectPart::Financing => a.financing == b.financing,
             ProjectPart::Cost(d) => d.get_override(&a.costs) == d.get_override(&b.costs),
+            ProjectPart::Ppp => a.ppp == b.ppp,
         }
     }
 
@@ -63,6 +67,7 @@ impl ProjectPart {
             ProjectPart::Resettlement => into.resettlement = from.resettlement,
             ProjectPart::Financing => into.financing = from.financing,
             ProjectPart::Cost(d) => d.set_override(&mut into.costs, d.get_override(&from.costs)),
+            ProjectPart::Ppp => into.ppp = from.ppp,
         }
     }
 
@@ -74,6 +79,7 @@ impl ProjectPart {
             ProjectPart::Resettlement => Text::NavResettlement.tr(lang).into(),
             ProjectPart::Financing => Text::NavFinancing.tr(lang).into(),
             ProjectPart::Cost(d) => d.label().tr(lang).into(),
+            ProjectPart::Ppp => Text::DescPppInputs.tr(lang).into(),
         }
     }
 
@@ -107,6 +113,15 @@ impl ProjectPart {
                 Some(v) => d.unit().show(v, lang),
                 None => Text::CityDefault.tr(lang).into(),
             },
+            ProjectPart::Ppp if p.ppp.is_default() => Text::CityDefault.tr(lang).into(),
+            ProjectPart::Ppp => crate::calc::fields::PppInput::ALL
+                .iter()
+                .filter_map(|i| {
+                    let v = i.get(&p.ppp)?;
+                    Some(format!("{} {}", i.label().tr(lang), i.unit().show(v, lang)))
+                })
+                .collect::<Vec<_>>()
+                .join(Text::ListSeparator.tr(lang)),
         }
     }
 }

@@ -180,9 +180,8 @@ pub fn yearly_csv(r: &Results, lang: Lang) -> String {
 /// The fiscal-affordability table (财政承受能力论证, 财金〔2015〕21号) in the guideline's layout:
 /// one row per year, PPP spending by kind — 股权投资, 运营补贴, 风险承担, 配套投入 — then the
 /// spending of the city's other PPP projects (the cap counts all of them), their sum, the
-/// general public budget expenditure and the share. This plan's PPP spending is availability
-/// and operating payments (运营补贴); the model has no government equity, retained risk or
-/// supporting investment, so those columns are zero. Rounded so each row adds up as printed.
+/// general public budget expenditure and the share, each kind as the simulation counts it
+/// (`YearResult::ppp_spending`). Rounded so each row adds up as printed.
 pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
     let header = [
         Text::ColYearHeader,
@@ -202,7 +201,8 @@ pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
         .years
         .iter()
         .map(|y| {
-            let parts = [0.0, y.fiscal.by_instrument.ppp, 0.0, 0.0, other_ppp];
+            let k = &y.ppp_spending;
+            let parts = [k.equity, k.operating, k.risk, k.supporting, other_ppp];
             let (cells, total) = rounded_cells(&parts);
             let mut row = vec![Cell::Year(y.year)];
             row.extend(cells);

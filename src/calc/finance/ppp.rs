@@ -99,3 +99,119 @@ pub fn ppp_budget_share(ppp_spending: f64, budget_expenditure: f64) -> f64 {
         0.0
     }
 }
+
+/// The four kinds of PPP fiscal spending of a year (财金〔2015〕21号, 第四章), 万元; the 10 % cap
+/// counts their sum.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct PppSpending {
+    /// 股权投资支出: the government's share of the project company's capital, paid in.
+    pub equity: f64,
+    /// 运营补贴支出: the availability or operating payments.
+    pub operating: f64,
+    /// 风险承担支出: the retained risks' cost.
+    pub risk: f64,
+    /// 配套投入支出: the government's other inputs less what the partner pays for them.
+    pub supporting: f64,
+}
+
+impl PppSpending {
+    pub fn total(&self) -> f64 {
+        self.equity + self.operating + self.risk + self.supporting
+    }
+
+    pub fn add(&mut self, o: &PppSpending) {
+        self.equity += o.equity;
+        self.operating += o.operating;
+        self.risk += o.risk;
+        self.supporting += o.supporting;
+    }
+}
+
+/// How a project's retained risk is costed (财金〔2015〕21号 第二十一条).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum RiskCost {
+    /// 比例法: a share of the construction cost, spent with it, plus a share of the yearly
+    /// operating cost in every year of payments.
+    Ratio { construction: f64, operating: f64 },
+    /// 情景分析法: the expenditure (万元, over the whole term) in the base, adverse and worst
+    /// case with their probabilities; the expected value spread evenly over the payment years.
+    Scenarios {
+        base: f64,
+        adverse: f64,
+        worst: f64,
+        p_base: f64,
+        p_adverse: f64,
+        p_worst: f64,
+    },
+}
+
+impl RiskCost {
+    /// The expected expenditure of the scenario method: Σ probability × expenditure.
+    pub fn expected(&self) -> Option<f64> {
+        match *self {
+            RiskCost::Scenarios {
+                base,
+                adverse,
+                worst,
+                p_base,
+                p_adverse,
+                p_worst,
+            } => Some(p_base * base + p_adverse * adverse + p_worst * worst),
+            RiskCost::Ratio { .. } => None,
+        }
+    }
+}
+
+/// What the government puts into one PPP project besides its payments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PppStake {
+    /// Project capital (项目资本金) as a share of the PPP-financed investment.
+    pub capital_ratio: f64,
+    /// The government's share of the project company's equity.
+    pub equity_share: f64,
+    pub risk: RiskCost,
+    /// 配套投入 net of what the partner pays for it, 万元 (never below 0).
+    pub supporting_net: f64,
+}
+
+/// One PPP project's fiscal spending by kind, year by year from its first year of investment:
+/// `invested[n]` is the PPP-financed investment of year n (C = Σ), payments start after
+/// `build_years`. Equity (C_n × capital ratio × equity share), the construction part of the
+/// risk ratio (C_n × ratio) and the net supporting inputs (pro rata to C_n) follow the
+/// investment; the operating payments, the operating part of the risk ratio (ratio × O) and the
+/// scenario method's expected value (÷ T) fall in the payment years.
+pub fn ppp_spending(
+    invested: &[f64],
+    build_years: usize,
+    terms: &PppTerms,
+    stake: &PppStake,
+) -> Vec<PppSpending> {
+    let c: f64 = invested.iter().sum();
+    if c <= 0.0 {
+        return Vec::new();
+    }
+    let t = terms.subsidy_years as usize;
+    let len = invested.len().max(build_years + t);
+    let mut out = vec![PppSpending::default(); len];
+    let (construction_risk, operating_risk) = match stake.risk {
+        RiskCost::Ratio {
+            construction,
+            operating,
+        } => (construction, operating * terms.annual_operating_cost),
+        RiskCost::Scenarios { .. } => (0.0, stake.risk.expected().unwrap_or(0.0) / t.max(1) as f64),
+    };
+    for (y, &c_n) in out.iter_mut().zip(invested) {
+        y.equity = c_n * stake.capital_ratio * stake.equity_share;
+        y.risk = c_n * construction_risk;
+        y.supporting = stake.supporting_net.max(0.0) * c_n / c;
+    }
+    for (y, payment) in out[build_years..]
+        .iter_mut()
+        .zip(ppp_payment_years(c, terms))
+    {
+        y.operating = payment;
+        y.risk += operating_risk;
+    }
+    out
+}
