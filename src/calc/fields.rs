@@ -513,6 +513,72 @@ impl PppInput {
     }
 }
 
+/// How a project's retained risk is costed, as the editor offers it: the city-wide ratios, its
+/// own ratios, or scenario analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskMethod {
+    City,
+    Ratio,
+    Scenarios,
+}
+
+impl RiskMethod {
+    pub const ALL: [RiskMethod; 3] = [RiskMethod::City, RiskMethod::Ratio, RiskMethod::Scenarios];
+
+    pub fn of(risk: Option<crate::calc::finance::ppp::RiskCost>) -> Self {
+        use crate::calc::finance::ppp::RiskCost;
+        match risk {
+            None => RiskMethod::City,
+            Some(RiskCost::Ratio { .. }) => RiskMethod::Ratio,
+            Some(RiskCost::Scenarios { .. }) => RiskMethod::Scenarios,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            RiskMethod::City => Text::PppRiskCity,
+            RiskMethod::Ratio => Text::PppRiskRatio,
+            RiskMethod::Scenarios => Text::PppRiskScenarios,
+        }
+    }
+
+    /// The risk a project gets when the planner picks this method: the ratios start from the
+    /// city-wide ones, the scenarios from nothing at all in the base case.
+    pub fn start(
+        self,
+        a: &crate::calc::model::PppAssumptions,
+    ) -> Option<crate::calc::finance::ppp::RiskCost> {
+        use crate::calc::finance::ppp::RiskCost;
+        match self {
+            RiskMethod::City => None,
+            RiskMethod::Ratio => Some(RiskCost::Ratio {
+                construction: a.risk_construction_rate,
+                operating: a.risk_operating_rate,
+            }),
+            RiskMethod::Scenarios => Some(RiskCost::Scenarios {
+                base: 0.0,
+                adverse: 0.0,
+                worst: 0.0,
+                p_base: 1.0,
+                p_adverse: 0.0,
+                p_worst: 0.0,
+            }),
+        }
+    }
+}
+
+impl PppInput {
+    /// Whether the input is asked for under `method` (the equity share and supporting inputs
+    /// always are).
+    pub fn applies(self, method: RiskMethod) -> bool {
+        match self {
+            PppInput::EquityShare | PppInput::Supporting | PppInput::PartnerPays => true,
+            PppInput::RiskConstruction | PppInput::RiskOperating => method == RiskMethod::Ratio,
+            _ => method == RiskMethod::Scenarios,
+        }
+    }
+}
+
 /// The document key of a project type (as serde writes it).
 pub fn type_key(k: ProjectType) -> &'static str {
     match k {

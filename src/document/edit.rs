@@ -284,6 +284,12 @@ pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
                 value: driver.get_override(&new.costs),
             }),
     );
+    if old.ppp != new.ppp {
+        changes.push(Edit::SetPppInputs {
+            project: project.clone(),
+            inputs: new.ppp,
+        });
+    }
     let mut probe = old.clone();
     // One edit only if making it gives exactly `new` (a land field also creates land revenue).
     let single = changes.len() == 1 && {

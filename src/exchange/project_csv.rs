@@ -6,7 +6,9 @@
 //! (also full-width), percentages written `45%` or `45`. Parsing and quoting are the `csv`
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
-use crate::calc::fields::{status_key, type_key, FieldKind, Problem, ProjectField, Value};
+use crate::calc::fields::{
+    status_key, type_key, FieldKind, PppInput, Problem, ProjectField, RiskMethod, Value,
+};
 use crate::calc::model::{status_text, type_text};
 use crate::calc::model::{CostDriver, Instrument, Project, ResettlementWay};
 use crate::document::plan::Plan;
@@ -24,6 +26,10 @@ pub enum Column {
     Instrument(Instrument),
     /// A project's own cost driver; empty means the city-wide default.
     Cost(CostDriver),
+    /// How the project's PPP risk is costed (its figures follow in `Ppp` columns).
+    RiskMethod,
+    /// A PPP project's own spending input; empty means none (the equity share: the city's).
+    Ppp(PppInput),
 }
 
 impl Column {
@@ -34,6 +40,8 @@ impl Column {
             .chain(ResettlementWay::ALL.iter().map(|&w| Column::Way(w)))
             .chain(Instrument::ALL.iter().map(|&i| Column::Instrument(i)))
             .chain(CostDriver::ALL.iter().map(|&d| Column::Cost(d)))
+            .chain(std::iter::once(Column::RiskMethod))
+            .chain(PppInput::ALL.iter().map(|&i| Column::Ppp(i)))
             .collect()
     }
 
@@ -44,6 +52,8 @@ impl Column {
             Column::Way(w) => w.label(),
             Column::Instrument(i) => i.label(),
             Column::Cost(d) => d.label(),
+            Column::RiskMethod => Text::PppRiskMethod,
+            Column::Ppp(i) => i.label(),
         }
     }
 
@@ -56,7 +66,8 @@ impl Column {
                 _ => "",
             },
             Column::Cost(d) => d.unit().text(lang),
-            Column::Id => "",
+            Column::Ppp(i) => i.unit().text(lang),
+            Column::Id | Column::RiskMethod => "",
         };
         let label = self.label().tr(lang);
         let label = match self {
@@ -94,7 +105,8 @@ impl Column {
                 _ => crate::calc::fields::Unit::None,
             },
             Column::Cost(d) => d.unit(),
-            Column::Id => crate::calc::fields::Unit::None,
+            Column::Ppp(i) => i.unit(),
+            Column::Id | Column::RiskMethod => crate::calc::fields::Unit::None,
         }
     }
 
@@ -102,6 +114,7 @@ impl Column {
         match self {
             Column::Way(_) | Column::Instrument(_) => true,
             Column::Cost(d) => d.unit() == crate::calc::fields::Unit::Percent,
+            Column::Ppp(i) => i.unit() == crate::calc::fields::Unit::Percent,
             _ => false,
         }
     }
@@ -174,7 +187,18 @@ fn cell(p: &Project, c: Column, lang: Lang) -> String {
             .get_override(&p.costs)
             .map(|v| number(v, c.percent()))
             .unwrap_or_default(),
+        Column::RiskMethod => RiskMethod::of(p.ppp.risk).label().tr(lang).into(),
+        Column::Ppp(i) => ppp_cell(p, i)
+            .map(|v| number(v, c.percent()))
+            .unwrap_or_default(),
     }
+}
+
+/// A PPP input's cell: empty where the project has nothing of its own (the two amounts at 0).
+fn ppp_cell(p: &Project, i: PppInput) -> Option<f64> {
+    let v = i.get(&p.ppp)?;
+    let amount = matches!(i, PppInput::Supporting | PppInput::PartnerPays);
+    (!amount || v != 0.0).then_some(v)
 }
 
 /// A cell as a workbook stores it: numbers as numbers (a share as its fraction), the rest as
@@ -184,6 +208,8 @@ pub fn cell_value(p: &Project, c: Column, lang: Lang) -> Cell {
         Column::Way(w) => Some(w.get(&p.resettlement)),
         Column::Instrument(i) => Some(i.get(&p.financing)),
         Column::Cost(d) => d.get_override(&p.costs),
+        Column::Ppp(i) => ppp_cell(p, i),
+        Column::RiskMethod => None,
         Column::Field(f) if f.key().starts_with("land_revenue.") && p.land_revenue.is_none() => {
             None
         }
@@ -202,6 +228,7 @@ pub fn choice_list(c: Column, lang: Lang) -> Option<Vec<String>> {
     let coded = matches!(
         c,
         Column::Field(ProjectField::CentralCity | ProjectField::Kind | ProjectField::Status)
+            | Column::RiskMethod
     );
     coded.then(|| {
         choice_values(c, lang)
@@ -385,6 +412,7 @@ fn choice_values(c: Column, lang: Lang) -> Vec<&'static str> {
             .iter()
             .map(|&k| type_text(k).tr(lang))
             .collect(),
+        Column::RiskMethod => RiskMethod::ALL.iter().map(|m| m.label().tr(lang)).collect(),
         _ => crate::calc::model::Status::ALL
             .iter()
             .map(|&k| status_text(k).tr(lang))
@@ -591,6 +619,40 @@ impl Row<'_> {
                 Ok(v) => d.set_override(&mut self.project.costs, v),
                 Err(e) => self.problems.push(e),
             },
+            Column::RiskMethod => self.read_risk_method(c, cell),
+            Column::Ppp(i) => match self.number(c, cell) {
+                Ok(Some(v)) => i.set(&mut self.project.ppp, v),
+                Ok(None) if i == PppInput::EquityShare => self.project.ppp.equity_share = None,
+                Ok(None) => {}
+                Err(e) => self.problems.push(e),
+            },
+        }
+    }
+
+    /// The risk method: empty is the city-wide ratios; the method's figures follow it.
+    fn read_risk_method(&mut self, c: Column, cell: &Cell) {
+        let text = cell.text();
+        let text = text.trim();
+        let method = if text.is_empty() {
+            Some(RiskMethod::City)
+        } else {
+            RiskMethod::ALL
+                .iter()
+                .find(|m| {
+                    [Lang::Zh, Lang::En]
+                        .iter()
+                        .any(|&l| m.label().tr(l) == text)
+                })
+                .copied()
+        };
+        match method {
+            Some(m) => self.project.ppp.risk = m.start(&self.plan.assumptions.ppp),
+            None => self.problems.push(CsvProblem::NotChoice {
+                line: self.line,
+                column: c.header(self.lang),
+                value: text.to_string(),
+                choices: choices(c, self.lang),
+            }),
         }
     }
 

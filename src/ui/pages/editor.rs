@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::calc::fields::{FieldKind, ProjectField, Value};
+use crate::calc::fields::{FieldKind, PppInput, ProjectField, RiskMethod, Value};
 use crate::calc::model::{status_text, type_text};
 use crate::calc::model::{
     CostDefaults, CostDriver, Instrument, LandRevenue, Project, ProjectType, ResettlementWay,
@@ -199,6 +199,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             <ResettlementShares draft=draft issues=issues />
             <h3>{move || t(Text::NavFinancing)}</h3>
             <FinancingShares draft=draft issues=issues />
+            <PppSpendingFields draft=draft issues=issues />
             <h3>{move || t(Text::SectionCosts)}</h3>
             <table class="costs">
                 <tbody><CostOverrides draft=draft issues=issues /></tbody>
@@ -472,5 +473,80 @@ fn CostOverrideRow(
                 </Show>
             </td>
         </tr>
+    }
+}
+
+/// A PPP-financed project's own inputs to the government's spending (财金〔2015〕21号): its
+/// equity share (empty: the city-wide one), how its risk is costed with the figures of that
+/// method, and its supporting inputs.
+#[component]
+fn PppSpendingFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let city = Signal::derive(move || store.view.with(|p| p.assumptions.ppp));
+    let method = Memo::new(move |_| draft.with(|d| RiskMethod::of(d.ppp.risk)));
+    let inputs = move || {
+        let m = method.get();
+        PppInput::ALL
+            .iter()
+            .filter(|i| i.applies(m))
+            .map(|&i| view! { <PppInputField input=i draft=draft issues=issues city=city /> })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || draft.with(|d| d.financing.ppp > 0.0)>
+            <h3>{move || t(Text::PppInputsTitle)}</h3>
+            <div class="grid" data-testid="ppp-inputs">
+                <Choice
+                    label=Text::PppRiskMethod
+                    options=RiskMethod::ALL.to_vec()
+                    value=Signal::derive(move || method.get())
+                    on_change=Callback::new(move |m: RiskMethod| {
+                        let start = m.start(&city.get_untracked());
+                        draft.update(|d| d.ppp.risk = start);
+                    })
+                    show=Callback::new(|m: RiskMethod| t(m.label()).to_string())
+                    testid="ppp-risk-method"
+                />
+                {inputs}
+            </div>
+        </Show>
+    }
+}
+
+/// One PPP input, read and written through its declaration; the equity share may be left
+/// empty for the city-wide value, shown as the placeholder.
+#[component]
+fn PppInputField(
+    input: PppInput,
+    draft: RwSignal<Project>,
+    issues: Memo<Vec<Issue>>,
+    city: Signal<crate::calc::model::PppAssumptions>,
+) -> impl IntoView {
+    let percent = input.unit() == crate::calc::fields::Unit::Percent;
+    let optional = input == PppInput::EquityShare;
+    let placeholder = move || {
+        if optional {
+            let v = city.get().equity_share * 100.0;
+            format!("{} %", crate::ui::widgets::fields::show_number(v, 2))
+        } else {
+            String::new()
+        }
+    };
+    view! {
+        <NumberInput
+            label=input.label()
+            value=Signal::derive(move || draft.with(|d| input.get(&d.ppp)))
+            on_change=Callback::new(move |v: Option<f64>| draft.update(|d| match v {
+                Some(v) => input.set(&mut d.ppp, v),
+                None if optional => d.ppp.equity_share = None,
+                None => {}
+            }))
+            optional=optional
+            percent=percent
+            unit=input.unit().text(crate::words::i18n::Lang::Zh)
+            testid=format!("ppp-{}", input.key().trim_start_matches("ppp.").replace('.', "-"))
+            placeholder=Signal::derive(placeholder)
+            error=field_error(issues, Field::Ppp(input))
+        />
     }
 }
