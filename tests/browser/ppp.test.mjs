@@ -1,0 +1,61 @@
+// The papers the money needs, as a planner fills them in: a PPP project's equity share and how
+// its risk is costed are set in the editor, refused when out of bounds, undone in one step, and
+// the 财承 table of the report prints each of the four kinds from the simulation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, setField, useBrowser, menuItem } from './harness.mjs';
+
+const env = useBrowser();
+
+/// The 财承 table's column `k` (1 = 股权投资 … 4 = 配套投入) summed over the years, in 万元.
+async function column(page, k) {
+  await menuItem(page, 'print-report');
+  const cells = await page.locator(`[data-testid="report-affordability-table"] tbody tr td:nth-child(${k + 1})`).allTextContents();
+  await page.click('[data-testid="nav-projects"]');
+  return cells.reduce((s, c) => s + Number(c.replace(/[,\s]/g, '')), 0);
+}
+
+test('a PPP project\'s equity share and risk are entered in the editor and printed in the 财承 table', async () => {
+  const { page, log } = await openApp(env);
+  // The demo's PPP projects put equity, risk and supporting inputs in: no zero columns.
+  for (const k of [1, 2, 3, 4]) {
+    assert.ok((await column(page, k)) > 0, `column ${k} has spending`);
+  }
+  const equityBefore = await column(page, 1);
+
+  await page.locator('[data-testid="project-row"]', { hasText: '火车站南片区' }).locator('[data-testid="edit-project"]').click();
+  const ppp = page.locator('[data-testid="ppp-inputs"]');
+  await ppp.waitFor();
+  assert.equal(await page.locator('[data-testid="ppp-risk-method"] option:checked').textContent(), '比例法');
+  assert.equal(await page.inputValue('[data-testid="ppp-equity_share"]'), '10');
+  // An equity share over 100 % is refused at its field, and the plan keeps the old one.
+  await setField(page, 'ppp-equity_share', '120');
+  await page.locator('[data-testid="editor-invalid"]').waitFor();
+  assert.match(await ppp.textContent(), /政府出资占项目公司股权比例/);
+  await setField(page, 'ppp-equity_share', '20');
+  await page.locator('[data-testid="editor-invalid"]').waitFor({ state: 'detached' });
+  await page.click('[data-testid="close-editor"]');
+  // Twice the share: twice this project's equity, the rest unchanged.
+  const equityAfter = await column(page, 1);
+  assert.ok(equityAfter > equityBefore + 1, `${equityBefore} → ${equityAfter}`);
+
+  // Scenario analysis: the method's own figures appear, probabilities must add to 100 %.
+  await page.locator('[data-testid="project-row"]', { hasText: '火车站南片区' }).locator('[data-testid="edit-project"]').click();
+  await page.selectOption('[data-testid="ppp-risk-method"]', { label: '情景分析法' });
+  await page.locator('[data-testid="ppp-risk-worst"]').waitFor();
+  assert.equal(await page.locator('[data-testid="ppp-risk-construction"]').count(), 0);
+  await setField(page, 'ppp-risk-p_base', '50');
+  await page.locator('[data-testid="editor-invalid"]').waitFor();
+  await setField(page, 'ppp-risk-p_base', '100');
+  await page.locator('[data-testid="editor-invalid"]').waitFor({ state: 'detached' });
+  await page.click('[data-testid="close-editor"]');
+
+  // Changes to one project's PPP inputs in a row are one step, like typing in a field: one
+  // undo brings back the ratio method and the 10 % share.
+  await page.click('[data-testid="undo"]');
+  assert.equal(Math.round(await column(page, 1)), Math.round(equityBefore));
+  await page.locator('[data-testid="project-row"]', { hasText: '火车站南片区' }).locator('[data-testid="edit-project"]').click();
+  assert.equal(await page.locator('[data-testid="ppp-risk-method"] option:checked').textContent(), '比例法');
+  assert.equal(await page.inputValue('[data-testid="ppp-equity_share"]'), '10');
+  assert.deepEqual(log.pageErrors, []);
+});
