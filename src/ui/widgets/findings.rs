@@ -73,10 +73,16 @@ fn pick_sep(lang: Lang) -> &'static str {
     }
 }
 
+/// A binding miss's group starts open up to this many findings; a longer one (every new project
+/// on 政府购买服务) starts as its summary line, which names its reach and worst case, so that
+/// the charts below are not pushed out of view.
+const OPEN_UP_TO: usize = 5;
+
 /// One group: a `<details>` whose summary is the group line; binding misses start open.
 fn group_view(g: FindingGroup, open_subject: Callback<Subject>) -> impl IntoView {
     let l = lang();
     let miss = g.severity == Severity::Miss;
+    let open = miss && g.findings.len() <= OPEN_UP_TO;
     let (title, detail) = summary_text(&g, l);
     let count = g.findings.len();
     let items = g
@@ -96,7 +102,7 @@ fn group_view(g: FindingGroup, open_subject: Callback<Subject>) -> impl IntoView
         .collect_view();
     view! {
         <li class="finding-group" class:miss=miss class:warning=!miss data-testid="finding-group">
-            <details open=miss>
+            <details open=open>
                 <summary>
                     <span class="severity">{strings::severity(g.severity, l)}</span>
                     " "
