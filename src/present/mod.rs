@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod compare_charts;
 pub mod finding_groups;
+pub mod fund_balance;
 pub mod headline;
 pub mod listing;
 pub mod report;

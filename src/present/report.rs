@@ -35,7 +35,7 @@ pub enum Cell {
 }
 
 /// A report table: its header and its rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
@@ -70,7 +70,7 @@ impl Table {
 }
 
 /// Parts rounded to cents that add up to their rounded total, and the total.
-fn rounded_cells(parts: &[f64]) -> (Vec<Cell>, Cell) {
+pub(crate) fn rounded_cells(parts: &[f64]) -> (Vec<Cell>, Cell) {
     let (rows, total) = round_to_total(parts, 2);
     let money = |units: i64| Cell::Money(units as f64 / 100.0);
     (rows.into_iter().map(money).collect(), money(total))

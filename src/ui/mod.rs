@@ -6,7 +6,9 @@ mod pages;
 mod shell;
 mod widgets;
 
-use pages::{assumptions, compare, editor, mixes, projects, report, results, risk, team};
+use pages::{
+    assumptions, compare, editor, fund_balance, mixes, projects, report, results, risk, team,
+};
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
 
@@ -53,6 +55,7 @@ fn App() -> impl IntoView {
             (!started.warnings.is_empty()).then(|| started.warnings.join(" ")),
         ),
         selected: RwSignal::new(None),
+        fund_balance: RwSignal::new(None),
         tab: RwSignal::new(route::tab_in_url().unwrap_or(Tab::Projects)),
         generation: RwSignal::new(0),
         plans: RwSignal::new(started.plans),
@@ -161,6 +164,7 @@ fn App() -> impl IntoView {
             store.rewound.track();
             editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
         }}
+        {move || store.fund_balance.get().map(|id| view! { <fund_balance::FundBalancePanel id=id /> })}
         // Tests wait for this: the wasm module has run and the first render is done.
         <div data-testid="app-ready" hidden=true></div>
     }

@@ -59,3 +59,30 @@ test('a PPP project\'s equity share and risk are entered in the editor and print
   assert.equal(await page.inputValue('[data-testid="ppp-equity_share"]'), '10');
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('a project\'s fund-balance plan opens from its row, adds up as the simulation does, and prints alone', async () => {
+  const { page, log } = await openApp(env);
+  await page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' }).locator('[data-testid="open-fund-balance"]').click();
+  const sheet = page.locator('[data-testid="fund-balance"]');
+  await sheet.waitFor();
+  assert.match(await sheet.locator('h1').textContent(), /黄沙桥片区 · 资金平衡方案/);
+  // Investment by item with its total; one row per year of money plus the totals row.
+  const items = await page.locator('[data-testid="fund-balance-investment"] tbody tr').count();
+  assert.equal(items, 8);
+  const head = await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents();
+  for (const h of ['项目资本金', '土地出让收入', '还本付息合计', '当年结余', '累计结余']) assert.ok(head.includes(h), `${h} in ${head}`);
+  const num = (s) => Number(s.replace(/[,\s]/g, ''));
+  const total = await page.locator('[data-testid="fund-balance-investment"] tbody tr:last-child td:last-child').textContent();
+  const sources = await page.locator(`[data-testid="fund-balance-yearly"] tbody tr:last-child td:nth-child(${head.indexOf('资金来源合计') + 1})`).textContent();
+  assert.ok(Math.abs(num(total) - num(sources)) < 0.02, `${total} = ${sources}`);
+  assert.match(await page.textContent('[data-testid="fund-balance-coverage"]'), /收益覆盖倍数 .*：\d+\.\d\d（评审要求不低于 1\.20）/);
+  assert.match(await page.textContent('[data-testid="fund-balance-compensation"]'), /征收户数.*980/s);
+  // Printed, only the sheet is on the page.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.tabs').isVisible(), false);
+  assert.equal(await sheet.isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('[data-testid="close-fund-balance"]');
+  await sheet.waitFor({ state: 'detached' });
+  assert.deepEqual(log.pageErrors, []);
+});

@@ -3,6 +3,7 @@
 pub mod assumptions;
 pub mod compare;
 pub mod editor;
+pub mod fund_balance;
 pub mod mixes;
 pub mod projects;
 pub mod report;

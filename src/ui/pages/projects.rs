@@ -269,7 +269,7 @@ fn ListToolbar(filter: RwSignal<Filter>) -> impl IntoView {
 #[component]
 fn RowActions(id: String) -> impl IntoView {
     let store = expect_context::<Store>();
-    let (id_edit, id_dup, id_del) = (id.clone(), id.clone(), id);
+    let (id_edit, id_dup, id_del, id_balance) = (id.clone(), id.clone(), id.clone(), id);
     let duplicate = move |_| {
         let suffix = Text::CopySuffix.tr(store.lang.get_untracked());
         let copy = store
@@ -302,6 +302,9 @@ fn RowActions(id: String) -> impl IntoView {
         <td class="row-actions">
             <button type="button" data-testid="edit-project" on:click=move |_| store.selected.set(Some(id_edit.clone()))>
                 {move || t(Text::Edit)}
+            </button>
+            <button type="button" data-testid="open-fund-balance" on:click=move |_| store.fund_balance.set(Some(id_balance.clone()))>
+                {move || t(Text::FbOpen)}
             </button>
             <button type="button" data-testid="duplicate-project" on:click=duplicate>
                 {move || t(Text::Duplicate)}

@@ -4,40 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::present::report::{
-    affordability_table, projects_table, yearly_summary_table, Cell, Table,
-};
+use crate::present::report::{affordability_table, projects_table, yearly_summary_table};
 use crate::ui::pages::results::{ChartMemos, Kpis};
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartImage;
 use crate::ui::widgets::findings::Findings;
-use crate::words::i18n::{fmt_date, fmt_number, fmt_pct, Text};
-
-/// A report table: header repeated on every printed page, figures right-aligned.
-#[component]
-fn ReportTable(testid: &'static str, table: Signal<Table>) -> impl IntoView {
-    view! {
-        <table class="report-table" data-testid=testid>
-            <thead>
-                <tr>{move || table.with(|t| t.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view())}</tr>
-            </thead>
-            <tbody>
-                {move || table.with(|t| t.rows.iter().map(|row| view! {
-                    <tr>{row.iter().map(|c| {
-                        let (text, number) = match c {
-                            Cell::Text(s) => (s.clone(), false),
-                            Cell::Year(y) => (y.to_string(), false),
-                            Cell::Money(v) => (fmt_number(*v, 2), true),
-                            Cell::Share(v) => (fmt_pct(*v), true),
-                            Cell::Count(n) => (fmt_number(*n as f64, 0), true),
-                        };
-                        view! { <td class:num=number>{text}</td> }
-                    }).collect_view()}</tr>
-                }).collect_view())}
-            </tbody>
-        </table>
-    }
-}
+use crate::ui::widgets::report_table::ReportTable;
+use crate::words::i18n::{fmt_date, Text};
 
 /// Today as the report's date ("2026年11月30日").
 fn today(lang: crate::words::i18n::Lang) -> String {

@@ -26,6 +26,8 @@ pub struct Store {
     pub storage_warning: RwSignal<Option<String>>,
     /// The project open in the editor.
     pub selected: RwSignal<Option<ProjectId>>,
+    /// The project whose fund-balance plan (资金平衡方案) is open.
+    pub fund_balance: RwSignal<Option<ProjectId>>,
     pub tab: RwSignal<Tab>,
     /// Bumped when the whole plan is replaced, so drafts of the old plan are dropped.
     pub generation: RwSignal<u32>,
@@ -59,6 +61,7 @@ impl Store {
     /// and forgets the history, which belongs to the plan it was made on.
     pub fn replace_plan(&self, plan: Plan) {
         self.selected.set(None);
+        self.fund_balance.set(None);
         self.active.set(None);
         self.plan.set(plan);
         self.history.update_value(History::clear);

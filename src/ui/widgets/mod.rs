@@ -8,5 +8,6 @@ pub mod lever_panel;
 pub mod menu;
 pub mod optimize;
 pub mod plans;
+pub mod report_table;
 pub mod row_window;
 pub mod scenarios;
