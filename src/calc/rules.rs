@@ -364,8 +364,41 @@ fn ppp_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     out
 }
 
-/// Per-project checks: the new PPP mechanism, special-bond balance and term, land cover where
-/// land revenue repays the debt.
+/// Financing a rule in force closes to a new contract: availability payments that cover
+/// construction (a project planned now would sign under the new PPP mechanism), and government
+/// purchase of services for a project not yet started (财政部令第102号).
+fn closed_financing(a: &Assumptions, p: &crate::calc::simulate::ProjectResult) -> Vec<Finding> {
+    let closed = [
+        (
+            RuleId::PppNewMechanism,
+            p.ppp_investment,
+            a.ppp.form.pays_construction(),
+        ),
+        (
+            RuleId::ServicePurchaseNewProject,
+            p.service_purchase_investment,
+            p.status.is_new(),
+        ),
+    ];
+    closed
+        .into_iter()
+        .filter(|&(rule, financed, applies)| financed > 0.0 && applies && in_force(rule, p.year))
+        .map(|(rule, financed, _)| Finding {
+            rule,
+            severity: Severity::Miss,
+            subject: Subject::Project {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            },
+            actual: financed,
+            limit: 0.0,
+            years: None,
+        })
+        .collect()
+}
+
+/// Per-project checks: financing closed to new projects, special-bond balance and term, land
+/// cover where land revenue repays the debt.
 fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     let mut out = Vec::new();
     let first = r.first_year;
@@ -374,34 +407,7 @@ fn project_findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
             id: p.id.clone(),
             name: p.name.clone(),
         };
-        // Availability payments that cover construction are only legitimate for contracts
-        // signed before the new PPP mechanism; a project planned now would be a new contract.
-        if p.ppp_investment > 0.0
-            && a.ppp.form.pays_construction()
-            && in_force(RuleId::PppNewMechanism, p.year)
-        {
-            out.push(Finding {
-                rule: RuleId::PppNewMechanism,
-                severity: Severity::Miss,
-                subject: subject(),
-                actual: p.ppp_investment,
-                limit: 0.0,
-                years: None,
-            });
-        }
-        if p.service_purchase_investment > 0.0
-            && p.status.is_new()
-            && in_force(RuleId::ServicePurchaseNewProject, p.year)
-        {
-            out.push(Finding {
-                rule: RuleId::ServicePurchaseNewProject,
-                severity: Severity::Miss,
-                subject: subject(),
-                actual: p.service_purchase_investment,
-                limit: 0.0,
-                years: None,
-            });
-        }
+        out.extend(closed_financing(a, p));
         if let Some(b) = p.bond_balance {
             if in_force(RuleId::BondSelfBalance, first) && b < 1.0 {
                 out.push(Finding {
