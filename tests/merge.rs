@@ -512,8 +512,8 @@ fn the_version_3_fixture_round_trips() {
 }
 
 /// The version 4 fixture (the PPP spending kinds: a city-wide equity share, one project's own
-/// equity share and risk ratios, one costed by scenarios, one with supporting inputs) reads and
-/// writes back byte for byte.
+/// equity share and risk ratios, one costed by scenarios, one with supporting inputs; a
+/// project's parking income) reads and writes back byte for byte.
 #[test]
 fn the_version_4_fixture_round_trips() {
     const FIXTURE_V4: &str = include_str!("fixtures/plan-v4.json");
@@ -524,5 +524,7 @@ fn the_version_4_fixture_round_trips() {
         p22.ppp.risk,
         Some(planner::finance::ppp::RiskCost::Scenarios { .. })
     ));
+    let p05 = plan.projects.iter().find(|p| p.id == "p05").unwrap();
+    assert_eq!(p05.income[0].kind, planner::model::IncomeKind::Parking);
     assert_eq!(planner::format::encode(&plan), FIXTURE_V4.trim_end());
 }

@@ -74,6 +74,7 @@ fn sample_project() -> Project {
         lead: String::new(),
         comment: String::new(),
         ppp: Default::default(),
+        income: Vec::new(),
     }
 }
 
@@ -525,6 +526,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                     lead: String::new(),
                     comment: String::new(),
                     ppp: Default::default(),
+                    income: Vec::new(),
                 }
             },
         )
@@ -835,5 +837,73 @@ fn the_ppp_cap_counts_equity_risk_and_supporting_inputs_too() {
     ] {
         let printed: f64 = cells[k].trim_matches('"').replace(',', "").parse().unwrap();
         assert!((printed - v).abs() < 0.006, "column {k}: {printed} vs {v}");
+    }
+}
+
+/// Project income besides land sales (资金平衡方案's streams) repays the debt with the land
+/// revenue: it enters the bond self-balance ratio, the land cover and the land offset. Rent of
+/// 1,000 万元 over 2 years from the year after: 500 in 2028 and 2029.
+#[test]
+fn other_project_income_counts_in_the_balance_ratios_and_the_offset() {
+    let mut p = sample_project();
+    p.financing.capital_fund = 0.2;
+    p.financing.special_bond = 0.8;
+    p.land_revenue = Some(LandRevenue {
+        amount: 2_000.0,
+        start_offset: 2,
+        years: 2,
+    });
+    let a = reference();
+    let base = simulate(&a, &[p.clone()], 2027);
+    p.income = vec![IncomeStream {
+        kind: IncomeKind::Rent,
+        amount: 1_000.0,
+        start_offset: 1,
+        years: 2,
+    }];
+    let with = simulate(&a, &[p], 2027);
+    let year = |r: &Results, y: i32| r.years.iter().find(|x| x.year == y).unwrap().clone();
+    assert_close!(year(&with, 2028).other_income, 500.0);
+    assert_close!(year(&with, 2029).other_income, 500.0);
+    assert_eq!(year(&with, 2030).other_income, 0.0);
+    let (b, w) = (&base.projects[0], &with.projects[0]);
+    assert_close!(w.other_income, 1_000.0);
+    assert_eq!(w.land_revenue, b.land_revenue);
+    // PV at 4.9 %, year-end flows: 500/1.049² + 500/1.049³ over the bonds' PV of debt service.
+    let d = a.discount_rate;
+    let pv_rent = 500.0 / (1.0 + d).powi(2) + 500.0 / (1.0 + d).powi(3);
+    let pv_debt = b.bond_balance.map(|r| {
+        let pv_land = 1_000.0 / (1.0 + d).powi(3) + 1_000.0 / (1.0 + d).powi(4);
+        pv_land / r
+    });
+    let expected = pv_debt.map(|pv| (pv * b.bond_balance.unwrap() + pv_rent) / pv);
+    assert!((w.bond_balance.unwrap() - expected.unwrap()).abs() < 1e-9);
+    assert!(w.land_cover.unwrap() > b.land_cover.unwrap());
+    // Applied to the debt service, it lowers what the budget pays.
+    assert!(with.totals.fiscal_burden < base.totals.fiscal_burden - 900.0);
+}
+
+/// An income stream is checked at its field: a start after 20 years, no years, a negative amount,
+/// two of one kind.
+#[test]
+fn income_streams_are_checked_at_their_fields() {
+    let mut plan = demo_plan();
+    let rent = |amount, start_offset, years| IncomeStream {
+        kind: IncomeKind::Rent,
+        amount,
+        start_offset,
+        years,
+    };
+    for (streams, what) in [
+        (vec![rent(100.0, 25, 3)], "0 至 20"),
+        (vec![rent(100.0, 1, 0)], "1 至 30"),
+        (vec![rent(-5.0, 1, 3)], "-5"),
+        (vec![rent(100.0, 1, 3), rent(50.0, 2, 3)], "每类收益只能填一项"),
+    ] {
+        plan.projects[1].income = streams;
+        let problems = validate(&plan);
+        assert_eq!(problems.len(), 1, "{what}: {problems:?}");
+        let text = problems[0].message(planner::i18n::Lang::Zh);
+        assert!(text.contains("租金收入") && text.contains(what), "{text}");
     }
 }

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::calc::measure::{Bounds, Problem, Unit};
-use crate::calc::model::{Assumptions, LandRevenue, PppInputs, Project, ProjectType, Status};
+use crate::calc::model::{
+    Assumptions, IncomeKind, IncomeStream, LandRevenue, PppInputs, Project, ProjectType, Status,
+};
 use crate::words::i18n::Text;
 
 /// Which section of 全市参数 an assumption belongs to.
@@ -511,6 +513,77 @@ impl PppInput {
             _ => {}
         }
     }
+}
+
+/// A part of a project's income stream, declared once: the editor, validation and the project
+/// list's columns (one set per kind of income) read these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IncomePart {
+    Amount,
+    Start,
+    Years,
+}
+
+impl IncomePart {
+    pub const ALL: [IncomePart; 3] = [IncomePart::Amount, IncomePart::Start, IncomePart::Years];
+
+    /// "{kind}（合计）", "{kind}起始…", "{kind}年限".
+    pub fn label(self) -> Text {
+        match self {
+            IncomePart::Amount => Text::IncomeAmount,
+            IncomePart::Start => Text::IncomeStart,
+            IncomePart::Years => Text::IncomeYears,
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            IncomePart::Amount => Unit::Wan,
+            _ => Unit::Years,
+        }
+    }
+
+    /// Like land sales: within 20 years of the planned year, over 1 to 30 years.
+    pub fn bounds(self) -> Bounds {
+        match self {
+            IncomePart::Amount => Bounds::MONEY,
+            IncomePart::Start => Bounds::whole(0.0, 20.0),
+            IncomePart::Years => Bounds::whole(1.0, 30.0),
+        }
+    }
+
+    pub fn get(self, s: &IncomeStream) -> f64 {
+        match self {
+            IncomePart::Amount => s.amount,
+            IncomePart::Start => f64::from(s.start_offset),
+            IncomePart::Years => f64::from(s.years),
+        }
+    }
+
+    /// Sets the part (a whole number for the years, as checked before).
+    pub fn set(self, s: &mut IncomeStream, v: f64) {
+        let whole = v.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+        match self {
+            IncomePart::Amount => s.amount = v,
+            IncomePart::Start => s.start_offset = whole,
+            IncomePart::Years => s.years = whole,
+        }
+    }
+}
+
+/// A new stream's timing before the planner gives one: as land sales' default.
+pub fn new_income(kind: IncomeKind) -> IncomeStream {
+    IncomeStream {
+        kind,
+        amount: 0.0,
+        start_offset: LAND_DEFAULT.start_offset,
+        years: LAND_DEFAULT.years,
+    }
+}
+
+/// The project's stream of `kind`, if it has one.
+pub fn income_of(p: &Project, kind: IncomeKind) -> Option<&IncomeStream> {
+    p.income.iter().find(|s| s.kind == kind)
 }
 
 /// How a project's retained risk is costed, as the editor offers it: the city-wide ratios, its

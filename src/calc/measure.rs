@@ -104,6 +104,8 @@ pub enum Problem {
     BudgetNeededForPpp,
     /// Land revenue with an amount but no years to sell it in: it would count as none.
     LandWithoutYears,
+    /// Two income streams of one kind in a project.
+    IncomeTwice,
     DuplicateId,
     /// An edit names a project or scenario the plan does not have.
     NoSuchItem {

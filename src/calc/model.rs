@@ -104,6 +104,82 @@ pub struct Project {
     /// risk and supporting inputs).
     #[serde(default, skip_serializing_if = "PppInputs::is_default")]
     pub ppp: PppInputs,
+    /// Project income besides land sales, at most one stream of each kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub income: Vec<IncomeStream>,
+}
+
+/// A kind of project income besides land sales (资金平衡方案's 收益 by stream).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeKind {
+    /// 安置房/商业配套出售: surplus resettlement flats and commercial space sold.
+    Sales,
+    /// 车位: parking spaces sold or let.
+    Parking,
+    /// 租金: rents.
+    Rent,
+    /// 经营收入: operating income.
+    Operation,
+}
+
+impl IncomeKind {
+    pub const ALL: [IncomeKind; 4] = [
+        IncomeKind::Sales,
+        IncomeKind::Parking,
+        IncomeKind::Rent,
+        IncomeKind::Operation,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            IncomeKind::Sales => "sales",
+            IncomeKind::Parking => "parking",
+            IncomeKind::Rent => "rent",
+            IncomeKind::Operation => "operation",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            IncomeKind::Sales => Text::IncomeSales,
+            IncomeKind::Parking => Text::IncomeParking,
+            IncomeKind::Rent => Text::IncomeRent,
+            IncomeKind::Operation => Text::IncomeOperation,
+        }
+    }
+}
+
+/// Project income of one kind besides land sales: `amount` in equal parts over `years` years
+/// from `start_offset` years after the planned year, like land revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct IncomeStream {
+    pub kind: IncomeKind,
+    /// Total, 万元.
+    pub amount: f64,
+    pub start_offset: u32,
+    pub years: u32,
+}
+
+impl IncomeStream {
+    /// The stream per year from the planned year (index 0); nothing without years or amount.
+    pub fn flows(&self) -> Vec<f64> {
+        equal_parts(self.amount, self.start_offset, self.years)
+    }
+}
+
+/// `amount` in `years` equal parts from year `start`, as a list from year 0 (empty when there
+/// is nothing to spread): land sales and every other income stream alike.
+pub fn equal_parts(amount: f64, start: u32, years: u32) -> Vec<f64> {
+    if years == 0 || amount <= 0.0 {
+        return Vec::new();
+    }
+    let mut v = vec![0.0; start as usize];
+    v.extend(std::iter::repeat_n(
+        amount / f64::from(years),
+        years as usize,
+    ));
+    v
 }
 
 /// Land-sale income (土地出让收入) that repays the project's debt.

@@ -123,6 +123,9 @@ pub struct YearResult {
     pub debt: Debt,
     pub fiscal: FiscalBurden,
     pub land_revenue: f64,
+    /// Project income besides land sales (sales, parking, rents, operation).
+    #[serde(default)]
+    pub other_income: f64,
     pub budget_expenditure: f64,
     /// (this plan's + the city's other PPP payments) / general public budget expenditure.
     pub ppp_share: f64,
@@ -186,6 +189,9 @@ pub struct ProjectResult {
     /// Total debt service of loans and bonds, 万元.
     pub debt_service: f64,
     pub land_revenue: f64,
+    /// Project income besides land sales, 万元: it repays the debt with the land revenue.
+    #[serde(default)]
+    pub other_income: f64,
     /// Land revenue left after the last year of debt service (资金结余), 万元.
     pub land_surplus: f64,
     /// Longest term of the project's bonds, years (0 without bonds).
@@ -199,7 +205,11 @@ impl ProjectResult {
             None => Repayment::NoDebt,
             // Special bonds must balance from the land they are raised on (财预〔2018〕28号);
             // land revenue, where there is any, goes to the debt first (`apply_land`).
-            Some(cover) if self.bond_balance.is_some() || self.land_revenue > 0.0 => {
+            Some(cover)
+                if self.bond_balance.is_some()
+                    || self.land_revenue > 0.0
+                    || self.other_income > 0.0 =>
+            {
                 Repayment::Land { cover }
             }
             // No land revenue and no bonds: the loans and service fees are repaid from the
@@ -279,6 +289,8 @@ struct ProjectFlows {
     ppp: Vec<PppSpending>,
     /// Land revenue per year, and the part of it applied to debt service (≤ 0).
     land: Vec<f64>,
+    /// Other project income per year (every stream).
+    income: Vec<f64>,
     land_applied: Vec<f64>,
     land_surplus: f64,
     /// Loan and bond debt service per year (what land revenue may repay).
@@ -318,16 +330,22 @@ fn sources(p: &Project, costs: &ProjectCosts) -> (Vec<Sources>, Vec<f64>) {
 /// Land revenue per year: `years` equal parts from `start_offset`.
 fn land_flows(p: &Project) -> Vec<f64> {
     match p.land_revenue {
-        Some(l) if l.years > 0 && l.amount > 0.0 => {
-            let mut v = vec![0.0; l.start_offset as usize];
-            v.extend(std::iter::repeat_n(
-                l.amount / f64::from(l.years),
-                l.years as usize,
-            ));
-            v
-        }
-        _ => Vec::new(),
+        Some(l) => crate::calc::model::equal_parts(l.amount, l.start_offset, l.years),
+        None => Vec::new(),
     }
+}
+
+/// The project's other income per year, every stream summed.
+fn income_flows(p: &Project) -> Vec<f64> {
+    let mut total: Vec<f64> = Vec::new();
+    for s in &p.income {
+        let f = s.flows();
+        if total.len() < f.len() {
+            total.resize(f.len(), 0.0);
+        }
+        total.iter_mut().zip(f).for_each(|(t, v)| *t += v);
+    }
+    total
 }
 
 /// Land revenue repays bonds first (they must balance on their own), then loans; what is not
@@ -406,8 +424,10 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
         Vec::new()
     };
     let land = land_flows(p);
+    let income = income_flows(p);
     let debt_service = debt_service(&loan, &bonds);
-    let (land_applied, land_surplus) = apply_land(&land, &debt_service);
+    // The project's income repays its debt, land sales and the other streams alike.
+    let (land_applied, land_surplus) = apply_land(&summed(&land, &income), &debt_service);
     ProjectFlows {
         costs,
         sources,
@@ -417,10 +437,22 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
         bonds,
         ppp,
         land,
+        income,
         land_applied,
         land_surplus,
         debt_service,
     }
+}
+
+/// Two yearly flows added year by year (the longer one's length).
+fn summed(a: &[f64], b: &[f64]) -> Vec<f64> {
+    if b.is_empty() {
+        return a.to_vec();
+    }
+    let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
+    (0..a.len().max(b.len()))
+        .map(|k| at(a, k) + at(b, k))
+        .collect()
 }
 
 /// Loan and bond debt service per year (what land revenue may repay).
@@ -495,6 +527,9 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
         &mut y.ppp_spending.supporting
     });
     add_flow(years, off, f.land.iter().copied(), |y| &mut y.land_revenue);
+    add_flow(years, off, f.income.iter().copied(), |y| {
+        &mut y.other_income
+    });
     add_flow(years, off, f.land_applied.iter().copied(), |y| {
         &mut y.fiscal.land_offset
     });
@@ -536,8 +571,12 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
     let debt_ds = &f.debt_service;
     let bond_ds = || f.bonds.iter().map(DebtYear::debt_service);
     let debt_service: f64 = debt_ds.iter().sum();
-    // Land revenue's present value serves both ratios (nothing to add up without land revenue).
-    let pv_land = d.present_value(f.land.iter().copied());
+    // The income's present value serves both ratios (nothing to add up without income).
+    let pv_land = if f.income.is_empty() {
+        d.present_value(f.land.iter().copied())
+    } else {
+        d.present_value(summed(&f.land, &f.income).into_iter())
+    };
     ProjectResult {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -556,6 +595,7 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
             .then(|| balance_ratio(pv_land, d.present_value(bond_ds()))),
         debt_service,
         land_revenue: f.land.iter().sum(),
+        other_income: f.income.iter().sum(),
         land_surplus: f.land_surplus,
         bond_term: if f.bonds.is_empty() {
             0

@@ -221,6 +221,7 @@ impl Plan {
             Edit::SetResettlement { mix, .. } => p.resettlement = *mix,
             Edit::SetFinancing { mix, .. } => p.financing = *mix,
             Edit::SetPppInputs { inputs, .. } => p.ppp = *inputs,
+            Edit::SetIncome { income, .. } => p.income = income.clone(),
             Edit::SetCostOverride { driver, value, .. } => {
                 driver.set_override(&mut p.costs, *value)
             }

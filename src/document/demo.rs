@@ -144,6 +144,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         lead: lead.to_string(),
         comment: String::new(),
         ppp: Default::default(),
+        income: Vec::new(),
     }
 }
 
@@ -156,6 +157,7 @@ pub fn demo_plan() -> Plan {
         .map(|(i, r)| project(i, r))
         .collect();
     ppp_stakes(&mut projects);
+    project_income(&mut projects);
     let assumptions = Assumptions {
         // A prefecture-level city's general public budget expenditure, about 230亿元.
         budget_expenditure: 2_300_000.0,
@@ -244,5 +246,29 @@ fn ppp_stakes(projects: &mut [Project]) {
             }
             _ => {}
         }
+    }
+}
+
+/// Income besides land sales, as 资金平衡方案 of real projects list it: the station area sells
+/// surplus flats and shops, the old town lets its parking, the county west street rents out its
+/// shop fronts.
+fn project_income(projects: &mut [Project]) {
+    use crate::calc::model::{IncomeKind, IncomeStream};
+    let stream = |kind, amount, start_offset, years| IncomeStream {
+        kind,
+        amount,
+        start_offset,
+        years,
+    };
+    for p in projects.iter_mut() {
+        p.income = match p.name.as_str() {
+            "火车站南片区" => vec![stream(IncomeKind::Sales, 6_000.0, 3, 2)],
+            "老城东关片区" => vec![stream(IncomeKind::Parking, 900.0, 3, 6)],
+            "X县西街" => vec![
+                stream(IncomeKind::Parking, 400.0, 3, 4),
+                stream(IncomeKind::Rent, 1_200.0, 3, 10),
+            ],
+            _ => continue,
+        };
     }
 }

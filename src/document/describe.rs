@@ -53,6 +53,7 @@ impl Edit {
             Edit::SetResettlement { project, .. } => field(project, Text::FieldResettlement),
             Edit::SetFinancing { project, .. } => field(project, Text::FieldFinancing),
             Edit::SetPppInputs { project, .. } => field(project, Text::DescPppInputs),
+            Edit::SetIncome { project, .. } => field(project, Text::IncomeTitle),
             Edit::SetCostOverride {
                 project, driver, ..
             } => field(project, driver.label()),

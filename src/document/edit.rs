@@ -62,6 +62,11 @@ pub enum Edit {
         driver: CostDriver,
         value: Option<f64>,
     },
+    /// A project's income streams besides land sales, all at once.
+    SetIncome {
+        project: ProjectId,
+        income: Vec<crate::calc::model::IncomeStream>,
+    },
     /// A PPP project's own spending inputs (equity share, risk, supporting inputs), all at once.
     SetPppInputs {
         project: ProjectId,
@@ -184,7 +189,8 @@ impl Edit {
             | Edit::SetResettlement { project, .. }
             | Edit::SetFinancing { project, .. }
             | Edit::SetCostOverride { project, .. }
-            | Edit::SetPppInputs { project, .. } => Some(project),
+            | Edit::SetPppInputs { project, .. }
+            | Edit::SetIncome { project, .. } => Some(project),
             Edit::ReplaceProject { project } => Some(&project.id),
             _ => None,
         }
@@ -225,6 +231,7 @@ impl Edit {
             Edit::SetResettlement { project, .. } => p(project, "resettlement".into()),
             Edit::SetFinancing { project, .. } => p(project, "financing".into()),
             Edit::SetPppInputs { project, .. } => p(project, "ppp".into()),
+            Edit::SetIncome { project, .. } => p(project, "income".into()),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
@@ -284,6 +291,12 @@ pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
                 value: driver.get_override(&new.costs),
             }),
     );
+    if old.income != new.income {
+        changes.push(Edit::SetIncome {
+            project: project.clone(),
+            income: new.income.clone(),
+        });
+    }
     if old.ppp != new.ppp {
         changes.push(Edit::SetPppInputs {
             project: project.clone(),

@@ -97,6 +97,7 @@ impl Plan {
             lead: String::new(),
             comment: String::new(),
             ppp: Default::default(),
+            income: Vec::new(),
         }
     }
 

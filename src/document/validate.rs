@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 pub use crate::calc::fields::Problem;
-use crate::calc::fields::{AssumptionKey, Bounds, PppInput, ProjectField};
+use crate::calc::fields::{AssumptionKey, Bounds, IncomePart, PppInput, ProjectField};
 use crate::calc::finance::ppp::RiskCost;
 use crate::calc::model::{
     Assumptions, CostDriver, Instrument, Project, ProjectId, ResettlementWay,
@@ -32,6 +32,8 @@ pub enum Field {
     Optimize(crate::document::optimize_settings::Setting),
     /// One of a PPP project's own spending inputs.
     Ppp(crate::calc::fields::PppInput),
+    /// A project income stream of this kind.
+    Income(crate::calc::model::IncomeKind),
 }
 
 impl Field {
@@ -50,6 +52,7 @@ impl Field {
             Field::Risk(None) => Text::RiskSettingsLabel,
             Field::Optimize(s) => s.label(),
             Field::Ppp(i) => i.label(),
+            Field::Income(k) => k.label(),
         }
     }
 
@@ -121,6 +124,7 @@ impl Problem {
             }
             Problem::BudgetNeededForPpp => Text::ErrBudgetForPpp.tr(lang).into(),
             Problem::LandWithoutYears => Text::ErrLandWithoutYears.tr(lang).into(),
+            Problem::IncomeTwice => Text::ErrIncomeTwice.tr(lang).into(),
             Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
             Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
             Problem::RangeOrder { low, mode, high } => {
@@ -299,6 +303,15 @@ pub fn validate_project(
     for &i in PppInput::ALL {
         if let Some(v) = i.get(&p.ppp) {
             c.bounded(Field::Ppp(i), i.bounds(), v);
+        }
+    }
+    for (k, stream) in p.income.iter().enumerate() {
+        let field = Field::Income(stream.kind);
+        for part in IncomePart::ALL {
+            c.bounded(field, part.bounds(), part.get(stream));
+        }
+        if p.income[..k].iter().any(|s| s.kind == stream.kind) {
+            c.push(field, Problem::IncomeTwice);
         }
     }
     if matches!(p.ppp.risk, Some(RiskCost::Scenarios { .. })) {

@@ -25,6 +25,8 @@ pub enum ProjectPart {
     Cost(CostDriver),
     /// The project's own PPP spending inputs, taken as one.
     Ppp,
+    /// Its income streams besides land sales, taken as one.
+    Income,
 }
 
 fn is_land(f: ProjectField) -> bool {
@@ -46,7 +48,7 @@ impl ProjectPart {
                 ProjectPart::Financing,
             ])
             .chain(CostDriver::ALL.iter().map(|&d| ProjectPart::Cost(d)))
-            .chain([ProjectPart::Ppp])
+            .chain([ProjectPart::Ppp, ProjectPart::Income])
     }
 
     fn same(self, a: &Project, b: &Project) -> bool {
@@ -57,6 +59,7 @@ impl ProjectPart {
             ProjectPart::Financing => a.financing == b.financing,
             ProjectPart::Cost(d) => d.get_override(&a.costs) == d.get_override(&b.costs),
             ProjectPart::Ppp => a.ppp == b.ppp,
+            ProjectPart::Income => a.income == b.income,
         }
     }
 
@@ -68,6 +71,7 @@ impl ProjectPart {
             ProjectPart::Financing => into.financing = from.financing,
             ProjectPart::Cost(d) => d.set_override(&mut into.costs, d.get_override(&from.costs)),
             ProjectPart::Ppp => into.ppp = from.ppp,
+            ProjectPart::Income => into.income = from.income.clone(),
         }
     }
 
@@ -80,6 +84,7 @@ impl ProjectPart {
             ProjectPart::Financing => Text::NavFinancing.tr(lang).into(),
             ProjectPart::Cost(d) => d.label().tr(lang).into(),
             ProjectPart::Ppp => Text::DescPppInputs.tr(lang).into(),
+            ProjectPart::Income => Text::IncomeTitle.tr(lang).into(),
         }
     }
 
@@ -113,6 +118,19 @@ impl ProjectPart {
                 Some(v) => d.unit().show(v, lang),
                 None => Text::CityDefault.tr(lang).into(),
             },
+            ProjectPart::Income if p.income.is_empty() => Text::None.tr(lang).into(),
+            ProjectPart::Income => p
+                .income
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        s.kind.label().tr(lang),
+                        crate::calc::fields::Unit::Wan.show(s.amount, lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(Text::ListSeparator.tr(lang)),
             ProjectPart::Ppp if p.ppp.is_default() => Text::CityDefault.tr(lang).into(),
             ProjectPart::Ppp => crate::calc::fields::PppInput::ALL
                 .iter()

@@ -7,10 +7,11 @@
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
 use crate::calc::fields::{
-    status_key, type_key, FieldKind, PppInput, Problem, ProjectField, RiskMethod, Value,
+    income_of, new_income, status_key, type_key, FieldKind, IncomePart, PppInput, Problem,
+    ProjectField, RiskMethod, Value,
 };
 use crate::calc::model::{status_text, type_text};
-use crate::calc::model::{CostDriver, Instrument, Project, ResettlementWay};
+use crate::calc::model::{CostDriver, IncomeKind, Instrument, Project, ResettlementWay};
 use crate::document::plan::Plan;
 use crate::document::validate::{validate_project, Issue};
 use crate::words::i18n::{Lang, Text};
@@ -30,6 +31,8 @@ pub enum Column {
     RiskMethod,
     /// A PPP project's own spending input; empty means none (the equity share: the city's).
     Ppp(PppInput),
+    /// A part of the project's income stream of one kind; empty amount means none.
+    Income(IncomeKind, IncomePart),
 }
 
 impl Column {
@@ -42,6 +45,11 @@ impl Column {
             .chain(CostDriver::ALL.iter().map(|&d| Column::Cost(d)))
             .chain(std::iter::once(Column::RiskMethod))
             .chain(PppInput::ALL.iter().map(|&i| Column::Ppp(i)))
+            .chain(IncomeKind::ALL.iter().flat_map(|&k| {
+                IncomePart::ALL
+                    .iter()
+                    .map(move |&part| Column::Income(k, part))
+            }))
             .collect()
     }
 
@@ -54,6 +62,7 @@ impl Column {
             Column::Cost(d) => d.label(),
             Column::RiskMethod => Text::PppRiskMethod,
             Column::Ppp(i) => i.label(),
+            Column::Income(_, part) => part.label(),
         }
     }
 
@@ -67,11 +76,13 @@ impl Column {
             },
             Column::Cost(d) => d.unit().text(lang),
             Column::Ppp(i) => i.unit().text(lang),
+            Column::Income(_, part) => part.unit().text(lang),
             Column::Id | Column::RiskMethod => "",
         };
         let label = self.label().tr(lang);
         let label = match self {
             Column::Cost(_) => Text::CsvOwnCost.fill(lang, &[&label]),
+            Column::Income(kind, part) => part.label().fill(lang, &[&kind.label().tr(lang)]),
             _ => label.to_string(),
         };
         match (unit, lang) {
@@ -106,6 +117,7 @@ impl Column {
             },
             Column::Cost(d) => d.unit(),
             Column::Ppp(i) => i.unit(),
+            Column::Income(_, part) => part.unit(),
             Column::Id | Column::RiskMethod => crate::calc::fields::Unit::None,
         }
     }
@@ -191,6 +203,9 @@ fn cell(p: &Project, c: Column, lang: Lang) -> String {
         Column::Ppp(i) => ppp_cell(p, i)
             .map(|v| number(v, c.percent()))
             .unwrap_or_default(),
+        Column::Income(kind, part) => income_of(p, kind)
+            .map(|s| number(part.get(s), false))
+            .unwrap_or_default(),
     }
 }
 
@@ -209,6 +224,7 @@ pub fn cell_value(p: &Project, c: Column, lang: Lang) -> Cell {
         Column::Instrument(i) => Some(i.get(&p.financing)),
         Column::Cost(d) => d.get_override(&p.costs),
         Column::Ppp(i) => ppp_cell(p, i),
+        Column::Income(kind, part) => income_of(p, kind).map(|s| part.get(s)),
         Column::RiskMethod => None,
         Column::Field(f) if f.key().starts_with("land_revenue.") && p.land_revenue.is_none() => {
             None
@@ -620,6 +636,21 @@ impl Row<'_> {
                 Err(e) => self.problems.push(e),
             },
             Column::RiskMethod => self.read_risk_method(c, cell),
+            Column::Income(kind, part) => match self.number(c, cell) {
+                Ok(Some(v)) => {
+                    let income = &mut self.project.income;
+                    let k = match income.iter().position(|s| s.kind == kind) {
+                        Some(k) => k,
+                        None => {
+                            income.push(new_income(kind));
+                            income.len() - 1
+                        }
+                    };
+                    part.set(&mut income[k], v);
+                }
+                Ok(None) => {}
+                Err(e) => self.problems.push(e),
+            },
             Column::Ppp(i) => match self.number(c, cell) {
                 Ok(Some(v)) => i.set(&mut self.project.ppp, v),
                 Ok(None) if i == PppInput::EquityShare => self.project.ppp.equity_share = None,

@@ -37,7 +37,7 @@ pub fn fund_balance(plan: &Plan, id: &str, lang: Lang) -> Option<FundBalance> {
     Some(FundBalance {
         name: p.name.clone(),
         investment: investment_table(pr, lang),
-        yearly: yearly_table(&r, lang),
+        yearly: yearly_table(&r, p, plan.first_year, lang),
         coverage: pr.land_cover,
         threshold: plan.assumptions.bond_balance_threshold,
         compensation: compensation_table(plan, p, pr, lang),
@@ -68,9 +68,21 @@ fn investment_table(pr: &ProjectResult, lang: Lang) -> Table {
     }
 }
 
-/// The yearly money of the project: what each instrument raises, what the project earns, what
-/// its loans and bonds cost, and the balance of the two, year by year and cumulated.
-fn yearly_table(r: &Results, lang: Lang) -> Table {
+/// The yearly money of the project: what each instrument raises, what the project earns (land
+/// sales and each of its other streams), what its loans and bonds cost, and the balance of the
+/// two, year by year and cumulated.
+fn yearly_table(r: &Results, p: &Project, first_year: i32, lang: Lang) -> Table {
+    // Each stream by calendar year: its flows start with the project's planned year.
+    let offset = (p.year - first_year).max(0) as usize;
+    let streams: Vec<(Text, Vec<f64>)> = p
+        .income
+        .iter()
+        .map(|s| {
+            let mut v = vec![0.0; offset];
+            v.extend(s.flows());
+            (s.kind.label(), v)
+        })
+        .collect();
     let loan = Instrument::PolicyLoan;
     let bond = Instrument::SpecialBond;
     let mut header: Vec<String> = vec![Text::ColYearHeader.tr(lang).into()];
@@ -80,9 +92,14 @@ fn yearly_table(r: &Results, lang: Lang) -> Table {
             .map(|i| i.label().tr(lang).to_string()),
     );
     header.extend(
+        [Text::FbSources, Text::LandRevenueCol]
+            .iter()
+            .map(|t| t.tr(lang).to_string()),
+    );
+    header.extend(streams.iter().map(|(t, _)| t.tr(lang).to_string()));
+    header.extend(
         [
-            Text::FbSources,
-            Text::LandRevenueCol,
+            Text::IncomeTotal,
             loan.burden().1,
             bond.burden().1,
             Text::FbDebtService,
@@ -98,7 +115,8 @@ fn yearly_table(r: &Results, lang: Lang) -> Table {
     let mut rows: Vec<Vec<Cell>> = r
         .years
         .iter()
-        .map(|y| {
+        .enumerate()
+        .map(|(k, y)| {
             let mut values: Vec<f64> = Instrument::ALL
                 .iter()
                 .map(|i| i.amount(&y.sources))
@@ -106,15 +124,16 @@ fn yearly_table(r: &Results, lang: Lang) -> Table {
             values.push(y.sources.total());
             let service = [loan, bond].map(|i| i.amount(&y.fiscal.by_instrument));
             let debt_service = service[0] + service[1];
-            let balance = y.land_revenue - debt_service;
+            let income = y.land_revenue + y.other_income;
+            let balance = income - debt_service;
             cumulative += balance;
-            values.extend([
-                y.land_revenue,
-                service[0],
-                service[1],
-                debt_service,
-                balance,
-            ]);
+            values.push(y.land_revenue);
+            values.extend(
+                streams
+                    .iter()
+                    .map(|(_, v)| v.get(k).copied().unwrap_or(0.0)),
+            );
+            values.extend([income, service[0], service[1], debt_service, balance]);
             for (t, v) in totals.iter_mut().zip(&values) {
                 *t += v;
             }
@@ -234,7 +253,15 @@ mod tests {
                 pr.name
             );
             assert!(
-                close(col(Text::FbCumulative), pr.land_revenue - pr.debt_service),
+                close(col(Text::IncomeTotal), pr.land_revenue + pr.other_income),
+                "{}",
+                pr.name
+            );
+            assert!(
+                close(
+                    col(Text::FbCumulative),
+                    pr.land_revenue + pr.other_income - pr.debt_service
+                ),
                 "{}",
                 pr.name
             );

@@ -442,6 +442,16 @@ catalogue! {
     FiscalBurden => "财政负担", "Fiscal burden";
     BudgetExpenditure => "一般公共预算支出", "General public budget expenditure";
     LandRevenueCol => "土地出让收入", "Land revenue";
+    IncomeSales => "安置房及商业配套出售收入", "Sales of surplus flats and commercial space";
+    IncomeParking => "车位收入", "Parking";
+    IncomeRent => "租金收入", "Rents";
+    IncomeOperation => "经营收入", "Operating income";
+    IncomeAmount => "{0}（合计）", "{0} (total)";
+    IncomeStart => "{0}起始（项目年度后第几年）", "{0} starts (years after the planned year)";
+    IncomeYears => "{0}年限", "{0} over (years)";
+    IncomeTitle => "其他项目收益", "Other project income";
+    IncomeTotal => "项目收益合计", "Project income";
+    ErrIncomeTwice => "每类收益只能填一项", "one stream of each kind at most";
     RehousedMonetized => "货币化安置户数", "Households rehoused with money";
     RehousedInKind => "实物安置交房户数", "Households given new flats";
 
