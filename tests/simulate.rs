@@ -898,7 +898,10 @@ fn income_streams_are_checked_at_their_fields() {
         (vec![rent(100.0, 25, 3)], "0 至 20"),
         (vec![rent(100.0, 1, 0)], "1 至 30"),
         (vec![rent(-5.0, 1, 3)], "-5"),
-        (vec![rent(100.0, 1, 3), rent(50.0, 2, 3)], "每类收益只能填一项"),
+        (
+            vec![rent(100.0, 1, 3), rent(50.0, 2, 3)],
+            "每类收益只能填一项",
+        ),
     ] {
         plan.projects[1].income = streams;
         let problems = validate(&plan);

@@ -575,7 +575,7 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
     let pv_land = if f.income.is_empty() {
         d.present_value(f.land.iter().copied())
     } else {
-        d.present_value(summed(&f.land, &f.income).into_iter())
+        d.present_value(summed(&f.land, &f.income))
     };
     ProjectResult {
         id: p.id.clone(),

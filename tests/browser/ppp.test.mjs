@@ -86,3 +86,31 @@ test('a project\'s fund-balance plan opens from its row, adds up as the simulati
   await sheet.waitFor({ state: 'detached' });
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('income besides land sales is entered in the editor and shows in the fund-balance plan', async () => {
+  const { page, log } = await openApp(env);
+  const row = page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' });
+  await row.locator('[data-testid="edit-project"]').click();
+  await page.locator('[data-testid="income-inputs"]').waitFor();
+  assert.equal(await page.inputValue('[data-testid="income-rent-amount"]'), '');
+  await setField(page, 'income-rent-amount', '3000');
+  // The new stream starts like land sales (2 years on, over 3) until told otherwise.
+  assert.equal(await page.inputValue('[data-testid="income-rent-start"]'), '2');
+  await setField(page, 'income-rent-years', '0');
+  await page.locator('[data-testid="editor-invalid"]').waitFor();
+  await setField(page, 'income-rent-years', '5');
+  await page.locator('[data-testid="editor-invalid"]').waitFor({ state: 'detached' });
+  await page.click('[data-testid="close-editor"]');
+  await row.locator('[data-testid="open-fund-balance"]').click();
+  const head = await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents();
+  const k = head.indexOf('租金收入');
+  assert.ok(k > 0, head.join(','));
+  const total = await page.locator(`[data-testid="fund-balance-yearly"] tbody tr:last-child td:nth-child(${k + 1})`).textContent();
+  assert.equal(total.trim(), '3,000.00');
+  await page.click('[data-testid="close-fund-balance"]');
+  // One undo takes the stream away again.
+  await page.click('[data-testid="undo"]');
+  await row.locator('[data-testid="open-fund-balance"]').click();
+  assert.ok(!(await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents()).includes('租金收入'));
+  assert.deepEqual(log.pageErrors, []);
+});

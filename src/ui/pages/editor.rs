@@ -199,6 +199,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             <ResettlementShares draft=draft issues=issues />
             <h3>{move || t(Text::NavFinancing)}</h3>
             <FinancingShares draft=draft issues=issues />
+            <IncomeFields draft=draft issues=issues />
             <PppSpendingFields draft=draft issues=issues />
             <h3>{move || t(Text::SectionCosts)}</h3>
             <table class="costs">
@@ -549,4 +550,73 @@ fn PppInputField(
             error=field_error(issues, Field::Ppp(input))
         />
     }
+}
+
+/// The project's income besides land sales: one row per kind, an empty amount for none.
+#[component]
+fn IncomeFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let rows = crate::calc::model::IncomeKind::ALL
+        .iter()
+        .map(|&kind| view! { <IncomeRow kind=kind draft=draft issues=issues /> })
+        .collect_view();
+    view! {
+        <h3>{move || t(Text::IncomeTitle)}</h3>
+        <div class="grid" data-testid="income-inputs">{rows}</div>
+    }
+}
+
+/// One kind of income: its amount (empty: none), the year it starts and over how many years.
+#[component]
+fn IncomeRow(
+    kind: crate::calc::model::IncomeKind,
+    draft: RwSignal<Project>,
+    issues: Memo<Vec<Issue>>,
+) -> impl IntoView {
+    use crate::calc::fields::{income_of, new_income, IncomePart};
+    let part_field = move |part: IncomePart| {
+        let value = Signal::derive(move || draft.with(|d| income_of(d, kind).map(|s| part.get(s))));
+        let on_change = Callback::new(move |v: Option<f64>| {
+            draft.update(|d| match (v, part) {
+                // Emptying the amount removes the stream.
+                (None, IncomePart::Amount) => d.income.retain(|s| s.kind != kind),
+                (None, _) => {}
+                (Some(v), _) => {
+                    if income_of(d, kind).is_none() {
+                        d.income.push(new_income(kind));
+                        // Kept in the declaration's order, as the project list writes them.
+                        let order = |k| {
+                            crate::calc::model::IncomeKind::ALL
+                                .iter()
+                                .position(|x| *x == k)
+                        };
+                        d.income.sort_by_key(|s| order(s.kind));
+                    }
+                    if let Some(s) = d.income.iter_mut().find(|s| s.kind == kind) {
+                        part.set(s, v);
+                    }
+                }
+            })
+        });
+        let label = match part {
+            IncomePart::Amount => kind.label(),
+            IncomePart::Start => Text::LandStart,
+            IncomePart::Years => Text::LandYears,
+        };
+        view! {
+            <NumberInput
+                label=label
+                value=value
+                on_change=on_change
+                optional=true
+                unit=part.unit().text(crate::words::i18n::Lang::Zh)
+                testid=format!("income-{}-{}", kind.key(), match part {
+                    IncomePart::Amount => "amount",
+                    IncomePart::Start => "start",
+                    IncomePart::Years => "years",
+                })
+                error=if part == IncomePart::Amount { field_error(issues, Field::Income(kind)) } else { Signal::derive(|| None) }
+            />
+        }
+    };
+    IncomePart::ALL.into_iter().map(part_field).collect_view()
 }
