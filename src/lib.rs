@@ -21,7 +21,9 @@ pub use document::{
     risk_settings, validate,
 };
 pub use exchange::{format, library, merge, project_csv, submission, workbook, xlsx_formats};
-pub use present::{charts, compare_charts, finding_groups, headline, listing, report, risk_charts};
+pub use present::{
+    charts, compare_charts, finding_groups, fund_balance, headline, listing, report, risk_charts,
+};
 pub use words::{display, i18n};
 
 /// The simulation under its public name, with `simulate_plan` (a document and one of its

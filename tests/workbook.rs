@@ -57,8 +57,38 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["项目清单", "年度测算", "财政承受能力", "方案对比"]
+        [
+            "项目清单",
+            "年度测算",
+            "财政承受能力",
+            "资金平衡",
+            "方案对比"
+        ]
     );
+
+    // 资金平衡: one block per project, its name over its yearly table, whose totals row ends
+    // with the cumulative balance of the project's own fund-balance plan.
+    let fb = wb.worksheet_range("资金平衡").unwrap();
+    let rows: Vec<Vec<Data>> = fb.rows().map(|r| r.to_vec()).collect();
+    for p in &plan.projects {
+        let k = rows
+            .iter()
+            .position(|r| r[0].to_string() == p.name)
+            .unwrap_or_else(|| panic!("{} has a block", p.name));
+        let own = planner::fund_balance::fund_balance(&plan, &p.id, Lang::Zh).unwrap();
+        let totals = &rows[k + 1 + own.yearly.rows.len()];
+        assert_eq!(totals[0].to_string(), "合计", "{}", p.name);
+        let last = own.yearly.header.len() - 1;
+        let expected = match own.yearly.rows.last().unwrap()[last] {
+            planner::report::Cell::Money(v) => v,
+            _ => unreachable!(),
+        };
+        assert!(
+            (number(&totals[last]) - expected).abs() < 0.006,
+            "{}",
+            p.name
+        );
+    }
 
     // Numbers are numbers, formatted as 万元 with two decimals and percentages.
     let styles = part(&bytes, "xl/styles.xml");
@@ -295,7 +325,7 @@ fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
         let books = [
             (
                 export(&plan, None, lang).unwrap(),
-                vec![true, true, true, false],
+                vec![true, true, true, true, false],
             ),
             (template(&plan, lang).unwrap(), vec![true, false]),
         ];

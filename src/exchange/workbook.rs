@@ -131,13 +131,23 @@ fn title(
 }
 
 fn header_row(ws: &mut Worksheet, f: &Formats, header: &[String]) -> Result<Vec<f64>, XlsxError> {
+    header_row_at(ws, f, header, TITLE_ROWS)
+}
+
+/// A header row at row `at`.
+fn header_row_at(
+    ws: &mut Worksheet,
+    f: &Formats,
+    header: &[String],
+    at: u32,
+) -> Result<Vec<f64>, XlsxError> {
     let mut widths = Vec::with_capacity(header.len());
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(TITLE_ROWS, c as u16, h, &f.header)?;
+        ws.write_string_with_format(at, c as u16, h, &f.header)?;
         // Wrapped headers take up to two lines; a short value column stays narrow.
         widths.push((text_width(h) / 2.0).max(6.0));
     }
-    ws.set_row_height(TITLE_ROWS, 32)?;
+    ws.set_row_height(at, 32)?;
     Ok(widths)
 }
 
@@ -148,9 +158,22 @@ fn write_table(
     table: &Table,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let mut widths = header_row(ws, f, &table.header)?;
+    let mut widths = Vec::new();
+    write_block(ws, f, table, TITLE_ROWS, &mut widths)?;
+    fit_columns(ws, &widths, lang)
+}
+
+/// Writes `table` with its header at row `at`, widening `widths` to fit; the row after it.
+fn write_block(
+    ws: &mut Worksheet,
+    f: &Formats,
+    table: &Table,
+    at: u32,
+    all_widths: &mut Vec<f64>,
+) -> Result<u32, XlsxError> {
+    let mut widths = header_row_at(ws, f, &table.header, at)?;
     for (r, row) in table.rows.iter().enumerate() {
-        let r = TITLE_ROWS + 1 + r as u32;
+        let r = at + 1 + r as u32;
         for (c, cell) in row.iter().enumerate() {
             let (v, format, width) = match *cell {
                 Cell::Text(ref t) => {
@@ -171,6 +194,43 @@ fn write_table(
             ws.write_number_with_format(r, c as u16, v, format)?;
             widths[c] = widths[c].max(width);
         }
+    }
+    if all_widths.len() < widths.len() {
+        all_widths.resize(widths.len(), 0.0);
+    }
+    for (a, w) in all_widths.iter_mut().zip(widths) {
+        *a = a.max(w);
+    }
+    Ok(at + 1 + table.rows.len() as u32)
+}
+
+/// 资金平衡: every project's fund-balance plan, one block each (its name and coverage, then its
+/// yearly table of sources, income, debt service and balance), as a policy bank reads them.
+fn write_fund_balances(
+    ws: &mut Worksheet,
+    f: &Formats,
+    view: &Plan,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let mut widths = Vec::new();
+    let mut at = TITLE_ROWS + 1;
+    for p in &view.projects {
+        let Some(fb) = crate::present::fund_balance::fund_balance(view, &p.id, lang) else {
+            continue;
+        };
+        ws.write_string_with_format(at, 0, &fb.name, &f.title)?;
+        let coverage = match fb.coverage {
+            Some(c) => Text::FbCoverage.fill(
+                lang,
+                &[
+                    &crate::words::display::fixed(c, 2),
+                    &crate::words::display::fixed(fb.threshold, 2),
+                ],
+            ),
+            None => Text::FbNoDebt.tr(lang).to_string(),
+        };
+        ws.write_string(at, 1, &coverage)?;
+        at = write_block(ws, f, &fb.yearly, at + 1, &mut widths)? + 1;
     }
     fit_columns(ws, &widths, lang)
 }
@@ -272,6 +332,11 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
         0,
         Text::AffNote.tr(lang),
     )?;
+
+    let ws = sheet(&mut wb, Text::SheetFundBalance, lang)?;
+    title(ws, &f, &named(Text::SheetFundBalance), unit, 2)?;
+    ws.write_string(TITLE_ROWS, 0, Text::SheetFundBalanceNote.tr(lang))?;
+    write_fund_balances(ws, &f, &view, lang)?;
 
     if !doc.scenarios.is_empty() {
         let ws = sheet(&mut wb, Text::SheetCompare, lang)?;

@@ -572,6 +572,8 @@ catalogue! {
     SheetProjects => "项目清单", "Projects";
     SheetYearly => "年度测算", "Yearly results";
     SheetAffordability => "财政承受能力", "Fiscal affordability";
+    SheetFundBalance => "资金平衡", "Fund balance";
+    SheetFundBalanceNote => "每个项目一块：资金来源、项目收益（土地出让及其他收益）、贷款与专项债还本付息、当年及累计结余，单位万元", "One block per project: sources, income (land sales and other streams), loan and bond debt service, yearly and cumulative balance, in 10k yuan";
     SheetCompare => "方案对比", "Scenarios";
     SheetGuide => "填写说明", "How to fill in";
     SheetUnit => "单位：万元", "Unit: 10k yuan";

@@ -170,6 +170,11 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
         >
             <header>
                 <h2>{move || t(Text::EditorTitle)} " · " {move || draft.with(|d| d.name.clone())}</h2>
+                <button type="button" data-testid="open-fund-balance" on:click=move |_| {
+                    store.fund_balance.set(Some(draft.with_untracked(|d| d.id.clone())))
+                }>
+                    {move || t(Text::FbOpen)}
+                </button>
                 <button type="button" data-testid="close-editor" on:click=move |_| close(store)>
                     {move || t(Text::Close)}
                 </button>
