@@ -55,6 +55,7 @@ catalogue! {
     TotalRow => "合计", "Total";
     FbTitle => "资金平衡方案", "Fund-balance plan";
     FbOpen => "资金平衡", "Fund balance";
+    FbWholeDistrict => "{0}全部项目", "every project of {0}";
     FbInvestment => "投资构成", "Investment by item";
     FbYearly => "资金来源、项目收益与还本付息", "Sources, income and debt service";
     FbCompensation => "征收补偿方案", "Expropriation and compensation plan";

@@ -82,6 +82,18 @@ test('a project\'s fund-balance plan opens from its row, adds up as the simulati
   assert.equal(await page.locator('.tabs').isVisible(), false);
   assert.equal(await sheet.isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
+  // Every project of 城关区 as one document, one project per printed page.
+  const district = await page.locator('[data-testid="project-row"]', { hasText: '城关区' }).count();
+  assert.ok(district >= 2, `${district} projects in 城关区`);
+  await page.check('[data-testid="fund-balance-district"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="fund-balance-project"]').length === n, district);
+  const breaks = await page.evaluate(() => {
+    const [, second] = document.querySelectorAll('[data-testid="fund-balance-project"]');
+    return second && getComputedStyle(second).breakBefore;
+  });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelectorAll('[data-testid="fund-balance-project"]')[1]).breakBefore), 'page', breaks);
+  await page.emulateMedia({ media: 'screen' });
   await page.click('[data-testid="close-fund-balance"]');
   await sheet.waitFor({ state: 'detached' });
   assert.deepEqual(log.pageErrors, []);
