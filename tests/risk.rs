@@ -227,3 +227,34 @@ fn statistics_by_hand() {
     );
     assert!((t.quantile(0.999_999_999) - 0.2).abs() < 1e-4);
 }
+
+/// The two drivers of issue 25's inputs: the PPP retained-risk cost (city-wide ratios and every
+/// project's own, ratios or scenario amounts) and the project income besides land sales, each
+/// moved by its change and nothing else.
+#[test]
+fn ppp_risk_and_other_income_move_by_their_change() {
+    use planner::risk_settings::RiskDriver;
+    let plan = planner::demo::demo_plan();
+    let run = |driver: RiskDriver, change: f64| {
+        let (mut a, mut projects) = (plan.assumptions.clone(), plan.projects.clone());
+        driver.apply(&mut a, &mut projects, change);
+        planner::simulate::simulate(&a, &projects, plan.first_year)
+    };
+    let base = run(RiskDriver::PppRisk, 0.0);
+    let sum = |r: &planner::simulate::Results, f: fn(&planner::simulate::YearResult) -> f64| {
+        r.years.iter().map(f).sum::<f64>()
+    };
+    let risk = |r: &planner::simulate::Results| sum(r, |y| y.ppp_spending.risk);
+    assert!(risk(&base) > 0.0);
+    let dearer = run(RiskDriver::PppRisk, 0.5);
+    assert!((risk(&dearer) - 1.5 * risk(&base)).abs() < 1e-6 * risk(&base));
+    let equity = |r: &planner::simulate::Results| sum(r, |y| y.ppp_spending.equity);
+    assert_eq!(equity(&dearer), equity(&base));
+    let income = |r: &planner::simulate::Results| sum(r, |y| y.other_income);
+    let less = run(RiskDriver::OtherIncome, -0.4);
+    assert!((income(&less) - 0.6 * income(&base)).abs() < 1e-6 * income(&base));
+    assert_eq!(
+        sum(&less, |y| y.land_revenue),
+        sum(&base, |y| y.land_revenue)
+    );
+}

@@ -111,7 +111,7 @@ impl Draws {
 /// One draw's outcome.
 #[derive(Debug, Clone, PartialEq)]
 struct Outcome {
-    changes: [f64; 12],
+    changes: [f64; RiskDriver::ALL.len()],
     fiscal: Vec<f64>,
     ppp_share: Vec<f64>,
     pv: f64,

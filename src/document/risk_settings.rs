@@ -23,6 +23,10 @@ pub enum RiskDriver {
     BudgetGrowth,
     LandRevenue,
     MonetizedShare,
+    /// Project income besides land sales (sales, parking, rents, operation).
+    OtherIncome,
+    /// The PPP retained-risk cost (风险承担支出): ratios and scenario amounts alike.
+    PppRisk,
 }
 
 /// How a driver reaches the simulation's inputs.
@@ -32,10 +36,12 @@ enum Reach {
     Cost(CostDriver),
     Land,
     Monetized,
+    Income,
+    PppRisk,
 }
 
 impl RiskDriver {
-    pub const ALL: [RiskDriver; 12] = [
+    pub const ALL: [RiskDriver; 14] = [
         RiskDriver::LoanRate,
         RiskDriver::BondRate,
         RiskDriver::ServiceRate,
@@ -48,6 +54,8 @@ impl RiskDriver {
         RiskDriver::BudgetGrowth,
         RiskDriver::LandRevenue,
         RiskDriver::MonetizedShare,
+        RiskDriver::OtherIncome,
+        RiskDriver::PppRisk,
     ];
 
     pub fn key(self) -> &'static str {
@@ -64,6 +72,8 @@ impl RiskDriver {
             RiskDriver::BudgetGrowth => "budget_growth",
             RiskDriver::LandRevenue => "land_revenue",
             RiskDriver::MonetizedShare => "monetized_share",
+            RiskDriver::OtherIncome => "other_income",
+            RiskDriver::PppRisk => "ppp_risk",
         }
     }
 
@@ -81,6 +91,8 @@ impl RiskDriver {
             RiskDriver::BudgetGrowth => Text::RiskBudgetGrowth,
             RiskDriver::LandRevenue => Text::RiskLand,
             RiskDriver::MonetizedShare => Text::RiskMonetized,
+            RiskDriver::OtherIncome => Text::RiskOtherIncome,
+            RiskDriver::PppRisk => Text::RiskPppRisk,
         }
     }
 
@@ -98,6 +110,8 @@ impl RiskDriver {
             RiskDriver::PurchasePrice => Reach::Cost(CostDriver::purchase_price),
             RiskDriver::LandRevenue => Reach::Land,
             RiskDriver::MonetizedShare => Reach::Monetized,
+            RiskDriver::OtherIncome => Reach::Income,
+            RiskDriver::PppRisk => Reach::PppRisk,
         }
     }
 
@@ -113,6 +127,9 @@ impl RiskDriver {
             RiskDriver::BudgetGrowth => (-0.50, 0.20),
             RiskDriver::LandRevenue => (-0.40, 0.10),
             RiskDriver::MonetizedShare => (-0.10, 0.10),
+            // Sales and rents disappoint like land sales; retained risks turn out dearer.
+            RiskDriver::OtherIncome => (-0.40, 0.10),
+            RiskDriver::PppRisk => (-0.20, 0.50),
         };
         Range {
             low,
@@ -142,6 +159,18 @@ impl RiskDriver {
             Reach::Land => {
                 for l in projects.iter_mut().filter_map(|p| p.land_revenue.as_mut()) {
                     l.amount *= f;
+                }
+            }
+            Reach::Income => {
+                for s in projects.iter_mut().flat_map(|p| p.income.iter_mut()) {
+                    s.amount *= f;
+                }
+            }
+            Reach::PppRisk => {
+                a.ppp.risk_construction_rate *= f;
+                a.ppp.risk_operating_rate *= f;
+                for r in projects.iter_mut().filter_map(|p| p.ppp.risk.as_mut()) {
+                    r.scale(f);
                 }
             }
             Reach::Monetized => {

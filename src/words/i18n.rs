@@ -615,6 +615,8 @@ catalogue! {
     RiskBudgetGrowth => "一般公共预算支出增长率", "Budget growth";
     RiskLand => "土地出让收入", "Land revenue";
     RiskMonetized => "货币化安置比例", "Monetized share";
+    RiskOtherIncome => "其他项目收益", "Other project income";
+    RiskPppRisk => "PPP风险承担支出", "PPP retained-risk cost";
     DescSubmissions => "修改区县报送记录", "change the county submissions";
     DescMerge => "合并同事的修改（{0} 项）", "merge a colleague's changes ({0})";
     DescSubmission => "接收区县报送", "take a county's submission";

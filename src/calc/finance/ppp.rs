@@ -147,6 +147,29 @@ pub enum RiskCost {
 }
 
 impl RiskCost {
+    /// The same risk `f` times as dear: the ratios, or each case's expenditure.
+    pub fn scale(&mut self, f: f64) {
+        match self {
+            RiskCost::Ratio {
+                construction,
+                operating,
+            } => {
+                *construction *= f;
+                *operating *= f;
+            }
+            RiskCost::Scenarios {
+                base,
+                adverse,
+                worst,
+                ..
+            } => {
+                *base *= f;
+                *adverse *= f;
+                *worst *= f;
+            }
+        }
+    }
+
     /// The expected expenditure of the scenario method: Σ probability × expenditure.
     pub fn expected(&self) -> Option<f64> {
         match *self {
