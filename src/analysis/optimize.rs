@@ -671,10 +671,10 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     Some((next, prices(&lp, &solved)))
 }
 
-/// How far `limit` alone must give for every other limit to hold (with the plan's financing),
-/// in its rows' units; `None` when the others cannot hold whatever it gives.
-fn relaxation_alone(plan: &Plan, s: &Settings, limit: &Limit) -> Option<f64> {
-    let (mut lp, _) = resettlement_program(plan, s);
+/// How far `limit` alone must give for every other limit to hold, in its rows' units; `None`
+/// when the others cannot hold whatever it gives. `lp` is `plan`'s resettlement program (with
+/// the plan's financing), built once for every limit asked.
+fn relaxation_alone(lp: &mut Lp, plan: &Plan, s: &Settings, limit: &Limit) -> Option<f64> {
     lp.only = Some(limit.clone());
     let solved = lp.solve()?;
     let given = lp
@@ -842,6 +842,8 @@ pub struct Run {
     priced: usize,
     /// The limits still to be asked how far each alone must give (a refusal only).
     unexplained: Vec<Limit>,
+    /// The resettlement program they are asked in, built for the first of them.
+    explaining: Option<Lp>,
 }
 
 enum Stage {
@@ -870,6 +872,7 @@ impl Run {
             binding: Vec::new(),
             priced: 0,
             unexplained: Vec::new(),
+            explaining: None,
         }
     }
 
@@ -951,7 +954,10 @@ impl Run {
             return;
         };
         let from = self.best.as_ref().unwrap_or(&self.plan);
-        let Some(given) = relaxation_alone(from, &self.s, &limit) else {
+        let lp = self
+            .explaining
+            .get_or_insert_with(|| resettlement_program(from, &self.s).0);
+        let Some(given) = relaxation_alone(lp, from, &self.s, &limit) else {
             return;
         };
         let alone = binding(limit, 0.0, given);

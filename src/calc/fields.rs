@@ -586,6 +586,22 @@ pub fn income_of(p: &Project, kind: IncomeKind) -> Option<&IncomeStream> {
     p.income.iter().find(|s| s.kind == kind)
 }
 
+/// Sets one part of the project's stream of `kind`, adding the stream (with land sales'
+/// timing) where the project has none, in the kinds' declared order as the project list
+/// writes them.
+pub fn set_income(p: &mut Project, kind: IncomeKind, part: IncomePart, v: f64) {
+    let order = |k: IncomeKind| IncomeKind::ALL.iter().position(|x| *x == k);
+    let k = match p.income.iter().position(|s| s.kind == kind) {
+        Some(k) => k,
+        None => {
+            let at = p.income.partition_point(|s| order(s.kind) < order(kind));
+            p.income.insert(at, new_income(kind));
+            at
+        }
+    };
+    part.set(&mut p.income[k], v);
+}
+
 /// How a project's retained risk is costed, as the editor offers it: the city-wide ratios, its
 /// own ratios, or scenario analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -728,6 +744,21 @@ mod tests {
             f.set(&mut p, v);
             assert_eq!(p, before, "{f:?}");
         }
+    }
+
+    /// Streams are added in the kinds' declared order whatever order they are set in (a CSV's
+    /// columns may come in any order), and setting a part of an existing one changes only it.
+    #[test]
+    fn income_streams_keep_the_declared_order() {
+        let mut p = demo_plan().projects[0].clone();
+        p.income.clear();
+        set_income(&mut p, IncomeKind::Rent, IncomePart::Amount, 100.0);
+        set_income(&mut p, IncomeKind::Sales, IncomePart::Years, 4.0);
+        set_income(&mut p, IncomeKind::Rent, IncomePart::Start, 1.0);
+        let kinds: Vec<IncomeKind> = p.income.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [IncomeKind::Sales, IncomeKind::Rent]);
+        assert_eq!((p.income[1].amount, p.income[1].start_offset), (100.0, 1));
+        assert_eq!((p.income[0].amount, p.income[0].years), (0.0, 4));
     }
 
     #[test]

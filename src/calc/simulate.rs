@@ -337,15 +337,9 @@ fn land_flows(p: &Project) -> Vec<f64> {
 
 /// The project's other income per year, every stream summed.
 fn income_flows(p: &Project) -> Vec<f64> {
-    let mut total: Vec<f64> = Vec::new();
-    for s in &p.income {
-        let f = s.flows();
-        if total.len() < f.len() {
-            total.resize(f.len(), 0.0);
-        }
-        total.iter_mut().zip(f).for_each(|(t, v)| *t += v);
-    }
-    total
+    p.income.iter().fold(Vec::new(), |total, s| {
+        summed(&total, &s.flows()).into_owned()
+    })
 }
 
 /// Land revenue repays bonds first (they must balance on their own), then loans; what is not
@@ -444,15 +438,17 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
     }
 }
 
-/// Two yearly flows added year by year (the longer one's length).
-fn summed(a: &[f64], b: &[f64]) -> Vec<f64> {
+/// Two yearly flows added year by year (the longer one's length); `a` itself, uncopied, when
+/// `b` is empty (most projects have no income besides land sales).
+fn summed<'a>(a: &'a [f64], b: &[f64]) -> std::borrow::Cow<'a, [f64]> {
     if b.is_empty() {
-        return a.to_vec();
+        return std::borrow::Cow::Borrowed(a);
     }
     let at = |v: &[f64], k: usize| v.get(k).copied().unwrap_or(0.0);
     (0..a.len().max(b.len()))
         .map(|k| at(a, k) + at(b, k))
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// Loan and bond debt service per year (what land revenue may repay).
@@ -572,11 +568,7 @@ fn project_result(p: &Project, f: &ProjectFlows, a: &Assumptions, d: &Discount) 
     let bond_ds = || f.bonds.iter().map(DebtYear::debt_service);
     let debt_service: f64 = debt_ds.iter().sum();
     // The income's present value serves both ratios (nothing to add up without income).
-    let pv_land = if f.income.is_empty() {
-        d.present_value(f.land.iter().copied())
-    } else {
-        d.present_value(summed(&f.land, &f.income))
-    };
+    let pv_land = d.present_value(summed(&f.land, &f.income).iter().copied());
     ProjectResult {
         id: p.id.clone(),
         name: p.name.clone(),

@@ -7,7 +7,7 @@
 //! crate's. Import is all or nothing: one bad row and no project is taken.
 
 use crate::calc::fields::{
-    income_of, new_income, status_key, type_key, FieldKind, IncomePart, PppInput, Problem,
+    income_of, set_income, status_key, type_key, FieldKind, IncomePart, PppInput, Problem,
     ProjectField, RiskMethod, Value,
 };
 use crate::calc::model::{status_text, type_text};
@@ -637,17 +637,7 @@ impl Row<'_> {
             },
             Column::RiskMethod => self.read_risk_method(c, cell),
             Column::Income(kind, part) => match self.number(c, cell) {
-                Ok(Some(v)) => {
-                    let income = &mut self.project.income;
-                    let k = match income.iter().position(|s| s.kind == kind) {
-                        Some(k) => k,
-                        None => {
-                            income.push(new_income(kind));
-                            income.len() - 1
-                        }
-                    };
-                    part.set(&mut income[k], v);
-                }
+                Ok(Some(v)) => set_income(&mut self.project, kind, part, v),
                 Ok(None) => {}
                 Err(e) => self.problems.push(e),
             },

@@ -219,16 +219,7 @@ fn write_fund_balances(
             continue;
         };
         ws.write_string_with_format(at, 0, &fb.name, &f.title)?;
-        let coverage = match fb.coverage {
-            Some(c) => Text::FbCoverage.fill(
-                lang,
-                &[
-                    &crate::words::display::fixed(c, 2),
-                    &crate::words::display::fixed(fb.threshold, 2),
-                ],
-            ),
-            None => Text::FbNoDebt.tr(lang).to_string(),
-        };
+        let coverage = fb.coverage_text(lang);
         ws.write_string(at, 1, &coverage)?;
         at = write_block(ws, f, &fb.yearly, at + 1, &mut widths)? + 1;
     }

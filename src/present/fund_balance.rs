@@ -24,6 +24,27 @@ pub struct FundBalance {
     pub compensation: Table,
 }
 
+impl FundBalance {
+    /// The coverage line: the ratio against the threshold, or that there is nothing to repay.
+    pub fn coverage_text(&self, lang: Lang) -> String {
+        match self.coverage {
+            Some(c) => Text::FbCoverage.fill(
+                lang,
+                &[
+                    &crate::words::display::fixed(c, 2),
+                    &crate::words::display::fixed(self.threshold, 2),
+                ],
+            ),
+            None => Text::FbNoDebt.tr(lang).to_string(),
+        }
+    }
+
+    /// Whether the coverage falls short of the threshold.
+    pub fn below_threshold(&self) -> bool {
+        self.coverage.is_some_and(|c| c < self.threshold)
+    }
+}
+
 /// The plan's project `id` simulated alone (its flows do not depend on the other projects).
 fn alone(plan: &Plan, p: &Project) -> Results {
     simulate(&plan.assumptions, std::slice::from_ref(p), plan.first_year)

@@ -118,13 +118,6 @@ impl PppSpending {
     pub fn total(&self) -> f64 {
         self.equity + self.operating + self.risk + self.supporting
     }
-
-    pub fn add(&mut self, o: &PppSpending) {
-        self.equity += o.equity;
-        self.operating += o.operating;
-        self.risk += o.risk;
-        self.supporting += o.supporting;
-    }
 }
 
 /// How a project's retained risk is costed (财金〔2015〕21号 第二十一条).

@@ -577,7 +577,7 @@ fn IncomeRow(
     draft: RwSignal<Project>,
     issues: Memo<Vec<Issue>>,
 ) -> impl IntoView {
-    use crate::calc::fields::{income_of, new_income, IncomePart};
+    use crate::calc::fields::{income_of, set_income, IncomePart};
     let part_field = move |part: IncomePart| {
         let value = Signal::derive(move || draft.with(|d| income_of(d, kind).map(|s| part.get(s))));
         let on_change = Callback::new(move |v: Option<f64>| {
@@ -585,21 +585,7 @@ fn IncomeRow(
                 // Emptying the amount removes the stream.
                 (None, IncomePart::Amount) => d.income.retain(|s| s.kind != kind),
                 (None, _) => {}
-                (Some(v), _) => {
-                    if income_of(d, kind).is_none() {
-                        d.income.push(new_income(kind));
-                        // Kept in the declaration's order, as the project list writes them.
-                        let order = |k| {
-                            crate::calc::model::IncomeKind::ALL
-                                .iter()
-                                .position(|x| *x == k)
-                        };
-                        d.income.sort_by_key(|s| order(s.kind));
-                    }
-                    if let Some(s) = d.income.iter_mut().find(|s| s.kind == kind) {
-                        part.set(s, v);
-                    }
-                }
+                (Some(v), _) => set_income(d, kind, part, v),
             })
         });
         let label = match part {

@@ -77,26 +77,8 @@ fn FundBalanceSheet(id: String) -> impl IntoView {
             sheet.with(|s| s.as_ref().map(|s| pick(s).clone()).unwrap_or_default())
         })
     };
-    let coverage = move || {
-        sheet.with(|s| {
-            s.as_ref().map(|s| match s.coverage {
-                Some(c) => Text::FbCoverage.fill(
-                    lang(),
-                    &[
-                        &crate::words::display::fixed(c, 2),
-                        &crate::words::display::fixed(s.threshold, 2),
-                    ],
-                ),
-                None => t(Text::FbNoDebt).to_string(),
-            })
-        })
-    };
-    let below = move || {
-        sheet.with(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.coverage.is_some_and(|c| c < s.threshold))
-        })
-    };
+    let coverage = move || sheet.with(|s| s.as_ref().map(|s| s.coverage_text(lang())));
+    let below = move || sheet.with(|s| s.as_ref().is_some_and(FundBalance::below_threshold));
     let name = move || sheet.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
     view! {
         <article class="fb-project" data-testid="fund-balance-project">
