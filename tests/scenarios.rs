@@ -347,3 +347,92 @@ fn the_version_2_fixture_round_trips() {
     let r = simulate_plan(&plan, plan.scenarios.first());
     assert!(r.rate(&Group::Overall).unwrap().rate >= 0.6 - 1e-9);
 }
+
+/// 股权投资 across the counties' PPP projects at 30 %: each PPP project's equity share is set,
+/// a 比例法 ratio lever writes out the city-wide ratios of a project on them and leaves a
+/// 情景分析法 project alone, and the equity spending grows by C × 20 % × the points added.
+#[test]
+fn a_ppp_lever_sets_each_ppp_projects_own_input() {
+    use planner::fields::PppInput;
+    use planner::finance::ppp::RiskCost;
+    let base = demo_plan();
+    let mut plan = base.clone();
+    let edit = lever(
+        Scope::All,
+        LeverAction::PppInput {
+            input: PppInput::EquityShare,
+            value: 0.3,
+        },
+    );
+    plan.apply(&edit).unwrap();
+    for (before, after) in base.projects.iter().zip(&plan.projects) {
+        if before.financing.ppp > 0.0 {
+            assert_eq!(after.ppp.equity_share, Some(0.3), "{}", before.name);
+        } else {
+            assert_eq!(before, after);
+        }
+    }
+    // Two projects at 10 % (火车站南片区, 南河县自来水配套) go to 30 %: their 213.98 triples.
+    // Two on the city-wide 0 % (东岭县县医院配套 11,000 × 40 % PPP, 石门县供热管网配套
+    // 6,200 × 40 %) add 20 % capital × 30 % of their PPP investment: 0.06 × 6,880 = 412.80.
+    let equity = |p: &Plan| -> f64 {
+        simulate_plan(p, None)
+            .years
+            .iter()
+            .map(|y| y.ppp_spending.equity)
+            .sum()
+    };
+    assert!(
+        (equity(&base) - 213.98284).abs() < 1e-4,
+        "{}",
+        equity(&base)
+    );
+    assert!(
+        (equity(&plan) - (3.0 * 213.98284 + 412.8)).abs() < 1e-3,
+        "{}",
+        equity(&plan)
+    );
+
+    let mut ratio = base.clone();
+    ratio
+        .apply(&lever(
+            Scope::All,
+            LeverAction::PppInput {
+                input: PppInput::RiskOperating,
+                value: 0.08,
+            },
+        ))
+        .unwrap();
+    for (before, after) in base.projects.iter().zip(&ratio.projects) {
+        match (before.financing.ppp > 0.0, before.ppp.risk) {
+            (false, _) | (true, Some(RiskCost::Scenarios { .. })) => assert_eq!(before, after),
+            (true, Some(RiskCost::Ratio { construction, .. })) => {
+                assert_eq!(
+                    after.ppp.risk,
+                    Some(RiskCost::Ratio {
+                        construction,
+                        operating: 0.08
+                    })
+                )
+            }
+            (true, None) => assert_eq!(
+                after.ppp.risk,
+                Some(RiskCost::Ratio {
+                    construction: base.assumptions.ppp.risk_construction_rate,
+                    operating: 0.08
+                })
+            ),
+        }
+    }
+    assert_eq!(
+        Lever {
+            scope: Scope::Counties,
+            action: LeverAction::PppInput {
+                input: PppInput::EquityShare,
+                value: 0.3
+            }
+        }
+        .name(Lang::Zh),
+        "区县PPP政府出资占项目公司股权比例=30%"
+    );
+}

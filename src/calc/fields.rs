@@ -418,6 +418,12 @@ impl PppInput {
         PppInput::Supporting,
         PppInput::PartnerPays,
     ];
+    /// The inputs a lever sets across projects: shares, not one project's own amounts.
+    pub const LEVERS: [PppInput; 3] = [
+        PppInput::EquityShare,
+        PppInput::RiskConstruction,
+        PppInput::RiskOperating,
+    ];
     /// The scenario method's probabilities, which sum to 100 %.
     pub const PROBABILITIES: [PppInput; 3] = [
         PppInput::RiskPBase,
@@ -493,6 +499,32 @@ impl PppInput {
             (PppInput::RiskPWorst, Some(Scenarios { p_worst, .. })) => Some(p_worst),
             _ => None,
         }
+    }
+
+    /// `inputs` with this input at `v`; a project on the city-wide risk ratios gets them
+    /// written out first, so setting one ratio keeps the other. `None` where the input does not
+    /// apply (a 比例法 ratio of a project using 情景分析法, or the reverse).
+    pub fn with(
+        self,
+        inputs: &PppInputs,
+        v: f64,
+        a: &crate::calc::model::PppAssumptions,
+    ) -> Option<PppInputs> {
+        let mut out = *inputs;
+        if matches!(self, PppInput::RiskConstruction | PppInput::RiskOperating)
+            && out.risk.is_none()
+        {
+            out.risk = Some(crate::calc::finance::ppp::RiskCost::Ratio {
+                construction: a.risk_construction_rate,
+                operating: a.risk_operating_rate,
+            });
+        }
+        // The equity share is always the project's to set (`None` there is the city-wide one).
+        if self != PppInput::EquityShare {
+            self.get(&out)?;
+        }
+        self.set(&mut out, v);
+        Some(out)
     }
 
     /// Sets the value; a figure of a risk method the project does not use changes nothing.

@@ -508,6 +508,11 @@ pub fn lever_edits(plan: &Plan, lever: &Lever) -> Vec<Edit> {
                         value: Some(own * (1.0 + percent)),
                     })
                 }
+                LeverAction::PppInput { input, value } => (p.financing.ppp > 0.0)
+                    .then(|| input.with(&p.ppp, *value, &plan.assumptions.ppp))
+                    .flatten()
+                    .filter(|inputs| *inputs != p.ppp)
+                    .map(|inputs| Edit::SetPppInputs { project, inputs }),
                 LeverAction::MoveYear => Some(Edit::SetProjectField {
                     project,
                     field: ProjectField::Year,

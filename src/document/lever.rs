@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::fields::PppInput;
 use crate::calc::model::{
     CostDriver, Instrument, Project, ProjectId, ProjectType, ResettlementWay, Status,
 };
@@ -85,6 +86,10 @@ pub enum LeverAction {
     FinancingShare { instrument: Instrument, share: f64 },
     /// Each project's own value of a cost driver scaled by `1 + percent`.
     ScaleCost { driver: CostDriver, percent: f64 },
+    /// One of each PPP project's own inputs to its fiscal spending set (the government's
+    /// equity share, a 比例法 risk ratio); projects without PPP financing, and a ratio where the
+    /// project uses 情景分析法, are left alone.
+    PppInput { input: PppInput, value: f64 },
     /// Each project moved to the other year of the two-year window.
     MoveYear,
     /// The projects left out of the plan (postponed beyond the window).
@@ -100,6 +105,7 @@ impl LeverAction {
             LeverAction::ShiftFinancing { .. } => "shift_financing",
             LeverAction::FinancingShare { .. } => "financing_share",
             LeverAction::ScaleCost { .. } => "scale_cost",
+            LeverAction::PppInput { .. } => "ppp_input",
             LeverAction::MoveYear => "move_year",
             LeverAction::Exclude => "exclude",
         }
@@ -146,6 +152,9 @@ impl Lever {
                     pct(*percent)
                 };
                 Text::LeverScaleName.fill(lang, &[&scope, &driver.label().tr(lang), &signed])
+            }
+            LeverAction::PppInput { input, value } => {
+                Text::LeverPppName.fill(lang, &[&scope, &input.label().tr(lang), &pct(*value)])
             }
             LeverAction::MoveYear => Text::LeverMoveYearName.fill(lang, &[&scope]),
             LeverAction::Exclude => Text::LeverExcludeName.fill(lang, &[&scope]),

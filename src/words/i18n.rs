@@ -658,6 +658,7 @@ catalogue! {
     LeverShift => "融资方式转移（百分点）", "Move financing (points)";
     LeverShare => "融资方式占比设为", "Set financing share";
     LeverScale => "成本参数增减", "Scale a cost driver";
+    LeverPpp => "PPP政府支出参数", "PPP spending input";
     LeverAssumption => "设定全市参数", "Set an assumption";
     LeverMoveYear => "调整到另一年度", "Move to the other year";
     LeverExclude => "暂缓实施（排除项目）", "Postpone (exclude)";
@@ -679,6 +680,7 @@ catalogue! {
     LeverShiftName => "{0}{1}转{2} {3}个百分点", "{0}: {3} pts from {1} to {2}";
     LeverShareName => "{0}{1}占{2}%", "{0}: {1} at {2}%";
     LeverScaleName => "{0}{1}{2}%", "{0}: {1} {2}%";
+    LeverPppName => "{0}PPP{1}={2}%", "{0}: PPP {1} = {2}%";
     LeverMoveYearName => "{0}调整年度", "{0} moved to the other year";
     LeverExcludeName => "{0}暂缓实施", "{0} postponed";
     RuleTitleMonetized => "货币化安置率未达目标", "Monetized rate below target";

@@ -3,7 +3,7 @@
 // the 财承 table of the report prints each of the four kinds from the simulation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, setField, useBrowser, menuItem } from './harness.mjs';
+import { openApp, setField, useBrowser, menuItem, activeScenarioTab } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -125,4 +125,23 @@ test('income besides land sales is entered in the editor and shows in the fund-b
   await row.locator('[data-testid="open-fund-balance"]').click();
   assert.ok(!(await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents()).includes('租金收入'));
   assert.deepEqual(log.pageErrors, []);
+});
+
+test('a lever sets every PPP project\'s equity share in a scenario; the base keeps its own', async () => {
+  const { page } = await openApp(env);
+  const base = await column(page, 1);
+  await page.click('[data-testid="nav-results"]');
+  await page.click('[data-testid="lever-open"]');
+  await page.selectOption('[data-testid="lever-scope"]', 'all');
+  await page.selectOption('[data-testid="lever-kind"]', 'ppp_input');
+  await page.selectOption('[data-testid="lever-ppp-input"]', 'ppp.equity_share');
+  await page.fill('[data-testid="lever-value"]', '30');
+  await page.click('[data-testid="lever-apply"]');
+  assert.match(await activeScenarioTab(page).textContent(), /PPP政府出资占项目公司股权比例=30%/);
+  // Two projects from 10 % to 30 % (their equity triples), two from the city's 0 % adding
+  // 20 % × 30 % of their 6,880 万元 of PPP investment (tests/scenarios.rs checks the same).
+  const scenario = await column(page, 1);
+  assert.ok(Math.abs(scenario - (3 * base + 412.8)) < 0.1, `${base} → ${scenario}`);
+  await page.locator('[data-testid="scenario-tab"]', { hasText: '基准方案' }).click();
+  assert.ok(Math.abs((await column(page, 1)) - base) < 0.01);
 });

@@ -105,6 +105,10 @@ pub fn arb_scenario_edit() -> impl Strategy<Value = Edit> {
             driver: CostDriver::ALL[0],
             percent
         }),
+        (0.0f64..0.5).prop_map(|value| LeverAction::PppInput {
+            input: planner::fields::PppInput::RiskConstruction,
+            value
+        }),
         Just(LeverAction::MoveYear),
         Just(LeverAction::Exclude),
     ];

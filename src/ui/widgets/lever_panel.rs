@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::calc::fields::{
-    status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, Unit,
+    status_from_key, status_key, type_from_key, type_key, AssumptionKey, Bounds, PppInput, Unit,
 };
 use crate::calc::model::{status_text, type_text};
 use crate::calc::model::{CostDriver, Instrument, ProjectType, ResettlementWay, Status};
@@ -16,12 +16,13 @@ use crate::ui::widgets::fields::{parse_number, show_number};
 use crate::words::i18n::Text;
 
 /// The lever kinds offered, with the unit their value is entered in and its bounds.
-const KINDS: [(&str, Text); 8] = [
+const KINDS: [(&str, Text); 9] = [
     ("monetized_min", Text::LeverMonetizedMin),
     ("monetized_plus", Text::LeverMonetizedPlus),
     ("shift_financing", Text::LeverShift),
     ("financing_share", Text::LeverShare),
     ("scale_cost", Text::LeverScale),
+    ("ppp_input", Text::LeverPpp),
     ("set_assumption", Text::LeverAssumption),
     ("move_year", Text::LeverMoveYear),
     ("exclude", Text::LeverExclude),
@@ -53,13 +54,14 @@ fn scope_of(v: &str) -> Scope {
 }
 
 /// What the lever's value means for `kind`: its unit and bounds (stored units).
-fn value_rule(kind: &str, key: AssumptionKey) -> Option<(Unit, Bounds)> {
+fn value_rule(kind: &str, key: AssumptionKey, input: PppInput) -> Option<(Unit, Bounds)> {
     match kind {
         "monetized_min" | "monetized_plus" | "shift_financing" | "financing_share" => {
             Some((Unit::Percent, Bounds::SHARE))
         }
         "scale_cost" => Some((Unit::Percent, Bounds::new(-0.9, 2.0))),
         "set_assumption" => Some((key.unit(), key.bounds())),
+        "ppp_input" => Some((input.unit(), input.bounds())),
         _ => None,
     }
 }
@@ -75,6 +77,7 @@ struct LeverForm {
     instrument: RwSignal<Instrument>,
     driver: RwSignal<CostDriver>,
     key: RwSignal<AssumptionKey>,
+    ppp_input: RwSignal<PppInput>,
     into_purchase: RwSignal<bool>,
     new_scenario: RwSignal<bool>,
 }
@@ -90,6 +93,7 @@ impl LeverForm {
             instrument: RwSignal::new(Instrument::Ppp),
             driver: RwSignal::new(CostDriver::ALL[0]),
             key: RwSignal::new(AssumptionKey::LoanRate),
+            ppp_input: RwSignal::new(PppInput::LEVERS[0]),
             into_purchase: RwSignal::new(false),
             new_scenario: RwSignal::new(false),
         }
@@ -102,7 +106,11 @@ impl LeverForm {
     /// The typed value in stored units (0 for the kinds that take none), or why it is refused.
     fn stored_value(self) -> Result<f64, String> {
         let l = lang();
-        let Some((u, b)) = value_rule(&self.kind.get_untracked(), self.key.get_untracked()) else {
+        let Some((u, b)) = value_rule(
+            &self.kind.get_untracked(),
+            self.key.get_untracked(),
+            self.ppp_input.get_untracked(),
+        ) else {
             return Ok(0.0);
         };
         let n = parse_number(&self.value.get_untracked())
@@ -137,6 +145,10 @@ impl LeverForm {
             "scale_cost" => LeverAction::ScaleCost {
                 driver: self.driver.get_untracked(),
                 percent: v,
+            },
+            "ppp_input" => LeverAction::PppInput {
+                input: self.ppp_input.get_untracked(),
+                value: v,
             },
             "move_year" => LeverAction::MoveYear,
             "exclude" => LeverAction::Exclude,
@@ -273,6 +285,9 @@ fn Targets(form: LeverForm) -> impl IntoView {
         <Show when=form.is("scale_cost")>
             {declared_select("lever-driver", CostDriver::ALL, CostDriver::key, CostDriver::label, form.driver)}
         </Show>
+        <Show when=form.is("ppp_input")>
+            {declared_select("lever-ppp-input", &PppInput::LEVERS, PppInput::key, PppInput::label, form.ppp_input)}
+        </Show>
         <Show when=form.is("set_assumption")>
             {declared_select("lever-assumption", AssumptionKey::ALL, AssumptionKey::key, AssumptionKey::label, form.key)}
         </Show>
@@ -284,12 +299,12 @@ fn Targets(form: LeverForm) -> impl IntoView {
 fn ValueAndOptions(form: LeverForm) -> impl IntoView {
     let store = expect_context::<Store>();
     let unit = move || {
-        value_rule(&form.kind.get(), form.key.get())
+        value_rule(&form.kind.get(), form.key.get(), form.ppp_input.get())
             .map(|(u, _)| u.text(lang()).to_string())
             .unwrap_or_default()
     };
     view! {
-        <Show when=move || value_rule(&form.kind.get(), form.key.get()).is_some()>
+        <Show when=move || value_rule(&form.kind.get(), form.key.get(), form.ppp_input.get()).is_some()>
             <label class="field compact">
                 <span class="label">{move || t(Text::LeverValue)}</span>
                 <input
