@@ -20,7 +20,7 @@ pub use document::{
     apply, demo, describe, edit, history, lever, optimize_settings, plan, provenance,
     risk_settings, validate,
 };
-pub use exchange::{format, library, merge, project_csv, submission, workbook, xlsx_formats};
+pub use exchange::{format, jobs, library, merge, project_csv, submission, workbook, xlsx_formats};
 pub use present::{
     charts, compare_charts, finding_groups, fund_balance, headline, listing, report, risk_charts,
 };

@@ -809,7 +809,7 @@ pub fn optimize(plan: &Plan, s: &Settings) -> Answer {
 }
 
 /// Where a run is, for the page's progress line.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Round `n` (from 1) of the two programs.
     Solving(usize),

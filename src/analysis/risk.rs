@@ -237,7 +237,7 @@ impl Run {
 }
 
 /// P10, P50 and P90.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub p10: f64,
     pub p50: f64,
@@ -312,7 +312,7 @@ fn ranks(v: &[f64]) -> Vec<f64> {
 
 /// What a run found: percentiles per year and overall, the odds of breaching each line, and
 /// how strongly each driver moves the fiscal-burden PV.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub seed: u64,
     pub draws: usize,

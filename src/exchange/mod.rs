@@ -1,6 +1,7 @@
 //! Files in and out: document, library, CSV, Excel, merge, submissions; may import: words … present.
 
 pub mod format;
+pub mod jobs;
 pub mod library;
 pub mod merge;
 pub mod project_csv;

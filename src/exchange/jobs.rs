@@ -1,0 +1,273 @@
+//! The long jobs the page hands to its worker: a job in, its progress and outcome out, as plain
+//! values that cross to the worker and back as JSON (a file's bytes travel beside them).
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::optimize::{self, Answer, Phase, Settings};
+use crate::analysis::risk::{self, Summary};
+use crate::calc::model::Project;
+use crate::document::plan::Plan;
+use crate::document::risk_settings::RiskSettings;
+use crate::exchange::merge::Comparison;
+use crate::exchange::workbook;
+use crate::words::i18n::Lang;
+
+/// What the worker is asked to do. Each carries the plan it works on: the worker keeps none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// 求最优方案 on the view (the plan as the active scenario sees it).
+    Optimize {
+        view: Plan,
+        settings: Settings,
+        lang: Lang,
+    },
+    /// The Monte Carlo draws on the view.
+    Draws { view: Plan, settings: RiskSettings },
+    /// 导出 Excel: the document with its active scenario.
+    Workbook {
+        doc: Plan,
+        active: Option<String>,
+        lang: Lang,
+    },
+    /// The blank project list a county fills in.
+    Template { doc: Plan, lang: Lang },
+    /// A project list (Excel or CSV, its bytes beside the job) read against the view.
+    ReadProjectList {
+        name: String,
+        view: Plan,
+        lang: Lang,
+    },
+}
+
+/// How far a job has got, for the page's progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "at", rename_all = "snake_case")]
+pub enum Progress {
+    Optimizing { phase: Phase },
+    Drawing { done: usize, total: usize },
+}
+
+/// A changed project: its name and its mixes, ours → the answer's.
+pub type Changed = (String, Vec<(String, String, String)>);
+
+/// The optimizer's answer as the page shows it: the plan, the objective before and after, the
+/// limits that bind (described), what changed project by project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Solved {
+    pub plan: Plan,
+    pub before: f64,
+    pub after: f64,
+    pub feasible: bool,
+    pub binding: Vec<String>,
+    pub changes: Vec<Changed>,
+}
+
+impl Solved {
+    pub fn of(view: &Plan, answer: Answer, s: &Settings, lang: Lang) -> Self {
+        let compared = Comparison::new(None, view.clone(), answer.plan.clone());
+        let changes = compared
+            .changes
+            .iter()
+            .map(|c| {
+                let row = compared.describe(c, lang);
+                let details = row
+                    .details
+                    .into_iter()
+                    .map(|d| (d.label, d.ours, d.theirs))
+                    .collect();
+                (row.title, details)
+            })
+            .collect();
+        Solved {
+            binding: answer
+                .binding
+                .iter()
+                .map(|b| b.describe(s.objective, lang))
+                .collect(),
+            plan: answer.plan,
+            before: answer.before,
+            after: answer.after,
+            feasible: answer.feasible,
+            changes,
+        }
+    }
+
+    /// The answer the scenario is made from (its limits already described).
+    pub fn answer(&self) -> Answer {
+        Answer {
+            plan: self.plan.clone(),
+            before: self.before,
+            after: self.after,
+            binding: Vec::new(),
+            feasible: self.feasible,
+            rounds: 0,
+        }
+    }
+}
+
+/// What a job gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    Optimized { solved: Box<Solved> },
+    Drawn { summary: Box<Summary> },
+    /// A file made (its bytes beside the outcome), or why it could not be.
+    File { error: Option<String> },
+    /// The projects read, or the message saying why the file is refused.
+    ProjectList { read: Result<Vec<Project>, String> },
+}
+
+/// Risk draws per step: a report of progress about every few milliseconds.
+const DRAWS_PER_STEP: usize = 5;
+
+/// Runs `job` (with `bytes`, a file it reads), calling `progress` after each step of the long
+/// ones; the outcome and the bytes of a file it made.
+pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outcome, Vec<u8>) {
+    match job {
+        Job::Optimize {
+            view,
+            settings,
+            lang,
+        } => {
+            let mut work = optimize::Run::new(&view, &settings);
+            while !work.step() {
+                progress(Progress::Optimizing {
+                    phase: work.phase(),
+                });
+            }
+            let solved = Solved::of(&view, work.answer(), &settings, lang);
+            let solved = Box::new(solved);
+            (Outcome::Optimized { solved }, Vec::new())
+        }
+        Job::Draws { view, settings } => {
+            let mut work = risk::Run::new(&view, &settings);
+            while !work.step(DRAWS_PER_STEP) {
+                progress(Progress::Drawing {
+                    done: work.done(),
+                    total: work.total(),
+                });
+            }
+            let summary = Box::new(work.summary());
+            (Outcome::Drawn { summary }, Vec::new())
+        }
+        Job::Workbook { doc, active, lang } => {
+            let scenario = active.and_then(|id| doc.scenario(&id).cloned());
+            file(workbook::export(&doc, scenario.as_ref(), lang))
+        }
+        Job::Template { doc, lang } => file(workbook::template(&doc, lang)),
+        Job::ReadProjectList { name, view, lang } => {
+            let read = workbook::read_project_list(bytes, &name, &view, lang)
+                .map_err(|problems| workbook::refusal_message(bytes, &name, problems, lang));
+            (Outcome::ProjectList { read }, Vec::new())
+        }
+    }
+}
+
+fn file<E: std::fmt::Display>(made: Result<Vec<u8>, E>) -> (Outcome, Vec<u8>) {
+    match made {
+        Ok(bytes) => (Outcome::File { error: None }, bytes),
+        Err(e) => (
+            Outcome::File {
+                error: Some(e.to_string()),
+            },
+            Vec::new(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::demo::demo_plan;
+
+    /// Through JSON and back, as the worker sees it and as the page reads its answer.
+    fn across<T: Serialize + for<'a> Deserialize<'a>>(v: &T) -> T {
+        serde_json::from_str(&serde_json::to_string(v).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_optimizer_through_the_worker_gives_the_answer_run_here() {
+        let view = demo_plan();
+        let settings = Settings::default();
+        let job = Job::Optimize {
+            view: view.clone(),
+            settings: settings.clone(),
+            lang: Lang::Zh,
+        };
+        let mut steps = 0;
+        let (outcome, _) = run(across(&job), &[], &mut |_| steps += 1);
+        let direct = Solved::of(&view, optimize::optimize(&view, &settings), &settings, Lang::Zh);
+        assert!(steps > 1, "progress reported");
+        assert_eq!(
+            across(&outcome),
+            Outcome::Optimized {
+                solved: Box::new(direct)
+            }
+        );
+    }
+
+    #[test]
+    fn the_draws_through_the_worker_give_the_summary_run_here() {
+        let view = demo_plan();
+        let settings = RiskSettings {
+            draws: 40,
+            ..Default::default()
+        };
+        let job = Job::Draws {
+            view: view.clone(),
+            settings: settings.clone(),
+        };
+        let mut last = None;
+        let (outcome, _) = run(across(&job), &[], &mut |p| last = Some(p));
+        assert_eq!(
+            last,
+            Some(Progress::Drawing {
+                done: 35,
+                total: 40
+            })
+        );
+        let summary = Box::new(risk::run(&view, &settings));
+        assert_eq!(across(&outcome), Outcome::Drawn { summary });
+    }
+
+    #[test]
+    fn a_workbook_made_by_the_worker_reads_back_as_the_plan_s_projects() {
+        let doc = demo_plan();
+        let job = Job::Workbook {
+            doc: doc.clone(),
+            active: None,
+            lang: Lang::Zh,
+        };
+        let (outcome, bytes) = run(across(&job), &[], &mut |_| {});
+        assert_eq!(outcome, Outcome::File { error: None });
+        assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+        let read = Job::ReadProjectList {
+            name: "项目清单.xlsx".into(),
+            view: doc.clone(),
+            lang: Lang::Zh,
+        };
+        let (outcome, _) = run(across(&read), &bytes, &mut |_| {});
+        assert_eq!(
+            across(&outcome),
+            Outcome::ProjectList {
+                read: Ok(doc.projects.clone())
+            }
+        );
+    }
+
+    #[test]
+    fn a_refused_list_says_why_in_the_worker_s_answer() {
+        let doc = demo_plan();
+        let read = Job::ReadProjectList {
+            name: "项目清单.csv".into(),
+            view: doc,
+            lang: Lang::Zh,
+        };
+        let (outcome, _) = run(read, b"\xff\xfe not text", &mut |_| {});
+        let Outcome::ProjectList { read: Err(message) } = outcome else {
+            panic!("refused: {outcome:?}");
+        };
+        assert!(message.contains("UTF-8"), "{message}");
+    }
+}
