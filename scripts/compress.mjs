@@ -26,6 +26,9 @@ const line = (label, s) => console.log(`build: ${label}: ${kib(s.raw)} raw, ${ki
 for (const f of files.sort()) line(`  ${f}`, sizes[f]);
 // The first visit: the page, the wasm and its glue, the stylesheet. ECharts comes when a chart
 // is first shown (or when the page is idle after the first rows); the one-file app is not served.
-const firstVisit = files.filter((f) => /\.(html|wasm|css)$/.test(f) || /^shantytown-planner-[0-9a-f]+\.js$/.test(f)).filter((f) => f !== 'shantytown-planner.html');
+// The worker (worker-loader.js, worker.js, worker_bg.wasm) comes on the first long job.
+const firstVisit = files
+  .filter((f) => /\.(html|css)$/.test(f) || /^shantytown-planner-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f))
+  .filter((f) => f !== 'shantytown-planner.html');
 line('first visit (before the first rows)', sum(firstVisit));
 line('everything served (with ECharts)', sum(files.filter((f) => f !== 'shantytown-planner.html')));

@@ -14,7 +14,11 @@ const pick = (test, what) => {
   if (found.length !== 1) throw new Error(`one-file: expected one ${what} in dist/, found ${found.join(', ') || 'none'}`);
   return `${dist}/${found[0]}`;
 };
-const wasm = readFileSync(pick((f) => f.endsWith('_bg.wasm'), 'wasm module'));
+const wasm = readFileSync(pick((f) => /^shantytown-planner-[0-9a-f]+_bg\.wasm$/.test(f), 'wasm module'));
+// The worker (optimizer, risk draws, Excel in and out): its glue and module, started from a
+// blob only when the app first needs it, so the first rows do not wait for its unpacking.
+const workerGlue = readFileSync(`${dist}/worker.js`, 'utf8');
+const workerWasm = readFileSync(`${dist}/worker_bg.wasm`);
 const glue = readFileSync(pick((f) => /^shantytown-planner-[0-9a-f]+\.js$/.test(f), 'wasm-bindgen glue'), 'utf8');
 const css = readFileSync(pick((f) => f.endsWith('.css'), 'stylesheet'), 'utf8');
 const echarts = readFileSync(`${dist}/echarts.js`);
@@ -40,6 +44,26 @@ window.plannerLoadEcharts = () => {
   window.plannerEchartsRequested = true;
   unpack(document.getElementById('echarts-gz').textContent.trim()).then((b) => (0, eval)(text(b)));
 };
+// The worker's script, made when first asked for: its glue, its module inline, and the start
+// that unpacks the module inside the worker (src/ui/shell/worker.rs reads plannerWorkerUrl).
+let workerUrl;
+const workerStart = (gz) => {
+  const bytes = Uint8Array.from(atob(gz), (c) => c.charCodeAt(0));
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+    .then((module_or_path) => wasm_bindgen({ module_or_path }))
+    .catch((e) => setTimeout(() => { throw e; }));
+};
+Object.defineProperty(window, 'plannerWorkerUrl', {
+  get() {
+    if (!workerUrl) {
+      const gz = JSON.stringify(document.getElementById('worker-gz').textContent.trim());
+      const glue = document.getElementById('worker-glue').textContent;
+      const start = ';(' + workerStart.toString() + ')(' + gz + ');';
+      workerUrl = URL.createObjectURL(new Blob([glue, start], { type: 'text/javascript' }));
+    }
+    return workerUrl;
+  },
+});
 await __wbg_init({ module_or_path: await unpack(document.getElementById('wasm-gz').textContent.trim()) });
 window.wasmBindings = { ${exported.join(', ')} };
 `;
@@ -57,6 +81,8 @@ ${safe(css, 'style')}
 </style>
 <script type="application/octet-stream" id="echarts-gz">${packed(echarts)}</script>
 <script type="application/octet-stream" id="wasm-gz">${packed(wasm)}</script>
+<script type="application/octet-stream" id="worker-gz">${packed(workerWasm)}</script>
+<script type="text/plain" id="worker-glue">${safe(workerGlue, 'script')}</script>
 <script type="module">
 ${safe(glue, 'script')}
 ${start}
@@ -70,7 +96,8 @@ const out = `${dist}/shantytown-planner.html`;
 writeFileSync(out, html);
 const size = statSync(out).size;
 console.log(`one-file: ${out} ${size} bytes (${(size / 1024 / 1024).toFixed(2)} MiB)`);
-if (size > 2_500_000) {
-  console.error('one-file: over the 2.5 MB budget');
+// Two modules since the worker (issue 24): the page's and the worker's, each gzipped inline.
+if (size > 3_000_000) {
+  console.error('one-file: over the 3 MB budget');
   process.exit(1);
 }

@@ -3,10 +3,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    planner::worker::serve();
+    planner::ui::serve_worker();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The worker runs in the browser beside the page; `plan-sim` runs the same jobs here.");
+    eprintln!(
+        "The worker runs in the browser beside the page; `plan-sim` runs the same jobs here."
+    );
 }

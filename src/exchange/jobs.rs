@@ -110,12 +110,20 @@ impl Solved {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
-    Optimized { solved: Box<Solved> },
-    Drawn { summary: Box<Summary> },
+    Optimized {
+        solved: Box<Solved>,
+    },
+    Drawn {
+        summary: Box<Summary>,
+    },
     /// A file made (its bytes beside the outcome), or why it could not be.
-    File { error: Option<String> },
+    File {
+        error: Option<String>,
+    },
     /// The projects read, or the message saying why the file is refused.
-    ProjectList { read: Result<Vec<Project>, String> },
+    ProjectList {
+        read: Result<Vec<Project>, String>,
+    },
 }
 
 /// Risk draws per step: a report of progress about every few milliseconds.
@@ -197,7 +205,12 @@ mod tests {
         };
         let mut steps = 0;
         let (outcome, _) = run(across(&job), &[], &mut |_| steps += 1);
-        let direct = Solved::of(&view, optimize::optimize(&view, &settings), &settings, Lang::Zh);
+        let direct = Solved::of(
+            &view,
+            optimize::optimize(&view, &settings),
+            &settings,
+            Lang::Zh,
+        );
         assert!(steps > 1, "progress reported");
         assert_eq!(
             across(&outcome),

@@ -25,6 +25,11 @@ pub fn mount() {
     mount_to_body(App);
 }
 
+/// The worker binary's entry: answers the page's long jobs.
+pub fn serve_worker() {
+    shell::in_worker::serve();
+}
+
 #[component]
 fn App() -> impl IntoView {
     let started = sync::start();
@@ -67,6 +72,7 @@ fn App() -> impl IntoView {
         proposal: RwSignal::new(None),
         risk: RwSignal::new(None),
         risk_ms: RwSignal::new(None),
+        worker_loading: RwSignal::new(false),
         optimizer: outcomes::Optimizer::new(),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
@@ -277,42 +283,6 @@ pub fn bench_simulate_edit(projects: usize, reps: u32) -> f64 {
             .years
             .len()
     })
-}
-
-/// Browser benchmark hook: `draws` Monte Carlo draws of the demo (`projects == 0`) or of a
-/// generated plan of `projects` projects, with the default ranges; milliseconds for the run.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_risk(projects: usize, draws: u32) -> f64 {
-    let plan = if projects == 0 {
-        crate::document::demo::demo_plan()
-    } else {
-        crate::document::demo::generated_plan(projects)
-    };
-    let settings = crate::analysis::risk::RiskSettings {
-        draws,
-        ..Default::default()
-    };
-    let start = js_sys::Date::now();
-    let summary = crate::analysis::risk::run(&plan, &settings);
-    assert_eq!(summary.draws, draws as usize);
-    js_sys::Date::now() - start
-}
-
-/// Browser benchmark hook: the optimizer on the demo (`projects == 0`) or on a generated plan of
-/// `projects` projects, default settings; milliseconds for the run (in one go: the page's run
-/// takes the same steps, with the browser's turns between them).
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_optimize(projects: usize) -> f64 {
-    let plan = if projects == 0 {
-        crate::document::demo::demo_plan()
-    } else {
-        crate::document::demo::generated_plan(projects)
-    };
-    let start = js_sys::Date::now();
-    let answer =
-        crate::analysis::optimize::optimize(&plan, &crate::analysis::optimize::Settings::default());
-    assert!(answer.after <= answer.before + 1e-6);
-    js_sys::Date::now() - start
 }
 
 /// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, outside text fields: inside one the browser's

@@ -658,6 +658,8 @@ catalogue! {
     LeverShift => "融资方式转移（百分点）", "Move financing (points)";
     LeverShare => "融资方式占比设为", "Set financing share";
     LeverScale => "成本参数增减", "Scale a cost driver";
+    ErrWorker => "计算模块无法加载或运行出错，本次操作未完成，方案未改变：{0}", "The calculation module could not load or failed; nothing was done and the plan is unchanged: {0}";
+    WorkerLoading => "正在加载计算模块…", "Loading the calculation module…";
     LeverPpp => "PPP政府支出参数", "PPP spending input";
     LeverAssumption => "设定全市参数", "Set an assumption";
     LeverMoveYear => "调整到另一年度", "Move to the other year";

@@ -1,17 +1,18 @@
 //! 风险: the tornado with a what-if slider per driver, the drivers' ranges, and the Monte Carlo
-//! run made in chunks (progress, cancel) with its fan charts and breach probabilities.
+//! run made in the worker (progress, cancel) with its fan charts and breach probabilities.
 
 use leptos::prelude::*;
 
 use crate::analysis::risk::{
-    tornado, what_if, Measure, Range, RiskDriver, RiskSettings, Run, Summary, STEPS,
+    tornado, what_if, Measure, Range, RiskDriver, RiskSettings, Summary, STEPS,
 };
 use crate::calc::simulate::Group;
 use crate::document::edit::Edit;
+use crate::exchange::jobs::{Job, Outcome, Progress};
 use crate::present::risk_charts::{fan_chart, fan_ppp_chart, tornado_chart};
 use crate::ui::shell::outcomes::RiskOutcome;
-use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};
+use crate::ui::shell::worker::{self, Running, Stopped};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::NumberInput;
 use crate::words::i18n::{fmt_pct, fmt_yi, Text};
@@ -239,36 +240,47 @@ fn Ranges() -> impl IntoView {
 fn MonteCarlo() -> impl IntoView {
     let store = expect_context::<Store>();
     let progress = RwSignal::new(None::<(usize, usize)>);
-    let cancel = RwSignal::new(false);
+    let running = StoredValue::new_local(None::<Running>);
+    let failed = RwSignal::new(None::<String>);
     let start = move |_| {
         if progress.get_untracked().is_some() {
             return;
         }
-        cancel.set(false);
+        failed.set(None);
         let key = run_key(store);
-        let mut run = Run::new(
-            &store.view.get_untracked(),
-            &store.plan.with_untracked(|p| p.risk.clone()),
-        );
-        progress.set(Some((0, run.total())));
+        let settings = store.plan.with_untracked(|p| p.risk.clone());
+        progress.set(Some((0, settings.draws as usize)));
+        let job = Job::Draws {
+            view: store.view.get_untracked(),
+            settings,
+        };
         let begun = js_sys::Date::now();
-        leptos::task::spawn_local(async move {
-            let done = in_slices(
-                &mut run,
-                |r| r.step(5),
-                |r| progress.set(Some((r.done(), r.total()))),
-                || cancel.get_untracked(),
-            )
-            .await;
-            if done {
-                store.risk.set(Some(RiskOutcome {
-                    summary: run.summary(),
-                    key,
-                }));
-                store.risk_ms.set(Some(js_sys::Date::now() - begun));
+        let (run, finished) = worker::run(store, &job, Vec::new(), move |p| {
+            if let Progress::Drawing { done, total } = p {
+                progress.set(Some((done, total)));
             }
+        });
+        running.set_value(Some(run));
+        leptos::task::spawn_local(async move {
+            match finished.await {
+                Ok((Outcome::Drawn { summary }, _)) => {
+                    store.risk.set(Some(RiskOutcome {
+                        summary: *summary,
+                        key,
+                    }));
+                    store.risk_ms.set(Some(js_sys::Date::now() - begun));
+                }
+                Err(Stopped::Failed(message)) => failed.set(Some(message)),
+                Ok(_) | Err(Stopped::Cancelled) => {}
+            }
+            running.set_value(None);
             progress.set(None);
         });
+    };
+    let cancel = move || {
+        if let Some(r) = running.get_value() {
+            r.cancel();
+        }
     };
     view! {
         <h2>{move || t(Text::RiskRunTitle)}</h2>
@@ -279,9 +291,12 @@ fn MonteCarlo() -> impl IntoView {
             <Show when=move || progress.with(Option::is_some)>
                 <progress data-testid="risk-progress" max=move || progress.get().map_or(1, |p| p.1).to_string() value=move || progress.get().map_or(0, |p| p.0).to_string()></progress>
                 <span>{move || progress.get().map(|(d, n)| Text::RiskProgress.fill(store.lang.get(), &[&d, &n]))}</span>
-                <button type="button" data-testid="risk-cancel" on:click=move |_| cancel.set(true)>{move || t(Text::Cancel)}</button>
+                <button type="button" data-testid="risk-cancel" on:click=move |_| cancel()>{move || t(Text::Cancel)}</button>
             </Show>
         </div>
+        <Show when=move || failed.with(Option::is_some)>
+            <p class="banner error" role="alert" data-testid="risk-failed">{move || failed.get()}</p>
+        </Show>
         <Show when=move || store.risk.with(Option::is_some)>
             <RiskResults />
         </Show>

@@ -73,7 +73,7 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
         let lang = store.lang.get_untracked();
         let ours = store.plan.get_untracked();
         let name = file.name();
-        let (projects, by) = match projects_in(&bytes, &name, &ours, lang) {
+        let (projects, by) = match projects_in(store, ours.clone(), &bytes, &name).await {
             Ok(read) => read,
             Err(message) => return store.import_error.set(Some(message)),
         };
@@ -102,22 +102,24 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
 }
 
 /// The projects of a county's file and who prepared it: a plan document by its content, else
-/// a project list (CSV or Excel); the same checks and messages as importing either.
-fn projects_in(
+/// a project list (CSV or Excel, read by the worker); the same checks and messages as
+/// importing either.
+async fn projects_in(
+    store: crate::ui::shell::state::Store,
+    ours: Plan,
     bytes: &[u8],
     name: &str,
-    ours: &Plan,
-    lang: crate::words::i18n::Lang,
 ) -> Result<(Vec<Project>, String), String> {
     let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
     if json {
+        let lang = store.lang.get_untracked();
         let imported = import(bytes).map_err(|e| e.message(lang))?;
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }
-    crate::exchange::workbook::read_project_list(bytes, name, ours, lang)
+    crate::ui::shell::transfer::read_project_list(store, ours, bytes, name)
+        .await
         .map(|projects| (projects, String::new()))
-        .map_err(|problems| crate::exchange::workbook::refusal_message(bytes, name, problems, lang))
 }
 
 /// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the

@@ -2,11 +2,12 @@
 
 pub mod exchange;
 pub mod files;
+pub mod in_worker;
 pub mod outcomes;
 pub mod reveal;
 pub mod route;
-pub mod slices;
 pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod transfer;
+pub mod worker;

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::analysis::optimize::Phase;
 use crate::analysis::risk::Summary;
 
-/// A changed project: its name and its mixes, ours → the answer's.
-type Changed = (String, Vec<(String, String, String)>);
+use crate::exchange::jobs::Changed;
+use crate::ui::shell::worker::Running;
 
 /// The last run, as the panel shows it.
 #[derive(Clone, PartialEq)]
@@ -27,7 +27,10 @@ pub struct Explained {
 #[derive(Clone, Copy)]
 pub struct Optimizer {
     pub phase: RwSignal<Option<Phase>>,
-    pub cancel: RwSignal<bool>,
+    /// The run under way in the worker, for 取消.
+    pub running: StoredValue<Option<Running>, LocalStorage>,
+    /// Why the last run gave no answer (the worker could not load or broke down).
+    pub failed: RwSignal<Option<String>>,
     pub last: RwSignal<Option<Explained>>,
 }
 
@@ -35,7 +38,8 @@ impl Optimizer {
     pub fn new() -> Self {
         Optimizer {
             phase: RwSignal::new(None),
-            cancel: RwSignal::new(false),
+            running: StoredValue::new_local(None),
+            failed: RwSignal::new(None),
             last: RwSignal::new(None),
         }
     }

@@ -24,6 +24,8 @@ pub struct Store {
     pub lang: RwSignal<Lang>,
     /// A storage problem the planner must know about (Chinese message), if any.
     pub storage_warning: RwSignal<Option<String>>,
+    /// The worker's module is loading (its first job): the page says 正在加载….
+    pub worker_loading: RwSignal<bool>,
     /// The project open in the editor.
     pub selected: RwSignal<Option<ProjectId>>,
     /// The project whose fund-balance plan (资金平衡方案) is open.

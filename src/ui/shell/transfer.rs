@@ -1,4 +1,5 @@
-//! Plans in and out as files: the plan as JSON, the project list and yearly results as CSV.
+//! Plans in and out as files: the plan as JSON, the project list and yearly results as CSV, the
+//! workbooks (made and read by the worker).
 
 // Files are reached only through `files`, storage only through the session.
 
@@ -6,9 +7,11 @@ use leptos::prelude::*;
 
 use crate::document::edit::{BatchKind, Edit};
 use crate::exchange::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
+use crate::exchange::jobs::{Job, Outcome};
 use crate::present::report::export_file_name;
 use crate::ui::shell::files;
 use crate::ui::shell::sync::Session;
+use crate::ui::shell::worker::{self, Stopped};
 use crate::words::i18n::Text;
 
 /// The plan as a file. The file names the revision it was derived from (the last one shared);
@@ -128,7 +131,7 @@ pub fn resolve_import(session: Session, choice: ImportChoice) {
 
 /// Takes the projects of a project-list file (CSV or Excel) into the open plan, all or none,
 /// as one undoable step: a row with the id of a project in the plan replaces it (an exported
-/// list edited and sent back), the others are added.
+/// list edited and sent back), the others are added. The worker reads the file.
 pub fn import_csv(session: Session, file: web_sys::File) {
     let store = session.store();
     store.import_error.set(None);
@@ -144,28 +147,45 @@ pub fn import_csv(session: Session, file: web_sys::File) {
                 return;
             }
         };
-        let result = store.view.with_untracked(|p| {
-            crate::exchange::workbook::read_project_list(&bytes, &file_name, p, lang)
-                .map(|ps| import_edit(p, ps))
-        });
-        let outcome = result.and_then(|edit| {
+        let read = read_project_list(store, store.view.get_untracked(), &bytes, &file_name).await;
+        let outcome = read.and_then(|projects| {
+            let edit = store.view.with_untracked(|p| import_edit(p, projects));
             store.dispatch(edit).map_err(|refused| {
-                refused
-                    .0
-                    .iter()
-                    .map(|i| i.message(lang))
-                    .collect::<Vec<_>>()
+                // The message names the file's kind: a workbook is not called a CSV.
+                crate::exchange::workbook::refusal_message(
+                    &bytes,
+                    &file_name,
+                    refused.0.iter().map(|i| i.message(lang)).collect(),
+                    lang,
+                )
             })
         });
-        if let Err(errors) = outcome {
-            // The message names the file's kind: a workbook is not called a CSV.
-            store
-                .import_error
-                .set(Some(crate::exchange::workbook::refusal_message(
-                    &bytes, &file_name, errors, lang,
-                )));
+        if let Err(message) = outcome {
+            store.import_error.set(Some(message));
         }
     });
+}
+
+/// The projects of a project-list file (CSV or Excel) read by the worker against `plan`, or
+/// the message saying why the file is refused (or why the worker could not read it).
+pub async fn read_project_list(
+    store: crate::ui::shell::state::Store,
+    plan: crate::document::plan::Plan,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Vec<crate::calc::model::Project>, String> {
+    let job = Job::ReadProjectList {
+        name: file_name.to_string(),
+        view: plan,
+        lang: store.lang.get_untracked(),
+    };
+    let (_, finished) = worker::run(store, &job, bytes.to_vec(), |_| {});
+    match finished.await {
+        Ok((Outcome::ProjectList { read }, _)) => read,
+        Ok(_) => Err(String::new()),
+        Err(Stopped::Failed(message)) => Err(message),
+        Err(Stopped::Cancelled) => Err(String::new()),
+    }
 }
 
 /// A file name for a table of the open plan: the plan, the active scenario if any, `what`.
@@ -181,45 +201,54 @@ fn table_file_name(store: crate::ui::shell::state::Store, what: Text, extension:
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The open plan as an Excel workbook (the active scenario's tables, and 方案对比).
+/// The open plan as an Excel workbook (the active scenario's tables, and 方案对比), made by
+/// the worker.
 pub fn export_xlsx(session: Session) {
     let store = session.store();
     let lang = store.lang.get_untracked();
-    let bytes = store.plan.with_untracked(|doc| {
-        let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
-        crate::exchange::workbook::export(doc, active.as_ref(), lang)
-    });
-    let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
-        files::download_bytes(
-            &table_file_name(store, Text::WorkbookFileName, "xlsx"),
-            XLSX_MIME,
-            &b,
-        )
-    });
-    if let Err(e) = result {
-        store
-            .storage_warning
-            .set(Some(Text::ErrExport.fill(lang, &[&e])));
-    }
+    let job = Job::Workbook {
+        doc: store.plan.get_untracked(),
+        active: store.active_id(),
+        lang,
+    };
+    let name = table_file_name(store, Text::WorkbookFileName, "xlsx");
+    download_made(store, job, name);
 }
 
-/// The blank project list a county office fills in.
+/// The blank project list a county office fills in, made by the worker.
 pub fn download_template(session: Session) {
     let store = session.store();
     let lang = store.lang.get_untracked();
-    let result = store
-        .plan
-        .with_untracked(|doc| crate::exchange::workbook::template(doc, lang))
-        .map_err(|e| e.to_string())
-        .and_then(|b| {
-            let name = export_file_name(Text::TemplateFileName.tr(lang), &files::today(), "xlsx");
-            files::download_bytes(&name, XLSX_MIME, &b)
-        });
-    if let Err(e) = result {
-        store
-            .storage_warning
-            .set(Some(Text::ErrExport.fill(lang, &[&e])));
-    }
+    let job = Job::Template {
+        doc: store.plan.get_untracked(),
+        lang,
+    };
+    let name = export_file_name(Text::TemplateFileName.tr(lang), &files::today(), "xlsx");
+    download_made(store, job, name);
+}
+
+/// Downloads the workbook `job` makes as `name`; what went wrong is shown, nothing changes.
+fn download_made(store: crate::ui::shell::state::Store, job: Job, name: String) {
+    let lang = store.lang.get_untracked();
+    let (_, finished) = worker::run(store, &job, Vec::new(), |_| {});
+    leptos::task::spawn_local(async move {
+        let result = match finished.await {
+            Ok((Outcome::File { error: None }, bytes)) => {
+                files::download_bytes(&name, XLSX_MIME, &bytes)
+            }
+            Ok((Outcome::File { error: Some(e) }, _)) => Err(e),
+            Ok(_) | Err(Stopped::Cancelled) => Ok(()),
+            Err(Stopped::Failed(message)) => {
+                store.storage_warning.set(Some(message));
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            store
+                .storage_warning
+                .set(Some(Text::ErrExport.fill(lang, &[&e])));
+        }
+    });
 }
 
 /// The one step that takes `projects` into `plan`.

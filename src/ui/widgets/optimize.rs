@@ -3,72 +3,74 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::optimize::{scenario, Answer, Objective, Phase, Run, Settings};
+use crate::analysis::optimize::{scenario, Objective, Phase, Settings};
 use crate::document::edit::Edit;
 use crate::document::optimize_settings::{keyed, set_keyed};
 use crate::document::plan::Plan;
-use crate::exchange::merge::Comparison;
+use crate::exchange::jobs::{Job, Outcome, Progress, Solved};
 use crate::ui::shell::outcomes::Explained;
-use crate::ui::shell::slices::in_slices;
 use crate::ui::shell::state::{t, Store};
+use crate::ui::shell::worker::{self, Stopped};
 use crate::ui::widgets::fields::NumberInput;
 use crate::words::i18n::{fmt_number, fmt_pct, Text};
 
-/// Runs the optimizer on the view in slices, with progress; a feasible answer is added as a
-/// scenario and made active.
+/// Runs the optimizer on the view in the worker, with progress; a feasible answer is added as
+/// a scenario and made active.
 pub fn run(store: Store) {
     let o = store.optimizer;
     if o.phase.get_untracked().is_some() {
         return;
     }
-    o.cancel.set(false);
+    o.failed.set(None);
     let s = store.plan.with_untracked(|p| p.optimize.clone());
     let view = store.view.get_untracked();
-    let mut work = Run::new(&view, &s);
-    o.phase.set(Some(work.phase()));
+    let job = Job::Optimize {
+        view: view.clone(),
+        settings: s.clone(),
+        lang: store.lang.get_untracked(),
+    };
+    o.phase.set(Some(Phase::Solving(1)));
     let started = js_sys::Date::now();
+    let (running, finished) = worker::run(store, &job, Vec::new(), move |p| {
+        if let Progress::Optimizing { phase } = p {
+            o.phase.set(Some(phase));
+        }
+    });
+    o.running.set_value(Some(running));
     leptos::task::spawn_local(async move {
-        let done = in_slices(
-            &mut work,
-            Run::step,
-            |r| o.phase.set(Some(r.phase())),
-            || o.cancel.get_untracked(),
-        )
-        .await;
+        let finished = finished.await;
         o.phase.set(None);
-        if done {
-            let ms = js_sys::Date::now() - started;
-            o.last
-                .set(Some(explain(store, &view, &s, work.answer(), ms)));
+        o.running.set_value(None);
+        match finished {
+            Ok((Outcome::Optimized { solved }, _)) => {
+                let ms = js_sys::Date::now() - started;
+                o.last.set(Some(explain(store, &view, &s, *solved, ms)));
+            }
+            Err(Stopped::Failed(message)) => o.failed.set(Some(message)),
+            Ok(_) | Err(Stopped::Cancelled) => {}
         }
     });
 }
 
+/// Ends the run under way (its worker with it); the plan is as it was.
+pub fn cancel(store: Store) {
+    let running = store.optimizer.running.get_value();
+    if let Some(r) = running {
+        r.cancel();
+    }
+}
+
 /// Adds a feasible answer as the active scenario and says what it did.
-fn explain(store: Store, view: &Plan, s: &Settings, answer: Answer, ms: f64) -> Explained {
+fn explain(store: Store, view: &Plan, s: &Settings, solved: Solved, ms: f64) -> Explained {
     let lang = store.lang.get_untracked();
-    let compared = Comparison::new(None, view.clone(), answer.plan.clone());
-    let changes = compared
-        .changes
-        .iter()
-        .map(|c| {
-            let row = compared.describe(c, lang);
-            let details = row
-                .details
-                .into_iter()
-                .map(|d| (d.label, d.ours, d.theirs))
-                .collect();
-            (row.title, details)
-        })
-        .collect();
     let mut error = None;
-    if answer.feasible && store.view.with_untracked(|v| v != view) {
+    if solved.feasible && store.view.with_untracked(|v| v != view) {
         // The plan moved on while the run took its turns: its answer is for another plan.
         error = Some(Text::OptimizeStale.tr(lang).to_string());
-    } else if answer.feasible {
+    } else if solved.feasible {
         let sc = store.plan.with_untracked(|doc| {
             let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
-            scenario(doc, active.as_ref(), view, &answer, s, lang)
+            scenario(doc, active.as_ref(), view, &solved.answer(), s, lang)
         });
         let id = sc.id.clone();
         match store.dispatch(Edit::AddScenario {
@@ -80,15 +82,11 @@ fn explain(store: Store, view: &Plan, s: &Settings, answer: Answer, ms: f64) -> 
         }
     }
     Explained {
-        before: answer.before,
-        after: answer.after,
-        feasible: answer.feasible,
-        binding: answer
-            .binding
-            .iter()
-            .map(|b| b.describe(s.objective, lang))
-            .collect(),
-        changes,
+        before: solved.before,
+        after: solved.after,
+        feasible: solved.feasible,
+        binding: solved.binding,
+        changes: solved.changes,
         ms,
         error,
     }
@@ -185,11 +183,14 @@ pub fn OptimizePanel() -> impl IntoView {
             <Show when=move || error.with(Option::is_some)>
                 <p class="banner error" role="alert" data-testid="optimize-error">{move || error.get()}</p>
             </Show>
+            <Show when=move || store.optimizer.failed.with(Option::is_some)>
+                <p class="banner error" role="alert" data-testid="optimize-failed">{move || store.optimizer.failed.get()}</p>
+            </Show>
             <div class="merge-actions">
                 <button type="button" class="primary" data-testid="optimize-run" disabled=move || phase.with(Option::is_some) on:click=move |_| run(store)>{move || t(Text::OptimizeRun)}</button>
                 <Show when=move || phase.with(Option::is_some)>
                     <span data-testid="optimize-progress" role="status">{move || phase.get().map(|p| phase_text(p, store.lang.get()))}</span>
-                    <button type="button" data-testid="optimize-cancel" on:click=move |_| store.optimizer.cancel.set(true)>{move || t(Text::Cancel)}</button>
+                    <button type="button" data-testid="optimize-cancel" on:click=move |_| cancel(store)>{move || t(Text::Cancel)}</button>
                 </Show>
             </div>
             <Explanation />

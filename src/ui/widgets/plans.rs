@@ -117,6 +117,9 @@ pub fn PlanBanners() -> impl IntoView {
         <Show when=move || store.read_only.get()>
             <div class="banner warning" role="status" data-testid="read-only">{move || t(Text::ReadOnly)}</div>
         </Show>
+        <Show when=move || store.worker_loading.get()>
+            <div class="banner info" role="status" data-testid="worker-loading">{move || t(Text::WorkerLoading)}</div>
+        </Show>
         <Show when=move || store.notice.with(Option::is_some)>
             <div class="banner info" role="status" data-testid="notice">
                 {move || store.notice.get().map(t)}

@@ -1,0 +1,102 @@
+//! The worker's side of the page's jobs: takes a job from the page, runs it (`exchange::jobs`),
+//! posts its progress and its outcome back. Runs in the worker binary, never on the page.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::exchange::jobs::{self, Job};
+
+/// Progress is posted at most this often: the page redraws its progress line on each.
+const REPORT_MS: f64 = 100.0;
+
+/// Answers the page's jobs one at a time, after saying it is ready (a job posted before the
+/// worker's module had started would be lost).
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            answer(&replies, &e.data());
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, "ready", "", &[]);
+}
+
+/// A message to the page: `{kind, json, bytes}`, the bytes transferred rather than copied.
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str, json: &str, bytes: &[u8]) {
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v);
+    let _ = set("kind", &kind.into());
+    let _ = set("json", &json.into());
+    let array = js_sys::Uint8Array::from(bytes);
+    let _ = set("bytes", &array);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope.post_message_with_transfer(&message, &transfer);
+}
+
+fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
+    let field = |k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let bytes = field("bytes")
+        .dyn_into::<js_sys::Uint8Array>()
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    let job: Job = match serde_json::from_str(&field("job").as_string().unwrap_or_default()) {
+        Ok(job) => job,
+        Err(e) => return post(scope, "failed", &e.to_string(), &[]),
+    };
+    let mut reported = js_sys::Date::now();
+    let (outcome, made) = jobs::run(job, &bytes, &mut |p| {
+        let now = js_sys::Date::now();
+        if now - reported >= REPORT_MS {
+            reported = now;
+            post(
+                scope,
+                "progress",
+                &serde_json::to_string(&p).unwrap_or_default(),
+                &[],
+            );
+        }
+    });
+    match serde_json::to_string(&outcome) {
+        Ok(json) => post(scope, "outcome", &json, &made),
+        Err(e) => post(scope, "failed", &e.to_string(), &[]),
+    }
+}
+
+/// Browser benchmark hook (called by `scripts/bench-browser.mjs` on the worker's module):
+/// `draws` Monte Carlo draws of the demo (`projects == 0`) or of a generated plan of
+/// `projects` projects, with the default ranges; milliseconds for the run.
+#[wasm_bindgen]
+pub fn bench_risk(projects: usize, draws: u32) -> f64 {
+    let plan = bench_plan(projects);
+    let settings = crate::analysis::risk::RiskSettings {
+        draws,
+        ..Default::default()
+    };
+    let start = js_sys::Date::now();
+    let summary = crate::analysis::risk::run(&plan, &settings);
+    assert_eq!(summary.draws, draws as usize);
+    js_sys::Date::now() - start
+}
+
+/// Browser benchmark hook: the optimizer on the demo (`projects == 0`) or on a generated plan of
+/// `projects` projects, default settings; milliseconds for the run (the worker takes the same
+/// steps, posting its progress between them).
+#[wasm_bindgen]
+pub fn bench_optimize(projects: usize) -> f64 {
+    let plan = bench_plan(projects);
+    let start = js_sys::Date::now();
+    let answer =
+        crate::analysis::optimize::optimize(&plan, &crate::analysis::optimize::Settings::default());
+    assert!(answer.after <= answer.before + 1e-6);
+    js_sys::Date::now() - start
+}
+
+fn bench_plan(projects: usize) -> crate::document::plan::Plan {
+    if projects == 0 {
+        crate::document::demo::demo_plan()
+    } else {
+        crate::document::demo::generated_plan(projects)
+    }
+}

@@ -1,0 +1,193 @@
+//! The only code touching the page's worker, where the long jobs run off the page's thread
+//! (`exchange::jobs`): loaded on first use, one job per worker at a time, ended by 取消.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::exchange::jobs::{Job, Outcome, Progress};
+use crate::ui::shell::state::Store;
+use crate::words::i18n::Text;
+
+/// Why a job gave no outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stopped {
+    Cancelled,
+    /// The worker could not be loaded or failed: the message says so, in the page's language.
+    Failed(String),
+}
+
+type Finished = Result<(Outcome, Vec<u8>), Stopped>;
+/// Where a job's end is handed over, once.
+type Finish = Rc<RefCell<Option<Box<dyn FnOnce(Finished)>>>>;
+
+thread_local! {
+    /// A started worker without a job: the next job takes it instead of loading it again.
+    static IDLE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
+/// A job under way: `cancel` ends it, and the worker with it (the next job starts another).
+#[derive(Clone)]
+pub struct Running {
+    worker: Rc<RefCell<Option<web_sys::Worker>>>,
+    finish: Finish,
+}
+
+impl Running {
+    pub fn cancel(&self) {
+        self.cancel_with(Stopped::Cancelled);
+    }
+
+    fn cancel_with(&self, why: Stopped) {
+        let worker = self.worker.borrow_mut().take();
+        if let Some(w) = worker {
+            w.terminate();
+        }
+        self.end(Err(why));
+    }
+
+    fn end(&self, finished: Finished) {
+        let finish = self.finish.borrow_mut().take();
+        if let Some(finish) = finish {
+            finish(finished);
+        }
+    }
+}
+
+/// The worker's script: the one-file app's own (`window.plannerWorkerUrl`, made from what it
+/// carries inline), else the file beside the page.
+fn script_url() -> String {
+    js_sys::Reflect::get(&window(), &"plannerWorkerUrl".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "worker-loader.js".to_string())
+}
+
+fn spawn() -> Result<web_sys::Worker, String> {
+    web_sys::Worker::new(&script_url()).map_err(|e| format!("{e:?}"))
+}
+
+/// Sends `job` (with the bytes of a file it reads) to a worker: `progress` hears how far it
+/// has got; the future gives its outcome and the bytes of a file it made. While a new worker
+/// loads, the page says so (`store.worker_loading`).
+pub fn run(
+    store: Store,
+    job: &Job,
+    bytes: Vec<u8>,
+    progress: impl Fn(Progress) + 'static,
+) -> (Running, impl std::future::Future<Output = Finished>) {
+    let lang = store.lang.get_untracked();
+    let failed = move |detail: String| Stopped::Failed(Text::ErrWorker.fill(lang, &[&detail]));
+    let slot: Rc<RefCell<Option<Finished>>> = Rc::new(RefCell::new(None));
+    let running = Running {
+        worker: Rc::new(RefCell::new(None)),
+        finish: Rc::new(RefCell::new(None)),
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let slot = slot.clone();
+        *running.finish.borrow_mut() = Some(Box::new(move |f: Finished| {
+            *slot.borrow_mut() = Some(f);
+            let _ = resolve.call0(&JsValue::NULL);
+        }));
+    });
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"job".into(),
+        &serde_json::to_string(job).unwrap_or_default().into(),
+    );
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"bytes".into(),
+        &js_sys::Uint8Array::from(&bytes[..]),
+    );
+    let idle = IDLE.with(|i| i.borrow_mut().take());
+    let fresh = idle.is_none();
+    match idle.map_or_else(spawn, Ok) {
+        Err(e) => running.end(Err(failed(e))),
+        Ok(worker) => {
+            *running.worker.borrow_mut() = Some(worker.clone());
+            listen(store, &worker, &running, message.clone(), failed, progress);
+            if fresh {
+                store.worker_loading.set(true);
+            } else {
+                let _ = worker.post_message(&message);
+            }
+        }
+    }
+    let future = async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let finished = slot.borrow_mut().take();
+        finished.unwrap_or(Err(Stopped::Cancelled))
+    };
+    (running, future)
+}
+
+/// The worker's messages for this job: `ready` (a new worker has loaded: the job is posted),
+/// `progress`, `outcome` (the worker goes back to idle) or `failed`; an error event is a
+/// worker that could not load or broke down.
+fn listen(
+    store: Store,
+    worker: &web_sys::Worker,
+    running: &Running,
+    job: js_sys::Object,
+    failed: impl Fn(String) -> Stopped + Copy + 'static,
+    progress: impl Fn(Progress) + 'static,
+) {
+    let field = |data: &JsValue, k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or_default();
+    let on_message = {
+        let running = running.clone();
+        let worker = worker.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let json = field(&data, "json").as_string().unwrap_or_default();
+            match field(&data, "kind").as_string().as_deref() {
+                Some("ready") => {
+                    store.worker_loading.set(false);
+                    let _ = worker.post_message(&job);
+                }
+                Some("progress") => {
+                    if let Ok(p) = serde_json::from_str(&json) {
+                        progress(p);
+                    }
+                }
+                Some("outcome") => {
+                    let bytes = field(&data, "bytes")
+                        .dyn_into::<js_sys::Uint8Array>()
+                        .map(|a| a.to_vec())
+                        .unwrap_or_default();
+                    let outcome =
+                        serde_json::from_str::<Outcome>(&json).map_err(|e| failed(e.to_string()));
+                    // Back to idle, unless another worker already waits there.
+                    if let Some(w) = running.worker.borrow_mut().take() {
+                        IDLE.with(|i| match &mut *i.borrow_mut() {
+                            Some(_) => w.terminate(),
+                            free => *free = Some(w),
+                        });
+                    }
+                    running.end(outcome.map(|o| (o, bytes)));
+                }
+                _ => {
+                    running.cancel_with(failed(json));
+                }
+            }
+        })
+    };
+    let on_error = {
+        let running = running.clone();
+        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            // Loading failed before `ready`, or the worker broke down during the job.
+            store.worker_loading.set(false);
+            e.prevent_default();
+            running.cancel_with(failed(e.message()));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The handlers live as long as the worker; a few bytes per job.
+    on_message.forget();
+    on_error.forget();
+}
