@@ -223,9 +223,9 @@ try {
     });
     const run = await page.evaluate(async () => {
       const tasks = [];
-      const observer = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration)));
-      observer.observe({ type: 'longtask' });
       const t0 = performance.now();
+      const observer = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => ({ at: e.startTime - t0, ms: e.duration }))));
+      observer.observe({ type: 'longtask' });
       document.querySelector('[data-testid="optimize"]').click();
       // The page answers meanwhile: a frame is asked for every 50 ms and its delay kept.
       const frames = [];
@@ -240,8 +240,9 @@ try {
       observer.disconnect();
       return { ms, tasks, worstFrame: Math.max(...frames) };
     });
-    const worst = run.tasks.length ? Math.max(...run.tasks) : 0;
-    console.log(`optimizer on 1,000 projects in the page: ${(run.ms / 1000).toFixed(2)} s to the answer; main-thread long tasks: ${run.tasks.length}, longest ${worst.toFixed(0)} ms (${run.tasks.map((t) => t.toFixed(0)).join(', ')}); slowest frame while it ran ${run.worstFrame.toFixed(0)} ms`);
+    const worst = run.tasks.length ? Math.max(...run.tasks.map((t) => t.ms)) : 0;
+    const each = run.tasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.at.toFixed(0)} ms`).join(', ');
+    console.log(`optimizer on 1,000 projects in the page: ${(run.ms / 1000).toFixed(2)} s to the answer; main-thread long tasks (over 50 ms): ${run.tasks.length}, longest ${worst.toFixed(0)} ms (${each}); slowest frame while it ran ${run.worstFrame.toFixed(0)} ms`);
     await context.close();
   }
 

@@ -1482,21 +1482,35 @@ pub fn scenario(
     s: &Settings,
     lang: crate::words::i18n::Lang,
 ) -> crate::document::edit::Scenario {
+    let own = edits(view, &answer.plan);
+    scenario_of(doc, inherited, own, (answer.before, answer.after), s, lang)
+}
+
+/// The scenario of an answer given by its edits (what the worker sends back: the edits, not
+/// the whole plan) and its objective before and after.
+pub fn scenario_of(
+    doc: &Plan,
+    inherited: Option<&crate::document::edit::Scenario>,
+    own: Vec<crate::document::edit::Edit>,
+    (before, after): (f64, f64),
+    s: &Settings,
+    lang: crate::words::i18n::Lang,
+) -> crate::document::edit::Scenario {
     use crate::words::i18n::Text;
     let goal = match s.objective {
         Objective::FiscalPv => Text::KpiFiscalPv,
         Objective::PeakFiscal => Text::KpiPeakFiscal,
     };
     let mut edits = inherited.map_or_else(Vec::new, |sc| sc.edits.clone());
-    edits.extend(self::edits(view, &answer.plan));
+    edits.extend(own);
     crate::document::edit::Scenario {
         id: doc.next_scenario_id(),
         name: Text::OptimumName.fill(lang, &[&goal.tr(lang)]),
         note: Text::OptimumNote.fill(
             lang,
             &[
-                &crate::words::i18n::fmt_number(answer.before, 0),
-                &crate::words::i18n::fmt_number(answer.after, 0),
+                &crate::words::i18n::fmt_number(before, 0),
+                &crate::words::i18n::fmt_number(after, 0),
             ],
         ),
         edits,

@@ -167,19 +167,40 @@ pub fn decode_lenient(text: &str) -> Option<Plan> {
 }
 
 /// The one reader of a plan document: notes every field it does not know in `unknown_fields`
-/// and names the path of a field it cannot read. Every plan is read through this one
-/// deserializer type, so the wasm carries the plan's reader once.
+/// and names the path of a field it cannot read.
 fn read_envelope(text: &str, unknown_fields: &mut Vec<String>) -> Result<EnvelopeIn, DocError> {
+    read_one(text, unknown_fields)
+}
+
+/// Reads what the worker sends back (projects, edits, summaries) through the same reader as
+/// a plan document, so the page's wasm carries the reader of each type once.
+pub fn read_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
+    read_one(text, &mut Vec::new())
+}
+
+/// Every value the page reads from JSON is read by this one deserializer type (the callback is
+/// a `dyn`, the same type at every call): each type's reader is in the wasm once.
+fn read_one<T: serde::de::DeserializeOwned>(
+    text: &str,
+    unknown_fields: &mut Vec<String>,
+) -> Result<T, DocError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut note = |path: serde_ignored::Path<'_>| unknown_fields.push(path.to_string());
+    let mut note: &mut dyn FnMut(serde_ignored::Path<'_>) = &mut note;
     let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let doc: EnvelopeIn = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
+    let value: T = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
     de.end().map_err(|e| DocError::Syntax {
         line: e.line(),
         column: e.column(),
         problem: JsonProblem::of(&e.to_string()),
     })?;
-    Ok(doc)
+    Ok(value)
+}
+
+/// Writes what the page sends the worker with the writer of `encode`, so the page's wasm
+/// carries each type's writer once.
+pub fn write_request<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("a request always serializes")
 }
 
 /// Largest file accepted for import.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::optimize::{self, Answer, Phase, Settings};
 use crate::analysis::risk::{self, Summary};
 use crate::calc::model::Project;
+use crate::document::edit::Edit;
 use crate::document::plan::Plan;
 use crate::document::risk_settings::RiskSettings;
 use crate::exchange::merge::Comparison;
@@ -51,11 +52,12 @@ pub enum Progress {
 /// A changed project: its name and its mixes, ours → the answer's.
 pub type Changed = (String, Vec<(String, String, String)>);
 
-/// The optimizer's answer as the page shows it: the plan, the objective before and after, the
-/// limits that bind (described), what changed project by project.
+/// The optimizer's answer as the page shows it: the edits that make it from the view (not the
+/// whole plan: a thousand projects would cost the page's thread their reading), the objective
+/// before and after, the limits that bind (described), what changed project by project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Solved {
-    pub plan: Plan,
+    pub edits: Vec<Edit>,
     pub before: f64,
     pub after: f64,
     pub feasible: bool,
@@ -85,23 +87,11 @@ impl Solved {
                 .iter()
                 .map(|b| b.describe(s.objective, lang))
                 .collect(),
-            plan: answer.plan,
+            edits: optimize::edits(view, &answer.plan),
             before: answer.before,
             after: answer.after,
             feasible: answer.feasible,
             changes,
-        }
-    }
-
-    /// The answer the scenario is made from (its limits already described).
-    pub fn answer(&self) -> Answer {
-        Answer {
-            plan: self.plan.clone(),
-            before: self.before,
-            after: self.after,
-            binding: Vec::new(),
-            feasible: self.feasible,
-            rounds: 0,
         }
     }
 }

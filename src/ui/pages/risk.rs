@@ -255,11 +255,17 @@ fn MonteCarlo() -> impl IntoView {
             settings,
         };
         let begun = js_sys::Date::now();
-        let (run, finished) = worker::run(store, &job, Vec::new(), move |p| {
-            if let Progress::Drawing { done, total } = p {
-                progress.set(Some((done, total)));
-            }
-        });
+        let (run, finished) = worker::run(
+            store.worker_loading,
+            store.lang.get_untracked(),
+            &job,
+            Vec::new(),
+            move |p| {
+                if let Progress::Drawing { done, total } = p {
+                    progress.set(Some((done, total)));
+                }
+            },
+        );
         running.set_value(Some(run));
         leptos::task::spawn_local(async move {
             match finished.await {

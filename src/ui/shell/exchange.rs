@@ -111,13 +111,13 @@ async fn projects_in(
     name: &str,
 ) -> Result<(Vec<Project>, String), String> {
     let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
+    let lang = store.lang.get_untracked();
     if json {
-        let lang = store.lang.get_untracked();
         let imported = import(bytes).map_err(|e| e.message(lang))?;
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }
-    crate::ui::shell::transfer::read_project_list(store, ours, bytes, name)
+    crate::ui::shell::worker::read_project_list(store.worker_loading, lang, ours, bytes, name)
         .await
         .map(|projects| (projects, String::new()))
 }

@@ -147,7 +147,9 @@ pub fn import_csv(session: Session, file: web_sys::File) {
                 return;
             }
         };
-        let read = read_project_list(store, store.view.get_untracked(), &bytes, &file_name).await;
+        let view = store.view.get_untracked();
+        let read =
+            worker::read_project_list(store.worker_loading, lang, view, &bytes, &file_name).await;
         let outcome = read.and_then(|projects| {
             let edit = store.view.with_untracked(|p| import_edit(p, projects));
             store.dispatch(edit).map_err(|refused| {
@@ -164,28 +166,6 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             store.import_error.set(Some(message));
         }
     });
-}
-
-/// The projects of a project-list file (CSV or Excel) read by the worker against `plan`, or
-/// the message saying why the file is refused (or why the worker could not read it).
-pub async fn read_project_list(
-    store: crate::ui::shell::state::Store,
-    plan: crate::document::plan::Plan,
-    bytes: &[u8],
-    file_name: &str,
-) -> Result<Vec<crate::calc::model::Project>, String> {
-    let job = Job::ReadProjectList {
-        name: file_name.to_string(),
-        view: plan,
-        lang: store.lang.get_untracked(),
-    };
-    let (_, finished) = worker::run(store, &job, bytes.to_vec(), |_| {});
-    match finished.await {
-        Ok((Outcome::ProjectList { read }, _)) => read,
-        Ok(_) => Err(String::new()),
-        Err(Stopped::Failed(message)) => Err(message),
-        Err(Stopped::Cancelled) => Err(String::new()),
-    }
 }
 
 /// A file name for a table of the open plan: the plan, the active scenario if any, `what`.
@@ -230,7 +210,7 @@ pub fn download_template(session: Session) {
 /// Downloads the workbook `job` makes as `name`; what went wrong is shown, nothing changes.
 fn download_made(store: crate::ui::shell::state::Store, job: Job, name: String) {
     let lang = store.lang.get_untracked();
-    let (_, finished) = worker::run(store, &job, Vec::new(), |_| {});
+    let (_, finished) = worker::run(store.worker_loading, lang, &job, Vec::new(), |_| {});
     leptos::task::spawn_local(async move {
         let result = match finished.await {
             Ok((Outcome::File { error: None }, bytes)) => {

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::calc::model::Project;
+use crate::document::plan::Plan;
 use crate::exchange::jobs::{Job, Outcome, Progress};
-use crate::ui::shell::state::Store;
-use crate::words::i18n::Text;
+use crate::words::i18n::{Lang, Text};
 
 /// Why a job gave no outcome.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +58,11 @@ impl Running {
     }
 }
 
+/// A worker that could not load or broke down, in the page's language.
+fn failure(lang: Lang, detail: &str) -> Stopped {
+    Stopped::Failed(Text::ErrWorker.fill(lang, &[&detail]))
+}
+
 /// The worker's script: the one-file app's own (`window.plannerWorkerUrl`, made from what it
 /// carries inline), else the file beside the page.
 fn script_url() -> String {
@@ -72,15 +78,15 @@ fn spawn() -> Result<web_sys::Worker, String> {
 
 /// Sends `job` (with the bytes of a file it reads) to a worker: `progress` hears how far it
 /// has got; the future gives its outcome and the bytes of a file it made. While a new worker
-/// loads, the page says so (`store.worker_loading`).
+/// loads, `loading` is set (the page says 正在加载…); a failure is worded in `lang`.
 pub fn run(
-    store: Store,
+    loading: RwSignal<bool>,
+    lang: Lang,
     job: &Job,
     bytes: Vec<u8>,
     progress: impl Fn(Progress) + 'static,
 ) -> (Running, impl std::future::Future<Output = Finished>) {
-    let lang = store.lang.get_untracked();
-    let failed = move |detail: String| Stopped::Failed(Text::ErrWorker.fill(lang, &[&detail]));
+    let failed = move |detail: String| failure(lang, &detail);
     let slot: Rc<RefCell<Option<Finished>>> = Rc::new(RefCell::new(None));
     let running = Running {
         worker: Rc::new(RefCell::new(None)),
@@ -97,7 +103,7 @@ pub fn run(
     let _ = js_sys::Reflect::set(
         &message,
         &"job".into(),
-        &serde_json::to_string(job).unwrap_or_default().into(),
+        &crate::exchange::format::write_request(job).into(),
     );
     let _ = js_sys::Reflect::set(
         &message,
@@ -110,9 +116,9 @@ pub fn run(
         Err(e) => running.end(Err(failed(e))),
         Ok(worker) => {
             *running.worker.borrow_mut() = Some(worker.clone());
-            listen(store, &worker, &running, message.clone(), failed, progress);
+            listen(loading, lang, &worker, &running, message.clone(), progress);
             if fresh {
-                store.worker_loading.set(true);
+                loading.set(true);
             } else {
                 let _ = worker.post_message(&message);
             }
@@ -130,13 +136,14 @@ pub fn run(
 /// `progress`, `outcome` (the worker goes back to idle) or `failed`; an error event is a
 /// worker that could not load or broke down.
 fn listen(
-    store: Store,
+    loading: RwSignal<bool>,
+    lang: Lang,
     worker: &web_sys::Worker,
     running: &Running,
     job: js_sys::Object,
-    failed: impl Fn(String) -> Stopped + Copy + 'static,
     progress: impl Fn(Progress) + 'static,
 ) {
+    let failed = move |detail: String| failure(lang, &detail);
     let field = |data: &JsValue, k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or_default();
     let on_message = {
         let running = running.clone();
@@ -146,11 +153,11 @@ fn listen(
             let json = field(&data, "json").as_string().unwrap_or_default();
             match field(&data, "kind").as_string().as_deref() {
                 Some("ready") => {
-                    store.worker_loading.set(false);
+                    loading.set(false);
                     let _ = worker.post_message(&job);
                 }
                 Some("progress") => {
-                    if let Ok(p) = serde_json::from_str(&json) {
+                    if let Ok(p) = crate::exchange::format::read_reply(&json) {
                         progress(p);
                     }
                 }
@@ -159,8 +166,8 @@ fn listen(
                         .dyn_into::<js_sys::Uint8Array>()
                         .map(|a| a.to_vec())
                         .unwrap_or_default();
-                    let outcome =
-                        serde_json::from_str::<Outcome>(&json).map_err(|e| failed(e.to_string()));
+                    let outcome = crate::exchange::format::read_reply::<Outcome>(&json)
+                        .map_err(|e| failed(e.message(lang)));
                     // Back to idle, unless another worker already waits there.
                     if let Some(w) = running.worker.borrow_mut().take() {
                         IDLE.with(|i| match &mut *i.borrow_mut() {
@@ -180,7 +187,7 @@ fn listen(
         let running = running.clone();
         Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
             // Loading failed before `ready`, or the worker broke down during the job.
-            store.worker_loading.set(false);
+            loading.set(false);
             e.prevent_default();
             running.cancel_with(failed(e.message()));
         })
@@ -190,4 +197,41 @@ fn listen(
     // The handlers live as long as the worker; a few bytes per job.
     on_message.forget();
     on_error.forget();
+}
+
+/// The projects of a project-list file (CSV or Excel) read by the worker against `plan`, or
+/// the message saying why the file is refused (or why the worker could not read it).
+pub async fn read_project_list(
+    loading: RwSignal<bool>,
+    lang: Lang,
+    plan: Plan,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Vec<Project>, String> {
+    let job = Job::ReadProjectList {
+        name: file_name.to_string(),
+        view: plan,
+        lang,
+    };
+    let (_, finished) = run(loading, lang, &job, bytes.to_vec(), |_| {});
+    match finished.await {
+        Ok((Outcome::ProjectList { read }, _)) => read,
+        Err(Stopped::Failed(message)) => Err(message),
+        Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
+    }
+}
+
+/// Waits for the browser's next turn (clicks, paints) before going on: a message to ourselves
+/// queues behind what is waiting, without the 4 ms a zero timeout is held back by. Taking a
+/// job's outcome in over several turns keeps each under the page's 100 ms.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

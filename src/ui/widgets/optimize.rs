@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::optimize::{scenario, Objective, Phase, Settings};
+use crate::analysis::optimize::{scenario_of, Objective, Phase, Settings};
 use crate::document::edit::Edit;
 use crate::document::optimize_settings::{keyed, set_keyed};
 use crate::document::plan::Plan;
@@ -31,11 +31,17 @@ pub fn run(store: Store) {
     };
     o.phase.set(Some(Phase::Solving(1)));
     let started = js_sys::Date::now();
-    let (running, finished) = worker::run(store, &job, Vec::new(), move |p| {
-        if let Progress::Optimizing { phase } = p {
-            o.phase.set(Some(phase));
-        }
-    });
+    let (running, finished) = worker::run(
+        store.worker_loading,
+        store.lang.get_untracked(),
+        &job,
+        Vec::new(),
+        move |p| {
+            if let Progress::Optimizing { phase } = p {
+                o.phase.set(Some(phase));
+            }
+        },
+    );
     o.running.set_value(Some(running));
     leptos::task::spawn_local(async move {
         let finished = finished.await;
@@ -44,7 +50,15 @@ pub fn run(store: Store) {
         match finished {
             Ok((Outcome::Optimized { solved }, _)) => {
                 let ms = js_sys::Date::now() - started;
-                o.last.set(Some(explain(store, &view, &s, *solved, ms)));
+                // Adding the scenario and showing it are each a turn of their own: on a large
+                // plan both at once would hold the page past 100 ms.
+                worker::next_turn().await;
+                let (explained, made) = explain(store, &view, &s, *solved, ms);
+                o.last.set(Some(explained));
+                if let Some(id) = made {
+                    worker::next_turn().await;
+                    store.active.set(Some(id));
+                }
             }
             Err(Stopped::Failed(message)) => o.failed.set(Some(message)),
             Ok(_) | Err(Stopped::Cancelled) => {}
@@ -60,28 +74,43 @@ pub fn cancel(store: Store) {
     }
 }
 
-/// Adds a feasible answer as the active scenario and says what it did.
-fn explain(store: Store, view: &Plan, s: &Settings, solved: Solved, ms: f64) -> Explained {
+/// Adds a feasible answer as a scenario (its id, to be made active) and says what it did.
+fn explain(
+    store: Store,
+    view: &Plan,
+    s: &Settings,
+    solved: Solved,
+    ms: f64,
+) -> (Explained, Option<String>) {
     let lang = store.lang.get_untracked();
     let mut error = None;
+    let mut made = None;
     if solved.feasible && store.view.with_untracked(|v| v != view) {
         // The plan moved on while the run took its turns: its answer is for another plan.
         error = Some(Text::OptimizeStale.tr(lang).to_string());
     } else if solved.feasible {
         let sc = store.plan.with_untracked(|doc| {
             let active = store.active_id().and_then(|id| doc.scenario(&id).cloned());
-            scenario(doc, active.as_ref(), view, &solved.answer(), s, lang)
+            let edits = solved.edits.clone();
+            scenario_of(
+                doc,
+                active.as_ref(),
+                edits,
+                (solved.before, solved.after),
+                s,
+                lang,
+            )
         });
         let id = sc.id.clone();
         match store.dispatch(Edit::AddScenario {
             index: usize::MAX,
             scenario: Box::new(sc),
         }) {
-            Ok(()) => store.active.set(Some(id)),
+            Ok(()) => made = Some(id),
             Err(e) => error = Some(e.message(lang)),
         }
     }
-    Explained {
+    let explained = Explained {
         before: solved.before,
         after: solved.after,
         feasible: solved.feasible,
@@ -89,7 +118,8 @@ fn explain(store: Store, view: &Plan, s: &Settings, solved: Solved, ms: f64) -> 
         changes: solved.changes,
         ms,
         error,
-    }
+    };
+    (explained, made)
 }
 
 /// Where the run is, in words.
