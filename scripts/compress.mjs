@@ -31,4 +31,8 @@ const firstVisit = files
   .filter((f) => /\.(html|css)$/.test(f) || /^shantytown-planner-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f))
   .filter((f) => f !== 'shantytown-planner.html');
 line('first visit (before the first rows)', sum(firstVisit));
+// From a server that sends no compression the page takes its module's gzip (src/fetch-wasm.js):
+// the other files plain, the module as its .gz.
+const bare = firstVisit.reduce((t, f) => t + (f.endsWith('.wasm') ? sizes[f].gz : sizes[f].raw), 0);
+console.log(`build: first visit from a server that does not compress: ${kib(bare)}`);
 line('everything served (with ECharts)', sum(files.filter((f) => f !== 'shantytown-planner.html')));
