@@ -1,5 +1,5 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
-//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [edit]   (all sections when none is named)
+//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [edit]   (all sections when none is named)
 // 0. cold load to the demo's first rows (median of 10, cache disabled);
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20),
 //    in full and after a one-project edit (the incremental path the app takes);
@@ -12,6 +12,8 @@
 //    that crossed the wire before the first rows, per request; and the one-file app from disk.
 // freeze: 求最优方案 on a 1,000-project plan in the page: the main thread's long tasks (over 50 ms,
 //    PerformanceObserver) until the answer shows, and the slowest frame meanwhile;
+// merge: a colleague's 1,000-project file (500 changes) compared with the open 1,000-project
+//    plan: the time to the change list and the main thread's long tasks meanwhile;
 // 3. on the 1,000-project plan: switching pages (click -> two frames); with 测算结果 open: applying a lever to all projects (a new scenario)
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
@@ -243,6 +245,36 @@ try {
     const worst = run.tasks.length ? Math.max(...run.tasks.map((t) => t.ms)) : 0;
     const each = run.tasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.at.toFixed(0)} ms`).join(', ');
     console.log(`optimizer on 1,000 projects in the page: ${(run.ms / 1000).toFixed(2)} s to the answer; main-thread long tasks (over 50 ms): ${run.tasks.length}, longest ${worst.toFixed(0)} ms (${each}); slowest frame while it ran ${run.worstFrame.toFixed(0)} ms`);
+    await context.close();
+  }
+
+  // --- a colleague's 1,000-project file compared with the open 1,000-project plan
+  if (want('merge')) {
+    const big = execFileSync('cargo', ['run', '-q', '--release', '--example', 'write_demo', '--', '1000'], {
+      maxBuffer: 64 << 20,
+    }).toString();
+    const theirs = JSON.parse(big);
+    theirs.plan.projects.forEach((p, i) => { if (i % 2 === 0) p.households += 1; });
+    const { page, context } = await openApp(env, {
+      storage: {
+        'shantytown-planner.index': JSON.stringify({ plans: [{ id: 'generated-1000', name: 'generated' }], last_opened: 'generated-1000' }),
+        'shantytown-planner.plan.generated-1000': big,
+      },
+    });
+    await page.click('[data-testid="nav-team"]');
+    await page.evaluate(() => {
+      window.__tasks = [];
+      new PerformanceObserver((l) => window.__tasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+      window.__t0 = performance.now();
+    });
+    await page.setInputFiles('[data-testid="merge-plan"]', { name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+    await page.locator('[data-testid="merge-panel"]').waitFor({ timeout: 60000 });
+    const run = await page.evaluate(async () => {
+      const ms = performance.now() - window.__t0;
+      await new Promise((r) => setTimeout(r, 200));
+      return { ms, tasks: window.__tasks };
+    });
+    console.log(`compare a 1,000-project file with 500 changes: ${run.ms.toFixed(0)} ms to the change list; main-thread long tasks: ${run.tasks.map((t) => t.toFixed(0)).join(', ') || 'none'}`);
     await context.close();
   }
 

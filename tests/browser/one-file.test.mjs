@@ -1,6 +1,7 @@
 // The one-file app as a colleague gets it: dist/shantytown-planner.html opened from disk
 // (file://) with every request logged: the demo's rows, an edit that moves a KPI, a chart
-// drawn, an export — and not a single request beyond the file itself.
+// drawn, an export, the worker's jobs (a workbook, 求最优方案) — and not a single request
+// beyond the file itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
@@ -60,6 +61,13 @@ test('opened from disk, the one file runs the whole app with zero requests', asy
   // And a colleague's file imports: a second plan with the same id is offered to keep both.
   await page.setInputFiles('[data-testid="import-plan"]', { name: 'plan.json', mimeType: 'application/json', buffer: exported });
   await page.locator('[data-testid="import-choice"]').waitFor();
+  await page.click('[data-testid="import-keep-both"]');
+  // The worker runs from the file as well (its module inline): a workbook and 求最优方案.
+  const [workbook] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-xlsx')]);
+  assert.match(workbook.suggestedFilename(), /\.xlsx$/);
+  assert.equal((await readFile(await workbook.path())).subarray(0, 2).toString(), 'PK');
+  await page.click('[data-testid="optimize"]');
+  await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 30000 });
 
   const others = requests.filter((r) => r !== url && !r.startsWith('data:') && !r.startsWith('blob:'));
   assert.deepEqual(others, [], 'no request beyond the file');
