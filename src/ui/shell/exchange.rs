@@ -59,8 +59,13 @@ pub fn propose_merge(session: Session, theirs: Plan, file: String) {
         kind: ProposalKind::Merge,
         comparison: Comparison::new(base, ours, theirs),
     };
-    store.proposal.set(Some(proposal));
-    store.tab.set(Tab::Team);
+    // Shown in the next turn: reading and comparing a large file, and drawing its change list,
+    // are each a task of their own (together they held the page over 100 ms).
+    leptos::task::spawn_local(async move {
+        crate::ui::shell::turns::next_turn().await;
+        store.proposal.set(Some(proposal));
+        store.tab.set(Tab::Team);
+    });
 }
 
 /// A county's file (a plan document or a project-list CSV) as that county's submission.

@@ -10,4 +10,5 @@ pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod transfer;
+pub mod turns;
 pub mod worker;

@@ -220,18 +220,3 @@ pub async fn read_project_list(
         Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
     }
 }
-
-/// Waits for the browser's next turn (clicks, paints) before going on: a message to ourselves
-/// queues behind what is waiting, without the 4 ms a zero timeout is held back by. Taking a
-/// job's outcome in over several turns keeps each under the page's 100 ms.
-pub async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&JsValue::NULL);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

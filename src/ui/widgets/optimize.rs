@@ -10,6 +10,7 @@ use crate::document::plan::Plan;
 use crate::exchange::jobs::{Job, Outcome, Progress, Solved};
 use crate::ui::shell::outcomes::Explained;
 use crate::ui::shell::state::{t, Store};
+use crate::ui::shell::turns;
 use crate::ui::shell::worker::{self, Stopped};
 use crate::ui::widgets::fields::NumberInput;
 use crate::words::i18n::{fmt_number, fmt_pct, Text};
@@ -52,11 +53,11 @@ pub fn run(store: Store) {
                 let ms = js_sys::Date::now() - started;
                 // Adding the scenario and showing it are each a turn of their own: on a large
                 // plan both at once would hold the page past 100 ms.
-                worker::next_turn().await;
+                turns::next_turn().await;
                 let (explained, made) = explain(store, &view, &s, *solved, ms);
                 o.last.set(Some(explained));
                 if let Some(id) = made {
-                    worker::next_turn().await;
+                    turns::next_turn().await;
                     store.active.set(Some(id));
                 }
             }
