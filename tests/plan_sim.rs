@@ -362,3 +362,26 @@ fn plan_sim_refuses_limits_that_cannot_all_hold_naming_each() {
     }
     assert!(!err.contains("优化前"), "{err}");
 }
+
+/// `--progress 2027-03`: the month's plan against actual as JSON, the ranking first.
+#[test]
+fn plan_sim_prints_a_month_s_progress_and_ranking() {
+    let out = plan_sim(&["--progress", "2027-03", "tests/fixtures/plan-v5.json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["month"], "2027-03");
+    assert_eq!(report["ranking"][0]["rank"], 1);
+    assert_eq!(report["ranking"][0]["top"], true);
+    let rows = report["projects"].as_array().unwrap();
+    assert!(rows
+        .iter()
+        .any(|p| !p["behind"].as_array().unwrap().is_empty()));
+    let bad = plan_sim(&["--progress", "2027-13", "tests/fixtures/plan-v5.json"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--progress 后应为月份"));
+    assert!(bad.stdout.is_empty());
+}

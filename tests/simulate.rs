@@ -75,6 +75,7 @@ fn sample_project() -> Project {
         comment: String::new(),
         ppp: Default::default(),
         income: Vec::new(),
+        progress: Default::default(),
     }
 }
 
@@ -527,6 +528,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                     comment: String::new(),
                     ppp: Default::default(),
                     income: Vec::new(),
+                    progress: Default::default(),
                 }
             },
         )

@@ -3,4 +3,5 @@
 pub mod compare;
 pub mod goal_seek;
 pub mod optimize;
+pub mod progress;
 pub mod risk;

@@ -1,7 +1,9 @@
 //! plan-sim: reads a plan document (the JSON the app exports) and prints the simulation results,
 //! the reference for checking figures outside the browser.
 //!
-//! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--optimize] PLAN.json
+//! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--optimize] [--progress YYYY-MM] PLAN.json
+//! `--progress YYYY-MM`: the month's plan against actual (per project, district, zone and city)
+//! and the ranking by 开工率, as JSON (the figures of the 进度 page).
 //! `--risk N`: N Monte Carlo draws with the plan's ranges and seed; the percentiles and
 //! probabilities as JSON (the same figures as the browser's 风险 page).
 //! `--optimize`: the plan document with the cheapest mix that meets every target and cap added
@@ -26,12 +28,21 @@ fn main() -> ExitCode {
     let mut path: Option<String> = None;
     let mut risk: Option<u32> = None;
     let mut optimize = false;
+    let mut progress: Option<planner::model::Month> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = true,
             "--scenario" => scenario = args.next(),
             "--optimize" => optimize = true,
+            "--progress" => match args
+                .next()
+                .as_deref()
+                .and_then(planner::model::Month::parse)
+            {
+                Some(m) => progress = Some(m),
+                None => return fail("--progress 后应为月份，如 2027-03"),
+            },
             "--risk" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),
@@ -81,6 +92,15 @@ fn main() -> ExitCode {
     };
     if let Some(draws) = risk {
         return risk_run(&plan, chosen, draws);
+    }
+    if let Some(month) = progress {
+        let view = plan.resolve(chosen).plan;
+        let report = planner::progress::progress_report(&view, month);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serializes")
+        );
+        return ExitCode::SUCCESS;
     }
     if optimize {
         let chosen = chosen.cloned();

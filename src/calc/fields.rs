@@ -13,6 +13,8 @@ use crate::calc::model::{
 };
 use crate::words::i18n::Text;
 
+/// The most households a project (and so any monthly count of it) can have.
+pub const MAX_HOUSEHOLDS: f64 = 1_000_000.0;
 /// Which section of 全市参数 an assumption belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -268,7 +270,7 @@ impl ProjectField {
             ProjectField::Year => FieldKind::Year,
             ProjectField::Households => Number {
                 unit: Unit::Households,
-                bounds: Bounds::whole(0.0, 1_000_000.0),
+                bounds: Bounds::whole(0.0, MAX_HOUSEHOLDS),
             },
             ProjectField::Area => Number {
                 unit: Unit::M2,

@@ -106,6 +106,18 @@ pub enum Problem {
     LandWithoutYears,
     /// Two income streams of one kind in a project.
     IncomeTwice,
+    /// A monthly figure above what the plan allows, with no reason given.
+    AbovePlan {
+        value: f64,
+        limit: f64,
+    },
+    /// Monthly records repeated or out of month order.
+    MonthOrder,
+    /// A monthly figure below last month's, with no correction note.
+    BelowLastMonth {
+        value: f64,
+        before: f64,
+    },
     DuplicateId,
     /// An edit names a project or scenario the plan does not have.
     NoSuchItem {

@@ -5,5 +5,6 @@ pub mod fields;
 pub mod finance;
 pub mod measure;
 pub mod model;
+pub mod progress;
 pub mod rules;
 pub mod simulate;

@@ -3,6 +3,8 @@
 //! Units, everywhere in the document: money in 万元, unit prices in 元 (per m², per person-month,
 //! per household), areas in m², shares and rates as fractions (0.6 = 60 %), years as calendar years.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::calc::finance::bond::{BondRepayment, BondTerms};
@@ -10,7 +12,7 @@ use crate::calc::finance::loan::{LoanTerms, Repayment};
 use crate::calc::finance::ppp::{PppPaymentForm, PppStake, RiskCost};
 use crate::calc::finance::service_purchase::ServicePurchaseTerms;
 use crate::calc::measure::Bounds;
-use crate::words::i18n::Text;
+use crate::words::i18n::{Lang, Text};
 
 pub type ProjectId = String;
 
@@ -107,6 +109,9 @@ pub struct Project {
     /// Project income besides land sales, at most one stream of each kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeStream>,
+    /// What the project has actually done, month by month (进度).
+    #[serde(default, skip_serializing_if = "ProjectProgress::is_empty")]
+    pub progress: ProjectProgress,
 }
 
 /// A kind of project income besides land sales (资金平衡方案's 收益 by stream).
@@ -602,5 +607,187 @@ pub fn status_text(s: Status) -> Text {
         Status::Started => Text::StatusStarted,
         Status::UnderConstruction => Text::StatusUnderConstruction,
         Status::Completed => Text::StatusCompleted,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 进度: what a project has actually done, month by month.
+
+/// A calendar month, written "2027-03" in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u8) -> Option<Month> {
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// January of `year`: when a project planned for it starts expropriation and building.
+    pub fn january(year: i32) -> Month {
+        Month { year, month: 1 }
+    }
+
+    /// "2027-03" (a `<input type="month">` value) and nothing else.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.trim().split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
+    pub fn key(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// "2027年3月".
+    pub fn label(self, lang: Lang) -> String {
+        crate::words::i18n::fmt_month(self.year, u32::from(self.month), lang)
+    }
+
+    fn index(self) -> i32 {
+        self.year * 12 + i32::from(self.month) - 1
+    }
+
+    fn of_index(i: i32) -> Month {
+        Month {
+            year: i.div_euclid(12),
+            month: (i.rem_euclid(12) + 1) as u8,
+        }
+    }
+
+    pub fn previous(self) -> Month {
+        Month::of_index(self.index() - 1)
+    }
+
+    pub fn next(self) -> Month {
+        Month::of_index(self.index() + 1)
+    }
+
+    /// Months from `earlier` to `self` (negative when `self` is before it).
+    pub fn since(self, earlier: Month) -> i32 {
+        self.index() - earlier.index()
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Month::parse(&s).ok_or_else(|| format!("“{s}” is not a month written YYYY-MM"))
+    }
+}
+
+impl From<Month> for String {
+    fn from(m: Month) -> String {
+        m.key()
+    }
+}
+
+/// A project's figures to the end of a month, each counted from the project's start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthlyProgress {
+    pub month: Month,
+    /// 签约户数.
+    #[serde(default)]
+    pub signed: u64,
+    /// 腾空/拆除户数.
+    #[serde(default)]
+    pub vacated: u64,
+    /// 货币化安置户数 by way (the money ways only).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub monetized: BTreeMap<ResettlementWay, u64>,
+    /// 安置房新开工套数.
+    #[serde(default)]
+    pub started_units: u64,
+    /// 基本建成套数.
+    #[serde(default)]
+    pub completed_units: u64,
+    /// 完成投资, 万元.
+    #[serde(default)]
+    pub invested: f64,
+    /// 到位资金 by instrument, 万元.
+    #[serde(default)]
+    pub funds: Sources,
+    /// Why a figure is above what the plan allows (households added, a project enlarged).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// Why a figure is below last month's (a correction of an earlier report).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub correction: String,
+}
+
+impl MonthlyProgress {
+    pub fn empty(month: Month) -> Self {
+        MonthlyProgress {
+            month,
+            signed: 0,
+            vacated: 0,
+            monetized: BTreeMap::new(),
+            started_units: 0,
+            completed_units: 0,
+            invested: 0.0,
+            funds: Sources::default(),
+            reason: String::new(),
+            correction: String::new(),
+        }
+    }
+
+    /// Households resettled with money, all ways.
+    pub fn monetized_total(&self) -> u64 {
+        self.monetized.values().sum()
+    }
+}
+
+/// What a project has actually done: the months it started, and its figures month by month.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ProjectProgress {
+    /// 征收启动 (the month expropriation actually started).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expropriation_started: Option<Month>,
+    /// 开工 (the month construction actually started).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub construction_started: Option<Month>,
+    /// One record per month reported, in month order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<MonthlyProgress>,
+    /// 示例数据: the demo's example figures, shown so labelled.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl ProjectProgress {
+    pub fn is_empty(&self) -> bool {
+        *self == ProjectProgress::default()
+    }
+
+    /// The record of `month` itself.
+    pub fn at(&self, month: Month) -> Option<&MonthlyProgress> {
+        self.months.iter().find(|r| r.month == month)
+    }
+
+    /// The figures as of the end of `month`: its record, else the latest before it (the
+    /// figures are cumulative, so a month not reported stands where the last report left it).
+    pub fn as_of(&self, month: Month) -> Option<&MonthlyProgress> {
+        self.months.iter().rev().find(|r| r.month <= month)
+    }
+
+    /// With `record` in its month's place (a new month inserted in order).
+    pub fn with(&self, record: MonthlyProgress) -> ProjectProgress {
+        let mut out = self.clone();
+        match out.months.iter().position(|r| r.month >= record.month) {
+            Some(i) if out.months[i].month == record.month => out.months[i] = record,
+            Some(i) => out.months.insert(i, record),
+            None => out.months.push(record),
+        }
+        out
     }
 }

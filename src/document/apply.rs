@@ -7,7 +7,7 @@ use crate::calc::model::{FinancingMix, Instrument, Project, ResettlementWay};
 use crate::document::edit::{BatchKind, Edit, Scenario};
 use crate::document::lever::{Lever, LeverAction};
 use crate::document::plan::Plan;
-use crate::document::validate::{validate, validate_project, Field, Issue};
+use crate::document::validate::{progress_above_plan, validate, validate_project, Field, Issue};
 
 /// Why an edit was refused: what it names does not exist, or the problems it would bring in.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +99,12 @@ impl Plan {
             let before = self.project_issues(i);
             let old = self.projects[i].clone();
             self.change_project(i, edit);
-            let added = brought_in(&before, self.project_issues(i));
+            let mut added = brought_in(&before, self.project_issues(i));
+            if let Edit::SetProgress { .. } = edit {
+                // Figures entered above what the plan allows need their reason.
+                let above = |p: &Project| progress_above_plan(p, &self.assumptions, i + 1);
+                added.extend(brought_in(&above(&old), above(&self.projects[i])));
+            }
             if checked && !added.is_empty() {
                 self.projects[i] = old;
                 return Err(Refused(added));
@@ -222,6 +227,7 @@ impl Plan {
             Edit::SetFinancing { mix, .. } => p.financing = *mix,
             Edit::SetPppInputs { inputs, .. } => p.ppp = *inputs,
             Edit::SetIncome { income, .. } => p.income = income.clone(),
+            Edit::SetProgress { progress, .. } => p.progress = progress.clone(),
             Edit::SetCostOverride { driver, value, .. } => {
                 driver.set_override(&mut p.costs, *value)
             }

@@ -145,6 +145,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         comment: String::new(),
         ppp: Default::default(),
         income: Vec::new(),
+        progress: Default::default(),
     }
 }
 
@@ -158,6 +159,7 @@ pub fn demo_plan() -> Plan {
         .collect();
     ppp_stakes(&mut projects);
     project_income(&mut projects);
+    example_progress(&mut projects);
     let assumptions = Assumptions {
         // A prefecture-level city's general public budget expenditure, about 230亿元.
         budget_expenditure: 2_300_000.0,
@@ -269,6 +271,106 @@ fn project_income(projects: &mut [Project]) {
                 stream(IncomeKind::Rent, 1_200.0, 3, 10),
             ],
             _ => continue,
+        };
+    }
+}
+
+/// 示例数据: the first three months of 2027 as the speech describes them. X县西街 signs and
+/// clears all 1,066 households in January and starts building in March; the counties' other
+/// projects sign slowly and resettle few households with money; none of the six central-city
+/// projects of 2027 has started.
+fn example_progress(projects: &mut [Project]) {
+    use crate::calc::model::{Month, MonthlyProgress, ProjectProgress};
+    let month = |m| Month::new(2027, m).expect("a month");
+    // (signed, vacated, cash, self-purchase, government purchase, started, invested) by month.
+    type Figures = (u64, u64, u64, u64, u64, u64, f64);
+    let records = |p: &Project, by_month: &[Figures]| -> Vec<MonthlyProgress> {
+        by_month
+            .iter()
+            .enumerate()
+            .map(
+                |(i, &(signed, vacated, cash, own, bought, started, invested))| {
+                    let mut r = MonthlyProgress::empty(month(i as u8 + 1));
+                    r.signed = signed;
+                    r.vacated = vacated;
+                    for (way, n) in [
+                        (ResettlementWay::Cash, cash),
+                        (ResettlementWay::SelfPurchase, own),
+                        (ResettlementWay::GovernmentPurchase, bought),
+                    ] {
+                        if n > 0 {
+                            r.monetized.insert(way, n);
+                        }
+                    }
+                    r.started_units = started;
+                    r.invested = invested;
+                    // Funds in place follow the project's mix of what it has spent.
+                    for &i in crate::calc::model::Instrument::ALL {
+                        *i.amount_mut(&mut r.funds) = (invested * i.get(&p.financing)).round();
+                    }
+                    r
+                },
+            )
+            .collect()
+    };
+    for p in projects.iter_mut() {
+        let (started, by_month): (Option<(u8, Option<u8>)>, &[Figures]) = match p.name.as_str() {
+            "X县西街" => (
+                Some((1, Some(3))),
+                &[
+                    (1066, 1066, 120, 50, 20, 0, 9_000.0),
+                    (1066, 1066, 160, 70, 30, 0, 13_500.0),
+                    (1066, 1066, 190, 90, 40, 300, 18_000.0),
+                ],
+            ),
+            "X县东关危旧房" => (
+                Some((2, None)),
+                &[
+                    (0, 0, 0, 0, 0, 0, 0.0),
+                    (40, 20, 5, 0, 0, 0, 400.0),
+                    (90, 60, 10, 5, 0, 0, 900.0),
+                ],
+            ),
+            "东岭县老街片区" => (
+                Some((1, None)),
+                &[
+                    (30, 10, 2, 0, 0, 0, 300.0),
+                    (70, 40, 5, 2, 0, 0, 700.0),
+                    (120, 80, 8, 3, 0, 0, 1_200.0),
+                ],
+            ),
+            "南河县南关危旧房" => (
+                Some((2, None)),
+                &[
+                    (0, 0, 0, 0, 0, 0, 0.0),
+                    (25, 10, 2, 0, 0, 0, 250.0),
+                    (60, 30, 4, 1, 0, 0, 600.0),
+                ],
+            ),
+            "西坪县城关城郊村" => (
+                Some((1, None)),
+                &[
+                    (20, 0, 1, 0, 0, 0, 200.0),
+                    (50, 20, 4, 1, 0, 0, 500.0),
+                    (80, 45, 7, 2, 1, 0, 800.0),
+                ],
+            ),
+            "安平县北关城中村" => (
+                Some((1, None)),
+                &[
+                    (40, 20, 5, 2, 0, 0, 500.0),
+                    (70, 40, 10, 4, 0, 0, 900.0),
+                    (100, 70, 14, 5, 1, 0, 1_300.0),
+                ],
+            ),
+            _ => continue,
+        };
+        let months = records(p, by_month);
+        p.progress = ProjectProgress {
+            expropriation_started: started.map(|(m, _)| month(m)),
+            construction_started: started.and_then(|(_, c)| c.map(month)),
+            months,
+            sample: true,
         };
     }
 }

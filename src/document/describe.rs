@@ -54,6 +54,7 @@ impl Edit {
             Edit::SetFinancing { project, .. } => field(project, Text::FieldFinancing),
             Edit::SetPppInputs { project, .. } => field(project, Text::DescPppInputs),
             Edit::SetIncome { project, .. } => field(project, Text::IncomeTitle),
+            Edit::SetProgress { project, .. } => field(project, Text::ProgressTitle),
             Edit::SetCostOverride {
                 project, driver, ..
             } => field(project, driver.label()),

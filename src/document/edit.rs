@@ -67,6 +67,11 @@ pub enum Edit {
         project: ProjectId,
         income: Vec<crate::calc::model::IncomeStream>,
     },
+    /// A project's actual progress (the months it started, its monthly figures), all at once.
+    SetProgress {
+        project: ProjectId,
+        progress: crate::calc::model::ProjectProgress,
+    },
     /// A PPP project's own spending inputs (equity share, risk, supporting inputs), all at once.
     SetPppInputs {
         project: ProjectId,
@@ -190,6 +195,7 @@ impl Edit {
             | Edit::SetFinancing { project, .. }
             | Edit::SetCostOverride { project, .. }
             | Edit::SetPppInputs { project, .. }
+            | Edit::SetProgress { project, .. }
             | Edit::SetIncome { project, .. } => Some(project),
             Edit::ReplaceProject { project } => Some(&project.id),
             _ => None,
@@ -232,6 +238,7 @@ impl Edit {
             Edit::SetFinancing { project, .. } => p(project, "financing".into()),
             Edit::SetPppInputs { project, .. } => p(project, "ppp".into()),
             Edit::SetIncome { project, .. } => p(project, "income".into()),
+            Edit::SetProgress { project, .. } => p(project, "progress".into()),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
@@ -301,6 +308,12 @@ pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
         changes.push(Edit::SetPppInputs {
             project: project.clone(),
             inputs: new.ppp,
+        });
+    }
+    if old.progress != new.progress {
+        changes.push(Edit::SetProgress {
+            project: project.clone(),
+            progress: new.progress.clone(),
         });
     }
     let mut probe = old.clone();

@@ -98,6 +98,7 @@ impl Plan {
             comment: String::new(),
             ppp: Default::default(),
             income: Vec::new(),
+            progress: Default::default(),
         }
     }
 

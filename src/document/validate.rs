@@ -34,6 +34,11 @@ pub enum Field {
     Ppp(crate::calc::fields::PppInput),
     /// A project income stream of this kind.
     Income(crate::calc::model::IncomeKind),
+    /// A figure of a month's progress.
+    Progress(
+        crate::calc::model::Month,
+        crate::calc::progress::ProgressField,
+    ),
 }
 
 impl Field {
@@ -53,6 +58,15 @@ impl Field {
             Field::Optimize(s) => s.label(),
             Field::Ppp(i) => i.label(),
             Field::Income(k) => k.label(),
+            Field::Progress(..) => Text::ProgressTitle,
+        }
+    }
+
+    /// The field as a message names it: "2027年3月 签约户数" for a month's figure.
+    pub fn name(self, lang: Lang) -> String {
+        match self {
+            Field::Progress(month, f) => format!("{} {}", month.label(lang), f.name(lang)),
+            _ => self.label().tr(lang).to_string(),
         }
     }
 
@@ -125,6 +139,13 @@ impl Problem {
             Problem::BudgetNeededForPpp => Text::ErrBudgetForPpp.tr(lang).into(),
             Problem::LandWithoutYears => Text::ErrLandWithoutYears.tr(lang).into(),
             Problem::IncomeTwice => Text::ErrIncomeTwice.tr(lang).into(),
+            Problem::MonthOrder => Text::ErrMonthOrder.tr(lang).into(),
+            Problem::AbovePlan { value, limit } => {
+                Text::ErrAbovePlan.fill(lang, &[&v(*value), &v(*limit)])
+            }
+            Problem::BelowLastMonth { value, before } => {
+                Text::ErrBelowLastMonth.fill(lang, &[&v(*value), &v(*before)])
+            }
             Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
             Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
             Problem::RangeOrder { low, mode, high } => {
@@ -149,7 +170,7 @@ impl Issue {
     /// "黄沙桥片区：征收户数 -5 应在 0 至 1000000 之间"
     pub fn message(&self, lang: Lang) -> String {
         let what = self.problem.describe(self.field.percent(), lang);
-        let field = self.field.label().tr(lang);
+        let field = self.field.name(lang);
         match &self.project {
             Some(p) => Text::IssueInProject.fill(lang, &[&p.describe(lang), &field, &what]),
             None => Text::IssueInPlan.fill(lang, &[&field, &what]),
@@ -314,9 +335,90 @@ pub fn validate_project(
             c.push(field, Problem::IncomeTwice);
         }
     }
+    check_progress(p, &mut c);
     if matches!(p.ppp.risk, Some(RiskCost::Scenarios { .. })) {
         let probabilities = PppInput::PROBABILITIES.map(|i| i.get(&p.ppp).unwrap_or(0.0));
         c.shares(Field::Ppp(PppInput::RiskPBase), &probabilities);
+    }
+    c.out
+}
+
+/// A project's monthly figures: each within its bounds, never below the month before without
+/// a correction note, one record per month in month order. (Above the plan is checked when the
+/// figures are entered, `progress_above_plan`: a plan changed later does not make them wrong.)
+fn check_progress(p: &Project, c: &mut Checker) {
+    use crate::calc::progress::ProgressField;
+    let mut before: Option<&crate::calc::model::MonthlyProgress> = None;
+    for r in &p.progress.months {
+        if before.is_some_and(|b| b.month >= r.month) {
+            c.push(
+                Field::Progress(r.month, ProgressField::Signed),
+                Problem::MonthOrder,
+            );
+        }
+        for f in ProgressField::all() {
+            let field = Field::Progress(r.month, f);
+            let v = f.get(r);
+            if let Some(problem) = f.bounds().check(v) {
+                c.push(field, problem);
+                continue;
+            }
+            if let Some(was) = before.map(|b| f.get(b)) {
+                if v < was - 1e-6 && r.correction.trim().is_empty() {
+                    c.push(
+                        field,
+                        Problem::BelowLastMonth {
+                            value: v,
+                            before: was,
+                        },
+                    );
+                }
+            }
+        }
+        before = Some(r);
+    }
+}
+
+/// The monthly figures of project `p` (row `row`) above what its plan allows, each without a
+/// reason: households, the households of a way, its in-kind flats, its investment, and flats
+/// completed above flats started. Read only from a project whose own fields and cost drivers
+/// hold (a hostile construction period would make its costs meaningless, and large).
+pub fn progress_above_plan(p: &Project, a: &Assumptions, row: usize) -> Vec<Issue> {
+    use crate::calc::progress::ProgressField;
+    let resolved = p.costs.resolve(&a.costs);
+    let costs_hold = CostDriver::ALL
+        .iter()
+        .all(|d| d.bounds().check(d.get(&resolved)).is_none());
+    if p.progress.months.is_empty()
+        || !costs_hold
+        || !validate_project(p, a, (p.year, p.year), row).is_empty()
+    {
+        return Vec::new();
+    }
+    let costs = crate::calc::costs::project_costs(p, &a.costs);
+    let mut c = Checker {
+        project: Some(Place {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            row,
+        }),
+        out: Vec::new(),
+    };
+    for r in p
+        .progress
+        .months
+        .iter()
+        .filter(|r| r.reason.trim().is_empty())
+    {
+        for f in ProgressField::all() {
+            let (v, limit) = (f.get(r), f.plan_limit(p, &costs, r));
+            if v > limit + 1e-6 {
+                c.push(
+                    Field::Progress(r.month, f),
+                    Problem::AbovePlan { value: v, limit },
+                );
+            }
+        }
     }
     c.out
 }

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -360,6 +360,8 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     // Version 4 added the PPP spending kinds: city-wide capital ratio, equity share and risk
     // ratios (read with their defaults when absent), a project's own PPP inputs (optional) and
     // the optimizer's service-purchase setting. A version 3 app would drop them unseen.
+    // Version 5 added a project's actual progress (optional) and the edit that sets it. A
+    // version 4 app would drop the actuals unseen.
 }
 
 /// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2

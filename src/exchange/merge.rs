@@ -27,6 +27,8 @@ pub enum ProjectPart {
     Ppp,
     /// Its income streams besides land sales, taken as one.
     Income,
+    /// Its actual progress (start months and monthly figures), taken as one.
+    Progress,
 }
 
 fn is_land(f: ProjectField) -> bool {
@@ -48,7 +50,7 @@ impl ProjectPart {
                 ProjectPart::Financing,
             ])
             .chain(CostDriver::ALL.iter().map(|&d| ProjectPart::Cost(d)))
-            .chain([ProjectPart::Ppp, ProjectPart::Income])
+            .chain([ProjectPart::Ppp, ProjectPart::Income, ProjectPart::Progress])
     }
 
     fn same(self, a: &Project, b: &Project) -> bool {
@@ -60,6 +62,7 @@ impl ProjectPart {
             ProjectPart::Cost(d) => d.get_override(&a.costs) == d.get_override(&b.costs),
             ProjectPart::Ppp => a.ppp == b.ppp,
             ProjectPart::Income => a.income == b.income,
+            ProjectPart::Progress => a.progress == b.progress,
         }
     }
 
@@ -72,6 +75,7 @@ impl ProjectPart {
             ProjectPart::Cost(d) => d.set_override(&mut into.costs, d.get_override(&from.costs)),
             ProjectPart::Ppp => into.ppp = from.ppp,
             ProjectPart::Income => into.income = from.income.clone(),
+            ProjectPart::Progress => into.progress = from.progress.clone(),
         }
     }
 
@@ -85,6 +89,7 @@ impl ProjectPart {
             ProjectPart::Cost(d) => d.label().tr(lang).into(),
             ProjectPart::Ppp => Text::DescPppInputs.tr(lang).into(),
             ProjectPart::Income => Text::IncomeTitle.tr(lang).into(),
+            ProjectPart::Progress => Text::ProgressTitle.tr(lang).into(),
         }
     }
 
@@ -117,6 +122,18 @@ impl ProjectPart {
             ProjectPart::Cost(d) => match d.get_override(&p.costs) {
                 Some(v) => d.unit().show(v, lang),
                 None => Text::CityDefault.tr(lang).into(),
+            },
+            ProjectPart::Progress => match p.progress.months.last() {
+                None => Text::None.tr(lang).into(),
+                Some(r) => Text::ProgressAsOf.fill(
+                    lang,
+                    &[
+                        &r.month.label(lang),
+                        &r.signed,
+                        &r.monetized_total(),
+                        &r.started_units,
+                    ],
+                ),
             },
             ProjectPart::Income if p.income.is_empty() => Text::None.tr(lang).into(),
             ProjectPart::Income => p

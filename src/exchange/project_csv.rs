@@ -542,7 +542,12 @@ pub fn read_rows(
         if cells.iter().all(Cell::is_blank) {
             continue;
         }
-        let (p, mut row_problems) = project_from_record(&cells, &columns, &next, line, lang);
+        let (mut p, mut row_problems) = project_from_record(&cells, &columns, &next, line, lang);
+        // The list does not carry actuals (the 进度 template does): a project already in the
+        // plan keeps its progress when its row comes back.
+        if let Some(existing) = plan.projects.iter().find(|q| q.id == p.id) {
+            p.progress = existing.progress.clone();
+        }
         let parsed = row_problems
             .iter()
             .all(|p| matches!(p, CsvProblem::Invalid { .. }));

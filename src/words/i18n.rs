@@ -453,6 +453,9 @@ catalogue! {
     IncomeTitle => "其他项目收益", "Other project income";
     IncomeTotal => "项目收益合计", "Project income";
     ErrIncomeTwice => "每类收益只能填一项", "one stream of each kind at most";
+    ErrMonthOrder => "同一月份出现两次，或月份未按先后排列", "a month appears twice, or the months are out of order";
+    ErrAbovePlan => "{0} 超过计划的 {1}，请在“超计划说明”中写明原因", "{0} is above the plan's {1}: give the reason in “above plan”";
+    ErrBelowLastMonth => "{0} 低于上月的 {1}，累计数不应减少；如为更正，请填写“更正说明”", "{0} is below last month's {1}: figures are cumulative; a correction needs a note";
     RehousedMonetized => "货币化安置户数", "Households rehoused with money";
     RehousedInKind => "实物安置交房户数", "Households given new flats";
 
@@ -658,6 +661,15 @@ catalogue! {
     LeverShift => "融资方式转移（百分点）", "Move financing (points)";
     LeverShare => "融资方式占比设为", "Set financing share";
     LeverScale => "成本参数增减", "Scale a cost driver";
+    ProgressTitle => "实际进度", "Actual progress";
+    ProgressAsOf => "截至{0}：签约{1}户，货币化安置{2}户，新开工{3}套", "To {0}: {1} signed, {2} resettled with money, {3} flats started";
+    ProgressSigned => "签约户数", "Households signed";
+    ProgressVacated => "腾空/拆除户数", "Households vacated or demolished";
+    ProgressMonetizedWay => "货币化安置户数·{0}", "Resettled with money: {0}";
+    ProgressStarted => "安置房新开工套数", "Resettlement flats started";
+    ProgressCompleted => "基本建成套数", "Flats basically completed";
+    ProgressInvested => "完成投资", "Investment completed";
+    ProgressFundsOf => "到位资金·{0}", "Funds in place: {0}";
     ErrWorker => "计算模块无法加载或运行出错，本次操作未完成，方案未改变：{0}", "The calculation module could not load or failed; nothing was done and the plan is unchanged: {0}";
     WorkerLoading => "正在加载计算模块…", "Loading the calculation module…";
     LeverPpp => "PPP政府支出参数", "PPP spending input";

@@ -1,0 +1,351 @@
+//! Plan against actual for a month (进度): each project's figures to date against its plan, the
+//! same summed per district, central city, counties and city against the year's targets, the
+//! projects behind schedule, and the ranking of districts and counties by 开工率.
+
+use serde::Serialize;
+
+use crate::calc::costs::project_costs;
+use crate::calc::model::{Instrument, Month, Project, ResettlementWay, Sources};
+use crate::calc::simulate::Group;
+use crate::document::plan::Plan;
+
+/// A share of the year's target far below the share of the year gone: less than half of it,
+/// once at least a quarter of the year has gone (docs/model.md, 进度).
+const FAR_BELOW: f64 = 0.5;
+const FROM_MONTH: u8 = 3;
+/// How many districts are marked at the top and at the bottom of the ranking.
+const MARKED: usize = 3;
+
+/// The figures to date of a set of projects and what they are measured against.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Tally {
+    /// The year's target: households (one household is one unit: 套) of the projects planned
+    /// for the month's year.
+    pub target: u64,
+    pub signed: u64,
+    pub vacated: u64,
+    /// Households resettled with money, all ways, and by way.
+    pub monetized: u64,
+    pub monetized_by_way: Vec<(ResettlementWay, u64)>,
+    pub started_units: u64,
+    pub completed_units: u64,
+    /// 万元.
+    pub invested: f64,
+    /// The year's planned investment of these projects, 万元.
+    pub planned_investment: f64,
+    pub funds: Sources,
+    /// The year's planned sources by instrument (investment × the project's share), 万元.
+    pub planned_funds: Sources,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.target += o.target;
+        self.signed += o.signed;
+        self.vacated += o.vacated;
+        self.monetized += o.monetized;
+        for (w, n) in &o.monetized_by_way {
+            match self.monetized_by_way.iter_mut().find(|(v, _)| v == w) {
+                Some((_, m)) => *m += n,
+                None => self.monetized_by_way.push((*w, *n)),
+            }
+        }
+        self.started_units += o.started_units;
+        self.completed_units += o.completed_units;
+        self.invested += o.invested;
+        self.planned_investment += o.planned_investment;
+        self.funds.add(&o.funds);
+        self.planned_funds.add(&o.planned_funds);
+    }
+
+    /// 签约率: households signed ÷ the target.
+    pub fn signing_rate(&self) -> Option<f64> {
+        ratio(self.signed as f64, self.target as f64)
+    }
+
+    /// 开工率: (flats started + households resettled with money) ÷ the target.
+    pub fn start_rate(&self) -> Option<f64> {
+        ratio(
+            (self.started_units + self.monetized) as f64,
+            self.target as f64,
+        )
+    }
+
+    /// 货币化安置率 actual: households resettled with money ÷ (those + flats started).
+    pub fn monetized_rate(&self) -> Option<f64> {
+        ratio(
+            self.monetized as f64,
+            (self.monetized + self.started_units) as f64,
+        )
+    }
+
+    /// 投资完成率: investment completed ÷ the year's planned investment.
+    pub fn investment_rate(&self) -> Option<f64> {
+        ratio(self.invested, self.planned_investment)
+    }
+
+    /// Funds in place ÷ the year's planned funds, per instrument with a plan.
+    pub fn funds_rates(&self) -> Vec<(Instrument, f64)> {
+        Instrument::ALL
+            .iter()
+            .filter_map(|&i| {
+                ratio(i.amount(&self.funds), i.amount(&self.planned_funds)).map(|r| (i, r))
+            })
+            .collect()
+    }
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b > 0.0).then(|| a / b)
+}
+
+/// Why a project is behind schedule, and by how many months.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Behind {
+    /// Expropriation not started by its planned month (January of the planned year), or
+    /// started late.
+    Expropriation { months: i32 },
+    /// Construction not started by its planned month, or started late (projects that build).
+    Construction { months: i32 },
+    /// 开工率 far below the share of the year gone.
+    Pace { rate: f64, year_gone: f64 },
+}
+
+/// One project's row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub district: String,
+    pub central_city: bool,
+    pub year: i32,
+    pub tally: Tally,
+    /// Whether any month up to this one has been reported.
+    pub reported: bool,
+    pub behind: Vec<Behind>,
+}
+
+/// A district's (or zone's) row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub group: Group,
+    pub tally: Tally,
+    /// Its monetized target (central city or counties), as a share.
+    pub monetized_target: f64,
+}
+
+/// A district's place in the ranking by 开工率.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    pub district: String,
+    pub rank: usize,
+    pub start_rate: f64,
+    pub top: bool,
+    pub bottom: bool,
+    /// Below the average of the districts ranked.
+    pub below_average: bool,
+    /// Places gained since last month (negative: lost); `None` when not ranked then.
+    pub change: Option<i64>,
+}
+
+/// The month's plan against actual.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressReport {
+    pub month: Month,
+    /// Share of the year gone at the month's end (March: 3/12).
+    pub year_gone: f64,
+    pub projects: Vec<ProjectRow>,
+    pub districts: Vec<GroupRow>,
+    /// Central city, counties, city.
+    pub zones: Vec<GroupRow>,
+    pub ranking: Vec<Ranked>,
+}
+
+/// One project's figures as of `month` against its plan.
+fn project_row(p: &Project, plan: &Plan, month: Month) -> ProjectRow {
+    let costs = project_costs(p, &plan.assumptions.costs);
+    let of_year = p.year == month.year;
+    let record = p.progress.as_of(month);
+    let planned_investment = if of_year {
+        costs.by_year.first().map_or(0.0, |y| y.total())
+    } else {
+        0.0
+    };
+    let mut planned_funds = Sources::default();
+    for &i in Instrument::ALL {
+        *i.amount_mut(&mut planned_funds) = planned_investment * i.get(&p.financing);
+    }
+    let tally = Tally {
+        target: if of_year { u64::from(p.households) } else { 0 },
+        signed: record.map_or(0, |r| r.signed),
+        vacated: record.map_or(0, |r| r.vacated),
+        monetized: record.map_or(0, |r| r.monetized_total()),
+        monetized_by_way: record.map_or_else(Vec::new, |r| {
+            r.monetized.iter().map(|(w, n)| (*w, *n)).collect()
+        }),
+        started_units: record.map_or(0, |r| r.started_units),
+        completed_units: record.map_or(0, |r| r.completed_units),
+        invested: record.map_or(0.0, |r| r.invested),
+        planned_investment,
+        funds: record.map_or_else(Sources::default, |r| r.funds),
+        planned_funds,
+    };
+    let builds = costs.total.construction + costs.total.infrastructure > 0.0;
+    let behind = behind(p, month, &tally, builds);
+    ProjectRow {
+        id: p.id.to_string(),
+        name: p.name.clone(),
+        district: p.district.clone(),
+        central_city: p.central_city,
+        year: p.year,
+        reported: record.is_some(),
+        tally,
+        behind,
+    }
+}
+
+/// How far a project is behind at the end of `month`: a start not made by its planned month
+/// counts the months since (the planned month itself is one); a late start counts its delay.
+fn behind(p: &Project, month: Month, tally: &Tally, builds: bool) -> Vec<Behind> {
+    let planned = Month::january(p.year);
+    let late = |started: Option<Month>| match started {
+        Some(s) if s > planned && s <= month => Some(s.since(planned)),
+        None if month >= planned => Some(month.since(planned) + 1),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    if p.households > 0 {
+        if let Some(months) = late(p.progress.expropriation_started) {
+            out.push(Behind::Expropriation { months });
+        }
+    }
+    if builds {
+        if let Some(months) = late(p.progress.construction_started) {
+            out.push(Behind::Construction { months });
+        }
+    }
+    let year_gone = f64::from(month.month) / 12.0;
+    if p.year == month.year && month.month >= FROM_MONTH {
+        if let Some(rate) = tally.start_rate() {
+            if rate < FAR_BELOW * year_gone {
+                out.push(Behind::Pace { rate, year_gone });
+            }
+        }
+    }
+    out
+}
+
+/// The month's plan against actual for `plan` (the view: a scenario sees the same actuals).
+pub fn progress_report(plan: &Plan, month: Month) -> ProgressReport {
+    let projects: Vec<ProjectRow> = plan
+        .projects
+        .iter()
+        .map(|p| project_row(p, plan, month))
+        .collect();
+    let t = &plan.assumptions.targets;
+    let target_of = |central: bool| if central { t.central_city } else { t.counties };
+    let mut districts: Vec<GroupRow> = Vec::new();
+    let mut zones = vec![
+        GroupRow {
+            group: Group::CentralCity,
+            tally: Tally::default(),
+            monetized_target: t.central_city,
+        },
+        GroupRow {
+            group: Group::Counties,
+            tally: Tally::default(),
+            monetized_target: t.counties,
+        },
+        GroupRow {
+            group: Group::Overall,
+            tally: Tally::default(),
+            monetized_target: t.overall,
+        },
+    ];
+    for row in &projects {
+        let group = Group::District(row.district.clone());
+        match districts.iter_mut().find(|d| d.group == group) {
+            Some(d) => d.tally.add(&row.tally),
+            None => districts.push(GroupRow {
+                group,
+                tally: row.tally.clone(),
+                monetized_target: target_of(row.central_city),
+            }),
+        }
+        zones[if row.central_city { 0 } else { 1 }]
+            .tally
+            .add(&row.tally);
+        zones[2].tally.add(&row.tally);
+    }
+    let ranking = rank(&districts, &ranking_last_month(plan, month));
+    ProgressReport {
+        month,
+        year_gone: f64::from(month.month) / 12.0,
+        projects,
+        districts,
+        zones,
+        ranking,
+    }
+}
+
+/// Last month's places, by district (January's "last month" is in the year before, whose
+/// targets are other projects': no change is shown then).
+fn ranking_last_month(plan: &Plan, month: Month) -> Vec<(String, usize)> {
+    let before = month.previous();
+    if before.year != month.year {
+        return Vec::new();
+    }
+    let mut districts: Vec<GroupRow> = Vec::new();
+    for p in &plan.projects {
+        let row = project_row(p, plan, before);
+        let group = Group::District(row.district.clone());
+        match districts.iter_mut().find(|d| d.group == group) {
+            Some(d) => d.tally.add(&row.tally),
+            None => districts.push(GroupRow {
+                group,
+                tally: row.tally,
+                monetized_target: 0.0,
+            }),
+        }
+    }
+    rank(&districts, &[])
+        .into_iter()
+        .map(|r| (r.district, r.rank))
+        .collect()
+}
+
+/// Districts with a target this year, by 开工率 (ties by name), the top and bottom three
+/// marked, those below the average named.
+fn rank(districts: &[GroupRow], last: &[(String, usize)]) -> Vec<Ranked> {
+    let mut rated: Vec<(String, f64)> = districts
+        .iter()
+        .filter_map(|d| match &d.group {
+            Group::District(name) => d.tally.start_rate().map(|r| (name.clone(), r)),
+            _ => None,
+        })
+        .collect();
+    rated.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let n = rated.len();
+    let average = rated.iter().map(|r| r.1).sum::<f64>() / n.max(1) as f64;
+    rated
+        .into_iter()
+        .enumerate()
+        .map(|(i, (district, start_rate))| {
+            let rank = i + 1;
+            let change = last
+                .iter()
+                .find(|(d, _)| *d == district)
+                .map(|(_, was)| *was as i64 - rank as i64);
+            Ranked {
+                top: i < MARKED,
+                bottom: i >= MARKED.max(n.saturating_sub(MARKED)),
+                below_average: start_rate < average,
+                district,
+                rank,
+                start_rate,
+                change,
+            }
+        })
+        .collect()
+}

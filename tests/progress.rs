@@ -1,0 +1,271 @@
+//! 进度: months read and written as "2027-03"; monthly figures checked against the plan and the
+//! month before; the demo's example months (示例数据) measured against the year's targets by
+//! hand; the ranking by 开工率; a progress edit undone exactly.
+
+use planner::demo::demo_plan;
+use planner::edit::Edit;
+use planner::i18n::Lang;
+use planner::model::{Month, MonthlyProgress, Project};
+use planner::plan::Plan;
+use planner::progress::{progress_report, Behind};
+use planner::simulate::Group;
+use planner::validate::validate;
+
+fn month(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+fn project<'a>(plan: &'a Plan, name: &str) -> &'a Project {
+    plan.projects.iter().find(|p| p.name == name).unwrap()
+}
+
+#[test]
+fn a_month_is_written_yyyy_mm_and_counts_across_years() {
+    let m = month("2027-03");
+    assert_eq!((m.year, m.month), (2027, 3));
+    assert_eq!(m.key(), "2027-03");
+    assert_eq!(m.label(Lang::Zh), "2027年3月");
+    assert_eq!(month("2027-01").previous(), month("2026-12"));
+    assert_eq!(month("2026-12").next(), month("2027-01"));
+    assert_eq!(month("2028-02").since(month("2027-11")), 3);
+    for bad in ["2027-13", "2027-00", "2027-3", "27-03", "2027/03", ""] {
+        assert_eq!(Month::parse(bad), None, "{bad}");
+    }
+    assert_eq!(serde_json::to_string(&m).unwrap(), "\"2027-03\"");
+    assert!(serde_json::from_str::<Month>("\"2027-13\"").is_err());
+}
+
+#[test]
+fn the_demo_s_example_months_are_valid_and_labelled() {
+    let plan = demo_plan();
+    assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
+    let west = project(&plan, "X县西街");
+    assert!(west.progress.sample);
+    assert_eq!(west.progress.months.len(), 3);
+    assert_eq!(west.progress.at(month("2027-01")).unwrap().vacated, 1066);
+    // A month not reported stands where the last report left it.
+    assert_eq!(
+        west.progress.as_of(month("2027-06")).unwrap().month,
+        month("2027-03")
+    );
+    assert_eq!(west.progress.as_of(month("2026-12")), None);
+}
+
+/// The figure as a message shows it, for the checks below.
+fn messages(plan: &Plan) -> Vec<String> {
+    validate(plan).iter().map(|i| i.message(Lang::Zh)).collect()
+}
+
+fn with_record(plan: &mut Plan, name: &str, change: impl Fn(&mut MonthlyProgress)) {
+    let p = plan.projects.iter_mut().find(|p| p.name == name).unwrap();
+    let last = p.progress.months.last_mut().unwrap();
+    change(last);
+}
+
+/// The planner enters `change` to the last month of `name`, as the 进度 grid does.
+fn enter(
+    plan: &mut Plan,
+    name: &str,
+    change: impl Fn(&mut MonthlyProgress),
+) -> Result<(), Vec<String>> {
+    let p = plan.projects.iter().find(|p| p.name == name).unwrap();
+    let mut progress = p.progress.clone();
+    change(progress.months.last_mut().unwrap());
+    let edit = Edit::SetProgress {
+        project: p.id.clone(),
+        progress,
+    };
+    plan.apply(&edit)
+        .map(|_| ())
+        .map_err(|r| r.0.iter().map(|i| i.message(Lang::Zh)).collect())
+}
+
+#[test]
+fn a_figure_entered_above_the_plan_needs_a_reason() {
+    let mut plan = demo_plan();
+    let before = plan.clone();
+    assert_eq!(
+        enter(&mut plan, "X县西街", |r| r.signed = 1100),
+        Err(vec![
+            "X县西街：2027年3月 签约户数 1100 超过计划的 1066，请在“超计划说明”中写明原因"
+                .to_string()
+        ])
+    );
+    assert_eq!(plan, before, "refused: nothing changed");
+    assert_eq!(
+        enter(&mut plan, "X县西街", |r| {
+            r.signed = 1100;
+            r.reason = "新增34户".into();
+        }),
+        Ok(())
+    );
+    // Flats completed never exceed flats started.
+    let mut plan = demo_plan();
+    let refused = enter(&mut plan, "X县西街", |r| r.completed_units = 301).unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0].contains("基本建成套数 301 超过计划的 300"),
+        "{refused:?}"
+    );
+    // A plan changed after the figures came in does not refuse its own change: fewer households
+    // paid in cash than the county has already paid is the planner's to decide.
+    let mut plan = demo_plan();
+    let west = project(&plan, "X县西街").id.clone();
+    let cut = Edit::SetResettlementShare {
+        project: west,
+        way: planner::model::ResettlementWay::Cash,
+        value: 0.05,
+    };
+    assert!(plan.apply(&cut).is_ok());
+}
+
+#[test]
+fn a_figure_below_last_month_needs_a_correction_note_and_months_keep_their_order() {
+    let mut plan = demo_plan();
+    with_record(&mut plan, "东岭县老街片区", |r| r.signed = 50);
+    assert_eq!(
+        messages(&plan),
+        ["东岭县老街片区：2027年3月 签约户数 50 低于上月的 70，累计数不应减少；如为更正，请填写“更正说明”"]
+    );
+    with_record(&mut plan, "东岭县老街片区", |r| {
+        r.correction = "2月误报".into()
+    });
+    assert!(messages(&plan).is_empty());
+    let mut plan = demo_plan();
+    let west = plan
+        .projects
+        .iter_mut()
+        .find(|p| p.name == "X县西街")
+        .unwrap();
+    west.progress.months.swap(0, 1);
+    assert!(messages(&plan)
+        .iter()
+        .any(|m| m.contains("同一月份出现两次，或月份未按先后排列")));
+}
+
+/// X县 in March 2027 (its two 2027 projects: 西街 1,066 and 东关危旧房 180 households):
+/// signed 1,066 + 90 = 1,156 of 1,246 (92.78 %); with money 320 + 15 = 335, flats started 300:
+/// 开工率 (300 + 335) / 1,246 = 50.96 %, 货币化安置率 335 / 635 = 52.76 %.
+#[test]
+fn a_county_s_march_measured_by_hand() {
+    let plan = demo_plan();
+    let r = progress_report(&plan, month("2027-03"));
+    assert_eq!(r.year_gone, 0.25);
+    let x = r
+        .districts
+        .iter()
+        .find(|d| d.group == Group::District("X县".into()))
+        .unwrap();
+    let t = &x.tally;
+    assert_eq!(
+        (t.target, t.signed, t.monetized, t.started_units),
+        (1246, 1156, 335, 300)
+    );
+    assert!((t.signing_rate().unwrap() - 1156.0 / 1246.0).abs() < 1e-12);
+    assert!((t.start_rate().unwrap() - 635.0 / 1246.0).abs() < 1e-12);
+    assert!((t.monetized_rate().unwrap() - 335.0 / 635.0).abs() < 1e-12);
+    assert_eq!(x.monetized_target, plan.assumptions.targets.counties);
+    // The city sums every project's figures.
+    let city = r.zones.iter().find(|z| z.group == Group::Overall).unwrap();
+    let signed: u64 = r.projects.iter().map(|p| p.tally.signed).sum();
+    assert_eq!(city.tally.signed, signed);
+    let targets: u64 = r.districts.iter().map(|d| d.tally.target).sum();
+    assert_eq!(city.tally.target, targets);
+}
+
+/// March 2027's ranking: X县 50.96 %, 安平县 20 / 347 = 5.76 %, 西坪县 10 / 195 = 5.13 %,
+/// 东岭县 11 / 415 = 2.65 %, 南河县 5 / 285 = 1.75 %, then 城关区, 新城区 and 石门县 at 0 (by
+/// name); the first three and the last three marked; all but X县 below the average (8.28 %);
+/// the same places as in February.
+#[test]
+fn the_districts_ranked_by_start_rate() {
+    let r = progress_report(&demo_plan(), month("2027-03"));
+    let order: Vec<&str> = r.ranking.iter().map(|k| k.district.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "X县",
+            "安平县",
+            "西坪县",
+            "东岭县",
+            "南河县",
+            "城关区",
+            "新城区",
+            "石门县"
+        ]
+    );
+    assert!((r.ranking[1].start_rate - 20.0 / 347.0).abs() < 1e-12);
+    let top: Vec<_> = r.ranking.iter().filter(|k| k.top).map(|k| k.rank).collect();
+    let bottom: Vec<_> = r
+        .ranking
+        .iter()
+        .filter(|k| k.bottom)
+        .map(|k| k.rank)
+        .collect();
+    assert_eq!((top, bottom), (vec![1, 2, 3], vec![6, 7, 8]));
+    assert_eq!(r.ranking.iter().filter(|k| k.below_average).count(), 7);
+    assert!(r.ranking.iter().all(|k| k.change == Some(0)));
+    // January has no month before it in the same year: no change shown.
+    let january = progress_report(&demo_plan(), month("2027-01"));
+    assert!(january.ranking.iter().all(|k| k.change.is_none()));
+}
+
+#[test]
+fn projects_behind_schedule_say_by_how_much() {
+    let r = progress_report(&demo_plan(), month("2027-03"));
+    let row = |name: &str| r.projects.iter().find(|p| p.name == name).unwrap();
+    // Not started by January: three months behind in March, on both counts, and on pace.
+    let huang = &row("黄沙桥片区").behind;
+    assert!(huang.contains(&Behind::Expropriation { months: 3 }));
+    assert!(huang.contains(&Behind::Construction { months: 3 }));
+    assert!(huang
+        .iter()
+        .any(|b| matches!(b, Behind::Pace { rate, .. } if *rate == 0.0)));
+    // 西街 cleared in January, started building two months late, and is on pace.
+    assert_eq!(
+        row("X县西街").behind,
+        vec![Behind::Construction { months: 2 }]
+    );
+    // A 2028 project is not behind in 2027.
+    assert!(row("杨峪河片区").behind.is_empty());
+}
+
+#[test]
+fn a_progress_edit_is_undone_exactly() {
+    let mut plan = demo_plan();
+    let before = plan.clone();
+    let id = project(&plan, "黄沙桥片区").id.clone();
+    let mut progress = project(&plan, "黄沙桥片区").progress.clone();
+    progress.expropriation_started = Some(month("2027-04"));
+    let mut april = MonthlyProgress::empty(month("2027-04"));
+    april.signed = 200;
+    progress = progress.with(april);
+    let inverse = plan
+        .apply(&Edit::SetProgress {
+            project: id.clone(),
+            progress,
+        })
+        .unwrap();
+    assert_eq!(project(&plan, "黄沙桥片区").progress.months.len(), 1);
+    let r = progress_report(&plan, month("2027-04"));
+    let huang = r.projects.iter().find(|p| p.id == id.as_str()).unwrap();
+    assert!(huang.behind.contains(&Behind::Expropriation { months: 3 }));
+    plan.apply(&inverse).unwrap();
+    assert_eq!(plan, before);
+}
+
+/// The version 5 fixture (six projects' first three months, one with a reason) reads and
+/// writes back byte for byte; every older fixture still reads (tests/scenarios.rs, merge.rs).
+#[test]
+fn the_version_5_fixture_round_trips() {
+    const FIXTURE_V5: &str = include_str!("fixtures/plan-v5.json");
+    let plan = planner::format::decode(FIXTURE_V5).unwrap();
+    let reported: usize = plan.projects.iter().map(|p| p.progress.months.len()).sum();
+    assert_eq!(reported, 18);
+    assert!(plan.projects.iter().any(|p| p
+        .progress
+        .months
+        .iter()
+        .any(|r| r.reason == "追加安置户")));
+    assert_eq!(planner::format::encode(&plan), FIXTURE_V5.trim_end());
+}
