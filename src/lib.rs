@@ -17,8 +17,8 @@ pub mod ui;
 pub use analysis::{compare, goal_seek, optimize, progress, risk};
 pub use calc::{costs, fields, finance, measure, model, rules};
 pub use document::{
-    apply, demo, describe, edit, history, lever, optimize_settings, plan, provenance,
-    risk_settings, validate,
+    apply, demo, describe, edit, history, lever, optimize_settings, plan, progress_entry,
+    provenance, risk_settings, validate,
 };
 pub use exchange::{format, jobs, library, merge, project_csv, submission, workbook, xlsx_formats};
 pub use present::{

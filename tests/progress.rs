@@ -269,3 +269,97 @@ fn the_version_5_fixture_round_trips() {
         .any(|r| r.reason == "追加安置户")));
     assert_eq!(planner::format::encode(&plan), FIXTURE_V5.trim_end());
 }
+
+/// Typing a figure into a month not yet reported starts from the last report (cumulative); a
+/// block pasted from Excel is one step over every project it reaches, refused whole when one
+/// cell is not a number.
+#[test]
+fn the_grid_s_typing_and_pasting_become_one_edit_each() {
+    use planner::progress_entry::{paste_block, set_figure, set_start, Start};
+    let mut plan = demo_plan();
+    let id = project(&plan, "东岭县老街片区").id.clone();
+    let april = month("2027-04");
+    let edit = set_figure(
+        &plan,
+        &id,
+        april,
+        planner::calc::progress::ProgressField::Signed,
+        150.0,
+    )
+    .unwrap();
+    plan.apply(&edit).unwrap();
+    let r = project(&plan, "东岭县老街片区")
+        .progress
+        .at(april)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (r.signed, r.vacated, r.monetized_total()),
+        (150, 80, 11),
+        "March carried forward"
+    );
+    assert_eq!(
+        set_figure(
+            &plan,
+            &id,
+            april,
+            planner::calc::progress::ProgressField::Signed,
+            150.0
+        ),
+        None
+    );
+
+    let rows: Vec<_> = ["东岭县老街片区", "南河县南关危旧房"]
+        .iter()
+        .map(|n| project(&plan, n).id.clone())
+        .collect();
+    let cols = planner::calc::progress::ProgressField::all();
+    let before = plan.clone();
+    let block = paste_block(
+        &plan,
+        &rows,
+        &cols,
+        (0, 0),
+        "160\t90\n70\t40\r\n",
+        april,
+        Lang::Zh,
+    )
+    .unwrap();
+    let Edit::Batch { edits, .. } = &block else {
+        panic!()
+    };
+    assert_eq!(edits.len(), 2, "one edit per project");
+    plan.apply(&block).unwrap();
+    assert_eq!(
+        project(&plan, "南河县南关危旧房")
+            .progress
+            .at(april)
+            .unwrap()
+            .vacated,
+        40
+    );
+    let bad = paste_block(
+        &before,
+        &rows,
+        &cols,
+        (0, 0),
+        "160\t九十\n",
+        april,
+        Lang::Zh,
+    );
+    assert_eq!(
+        bad,
+        Err("粘贴的第 1 行第 2 列“九十”不是数字：未粘贴任何数据".to_string())
+    );
+    let past = paste_block(&before, &rows, &cols, (1, 0), "100\n120\n", april, Lang::Zh);
+    assert!(past.unwrap_err().contains("第 2 行超出了表格"));
+
+    let start = set_start(&plan, &id, Start::Construction, Some(april)).unwrap();
+    plan.apply(&start).unwrap();
+    assert_eq!(
+        project(&plan, "东岭县老街片区")
+            .progress
+            .construction_started,
+        Some(april)
+    );
+}

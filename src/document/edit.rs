@@ -218,6 +218,8 @@ impl Edit {
                 | Edit::SetSubmissions { .. }
                 | Edit::SetRisk { .. }
                 | Edit::SetOptimize { .. }
+                // What actually happened is the base's: every scenario sees the same actuals.
+                | Edit::SetProgress { .. }
         ) && !matches!(self, Edit::Batch { kind, .. } if kind.checked_as_whole())
     }
 

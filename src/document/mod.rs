@@ -8,6 +8,7 @@ pub mod history;
 pub mod lever;
 pub mod optimize_settings;
 pub mod plan;
+pub mod progress_entry;
 pub mod provenance;
 pub mod risk_settings;
 pub mod validate;

@@ -6,5 +6,6 @@ pub mod finding_groups;
 pub mod fund_balance;
 pub mod headline;
 pub mod listing;
+pub mod progress;
 pub mod report;
 pub mod risk_charts;

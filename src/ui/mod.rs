@@ -7,7 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assumptions, compare, editor, fund_balance, mixes, projects, report, results, risk, team,
+    assumptions, compare, editor, fund_balance, mixes, progress, projects, report, results, risk,
+    team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -23,6 +24,15 @@ use sync::Session;
 
 pub fn mount() {
     mount_to_body(App);
+}
+
+/// The month 进度 opens on: the latest reported, else January of the plan's first year.
+fn latest_month(plan: &crate::document::plan::Plan) -> crate::calc::model::Month {
+    plan.projects
+        .iter()
+        .filter_map(|p| p.progress.months.last().map(|r| r.month))
+        .max()
+        .unwrap_or(crate::calc::model::Month::january(plan.first_year))
 }
 
 /// The worker binary's entry: answers the page's long jobs.
@@ -73,6 +83,7 @@ fn App() -> impl IntoView {
         risk: RwSignal::new(None),
         risk_ms: RwSignal::new(None),
         worker_loading: RwSignal::new(false),
+        progress_month: RwSignal::new(latest_month(&plan.get_untracked())),
         optimizer: outcomes::Optimizer::new(),
         history: StoredValue::new(History::default()),
         history_version: RwSignal::new(0),
@@ -158,6 +169,7 @@ fn App() -> impl IntoView {
                         Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
                         Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
                         Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
+                        Tab::Progress => view! { <progress::ProgressPage /> }.into_any(),
                         Tab::Team => view! { <team::TeamPage /> }.into_any(),
                         Tab::Report => view! { <report::ReportPage /> }.into_any(),
                     }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod editor;
 pub mod fund_balance;
 pub mod mixes;
+pub mod progress;
 pub mod projects;
 pub mod report;
 pub mod results;

@@ -26,6 +26,8 @@ pub struct Store {
     pub storage_warning: RwSignal<Option<String>>,
     /// The worker's module is loading (its first job): the page says 正在加载….
     pub worker_loading: RwSignal<bool>,
+    /// The month 进度 shows and takes figures for.
+    pub progress_month: RwSignal<crate::calc::model::Month>,
     /// The project open in the editor.
     pub selected: RwSignal<Option<ProjectId>>,
     /// The project whose fund-balance plan (资金平衡方案) is open.
@@ -235,12 +237,13 @@ pub enum Tab {
     Compare,
     Assumptions,
     Risk,
+    Progress,
     Team,
     Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
@@ -248,6 +251,7 @@ impl Tab {
         Tab::Compare,
         Tab::Assumptions,
         Tab::Risk,
+        Tab::Progress,
         Tab::Team,
         Tab::Report,
     ];
@@ -261,6 +265,7 @@ impl Tab {
             Tab::Compare => Text::NavCompare,
             Tab::Assumptions => Text::NavAssumptions,
             Tab::Risk => Text::NavRisk,
+            Tab::Progress => Text::NavProgress,
             Tab::Team => Text::NavTeam,
             Tab::Report => Text::NavReport,
         }
@@ -276,6 +281,7 @@ impl Tab {
             Tab::Compare => "compare",
             Tab::Assumptions => "assumptions",
             Tab::Risk => "risk",
+            Tab::Progress => "progress",
             Tab::Team => "team",
             Tab::Report => "report",
         }

@@ -1,0 +1,358 @@
+//! 进度: the month's actual figures entered project by project (a keyboard grid: Tab moves on,
+//! Enter moves down, a block pasted from Excel goes in as one step), the month's plan against
+//! actual, the projects behind schedule and the ranking of the districts and counties.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::progress::{progress_report, ProgressReport, Tally};
+use crate::calc::model::{Month, ProjectId};
+use crate::calc::progress::ProgressField;
+use crate::calc::rules::group_name;
+use crate::document::edit::Edit;
+use crate::document::progress_entry::{
+    paste_block, record_for, set_figure, set_note, set_start, Note, Start,
+};
+use crate::present::progress::{behind_text, change_text, marks};
+use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::fields::{parse_number, show_number};
+use crate::words::i18n::{fmt_pct, Text};
+
+/// The projects the month's grid lists: those planned for its year or before (still running).
+fn grid_rows(store: Store, month: Month) -> Vec<ProjectId> {
+    store.view.with(|p| {
+        p.projects
+            .iter()
+            .filter(|q| q.year <= month.year)
+            .map(|q| q.id.clone())
+            .collect()
+    })
+}
+
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let month = store.progress_month;
+    let report = Memo::new(move |_| store.view.with(|p| progress_report(p, month.get())));
+    let error = RwSignal::new(None::<String>);
+    let sample = move || {
+        store
+            .view
+            .with(|p| p.projects.iter().any(|q| q.progress.sample))
+    };
+    view! {
+        <section class="progress" data-testid="progress-page">
+            <h2>{move || t(Text::NavProgress)}</h2>
+            <label class="field compact">
+                <span class="label">{move || t(Text::ProgressMonth)}</span>
+                <input type="month" data-testid="progress-month"
+                    prop:value=move || month.get().key()
+                    on:change=move |ev| {
+                        if let Some(m) = Month::parse(&event_target_value(&ev)) { month.set(m); }
+                    } />
+            </label>
+            <Show when=sample>
+                <p class="banner info" role="note" data-testid="progress-sample">{move || t(Text::ProgressSample)}</p>
+            </Show>
+            <Show when=move || error.with(Option::is_some)>
+                <p class="banner error" role="alert" data-testid="progress-error">{move || error.get()}</p>
+            </Show>
+            <Summary report=report />
+            <Ranking report=report />
+            <BehindList report=report />
+            <Grid error=error />
+        </section>
+    }
+}
+
+/// One row of rates: the year's target, 签约率, 开工率, 货币化安置率 against its target, 投资完成率.
+fn rate_cells(tally: &Tally, target: f64) -> impl IntoView {
+    let pct = |r: Option<f64>| r.map_or_else(|| "—".to_string(), fmt_pct);
+    let monetized = tally.monetized_rate().map_or_else(
+        || "—".to_string(),
+        |r| format!("{} / {}", fmt_pct(r), fmt_pct(target)),
+    );
+    view! {
+        <td class="num">{show_number(tally.target as f64, 0)}</td>
+        <td class="num">{pct(tally.signing_rate())}</td>
+        <td class="num">{pct(tally.start_rate())}</td>
+        <td class="num">{monetized}</td>
+        <td class="num">{pct(tally.investment_rate())}</td>
+    }
+}
+
+fn rate_heads() -> impl IntoView {
+    view! {
+        <th>{move || t(Text::ColTarget)}</th>
+        <th>{move || t(Text::ColSigningRate)}</th>
+        <th>{move || t(Text::ColStartRate)}</th>
+        <th>{move || t(Text::ColMonetizedActual)}</th>
+        <th>{move || t(Text::ColInvestmentRate)}</th>
+    }
+}
+
+/// The city, central city, counties, then each district.
+#[component]
+fn Summary(report: Memo<ProgressReport>) -> impl IntoView {
+    view! {
+        <h3>{move || t(Text::ProgressSummaryTitle)}</h3>
+        <table class="data" data-testid="progress-summary">
+            <thead><tr><th></th>{rate_heads()}</tr></thead>
+            <tbody>
+                {move || report.with(|r| {
+                    let l = lang();
+                    r.zones.iter().rev().chain(&r.districts).map(|g| view! {
+                        <tr data-testid="progress-summary-row">
+                            <th scope="row">{group_name(&g.group, l)}</th>
+                            {rate_cells(&g.tally, g.monetized_target)}
+                        </tr>
+                    }).collect_view()
+                })}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Ranking(report: Memo<ProgressReport>) -> impl IntoView {
+    view! {
+        <h3>{move || t(Text::ProgressRankingTitle)}</h3>
+        <table class="data" data-testid="progress-ranking">
+            <thead><tr>
+                <th>{move || t(Text::ColRank)}</th>
+                <th>{move || t(Text::ColDistrict)}</th>
+                <th>{move || t(Text::ColStartRate)}</th>
+                <th>{move || t(Text::ColMarks)}</th>
+                <th>{move || t(Text::ColChange)}</th>
+            </tr></thead>
+            <tbody>
+                {move || report.with(|r| {
+                    let l = lang();
+                    r.ranking.iter().map(|k| {
+                        let class = if k.top { "top" } else if k.bottom { "bottom" } else { "" };
+                        view! {
+                            <tr data-testid="ranking-row" class=class>
+                                <td class="num">{k.rank}</td>
+                                <th scope="row">{k.district.clone()}</th>
+                                <td class="num">{fmt_pct(k.start_rate)}</td>
+                                <td>{marks(k, l)}</td>
+                                <td>{change_text(k.change, l)}</td>
+                            </tr>
+                        }
+                    }).collect_view()
+                })}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn BehindList(report: Memo<ProgressReport>) -> impl IntoView {
+    let behind = move || {
+        report.with(|r| {
+            r.projects
+                .iter()
+                .filter(|p| !p.behind.is_empty())
+                .map(|p| {
+                    let l = lang();
+                    let why: Vec<String> = p.behind.iter().map(|b| behind_text(b, l)).collect();
+                    (p.name.clone(), why.join(Text::ListSeparator.tr(l)))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h3>{move || t(Text::ProgressBehindTitle)}</h3>
+        <ul data-testid="progress-behind">
+            {move || {
+                let rows = behind();
+                if rows.is_empty() {
+                    view! { <li>{t(Text::ProgressNoneBehind)}</li> }.into_any()
+                } else {
+                    rows.into_iter().map(|(name, why)| view! {
+                        <li data-testid="behind-row"><strong>{name}</strong>"：" {why}</li>
+                    }).collect_view().into_any()
+                }
+            }}
+        </ul>
+    }
+}
+
+/// Dispatches `edit` (if any); a refusal is shown and the cell shows the plan's value again.
+fn commit(
+    store: Store,
+    error: RwSignal<Option<String>>,
+    edit: Option<Edit>,
+    input: &web_sys::HtmlInputElement,
+    shown: String,
+) {
+    let Some(edit) = edit else {
+        return;
+    };
+    match store.dispatch(edit) {
+        Ok(()) => error.set(None),
+        Err(refused) => {
+            error.set(Some(refused.message(lang())));
+            input.set_value(&shown);
+        }
+    }
+}
+
+/// Enter moves to the same column one row down, as in a spreadsheet.
+fn enter_moves_down(ev: &web_sys::KeyboardEvent, row: usize, col: usize) {
+    if ev.key() != "Enter" {
+        return;
+    }
+    ev.prevent_default();
+    let next = document().query_selector(&format!(
+        "[data-grid=\"progress\"][data-row=\"{}\"][data-col=\"{col}\"]",
+        row + 1
+    ));
+    if let Ok(Some(el)) = next {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[component]
+fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let month = store.progress_month;
+    let columns = ProgressField::all();
+    let heads = columns.clone();
+    view! {
+        <h3>{move || t(Text::ProgressGridTitle)}</h3>
+        <div class="table-scroll">
+        <table class="data progress-grid" data-testid="progress-grid">
+            <thead><tr>
+                <th>{move || t(Text::ColName)}</th>
+                <th>{move || t(Text::ColExpropriationStarted)}</th>
+                <th>{move || t(Text::ColConstructionStarted)}</th>
+                {heads.into_iter().map(|f| view! { <th>{move || f.name(lang())}</th> }).collect_view()}
+                <th>{move || t(Text::ColReason)}</th>
+                <th>{move || t(Text::ColCorrection)}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let m = month.get();
+                    let rows = grid_rows(store, m);
+                    rows.iter().enumerate().map(|(i, id)| {
+                        view! { <GridRow id=id.clone() row=i month=m rows=rows.clone() columns=columns.clone() error=error /> }
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+#[component]
+fn GridRow(
+    id: ProjectId,
+    row: usize,
+    month: Month,
+    rows: Vec<ProjectId>,
+    columns: Vec<ProgressField>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let project = {
+        let id = id.clone();
+        move || {
+            store
+                .view
+                .with(|p| p.projects.iter().find(|q| q.id == id).cloned())
+        }
+    };
+    let Some(p) = project() else {
+        return ().into_any();
+    };
+    let record = record_for(&p.progress, month);
+    let reported = p.progress.at(month).is_some();
+    let start_cell = |start: Start, value: Option<Month>, testid: &'static str| {
+        let id = id.clone();
+        let shown = value.map(Month::key).unwrap_or_default();
+        view! {
+            <td><input type="month" data-testid=testid prop:value=shown.clone() on:change=move |ev| {
+                let v = event_target_value(&ev);
+                let m = Month::parse(&v);
+                let edit = store.view.with_untracked(|plan| set_start(plan, &id, start, m));
+                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.clone());
+            } /></td>
+        }
+    };
+    let note_cell = |note: Note, value: String, testid: &'static str| {
+        let id = id.clone();
+        view! {
+            <td><input type="text" data-testid=testid prop:value=value.clone() on:change=move |ev| {
+                let v = event_target_value(&ev);
+                let edit = store.view.with_untracked(|plan| set_note(plan, &id, month, note, &v));
+                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), value.clone());
+            } /></td>
+        }
+    };
+    let figures = columns.iter().enumerate().map(|(col, &f)| {
+        let id = id.clone();
+        let rows = rows.clone();
+        let columns = columns.clone();
+        let v = f.get(&record);
+        let shown = show_number(v, 2);
+        view! {
+            <td class:carried=!reported>
+                <input type="text" inputmode="decimal" class="num"
+                    data-testid=format!("progress-{}", f.key())
+                    data-grid="progress" data-row=row.to_string() data-col=col.to_string()
+                    prop:value=shown.clone()
+                    on:keydown=move |ev| enter_moves_down(&ev, row, col)
+                    on:paste={
+                        let rows = rows.clone();
+                        let columns = columns.clone();
+                        move |ev: leptos::ev::ClipboardEvent| {
+                            let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else { return };
+                            if !text.contains('\t') && !text.trim_end().contains('\n') {
+                                return;
+                            }
+                            ev.prevent_default();
+                            let block = store.view.with_untracked(|plan| {
+                                paste_block(plan, &rows, &columns, (row, col), &text, month, lang())
+                            });
+                            match block {
+                                Ok(edit) => match store.dispatch(edit) {
+                                    Ok(()) => error.set(None),
+                                    Err(r) => error.set(Some(r.message(lang()))),
+                                },
+                                Err(message) => error.set(Some(message)),
+                            }
+                        }
+                    }
+                    on:change=move |ev| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        let typed = input.value();
+                        match parse_number(&typed) {
+                            None if typed.trim().is_empty() => input.set_value(&shown),
+                            None => {
+                                error.set(Some(Text::ErrNotANumber.fill(lang(), &[&typed.trim()])));
+                                input.set_value(&shown);
+                            }
+                            Some(v) => {
+                                let edit = store.view.with_untracked(|plan| set_figure(plan, &id, month, f, v));
+                                commit(store, error, edit, &input, shown.clone());
+                            }
+                        }
+                    } />
+            </td>
+        }
+    }).collect_view();
+    view! {
+        <tr data-testid="progress-row" data-project=id.to_string()>
+            <th scope="row">{p.name.clone()}<br /><small>{p.district.clone()}</small></th>
+            {start_cell(Start::Expropriation, p.progress.expropriation_started, "progress-expropriation-started")}
+            {start_cell(Start::Construction, p.progress.construction_started, "progress-construction-started")}
+            {figures}
+            {note_cell(Note::Reason, record.reason.clone(), "progress-reason")}
+            {note_cell(Note::Correction, record.correction.clone(), "progress-correction")}
+        </tr>
+    }
+    .into_any()
+}
