@@ -158,7 +158,7 @@ test('an unreadable stored plan is kept aside; a newer one opens read-only and i
     last_opened: 'broken',
   });
   const fixture = (await readFile('tests/fixtures/plan-v1.json')).toString();
-  const future = fixture.replace('"version": 1', '"version": 5').replace('"id": "demo-x-city"', '"id": "future"');
+  const future = fixture.replace('"version": 1', '"version": 99').replace('"id": "demo-x-city"', '"id": "future"');
   const { page, context } = await openApp(env, {
     storage: {
       'shantytown-planner.index': index,
