@@ -1,5 +1,5 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
-//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [edit]   (all sections when none is named)
+//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [progress] [edit]   (all sections when none is named)
 // 0. cold load to the demo's first rows (median of 10, cache disabled);
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20),
 //    in full and after a one-project edit (the incremental path the app takes);
@@ -14,6 +14,8 @@
 //    PerformanceObserver) until the answer shows, and the slowest frame meanwhile;
 // merge: a colleague's 1,000-project file (500 changes) compared with the open 1,000-project
 //    plan: the time to the change list and the main thread's long tasks meanwhile;
+// progress: 进度 on the 1,000-project plan: opening the page, and a figure typed until the
+//    summary shows it;
 // 3. on the 1,000-project plan: switching pages (click -> two frames); with 测算结果 open: applying a lever to all projects (a new scenario)
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
@@ -275,6 +277,41 @@ try {
       return { ms, tasks: window.__tasks };
     });
     console.log(`compare a 1,000-project file with 500 changes: ${run.ms.toFixed(0)} ms to the change list; main-thread long tasks: ${run.tasks.map((t) => t.toFixed(0)).join(', ') || 'none'}`);
+    await context.close();
+  }
+
+  // --- 进度 on 1,000 projects: the page opened, and a figure typed until the summary shows it
+  if (want('progress')) {
+    const big = execFileSync('cargo', ['run', '-q', '--release', '--example', 'write_demo', '--', '1000'], {
+      maxBuffer: 64 << 20,
+    }).toString();
+    const { page, context } = await openApp(env, {
+      storage: {
+        'shantytown-planner.index': JSON.stringify({ plans: [{ id: 'generated-1000', name: 'generated' }], last_opened: 'generated-1000' }),
+        'shantytown-planner.plan.generated-1000': big,
+      },
+    });
+    const open = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid="nav-progress"]').click();
+      for (let k = 0; k < 2000 && !document.querySelector('[data-testid="progress-row"]'); k++) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    });
+    const rows = await page.locator('[data-testid="progress-row"]').count();
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      // A figure committed, to the frame after it (the summary and the row redrawn).
+      times.push(await page.evaluate(async (v) => {
+        const input = document.querySelector('[data-testid="progress-row"] [data-testid="progress-signed"]');
+        const t0 = performance.now();
+        input.value = String(v);
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, 500 + i));
+    }
+    console.log(`进度, 1,000 projects (${rows} rows): page opened in ${open.toFixed(0)} ms; a figure typed -> the next frame: median ${median(times).toFixed(1)} ms over 7 (max ${Math.max(...times).toFixed(1)})`);
     await context.close();
   }
 

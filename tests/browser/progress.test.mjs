@@ -22,6 +22,10 @@ test('the ranking for March 2027: X县 first, the top and bottom three marked', 
   // Six central-city projects, none started: each is listed behind schedule.
   const behind = await page.locator('[data-testid="behind-row"]').allTextContents();
   assert.ok(behind.some((b) => /黄沙桥片区.*征收未按期启动，滞后 3 个月/.test(b)), behind.join('\n'));
+  // The grid for one county: its 2027 projects only.
+  await page.selectOption('[data-testid="progress-district"]', 'X县');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="progress-row"]').length === 2);
+  assert.deepEqual(await page.locator('[data-testid="progress-row"] th').allTextContents(), ['X县西街X县', 'X县东关危旧房X县']);
   // February: X县 still first, its start rate lower.
   await page.fill('[data-testid="progress-month"]', '2027-02');
   await page.locator('[data-testid="progress-month"]').dispatchEvent('change');

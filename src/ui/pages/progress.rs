@@ -18,16 +18,47 @@ use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::{parse_number, show_number};
 use crate::words::i18n::{fmt_pct, Text};
 
-/// The projects the month's grid lists: those planned for its year or before (still running).
-fn grid_rows(store: Store, month: Month) -> Vec<ProjectId> {
+/// The grid's rows with what each shows: its place, the project, its figures (as their JSON,
+/// so a row is redrawn when its figures change) and the month.
+fn keyed_rows(
+    store: Store,
+    month: Month,
+    district: &str,
+    shown: usize,
+) -> Vec<(usize, ProjectId, String, Month)> {
     store.view.with(|p| {
-        p.projects
-            .iter()
-            .filter(|q| q.year <= month.year)
-            .map(|q| q.id.clone())
+        listed(p, month, district)
+            .take(shown)
+            .enumerate()
+            .map(|(i, q)| {
+                let figures = serde_json::to_string(&q.progress).unwrap_or_default();
+                (i, q.id.clone(), figures, month)
+            })
             .collect()
     })
 }
+
+/// The projects the month's grid lists: those planned for its year or before (still running),
+/// of one district (`""`: all).
+fn listed<'p>(
+    plan: &'p crate::document::plan::Plan,
+    month: Month,
+    district: &'p str,
+) -> impl Iterator<Item = &'p crate::calc::model::Project> {
+    plan.projects
+        .iter()
+        .filter(move |q| q.year <= month.year && (district.is_empty() || q.district == district))
+}
+
+fn grid_rows(store: Store, month: Month, district: &str) -> Vec<ProjectId> {
+    store
+        .view
+        .with(|p| listed(p, month, district).map(|q| q.id.clone()).collect())
+}
+
+/// Rows drawn at a time: a large plan's grid would otherwise hold tens of thousands of inputs,
+/// and every figure typed would lay them all out again.
+const PAGE: usize = 100;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -219,10 +250,25 @@ fn enter_moves_down(ev: &web_sys::KeyboardEvent, row: usize, col: usize) {
 fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let month = store.progress_month;
+    let district = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
     let columns = ProgressField::all();
     let heads = columns.clone();
+    let total = move || {
+        store
+            .view
+            .with(|p| listed(p, month.get(), &district.get()).count())
+    };
+    let more = move || total() > shown.get();
     view! {
         <h3>{move || t(Text::ProgressGridTitle)}</h3>
+        <label class="field compact">
+            <span class="label">{move || t(Text::ColDistrict)}</span>
+            <select data-testid="progress-district" on:change=move |ev| { district.set(event_target_value(&ev)); shown.set(PAGE); }>
+                <option value="">{move || t(Text::ScopeAll)}</option>
+                {move || store.view.with(|p| p.districts()).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+            </select>
+        </label>
         <div class="table-scroll">
         <table class="data progress-grid" data-testid="progress-grid">
             <thead><tr>
@@ -234,16 +280,23 @@ fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
                 <th>{move || t(Text::ColCorrection)}</th>
             </tr></thead>
             <tbody>
-                {move || {
-                    let m = month.get();
-                    let rows = grid_rows(store, m);
-                    rows.iter().enumerate().map(|(i, id)| {
-                        view! { <GridRow id=id.clone() row=i month=m rows=rows.clone() columns=columns.clone() error=error /> }
-                    }).collect_view()
-                }}
+                // Keyed by each project's figures: an edit redraws its own row, not the grid.
+                <For
+                    each=move || keyed_rows(store, month.get(), &district.get(), shown.get())
+                    key=|row| row.clone()
+                    children=move |(i, id, _, m)| {
+                        let rows = grid_rows(store, m, &district.get_untracked());
+                        view! { <GridRow id=id row=i month=m rows=rows columns=columns.clone() error=error /> }
+                    }
+                />
             </tbody>
         </table>
         </div>
+        <Show when=more>
+            <button type="button" data-testid="progress-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || Text::ShowMore.fill(lang(), &[&(total() - shown.get())])}
+            </button>
+        </Show>
     }
 }
 
