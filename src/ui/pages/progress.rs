@@ -345,58 +345,15 @@ fn GridRow(
             } /></td>
         }
     };
-    let figures = columns.iter().enumerate().map(|(col, &f)| {
-        let id = id.clone();
-        let rows = rows.clone();
-        let columns = columns.clone();
-        let v = f.get(&record);
-        let shown = show_number(v, 2);
-        view! {
-            <td class:carried=!reported>
-                <input type="text" inputmode="decimal" class="num"
-                    data-testid=format!("progress-{}", f.key())
-                    data-grid="progress" data-row=row.to_string() data-col=col.to_string()
-                    prop:value=shown.clone()
-                    on:keydown=move |ev| enter_moves_down(&ev, row, col)
-                    on:paste={
-                        let rows = rows.clone();
-                        let columns = columns.clone();
-                        move |ev: leptos::ev::ClipboardEvent| {
-                            let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else { return };
-                            if !text.contains('\t') && !text.trim_end().contains('\n') {
-                                return;
-                            }
-                            ev.prevent_default();
-                            let block = store.view.with_untracked(|plan| {
-                                paste_block(plan, &rows, &columns, (row, col), &text, month, lang())
-                            });
-                            match block {
-                                Ok(edit) => match store.dispatch(edit) {
-                                    Ok(()) => error.set(None),
-                                    Err(r) => error.set(Some(r.message(lang()))),
-                                },
-                                Err(message) => error.set(Some(message)),
-                            }
-                        }
-                    }
-                    on:change=move |ev| {
-                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                        let typed = input.value();
-                        match parse_number(&typed) {
-                            None if typed.trim().is_empty() => input.set_value(&shown),
-                            None => {
-                                error.set(Some(Text::ErrNotANumber.fill(lang(), &[&typed.trim()])));
-                                input.set_value(&shown);
-                            }
-                            Some(v) => {
-                                let edit = store.view.with_untracked(|plan| set_figure(plan, &id, month, f, v));
-                                commit(store, error, edit, &input, shown.clone());
-                            }
-                        }
-                    } />
-            </td>
-        }
-    }).collect_view();
+    let figures = columns
+        .iter()
+        .enumerate()
+        .map(|(col, &f)| {
+            let cell = Cell { id: id.clone(), f, at: (row, col), month };
+            let shown = show_number(f.get(&record), 2);
+            view! { <FigureCell cell=cell shown=shown reported=reported rows=rows.clone() columns=columns.clone() error=error /> }
+        })
+        .collect_view();
     view! {
         <tr data-testid="progress-row" data-project=id.to_string()>
             <th scope="row">{p.name.clone()}<br /><small>{p.district.clone()}</small></th>
@@ -408,4 +365,88 @@ fn GridRow(
         </tr>
     }
     .into_any()
+}
+
+/// Where a figure cell is: its project, figure, place in the grid and month.
+#[derive(Clone)]
+struct Cell {
+    id: ProjectId,
+    f: ProgressField,
+    at: (usize, usize),
+    month: Month,
+}
+
+/// A block pasted into the cell (tab- or line-separated): one step from this cell on; a single
+/// value is left to the input as typing.
+fn paste_into(
+    store: Store,
+    error: RwSignal<Option<String>>,
+    cell: &Cell,
+    rows: &[ProjectId],
+    columns: &[ProgressField],
+    ev: &leptos::ev::ClipboardEvent,
+) {
+    let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+        return;
+    };
+    if !text.contains('\t') && !text.trim_end().contains('\n') {
+        return;
+    }
+    ev.prevent_default();
+    let block = store.view.with_untracked(|plan| {
+        paste_block(plan, rows, columns, cell.at, &text, cell.month, lang())
+    });
+    match block.and_then(|edit| store.dispatch(edit).map_err(|r| r.message(lang()))) {
+        Ok(()) => error.set(None),
+        Err(message) => error.set(Some(message)),
+    }
+}
+
+/// A figure typed into the cell: committed, or refused with the cell back to `shown`.
+fn type_into(
+    store: Store,
+    error: RwSignal<Option<String>>,
+    cell: &Cell,
+    input: &web_sys::HtmlInputElement,
+    shown: &str,
+) {
+    let typed = input.value();
+    match parse_number(&typed) {
+        None if typed.trim().is_empty() => input.set_value(shown),
+        None => {
+            error.set(Some(Text::ErrNotANumber.fill(lang(), &[&typed.trim()])));
+            input.set_value(shown);
+        }
+        Some(v) => {
+            let edit = store
+                .view
+                .with_untracked(|plan| set_figure(plan, &cell.id, cell.month, cell.f, v));
+            commit(store, error, edit, input, shown.to_string());
+        }
+    }
+}
+
+#[component]
+fn FigureCell(
+    cell: Cell,
+    shown: String,
+    reported: bool,
+    rows: Vec<ProjectId>,
+    columns: Vec<ProgressField>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let (row, col) = cell.at;
+    let pasted = cell.clone();
+    view! {
+        <td class:carried=!reported>
+            <input type="text" inputmode="decimal" class="num"
+                data-testid=format!("progress-{}", cell.f.key())
+                data-grid="progress" data-row=row.to_string() data-col=col.to_string()
+                prop:value=shown.clone()
+                on:keydown=move |ev| enter_moves_down(&ev, row, col)
+                on:paste=move |ev| paste_into(store, error, &pasted, &rows, &columns, &ev)
+                on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown) />
+        </td>
+    }
 }
