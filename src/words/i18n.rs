@@ -666,6 +666,11 @@ catalogue! {
     BehindExpropriation => "征收未按期启动，滞后 {0} 个月", "expropriation {0} months behind";
     BehindConstruction => "未按期开工，滞后 {0} 个月", "construction {0} months behind";
     BehindPace => "开工率 {0}，不到时序进度 {1} 的一半", "start rate {0}, under half of the {1} of the year gone";
+    ChartRanking => "区县开工率排名", "Start rate by district and county";
+    ChartPace => "全市进度：计划与实际（累计）", "City progress: plan against actual (cumulative)";
+    RankAverage => "平均", "Average";
+    YearGone => "时序进度", "Share of the year gone";
+    PlanToDate => "计划开工（按月均摊）", "Planned starts (the year evenly)";
     RankTop => "前三", "top three";
     RankBottom => "后三", "bottom three";
     RankBelowAverage => "低于平均", "below average";

@@ -19,6 +19,11 @@ test('the ranking for March 2027: X县 first, the top and bottom three marked', 
   assert.equal(await ranking.count(), 8);
   assert.match(await ranking.nth(0).textContent(), /1X县51\.0 ?%前三/);
   assert.match(await ranking.nth(7).textContent(), /石门县.*后三/);
+  // The ranking as bars (X县 at 51.0 %), and the city's months plan against actual.
+  await page.locator('[data-testid="chart-progress-ranking"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-progress-ranking"]'))?.getOption().series[0].data[0] === 51);
+  await page.locator('[data-testid="chart-progress-pace"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-progress-pace"]'))?.getOption().xAxis[0].data.length === 3);
   // Six central-city projects, none started: each is listed behind schedule.
   const behind = await page.locator('[data-testid="behind-row"]').allTextContents();
   assert.ok(behind.some((b) => /黄沙桥片区.*征收未按期启动，滞后 3 个月/.test(b)), behind.join('\n'));

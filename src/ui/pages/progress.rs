@@ -13,8 +13,9 @@ use crate::document::edit::Edit;
 use crate::document::progress_entry::{
     paste_block, record_for, set_figure, set_note, set_start, Note, Start,
 };
-use crate::present::progress::{behind_text, change_text, marks};
+use crate::present::progress::{behind_text, change_text, marks, pace_chart, ranking_chart};
 use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::{parse_number, show_number};
 use crate::words::i18n::{fmt_pct, Text};
 
@@ -90,6 +91,7 @@ pub fn ProgressPage() -> impl IntoView {
             </Show>
             <Summary report=report />
             <Ranking report=report />
+            <Charts report=report />
             <BehindList report=report />
             <Grid error=error />
         </section>
@@ -174,6 +176,21 @@ fn Ranking(report: Memo<ProgressReport>) -> impl IntoView {
                 })}
             </tbody>
         </table>
+    }
+}
+
+/// The ranking's bars and the city's months, plan against actual.
+#[component]
+fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ranking = Memo::new(move |_| report.with(|r| ranking_chart(r, lang())));
+    let month = store.progress_month;
+    let pace = Memo::new(move |_| store.view.with(|p| pace_chart(p, month.get(), lang())));
+    view! {
+        <div class="charts">
+            <ChartHost testid="chart-progress-ranking" chart=ranking />
+            <ChartHost testid="chart-progress-pace" chart=pace />
+        </div>
     }
 }
 
