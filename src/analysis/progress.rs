@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::calc::costs::project_costs;
+use crate::calc::costs::{project_costs, ProjectCosts};
 use crate::calc::model::{Instrument, Month, Project, ResettlementWay, Sources};
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
@@ -162,9 +162,8 @@ pub struct ProgressReport {
     pub ranking: Vec<Ranked>,
 }
 
-/// One project's figures as of `month` against its plan.
-fn project_row(p: &Project, plan: &Plan, month: Month) -> ProjectRow {
-    let costs = project_costs(p, &plan.assumptions.costs);
+/// One project's figures as of `month` against its plan (its `costs`).
+fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
     let of_year = p.year == month.year;
     let record = p.progress.as_of(month);
     let planned_investment = if of_year {
@@ -238,32 +237,33 @@ fn behind(p: &Project, month: Month, tally: &Tally, builds: bool) -> Vec<Behind>
 
 /// The month's plan against actual for `plan` (the view: a scenario sees the same actuals).
 pub fn progress_report(plan: &Plan, month: Month) -> ProgressReport {
-    let projects: Vec<ProjectRow> = plan
+    progress_reports(plan, &[month]).remove(0)
+}
+
+/// The reports of several months, each project's costs worked out once for all of them.
+pub fn progress_reports(plan: &Plan, months: &[Month]) -> Vec<ProgressReport> {
+    let costs: Vec<ProjectCosts> = plan
         .projects
         .iter()
-        .map(|p| project_row(p, plan, month))
+        .map(|p| project_costs(p, &plan.assumptions.costs))
         .collect();
-    let t = &plan.assumptions.targets;
-    let target_of = |central: bool| if central { t.central_city } else { t.counties };
+    months.iter().map(|&m| report(plan, &costs, m)).collect()
+}
+
+/// Every project's row as of `month`.
+fn project_rows(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<ProjectRow> {
+    plan.projects
+        .iter()
+        .zip(costs)
+        .map(|(p, c)| project_row(p, c, month))
+        .collect()
+}
+
+/// The projects' rows summed per district, in the order the districts first appear; each with
+/// its monetized target (`target_of` its side: central city or not).
+fn district_rows(rows: &[ProjectRow], target_of: impl Fn(bool) -> f64) -> Vec<GroupRow> {
     let mut districts: Vec<GroupRow> = Vec::new();
-    let mut zones = vec![
-        GroupRow {
-            group: Group::CentralCity,
-            tally: Tally::default(),
-            monetized_target: t.central_city,
-        },
-        GroupRow {
-            group: Group::Counties,
-            tally: Tally::default(),
-            monetized_target: t.counties,
-        },
-        GroupRow {
-            group: Group::Overall,
-            tally: Tally::default(),
-            monetized_target: t.overall,
-        },
-    ];
-    for row in &projects {
+    for row in rows {
         let group = Group::District(row.district.clone());
         match districts.iter_mut().find(|d| d.group == group) {
             Some(d) => d.tally.add(&row.tally),
@@ -273,42 +273,50 @@ pub fn progress_report(plan: &Plan, month: Month) -> ProgressReport {
                 monetized_target: target_of(row.central_city),
             }),
         }
+    }
+    districts
+}
+
+fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
+    let projects = project_rows(plan, costs, month);
+    let t = &plan.assumptions.targets;
+    let target_of = |central: bool| if central { t.central_city } else { t.counties };
+    let districts = district_rows(&projects, target_of);
+    let mut zones = [
+        (Group::CentralCity, t.central_city),
+        (Group::Counties, t.counties),
+        (Group::Overall, t.overall),
+    ]
+    .map(|(group, monetized_target)| GroupRow {
+        group,
+        tally: Tally::default(),
+        monetized_target,
+    });
+    for row in &projects {
         zones[if row.central_city { 0 } else { 1 }]
             .tally
             .add(&row.tally);
         zones[2].tally.add(&row.tally);
     }
-    let ranking = rank(&districts, &ranking_last_month(plan, month));
+    let ranking = rank(&districts, &ranking_last_month(plan, costs, month));
     ProgressReport {
         month,
         year_gone: f64::from(month.month) / 12.0,
         projects,
         districts,
-        zones,
+        zones: zones.into(),
         ranking,
     }
 }
 
 /// Last month's places, by district (January's "last month" is in the year before, whose
 /// targets are other projects': no change is shown then).
-fn ranking_last_month(plan: &Plan, month: Month) -> Vec<(String, usize)> {
+fn ranking_last_month(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<(String, usize)> {
     let before = month.previous();
     if before.year != month.year {
         return Vec::new();
     }
-    let mut districts: Vec<GroupRow> = Vec::new();
-    for p in &plan.projects {
-        let row = project_row(p, plan, before);
-        let group = Group::District(row.district.clone());
-        match districts.iter_mut().find(|d| d.group == group) {
-            Some(d) => d.tally.add(&row.tally),
-            None => districts.push(GroupRow {
-                group,
-                tally: row.tally,
-                monetized_target: 0.0,
-            }),
-        }
-    }
+    let districts = district_rows(&project_rows(plan, costs, before), |_| 0.0);
     rank(&districts, &[])
         .into_iter()
         .map(|r| (r.district, r.rank))

@@ -99,12 +99,19 @@ impl Plan {
             let before = self.project_issues(i);
             let old = self.projects[i].clone();
             self.change_project(i, edit);
-            let mut added = brought_in(&before, self.project_issues(i));
-            if let Edit::SetProgress { .. } = edit {
-                // Figures entered above what the plan allows need their reason.
-                let above = |p: &Project| progress_above_plan(p, &self.assumptions, i + 1);
-                added.extend(brought_in(&above(&old), above(&self.projects[i])));
-            }
+            let after = self.project_issues(i);
+            // Figures entered above what the plan allows need their reason (a project with
+            // problems of its own has no limits to read).
+            let above = |p: &Project, issues: &[Issue]| match edit {
+                Edit::SetProgress { .. } if issues.is_empty() => {
+                    progress_above_plan(p, &self.assumptions, i + 1)
+                }
+                _ => Vec::new(),
+            };
+            let (above_before, above_after) =
+                (above(&old, &before), above(&self.projects[i], &after));
+            let mut added = brought_in(&before, after);
+            added.extend(brought_in(&above_before, above_after));
             if checked && !added.is_empty() {
                 self.projects[i] = old;
                 return Err(Refused(added));

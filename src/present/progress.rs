@@ -4,7 +4,7 @@
 use charming::series::{Bar, Line};
 use charming::Chart;
 
-use crate::analysis::progress::{progress_report, Behind, ProgressReport, Ranked};
+use crate::analysis::progress::{progress_reports, Behind, ProgressReport, Ranked};
 use crate::calc::model::Month;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
@@ -31,15 +31,13 @@ pub fn pace_chart(plan: &Plan, month: Month, lang: Lang) -> Chart {
     let months: Vec<Month> = (1..=month.month)
         .filter_map(|m| Month::new(month.year, m))
         .collect();
-    let city = |m: Month| {
-        progress_report(plan, m)
-            .zones
-            .into_iter()
-            .find(|z| z.group == Group::Overall)
-            .map(|z| z.tally)
-            .unwrap_or_default()
-    };
-    let tallies: Vec<_> = months.iter().map(|&m| (m, city(m))).collect();
+    let tallies: Vec<_> = progress_reports(plan, &months)
+        .into_iter()
+        .map(|r| {
+            let city = r.zones.into_iter().find(|z| z.group == Group::Overall);
+            (r.month, city.map(|z| z.tally).unwrap_or_default())
+        })
+        .collect();
     let labels = months.iter().map(|m| m.label(lang)).collect();
     let planned: Vec<f64> = tallies
         .iter()
@@ -101,7 +99,8 @@ mod tests {
         let plan = crate::document::demo::demo_plan();
         let march = Month::new(2027, 3).unwrap();
         let json = |c: Chart| serde_json::from_str::<serde_json::Value>(&c.to_string()).unwrap();
-        let ranking = json(ranking_chart(&progress_report(&plan, march), Lang::Zh));
+        let report = crate::analysis::progress::progress_report(&plan, march);
+        let ranking = json(ranking_chart(&report, Lang::Zh));
         let x = |c: &serde_json::Value| c["xAxis"].get(0).unwrap_or(&c["xAxis"]).clone();
         assert_eq!(x(&ranking)["data"][0], "X县");
         assert_eq!(ranking["series"][0]["data"][0], 51.0);
