@@ -18,9 +18,11 @@ pub use analysis::{compare, goal_seek, optimize, progress, risk};
 pub use calc::{costs, fields, finance, measure, model, rules};
 pub use document::{
     apply, demo, describe, edit, history, lever, optimize_settings, plan, progress_entry,
-    provenance, risk_settings, validate,
+    provenance, reporting, risk_settings, validate,
 };
-pub use exchange::{format, jobs, library, merge, project_csv, submission, workbook, xlsx_formats};
+pub use exchange::{
+    format, jobs, library, merge, progress_sheet, project_csv, submission, workbook, xlsx_formats,
+};
 pub use present::{
     charts, compare_charts, finding_groups, fund_balance, headline, listing, report, risk_charts,
 };

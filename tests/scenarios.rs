@@ -330,14 +330,18 @@ fn version_1_documents_load_with_their_scenarios_as_edits() {
 }
 
 /// The golden version 2 document: loads, and writes back byte for byte as the current version
-/// (versions 3 to 5 only added fields: the optional ones stay unwritten, the PPP capital ratio,
+/// (versions 3 to 6 only added fields: the optional ones stay unwritten, the PPP capital ratio,
 /// equity share and risk ratios are written with their defaults).
 #[test]
 fn the_version_2_fixture_round_trips() {
     let plan = decode(FIXTURE_V2).unwrap();
     let as_current = FIXTURE_V2
         .trim_end()
-        .replacen("\"version\": 2", "\"version\": 5", 1)
+        .replacen(
+            "\"version\": 2",
+            &format!("\"version\": {}", planner::format::VERSION),
+            1,
+        )
         .replacen(
             "\"user_payment_rate\": 0.0\n",
             "\"user_payment_rate\": 0.0,\n        \"capital_ratio\": 0.2,\n        \"equity_share\": 0.0,\n        \"risk_construction_rate\": 0.0,\n        \"risk_operating_rate\": 0.0\n",

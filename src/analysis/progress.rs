@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use crate::calc::costs::{project_costs, ProjectCosts};
 use crate::calc::model::{Instrument, Month, Project, ResettlementWay, Sources};
+use crate::calc::progress::ProgressRate;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
+use crate::document::reporting::RankingWeights;
 
 /// A share of the year's target far below the share of the year gone: less than half of it,
 /// once at least a quarter of the year has gone (docs/model.md, 进度).
@@ -84,6 +86,22 @@ impl Tally {
         ratio(self.invested, self.planned_investment)
     }
 
+    /// 资金到位率: all funds in place ÷ the year's planned sources.
+    pub fn funds_rate(&self) -> Option<f64> {
+        ratio(self.funds.total(), self.planned_funds.total())
+    }
+
+    /// One of the rates, by its declaration.
+    pub fn rate(&self, r: ProgressRate) -> Option<f64> {
+        match r {
+            ProgressRate::Start => self.start_rate(),
+            ProgressRate::Signing => self.signing_rate(),
+            ProgressRate::Monetized => self.monetized_rate(),
+            ProgressRate::Investment => self.investment_rate(),
+            ProgressRate::Funds => self.funds_rate(),
+        }
+    }
+
     /// Funds in place ÷ the year's planned funds, per instrument with a plan.
     pub fn funds_rates(&self) -> Vec<(Instrument, f64)> {
         Instrument::ALL
@@ -135,12 +153,15 @@ pub struct GroupRow {
     pub monetized_target: f64,
 }
 
-/// A district's place in the ranking by 开工率.
+/// A district's place in the ranking by its score: 开工率, or the planner's weighted composite.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranked {
     pub district: String,
+    /// Equal scores share a place (1, 2, 2, 4).
     pub rank: usize,
     pub start_rate: f64,
+    /// What it is ranked by: 开工率 itself unless the planner weighs other rates in.
+    pub score: f64,
     pub top: bool,
     pub bottom: bool,
     /// Below the average of the districts ranked.
@@ -298,7 +319,9 @@ fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
             .add(&row.tally);
         zones[2].tally.add(&row.tally);
     }
-    let ranking = rank(&districts, &ranking_last_month(plan, costs, month));
+    let weights = &plan.reporting.weights;
+    let last = ranking_last_month(plan, costs, month);
+    let ranking = rank(&districts, &last, weights);
     ProgressReport {
         month,
         year_gone: f64::from(month.month) / 12.0,
@@ -317,43 +340,53 @@ fn ranking_last_month(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<
         return Vec::new();
     }
     let districts = district_rows(&project_rows(plan, costs, before), |_| 0.0);
-    rank(&districts, &[])
+    rank(&districts, &[], &plan.reporting.weights)
         .into_iter()
         .map(|r| (r.district, r.rank))
         .collect()
 }
 
-/// Districts with a target this year, by 开工率 (ties by name), the top and bottom three
-/// marked, those below the average named.
-fn rank(districts: &[GroupRow], last: &[(String, usize)]) -> Vec<Ranked> {
-    let mut rated: Vec<(String, f64)> = districts
+/// Districts with a target this year, by score (equal scores share a place, listed by name),
+/// the top and bottom three places marked (ties with the third from the bottom are bottom
+/// too, never a district also at the top), those below the average score named.
+fn rank(districts: &[GroupRow], last: &[(String, usize)], weights: &RankingWeights) -> Vec<Ranked> {
+    let mut rated: Vec<(String, f64, f64)> = districts
         .iter()
         .filter_map(|d| match &d.group {
-            Group::District(name) => d.tally.start_rate().map(|r| (name.clone(), r)),
+            Group::District(name) => {
+                let start = d.tally.start_rate()?;
+                let score = weights.score(|r| d.tally.rate(r)).unwrap_or(start);
+                Some((name.clone(), start, score))
+            }
             _ => None,
         })
         .collect();
-    rated.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rated.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     let n = rated.len();
-    let average = rated.iter().map(|r| r.1).sum::<f64>() / n.max(1) as f64;
-    rated
-        .into_iter()
-        .enumerate()
-        .map(|(i, (district, start_rate))| {
-            let rank = i + 1;
-            let change = last
-                .iter()
-                .find(|(d, _)| *d == district)
-                .map(|(_, was)| *was as i64 - rank as i64);
-            Ranked {
-                top: i < MARKED,
-                bottom: i >= MARKED.max(n.saturating_sub(MARKED)),
-                below_average: start_rate < average,
-                district,
-                rank,
-                start_rate,
-                change,
-            }
-        })
-        .collect()
+    let average = rated.iter().map(|r| r.2).sum::<f64>() / n.max(1) as f64;
+    let cut = MARKED.max(n.saturating_sub(MARKED));
+    let bottom_score = rated.get(cut).map(|r| r.2);
+    let mut out: Vec<Ranked> = Vec::with_capacity(n);
+    for (i, (district, start_rate, score)) in rated.into_iter().enumerate() {
+        let rank = match out.last() {
+            Some(before) if before.score == score => before.rank,
+            _ => i + 1,
+        };
+        let change = last
+            .iter()
+            .find(|(d, _)| *d == district)
+            .map(|(_, was)| *was as i64 - rank as i64);
+        let top = rank <= MARKED;
+        out.push(Ranked {
+            top,
+            bottom: !top && bottom_score.is_some_and(|b| score <= b),
+            below_average: score < average,
+            district,
+            rank,
+            start_rate,
+            score,
+            change,
+        });
+    }
+    out
 }

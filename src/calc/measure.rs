@@ -113,6 +113,8 @@ pub enum Problem {
     },
     /// Monthly records repeated or out of month order.
     MonthOrder,
+    /// Ranking weights that are all zero: nothing to rank by.
+    NoWeight,
     /// A monthly figure below last month's, with no correction note.
     BelowLastMonth {
         value: f64,

@@ -130,3 +130,52 @@ impl ProgressField {
         }
     }
 }
+
+/// A rate of the month's plan against actual, declared once: the ranking's composite weighs
+/// these, the report and the grid's summary show them (docs/model.md, 进度).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressRate {
+    /// 开工率: (flats started + households resettled with money) ÷ the year's target.
+    Start,
+    /// 签约率.
+    Signing,
+    /// 货币化安置率 (actual).
+    Monetized,
+    /// 投资完成率.
+    Investment,
+    /// 资金到位率: all funds in place ÷ the year's planned sources.
+    Funds,
+}
+
+impl ProgressRate {
+    pub const ALL: &'static [ProgressRate] = &[
+        ProgressRate::Start,
+        ProgressRate::Signing,
+        ProgressRate::Monetized,
+        ProgressRate::Investment,
+        ProgressRate::Funds,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgressRate::Start => "start",
+            ProgressRate::Signing => "signing",
+            ProgressRate::Monetized => "monetized",
+            ProgressRate::Investment => "investment",
+            ProgressRate::Funds => "funds",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            ProgressRate::Start => Text::ColStartRate,
+            ProgressRate::Signing => Text::ColSigningRate,
+            ProgressRate::Monetized => Text::ColMonetizedActual,
+            ProgressRate::Investment => Text::ColInvestmentRate,
+            ProgressRate::Funds => Text::ColFundsRate,
+        }
+    }
+}

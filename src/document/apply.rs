@@ -250,7 +250,9 @@ impl Plan {
             | Edit::SetPreparedBy { .. }
             | Edit::SetRisk { .. }
             | Edit::SetOptimize { .. }
-            | Edit::SetSubmissions { .. } => self.change_document(edit)?,
+            | Edit::SetSubmissions { .. }
+            | Edit::SetReceipts { .. }
+            | Edit::SetRankingWeights { .. } => self.change_document(edit)?,
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
                 if let Some(problem) = key.bounds().check(*value) {
@@ -338,6 +340,15 @@ impl Plan {
             Edit::SetSubmissions { submissions } => Edit::SetSubmissions {
                 submissions: std::mem::replace(&mut self.submissions, submissions.clone()),
             },
+            Edit::SetReceipts { receipts } => Edit::SetReceipts {
+                receipts: std::mem::replace(&mut self.reporting.receipts, receipts.clone()),
+            },
+            Edit::SetRankingWeights { weights } => {
+                refused_if_any(crate::document::validate::weight_issues(weights))?;
+                Edit::SetRankingWeights {
+                    weights: std::mem::replace(&mut self.reporting.weights, weights.clone()),
+                }
+            }
             _ => unreachable!("only document edits reach change_document"),
         })
     }
@@ -459,6 +470,7 @@ impl Plan {
             submissions: Vec::new(),
             risk: Default::default(),
             optimize: Default::default(),
+            reporting: Default::default(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

@@ -192,6 +192,7 @@ pub fn demo_plan() -> Plan {
         submissions: Vec::new(),
         risk: Default::default(),
         optimize: Default::default(),
+        reporting: Default::default(),
     }
 }
 

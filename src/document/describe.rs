@@ -100,6 +100,8 @@ impl Edit {
             Edit::Lever { lever } => Text::DescLever.fill(lang, &[&lever.name(lang)]),
             Edit::SetPreparedBy { .. } => Text::DescPreparedBy.tr(lang).into(),
             Edit::SetSubmissions { .. } => Text::DescSubmissions.tr(lang).into(),
+            Edit::SetReceipts { .. } => Text::DescReceipts.tr(lang).into(),
+            Edit::SetRankingWeights { .. } => Text::DescRankingWeights.tr(lang).into(),
             Edit::SetRisk { .. } => Text::DescRisk.tr(lang).into(),
             Edit::SetOptimize { .. } => Text::DescOptimize.tr(lang).into(),
             Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
@@ -108,9 +110,21 @@ impl Edit {
                 }
                 (BatchKind::Merge, _) => Text::DescMerge.fill(lang, &[&edits.len()]),
                 (BatchKind::Submission, _) => Text::DescSubmission.tr(lang).into(),
+                (BatchKind::ProgressReport, _) => receipt_of(edits).map_or_else(
+                    || Text::DescBatch.fill(lang, &[&edits.len()]),
+                    |r| Text::DescProgressReport.fill(lang, &[&r.district, &r.month.label(lang)]),
+                ),
                 (_, [one]) => one.describe(plan, lang),
                 _ => Text::DescBatch.fill(lang, &[&edits.len()]),
             },
         }
     }
+}
+
+/// The receipt a county's progress file was taken with (its batch's last edit).
+fn receipt_of(edits: &[Edit]) -> Option<&crate::document::reporting::Receipt> {
+    edits.iter().rev().find_map(|e| match e {
+        Edit::SetReceipts { receipts } => receipts.last(),
+        _ => None,
+    })
 }

@@ -10,6 +10,7 @@ use crate::calc::model::{
 };
 use crate::document::lever::Lever;
 use crate::document::provenance::{Person, Submission};
+use crate::document::reporting::{RankingWeights, Receipt};
 use crate::document::risk_settings::RiskSettings;
 
 /// A named variant of the plan ("区县货币化≥57%"): the edits that make it from the base plan,
@@ -146,6 +147,14 @@ pub enum Edit {
     SetSubmissions {
         submissions: Vec<Submission>,
     },
+    /// The counties' monthly progress reports received, all at once (one taken, or undone).
+    SetReceipts {
+        receipts: Vec<Receipt>,
+    },
+    /// The weights of the 进度 ranking's composite score.
+    SetRankingWeights {
+        weights: RankingWeights,
+    },
     /// Several edits as one step (an import, a lever over many projects, a merge).
     Batch {
         kind: BatchKind,
@@ -165,6 +174,8 @@ pub enum BatchKind {
     Merge,
     /// A county's project list taken in place of its projects (checked as a whole too).
     Submission,
+    /// A county's monthly progress file: its projects' records and the receipt.
+    ProgressReport,
 }
 
 impl BatchKind {
@@ -216,11 +227,20 @@ impl Edit {
                 | Edit::SpliceScenario { .. }
                 | Edit::SetPreparedBy { .. }
                 | Edit::SetSubmissions { .. }
+                | Edit::SetReceipts { .. }
+                | Edit::SetRankingWeights { .. }
                 | Edit::SetRisk { .. }
                 | Edit::SetOptimize { .. }
                 // What actually happened is the base's: every scenario sees the same actuals.
                 | Edit::SetProgress { .. }
-        ) && !matches!(self, Edit::Batch { kind, .. } if kind.checked_as_whole())
+        ) && match self {
+            // A batch is the plan's content when any edit of it is (a pasted block of actuals
+            // is the base's, as each of its edits is).
+            Edit::Batch { kind, edits } => {
+                !kind.checked_as_whole() && edits.iter().any(Edit::changes_content)
+            }
+            _ => true,
+        }
     }
 
     pub fn target(&self) -> Option<Target> {

@@ -10,5 +10,6 @@ pub mod optimize_settings;
 pub mod plan;
 pub mod progress_entry;
 pub mod provenance;
+pub mod reporting;
 pub mod risk_settings;
 pub mod validate;

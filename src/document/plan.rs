@@ -11,6 +11,7 @@ use crate::calc::simulate::{simulate, Results};
 use crate::document::edit::Scenario;
 use crate::document::optimize_settings::Settings as OptimizeSettings;
 use crate::document::provenance::{Provenance, Submission};
+use crate::document::reporting::Reporting;
 use crate::document::risk_settings::RiskSettings;
 
 /// A planning document: the two-year project list with everything needed to simulate it.
@@ -37,6 +38,9 @@ pub struct Plan {
     /// The optimizer's objective, bounds and limits.
     #[serde(default, skip_serializing_if = "OptimizeSettings::is_default")]
     pub optimize: OptimizeSettings,
+    /// The counties' monthly progress reports received and the ranking's weights.
+    #[serde(default, skip_serializing_if = "Reporting::is_empty")]
+    pub reporting: Reporting,
 }
 
 impl Plan {

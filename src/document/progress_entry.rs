@@ -46,6 +46,16 @@ pub fn record_for(progress: &ProjectProgress, month: Month) -> MonthlyProgress {
     }
 }
 
+/// `progress` with `record` in its month. A month not reported whose record says nothing new
+/// (last month's figures, no note) is not added: only months in which something changed are
+/// kept, which keeps two years of a thousand projects' actuals small.
+pub fn put(progress: &ProjectProgress, record: MonthlyProgress) -> ProjectProgress {
+    if progress.at(record.month).is_none() && record == record_for(progress, record.month) {
+        return progress.clone();
+    }
+    progress.with(record)
+}
+
 /// Figure `f` of `project` in `month` set to `v`; `None` when the project is not in the plan or
 /// nothing changes.
 pub fn set_figure(
@@ -58,7 +68,7 @@ pub fn set_figure(
     let progress = progress_of(plan, project)?;
     let mut record = record_for(&progress, month);
     f.set(&mut record, v);
-    changed(project, &progress, progress.with(record))
+    changed(project, &progress, put(&progress, record))
 }
 
 /// A note of `project`'s record for `month`.
@@ -75,7 +85,7 @@ pub fn set_note(
         Note::Reason => record.reason = text.trim().to_string(),
         Note::Correction => record.correction = text.trim().to_string(),
     }
-    changed(project, &progress, progress.with(record))
+    changed(project, &progress, put(&progress, record))
 }
 
 /// The month `project` actually started expropriation or construction (`None`: not yet).

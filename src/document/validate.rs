@@ -34,6 +34,8 @@ pub enum Field {
     Ppp(crate::calc::fields::PppInput),
     /// A project income stream of this kind.
     Income(crate::calc::model::IncomeKind),
+    /// A weight of the ranking's composite score (`None`: the weights as a whole).
+    Weight(Option<crate::calc::progress::ProgressRate>),
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -59,6 +61,8 @@ impl Field {
             Field::Ppp(i) => i.label(),
             Field::Income(k) => k.label(),
             Field::Progress(..) => Text::ProgressTitle,
+            Field::Weight(Some(r)) => r.label(),
+            Field::Weight(None) => Text::RankingWeights,
         }
     }
 
@@ -66,6 +70,7 @@ impl Field {
     pub fn name(self, lang: Lang) -> String {
         match self {
             Field::Progress(month, f) => format!("{} {}", month.label(lang), f.name(lang)),
+            Field::Weight(Some(r)) => Text::WeightOf.fill(lang, &[&r.label().tr(lang)]),
             _ => self.label().tr(lang).to_string(),
         }
     }
@@ -140,6 +145,7 @@ impl Problem {
             Problem::LandWithoutYears => Text::ErrLandWithoutYears.tr(lang).into(),
             Problem::IncomeTwice => Text::ErrIncomeTwice.tr(lang).into(),
             Problem::MonthOrder => Text::ErrMonthOrder.tr(lang).into(),
+            Problem::NoWeight => Text::ErrNoWeight.tr(lang).into(),
             Problem::AbovePlan { value, limit } => {
                 Text::ErrAbovePlan.fill(lang, &[&v(*value), &v(*limit)])
             }
@@ -464,6 +470,25 @@ pub fn optimize_issues(settings: &crate::document::optimize_settings::Settings) 
             problem,
         })
         .collect()
+}
+
+/// The problems of the ranking's weights: each within 0 to 100, not all zero.
+pub fn weight_issues(weights: &crate::document::reporting::RankingWeights) -> Vec<Issue> {
+    let bounds = crate::calc::measure::Bounds::new(0.0, crate::document::reporting::MAX_WEIGHT);
+    let issue = |field, problem| Issue {
+        project: None,
+        field,
+        problem,
+    };
+    let mut out: Vec<Issue> = weights
+        .0
+        .iter()
+        .filter_map(|(r, w)| bounds.check(*w).map(|p| issue(Field::Weight(Some(*r)), p)))
+        .collect();
+    if out.is_empty() && weights.0.values().all(|w| *w <= 0.0) {
+        out.push(issue(Field::Weight(None), Problem::NoWeight));
+    }
+    out
 }
 
 /// The problems of the risk settings, named by their driver.

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -362,6 +362,8 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     // the optimizer's service-purchase setting. A version 3 app would drop them unseen.
     // Version 5 added a project's actual progress (optional) and the edit that sets it. A
     // version 4 app would drop the actuals unseen.
+    // Version 6 added the counties' monthly reports received and the ranking's weights
+    // (`reporting`, optional) and their two edits. A version 5 app would drop them unseen.
 }
 
 /// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2

@@ -194,6 +194,8 @@ pub enum PlanPart {
     Risk,
     /// The optimizer's objective, bounds and limits.
     Optimize,
+    /// The counties' monthly reports received and the ranking's weights.
+    Reporting,
 }
 
 impl PlanPart {
@@ -201,7 +203,12 @@ impl PlanPart {
         std::iter::once(PlanPart::Name)
             .chain(AssumptionKey::ALL.iter().map(|&k| PlanPart::Assumption(k)))
             .chain(CostDriver::ALL.iter().map(|&d| PlanPart::CostDefault(d)))
-            .chain([PlanPart::Choices, PlanPart::Risk, PlanPart::Optimize])
+            .chain([
+                PlanPart::Choices,
+                PlanPart::Risk,
+                PlanPart::Optimize,
+                PlanPart::Reporting,
+            ])
     }
 
     fn same(self, a: &Plan, b: &Plan) -> bool {
@@ -212,6 +219,7 @@ impl PlanPart {
             PlanPart::Choices => choices(&a.assumptions) == choices(&b.assumptions),
             PlanPart::Risk => a.risk == b.risk,
             PlanPart::Optimize => a.optimize == b.optimize,
+            PlanPart::Reporting => a.reporting == b.reporting,
         }
     }
 
@@ -228,6 +236,7 @@ impl PlanPart {
             }
             PlanPart::Risk => into.risk = from.risk.clone(),
             PlanPart::Optimize => into.optimize = from.optimize.clone(),
+            PlanPart::Reporting => into.reporting = from.reporting.clone(),
         }
     }
 
@@ -244,6 +253,7 @@ impl PlanPart {
             PlanPart::Choices => Text::AssumptionChoices.tr(lang).into(),
             PlanPart::Risk => Text::RiskSettingsLabel.tr(lang).into(),
             PlanPart::Optimize => Text::OptimizeSettingsLabel.tr(lang).into(),
+            PlanPart::Reporting => Text::ReportingLabel.tr(lang).into(),
         }
     }
 
@@ -253,7 +263,9 @@ impl PlanPart {
             PlanPart::Assumption(k) => k.unit().show(k.get(&p.assumptions), lang),
             PlanPart::CostDefault(d) => d.unit().show(d.get(&p.assumptions.costs), lang),
             // Settings are shown whole: what a colleague reads is that they differ.
-            PlanPart::Choices | PlanPart::Risk | PlanPart::Optimize => String::new(),
+            PlanPart::Choices | PlanPart::Risk | PlanPart::Optimize | PlanPart::Reporting => {
+                String::new()
+            }
         }
     }
 }
@@ -935,6 +947,16 @@ pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     if from.optimize != to.optimize {
         edits.push(Edit::SetOptimize {
             settings: Box::new(to.optimize.clone()),
+        });
+    }
+    if from.reporting.receipts != to.reporting.receipts {
+        edits.push(Edit::SetReceipts {
+            receipts: to.reporting.receipts.clone(),
+        });
+    }
+    if from.reporting.weights != to.reporting.weights {
+        edits.push(Edit::SetRankingWeights {
+            weights: to.reporting.weights.clone(),
         });
     }
     (!edits.is_empty()).then_some(Edit::Batch { kind, edits })

@@ -4,6 +4,7 @@ pub mod format;
 pub mod jobs;
 pub mod library;
 pub mod merge;
+pub mod progress_sheet;
 pub mod project_csv;
 pub mod submission;
 pub mod workbook;

@@ -22,21 +22,21 @@ use crate::words::display::shown_number;
 use crate::words::i18n::{Lang, Text};
 
 /// Rows above a sheet's table: the title (plan, scenario, sheet) and the unit.
-const TITLE_ROWS: u32 = 1;
+pub(crate) const TITLE_ROWS: u32 = 1;
 
 /// The formats every sheet shares.
-struct Formats {
-    title: Format,
-    header: Format,
-    money: Format,
-    share: Format,
-    count: Format,
-    year: Format,
-    plain: Format,
+pub(crate) struct Formats {
+    pub title: Format,
+    pub header: Format,
+    pub money: Format,
+    pub share: Format,
+    pub count: Format,
+    pub year: Format,
+    pub plain: Format,
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let header = Format::new()
             .set_bold()
             .set_text_wrap()
@@ -54,7 +54,7 @@ impl Formats {
     }
 
     /// The format of a project-list column's numbers.
-    fn of_unit(&self, unit: Unit) -> &Format {
+    pub fn of_unit(&self, unit: Unit) -> &Format {
         match unit {
             Unit::Percent => &self.share,
             Unit::Wan
@@ -69,7 +69,7 @@ impl Formats {
 }
 
 /// Display width of a text as Excel measures columns: a CJK character counts two.
-fn text_width(s: &str) -> f64 {
+pub(crate) fn text_width(s: &str) -> f64 {
     s.chars()
         .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
         .sum()
@@ -77,7 +77,7 @@ fn text_width(s: &str) -> f64 {
 
 /// Column widths that fit the header (wrapped over two lines at most) and the widest cell,
 /// then the sheet's print layout (see `lay_out`).
-fn fit_columns(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
+pub(crate) fn fit_columns(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
     let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect();
     lay_out(ws, &widths, TITLE_ROWS, lang)
 }
@@ -91,7 +91,7 @@ const A4_PORTRAIT_PX: f64 = 659.0;
 /// one page wide (as many pages long as it takes), rows `0..=repeat_to` (the title and the
 /// header) on every page, the sheet's name and the page number in the footer. Every sheet
 /// this app writes sets its columns here, so none prints cut into column strips.
-fn lay_out(
+pub(crate) fn lay_out(
     ws: &mut Worksheet,
     widths: &[f64],
     repeat_to: u32,
@@ -117,7 +117,7 @@ fn lay_out(
 
 /// The title row: "plan（scenario）· sheet" bold, the unit over the table's last column; the
 /// header row below it frozen.
-fn title(
+pub(crate) fn title(
     ws: &mut Worksheet,
     f: &Formats,
     title: &str,
@@ -135,7 +135,7 @@ fn header_row(ws: &mut Worksheet, f: &Formats, header: &[String]) -> Result<Vec<
 }
 
 /// A header row at row `at`.
-fn header_row_at(
+pub(crate) fn header_row_at(
     ws: &mut Worksheet,
     f: &Formats,
     header: &[String],
@@ -164,7 +164,7 @@ fn write_table(
 }
 
 /// Writes `table` with its header at row `at`, widening `widths` to fit; the row after it.
-fn write_block(
+pub(crate) fn write_block(
     ws: &mut Worksheet,
     f: &Formats,
     table: &Table,
@@ -446,7 +446,7 @@ impl WorkbookProblem {
 }
 
 /// "A1"-style name of a cell (0-based row and column).
-fn cell_name(row: u32, col: u32) -> String {
+pub(crate) fn cell_name(row: u32, col: u32) -> String {
     let mut letters = String::new();
     let mut c = col + 1;
     while c > 0 {
@@ -483,7 +483,7 @@ fn is_project_header(header: &[String]) -> bool {
 /// claims more is refused before anything is unpacked (a decompression bomb would take the tab).
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
-fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<WorkbookProblem>> {
+pub(crate) fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<WorkbookProblem>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
     let mut total: u64 = 0;
@@ -500,7 +500,7 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<WorkbookProblem>> {
 }
 
 /// Formulas and merged cells on the project sheet: a county's list must hold plain values.
-fn value_problems(wb: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Vec<WorkbookProblem> {
+pub(crate) fn value_problems(wb: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Vec<WorkbookProblem> {
     let mut problems = Vec::new();
     if let Ok(formulas) = wb.worksheet_formula(sheet) {
         let (r0, c0) = formulas.start().unwrap_or((0, 0));
@@ -530,7 +530,7 @@ fn value_problems(wb: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Vec<WorkbookProb
 }
 
 /// A sheet's cells as the project table reads them: numbers as stored, the rest as text.
-fn table_cell(d: &Data) -> project_csv::Cell {
+pub(crate) fn table_cell(d: &Data) -> project_csv::Cell {
     match d {
         Data::Float(v) => project_csv::Cell::Number(*v),
         Data::Int(v) => project_csv::Cell::Number(*v as f64),

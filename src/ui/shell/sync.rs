@@ -378,6 +378,7 @@ impl Session {
             submissions: Vec::new(),
             risk: Default::default(),
             optimize: Default::default(),
+            reporting: Default::default(),
         };
         self.add_and_open(plan);
     }

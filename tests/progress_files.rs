@@ -1,0 +1,326 @@
+//! A county's monthly progress through files: the template carries its projects, plan figures
+//! and last month's actuals and reads back as no change; a filled-in file is taken under the
+//! grid's checks, all or nothing, each refused row named; the 区县报送 board says who reported,
+//! when, by whom and who is late.
+
+use calamine::{Data, Reader, Xlsx};
+use planner::calc::progress::ProgressField;
+use planner::demo::demo_plan;
+use planner::edit::Edit;
+use planner::i18n::Lang;
+use planner::model::{Month, ResettlementWay};
+use planner::plan::Plan;
+use planner::progress_sheet::{board, read, template, ReportStatus, SheetColumn};
+use rust_xlsxwriter::Workbook;
+
+fn month(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+fn id_of(plan: &Plan, name: &str) -> String {
+    plan.projects
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+        .to_string()
+}
+
+/// A cell a test writes into a county's file.
+enum V {
+    N(f64),
+    T(&'static str),
+}
+
+/// A county's filled-in file as the template lays it out (title, 区县/报送月份/填报人, a blank
+/// row, the header at line 4, projects from line 5), each row `(project id, cells)`.
+fn county_file(district: &str, month: &str, rows: &[(String, Vec<(SheetColumn, V)>)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("进度").unwrap();
+    ws.write_string(0, 0, "某市 · 进度报送").unwrap();
+    for (c, (label, value)) in [("区县", district), ("报送月份", month), ("填报人", "王五")]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, (c * 2) as u16, *label).unwrap();
+        ws.write_string(1, (c * 2 + 1) as u16, *value).unwrap();
+    }
+    let columns = SheetColumn::all();
+    for (c, column) in columns.iter().enumerate() {
+        ws.write_string(3, c as u16, column.header(Lang::Zh))
+            .unwrap();
+    }
+    for (r, (id, cells)) in rows.iter().enumerate() {
+        let r = 4 + r as u32;
+        ws.write_string(r, 0, id).unwrap();
+        for (column, v) in cells {
+            let c = columns.iter().position(|k| k == column).unwrap() as u16;
+            match v {
+                V::N(n) => ws.write_number(r, c, *n).unwrap(),
+                V::T(t) => ws.write_string(r, c, *t).unwrap(),
+            };
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn signed(v: f64) -> (SheetColumn, V) {
+    (SheetColumn::Figure(ProgressField::Signed), V::N(v))
+}
+
+/// X县's template for April: its four projects in plan order, the plan's figures in grey, March's
+/// figures carried into April, the month and district above; read back untouched, it changes
+/// nothing.
+#[test]
+fn the_template_carries_last_month_and_reads_back_as_no_change() {
+    let plan = demo_plan();
+    let bytes = template(&plan, "X县", month("2027-04"), Lang::Zh).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(wb.sheet_names()[0], "进度");
+    let range = wb.worksheet_range("进度").unwrap();
+    assert_eq!(range.get_value((1, 1)), Some(&Data::String("X县".into())));
+    assert_eq!(
+        range.get_value((1, 3)),
+        Some(&Data::String("2027-04".into()))
+    );
+    let header: Vec<String> = (0..SheetColumn::all().len() as u32)
+        .map(|c| range.get_value((3, c)).unwrap().to_string())
+        .collect();
+    let signed_col = header.iter().position(|h| h == "签约户数").unwrap() as u32;
+    let names: Vec<String> = (4..8)
+        .map(|r| range.get_value((r, 1)).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "X县西街",
+            "X县东关危旧房",
+            "X县城南旧住宅小区",
+            "X县北门城边村"
+        ]
+    );
+    // X县西街 signed all 1,066 by March; X县东关危旧房 90.
+    assert_eq!(range.get_value((4, signed_col)), Some(&Data::Float(1066.0)));
+    assert_eq!(range.get_value((5, signed_col)), Some(&Data::Float(90.0)));
+    assert_eq!(
+        range.get_value((4, 3)),
+        Some(&Data::Float(1066.0)),
+        "plan households"
+    );
+    let sheet_xml = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut s = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    assert!(
+        sheet_xml.contains("<sheetProtection"),
+        "the plan columns are locked"
+    );
+    assert!(
+        sheet_xml.contains("type=\"list\""),
+        "the month columns are drop-downs"
+    );
+    let file = read(&bytes, &plan, Lang::Zh).unwrap();
+    assert_eq!(
+        (file.district.as_str(), file.month),
+        ("X县", month("2027-04"))
+    );
+    assert_eq!(file.projects, 4);
+    assert!(file.edits.is_empty(), "{:?}", file.edits);
+}
+
+/// A filled-in April: 东关危旧房 signs 120 and starts construction; one step takes it, with its
+/// receipt (who, when, which file); undone, the plan is as it was.
+#[test]
+fn a_filled_in_month_is_one_step_with_its_receipt() {
+    let mut plan = demo_plan();
+    let east = id_of(&plan, "X县东关危旧房");
+    let bytes = county_file(
+        "X县",
+        "2027-04",
+        &[(
+            east.clone(),
+            vec![
+                signed(120.0),
+                (SheetColumn::ConstructionStarted, V::T("2027-04")),
+                (
+                    SheetColumn::Figure(ProgressField::Monetized(ResettlementWay::Cash)),
+                    V::N(12.0),
+                ),
+            ],
+        )],
+    );
+    let file = read(&bytes, &plan, Lang::Zh).unwrap();
+    assert_eq!(file.by, "王五");
+    assert_eq!(file.edits.len(), 1);
+    let step = file.edit(&plan, "2027-04-28T10:00", "X县4月进度.xlsx");
+    let before = plan.clone();
+    let inverse = plan.apply(&step).unwrap();
+    let p = plan
+        .projects
+        .iter()
+        .find(|p| p.id == east.as_str())
+        .unwrap();
+    let april = p.progress.at(month("2027-04")).unwrap();
+    assert_eq!(
+        (april.signed, april.vacated),
+        (120, 60),
+        "vacated carried from March"
+    );
+    assert_eq!(april.monetized[&ResettlementWay::Cash], 12);
+    assert_eq!(p.progress.construction_started, Some(month("2027-04")));
+    let receipt = plan.reporting.receipts.last().unwrap();
+    assert_eq!(
+        (receipt.by.as_str(), receipt.file.as_str(), receipt.projects),
+        ("王五", "X县4月进度.xlsx", 1)
+    );
+    assert!(!step.changes_content(), "actuals are the base's");
+    plan.apply(&inverse).unwrap();
+    assert_eq!(plan, before);
+}
+
+/// Another county's project, a figure below last month's without a correction note, an unknown
+/// id, text in a figure cell and a project twice: each refused with its row, and nothing taken, not even the
+/// good row.
+#[test]
+fn a_bad_row_refuses_the_whole_file_naming_it() {
+    let plan = demo_plan();
+    let east = id_of(&plan, "X县东关危旧房");
+    let west = id_of(&plan, "X县西街");
+    let other = id_of(&plan, "东岭县老街片区");
+    let south = id_of(&plan, "X县城南旧住宅小区");
+    let bytes = county_file(
+        "X县",
+        "2027-04",
+        &[
+            (east.clone(), vec![signed(100.0)]),
+            (other, vec![signed(10.0)]),
+            (west.clone(), vec![signed(1000.0)]),
+            ("p999".into(), vec![signed(1.0)]),
+            (
+                south,
+                vec![(SheetColumn::Figure(ProgressField::Invested), V::T("很多"))],
+            ),
+            (east.clone(), vec![signed(110.0)]),
+        ],
+    );
+    let problems = read(&bytes, &plan, Lang::Zh).unwrap_err();
+    let joined = problems.join("\n");
+    assert!(
+        problems[0].starts_with("第 6 行：") && joined.contains("东岭县老街片区"),
+        "{joined}"
+    );
+    assert!(problems[0].contains("属于东岭县"), "{joined}");
+    assert!(
+        problems[1].starts_with("第 7 行：") && problems[1].contains("更正说明"),
+        "{joined}"
+    );
+    assert!(
+        problems[2].starts_with("第 8 行：") && problems[2].contains("p999"),
+        "{joined}"
+    );
+    assert!(
+        problems[3].starts_with("第 9 行：") && problems[3].contains("很多"),
+        "{joined}"
+    );
+    assert!(
+        problems[4].starts_with("第 10 行：") && problems[4].contains("两次"),
+        "{joined}"
+    );
+    assert_eq!(problems.len(), 5, "{joined}");
+    // With a correction note the lower figure is taken.
+    let corrected = county_file(
+        "X县",
+        "2027-04",
+        &[(
+            west,
+            vec![
+                signed(1000.0),
+                (SheetColumn::Correction, V::T("3月多报66户")),
+            ],
+        )],
+    );
+    let file = read(&corrected, &plan, Lang::Zh).unwrap();
+    let Edit::SetProgress { progress, .. } = &file.edits[0] else {
+        panic!("{:?}", file.edits)
+    };
+    assert_eq!(progress.at(month("2027-04")).unwrap().signed, 1000);
+}
+
+/// A file that is not the template: no month, another district's name, no rows.
+#[test]
+fn a_file_without_its_month_or_district_is_refused() {
+    let plan = demo_plan();
+    let no_month = county_file("X县", "四月", &[]);
+    let e = read(&no_month, &plan, Lang::Zh).unwrap_err();
+    assert!(e[0].contains("四月"), "{e:?}");
+    let unknown = county_file("Y县", "2027-04", &[]);
+    let e = read(&unknown, &plan, Lang::Zh).unwrap_err();
+    assert!(e[0].contains("Y县"), "{e:?}");
+    let empty = county_file("X县", "2027-04", &[]);
+    let e = read(&empty, &plan, Lang::Zh).unwrap_err();
+    assert!(e[0].contains("X县"), "{e:?}");
+    assert!(read(b"not a workbook", &plan, Lang::Zh).is_err());
+}
+
+/// The board for April: X县 reported on the 28th by 王五, 东岭县 on 3 May (late), the others not
+/// yet while April lasts and overdue once it is over.
+#[test]
+fn the_board_says_who_reported_when_and_who_is_late() {
+    let mut plan = demo_plan();
+    for (district, at) in [("X县", "2027-04-28T10:00"), ("东岭县", "2027-05-03T09:00")] {
+        let id = plan
+            .projects
+            .iter()
+            .find(|p| p.district == district)
+            .unwrap()
+            .id
+            .to_string();
+        let bytes = county_file(district, "2027-04", &[(id, vec![])]);
+        let step = read(&bytes, &plan, Lang::Zh)
+            .unwrap()
+            .edit(&plan, at, "f.xlsx");
+        plan.apply(&step).unwrap();
+    }
+    let rows = board(&plan, month("2027-04"), "2027-04-29T12:00");
+    let status = |rows: &[planner::progress_sheet::BoardRow], d: &str| {
+        rows.iter().find(|r| r.district == d).unwrap().status
+    };
+    assert_eq!(status(&rows, "X县"), ReportStatus::OnTime);
+    assert_eq!(status(&rows, "城关区"), ReportStatus::Due);
+    let x = rows.iter().find(|r| r.district == "X县").unwrap();
+    assert_eq!(
+        (x.latest.as_ref().unwrap().by.as_str(), x.times),
+        ("王五", 1)
+    );
+    let later = board(&plan, month("2027-04"), "2027-05-04T08:00");
+    assert_eq!(status(&later, "东岭县"), ReportStatus::Late);
+    assert_eq!(status(&later, "城关区"), ReportStatus::Overdue);
+    assert_eq!(later.len(), 8, "every district and county");
+    // March: nobody has reported through a file.
+    assert!(board(&plan, month("2027-03"), "2027-05-04T08:00")
+        .iter()
+        .all(|r| r.status == ReportStatus::Overdue));
+}
+
+/// The version 6 fixture (the demo with X县's April report taken and a composite weighting)
+/// reads and writes back byte for byte; every older fixture still reads.
+#[test]
+fn the_version_6_fixture_round_trips() {
+    const FIXTURE_V6: &str = include_str!("fixtures/plan-v6.json");
+    let plan = planner::format::decode(FIXTURE_V6).unwrap();
+    let receipt = &plan.reporting.receipts[0];
+    assert_eq!((receipt.district.as_str(), receipt.by.as_str()), ("X县", "王五"));
+    assert_eq!(
+        plan.reporting
+            .weights
+            .weight(planner::calc::progress::ProgressRate::Signing),
+        40.0
+    );
+    assert_eq!(planner::format::encode(&plan), FIXTURE_V6.trim_end());
+}
