@@ -315,7 +315,10 @@ fn the_version_6_fixture_round_trips() {
     const FIXTURE_V6: &str = include_str!("fixtures/plan-v6.json");
     let plan = planner::format::decode(FIXTURE_V6).unwrap();
     let receipt = &plan.reporting.receipts[0];
-    assert_eq!((receipt.district.as_str(), receipt.by.as_str()), ("X县", "王五"));
+    assert_eq!(
+        (receipt.district.as_str(), receipt.by.as_str()),
+        ("X县", "王五")
+    );
     assert_eq!(
         plan.reporting
             .weights
@@ -323,4 +326,68 @@ fn the_version_6_fixture_round_trips() {
         40.0
     );
     assert_eq!(planner::format::encode(&plan), FIXTURE_V6.trim_end());
+}
+
+/// March's report to the province: the districts' counts add up to the city's row (central
+/// city + counties = city), X县's row is the hand-computed one, and the workbook's sheets hold
+/// the same rows as the tables the screen draws.
+#[test]
+fn the_monthly_report_adds_up_and_its_workbook_holds_the_same_figures() {
+    use planner::present::progress::monthly_report;
+    use planner::report::Cell;
+    let plan = demo_plan();
+    let march = month("2027-03");
+    let r = planner::progress::progress_report(&plan, march);
+    let m = monthly_report(&r, &plan.reporting.weights, Lang::Zh);
+    let count = |row: &[Cell], c: usize| match row[c] {
+        Cell::Count(n) => n,
+        ref other => panic!("{other:?}"),
+    };
+    let city = m
+        .summary
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("全市".into()))
+        .unwrap();
+    for c in [1, 2, 4] {
+        let districts: u64 = m.districts.rows.iter().map(|r| count(r, c)).sum();
+        let zones: u64 = m.summary.rows[..2].iter().map(|r| count(r, c)).sum();
+        assert_eq!(districts, count(city, c), "{}", m.districts.header[c]);
+        assert_eq!(zones, count(city, c), "{}", m.summary.header[c]);
+    }
+    let x = m
+        .districts
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("X县".into()))
+        .unwrap();
+    assert_eq!((count(x, 1), count(x, 2), count(x, 4)), (1246, 1156, 635));
+    assert_eq!(x[5], Cell::Share(635.0 / 1246.0));
+    assert_eq!(m.ranking.rows[0][1], Cell::Text("X县".into()));
+    assert_eq!(
+        m.ranking.header.len(),
+        5,
+        "no composite column while 开工率 alone ranks"
+    );
+    assert!(!m.behind.rows.is_empty());
+
+    let bytes = planner::workbook::progress_report(&plan, march, Lang::Zh).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["汇总", "分区县", "分项目", "排名", "滞后项目"]
+    );
+    let districts = wb.worksheet_range("分区县").unwrap();
+    let header_at = 1;
+    for (i, row) in m.districts.rows.iter().enumerate() {
+        let r = (header_at + 1 + i) as u32;
+        assert_eq!(
+            Cell::Text(districts.get_value((r, 0)).unwrap().to_string()),
+            row[0]
+        );
+        assert_eq!(
+            districts.get_value((r, 4)),
+            Some(&Data::Float(count(row, 4) as f64))
+        );
+    }
 }

@@ -142,6 +142,8 @@ pub struct ProjectRow {
     /// Whether any month up to this one has been reported.
     pub reported: bool,
     pub behind: Vec<Behind>,
+    /// Why it is behind, as the county last put it (滞后原因).
+    pub delay: String,
 }
 
 /// A district's (or zone's) row.
@@ -220,6 +222,7 @@ fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
         central_city: p.central_city,
         year: p.year,
         reported: record.is_some(),
+        delay: record.map(|r| r.delay.clone()).unwrap_or_default(),
         tally,
         behind,
     }

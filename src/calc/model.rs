@@ -719,6 +719,10 @@ pub struct MonthlyProgress {
     /// Why a figure is below last month's (a correction of an earlier report).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub correction: String,
+    /// Why the project is behind schedule, in the county's words (滞后原因, version 6): the
+    /// monthly report lists it beside the projects behind.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub delay: String,
 }
 
 impl MonthlyProgress {
@@ -734,6 +738,7 @@ impl MonthlyProgress {
             funds: Sources::default(),
             reason: String::new(),
             correction: String::new(),
+            delay: String::new(),
         }
     }
 

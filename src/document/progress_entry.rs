@@ -15,6 +15,8 @@ pub enum Note {
     Reason,
     /// 更正说明.
     Correction,
+    /// 滞后原因.
+    Delay,
 }
 
 /// The month a project actually started something.
@@ -40,6 +42,8 @@ pub fn record_for(progress: &ProjectProgress, month: Month) -> MonthlyProgress {
             month,
             reason: String::new(),
             correction: String::new(),
+            // The delay stands until the county says otherwise: the project is still behind.
+            delay: r.delay.clone(),
             ..r.clone()
         },
         None => MonthlyProgress::empty(month),
@@ -84,6 +88,7 @@ pub fn set_note(
     match note {
         Note::Reason => record.reason = text.trim().to_string(),
         Note::Correction => record.correction = text.trim().to_string(),
+        Note::Delay => record.delay = text.trim().to_string(),
     }
     changed(project, &progress, put(&progress, record))
 }

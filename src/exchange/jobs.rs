@@ -5,13 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::optimize::{self, Answer, Phase, Settings};
 use crate::analysis::risk::{self, Summary};
-use crate::calc::model::Project;
+use crate::calc::model::{Month, Project};
 use crate::document::edit::Edit;
 use crate::document::plan::Plan;
 use crate::document::risk_settings::RiskSettings;
 use crate::exchange::merge::Comparison;
+use crate::exchange::progress_sheet::{self, ProgressFile};
 use crate::exchange::workbook;
-use crate::words::i18n::Lang;
+use crate::words::i18n::{Lang, Text};
 
 /// What the worker is asked to do. Each carries the plan it works on: the worker keeps none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +38,21 @@ pub enum Job {
     ReadProjectList {
         name: String,
         view: Plan,
+        lang: Lang,
+    },
+    /// A county's progress template for a month.
+    ProgressTemplate {
+        doc: Plan,
+        district: String,
+        month: Month,
+        lang: Lang,
+    },
+    /// A county's filled-in progress file (its bytes beside the job) read against the base.
+    ReadProgress { doc: Plan, lang: Lang },
+    /// The month's progress report as a workbook.
+    ProgressWorkbook {
+        view: Plan,
+        month: Month,
         lang: Lang,
     },
 }
@@ -114,6 +130,10 @@ pub enum Outcome {
     ProjectList {
         read: Result<Vec<Project>, String>,
     },
+    /// A county's progress file read, or the message saying why it is refused.
+    ProgressFile {
+        read: Result<Box<ProgressFile>, String>,
+    },
 }
 
 /// Risk draws per step: a report of progress about every few milliseconds.
@@ -158,6 +178,24 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
             let read = workbook::read_project_list(bytes, &name, &view, lang)
                 .map_err(|problems| workbook::refusal_message(bytes, &name, problems, lang));
             (Outcome::ProjectList { read }, Vec::new())
+        }
+        Job::ProgressTemplate {
+            doc,
+            district,
+            month,
+            lang,
+        } => file(progress_sheet::template(&doc, &district, month, lang)),
+        Job::ReadProgress { doc, lang } => {
+            let read = progress_sheet::read(bytes, &doc, lang)
+                .map(Box::new)
+                .map_err(|problems| {
+                    let listed = crate::exchange::format::summarize(problems.into_iter(), lang);
+                    Text::ErrProgressFile.fill(lang, &[&listed])
+                });
+            (Outcome::ProgressFile { read }, Vec::new())
+        }
+        Job::ProgressWorkbook { view, month, lang } => {
+            file(workbook::progress_report(&view, month, lang))
         }
     }
 }
@@ -272,5 +310,44 @@ mod tests {
             panic!("refused: {outcome:?}");
         };
         assert!(message.contains("UTF-8"), "{message}");
+    }
+
+    #[test]
+    fn a_county_s_progress_goes_out_and_back_through_the_worker() {
+        let doc = demo_plan();
+        let month = Month::new(2027, 4).unwrap();
+        let job = Job::ProgressTemplate {
+            doc: doc.clone(),
+            district: "X县".into(),
+            month,
+            lang: Lang::Zh,
+        };
+        let (outcome, bytes) = run(across(&job), &[], &mut |_| {});
+        assert_eq!(outcome, Outcome::File { error: None });
+        let read = Job::ReadProgress {
+            doc: doc.clone(),
+            lang: Lang::Zh,
+        };
+        let (outcome, _) = run(across(&read), &bytes, &mut |_| {});
+        let direct = progress_sheet::read(&bytes, &doc, Lang::Zh).unwrap();
+        assert_eq!(
+            across(&outcome),
+            Outcome::ProgressFile {
+                read: Ok(Box::new(direct))
+            }
+        );
+        let (outcome, _) = run(read, b"not a workbook", &mut |_| {});
+        let Outcome::ProgressFile { read: Err(message) } = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert!(message.starts_with("进度文件中有错误"), "{message}");
+        let report = Job::ProgressWorkbook {
+            view: doc,
+            month,
+            lang: Lang::Zh,
+        };
+        let (outcome, bytes) = run(across(&report), &[], &mut |_| {});
+        assert_eq!(outcome, Outcome::File { error: None });
+        assert!(bytes.starts_with(b"PK"));
     }
 }

@@ -42,6 +42,7 @@ pub enum SheetColumn {
     ConstructionStarted,
     Reason,
     Correction,
+    Delay,
 }
 
 impl SheetColumn {
@@ -61,6 +62,7 @@ impl SheetColumn {
             SheetColumn::ConstructionStarted,
             SheetColumn::Reason,
             SheetColumn::Correction,
+            SheetColumn::Delay,
         ]);
         out
     }
@@ -94,6 +96,7 @@ impl SheetColumn {
             SheetColumn::ConstructionStarted => text(Text::ColConstructionStarted),
             SheetColumn::Reason => text(Text::ColReason),
             SheetColumn::Correction => text(Text::ColCorrection),
+            SheetColumn::Delay => text(Text::ColDelay),
         };
         let money = match self {
             SheetColumn::PlanInvestment => true,
@@ -273,6 +276,10 @@ pub fn template(
                 }
                 SheetColumn::Reason | SheetColumn::Correction => {
                     ws.write_string_with_format(row, c16, "", &open)?;
+                    16.0
+                }
+                SheetColumn::Delay => {
+                    ws.write_string_with_format(row, c16, &record.delay, &open)?;
                     16.0
                 }
             };
@@ -582,6 +589,7 @@ impl Rows<'_> {
                 }
                 SheetColumn::Reason => record.reason = text_of(d),
                 SheetColumn::Correction => record.correction = text_of(d),
+                SheetColumn::Delay => record.delay = text_of(d),
                 _ => {}
             }
         }

@@ -12,11 +12,13 @@ use rust_xlsxwriter::{
 
 use crate::analysis::compare::{compare, MetricKind, METRICS};
 use crate::calc::fields::Unit;
+use crate::calc::model::Month;
 use crate::calc::model::Project;
 use crate::calc::simulate::simulate;
 use crate::document::edit::Scenario;
 use crate::document::plan::Plan;
 use crate::exchange::project_csv::{self, cell_value, choice_list, read_rows, Column, CsvProblem};
+use crate::present::progress::monthly_report;
 use crate::present::report::{affordability_table, yearly_table, Cell, Table};
 use crate::words::display::shown_number;
 use crate::words::i18n::{Lang, Text};
@@ -334,6 +336,36 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
         let title_text = format!("{} · {}", doc.name, Text::SheetCompare.tr(lang));
         title(ws, &f, &title_text, unit, 2 + doc.scenarios.len())?;
         write_compare(ws, &f, doc, lang)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// The month's progress report to the province as a workbook: the summary, the districts, the
+/// projects, the ranking and the projects behind, each a sheet, the same tables the screen and
+/// the A4 page show.
+pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let report = crate::analysis::progress::progress_report(view, month);
+    let tables = monthly_report(&report, &view.reporting.weights, lang);
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let heading = Text::MonthlyReportTitle.fill(lang, &[&view.name, &month.label(lang)]);
+    for (name, table) in [
+        (Text::SheetProgressSummary, &tables.summary),
+        (Text::SheetProgressDistricts, &tables.districts),
+        (Text::SheetProgressProjects, &tables.projects),
+        (Text::SheetProgressRanking, &tables.ranking),
+        (Text::SheetProgressBehind, &tables.behind),
+    ] {
+        let ws = sheet(&mut wb, name, lang)?;
+        let title_text = format!("{heading} · {}", name.tr(lang));
+        title(
+            ws,
+            &f,
+            &title_text,
+            Text::SheetUnit.tr(lang),
+            table.header.len(),
+        )?;
+        write_table(ws, &f, table, lang)?;
     }
     wb.save_to_buffer()
 }

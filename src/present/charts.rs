@@ -27,8 +27,13 @@ fn years(r: &Results) -> Vec<String> {
 /// The frame every chart here shares: centred title, axis tooltip, legend below, a category
 /// x axis and a value y axis named `y_name`.
 pub fn category_base(title: Text, categories: Vec<String>, y_name: &str, lang: Lang) -> Chart {
+    titled_base(title.tr(lang), categories, y_name)
+}
+
+/// The same with a title made for it ("X县进度…").
+pub fn titled_base(title: &str, categories: Vec<String>, y_name: &str) -> Chart {
     Chart::new()
-        .title(Title::new().text(title.tr(lang)).left("center"))
+        .title(Title::new().text(title).left("center"))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
         .x_axis(Axis::new().type_(AxisType::Category).data(categories))

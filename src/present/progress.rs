@@ -1,14 +1,20 @@
-//! The month's progress in words: why a project is behind, a district's marks in the ranking,
-//! its change of place since last month.
+//! The month's progress as it is shown and sent: its charts, why a project is behind, a
+//! district's marks and change of place, and the monthly report's tables (the screen, the A4
+//! page and the workbook all draw these, so their figures are one).
 
 use charming::series::{Bar, Line};
 use charming::Chart;
 
-use crate::analysis::progress::{progress_reports, Behind, ProgressReport, Ranked};
+use crate::analysis::progress::{
+    progress_reports, Behind, GroupRow, ProgressReport, ProjectRow, Ranked, Tally,
+};
 use crate::calc::model::Month;
+use crate::calc::rules::group_name;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
-use crate::present::charts::{category_base, dashed_line, pct};
+use crate::document::reporting::RankingWeights;
+use crate::present::charts::{category_base, dashed_line, pct, titled_base};
+use crate::present::report::{Cell, Table};
 use crate::words::i18n::{fmt_pct, Lang, Text};
 
 /// The districts' 开工率 in rank order (bars), the average of them and the share of the year
@@ -24,18 +30,19 @@ pub fn ranking_chart(r: &ProgressReport, lang: Lang) -> Chart {
         .series(dashed_line(Text::YearGone.tr(lang), pct(r.year_gone), n))
 }
 
-/// The city month by month from January to `month`: households signed and units started
+/// The city (or a zone, or a district: `scope`) month by month from January to `month`: households signed and units started
 /// (flats started + households resettled with money) against the year's target taken evenly
 /// over the months (the plan to date), cumulative.
-pub fn pace_chart(plan: &Plan, month: Month, lang: Lang) -> Chart {
+pub fn pace_chart(plan: &Plan, month: Month, scope: &Group, lang: Lang) -> Chart {
     let months: Vec<Month> = (1..=month.month)
         .filter_map(|m| Month::new(month.year, m))
         .collect();
     let tallies: Vec<_> = progress_reports(plan, &months)
         .into_iter()
         .map(|r| {
-            let city = r.zones.into_iter().find(|z| z.group == Group::Overall);
-            (r.month, city.map(|z| z.tally).unwrap_or_default())
+            let mut groups = r.zones.into_iter().chain(r.districts);
+            let of_scope = groups.find(|g| g.group == *scope);
+            (r.month, of_scope.map(|g| g.tally).unwrap_or_default())
         })
         .collect();
     let labels = months.iter().map(|m| m.label(lang)).collect();
@@ -48,7 +55,8 @@ pub fn pace_chart(plan: &Plan, month: Month, lang: Lang) -> Chart {
         .map(|(_, t)| (t.started_units + t.monetized) as f64)
         .collect();
     let signed: Vec<f64> = tallies.iter().map(|(_, t)| t.signed as f64).collect();
-    category_base(Text::ChartPace, labels, Text::Households.tr(lang), lang)
+    let title = Text::ChartPace.fill(lang, &[&crate::calc::rules::group_name(scope, lang)]);
+    titled_base(&title, labels, Text::Households.tr(lang))
         .series(Line::new().name(Text::PlanToDate.tr(lang)).data(planned))
         .series(Bar::new().name(Text::ColStartRate.tr(lang)).data(started))
         .series(Bar::new().name(Text::ProgressSigned.tr(lang)).data(signed))
@@ -90,6 +98,182 @@ pub fn change_text(change: Option<i64>, lang: Lang) -> String {
     }
 }
 
+/// The monthly report to the province: the month's figures as tables, in the order they are
+/// printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyReport {
+    /// Central city, counties, city.
+    pub summary: Table,
+    pub districts: Table,
+    pub projects: Table,
+    pub ranking: Table,
+    pub behind: Table,
+}
+
+/// The columns every plan-against-actual row has after its name.
+fn rate_header(lang: Lang) -> Vec<String> {
+    [
+        Text::ColTarget,
+        Text::ProgressSigned,
+        Text::ColSigningRate,
+        Text::ColStartedTotal,
+        Text::ColStartRate,
+        Text::ColMonetizedActual,
+        Text::ColMonetizedTarget,
+        Text::ColInvestedWan,
+        Text::ColInvestmentRate,
+        Text::ColFundsWan,
+        Text::ColFundsRate,
+    ]
+    .iter()
+    .map(|t| t.tr(lang).to_string())
+    .collect()
+}
+
+/// A rate as a cell: a share, or "—" where there is nothing to measure against.
+fn share(r: Option<f64>) -> Cell {
+    r.map_or_else(|| Cell::Text("—".into()), Cell::Share)
+}
+
+fn rate_cells(t: &Tally, monetized_target: f64) -> Vec<Cell> {
+    let money = |v: f64| Cell::Money((v * 100.0).round() / 100.0);
+    vec![
+        Cell::Count(t.target),
+        Cell::Count(t.signed),
+        share(t.signing_rate()),
+        Cell::Count(t.started_units + t.monetized),
+        share(t.start_rate()),
+        share(t.monetized_rate()),
+        Cell::Share(monetized_target),
+        money(t.invested),
+        share(t.investment_rate()),
+        money(t.funds.total()),
+        share(t.funds_rate()),
+    ]
+}
+
+fn group_table(first: Text, groups: &[GroupRow], lang: Lang) -> Table {
+    let mut header = vec![first.tr(lang).to_string()];
+    header.extend(rate_header(lang));
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let mut row = vec![Cell::Text(group_name(&g.group, lang))];
+            row.extend(rate_cells(&g.tally, g.monetized_target));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// Why each behind project is behind, in words.
+fn behind_words(p: &ProjectRow, lang: Lang) -> String {
+    let why: Vec<String> = p.behind.iter().map(|b| behind_text(b, lang)).collect();
+    why.join(Text::ListSeparator.tr(lang))
+}
+
+/// The month's report: the zones, the districts, the projects of the month's year (and those
+/// still running from before), the ranking, the projects behind with why and what the county
+/// says of it.
+pub fn monthly_report(r: &ProgressReport, weights: &RankingWeights, lang: Lang) -> MonthlyReport {
+    let target_of = |central: bool| {
+        r.zones
+            .iter()
+            .find(|z| {
+                z.group
+                    == if central {
+                        Group::CentralCity
+                    } else {
+                        Group::Counties
+                    }
+            })
+            .map_or(0.0, |z| z.monetized_target)
+    };
+    let mut header = vec![
+        Text::ColName.tr(lang).to_string(),
+        Text::ColDistrict.tr(lang).to_string(),
+        Text::ColYear.tr(lang).to_string(),
+    ];
+    header.extend(rate_header(lang));
+    let projects = Table {
+        header,
+        rows: r
+            .projects
+            .iter()
+            .filter(|p| p.year <= r.month.year)
+            .map(|p| {
+                let mut row = vec![
+                    Cell::Text(p.name.clone()),
+                    Cell::Text(p.district.clone()),
+                    Cell::Year(p.year),
+                ];
+                row.extend(rate_cells(&p.tally, target_of(p.central_city)));
+                row
+            })
+            .collect(),
+    };
+    let composite = !weights.start_only();
+    let mut header = vec![
+        Text::ColRank.tr(lang).to_string(),
+        Text::ColDistrict.tr(lang).to_string(),
+        Text::ColStartRate.tr(lang).to_string(),
+    ];
+    if composite {
+        header.push(Text::ColScore.tr(lang).to_string());
+    }
+    header.extend([Text::ColMarks, Text::ColChange].map(|t| t.tr(lang).to_string()));
+    let ranking = Table {
+        header,
+        rows: r
+            .ranking
+            .iter()
+            .map(|k| {
+                let mut row = vec![
+                    Cell::Count(k.rank as u64),
+                    Cell::Text(k.district.clone()),
+                    Cell::Share(k.start_rate),
+                ];
+                if composite {
+                    row.push(Cell::Share(k.score));
+                }
+                row.push(Cell::Text(marks(k, lang)));
+                row.push(Cell::Text(change_text(k.change, lang)));
+                row
+            })
+            .collect(),
+    };
+    let behind = Table {
+        header: [
+            Text::ColName,
+            Text::ColDistrict,
+            Text::ColBehind,
+            Text::ColDelay,
+        ]
+        .map(|t| t.tr(lang).to_string())
+        .to_vec(),
+        rows: r
+            .projects
+            .iter()
+            .filter(|p| !p.behind.is_empty())
+            .map(|p| {
+                vec![
+                    Cell::Text(p.name.clone()),
+                    Cell::Text(p.district.clone()),
+                    Cell::Text(behind_words(p, lang)),
+                    Cell::Text(p.delay.clone()),
+                ]
+            })
+            .collect(),
+    };
+    MonthlyReport {
+        summary: group_table(Text::ColZone, &r.zones, lang),
+        districts: group_table(Text::ColDistrict, &r.districts, lang),
+        projects,
+        ranking,
+        behind,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +288,7 @@ mod tests {
         let x = |c: &serde_json::Value| c["xAxis"].get(0).unwrap_or(&c["xAxis"]).clone();
         assert_eq!(x(&ranking)["data"][0], "X县");
         assert_eq!(ranking["series"][0]["data"][0], 51.0);
-        let pace = json(pace_chart(&plan, march, Lang::Zh));
+        let pace = json(pace_chart(&plan, march, &Group::Overall, Lang::Zh));
         assert_eq!(x(&pace)["data"].as_array().unwrap().len(), 3);
         // March: every 2027 project's households over the year, a quarter of it to date.
         let target: u64 = plan

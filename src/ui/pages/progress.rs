@@ -295,6 +295,7 @@ fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
                 {heads.into_iter().map(|f| view! { <th>{move || f.name(lang())}</th> }).collect_view()}
                 <th>{move || t(Text::ColReason)}</th>
                 <th>{move || t(Text::ColCorrection)}</th>
+                <th>{move || t(Text::ColDelay)}</th>
             </tr></thead>
             <tbody>
                 // Keyed by each project's figures: an edit redraws its own row, not the grid.
@@ -379,6 +380,7 @@ fn GridRow(
             {figures}
             {note_cell(Note::Reason, record.reason.clone(), "progress-reason")}
             {note_cell(Note::Correction, record.correction.clone(), "progress-correction")}
+            {note_cell(Note::Delay, record.delay.clone(), "progress-delay")}
         </tr>
     }
     .into_any()
