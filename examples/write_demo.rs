@@ -1,9 +1,19 @@
 //! Prints the demo plan as a document (the golden fixture of the current format version), or
-//! with a number N a generated plan of N projects (for the browser benchmark).
+//! with a number N a generated plan of N projects (for the browser benchmark), and with a month
+//! after it (`1000 2028-12`) every project's actuals to that month.
 fn main() {
-    let plan = match std::env::args().nth(1).and_then(|n| n.parse().ok()) {
+    let mut args = std::env::args().skip(1);
+    let plan = match args.next().and_then(|n| n.parse().ok()) {
         Some(n) => planner::demo::generated_plan(n),
         None => planner::demo::demo_plan(),
+    };
+    let plan = match args
+        .next()
+        .as_deref()
+        .and_then(planner::model::Month::parse)
+    {
+        Some(through) => planner::demo::with_actuals(plan, through),
+        None => plan,
     };
     print!("{}", planner::format::encode(&plan));
 }

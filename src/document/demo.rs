@@ -216,6 +216,56 @@ pub fn generated_plan(n: usize) -> Plan {
     plan
 }
 
+/// `plan` with every project's actuals month by month from January of its year to `through`
+/// (the benchmark's two years of reports): households signed over six months, vacated a month
+/// behind, resettled with money by the project's mix as they are vacated, flats started from
+/// the fourth month and completed a year on, investment and funds in place spread evenly over
+/// the year; a month in which nothing changed is not kept.
+pub fn with_actuals(mut plan: Plan, through: crate::calc::model::Month) -> Plan {
+    use crate::calc::model::Month;
+    use crate::document::progress_entry::put;
+    let costs = plan.assumptions.costs;
+    for p in plan.projects.iter_mut() {
+        let c = crate::calc::costs::project_costs(p, &costs);
+        let total = c.total.total();
+        let start = Month::january(p.year);
+        let mut m = start;
+        let mut progress = crate::calc::model::ProjectProgress {
+            expropriation_started: Some(start),
+            construction_started: (through.since(start) >= 3)
+                .then(|| Month::new(p.year, 4))
+                .flatten(),
+            ..Default::default()
+        };
+        while m <= through {
+            let k = f64::from(m.since(start) as i16 + 1);
+            let share = |months: f64, lag: f64| ((k - lag) / months).clamp(0.0, 1.0);
+            let mut r = crate::document::progress_entry::record_for(&progress, m);
+            let households = f64::from(p.households);
+            r.signed = (households * share(6.0, 0.0)).round() as u64;
+            r.vacated = (households * share(6.0, 1.0)).round() as u64;
+            r.monetized.clear();
+            for &w in ResettlementWay::ALL.iter().filter(|w| w.monetized()) {
+                let n = (w.amount(&c.households) as f64 * share(6.0, 1.0)).round() as u64;
+                if n > 0 {
+                    r.monetized.insert(w, n);
+                }
+            }
+            let units = ResettlementWay::NewBuild.amount(&c.households) as f64;
+            r.started_units = (units * share(3.0, 3.0)).round() as u64;
+            r.completed_units = (units * share(3.0, 15.0)).round() as u64;
+            r.invested = (total * share(12.0, 0.0)).round();
+            for &i in crate::calc::model::Instrument::ALL {
+                *i.amount_mut(&mut r.funds) = (r.invested * i.get(&p.financing)).round();
+            }
+            progress = put(&progress, r);
+            m = m.next();
+        }
+        p.progress = progress;
+    }
+    plan
+}
+
 /// What a real city puts into its PPP projects besides the payments (财金〔2015〕21号): the
 /// station-area project's company is 10 % the government's, with retained risk at 2 % of
 /// construction and 5 % of operating cost; the county water works costs its risk by scenarios

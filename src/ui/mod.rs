@@ -7,8 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assumptions, compare, editor, fund_balance, mixes, progress, projects, report, results, risk,
-    team,
+    assumptions, compare, editor, fund_balance, mixes, progress, progress_report, projects, report,
+    results, risk, team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -71,6 +71,7 @@ fn App() -> impl IntoView {
         ),
         selected: RwSignal::new(None),
         fund_balance: RwSignal::new(None),
+        progress_report: RwSignal::new(false),
         tab: RwSignal::new(route::tab_in_url().unwrap_or(Tab::Projects)),
         generation: RwSignal::new(0),
         plans: RwSignal::new(started.plans),
@@ -183,6 +184,7 @@ fn App() -> impl IntoView {
             editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
         }}
         {move || store.fund_balance.get().map(|id| view! { <fund_balance::FundBalancePanel id=id /> })}
+        {move || store.progress_report.get().then(|| view! { <progress_report::MonthlyReportPanel /> })}
         // Tests wait for this: the wasm module has run and the first render is done.
         <div data-testid="app-ready" hidden=true></div>
     }

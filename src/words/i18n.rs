@@ -717,6 +717,7 @@ catalogue! {
     ProgressSample => "示例数据：演示方案附带的2027年1—3月进度，仅供熟悉功能", "Example data: the demo's progress for January–March 2027, for trying the page";
     ProgressSummaryTitle => "计划与实际", "Plan against actual";
     ProgressRankingTitle => "区县排名（按开工率）", "Districts and counties ranked by start rate";
+    ProgressRankingComposite => "区县排名（按综合得分）", "Districts and counties ranked by composite score";
     ProgressGridTitle => "逐项目填报（累计数，可从Excel粘贴）", "Figures by project (cumulative; paste from Excel)";
     ProgressBehindTitle => "进度滞后的项目", "Projects behind schedule";
     ProgressNoneBehind => "没有滞后的项目", "No project is behind schedule";
@@ -744,6 +745,16 @@ catalogue! {
     SheetProgressProjects => "分项目", "Projects";
     SheetProgressRanking => "排名", "Ranking";
     SheetProgressBehind => "滞后项目", "Behind schedule";
+    ProgressTemplateFile => "{0}{1}进度报送", "{0} progress {1}";
+    BoardTitle => "区县报送（{0}）", "Reports from the districts ({0})";
+    BoardHint => "为各区县下载本月进度模板，收回后在此导入；月末后仍未报送的标为逾期。", "Download each district's template for the month and import it when it comes back; those not in after the month's last day are overdue.";
+    BoardFile => "文件", "File";
+    BoardTimes => "{0}（第 {1} 次）", "{0} ({1} times)";
+    ImportProgress => "导入进度…", "Import progress…";
+    DownloadProgressTemplate => "下载进度模板", "Download template";
+    RankingWeightsHint => "排名按各项比率的加权平均（综合得分）；默认只按开工率。", "The ranking is by the weighted mean of the rates (composite score); by default 开工率 alone.";
+    OpenMonthlyReport => "月度报告", "Monthly report";
+    PaceScope => "进度图范围", "Chart of";
     ColDelay => "滞后原因", "Why behind";
     ColCorrection => "更正说明", "Correction note";
     ErrNotANumber => "“{0}”不是数字，未填入", "“{0}” is not a number; nothing was entered";

@@ -44,10 +44,12 @@ export function useBrowser() {
   return env;
 }
 
-/// Opens the app in a fresh context (empty local storage unless `storage` seeds it).
-export async function openApp(env, { storage = null, path = '/' } = {}) {
+/// Opens the app in a fresh context (empty local storage unless `storage` seeds it; `now`, a
+/// time such as '2027-05-03T09:00:00', fixes the page's clock there, its timers running).
+export async function openApp(env, { storage = null, path = '/', now = null } = {}) {
   const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
+  if (now) await page.clock.setFixedTime(new Date(now));
   const log = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
   page.on('console', (m) => {

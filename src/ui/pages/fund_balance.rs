@@ -43,7 +43,7 @@ pub fn FundBalancePanel(id: String) -> impl IntoView {
         }
     });
     view! {
-        <section class="fund-balance report" role="dialog" data-testid="fund-balance"
+        <section class="fund-balance paper report" role="dialog" data-testid="fund-balance"
             aria-label=move || t(Text::FbTitle)>
             <div class="fb-actions no-print">
                 <label>

@@ -6,6 +6,8 @@ pub mod editor;
 pub mod fund_balance;
 pub mod mixes;
 pub mod progress;
+pub mod progress_board;
+pub mod progress_report;
 pub mod projects;
 pub mod report;
 pub mod results;

@@ -9,11 +9,13 @@ use crate::analysis::progress::{progress_report, ProgressReport, Tally};
 use crate::calc::model::{Month, ProjectId};
 use crate::calc::progress::ProgressField;
 use crate::calc::rules::group_name;
+use crate::calc::simulate::Group;
 use crate::document::edit::Edit;
 use crate::document::progress_entry::{
     paste_block, record_for, set_figure, set_note, set_start, Note, Start,
 };
 use crate::present::progress::{behind_text, change_text, marks, pace_chart, ranking_chart};
+use crate::ui::pages::progress_board::{RankingWeightsEditor, ReportBoard};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::{parse_number, show_number};
@@ -83,6 +85,9 @@ pub fn ProgressPage() -> impl IntoView {
                         if let Some(m) = Month::parse(&event_target_value(&ev)) { month.set(m); }
                     } />
             </label>
+            <button type="button" class="primary" data-testid="progress-report" on:click=move |_| store.progress_report.set(true)>
+                {move || t(Text::OpenMonthlyReport)}
+            </button>
             <Show when=sample>
                 <p class="banner info" role="note" data-testid="progress-sample">{move || t(Text::ProgressSample)}</p>
             </Show>
@@ -91,8 +96,10 @@ pub fn ProgressPage() -> impl IntoView {
             </Show>
             <Summary report=report />
             <Ranking report=report />
+            <RankingWeightsEditor error=error />
             <Charts report=report />
             <BehindList report=report />
+            <ReportBoard />
             <Grid error=error />
         </section>
     }
@@ -148,13 +155,23 @@ fn Summary(report: Memo<ProgressReport>) -> impl IntoView {
 
 #[component]
 fn Ranking(report: Memo<ProgressReport>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let composite = Memo::new(move |_| store.plan.with(|p| !p.reporting.weights.start_only()));
+    let title = move || {
+        if composite.get() {
+            t(Text::ProgressRankingComposite)
+        } else {
+            t(Text::ProgressRankingTitle)
+        }
+    };
     view! {
-        <h3>{move || t(Text::ProgressRankingTitle)}</h3>
+        <h3>{title}</h3>
         <table class="data" data-testid="progress-ranking">
             <thead><tr>
                 <th>{move || t(Text::ColRank)}</th>
                 <th>{move || t(Text::ColDistrict)}</th>
                 <th>{move || t(Text::ColStartRate)}</th>
+                <Show when=move || composite.get()><th>{move || t(Text::ColScore)}</th></Show>
                 <th>{move || t(Text::ColMarks)}</th>
                 <th>{move || t(Text::ColChange)}</th>
             </tr></thead>
@@ -168,6 +185,7 @@ fn Ranking(report: Memo<ProgressReport>) -> impl IntoView {
                                 <td class="num">{k.rank}</td>
                                 <th scope="row">{k.district.clone()}</th>
                                 <td class="num">{fmt_pct(k.start_rate)}</td>
+                                {composite.get().then(|| view! { <td class="num" data-testid="ranking-score">{fmt_pct(k.score)}</td> })}
                                 <td>{marks(k, l)}</td>
                                 <td>{change_text(k.change, l)}</td>
                             </tr>
@@ -185,8 +203,29 @@ fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
     let store = expect_context::<Store>();
     let ranking = Memo::new(move |_| report.with(|r| ranking_chart(r, lang())));
     let month = store.progress_month;
-    let pace = Memo::new(move |_| store.view.with(|p| pace_chart(p, month.get(), lang())));
+    // The city, a zone or one district: "" is the city.
+    let scope = RwSignal::new(String::new());
+    let group = move || match scope.get().as_str() {
+        "" => Group::Overall,
+        "central" => Group::CentralCity,
+        "counties" => Group::Counties,
+        d => Group::District(d.to_string()),
+    };
+    let pace = Memo::new(move |_| {
+        store
+            .view
+            .with(|p| pace_chart(p, month.get(), &group(), lang()))
+    });
     view! {
+        <label class="field compact">
+            <span class="label">{move || t(Text::PaceScope)}</span>
+            <select data-testid="progress-pace-scope" on:change=move |ev| scope.set(event_target_value(&ev))>
+                <option value="">{move || t(Text::Overall)}</option>
+                <option value="central">{move || t(Text::CentralCity)}</option>
+                <option value="counties">{move || t(Text::Counties)}</option>
+                {move || store.view.with(|p| p.districts()).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+            </select>
+        </label>
         <div class="charts">
             <ChartHost testid="chart-progress-ranking" chart=ranking />
             <ChartHost testid="chart-progress-pace" chart=pace />

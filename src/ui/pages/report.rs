@@ -13,7 +13,7 @@ use crate::ui::widgets::report_table::ReportTable;
 use crate::words::i18n::{fmt_date, Text};
 
 /// Today as the report's date ("2026年11月30日").
-fn today(lang: crate::words::i18n::Lang) -> String {
+pub fn today(lang: crate::words::i18n::Lang) -> String {
     let d = js_sys::Date::new_0();
     fmt_date(
         d.get_full_year() as i32,
@@ -25,7 +25,7 @@ fn today(lang: crate::words::i18n::Lang) -> String {
 
 /// The running header and the page numbers of the printed pages, as CSS page-margin boxes
 /// (CSS strings: quotes and backslashes escaped).
-fn page_style(header: &str, lang: crate::words::i18n::Lang) -> String {
+pub fn page_style(header: &str, lang: crate::words::i18n::Lang) -> String {
     let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let (before, middle, after) = match lang {
         crate::words::i18n::Lang::Zh => ("第 ", " 页，共 ", " 页"),

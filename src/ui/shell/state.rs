@@ -32,6 +32,8 @@ pub struct Store {
     pub selected: RwSignal<Option<ProjectId>>,
     /// The project whose fund-balance plan (资金平衡方案) is open.
     pub fund_balance: RwSignal<Option<ProjectId>>,
+    /// Whether the month's progress report (进度 → 月度报告) is open over the app.
+    pub progress_report: RwSignal<bool>,
     pub tab: RwSignal<Tab>,
     /// Bumped when the whole plan is replaced, so drafts of the old plan are dropped.
     pub generation: RwSignal<u32>,
@@ -66,6 +68,7 @@ impl Store {
     pub fn replace_plan(&self, plan: Plan) {
         self.selected.set(None);
         self.fund_balance.set(None);
+        self.progress_report.set(false);
         self.active.set(None);
         self.plan.set(plan);
         self.history.update_value(History::clear);

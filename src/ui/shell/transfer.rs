@@ -207,6 +207,76 @@ pub fn download_template(session: Session) {
     download_made(store, job, name);
 }
 
+/// `district`'s progress template for the month on the 进度 page, made by the worker from the
+/// document's base (the actuals are the base's).
+pub fn download_progress_template(session: Session, district: String) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let month = store.progress_month.get_untracked();
+    let what = Text::ProgressTemplateFile.fill(lang, &[&district, &month.label(lang)]);
+    let job = Job::ProgressTemplate {
+        doc: store.plan.get_untracked(),
+        district,
+        month,
+        lang,
+    };
+    download_made(store, job, export_file_name(&what, &files::today(), "xlsx"));
+}
+
+/// The month's progress report as a workbook.
+pub fn export_progress_report(session: Session) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let month = store.progress_month.get_untracked();
+    let name = store.plan.with_untracked(|p| p.name.clone());
+    let what = Text::MonthlyReportTitle.fill(lang, &[&name, &month.label(lang)]);
+    let job = Job::ProgressWorkbook {
+        view: store.view.get_untracked(),
+        month,
+        lang,
+    };
+    download_made(store, job, export_file_name(&what, &files::today(), "xlsx"));
+}
+
+/// A county's filled-in progress file taken into the plan as one undoable step with its
+/// receipt, or refused whole with every bad row named (the plan unchanged). The worker reads
+/// it; the 进度 page then shows the file's month.
+pub fn import_progress(session: Session, file: web_sys::File) {
+    let store = session.store();
+    store.import_error.set(None);
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        let lang = store.lang.get_untracked();
+        let bytes = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => bytes,
+            Err(size) => {
+                let message = ImportError::TooLarge { bytes: size }.message(lang);
+                return store.import_error.set(Some(message));
+            }
+        };
+        let doc = store.plan.get_untracked();
+        let outcome = worker::read_progress(store.worker_loading, lang, doc, &bytes)
+            .await
+            .and_then(|read| {
+                let at = crate::ui::shell::state::local_minute();
+                let edit = store.plan.with_untracked(|p| read.edit(p, &at, &file_name));
+                store.dispatch(edit).map_err(|refused| {
+                    let listed = crate::exchange::format::summarize(
+                        refused.0.iter().map(|i| i.message(lang)),
+                        lang,
+                    );
+                    Text::ErrProgressFile.fill(lang, &[&listed])
+                })?;
+                Ok(read.month)
+            });
+        match outcome {
+            Ok(month) => store.progress_month.set(month),
+            Err(message) if message.is_empty() => {}
+            Err(message) => store.import_error.set(Some(message)),
+        }
+    });
+}
+
 /// Downloads the workbook `job` makes as `name`; what went wrong is shown, nothing changes.
 fn download_made(store: crate::ui::shell::state::Store, job: Job, name: String) {
     let lang = store.lang.get_untracked();

@@ -220,3 +220,20 @@ pub async fn read_project_list(
         Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
     }
 }
+
+/// A county's progress file read by the worker against `doc` (the document's base): what it
+/// reports, or the message naming every refused row.
+pub async fn read_progress(
+    loading: RwSignal<bool>,
+    lang: Lang,
+    doc: Plan,
+    bytes: &[u8],
+) -> Result<crate::exchange::progress_sheet::ProgressFile, String> {
+    let job = Job::ReadProgress { doc, lang };
+    let (_, finished) = run(loading, lang, &job, bytes.to_vec(), |_| {});
+    match finished.await {
+        Ok((Outcome::ProgressFile { read }, _)) => read.map(|file| *file),
+        Err(Stopped::Failed(message)) => Err(message),
+        Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
+    }
+}

@@ -13,6 +13,9 @@ use crate::words::i18n::Text;
 const PROJECT_LIST_FILES: &str =
     ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// A county's submission: its plan JSON or its project list.
+/// What a county's progress file is: the template, filled in.
+pub const PROGRESS_FILES: &str =
+    ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const SUBMISSION_FILES: &str = ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The plan and file actions as two menus (方案, 文件), so the header keeps a few buttons.
