@@ -254,26 +254,55 @@ fn a_progress_edit_is_undone_exactly() {
     assert_eq!(plan, before);
 }
 
-/// The version 5 fixture (six projects' first three months, one with a reason) reads and
-/// writes back byte for byte but for its version number; every older fixture still reads
-/// (tests/scenarios.rs, merge.rs).
+/// The version 5 fixture (six projects' first three months, one with a reason, each month an
+/// object of named figures) reads, and written as the current version (each month one compact
+/// row) reads back as the same plan; every older fixture still reads (tests/scenarios.rs,
+/// merge.rs).
 #[test]
-fn the_version_5_fixture_round_trips() {
+fn the_version_5_fixture_reads_and_writes_as_compact_rows() {
     const FIXTURE_V5: &str = include_str!("fixtures/plan-v5.json");
     let plan = planner::format::decode(FIXTURE_V5).unwrap();
     let reported: usize = plan.projects.iter().map(|p| p.progress.months.len()).sum();
     assert_eq!(reported, 18);
-    assert!(plan.projects.iter().any(|p| p
-        .progress
-        .months
-        .iter()
-        .any(|r| r.reason == "追加安置户")));
-    let as_current = FIXTURE_V5.trim_end().replacen(
-        "\"version\": 5",
-        &format!("\"version\": {}", planner::format::VERSION),
-        1,
+    let west = project(&plan, "X县西街");
+    let march = west.progress.at(month("2027-03")).unwrap();
+    assert_eq!(march.reason, "追加安置户");
+    assert_eq!(
+        (march.signed, march.started_units, march.invested),
+        (1066, 300, 18_000.0)
     );
-    assert_eq!(planner::format::encode(&plan), as_current);
+    let written = planner::format::encode(&plan);
+    assert_eq!(planner::format::decode(&written).unwrap(), plan);
+    // March as a row: the month, the figures in their declared order to the last that is not
+    // zero, the notes.
+    let doc: serde_json::Value = serde_json::from_str(&written).unwrap();
+    let row = &doc["plan"]["projects"][10]["progress"]["months"][2];
+    assert_eq!(
+        row,
+        &serde_json::json!([
+            "2027-03", 1066, 1066, 190, 90, 40, 300, 0, 18000.0, 3600.0, 9000.0, 5400.0,
+            {"reason": "追加安置户"}
+        ])
+    );
+}
+
+/// A hostile record is refused where it is, not rounded: a fractional or negative count, more
+/// figures than a record has.
+#[test]
+fn a_record_with_a_fractional_count_or_too_many_figures_is_refused() {
+    use planner::model::MonthlyProgress;
+    let read = |s: &str| serde_json::from_str::<MonthlyProgress>(s);
+    assert_eq!(read(r#"["2027-03", 5, 2]"#).unwrap().vacated, 2);
+    let half = read(r#"["2027-03", 5.5]"#).unwrap_err().to_string();
+    assert!(half.contains("signed is 5.5"), "{half}");
+    assert!(read(r#"["2027-03", -1]"#).is_err());
+    let long = format!(r#"["2027-03"{}]"#, ", 0".repeat(14));
+    assert!(read(&long)
+        .unwrap_err()
+        .to_string()
+        .contains("more figures"));
+    assert!(read(r#"["2027-13"]"#).is_err());
+    assert!(read(r#"["2027-03", {"why": "x"}]"#).is_err());
 }
 
 /// Typing a figure into a month not yet reported starts from the last report (cumulative); a

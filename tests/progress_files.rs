@@ -391,3 +391,15 @@ fn the_monthly_report_adds_up_and_its_workbook_holds_the_same_figures() {
         );
     }
 }
+
+/// A thousand projects with two years of actuals (every month each changes, ~13,500 records)
+/// keep under the 2 MB the browser's storage is given for a plan; each month one compact row.
+#[test]
+fn two_years_of_a_thousand_projects_actuals_stay_under_two_megabytes() {
+    let plan = planner::demo::with_actuals(planner::demo::generated_plan(1000), month("2028-12"));
+    let records: usize = plan.projects.iter().map(|p| p.progress.months.len()).sum();
+    assert!(records > 12_000, "{records}");
+    let stored = planner::format::encode_stored(&plan);
+    assert!(stored.len() < 2_000_000, "{} bytes", stored.len());
+    assert_eq!(planner::format::decode(&stored).unwrap(), plan);
+}

@@ -688,40 +688,32 @@ impl From<Month> for String {
     }
 }
 
-/// A project's figures to the end of a month, each counted from the project's start.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A project's figures to the end of a month, each counted from the project's start. In the
+/// document a record is one compact row (`calc::progress`, docs/format.md): two years of a
+/// thousand projects' months stay small enough for the browser's storage.
+#[derive(Debug, Clone, PartialEq)]
 pub struct MonthlyProgress {
     pub month: Month,
     /// 签约户数.
-    #[serde(default)]
     pub signed: u64,
     /// 腾空/拆除户数.
-    #[serde(default)]
     pub vacated: u64,
     /// 货币化安置户数 by way (the money ways only).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub monetized: BTreeMap<ResettlementWay, u64>,
     /// 安置房新开工套数.
-    #[serde(default)]
     pub started_units: u64,
     /// 基本建成套数.
-    #[serde(default)]
     pub completed_units: u64,
     /// 完成投资, 万元.
-    #[serde(default)]
     pub invested: f64,
     /// 到位资金 by instrument, 万元.
-    #[serde(default)]
     pub funds: Sources,
     /// Why a figure is above what the plan allows (households added, a project enlarged).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
     /// Why a figure is below last month's (a correction of an earlier report).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub correction: String,
     /// Why the project is behind schedule, in the county's words (滞后原因, version 6): the
     /// monthly report lists it beside the projects behind.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub delay: String,
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::calc::costs::ProjectCosts;
 use crate::calc::measure::{Bounds, Unit};
-use crate::calc::model::{Instrument, MonthlyProgress, Project, ResettlementWay};
+use crate::calc::model::{Instrument, Month, MonthlyProgress, Project, ResettlementWay};
 use crate::words::i18n::Lang;
 use crate::words::i18n::Text;
 
@@ -177,5 +177,150 @@ impl ProgressRate {
             ProgressRate::Investment => Text::ColInvestmentRate,
             ProgressRate::Funds => Text::ColFundsRate,
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A month's record in the document: `["2027-03", 120, 80, 8, …, {"reason": …}]`, the month
+// then the figures in `ProgressField::all()`'s order (trailing zeros left out), then the notes
+// when there are any. Version 5 wrote a record as an object; it still reads.
+
+/// The notes of a record, as the document writes them.
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Notes {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reason: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    correction: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    delay: String,
+}
+
+impl Serialize for MonthlyProgress {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let fields = ProgressField::all();
+        let shown = fields
+            .iter()
+            .rposition(|f| f.get(self) != 0.0)
+            .map_or(0, |i| i + 1);
+        let notes = Notes {
+            reason: self.reason.clone(),
+            correction: self.correction.clone(),
+            delay: self.delay.clone(),
+        };
+        let has_notes =
+            !(notes.reason.is_empty() && notes.correction.is_empty() && notes.delay.is_empty());
+        let mut seq = s.serialize_seq(Some(1 + shown + usize::from(has_notes)))?;
+        seq.serialize_element(&self.month)?;
+        for f in &fields[..shown] {
+            match f.unit() {
+                // Counts as whole numbers, amounts as the money they are.
+                Unit::Wan => seq.serialize_element(&f.get(self))?,
+                _ => seq.serialize_element(&(f.get(self) as u64))?,
+            }
+        }
+        if has_notes {
+            seq.serialize_element(&notes)?;
+        }
+        seq.end()
+    }
+}
+
+/// An element of a record after its month: a figure, or the notes.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Element {
+    Figure(f64),
+    Notes(Notes),
+}
+
+/// Version 5's record: an object of named figures.
+#[derive(serde::Deserialize)]
+struct NamedRecord {
+    month: Month,
+    #[serde(default)]
+    signed: u64,
+    #[serde(default)]
+    vacated: u64,
+    #[serde(default)]
+    monetized: std::collections::BTreeMap<ResettlementWay, u64>,
+    #[serde(default)]
+    started_units: u64,
+    #[serde(default)]
+    completed_units: u64,
+    #[serde(default)]
+    invested: f64,
+    #[serde(default)]
+    funds: crate::calc::model::Sources,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    correction: String,
+}
+
+struct RecordVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RecordVisitor {
+    type Value = MonthlyProgress;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a month's record: [\"2027-03\", figures…]")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        let month: Month = seq
+            .next_element()?
+            .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        let mut r = MonthlyProgress::empty(month);
+        let fields = ProgressField::all();
+        let mut next = fields.iter();
+        while let Some(element) = seq.next_element::<Element>()? {
+            match element {
+                Element::Figure(v) => {
+                    let f = next
+                        .next()
+                        .ok_or_else(|| A::Error::custom("more figures than a record has"))?;
+                    let whole = f.unit() == Unit::Wan || v.fract() == 0.0;
+                    if !(v.is_finite() && v >= 0.0 && whole) {
+                        return Err(A::Error::custom(format!(
+                            "{} is {v}: a figure is a number, 0 or more (households and flats whole)",
+                            f.key()
+                        )));
+                    }
+                    f.set(&mut r, v);
+                }
+                Element::Notes(n) => {
+                    (r.reason, r.correction, r.delay) = (n.reason, n.correction, n.delay);
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        use serde::Deserialize;
+        let n = NamedRecord::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(MonthlyProgress {
+            month: n.month,
+            signed: n.signed,
+            vacated: n.vacated,
+            monetized: n.monetized,
+            started_units: n.started_units,
+            completed_units: n.completed_units,
+            invested: n.invested,
+            funds: n.funds,
+            reason: n.reason,
+            correction: n.correction,
+            delay: String::new(),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MonthlyProgress {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RecordVisitor)
     }
 }

@@ -289,6 +289,17 @@ pub fn encode(plan: &Plan) -> String {
     .expect("a plan always serializes")
 }
 
+/// The document as the browser keeps it: the same JSON without indentation (a third of the
+/// size of the indented file for a plan with two years of actuals; storage holds about 5 MB).
+pub fn encode_stored(plan: &Plan) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        plan,
+    })
+    .expect("a plan always serializes")
+}
+
 /// Reads a document of any supported version into the current plan type.
 pub fn decode(text: &str) -> Result<Plan, DocError> {
     decode_reporting(text).map(|d| d.plan)

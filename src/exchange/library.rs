@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::plan::Plan;
-use crate::exchange::format::{decode, decode_lenient, encode, DocError};
+use crate::exchange::format::{decode, decode_lenient, encode_stored, DocError};
 use crate::words::i18n::{Lang, Text};
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";
@@ -174,7 +174,7 @@ pub fn save(
     if current.as_deref() != expected {
         return Err(SaveError::Conflict);
     }
-    let text = encode(plan);
+    let text = encode_stored(plan);
     if current.as_deref() != Some(text.as_str()) {
         match kv.set(&key, &text) {
             // Kept revisions only help later merges: a plan comes first.
@@ -234,7 +234,7 @@ pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, Stor
         .and_then(|r| serde_json::from_str(&r).ok())
         .unwrap_or_default();
     kept.retain(|r| *r != rev);
-    let text = encode(plan);
+    let text = encode_stored(plan);
     loop {
         match kv.set(&format!("{REVISION_PREFIX}{rev}"), &text) {
             Ok(()) => break,
@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(load_revision(&kv, &first), None, "the oldest made room");
         assert_eq!(load_revision(&kv, "0000000000000000"), None);
         // Under a quota that holds about two plans, keeping a third drops the oldest.
-        let size = encode(&plan).len();
+        let size = encode_stored(&plan).len();
         let mut small = MemoryStore {
             quota: Some(size * 2 + size / 2),
             ..Default::default()
@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn a_newer_plan_opens_read_only() {
         let mut kv = MemoryStore::default();
-        let text = encode(&demo_plan()).replacen(
+        let text = crate::exchange::format::encode(&demo_plan()).replacen(
             &format!("\"version\": {}", crate::exchange::format::VERSION),
             "\"version\": 7",
             1,

@@ -32,9 +32,7 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         let name = store.plan.with(|p| p.name.clone());
         Text::MonthlyReportTitle.fill(lang(), &[&name, &month.get().label(lang())])
     };
-    let table = |pick: Pick| {
-        Signal::derive(move || tables.with(|m| pick(m).clone()))
-    };
+    let table = |pick: Pick| Signal::derive(move || tables.with(|m| pick(m).clone()));
     let sections: [(Text, &'static str, Pick); 5] = [
         (Text::SheetProgressSummary, "progress-report-summary", |m| {
             &m.summary
