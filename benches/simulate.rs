@@ -1,6 +1,7 @@
 //! Native benchmarks: the full simulation of a 1,000-project plan over 30 years (target ≤ 1 ms),
 //! the incremental one after a one-project edit,
-//! 1,000 risk draws and the optimizer, of the demo and of the 1,000-project plan.
+//! 1,000 risk draws and the optimizer, of the demo and of the 1,000-project plan; the month's
+//! plan against actual and its pace chart on 1,000 projects with 24 months of actuals.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use planner::demo::{demo_plan, generated_plan};
@@ -40,6 +41,28 @@ fn bench(c: &mut Criterion) {
     let settings = RiskSettings::default();
     c.bench_function("risk: 1000 draws of the demo", |b| {
         b.iter(|| risk::run(black_box(&demo), &settings))
+    });
+    let month = planner::model::Month::new(2027, 6).expect("a month");
+    let through = planner::model::Month::new(2028, 12).expect("a month");
+    let actuals = planner::demo::with_actuals(big.clone(), through);
+    c.bench_function(
+        "progress: the month's report, 1000 projects x 24 months",
+        |b| b.iter(|| planner::progress::progress_report(black_box(&actuals), month)),
+    );
+    c.bench_function(
+        "progress: cloning the plan, 1000 projects x 24 months",
+        |b| b.iter(|| black_box(&actuals).clone()),
+    );
+    c.bench_function("progress: the pace chart (6 months), 1000 projects", |b| {
+        let city = planner::simulate::Group::Overall;
+        b.iter(|| {
+            planner::present::progress::pace_chart(
+                black_box(&actuals),
+                month,
+                &city,
+                planner::i18n::Lang::Zh,
+            )
+        })
     });
     let mut slow = c.benchmark_group("slow");
     slow.sample_size(10);

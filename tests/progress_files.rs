@@ -172,7 +172,7 @@ fn a_filled_in_month_is_one_step_with_its_receipt() {
         (120, 60),
         "vacated carried from March"
     );
-    assert_eq!(april.monetized[&ResettlementWay::Cash], 12);
+    assert_eq!(april.monetized.cash, 12);
     assert_eq!(p.progress.construction_started, Some(month("2027-04")));
     let receipt = plan.reporting.receipts.last().unwrap();
     assert_eq!(

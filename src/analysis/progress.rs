@@ -185,8 +185,8 @@ pub struct ProgressReport {
     pub ranking: Vec<Ranked>,
 }
 
-/// One project's figures as of `month` against its plan (its `costs`).
-fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
+/// One project's figures as of `month` against the plan of the month's year (its `costs`).
+fn tally(p: &Project, costs: &ProjectCosts, month: Month) -> Tally {
     let of_year = p.year == month.year;
     let record = p.progress.as_of(month);
     let planned_investment = if of_year {
@@ -198,13 +198,18 @@ fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
     for &i in Instrument::ALL {
         *i.amount_mut(&mut planned_funds) = planned_investment * i.get(&p.financing);
     }
-    let tally = Tally {
+    Tally {
         target: if of_year { u64::from(p.households) } else { 0 },
         signed: record.map_or(0, |r| r.signed),
         vacated: record.map_or(0, |r| r.vacated),
         monetized: record.map_or(0, |r| r.monetized_total()),
         monetized_by_way: record.map_or_else(Vec::new, |r| {
-            r.monetized.iter().map(|(w, n)| (*w, *n)).collect()
+            ResettlementWay::ALL
+                .iter()
+                .filter(|w| w.monetized())
+                .map(|&w| (w, w.amount(&r.monetized)))
+                .filter(|(_, n)| *n > 0)
+                .collect()
         }),
         started_units: record.map_or(0, |r| r.started_units),
         completed_units: record.map_or(0, |r| r.completed_units),
@@ -212,7 +217,13 @@ fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
         planned_investment,
         funds: record.map_or_else(Sources::default, |r| r.funds),
         planned_funds,
-    };
+    }
+}
+
+/// One project's row as of `month`: its tally, whether it has reported, how far behind it is.
+fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
+    let record = p.progress.as_of(month);
+    let tally = tally(p, costs, month);
     let builds = costs.total.construction + costs.total.infrastructure > 0.0;
     let behind = behind(p, month, &tally, builds);
     ProjectRow {
@@ -274,6 +285,37 @@ pub fn progress_reports(plan: &Plan, months: &[Month]) -> Vec<ProgressReport> {
     months.iter().map(|&m| report(plan, &costs, m)).collect()
 }
 
+/// Whether project `p` is in `scope` (the city, a zone, a district).
+pub fn in_scope(p: &Project, scope: &Group) -> bool {
+    match scope {
+        Group::Overall => true,
+        Group::CentralCity => p.central_city,
+        Group::Counties => !p.central_city,
+        Group::District(d) => p.district == *d,
+    }
+}
+
+/// The figures of `scope`'s projects as of each of `months`, each project's costs worked out
+/// once: what the pace chart draws, without the month's whole report for each month.
+pub fn scope_tallies(plan: &Plan, months: &[Month], scope: &Group) -> Vec<Tally> {
+    let projects: Vec<(&Project, ProjectCosts)> = plan
+        .projects
+        .iter()
+        .filter(|p| in_scope(p, scope))
+        .map(|p| (p, project_costs(p, &plan.assumptions.costs)))
+        .collect();
+    months
+        .iter()
+        .map(|&m| {
+            let mut t = Tally::default();
+            for (p, c) in &projects {
+                t.add(&tally(p, c, m));
+            }
+            t
+        })
+        .collect()
+}
+
 /// Every project's row as of `month`.
 fn project_rows(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<ProjectRow> {
     plan.projects
@@ -283,18 +325,23 @@ fn project_rows(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<Projec
         .collect()
 }
 
-/// The projects' rows summed per district, in the order the districts first appear; each with
-/// its monetized target (`target_of` its side: central city or not).
-fn district_rows(rows: &[ProjectRow], target_of: impl Fn(bool) -> f64) -> Vec<GroupRow> {
+/// Tallies summed per district, in the order the districts first appear; each with its
+/// monetized target (`target_of` its side: central city or not).
+fn by_district<'a>(
+    items: impl Iterator<Item = (&'a str, bool, Tally)>,
+    target_of: impl Fn(bool) -> f64,
+) -> Vec<GroupRow> {
     let mut districts: Vec<GroupRow> = Vec::new();
-    for row in rows {
-        let group = Group::District(row.district.clone());
-        match districts.iter_mut().find(|d| d.group == group) {
-            Some(d) => d.tally.add(&row.tally),
+    for (district, central, tally) in items {
+        match districts
+            .iter_mut()
+            .find(|d| matches!(&d.group, Group::District(n) if n == district))
+        {
+            Some(d) => d.tally.add(&tally),
             None => districts.push(GroupRow {
-                group,
-                tally: row.tally.clone(),
-                monetized_target: target_of(row.central_city),
+                group: Group::District(district.to_string()),
+                tally,
+                monetized_target: target_of(central),
             }),
         }
     }
@@ -305,7 +352,12 @@ fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
     let projects = project_rows(plan, costs, month);
     let t = &plan.assumptions.targets;
     let target_of = |central: bool| if central { t.central_city } else { t.counties };
-    let districts = district_rows(&projects, target_of);
+    let districts = by_district(
+        projects
+            .iter()
+            .map(|r| (r.district.as_str(), r.central_city, r.tally.clone())),
+        target_of,
+    );
     let mut zones = [
         (Group::CentralCity, t.central_city),
         (Group::Counties, t.counties),
@@ -342,7 +394,12 @@ fn ranking_last_month(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<
     if before.year != month.year {
         return Vec::new();
     }
-    let districts = district_rows(&project_rows(plan, costs, before), |_| 0.0);
+    let tallies = plan
+        .projects
+        .iter()
+        .zip(costs)
+        .map(|(p, c)| (p.district.as_str(), p.central_city, tally(p, c, before)));
+    let districts = by_district(tallies, |_| 0.0);
     rank(&districts, &[], &plan.reporting.weights)
         .into_iter()
         .map(|r| (r.district, r.rank))

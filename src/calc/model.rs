@@ -3,8 +3,6 @@
 //! Units, everywhere in the document: money in 万元, unit prices in 元 (per m², per person-month,
 //! per household), areas in m², shares and rates as fractions (0.6 = 60 %), years as calendar years.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::calc::finance::bond::{BondRepayment, BondTerms};
@@ -698,8 +696,9 @@ pub struct MonthlyProgress {
     pub signed: u64,
     /// 腾空/拆除户数.
     pub vacated: u64,
-    /// 货币化安置户数 by way (the money ways only).
-    pub monetized: BTreeMap<ResettlementWay, u64>,
+    /// 货币化安置户数 by way (the money ways only; `new_build` stays 0). Plain numbers, not a
+    /// map: a plan's thousands of records are cloned with it on every edit.
+    pub monetized: Rehousing,
     /// 安置房新开工套数.
     pub started_units: u64,
     /// 基本建成套数.
@@ -723,7 +722,7 @@ impl MonthlyProgress {
             month,
             signed: 0,
             vacated: 0,
-            monetized: BTreeMap::new(),
+            monetized: Rehousing::default(),
             started_units: 0,
             completed_units: 0,
             invested: 0.0,
@@ -736,7 +735,7 @@ impl MonthlyProgress {
 
     /// Households resettled with money, all ways.
     pub fn monetized_total(&self) -> u64 {
-        self.monetized.values().sum()
+        self.monetized.monetized()
     }
 }
 

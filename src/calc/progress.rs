@@ -90,7 +90,7 @@ impl ProgressField {
         match self {
             ProgressField::Signed => r.signed as f64,
             ProgressField::Vacated => r.vacated as f64,
-            ProgressField::Monetized(w) => r.monetized.get(&w).copied().unwrap_or(0) as f64,
+            ProgressField::Monetized(w) => w.amount(&r.monetized) as f64,
             ProgressField::StartedUnits => r.started_units as f64,
             ProgressField::CompletedUnits => r.completed_units as f64,
             ProgressField::Invested => r.invested,
@@ -104,12 +104,7 @@ impl ProgressField {
         match self {
             ProgressField::Signed => r.signed = count,
             ProgressField::Vacated => r.vacated = count,
-            ProgressField::Monetized(w) if count == 0 => {
-                r.monetized.remove(&w);
-            }
-            ProgressField::Monetized(w) => {
-                r.monetized.insert(w, count);
-            }
+            ProgressField::Monetized(w) => *w.amount_mut(&mut r.monetized) = count,
             ProgressField::StartedUnits => r.started_units = count,
             ProgressField::CompletedUnits => r.completed_units = count,
             ProgressField::Invested => r.invested = v,
@@ -307,7 +302,13 @@ impl<'de> serde::de::Visitor<'de> for RecordVisitor {
             month: n.month,
             signed: n.signed,
             vacated: n.vacated,
-            monetized: n.monetized,
+            monetized: {
+                let mut by_way = crate::calc::model::Rehousing::default();
+                for (w, k) in n.monetized.into_iter().filter(|(w, _)| w.monetized()) {
+                    *w.amount_mut(&mut by_way) = k;
+                }
+                by_way
+            },
             started_units: n.started_units,
             completed_units: n.completed_units,
             invested: n.invested,

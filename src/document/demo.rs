@@ -244,12 +244,9 @@ pub fn with_actuals(mut plan: Plan, through: crate::calc::model::Month) -> Plan 
             let households = f64::from(p.households);
             r.signed = (households * share(6.0, 0.0)).round() as u64;
             r.vacated = (households * share(6.0, 1.0)).round() as u64;
-            r.monetized.clear();
             for &w in ResettlementWay::ALL.iter().filter(|w| w.monetized()) {
-                let n = (w.amount(&c.households) as f64 * share(6.0, 1.0)).round() as u64;
-                if n > 0 {
-                    r.monetized.insert(w, n);
-                }
+                *w.amount_mut(&mut r.monetized) =
+                    (w.amount(&c.households) as f64 * share(6.0, 1.0)).round() as u64;
             }
             let units = ResettlementWay::NewBuild.amount(&c.households) as f64;
             r.started_units = (units * share(3.0, 3.0)).round() as u64;
@@ -349,9 +346,7 @@ fn example_progress(projects: &mut [Project]) {
                         (ResettlementWay::SelfPurchase, own),
                         (ResettlementWay::GovernmentPurchase, bought),
                     ] {
-                        if n > 0 {
-                            r.monetized.insert(way, n);
-                        }
+                        *way.amount_mut(&mut r.monetized) = n;
                     }
                     r.started_units = started;
                     r.invested = invested;

@@ -6,7 +6,7 @@ use charming::series::{Bar, Line};
 use charming::Chart;
 
 use crate::analysis::progress::{
-    progress_reports, Behind, GroupRow, ProgressReport, ProjectRow, Ranked, Tally,
+    scope_tallies, Behind, GroupRow, ProgressReport, ProjectRow, Ranked, Tally,
 };
 use crate::calc::model::Month;
 use crate::calc::rules::group_name;
@@ -37,13 +37,10 @@ pub fn pace_chart(plan: &Plan, month: Month, scope: &Group, lang: Lang) -> Chart
     let months: Vec<Month> = (1..=month.month)
         .filter_map(|m| Month::new(month.year, m))
         .collect();
-    let tallies: Vec<_> = progress_reports(plan, &months)
-        .into_iter()
-        .map(|r| {
-            let mut groups = r.zones.into_iter().chain(r.districts);
-            let of_scope = groups.find(|g| g.group == *scope);
-            (r.month, of_scope.map(|g| g.tally).unwrap_or_default())
-        })
+    let tallies: Vec<_> = months
+        .iter()
+        .copied()
+        .zip(scope_tallies(plan, &months, scope))
         .collect();
     let labels = months.iter().map(|m| m.label(lang)).collect();
     let planned: Vec<f64> = tallies

@@ -126,7 +126,8 @@ fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:editing=move || editing.with(Option::is_some)>
+        <div class="app" class:editing=move || editing.with(Option::is_some)
+            class:under-paper=move || store.fund_balance.with(Option::is_some) || store.progress_report.get()>
             <header class="app-header">
                 <div class="brand">
                     <h1>{move || t(Text::AppTitle)}</h1>
@@ -243,19 +244,21 @@ fn Tabs(tab: RwSignal<Tab>) -> impl IntoView {
 }
 
 /// The language is remembered, and the title and `<html lang>` follow it and the plan's name.
+/// Each is set only when it changes: setting `lang` on the root, even to the value it has,
+/// restyles the whole document (every `:lang()` match is looked at again), and an effect on the
+/// whole plan did so on every figure typed.
 fn follow_lang(store: Store) {
     Effect::new(move |_| {
         let lang = store.lang.get();
         storage::save_lang(lang);
-        let title = format!(
-            "{} · {}",
-            Text::AppTitle.tr(lang),
-            store.plan.with(|p| p.name.clone())
-        );
-        document().set_title(&title);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         }
+    });
+    let name = Memo::new(move |_| store.plan.with(|p| p.name.clone()));
+    Effect::new(move |_| {
+        let title = format!("{} · {}", Text::AppTitle.tr(store.lang.get()), name.get());
+        document().set_title(&title);
     });
 }
 

@@ -19,24 +19,24 @@ use crate::ui::pages::progress_board::{RankingWeightsEditor, ReportBoard};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::{parse_number, show_number};
+use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 use crate::words::i18n::{fmt_pct, Text};
 
-/// The grid's rows with what each shows: its place, the project, its figures (as their JSON,
-/// so a row is redrawn when its figures change) and the month.
+/// The grid's rows: each one's place, project and month. A row stays drawn while its figures
+/// change (its cells follow them): replacing a row of twenty inputs relaid and repainted the
+/// whole grid on every figure typed.
 fn keyed_rows(
     store: Store,
     month: Month,
     district: &str,
-    shown: usize,
-) -> Vec<(usize, ProjectId, String, Month)> {
+    window: std::ops::Range<usize>,
+) -> Vec<(usize, ProjectId, Month)> {
     store.view.with(|p| {
         listed(p, month, district)
-            .take(shown)
             .enumerate()
-            .map(|(i, q)| {
-                let figures = serde_json::to_string(&q.progress).unwrap_or_default();
-                (i, q.id.clone(), figures, month)
-            })
+            .skip(window.start)
+            .take(window.len())
+            .map(|(i, q)| (i, q.id.clone(), month))
             .collect()
     })
 }
@@ -59,9 +59,39 @@ fn grid_rows(store: Store, month: Month, district: &str) -> Vec<ProjectId> {
         .with(|p| listed(p, month, district).map(|q| q.id.clone()).collect())
 }
 
-/// Rows drawn at a time: a large plan's grid would otherwise hold tens of thousands of inputs,
-/// and every figure typed would lay them all out again.
-const PAGE: usize = 100;
+/// The grid's column widths (em): the project, the two start months, each figure, each note.
+/// Fixed, so a figure typed lays out its own row only (style/main.css).
+const WIDTHS: (f64, f64, f64, f64) = (12.0, 9.8, 7.2, 9.0);
+const NOTES: usize = 3;
+
+/// The grid's `<colgroup>` and the table's width, from the columns it has.
+fn grid_columns(figures: usize) -> (impl IntoView, String) {
+    let (name, month, figure, note) = WIDTHS;
+    let col = |w: f64| view! { <col style=format!("width: {w}em") /> };
+    let cols = std::iter::once(col(name))
+        .chain([col(month), col(month)])
+        .chain((0..figures).map(move |_| col(figure)))
+        .chain((0..NOTES).map(move |_| col(note)))
+        .collect_view();
+    let total = name + 2.0 * month + figures as f64 * figure + NOTES as f64 * note;
+    (
+        view! { <colgroup>{cols}</colgroup> },
+        format!("width: {total}em"),
+    )
+}
+
+/// The plan's districts as a select's options, redrawn only when the list of districts changes
+/// (not on every figure typed).
+fn district_options(store: Store) -> impl IntoView {
+    let districts = Memo::new(move |_| store.view.with(|p| p.districts()));
+    move || {
+        districts
+            .get()
+            .into_iter()
+            .map(|d| view! { <option value=d.clone()>{d.clone()}</option> })
+            .collect_view()
+    }
+}
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -223,7 +253,7 @@ fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
                 <option value="">{move || t(Text::Overall)}</option>
                 <option value="central">{move || t(Text::CentralCity)}</option>
                 <option value="counties">{move || t(Text::Counties)}</option>
-                {move || store.view.with(|p| p.districts()).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                {district_options(store)}
             </select>
         </label>
         <div class="charts">
@@ -233,35 +263,46 @@ fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
     }
 }
 
+/// Projects behind listed at first: a large plan's hundreds are shown a page at a time.
+const BEHIND_SHOWN: usize = 50;
+
 #[component]
 fn BehindList(report: Memo<ProgressReport>) -> impl IntoView {
-    let behind = move || {
+    let shown = RwSignal::new(BEHIND_SHOWN);
+    // A memo: a figure typed that moves no project in or out leaves the list as it is.
+    let behind = Memo::new(move |_| {
         report.with(|r| {
+            let l = lang();
             r.projects
                 .iter()
                 .filter(|p| !p.behind.is_empty())
                 .map(|p| {
-                    let l = lang();
                     let why: Vec<String> = p.behind.iter().map(|b| behind_text(b, l)).collect();
                     (p.name.clone(), why.join(Text::ListSeparator.tr(l)))
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let more = move || behind.with(Vec::len).saturating_sub(shown.get());
     view! {
         <h3>{move || t(Text::ProgressBehindTitle)}</h3>
         <ul data-testid="progress-behind">
-            {move || {
-                let rows = behind();
-                if rows.is_empty() {
-                    view! { <li>{t(Text::ProgressNoneBehind)}</li> }.into_any()
-                } else {
-                    rows.into_iter().map(|(name, why)| view! {
-                        <li data-testid="behind-row"><strong>{name}</strong>"：" {why}</li>
-                    }).collect_view().into_any()
+            <Show when=move || behind.with(Vec::is_empty)>
+                <li>{move || t(Text::ProgressNoneBehind)}</li>
+            </Show>
+            <For
+                each=move || behind.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                key=|row| row.clone()
+                children=|(name, why)| view! {
+                    <li data-testid="behind-row"><strong>{name}</strong>"：" {why}</li>
                 }
-            }}
+            />
         </ul>
+        <Show when=move || { more() > 0 }>
+            <button type="button" data-testid="behind-more" on:click=move |_| shown.update(|n| *n += BEHIND_SHOWN)>
+                {move || Text::ShowMore.fill(lang(), &[&more()])}
+            </button>
+        </Show>
     }
 }
 
@@ -307,26 +348,33 @@ fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let month = store.progress_month;
     let district = RwSignal::new(String::new());
-    let shown = RwSignal::new(PAGE);
     let columns = ProgressField::all();
     let heads = columns.clone();
-    let total = move || {
+    let (colgroup, width) = grid_columns(columns.len());
+    // A large plan's grid draws only the rows in the window: a thousand rows of twenty inputs
+    // would be laid out and painted again for every figure typed.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let len = Signal::derive(move || {
         store
             .view
             .with(|p| listed(p, month.get(), &district.get()).count())
-    };
-    let more = move || total() > shown.get();
+    });
+    let in_view = rows_in_view(body, len);
+    let spanned = 3 + columns.len() + NOTES;
+    // Every listed row, in order: where a pasted block lands.
+    let rows = Memo::new(move |_| grid_rows(store, month.get(), &district.get()));
     view! {
         <h3>{move || t(Text::ProgressGridTitle)}</h3>
         <label class="field compact">
             <span class="label">{move || t(Text::ColDistrict)}</span>
-            <select data-testid="progress-district" on:change=move |ev| { district.set(event_target_value(&ev)); shown.set(PAGE); }>
+            <select data-testid="progress-district" on:change=move |ev| district.set(event_target_value(&ev))>
                 <option value="">{move || t(Text::ScopeAll)}</option>
-                {move || store.view.with(|p| p.districts()).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                {district_options(store)}
             </select>
         </label>
         <div class="table-scroll">
-        <table class="data progress-grid" data-testid="progress-grid">
+        <table class="data progress-grid" data-testid="progress-grid" style=width>
+            {colgroup}
             <thead><tr>
                 <th>{move || t(Text::ColName)}</th>
                 <th>{move || t(Text::ColExpropriationStarted)}</th>
@@ -336,24 +384,22 @@ fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
                 <th>{move || t(Text::ColCorrection)}</th>
                 <th>{move || t(Text::ColDelay)}</th>
             </tr></thead>
-            <tbody>
-                // Keyed by each project's figures: an edit redraws its own row, not the grid.
+            <tbody node_ref=body>
+                <Spacer in_view=in_view above=true columns=spanned />
                 <For
-                    each=move || keyed_rows(store, month.get(), &district.get(), shown.get())
+                    each=move || {
+                        let v = in_view.get();
+                        keyed_rows(store, month.get(), &district.get(), v.start..v.end)
+                    }
                     key=|row| row.clone()
-                    children=move |(i, id, _, m)| {
-                        let rows = grid_rows(store, m, &district.get_untracked());
+                    children=move |(i, id, m)| {
                         view! { <GridRow id=id row=i month=m rows=rows columns=columns.clone() error=error /> }
                     }
                 />
+                <Spacer in_view=in_view above=false columns=spanned />
             </tbody>
         </table>
         </div>
-        <Show when=more>
-            <button type="button" data-testid="progress-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || Text::ShowMore.fill(lang(), &[&(total() - shown.get())])}
-            </button>
-        </Show>
     }
 }
 
@@ -362,43 +408,67 @@ fn GridRow(
     id: ProjectId,
     row: usize,
     month: Month,
-    rows: Vec<ProjectId>,
+    rows: Memo<Vec<ProjectId>>,
     columns: Vec<ProgressField>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let project = {
-        let id = id.clone();
-        move || {
-            store
-                .view
-                .with(|p| p.projects.iter().find(|q| q.id == id).cloned())
-        }
-    };
-    let Some(p) = project() else {
+    let Some((name, district)) = store.view.with_untracked(|p| {
+        p.projects
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| (q.name.clone(), q.district.clone()))
+    }) else {
         return ().into_any();
     };
-    let record = record_for(&p.progress, month);
-    let reported = p.progress.at(month).is_some();
-    let start_cell = |start: Start, value: Option<Month>, testid: &'static str| {
+    // The row's figures as the plan has them now: its cells follow this, nothing else.
+    let progress = {
         let id = id.clone();
-        let shown = value.map(Month::key).unwrap_or_default();
+        Memo::new(move |_| {
+            store.view.with(|p| {
+                p.projects
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map(|q| q.progress.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let record = Memo::new(move |_| progress.with(|p| record_for(p, month)));
+    let reported = Signal::derive(move || progress.with(|p| p.at(month).is_some()));
+    let start_cell = |start: Start, testid: &'static str| {
+        let id = id.clone();
+        let shown = Signal::derive(move || {
+            progress
+                .with(|p| match start {
+                    Start::Expropriation => p.expropriation_started,
+                    Start::Construction => p.construction_started,
+                })
+                .map(Month::key)
+                .unwrap_or_default()
+        });
         view! {
-            <td><input type="month" data-testid=testid prop:value=shown.clone() on:change=move |ev| {
-                let v = event_target_value(&ev);
-                let m = Month::parse(&v);
+            <td><input type="month" data-testid=testid prop:value=shown on:change=move |ev| {
+                let m = Month::parse(&event_target_value(&ev));
                 let edit = store.view.with_untracked(|plan| set_start(plan, &id, start, m));
-                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.clone());
+                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
             } /></td>
         }
     };
-    let note_cell = |note: Note, value: String, testid: &'static str| {
+    let note_cell = |note: Note, testid: &'static str| {
         let id = id.clone();
+        let shown = Signal::derive(move || {
+            record.with(|r| match note {
+                Note::Reason => r.reason.clone(),
+                Note::Correction => r.correction.clone(),
+                Note::Delay => r.delay.clone(),
+            })
+        });
         view! {
-            <td><input type="text" data-testid=testid prop:value=value.clone() on:change=move |ev| {
+            <td class="note"><input type="text" data-testid=testid prop:value=shown on:change=move |ev| {
                 let v = event_target_value(&ev);
                 let edit = store.view.with_untracked(|plan| set_note(plan, &id, month, note, &v));
-                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), value.clone());
+                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
             } /></td>
         }
     };
@@ -407,19 +477,19 @@ fn GridRow(
         .enumerate()
         .map(|(col, &f)| {
             let cell = Cell { id: id.clone(), f, at: (row, col), month };
-            let shown = show_number(f.get(&record), 2);
-            view! { <FigureCell cell=cell shown=shown reported=reported rows=rows.clone() columns=columns.clone() error=error /> }
+            let shown = Signal::derive(move || record.with(|r| show_number(f.get(r), 2)));
+            view! { <FigureCell cell=cell shown=shown reported=reported rows=rows columns=columns.clone() error=error /> }
         })
         .collect_view();
     view! {
         <tr data-testid="progress-row" data-project=id.to_string()>
-            <th scope="row">{p.name.clone()}<br /><small>{p.district.clone()}</small></th>
-            {start_cell(Start::Expropriation, p.progress.expropriation_started, "progress-expropriation-started")}
-            {start_cell(Start::Construction, p.progress.construction_started, "progress-construction-started")}
+            <th scope="row">{name}<br /><small>{district}</small></th>
+            {start_cell(Start::Expropriation, "progress-expropriation-started")}
+            {start_cell(Start::Construction, "progress-construction-started")}
             {figures}
-            {note_cell(Note::Reason, record.reason.clone(), "progress-reason")}
-            {note_cell(Note::Correction, record.correction.clone(), "progress-correction")}
-            {note_cell(Note::Delay, record.delay.clone(), "progress-delay")}
+            {note_cell(Note::Reason, "progress-reason")}
+            {note_cell(Note::Correction, "progress-correction")}
+            {note_cell(Note::Delay, "progress-delay")}
         </tr>
     }
     .into_any()
@@ -487,9 +557,9 @@ fn type_into(
 #[component]
 fn FigureCell(
     cell: Cell,
-    shown: String,
-    reported: bool,
-    rows: Vec<ProjectId>,
+    shown: Signal<String>,
+    reported: Signal<bool>,
+    rows: Memo<Vec<ProjectId>>,
     columns: Vec<ProgressField>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -497,14 +567,14 @@ fn FigureCell(
     let (row, col) = cell.at;
     let pasted = cell.clone();
     view! {
-        <td class:carried=!reported>
+        <td class:carried=move || !reported.get()>
             <input type="text" inputmode="decimal" class="num"
                 data-testid=format!("progress-{}", cell.f.key())
                 data-grid="progress" data-row=row.to_string() data-col=col.to_string()
                 prop:value=shown.clone()
                 on:keydown=move |ev| enter_moves_down(&ev, row, col)
-                on:paste=move |ev| paste_into(store, error, &pasted, &rows, &columns, &ev)
-                on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown) />
+                on:paste=move |ev| rows.with_untracked(|rows| paste_into(store, error, &pasted, rows, &columns, &ev))
+                on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown.get_untracked()) />
         </td>
     }
 }
