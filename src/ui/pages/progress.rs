@@ -571,7 +571,7 @@ fn FigureCell(
             <input type="text" inputmode="decimal" class="num"
                 data-testid=format!("progress-{}", cell.f.key())
                 data-grid="progress" data-row=row.to_string() data-col=col.to_string()
-                prop:value=shown.clone()
+                prop:value=shown
                 on:keydown=move |ev| enter_moves_down(&ev, row, col)
                 on:paste=move |ev| rows.with_untracked(|rows| paste_into(store, error, &pasted, rows, &columns, &ev))
                 on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown.get_untracked()) />
