@@ -27,11 +27,17 @@ pub fn follow_hash(tab: RwSignal<Tab>) {
         if loc.hash().ok().as_deref() == Some(want.as_str()) {
             return;
         }
+        // Through the history, not `location.hash`: setting the hash scrolls to the fragment,
+        // which lays out the page being drawn (15 ms of every switch to a long page). Back and
+        // forward still fire `hashchange`, which the listener below follows.
+        let Ok(history) = window().history() else {
+            return;
+        };
         if prev.is_none() {
             // Naming the opening tab is no navigation: back must not stop at the bare URL.
-            let _ = loc.replace(&want);
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&want));
         } else {
-            let _ = loc.set_hash(&want);
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&want));
         }
     });
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 pub const VIRTUAL_FROM: usize = 200;
 /// Rows drawn above and below the window, so a scroll shows drawn rows before the next update.
 const OVERSCAN: usize = 20;
+/// A body whose top is more than this many window heights down draws no row yet.
+const FAR_BELOW: f64 = 2.0;
 /// A row's height until one is drawn to measure (px).
 const ROW_PX: f64 = 40.0;
 
@@ -30,6 +32,12 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
         scroll.remove();
         resize.remove();
     });
+    // Once the body is in the page, measure where it is (the first run cannot: it draws no row).
+    Effect::new(move |_| {
+        if body.get_untracked().is_some() {
+            moved.update(|m| *m += 1);
+        }
+    });
     // Only a change of length (not every edit of the table's rows) moves the window: measuring
     // the rows forces a layout, which an edit must not pay for.
     let len = Memo::new(move |_| len.get());
@@ -44,11 +52,15 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
                 row_px: ROW_PX,
             };
         }
-        let Some(el) = body.get() else {
-            // Not in the page yet: the first screenful.
+        // A body not yet in the document measures as if at the top of the window: it is not
+        // known to be in view until the effect above measures it in place.
+        let Some(el) = body.get_untracked().filter(|b| b.is_connected()) else {
+            // Not in the page yet, so not known to be in view: no row until the effect above
+            // measures it (drawing a screenful here, or 200 rows, only to remove them made a
+            // page open slowly).
             return InView {
                 start: 0,
-                end: n.min(VIRTUAL_FROM),
+                end: 0,
                 len: n,
                 row_px: ROW_PX,
             };
@@ -68,8 +80,20 @@ pub fn rows_in_view(body: NodeRef<Tbody>, len: Signal<usize>) -> Memo<InView> {
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(1000.0);
+        // A body screens below the window draws no row until it is scrolled near: the 进度
+        // grid, far down its page, cost three quarters of opening the page for rows nobody saw.
+        // One just below the fold draws its overscan, ready for the first scroll.
+        if top > FAR_BELOW * height {
+            return InView {
+                start: 0,
+                end: 0,
+                len: n,
+                row_px,
+            };
+        }
         let first = ((-top) / row_px).floor().max(0.0) as usize;
-        let shown = (height / row_px).ceil() as usize;
+        // Only the part of the window below the body's top can show rows.
+        let shown = ((height - top.max(0.0)).max(0.0) / row_px).ceil() as usize;
         InView {
             start: first.saturating_sub(OVERSCAN).min(n),
             end: (first + shown + OVERSCAN).min(n),
