@@ -140,17 +140,12 @@ pub fn paste_block(
             let f = *columns
                 .get(first_col + j)
                 .ok_or_else(|| Text::ErrPastePastGrid.fill(lang, &[&(i + 1)]))?;
-            let cleaned: String = cell
-                .trim()
-                .chars()
-                .filter(|c| *c != ',' && *c != '，')
-                .collect();
-            if cleaned.is_empty() {
+            if cell.trim().is_empty() {
                 continue;
             }
-            let v: f64 = cleaned
-                .parse()
-                .map_err(|_| Text::ErrPasteCell.fill(lang, &[&(i + 1), &(j + 1), &cell.trim()]))?;
+            let v = crate::words::display::read_number(cell).ok_or_else(|| {
+                Text::ErrPasteCell.fill(lang, &[&(i + 1), &(j + 1), &cell.trim()])
+            })?;
             if let Some(edit) = set_figure(&trial, project, month, f, v) {
                 trial.apply(&edit).map_err(|r| r.message(lang))?;
                 edits.push(edit);

@@ -384,12 +384,7 @@ fn number_of(d: &Data) -> Option<Result<f64, String>> {
         Data::Int(v) => Some(Ok(*v as f64)),
         other => {
             let t = text_of(other);
-            let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '，').collect();
-            if cleaned.is_empty() {
-                None
-            } else {
-                Some(cleaned.parse::<f64>().map_err(|_| t))
-            }
+            (!t.is_empty()).then(|| crate::words::display::read_number(&t).ok_or(t))
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Display rounding and digits: rows rounded so that they add up exactly to their rounded
-//! total, numbers without float noise (never "-0") and with thousands separators. Below the
+//! total, numbers without float noise (never "-0") and with thousands separators, and read back
+//! as a planner types them. Below the
 //! catalogue: it reads nothing of the crate.
 
 /// Rounds `values` to whole units of `10^-decimals` so that the rounded rows sum to the rounded
@@ -76,6 +77,17 @@ pub fn largest_remainder_into(exact: &[f64], total: u64, parts: &mut [u64], orde
 /// `v` with exactly `decimals` decimals, and without a sign when it shows as zero: "-0.00" is
 /// float noise (a sum that starts at -0.0, a difference of equals), never a figure a planner
 /// should read. Every number the app, the report, CSV and Excel show is written through here.
+/// A number as a planner types or pastes it: "1,066", " 3600 ", "53.8", full-width commas;
+/// `None` when it is not one.
+pub fn read_number(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '，')
+        .collect();
+    cleaned.parse::<f64>().ok()
+}
+
 pub fn fixed(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");
     match s.strip_prefix('-') {

@@ -6,17 +6,8 @@ use leptos::prelude::*;
 use crate::ui::shell::state::t;
 use crate::words::i18n::Text;
 
-/// Reads a number as a planner types it: "1,066", " 3600 ", "53.8".
-pub fn parse_number(s: &str) -> Option<f64> {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '，')
-        .collect();
-    cleaned.parse::<f64>().ok()
-}
-
 pub use crate::words::display::plain_number as show_number;
+pub use crate::words::display::read_number as parse_number;
 
 /// A number input. With `percent`, the value is a fraction shown as a percentage. With
 /// `optional`, an empty field means `None` (inherit the default). What cannot be read as a
