@@ -164,6 +164,40 @@ fn projects_of<'p>(plan: &'p Plan, district: &'p str) -> impl Iterator<Item = &'
         .filter(move |p| p.district.trim() == district)
 }
 
+/// The template's cell formats: the plan's (grey; the sheet's protection locks them) and the
+/// county's (unlocked).
+struct SheetFormats {
+    base: Formats,
+    open: Format,
+    open_count: Format,
+    open_money: Format,
+    open_text: Format,
+    plan_text: Format,
+    plan_year: Format,
+    plan_count: Format,
+    plan_money: Format,
+    plan_header: Format,
+}
+
+impl SheetFormats {
+    fn new() -> Self {
+        let base = Formats::new();
+        let grey = |f: &Format| f.clone().set_background_color(Color::RGB(0xEEEEEE));
+        SheetFormats {
+            open: Format::new().set_unlocked(),
+            open_count: base.count.clone().set_unlocked(),
+            open_money: base.money.clone().set_unlocked(),
+            open_text: Format::new().set_unlocked().set_num_format("@"),
+            plan_text: grey(&base.plain),
+            plan_year: grey(&base.year),
+            plan_count: grey(&base.count),
+            plan_money: grey(&base.money),
+            plan_header: grey(&base.header),
+            base,
+        }
+    }
+}
+
 /// The progress template of `district` for `month`: its projects with their plan figures (locked)
 /// and their figures as of last month carried into the month (to be overwritten), each month
 /// column a drop-down, each figure checked as a number not below 0; the sheet protected so only
@@ -174,115 +208,29 @@ pub fn template(
     month: Month,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let f = Formats::new();
-    let open = Format::new().set_unlocked();
-    let open_count = f.count.clone().set_unlocked();
-    let open_money = f.money.clone().set_unlocked();
-    let open_text = Format::new().set_unlocked().set_num_format("@");
-    // The plan's columns are grey: read, not typed into (the sheet's protection locks them).
-    let grey = |f: &Format| f.clone().set_background_color(Color::RGB(0xEEEEEE));
-    let (plan_text, plan_year, plan_count, plan_money) = (
-        grey(&f.plain),
-        grey(&f.year),
-        grey(&f.count),
-        grey(&f.money),
-    );
-    let plan_header = grey(&f.header);
+    let f = SheetFormats::new();
     let mut wb = Workbook::new();
     let months = start_months(plan);
     let ws = wb.add_worksheet().set_name(Text::SheetProgress.tr(lang))?;
-    let title =
-        Text::ProgressTemplateTitle.fill(lang, &[&plan.name, &district, &month.label(lang)]);
-    ws.write_string_with_format(0, 0, &title, &f.title)?;
-    let meta_values = [district.to_string(), month.key(), String::new()];
-    for (i, (m, v)) in Meta::ALL.iter().zip(meta_values).enumerate() {
-        let c = (i * 2) as u16;
-        ws.write_string_with_format(META_ROW, c, m.label().tr(lang), &f.header)?;
-        match m {
-            Meta::By => ws.write_string_with_format(META_ROW, c + 1, &v, &open)?,
-            _ => ws.write_string(META_ROW, c + 1, &v)?,
-        };
-    }
-    ws.write_string(META_ROW + 1, 0, Text::ProgressTemplateHint.tr(lang))?;
+    head(ws, &f, plan, district, month, lang)?;
     let columns = SheetColumn::all();
     let header: Vec<String> = columns.iter().map(|c| c.header(lang)).collect();
-    let mut widths = header_row_at(ws, &f, &header, HEADER_ROW)?;
+    let mut widths = header_row_at(ws, &f.base, &header, HEADER_ROW)?;
     for (c, column) in columns.iter().enumerate() {
         if column.locked() {
-            ws.write_string_with_format(HEADER_ROW, c as u16, &header[c], &plan_header)?;
+            ws.write_string_with_format(HEADER_ROW, c as u16, &header[c], &f.plan_header)?;
         }
     }
     let mine: Vec<&Project> = projects_of(plan, district).collect();
     for (r, p) in mine.iter().enumerate() {
-        let row = HEADER_ROW + 1 + r as u32;
-        let costs = project_costs(p, &plan.assumptions.costs);
-        let record = record_for(&p.progress, month);
+        let at = HEADER_ROW + 1 + r as u32;
+        let row = ProjectRow {
+            p,
+            costs: project_costs(p, &plan.assumptions.costs),
+            record: record_for(&p.progress, month),
+        };
         for (c, &column) in columns.iter().enumerate() {
-            let c16 = c as u16;
-            let width = match column {
-                SheetColumn::Id | SheetColumn::Name => {
-                    let t = if column == SheetColumn::Id {
-                        &p.id
-                    } else {
-                        &p.name
-                    };
-                    ws.write_string_with_format(row, c16, t, &plan_text)?;
-                    text_width(t)
-                }
-                SheetColumn::Year => {
-                    ws.write_number_with_format(row, c16, f64::from(p.year), &plan_year)?;
-                    4.0
-                }
-                SheetColumn::PlanHouseholds => {
-                    ws.write_number_with_format(row, c16, f64::from(p.households), &plan_count)?;
-                    8.0
-                }
-                SheetColumn::PlanMonetized => {
-                    let n: u64 = ResettlementWay::ALL
-                        .iter()
-                        .filter(|w| w.monetized())
-                        .map(|w| w.amount(&costs.households))
-                        .sum();
-                    ws.write_number_with_format(row, c16, n as f64, &plan_count)?;
-                    8.0
-                }
-                SheetColumn::PlanUnits => {
-                    let n = ResettlementWay::NewBuild.amount(&costs.households);
-                    ws.write_number_with_format(row, c16, n as f64, &plan_count)?;
-                    8.0
-                }
-                SheetColumn::PlanInvestment => {
-                    ws.write_number_with_format(row, c16, costs.total.total(), &plan_money)?;
-                    12.0
-                }
-                SheetColumn::Figure(fig) => {
-                    let format = if fig.unit() == Unit::Wan {
-                        &open_money
-                    } else {
-                        &open_count
-                    };
-                    ws.write_number_with_format(row, c16, fig.get(&record), format)?;
-                    10.0
-                }
-                SheetColumn::ExpropriationStarted | SheetColumn::ConstructionStarted => {
-                    let started = if column == SheetColumn::ExpropriationStarted {
-                        p.progress.expropriation_started
-                    } else {
-                        p.progress.construction_started
-                    };
-                    let key = started.map(Month::key).unwrap_or_default();
-                    ws.write_string_with_format(row, c16, &key, &open_text)?;
-                    9.0
-                }
-                SheetColumn::Reason | SheetColumn::Correction => {
-                    ws.write_string_with_format(row, c16, "", &open)?;
-                    16.0
-                }
-                SheetColumn::Delay => {
-                    ws.write_string_with_format(row, c16, &record.delay, &open)?;
-                    16.0
-                }
-            };
+            let width = row.write(ws, &f, (at, c as u16), column)?;
             widths[c] = widths[c].max(width);
         }
     }
@@ -298,6 +246,107 @@ pub fn template(
     }
     list.set_hidden(true);
     wb.save_to_buffer()
+}
+
+/// The title, the 区县 / 报送月份 / 填报人 cells (only 填报人 open) and the hint above the table.
+fn head(
+    ws: &mut Worksheet,
+    f: &SheetFormats,
+    plan: &Plan,
+    district: &str,
+    month: Month,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let title =
+        Text::ProgressTemplateTitle.fill(lang, &[&plan.name, &district, &month.label(lang)]);
+    ws.write_string_with_format(0, 0, &title, &f.base.title)?;
+    let meta_values = [district.to_string(), month.key(), String::new()];
+    for (i, (m, v)) in Meta::ALL.iter().zip(meta_values).enumerate() {
+        let c = (i * 2) as u16;
+        ws.write_string_with_format(META_ROW, c, m.label().tr(lang), &f.base.header)?;
+        match m {
+            Meta::By => ws.write_string_with_format(META_ROW, c + 1, &v, &f.open)?,
+            _ => ws.write_string(META_ROW, c + 1, &v)?,
+        };
+    }
+    ws.write_string(META_ROW + 1, 0, Text::ProgressTemplateHint.tr(lang))?;
+    Ok(())
+}
+
+/// A project's row of the template: the project, its plan's figures, its record for the month.
+struct ProjectRow<'p> {
+    p: &'p Project,
+    costs: crate::calc::costs::ProjectCosts,
+    record: crate::calc::model::MonthlyProgress,
+}
+
+impl ProjectRow<'_> {
+    /// Writes `column`'s cell at `(row, col)`; the width it needs.
+    fn write(
+        &self,
+        ws: &mut Worksheet,
+        f: &SheetFormats,
+        (row, col): (u32, u16),
+        column: SheetColumn,
+    ) -> Result<f64, XlsxError> {
+        let (p, households) = (self.p, &self.costs.households);
+        let mut number = |v: f64, format: &Format, width: f64| {
+            ws.write_number_with_format(row, col, v, format)
+                .map(|_| width)
+        };
+        match column {
+            SheetColumn::Id => plan_text(ws, (row, col), &p.id, &f.plan_text),
+            SheetColumn::Name => plan_text(ws, (row, col), &p.name, &f.plan_text),
+            SheetColumn::Year => number(f64::from(p.year), &f.plan_year, 4.0),
+            SheetColumn::PlanHouseholds => number(f64::from(p.households), &f.plan_count, 8.0),
+            SheetColumn::PlanMonetized => {
+                let n: u64 = ResettlementWay::ALL
+                    .iter()
+                    .filter(|w| w.monetized())
+                    .map(|w| w.amount(households))
+                    .sum();
+                number(n as f64, &f.plan_count, 8.0)
+            }
+            SheetColumn::PlanUnits => {
+                let n = ResettlementWay::NewBuild.amount(households);
+                number(n as f64, &f.plan_count, 8.0)
+            }
+            SheetColumn::PlanInvestment => number(self.costs.total.total(), &f.plan_money, 12.0),
+            SheetColumn::Figure(fig) if fig.unit() == Unit::Wan => {
+                number(fig.get(&self.record), &f.open_money, 10.0)
+            }
+            SheetColumn::Figure(fig) => number(fig.get(&self.record), &f.open_count, 10.0),
+            SheetColumn::ExpropriationStarted | SheetColumn::ConstructionStarted => {
+                let started = if column == SheetColumn::ExpropriationStarted {
+                    p.progress.expropriation_started
+                } else {
+                    p.progress.construction_started
+                };
+                let key = started.map(Month::key).unwrap_or_default();
+                ws.write_string_with_format(row, col, &key, &f.open_text)?;
+                Ok(9.0)
+            }
+            SheetColumn::Reason | SheetColumn::Correction => {
+                ws.write_string_with_format(row, col, "", &f.open)?;
+                Ok(16.0)
+            }
+            SheetColumn::Delay => {
+                ws.write_string_with_format(row, col, &self.record.delay, &f.open)?;
+                Ok(16.0)
+            }
+        }
+    }
+}
+
+/// A text cell of the plan's; the width it needs.
+fn plan_text(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    t: &str,
+    format: &Format,
+) -> Result<f64, XlsxError> {
+    ws.write_string_with_format(row, col, t, format)?;
+    Ok(text_width(t))
 }
 
 /// Each figure column: a number not below 0 (whole for counts); each month column: the list.
@@ -546,48 +595,8 @@ impl Rows<'_> {
         self.projects += 1;
         let mut progress = p.progress.clone();
         let mut record = record_for(&progress, self.month);
-        let mut bad = Vec::new();
-        for (j, column) in self.columns.iter().enumerate() {
-            let (Some(column), Some(d)) = (column, row.get(j)) else {
-                continue;
-            };
-            let at = || cell_name(line as u32 - 1, c0 + j as u32);
-            match column {
-                SheetColumn::Figure(f) => match number_of(d) {
-                    Some(Ok(v)) if v.is_finite() && v >= 0.0 => f.set(&mut record, v),
-                    Some(Ok(v)) => {
-                        bad.push(Text::ErrProgressCell.fill(lang, &[&at(), &f.name(lang), &v]))
-                    }
-                    Some(Err(t)) => {
-                        bad.push(Text::ErrProgressCell.fill(lang, &[&at(), &f.name(lang), &t]))
-                    }
-                    None => {}
-                },
-                SheetColumn::ExpropriationStarted | SheetColumn::ConstructionStarted => {
-                    let t = text_of(d);
-                    let started = if t.is_empty() {
-                        None
-                    } else if let Some(m) = Month::parse(&t) {
-                        Some(m)
-                    } else {
-                        bad.push(
-                            Text::ErrProgressMonthCell
-                                .fill(lang, &[&at(), &column.header(lang), &t]),
-                        );
-                        continue;
-                    };
-                    if *column == SheetColumn::ExpropriationStarted {
-                        progress.expropriation_started = started;
-                    } else {
-                        progress.construction_started = started;
-                    }
-                }
-                SheetColumn::Reason => record.reason = text_of(d),
-                SheetColumn::Correction => record.correction = text_of(d),
-                SheetColumn::Delay => record.delay = text_of(d),
-                _ => {}
-            }
-        }
+        let at = |j: usize| cell_name(line as u32 - 1, c0 + j as u32);
+        let bad = read_cells(self.columns, row, at, &mut progress, &mut record, lang);
         if !bad.is_empty() {
             for b in bad {
                 self.refuse(line, b);
@@ -617,6 +626,58 @@ impl Rows<'_> {
             }
         }
     }
+}
+
+/// A row's cells into the project's start months and the month's record (an empty figure
+/// keeps last month's); what cannot be read, named by its cell (`at` of its column).
+fn read_cells(
+    columns: &[Option<SheetColumn>],
+    row: &[Data],
+    at: impl Fn(usize) -> String,
+    progress: &mut ProjectProgress,
+    record: &mut crate::calc::model::MonthlyProgress,
+    lang: Lang,
+) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (j, column) in columns.iter().enumerate() {
+        let (Some(column), Some(d)) = (column, row.get(j)) else {
+            continue;
+        };
+        match column {
+            SheetColumn::Figure(f) => match number_of(d) {
+                Some(Ok(v)) if v.is_finite() && v >= 0.0 => f.set(record, v),
+                Some(Ok(v)) => {
+                    bad.push(Text::ErrProgressCell.fill(lang, &[&at(j), &f.name(lang), &v]))
+                }
+                Some(Err(t)) => {
+                    bad.push(Text::ErrProgressCell.fill(lang, &[&at(j), &f.name(lang), &t]))
+                }
+                None => {}
+            },
+            SheetColumn::ExpropriationStarted | SheetColumn::ConstructionStarted => {
+                let t = text_of(d);
+                let started = match Month::parse(&t) {
+                    _ if t.is_empty() => None,
+                    Some(m) => Some(m),
+                    None => {
+                        let what = [&at(j) as &dyn std::fmt::Display, &column.header(lang), &t];
+                        bad.push(Text::ErrProgressMonthCell.fill(lang, &what));
+                        continue;
+                    }
+                };
+                if *column == SheetColumn::ExpropriationStarted {
+                    progress.expropriation_started = started;
+                } else {
+                    progress.construction_started = started;
+                }
+            }
+            SheetColumn::Reason => record.reason = text_of(d),
+            SheetColumn::Correction => record.correction = text_of(d),
+            SheetColumn::Delay => record.delay = text_of(d),
+            _ => {}
+        }
+    }
+    bad
 }
 
 /// Where a district stands with its report of a month.

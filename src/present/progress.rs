@@ -173,102 +173,108 @@ fn behind_words(p: &ProjectRow, lang: Lang) -> String {
 /// still running from before), the ranking, the projects behind with why and what the county
 /// says of it.
 pub fn monthly_report(r: &ProgressReport, weights: &RankingWeights, lang: Lang) -> MonthlyReport {
+    MonthlyReport {
+        summary: group_table(Text::ColZone, &r.zones, lang),
+        districts: group_table(Text::ColDistrict, &r.districts, lang),
+        projects: projects_table(r, lang),
+        ranking: ranking_table(r, weights, lang),
+        behind: behind_table(r, lang),
+    }
+}
+
+fn headers(texts: &[Text], lang: Lang) -> Vec<String> {
+    texts.iter().map(|t| t.tr(lang).to_string()).collect()
+}
+
+/// Every project of the month's year and before, against its side's monetized target.
+fn projects_table(r: &ProgressReport, lang: Lang) -> Table {
     let target_of = |central: bool| {
+        let side = if central {
+            Group::CentralCity
+        } else {
+            Group::Counties
+        };
         r.zones
             .iter()
-            .find(|z| {
-                z.group
-                    == if central {
-                        Group::CentralCity
-                    } else {
-                        Group::Counties
-                    }
-            })
+            .find(|z| z.group == side)
             .map_or(0.0, |z| z.monetized_target)
     };
-    let mut header = vec![
-        Text::ColName.tr(lang).to_string(),
-        Text::ColDistrict.tr(lang).to_string(),
-        Text::ColYear.tr(lang).to_string(),
-    ];
+    let mut header = headers(&[Text::ColName, Text::ColDistrict, Text::ColYear], lang);
     header.extend(rate_header(lang));
-    let projects = Table {
-        header,
-        rows: r
-            .projects
-            .iter()
-            .filter(|p| p.year <= r.month.year)
-            .map(|p| {
-                let mut row = vec![
-                    Cell::Text(p.name.clone()),
-                    Cell::Text(p.district.clone()),
-                    Cell::Year(p.year),
-                ];
-                row.extend(rate_cells(&p.tally, target_of(p.central_city)));
-                row
-            })
-            .collect(),
-    };
+    let rows = r
+        .projects
+        .iter()
+        .filter(|p| p.year <= r.month.year)
+        .map(|p| {
+            let mut row = vec![
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.district.clone()),
+                Cell::Year(p.year),
+            ];
+            row.extend(rate_cells(&p.tally, target_of(p.central_city)));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// The ranking: place, district, 开工率, the composite score when other rates weigh, marks,
+/// change since last month.
+fn ranking_table(r: &ProgressReport, weights: &RankingWeights, lang: Lang) -> Table {
     let composite = !weights.start_only();
-    let mut header = vec![
-        Text::ColRank.tr(lang).to_string(),
-        Text::ColDistrict.tr(lang).to_string(),
-        Text::ColStartRate.tr(lang).to_string(),
-    ];
+    let mut header = headers(
+        &[Text::ColRank, Text::ColDistrict, Text::ColStartRate],
+        lang,
+    );
     if composite {
         header.push(Text::ColScore.tr(lang).to_string());
     }
-    header.extend([Text::ColMarks, Text::ColChange].map(|t| t.tr(lang).to_string()));
-    let ranking = Table {
-        header,
-        rows: r
-            .ranking
-            .iter()
-            .map(|k| {
-                let mut row = vec![
-                    Cell::Count(k.rank as u64),
-                    Cell::Text(k.district.clone()),
-                    Cell::Share(k.start_rate),
-                ];
-                if composite {
-                    row.push(Cell::Share(k.score));
-                }
-                row.push(Cell::Text(marks(k, lang)));
-                row.push(Cell::Text(change_text(k.change, lang)));
-                row
-            })
-            .collect(),
-    };
-    let behind = Table {
-        header: [
+    header.extend(headers(&[Text::ColMarks, Text::ColChange], lang));
+    let rows = r
+        .ranking
+        .iter()
+        .map(|k| {
+            let mut row = vec![
+                Cell::Count(k.rank as u64),
+                Cell::Text(k.district.clone()),
+                Cell::Share(k.start_rate),
+            ];
+            if composite {
+                row.push(Cell::Share(k.score));
+            }
+            row.push(Cell::Text(marks(k, lang)));
+            row.push(Cell::Text(change_text(k.change, lang)));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// The projects behind: how far, and why in the county's words.
+fn behind_table(r: &ProgressReport, lang: Lang) -> Table {
+    let header = headers(
+        &[
             Text::ColName,
             Text::ColDistrict,
             Text::ColBehind,
             Text::ColDelay,
-        ]
-        .map(|t| t.tr(lang).to_string())
-        .to_vec(),
-        rows: r
-            .projects
-            .iter()
-            .filter(|p| !p.behind.is_empty())
-            .map(|p| {
-                vec![
-                    Cell::Text(p.name.clone()),
-                    Cell::Text(p.district.clone()),
-                    Cell::Text(behind_words(p, lang)),
-                    Cell::Text(p.delay.clone()),
-                ]
-            })
-            .collect(),
-    };
-    MonthlyReport {
-        summary: group_table(Text::ColZone, &r.zones, lang),
-        districts: group_table(Text::ColDistrict, &r.districts, lang),
-        projects,
-        ranking,
-        behind,
-    }
+        ],
+        lang,
+    );
+    let rows = r
+        .projects
+        .iter()
+        .filter(|p| !p.behind.is_empty())
+        .map(|p| {
+            vec![
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.district.clone()),
+                Cell::Text(behind_words(p, lang)),
+                Cell::Text(p.delay.clone()),
+            ]
+        })
+        .collect();
+    Table { header, rows }
 }
 
 #[cfg(test)]
