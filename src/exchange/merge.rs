@@ -93,6 +93,30 @@ impl ProjectPart {
         }
     }
 
+    /// Its value in `p` to more digits where two values read alike at the usual ones (mixes
+    /// differing below 0.1 %), so a change row never shows the same text on both sides.
+    pub fn show_exact(self, p: &Project, lang: Lang) -> String {
+        match self {
+            ProjectPart::Resettlement | ProjectPart::Financing => self.mix(p, 4, lang),
+            _ => self.show(p, lang),
+        }
+    }
+
+    /// A mix's non-zero shares, in percent to `decimals`.
+    fn mix(self, p: &Project, decimals: usize, lang: Lang) -> String {
+        let parts: Vec<(Text, f64)> = match self {
+            ProjectPart::Resettlement => ResettlementWay::ALL
+                .iter()
+                .map(|w| (w.label(), w.get(&p.resettlement)))
+                .collect(),
+            _ => Instrument::ALL
+                .iter()
+                .map(|i| (i.label(), i.get(&p.financing)))
+                .collect(),
+        };
+        shares(parts.into_iter(), decimals, lang)
+    }
+
     /// Its value in `p`, as the planner reads it.
     pub fn show(self, p: &Project, lang: Lang) -> String {
         match self {
@@ -107,18 +131,7 @@ impl ProjectPart {
                 .map(|f| format!("{} {}", f.label().tr(lang), show_field(f, p, lang)))
                 .join(Text::ListSeparator.tr(lang)),
             },
-            ProjectPart::Resettlement => shares(
-                ResettlementWay::ALL
-                    .iter()
-                    .map(|w| (w.label(), w.get(&p.resettlement))),
-                lang,
-            ),
-            ProjectPart::Financing => shares(
-                Instrument::ALL
-                    .iter()
-                    .map(|i| (i.label(), i.get(&p.financing))),
-                lang,
-            ),
+            ProjectPart::Resettlement | ProjectPart::Financing => self.mix(p, 1, lang),
             ProjectPart::Cost(d) => match d.get_override(&p.costs) {
                 Some(v) => d.unit().show(v, lang),
                 None => Text::CityDefault.tr(lang).into(),
@@ -174,10 +187,19 @@ fn show_field(f: ProjectField, p: &Project, lang: Lang) -> String {
 }
 
 /// The non-zero shares of a mix: "货币补偿 30 %，新建安置 70 %".
-fn shares(parts: impl Iterator<Item = (Text, f64)>, lang: Lang) -> String {
+fn shares(parts: impl Iterator<Item = (Text, f64)>, decimals: usize, lang: Lang) -> String {
     let shown: Vec<String> = parts
         .filter(|(_, v)| *v != 0.0)
-        .map(|(t, v)| format!("{} {}", t.tr(lang), crate::words::i18n::fmt_pct(v)))
+        .map(|(t, v)| {
+            let pct = match decimals {
+                1 => crate::words::i18n::fmt_pct(v),
+                _ => format!(
+                    "{} %",
+                    crate::words::display::plain_number(v * 100.0, decimals)
+                ),
+            };
+            format!("{} {pct}", t.tr(lang))
+        })
         .collect();
     shown.join(Text::ListSeparator.tr(lang))
 }
@@ -719,10 +741,16 @@ impl Comparison {
         };
         let details = shown
             .into_iter()
-            .map(|part| Detail {
-                label: part.label(lang),
-                ours: summary(&o, part),
-                theirs: summary(&t, part),
+            .map(|part| {
+                let (mut ours, mut theirs) = (summary(&o, part), summary(&t, part));
+                if let (true, Some(a), Some(b)) = (ours == theirs, &o, &t) {
+                    (ours, theirs) = (part.show_exact(a, lang), part.show_exact(b, lang));
+                }
+                Detail {
+                    label: part.label(lang),
+                    ours,
+                    theirs,
+                }
             })
             .collect();
         let title = match kind {
