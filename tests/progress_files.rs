@@ -216,22 +216,17 @@ fn a_bad_row_refuses_the_whole_file_naming_it() {
         "{joined}"
     );
     assert!(problems[0].contains("属于东岭县"), "{joined}");
-    assert!(
-        problems[1].starts_with("第 7 行：") && problems[1].contains("更正说明"),
-        "{joined}"
-    );
-    assert!(
-        problems[2].starts_with("第 8 行：") && problems[2].contains("p999"),
-        "{joined}"
-    );
-    assert!(
-        problems[3].starts_with("第 9 行：") && problems[3].contains("很多"),
-        "{joined}"
-    );
-    assert!(
-        problems[4].starts_with("第 10 行：") && problems[4].contains("两次"),
-        "{joined}"
-    );
+    for (problem, (row, names)) in problems[1..].iter().zip([
+        ("第 7 行：", "更正说明"),
+        ("第 8 行：", "p999"),
+        ("第 9 行：", "很多"),
+        ("第 10 行：", "两次"),
+    ]) {
+        assert!(
+            problem.starts_with(row) && problem.contains(names),
+            "{joined}"
+        );
+    }
     assert_eq!(problems.len(), 5, "{joined}");
     // With a correction note the lower figure is taken.
     let corrected = county_file(

@@ -272,17 +272,12 @@ fn behind(p: &Project, month: Month, tally: &Tally, builds: bool) -> Vec<Behind>
 
 /// The month's plan against actual for `plan` (the view: a scenario sees the same actuals).
 pub fn progress_report(plan: &Plan, month: Month) -> ProgressReport {
-    progress_reports(plan, &[month]).remove(0)
-}
-
-/// The reports of several months, each project's costs worked out once for all of them.
-pub fn progress_reports(plan: &Plan, months: &[Month]) -> Vec<ProgressReport> {
     let costs: Vec<ProjectCosts> = plan
         .projects
         .iter()
         .map(|p| project_costs(p, &plan.assumptions.costs))
         .collect();
-    months.iter().map(|&m| report(plan, &costs, m)).collect()
+    report(plan, &costs, month)
 }
 
 /// Whether project `p` is in `scope` (the city, a zone, a district).

@@ -26,7 +26,8 @@ pub enum Start {
     Construction,
 }
 
-fn progress_of(plan: &Plan, project: &ProjectId) -> Option<ProjectProgress> {
+/// A project's actuals as the plan has them; `None` when the plan has no such project.
+pub fn progress_of(plan: &Plan, project: &ProjectId) -> Option<ProjectProgress> {
     plan.projects
         .iter()
         .find(|p| &p.id == project)

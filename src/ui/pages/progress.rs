@@ -12,7 +12,7 @@ use crate::calc::rules::group_name;
 use crate::calc::simulate::Group;
 use crate::document::edit::Edit;
 use crate::document::progress_entry::{
-    paste_block, record_for, set_figure, set_note, set_start, Note, Start,
+    paste_block, progress_of, record_for, set_figure, set_note, set_start, Note, Start,
 };
 use crate::present::progress::{behind_text, change_text, marks, pace_chart, ranking_chart};
 use crate::ui::pages::progress_board::{RankingWeightsEditor, ReportBoard};
@@ -424,15 +424,7 @@ fn GridRow(
     // The row's figures as the plan has them now: its cells follow this, nothing else.
     let progress = {
         let id = id.clone();
-        Memo::new(move |_| {
-            store.view.with(|p| {
-                p.projects
-                    .iter()
-                    .find(|q| q.id == id)
-                    .map(|q| q.progress.clone())
-                    .unwrap_or_default()
-            })
-        })
+        Memo::new(move |_| store.view.with(|p| progress_of(p, &id).unwrap_or_default()))
     };
     let record = Memo::new(move |_| progress.with(|p| record_for(p, month)));
     let reported = Signal::derive(move || progress.with(|p| p.at(month).is_some()));

@@ -12,8 +12,8 @@ use crate::ui::shell::files;
 use crate::ui::shell::state::{local_minute, Proposal, ProposalKind, Tab};
 use crate::ui::shell::sync::Session;
 
-/// Reads a whole file, or says why not in the import banner.
-async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {
+/// Reads a whole file to import, or says why not in the import banner (which it clears first).
+pub(crate) async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {
     let store = session.store();
     store.import_error.set(None);
     match files::read_bytes(file.clone(), MAX_IMPORT_BYTES).await {

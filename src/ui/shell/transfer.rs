@@ -134,18 +134,11 @@ pub fn resolve_import(session: Session, choice: ImportChoice) {
 /// list edited and sent back), the others are added. The worker reads the file.
 pub fn import_csv(session: Session, file: web_sys::File) {
     let store = session.store();
-    store.import_error.set(None);
     let file_name = file.name();
     leptos::task::spawn_local(async move {
         let lang = store.lang.get_untracked();
-        let bytes = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
-            Ok(bytes) => bytes,
-            Err(size) => {
-                store
-                    .import_error
-                    .set(Some(ImportError::TooLarge { bytes: size }.message(lang)));
-                return;
-            }
+        let Some(bytes) = crate::ui::shell::exchange::read(session, &file).await else {
+            return;
         };
         let view = store.view.get_untracked();
         let read =
@@ -243,16 +236,11 @@ pub fn export_progress_report(session: Session) {
 /// it; the 进度 page then shows the file's month.
 pub fn import_progress(session: Session, file: web_sys::File) {
     let store = session.store();
-    store.import_error.set(None);
     let file_name = file.name();
     leptos::task::spawn_local(async move {
         let lang = store.lang.get_untracked();
-        let bytes = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
-            Ok(bytes) => bytes,
-            Err(size) => {
-                let message = ImportError::TooLarge { bytes: size }.message(lang);
-                return store.import_error.set(Some(message));
-            }
+        let Some(bytes) = crate::ui::shell::exchange::read(session, &file).await else {
+            return;
         };
         let doc = store.plan.get_untracked();
         let outcome = worker::read_progress(store.worker_loading, lang, doc, &bytes)
