@@ -365,12 +365,41 @@ fn the_monthly_report_adds_up_and_its_workbook_holds_the_same_figures() {
         "no composite column while 开工率 alone ranks"
     );
     assert!(!m.behind.rows.is_empty());
+    // Funds by source: X县's amounts add up to its total in the districts table, and each
+    // rate is its amount over its share of the year's plan.
+    let money = |c: &Cell| match c {
+        Cell::Money(v) => *v,
+        other => panic!("{other:?}"),
+    };
+    let xf = m
+        .funds
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("X县".into()))
+        .unwrap();
+    let by_source: f64 = xf[1..].iter().step_by(2).map(money).sum();
+    assert!(
+        (by_source - money(&x[10])).abs() < 0.01 * 5.0,
+        "{by_source} vs {:?}",
+        x[9]
+    );
+    let tally = &r
+        .districts
+        .iter()
+        .find(|d| d.group == planner::simulate::Group::District("X县".into()))
+        .unwrap()
+        .tally;
+    let loan = planner::model::Instrument::PolicyLoan;
+    assert_eq!(
+        xf[4],
+        Cell::Share(loan.amount(&tally.funds) / loan.amount(&tally.planned_funds))
+    );
 
     let bytes = planner::workbook::progress_report(&plan, march, Lang::Zh).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["汇总", "分区县", "分项目", "排名", "滞后项目"]
+        ["汇总", "分区县", "分项目", "排名", "滞后项目", "资金到位"]
     );
     let districts = wb.worksheet_range("分区县").unwrap();
     let header_at = 1;

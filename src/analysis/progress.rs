@@ -102,14 +102,10 @@ impl Tally {
         }
     }
 
-    /// Funds in place ÷ the year's planned funds, per instrument with a plan.
-    pub fn funds_rates(&self) -> Vec<(Instrument, f64)> {
-        Instrument::ALL
-            .iter()
-            .filter_map(|&i| {
-                ratio(i.amount(&self.funds), i.amount(&self.planned_funds)).map(|r| (i, r))
-            })
-            .collect()
+    /// One instrument's funds in place ÷ its share of the year's planned sources (`None` when
+    /// the plan has none of it).
+    pub fn fund_rate(&self, i: Instrument) -> Option<f64> {
+        ratio(i.amount(&self.funds), i.amount(&self.planned_funds))
     }
 }
 

@@ -355,6 +355,7 @@ pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>,
         (Text::SheetProgressProjects, &tables.projects),
         (Text::SheetProgressRanking, &tables.ranking),
         (Text::SheetProgressBehind, &tables.behind),
+        (Text::SheetProgressFunds, &tables.funds),
     ] {
         let ws = sheet(&mut wb, name, lang)?;
         let title_text = format!("{heading} · {}", name.tr(lang));

@@ -8,7 +8,7 @@ use charming::Chart;
 use crate::analysis::progress::{
     scope_tallies, Behind, GroupRow, ProgressReport, ProjectRow, Ranked, Tally,
 };
-use crate::calc::model::Month;
+use crate::calc::model::{Instrument, Month};
 use crate::calc::rules::group_name;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
@@ -105,6 +105,8 @@ pub struct MonthlyReport {
     pub projects: Table,
     pub ranking: Table,
     pub behind: Table,
+    /// 资金到位 by source: the zones, then each district.
+    pub funds: Table,
 }
 
 /// The columns every plan-against-actual row has after its name.
@@ -179,7 +181,35 @@ pub fn monthly_report(r: &ProgressReport, weights: &RankingWeights, lang: Lang) 
         projects: projects_table(r, lang),
         ranking: ranking_table(r, weights, lang),
         behind: behind_table(r, lang),
+        funds: funds_table(r, lang),
     }
+}
+
+/// Funds in place by instrument against the year's plan of it: each zone and district, one
+/// amount and one rate per instrument ("—" where the plan has none of it).
+fn funds_table(r: &ProgressReport, lang: Lang) -> Table {
+    let mut header = vec![Text::ColZone.tr(lang).to_string()];
+    for &i in Instrument::ALL {
+        let name = i.label().tr(lang);
+        header.push(Text::ColFundsOfWan.fill(lang, &[&name]));
+        header.push(Text::ColFundsRateOf.fill(lang, &[&name]));
+    }
+    let rows = r
+        .zones
+        .iter()
+        .chain(&r.districts)
+        .map(|g| {
+            let mut row = vec![Cell::Text(group_name(&g.group, lang))];
+            for &i in Instrument::ALL {
+                row.push(Cell::Money(
+                    (i.amount(&g.tally.funds) * 100.0).round() / 100.0,
+                ));
+                row.push(share(g.tally.fund_rate(i)));
+            }
+            row
+        })
+        .collect();
+    Table { header, rows }
 }
 
 fn headers(texts: &[Text], lang: Lang) -> Vec<String> {

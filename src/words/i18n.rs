@@ -744,6 +744,9 @@ catalogue! {
     SheetProgressDistricts => "分区县", "Districts";
     SheetProgressProjects => "分项目", "Projects";
     SheetProgressRanking => "排名", "Ranking";
+    SheetProgressFunds => "资金到位", "Funds in place";
+    ColFundsOfWan => "{0}到位（万元）", "{0} in place (10k yuan)";
+    ColFundsRateOf => "{0}到位率", "{0} in place, share of plan";
     SheetProgressBehind => "滞后项目", "Behind schedule";
     ProgressTemplateFile => "{0}{1}进度报送", "{0} progress {1}";
     BoardTitle => "区县报送（{0}）", "Reports from the districts ({0})";

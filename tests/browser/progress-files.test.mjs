@@ -118,6 +118,9 @@ test('the ranking by a weighted composite, and the monthly report: screen, print
   assert.match(await pageRow.textContent(), /1,?246.*92\.8 ?%.*51\.0 ?%/);
   assert.match(await report.locator('[data-testid="progress-report-behind"]').textContent(), /黄沙桥片区.*征收未按期启动/);
   assert.match(await report.locator('[data-testid="progress-report-ranking"]').textContent(), /综合得分/);
+  // Funds in place by source, each against its share of the year's plan.
+  assert.match(await report.locator('[data-testid="progress-report-funds"] thead').textContent(), /政策性银行贷款到位率/);
+  assert.match(await report.locator('[data-testid="progress-report-funds"] tbody').textContent(), /X县/);
   // Printed, only the report is on the page.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('[data-testid="progress-page"]').isVisible(), false);

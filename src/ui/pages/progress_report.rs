@@ -33,7 +33,7 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         Text::MonthlyReportTitle.fill(lang(), &[&name, &month.get().label(lang())])
     };
     let table = |pick: Pick| Signal::derive(move || tables.with(|m| pick(m).clone()));
-    let sections: [(Text, &'static str, Pick); 5] = [
+    let sections: [(Text, &'static str, Pick); 6] = [
         (Text::SheetProgressSummary, "progress-report-summary", |m| {
             &m.summary
         }),
@@ -47,6 +47,9 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         }),
         (Text::SheetProgressBehind, "progress-report-behind", |m| {
             &m.behind
+        }),
+        (Text::SheetProgressFunds, "progress-report-funds", |m| {
+            &m.funds
         }),
         (
             Text::SheetProgressProjects,
