@@ -31,6 +31,10 @@ test('the ranking for March 2027: X县 first, the top and bottom three marked', 
   await page.selectOption('[data-testid="progress-district"]', 'X县');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="progress-row"]').length === 2);
   assert.deepEqual(await page.locator('[data-testid="progress-row"] th').allTextContents(), ['X县西街X县', 'X县东关危旧房X县']);
+  // Every grid header reads whole in its fixed-width column (the three 货币化安置户数·… apart).
+  const clipped = await page.$$eval('[data-testid="progress-grid"] thead th', (ths) =>
+    ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent));
+  assert.deepEqual(clipped, []);
   // February: X县 still first, its start rate lower.
   await page.fill('[data-testid="progress-month"]', '2027-02');
   await page.locator('[data-testid="progress-month"]').dispatchEvent('change');

@@ -23,7 +23,9 @@ pub fn ReportBoard() -> impl IntoView {
     view! {
         <h3>{move || Text::BoardTitle.fill(lang(), &[&month.get().label(lang())])}</h3>
         <p class="hint">{move || t(Text::BoardHint)}</p>
-        {file_button(session, Text::ImportProgress, PROGRESS_FILES, "import-progress", transfer::import_progress)}
+        <div class="board-actions">
+            {file_button(session, Text::ImportProgress, PROGRESS_FILES, "import-progress", transfer::import_progress)}
+        </div>
         <table class="data" data-testid="progress-board">
             <thead><tr>
                 <th>{move || t(Text::ColDistrict)}</th>
