@@ -25,6 +25,7 @@ fn lever(scope: Scope, action: LeverAction) -> Edit {
 fn scenario(edits: Vec<Edit>) -> Scenario {
     Scenario {
         id: "t".into(),
+        forecast: false,
         name: "试".into(),
         note: String::new(),
         edits,

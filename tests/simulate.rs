@@ -76,6 +76,7 @@ fn sample_project() -> Project {
         ppp: Default::default(),
         income: Vec::new(),
         progress: Default::default(),
+        forecast: None,
     }
 }
 
@@ -529,6 +530,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                     ppp: Default::default(),
                     income: Vec::new(),
                     progress: Default::default(),
+                    forecast: None,
                 }
             },
         )

@@ -1346,7 +1346,7 @@ fn own_objective(plan: &Plan, p: &Project, s: &Settings) -> f64 {
 fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -> bool {
     let p = &plan.projects[i];
     let a = &plan.assumptions;
-    let window = (plan.first_year, plan.first_year + 1);
+    let window = plan.window_span();
     if !crate::document::validate::validate_project(p, a, window, i + 1).is_empty() {
         return false;
     }
@@ -1505,6 +1505,7 @@ pub fn scenario_of(
     edits.extend(own);
     crate::document::edit::Scenario {
         id: doc.next_scenario_id(),
+        forecast: false,
         name: Text::OptimumName.fill(lang, &[&goal.tr(lang)]),
         note: Text::OptimumNote.fill(
             lang,

@@ -4,6 +4,8 @@
 //! Usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--optimize] [--progress YYYY-MM] PLAN.json
 //! `--progress YYYY-MM`: the month's plan against actual (per project, district, zone and city)
 //! and the ranking by 开工率, as JSON (the figures of the 进度 page).
+//! `--forecast YYYY-MM`: the results of the forecast scenario from the actuals to that month
+//! (按实际进度预测: the plan's scenario made fresh, docs/model.md), as JSON.
 //! `--risk N`: N Monte Carlo draws with the plan's ranges and seed; the percentiles and
 //! probabilities as JSON (the same figures as the browser's 风险 page).
 //! `--optimize`: the plan document with the cheapest mix that meets every target and cap added
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     let mut risk: Option<u32> = None;
     let mut optimize = false;
     let mut progress: Option<planner::model::Month> = None;
+    let mut forecast: Option<planner::model::Month> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -43,12 +46,20 @@ fn main() -> ExitCode {
                 Some(m) => progress = Some(m),
                 None => return fail("--progress 后应为月份，如 2027-03"),
             },
+            "--forecast" => match args
+                .next()
+                .as_deref()
+                .and_then(planner::model::Month::parse)
+            {
+                Some(m) => forecast = Some(m),
+                None => return fail("--forecast 后应为月份，如 2027-06"),
+            },
             "--risk" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),
             },
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] PLAN.json");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -100,6 +111,17 @@ fn main() -> ExitCode {
             "{}",
             serde_json::to_string_pretty(&report).expect("a report serializes")
         );
+        return ExitCode::SUCCESS;
+    }
+    if let Some(month) = forecast {
+        let scenario = Scenario {
+            id: "forecast".into(),
+            name: Text::ForecastScenarioName.tr(Lang::Zh).into(),
+            note: String::new(),
+            edits: planner::rolling::forecast_edits(&plan, month),
+            forecast: true,
+        };
+        println!("{}", results_json(&simulate_plan(&plan, Some(&scenario))));
         return ExitCode::SUCCESS;
     }
     if optimize {

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::forecast::Timing;
 use crate::calc::model::{CostDefaults, Project, ResettlementWay};
 
 /// Investment by category, 万元.
@@ -76,27 +77,54 @@ pub struct ProjectCosts {
     pub wait_months: f64,
     /// Year index (from the planned year) in which in-kind households get their flats.
     pub handover_offset: usize,
+    /// Year index in which households sign and those rehoused with money are rehoused (0 but
+    /// for a forecast of a project that started late).
+    pub signing_offset: usize,
     /// Year index in which construction completes: month `construction_months` counted from
     /// January of the planned year; a project with nothing to build completes in year 0.
     /// Availability payments start the year after; transition months never delay it.
     pub completion_offset: usize,
+    /// The money raised per year when a forecast's actuals set it (funds in place to date, the
+    /// rest by the mix); `None`: each instrument its share of every year's investment.
+    pub drawn: Option<Vec<crate::calc::model::Sources>>,
+    /// When each category is spent, by month (what the forecast splits at its month).
+    pub timing: Timing,
 }
 
 const YUAN_PER_WAN: f64 = 10_000.0;
 
 /// Months of a `total_months` period (starting in January of year 0) that fall in year `k`.
 pub fn months_in_year(k: usize, total_months: f64) -> f64 {
-    (total_months - 12.0 * k as f64).clamp(0.0, 12.0)
+    months_of(k, 0.0, total_months)
+}
+
+/// Months of a period of `len` months starting `start` months after January of year 0 that
+/// fall in year `k` (with `start` = 0 the same arithmetic, to the bit, as `months_in_year`).
+pub fn months_of(k: usize, start: f64, len: f64) -> f64 {
+    let from = 12.0 * k as f64;
+    ((start + len).min(from + 12.0) - start.max(from)).clamp(0.0, 12.0)
+}
+
+/// The year index of month `month` counted from January of year 0 (month 0).
+fn year_of_month(month: f64) -> usize {
+    (month.max(0.0) / 12.0).floor() as usize
+}
+
+/// Year index of the month in which a period of `months` from `start` ends: the year of
+/// `start` itself for an empty period.
+fn end_year(start: f64, months: f64) -> usize {
+    if months > 0.0 {
+        (((start + months) / 12.0).ceil() as usize)
+            .saturating_sub(1)
+            .max(year_of_month(start))
+    } else {
+        year_of_month(start)
+    }
 }
 
 /// Years a period of `months` touches (at least one).
 fn years_spanned(months: f64) -> usize {
     ((months / 12.0).ceil() as usize).max(1)
-}
-
-/// Year index of the month in which a period of `months` ends (0 for an empty period).
-pub fn end_year_offset(months: f64) -> usize {
-    ((months / 12.0).ceil() as usize).saturating_sub(1)
 }
 
 pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
@@ -113,7 +141,12 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     };
     let wait = c.construction_months.max(0.0);
     let fee_months = wait + c.transition_extra_months.max(0.0);
-    let handover = end_year_offset(wait);
+    // A forecast starts signing and building late (docs/model.md, 预测与滚动); the plan at 0.
+    let (sign, build) = p.forecast.map_or((0.0, 0.0), |f| {
+        (f64::from(f.signing_delay), f64::from(f.construction_delay))
+    });
+    let signing = year_of_month(sign);
+    let handover = end_year(build, wait);
 
     let total = Investment {
         compensation: compensated_area * c.compensation_price * (1.0 + c.monetization_incentive)
@@ -128,15 +161,16 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
         infrastructure: p.infrastructure_cost,
     };
 
-    let years = years_spanned(wait)
-        .max(years_spanned(fee_months))
-        .max(handover + 1);
+    let years = years_spanned(build + wait)
+        .max(years_spanned(build + fee_months))
+        .max(handover + 1)
+        .max(signing + 1);
     let mut by_year = vec![Investment::default(); years];
     // Spread over the construction months; an instant build (0 months) lands in year 0.
     let build_share = |k: usize| {
         if wait > 0.0 {
-            months_in_year(k, wait) / wait
-        } else if k == 0 {
+            months_of(k, build, wait) / wait
+        } else if k == year_of_month(build) {
             1.0
         } else {
             0.0
@@ -146,10 +180,10 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
         y.construction = total.construction * build_share(k);
         y.infrastructure = total.infrastructure * build_share(k);
         if fee_months > 0.0 {
-            y.transition = total.transition * months_in_year(k, fee_months) / fee_months;
+            y.transition = total.transition * months_of(k, build, fee_months) / fee_months;
         }
     }
-    let first = &mut by_year[0];
+    let first = &mut by_year[signing];
     first.compensation = total.compensation;
     first.purchase = total.purchase;
     first.rewards = total.rewards;
@@ -158,12 +192,26 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     by_year[handover].relocation += in_kind * c.relocation_fee / YUAN_PER_WAN;
 
     let builds = total.construction + total.infrastructure > 0.0;
-    ProjectCosts {
+    let mut costs = ProjectCosts {
         total,
         by_year,
         households: counts,
         wait_months: wait,
         handover_offset: handover,
-        completion_offset: if builds { handover } else { 0 },
+        signing_offset: signing,
+        completion_offset: if builds { handover } else { signing },
+        drawn: None,
+        timing: Timing {
+            signing: sign,
+            building: build,
+            construction: wait,
+            fee_months,
+            relocation_out: h * c.relocation_fee / YUAN_PER_WAN,
+            relocation_in: in_kind * c.relocation_fee / YUAN_PER_WAN,
+        },
+    };
+    if p.forecast.is_some() {
+        crate::calc::forecast::apply_actuals(p, &mut costs);
     }
+    costs
 }

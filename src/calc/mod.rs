@@ -3,6 +3,7 @@
 pub mod costs;
 pub mod fields;
 pub mod finance;
+pub mod forecast;
 pub mod measure;
 pub mod model;
 pub mod progress;

@@ -110,6 +110,26 @@ pub struct Project {
     /// What the project has actually done, month by month (进度).
     #[serde(default, skip_serializing_if = "ProjectProgress::is_empty")]
     pub progress: ProjectProgress,
+    /// Runs on its actuals to a month and late by its delays after it (按实际进度预测, version
+    /// 7): set by the forecast scenario, and in the base on a project carried into a rolled
+    /// window. `None`: the plan's schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Forecast>,
+}
+
+/// A project's schedule as it actually runs (docs/model.md, 预测与滚动): its figures to the end
+/// of `as_of` are its actuals (`progress`), the rest of its plan follows, its signing and its
+/// building each started `…_delay` months after January of its planned year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forecast {
+    /// The last month of actuals: investment and funds in place to its end are the records'.
+    pub as_of: Month,
+    /// Months signing (expropriation: compensation, purchase, rewards, the move out) starts late.
+    #[serde(default)]
+    pub signing_delay: u32,
+    /// Months construction (and infrastructure, the transition fees, the handover) starts late.
+    #[serde(default)]
+    pub construction_delay: u32,
 }
 
 /// A kind of project income besides land sales (资金平衡方案's 收益 by stream).
@@ -657,6 +677,11 @@ impl Month {
             year: i.div_euclid(12),
             month: (i.rem_euclid(12) + 1) as u8,
         }
+    }
+
+    /// `months` months later (earlier when negative).
+    pub fn plus(self, months: i32) -> Month {
+        Month::of_index(self.index() + months)
     }
 
     pub fn previous(self) -> Month {

@@ -211,7 +211,18 @@ impl Finding {
     /// The group, the project, or the year (a span of years with its peak).
     fn subject_name(&self, lang: Lang) -> String {
         match &self.subject {
-            Subject::Group(g) => group_name(g, lang),
+            Subject::Group(g) => match self.years {
+                // One planned year's list.
+                Some((y, _)) => format!(
+                    "{}{}",
+                    crate::words::i18n::fmt_year(y, lang),
+                    match lang {
+                        Lang::Zh => group_name(g, lang),
+                        Lang::En => format!(" {}", group_name(g, lang)),
+                    }
+                ),
+                None => group_name(g, lang),
+            },
             Subject::Project { name, .. } => name.clone(),
             Subject::Year(y) => match self.years {
                 Some((a, b)) if a != b => match lang {
@@ -319,6 +330,27 @@ fn monetized_findings(r: &Results) -> Vec<Finding> {
                 actual: m.rate,
                 limit: m.target,
                 years: None,
+            });
+        }
+    }
+    // Each planned year's list against the targets: a warning beside the plan's own figure.
+    for y in r
+        .monetized_by_year
+        .iter()
+        .filter(|y| in_force(RuleId::MonetizedTarget, y.year))
+    {
+        for m in y
+            .rates
+            .iter()
+            .filter(|m| m.households > 0 && !m.meets_target())
+        {
+            out.push(Finding {
+                rule: RuleId::MonetizedTarget,
+                severity: Severity::Warning,
+                subject: Subject::Group(m.group.clone()),
+                actual: m.rate,
+                limit: m.target,
+                years: Some((y.year, y.year)),
             });
         }
     }

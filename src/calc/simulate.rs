@@ -265,7 +265,19 @@ pub struct Results {
     pub years: Vec<YearResult>,
     pub projects: Vec<ProjectResult>,
     pub monetized: Vec<MonetizedRate>,
+    /// The zones' monetized rates of each planned year's projects: the province assesses a
+    /// year's list against the targets (a 三年规划 has three).
+    #[serde(default)]
+    pub monetized_by_year: Vec<YearRates>,
     pub totals: Totals,
+}
+
+/// The central city's, the counties' and the whole list's monetized rates of the projects
+/// planned in `year`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearRates {
+    pub year: i32,
+    pub rates: Vec<MonetizedRate>,
 }
 
 impl Results {
@@ -299,18 +311,22 @@ struct ProjectFlows {
 
 /// Stage 1–2: costs, then the money raised for them by each instrument.
 fn sources(p: &Project, costs: &ProjectCosts) -> (Vec<Sources>, Vec<f64>) {
-    let sources: Vec<Sources> = costs
-        .by_year
-        .iter()
-        .map(|y| {
-            let inv = y.total();
-            let mut s = Sources::default();
-            for &i in Instrument::ALL {
-                *i.amount_mut(&mut s) = inv * i.get(&p.financing);
-            }
-            s
-        })
-        .collect();
+    let sources: Vec<Sources> = match &costs.drawn {
+        // A forecast's funds in place to date, the rest by the mix.
+        Some(drawn) => drawn.clone(),
+        None => costs
+            .by_year
+            .iter()
+            .map(|y| {
+                let inv = y.total();
+                let mut s = Sources::default();
+                for &i in Instrument::ALL {
+                    *i.amount_mut(&mut s) = inv * i.get(&p.financing);
+                }
+                s
+            })
+            .collect(),
+    };
     // Central subsidies pay the capital fund pro rata; the city's budget pays the rest.
     let capital_total: f64 = sources.iter().map(|s| s.capital_fund).sum();
     let subsidy = p.central_subsidy.clamp(0.0, capital_total);
@@ -379,15 +395,23 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
     let used = |i: Instrument| i.get(&p.financing) > 0.0;
     let build_years = costs.completion_offset + 1;
     let loan = if used(Instrument::PolicyLoan) {
-        loan_schedule(amounts(&mut buf, &sources, Instrument::PolicyLoan), &a.loan)
+        from_first_draw(
+            amounts(&mut buf, &sources, Instrument::PolicyLoan),
+            |draws, _| loan_schedule(draws, &a.loan),
+        )
     } else {
         Vec::new()
     };
     let service = if used(Instrument::ServicePurchase) {
-        service_schedule(
+        from_first_draw(
             amounts(&mut buf, &sources, Instrument::ServicePurchase),
-            &a.service_purchase,
-            build_years,
+            |draws, late| {
+                service_schedule(
+                    draws,
+                    &a.service_purchase,
+                    build_years.saturating_sub(late).max(1),
+                )
+            },
         )
     } else {
         Vec::new()
@@ -438,6 +462,22 @@ fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
     }
 }
 
+/// A debt's schedule with its term counted from its first draw: a project that starts late (a
+/// forecast) draws nothing in its first years, and its loan runs its term from the year it
+/// does. `schedule` gets the draws from the first and how many years later that is.
+fn from_first_draw<T: Default + Clone>(
+    draws: &[f64],
+    schedule: impl FnOnce(&[f64], usize) -> Vec<T>,
+) -> Vec<T> {
+    let late = draws.iter().position(|&d| d != 0.0).unwrap_or(0);
+    if late == 0 {
+        return schedule(draws, 0);
+    }
+    let mut out = vec![T::default(); late];
+    out.extend(schedule(&draws[late..], late));
+    out
+}
+
 /// Two yearly flows added year by year (the longer one's length); `a` itself, uncopied, when
 /// `b` is empty (most projects have no income besides land sales).
 fn summed<'a>(a: &'a [f64], b: &[f64]) -> std::borrow::Cow<'a, [f64]> {
@@ -462,13 +502,21 @@ fn debt_service(loan: &[DebtYear], bonds: &[DebtYear]) -> Vec<f64> {
         .collect()
 }
 
-/// Adds a project's flows into the plan's years from `off` (its planned year's index).
-fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
+/// Adds a project's flows into the plan's years from `off` (its planned year's index), all but
+/// the first `skip` years of them (a carried project's years before the window, already spent).
+fn accumulate(years: &mut Vec<YearResult>, off: usize, skip: usize, f: &ProjectFlows) {
     ensure_len(
         years,
-        off + f.costs.by_year.len().max(f.costs.handover_offset + 1),
+        off + f
+            .costs
+            .by_year
+            .len()
+            .max(f.costs.handover_offset + 1)
+            .saturating_sub(skip)
+            .max(1),
     );
-    for (k, (c, s)) in f.costs.by_year.iter().zip(&f.sources).enumerate() {
+    let spent = f.costs.by_year.iter().zip(&f.sources).skip(skip);
+    for (k, (c, s)) in spent.enumerate() {
         years[off + k].investment.add(c);
         years[off + k].sources.add(s);
     }
@@ -477,61 +525,86 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
         .iter()
         .zip(&f.subsidy)
         .map(|(s, sub)| s.capital_fund - sub);
-    add_flow(years, off, f.subsidy.iter().copied(), |y| {
+    add_flow(years, off, skip, f.subsidy.iter().copied(), |y| {
         &mut y.central_subsidy
     });
-    add_flow(years, off, capital, |y| {
+    add_flow(years, off, skip, capital, |y| {
         &mut y.fiscal.by_instrument.capital_fund
     });
-    add_flow(years, off, f.loan.iter().map(DebtYear::debt_service), |y| {
-        &mut y.fiscal.by_instrument.policy_loan
-    });
-    add_flow(years, off, f.loan.iter().map(|d| d.outstanding), |y| {
-        &mut y.debt.policy_loan
-    });
-    add_flow(years, off, f.service.iter().map(|s| s.fee), |y| {
+    add_flow(
+        years,
+        off,
+        skip,
+        f.loan.iter().map(DebtYear::debt_service),
+        |y| &mut y.fiscal.by_instrument.policy_loan,
+    );
+    add_flow(
+        years,
+        off,
+        skip,
+        f.loan.iter().map(|d| d.outstanding),
+        |y| &mut y.debt.policy_loan,
+    );
+    add_flow(years, off, skip, f.service.iter().map(|s| s.fee), |y| {
         &mut y.fiscal.by_instrument.service_purchase
     });
     add_flow(
         years,
         off,
+        skip,
         f.service.iter().map(|s| s.financing.outstanding),
         |y| &mut y.debt.service_purchase,
     );
     add_flow(
         years,
         off,
+        skip,
         f.bonds.iter().map(DebtYear::debt_service),
         |y| &mut y.fiscal.by_instrument.special_bond,
     );
-    add_flow(years, off, f.bonds.iter().map(|d| d.outstanding), |y| {
-        &mut y.debt.special_bond
-    });
-    add_flow(years, off, f.ppp.iter().map(PppSpending::total), |y| {
-        &mut y.fiscal.by_instrument.ppp
-    });
-    add_flow(years, off, f.ppp.iter().map(|k| k.equity), |y| {
+    add_flow(
+        years,
+        off,
+        skip,
+        f.bonds.iter().map(|d| d.outstanding),
+        |y| &mut y.debt.special_bond,
+    );
+    add_flow(
+        years,
+        off,
+        skip,
+        f.ppp.iter().map(PppSpending::total),
+        |y| &mut y.fiscal.by_instrument.ppp,
+    );
+    add_flow(years, off, skip, f.ppp.iter().map(|k| k.equity), |y| {
         &mut y.ppp_spending.equity
     });
-    add_flow(years, off, f.ppp.iter().map(|k| k.operating), |y| {
+    add_flow(years, off, skip, f.ppp.iter().map(|k| k.operating), |y| {
         &mut y.ppp_spending.operating
     });
-    add_flow(years, off, f.ppp.iter().map(|k| k.risk), |y| {
+    add_flow(years, off, skip, f.ppp.iter().map(|k| k.risk), |y| {
         &mut y.ppp_spending.risk
     });
-    add_flow(years, off, f.ppp.iter().map(|k| k.supporting), |y| {
+    add_flow(years, off, skip, f.ppp.iter().map(|k| k.supporting), |y| {
         &mut y.ppp_spending.supporting
     });
-    add_flow(years, off, f.land.iter().copied(), |y| &mut y.land_revenue);
-    add_flow(years, off, f.income.iter().copied(), |y| {
+    add_flow(years, off, skip, f.land.iter().copied(), |y| {
+        &mut y.land_revenue
+    });
+    add_flow(years, off, skip, f.income.iter().copied(), |y| {
         &mut y.other_income
     });
-    add_flow(years, off, f.land_applied.iter().copied(), |y| {
+    add_flow(years, off, skip, f.land_applied.iter().copied(), |y| {
         &mut y.fiscal.land_offset
     });
     let h = &f.costs.households;
-    years[off].rehoused.monetized += h.monetized();
-    years[off + f.costs.handover_offset].rehoused.in_kind += h.in_kind();
+    // Households rehoused before the window were rehoused then.
+    if let Some(k) = f.costs.signing_offset.checked_sub(skip) {
+        years[off + k].rehoused.monetized += h.monetized();
+    }
+    if let Some(k) = f.costs.handover_offset.checked_sub(skip) {
+        years[off + k].rehoused.in_kind += h.in_kind();
+    }
 }
 
 /// Adds one of a project's yearly flows into `total` of the plan's years from `off`. Zeros are
@@ -540,11 +613,13 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, f: &ProjectFlows) {
 fn add_flow<I>(
     years: &mut Vec<YearResult>,
     off: usize,
+    skip: usize,
     values: I,
     total: impl Fn(&mut YearResult) -> &mut f64,
 ) where
     I: DoubleEndedIterator<Item = f64> + ExactSizeIterator + Clone,
 {
+    let values = values.skip(skip);
     let Some(last) = values.clone().rposition(|v| v != 0.0) else {
         return;
     };
@@ -772,6 +847,17 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
     years.finish(a, &order, results)
 }
 
+/// The first year a project's flows count in: a project carried into a rolled window (its
+/// forecast in the base, its year before the window) counts from the window's first year, what
+/// it spent before being history; every other project from its planned year.
+fn counted_from(p: &Project, first_year: i32) -> i32 {
+    if p.forecast.is_some() && p.year < first_year {
+        first_year
+    } else {
+        p.year
+    }
+}
+
 /// Stages 5–7, one project at a time in id order: the plan's years and what was borrowed and
 /// repaid, then the groups and totals. The full and the incremental simulation both go through
 /// it, so they add the same numbers in the same order.
@@ -789,7 +875,7 @@ impl PlanYears {
         // Years before the plan window (mis-entered projects) still simulate; validation flags them.
         let (start, last) = order
             .iter()
-            .map(|p| p.year)
+            .map(|p| counted_from(p, first_year))
             .fold((first_year, first_year), |(lo, hi), y| {
                 (lo.min(y), hi.max(y))
             });
@@ -805,7 +891,9 @@ impl PlanYears {
     }
 
     fn add(&mut self, p: &Project, f: &ProjectFlows) {
-        accumulate(&mut self.years, (p.year - self.start) as usize, f);
+        let from = counted_from(p, self.first_year);
+        let skip = (from - p.year) as usize;
+        accumulate(&mut self.years, (from - self.start) as usize, skip, f);
         let debts = f
             .loan
             .iter()
@@ -832,6 +920,7 @@ impl PlanYears {
                 .zip(projects.iter().map(|r| r.households)),
             a,
         );
+        let monetized_by_year = year_rates(order, &projects, a, self.first_year);
         let totals = totals(
             &self.years,
             &projects,
@@ -844,9 +933,41 @@ impl PlanYears {
             years: self.years,
             projects,
             monetized,
+            monetized_by_year,
             totals,
         }
     }
+}
+
+/// Each planned year's zone rates (a carried project's year is history: not assessed again).
+fn year_rates(
+    order: &[&Project],
+    projects: &[ProjectResult],
+    a: &Assumptions,
+    first_year: i32,
+) -> Vec<YearRates> {
+    let mut years: Vec<i32> = order
+        .iter()
+        .filter(|p| counted_from(p, first_year) == p.year)
+        .map(|p| p.year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| {
+            let of_year = order
+                .iter()
+                .copied()
+                .zip(projects.iter().map(|r| r.households))
+                .filter(|(p, _)| p.year == year);
+            let rates = group_rates(of_year, a)
+                .into_iter()
+                .filter(|m| !matches!(m.group, Group::District(_)))
+                .collect();
+            YearRates { year, rates }
+        })
+        .collect()
 }
 
 mod incremental;

@@ -70,7 +70,7 @@ impl Plan {
     /// so it cannot bring in a duplicate id: only an added project is checked for one
     /// (`duplicate_id`), which keeps a lever over every project linear.
     fn project_issues(&self, i: usize) -> Vec<Issue> {
-        let w = (self.first_year, self.first_year + 1);
+        let w = self.window_span();
         validate_project(&self.projects[i], &self.assumptions, w, i + 1)
     }
 
@@ -176,7 +176,7 @@ impl Plan {
 
     /// Refuses a value its field's declaration does not allow, naming the value as typed.
     fn check_value(&self, i: usize, edit: &Edit) -> Result<(), Refused> {
-        let window = (self.first_year, self.first_year + 1);
+        let window = self.window_span();
         let (field, problem) = match edit {
             Edit::SetProjectField { field, value, .. } => {
                 (Field::Project(*field), field.check(value, window))
@@ -235,6 +235,7 @@ impl Plan {
             Edit::SetPppInputs { inputs, .. } => p.ppp = *inputs,
             Edit::SetIncome { income, .. } => p.income = income.clone(),
             Edit::SetProgress { progress, .. } => p.progress = progress.clone(),
+            Edit::SetForecast { forecast, .. } => p.forecast = *forecast,
             Edit::SetCostOverride { driver, value, .. } => {
                 driver.set_override(&mut p.costs, *value)
             }
@@ -253,6 +254,44 @@ impl Plan {
             | Edit::SetSubmissions { .. }
             | Edit::SetReceipts { .. }
             | Edit::SetRankingWeights { .. } => self.change_document(edit)?,
+            Edit::SetWindow { first_year, years } => {
+                if !crate::document::plan::WINDOW_YEARS.contains(years) {
+                    return Err(Refused(vec![Issue {
+                        project: None,
+                        field: Field::Window,
+                        problem: Problem::OutOfRange {
+                            value: f64::from(*years),
+                            min: 2.0,
+                            max: 3.0,
+                        },
+                    }]));
+                }
+                let old = Edit::SetWindow {
+                    first_year: self.first_year,
+                    years: self.window_years,
+                };
+                self.first_year = *first_year;
+                self.window_years = *years;
+                old
+            }
+            Edit::ArchiveProject { project } => {
+                let i = self.project_index(project)?;
+                self.history.push(self.projects.remove(i));
+                Edit::RestoreProject {
+                    project: project.clone(),
+                    index: i,
+                }
+            }
+            Edit::RestoreProject { project, index } => {
+                if self.history.last().is_none_or(|p| &p.id != project) {
+                    return Err(Refused::missing(project));
+                }
+                let p = self.history.pop().expect("checked above");
+                self.projects.insert((*index).min(self.projects.len()), p);
+                Edit::ArchiveProject {
+                    project: project.clone(),
+                }
+            }
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
                 if let Some(problem) = key.bounds().check(*value) {
@@ -463,6 +502,7 @@ impl Plan {
             name: self.name.clone(),
             city: self.city.clone(),
             first_year: self.first_year,
+            window_years: self.window_years,
             assumptions: self.assumptions.clone(),
             projects: self.projects.clone(),
             scenarios: Vec::new(),
@@ -471,6 +511,7 @@ impl Plan {
             risk: Default::default(),
             optimize: Default::default(),
             reporting: Default::default(),
+            history: Vec::new(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {
@@ -484,11 +525,12 @@ impl Plan {
 
 /// The project edits a lever stands for in `plan`: one per selected project it changes.
 pub fn lever_edits(plan: &Plan, lever: &Lever) -> Vec<Edit> {
+    // The next year of the window, the last back to the first (two years: the other one).
     let other_year = |y: i32| {
-        if y == plan.first_year {
-            plan.first_year + 1
-        } else {
+        if y >= plan.last_year() || y < plan.first_year {
             plan.first_year
+        } else {
+            y + 1
         }
     };
     plan.projects

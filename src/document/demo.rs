@@ -146,6 +146,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         ppp: Default::default(),
         income: Vec::new(),
         progress: Default::default(),
+        forecast: None,
     }
 }
 
@@ -172,9 +173,11 @@ pub fn demo_plan() -> Plan {
         name: "X市2027—2028年棚改项目计划（示例）".to_string(),
         city: "X市".to_string(),
         first_year: 2027,
+        window_years: crate::document::plan::DEFAULT_WINDOW_YEARS,
         assumptions,
         scenarios: vec![Scenario {
             id: "s-monetized-60".into(),
+            forecast: false,
             name: "货币化60%".into(),
             note: "所有项目货币化安置率提高到60%，新建安置房相应减少".into(),
             edits: vec![Edit::Lever {
@@ -193,6 +196,7 @@ pub fn demo_plan() -> Plan {
         risk: Default::default(),
         optimize: Default::default(),
         reporting: Default::default(),
+        history: Vec::new(),
     }
 }
 

@@ -55,6 +55,22 @@ impl Edit {
             Edit::SetPppInputs { project, .. } => field(project, Text::DescPppInputs),
             Edit::SetIncome { project, .. } => field(project, Text::IncomeTitle),
             Edit::SetProgress { project, .. } => field(project, Text::ProgressTitle),
+            Edit::SetForecast {
+                project,
+                forecast: Some(f),
+            } => Text::DescForecast.fill(
+                lang,
+                &[
+                    &name(project),
+                    &f.as_of.label(lang),
+                    &f.signing_delay,
+                    &f.construction_delay,
+                ],
+            ),
+            Edit::SetForecast {
+                project,
+                forecast: None,
+            } => Text::DescForecastCleared.fill(lang, &[&name(project)]),
             Edit::SetCostOverride {
                 project, driver, ..
             } => field(project, driver.label()),
@@ -104,12 +120,32 @@ impl Edit {
             Edit::SetRankingWeights { .. } => Text::DescRankingWeights.tr(lang).into(),
             Edit::SetRisk { .. } => Text::DescRisk.tr(lang).into(),
             Edit::SetOptimize { .. } => Text::DescOptimize.tr(lang).into(),
+            Edit::SetWindow { first_year, years } => Text::DescWindow.fill(
+                lang,
+                &[first_year, &(first_year + i32::from(*years) - 1), years],
+            ),
+            Edit::ArchiveProject { project } => Text::DescArchive.fill(lang, &[&name(project)]),
+            Edit::RestoreProject { project, .. } => {
+                let archived = plan.history.iter().find(|p| &p.id == project);
+                Text::DescRestore.fill(lang, &[&archived.map_or(project, |p| &p.name)])
+            }
             Edit::Batch { kind, edits } => match (kind, edits.as_slice()) {
                 (BatchKind::ImportProjects, _) => {
                     Text::DescImportProjects.fill(lang, &[&edits.len()])
                 }
                 (BatchKind::Merge, _) => Text::DescMerge.fill(lang, &[&edits.len()]),
                 (BatchKind::Submission, _) => Text::DescSubmission.tr(lang).into(),
+                (BatchKind::RollForward, _) => {
+                    let to = edits.iter().find_map(|e| match e {
+                        Edit::SetWindow { first_year, years } => {
+                            Some((*first_year, first_year + i32::from(*years) - 1))
+                        }
+                        _ => None,
+                    });
+                    let (first, last) = to.unwrap_or(plan.window_span());
+                    Text::DescRollForward.fill(lang, &[&first, &last])
+                }
+                (BatchKind::Forecast, _) => Text::DescForecastRefresh.fill(lang, &[&edits.len()]),
                 (BatchKind::ProgressReport, _) => receipt_of(edits).map_or_else(
                     || Text::DescBatch.fill(lang, &[&edits.len()]),
                     |r| Text::DescProgressReport.fill(lang, &[&r.district, &r.month.label(lang)]),

@@ -23,6 +23,10 @@ pub struct Scenario {
     pub note: String,
     #[serde(default)]
     pub edits: Vec<Edit>,
+    /// Made from the actuals by 按实际进度预测 (version 7): its forecast edits are made again
+    /// when the actuals change; the planner's own edits in it stay.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub forecast: bool,
 }
 
 /// A change to a plan.
@@ -72,6 +76,11 @@ pub enum Edit {
     SetProgress {
         project: ProjectId,
         progress: crate::calc::model::ProjectProgress,
+    },
+    /// A project's forecast schedule (its actuals to a month, its delays); `None`: the plan's.
+    SetForecast {
+        project: ProjectId,
+        forecast: Option<crate::calc::model::Forecast>,
     },
     /// A PPP project's own spending inputs (equity share, risk, supporting inputs), all at once.
     SetPppInputs {
@@ -155,6 +164,20 @@ pub enum Edit {
     SetRankingWeights {
         weights: RankingWeights,
     },
+    /// The plan's window: its first year and how many years (2 or 3).
+    SetWindow {
+        first_year: i32,
+        years: u8,
+    },
+    /// A finished project out of the list into the plan's history (the window rolled past it).
+    ArchiveProject {
+        project: ProjectId,
+    },
+    /// The last project of the history back into the list at `index` (an archive undone).
+    RestoreProject {
+        project: ProjectId,
+        index: usize,
+    },
     /// Several edits as one step (an import, a lever over many projects, a merge).
     Batch {
         kind: BatchKind,
@@ -176,6 +199,10 @@ pub enum BatchKind {
     Submission,
     /// A county's monthly progress file: its projects' records and the receipt.
     ProgressReport,
+    /// The window moved one year on: finished projects into history, the rest carried.
+    RollForward,
+    /// The forecast scenario made again from the actuals.
+    Forecast,
 }
 
 impl BatchKind {
@@ -207,6 +234,7 @@ impl Edit {
             | Edit::SetCostOverride { project, .. }
             | Edit::SetPppInputs { project, .. }
             | Edit::SetProgress { project, .. }
+            | Edit::SetForecast { project, .. }
             | Edit::SetIncome { project, .. } => Some(project),
             Edit::ReplaceProject { project } => Some(&project.id),
             _ => None,
@@ -229,6 +257,10 @@ impl Edit {
                 | Edit::SetSubmissions { .. }
                 | Edit::SetReceipts { .. }
                 | Edit::SetRankingWeights { .. }
+                // The window and the history are the document's: every scenario shares them.
+                | Edit::SetWindow { .. }
+                | Edit::ArchiveProject { .. }
+                | Edit::RestoreProject { .. }
                 | Edit::SetRisk { .. }
                 | Edit::SetOptimize { .. }
                 // What actually happened is the base's: every scenario sees the same actuals.
@@ -237,7 +269,9 @@ impl Edit {
             // A batch is the plan's content when any edit of it is (a pasted block of actuals
             // is the base's, as each of its edits is).
             Edit::Batch { kind, edits } => {
-                !kind.checked_as_whole() && edits.iter().any(Edit::changes_content)
+                !kind.checked_as_whole()
+                    && *kind != BatchKind::RollForward
+                    && edits.iter().any(Edit::changes_content)
             }
             _ => true,
         }
@@ -261,6 +295,7 @@ impl Edit {
             Edit::SetPppInputs { project, .. } => p(project, "ppp".into()),
             Edit::SetIncome { project, .. } => p(project, "income".into()),
             Edit::SetProgress { project, .. } => p(project, "progress".into()),
+            Edit::SetForecast { project, .. } => p(project, "forecast".into()),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
@@ -336,6 +371,12 @@ pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
         changes.push(Edit::SetProgress {
             project: project.clone(),
             progress: new.progress.clone(),
+        });
+    }
+    if old.forecast != new.forecast {
+        changes.push(Edit::SetForecast {
+            project: project.clone(),
+            forecast: new.forecast,
         });
     }
     let mut probe = old.clone();

@@ -12,4 +12,5 @@ pub mod progress_entry;
 pub mod provenance;
 pub mod reporting;
 pub mod risk_settings;
+pub mod rolling;
 pub mod validate;

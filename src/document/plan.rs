@@ -20,8 +20,12 @@ pub struct Plan {
     pub id: String,
     pub name: String,
     pub city: String,
-    /// First year of the two-year window (next year); the window is `first_year..=first_year + 1`.
+    /// First year of the plan's window (next year); the window is `window()`.
     pub first_year: i32,
+    /// Years in the window: 2 (the default, every document before version 7) or 3 (the
+    /// 三年规划 of 棚改及配套设施).
+    #[serde(default = "two_years", skip_serializing_if = "is_two_years")]
+    pub window_years: u8,
     pub assumptions: Assumptions,
     pub projects: Vec<Project>,
     #[serde(default)]
@@ -41,12 +45,39 @@ pub struct Plan {
     /// The counties' monthly progress reports received and the ranking's weights.
     #[serde(default, skip_serializing_if = "Reporting::is_empty")]
     pub reporting: Reporting,
+    /// Projects finished in a year the window has rolled past, with their actuals: history,
+    /// not simulated (version 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Project>,
+}
+
+/// The window of every document before version 7.
+pub const DEFAULT_WINDOW_YEARS: u8 = 2;
+/// The windows a plan may have: two years, or the three of a 三年规划.
+pub const WINDOW_YEARS: [u8; 2] = [2, 3];
+
+fn two_years() -> u8 {
+    DEFAULT_WINDOW_YEARS
+}
+
+fn is_two_years(y: &u8) -> bool {
+    *y == DEFAULT_WINDOW_YEARS
 }
 
 impl Plan {
     /// Years a project may be planned in.
     pub fn window(&self) -> std::ops::RangeInclusive<i32> {
-        self.first_year..=self.first_year + 1
+        self.first_year..=self.last_year()
+    }
+
+    /// The window's last year.
+    pub fn last_year(&self) -> i32 {
+        self.first_year + i32::from(self.window_years.max(1)) - 1
+    }
+
+    /// The window's first and last year, as validation reads it.
+    pub fn window_span(&self) -> (i32, i32) {
+        (self.first_year, self.last_year())
     }
 }
 
@@ -103,6 +134,7 @@ impl Plan {
             ppp: Default::default(),
             income: Vec::new(),
             progress: Default::default(),
+            forecast: None,
         }
     }
 

@@ -36,6 +36,10 @@ pub enum Field {
     Income(crate::calc::model::IncomeKind),
     /// A weight of the ranking's composite score (`None`: the weights as a whole).
     Weight(Option<crate::calc::progress::ProgressRate>),
+    /// The plan's window (its years).
+    Window,
+    /// A project's forecast schedule.
+    Forecast,
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -63,6 +67,8 @@ impl Field {
             Field::Progress(..) => Text::ProgressTitle,
             Field::Weight(Some(r)) => r.label(),
             Field::Weight(None) => Text::RankingWeights,
+            Field::Window => Text::FieldWindow,
+            Field::Forecast => Text::FieldForecast,
         }
     }
 
@@ -274,6 +280,9 @@ pub fn validate_assumptions(a: &Assumptions, projects: &[Project]) -> Vec<Issue>
     c.out
 }
 
+/// A forecast's delays: whole months, at most 20 years.
+const MAX_DELAY: crate::calc::measure::Bounds = crate::calc::measure::Bounds::whole(0.0, 240.0);
+
 /// Problems of one project; `row` is its 1-based position in the list.
 pub fn validate_project(
     p: &Project,
@@ -282,6 +291,19 @@ pub fn validate_project(
     row: usize,
 ) -> Vec<Issue> {
     let mut c = Checker::of_project(p, row);
+    // A project carried into a rolled window keeps its year before the window.
+    let window = if p.forecast.is_some() && p.year < window.0 {
+        (p.year, window.1)
+    } else {
+        window
+    };
+    if let Some(f) = p.forecast {
+        for delay in [f.signing_delay, f.construction_delay] {
+            if let Some(problem) = MAX_DELAY.check(f64::from(delay)) {
+                c.push(Field::Forecast, problem);
+            }
+        }
+    }
     for &f in ProjectField::ALL {
         let land = matches!(
             f,
@@ -451,7 +473,7 @@ fn validate_projects(projects: &[Project], a: &Assumptions, window: (i32, i32)) 
 /// as they are made and again whenever it is resolved: one that no longer applies is stale,
 /// shown and skipped, never a problem of the plan.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
-    let window = (plan.first_year, plan.first_year + 1);
+    let window = plan.window_span();
     let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
     out.extend(risk_issues(&plan.risk));

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -375,6 +375,9 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     // version 4 app would drop the actuals unseen.
     // Version 6 added the counties' monthly reports received and the ranking's weights
     // (`reporting`, optional) and their two edits. A version 5 app would drop them unseen.
+    // Version 7 added the plan's window (`window_years`, 2 when absent: an older document is a
+    // two-year plan), its history of finished projects, a project's forecast, the forecast
+    // scenario's mark and their edits. A version 6 app would drop them unseen.
 }
 
 /// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2

@@ -563,7 +563,7 @@ pub fn read_rows(
             });
             continue;
         }
-        let window = (plan.first_year, plan.first_year + 1);
+        let window = plan.window_span();
         let issues = validate_project(&p, &plan.assumptions, window, projects.len() + 1);
         problems.extend(
             issues
@@ -725,7 +725,7 @@ impl Row<'_> {
     }
 
     fn set_number(&mut self, f: ProjectField, v: f64) {
-        let window = (self.plan.first_year, self.plan.first_year + 1);
+        let window = self.plan.window_span();
         match f.check(&Value::Number(v), window) {
             // Kept as typed for the message; the field keeps its default.
             Some(problem) => self.refused.push((f, problem)),

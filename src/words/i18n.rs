@@ -824,6 +824,17 @@ catalogue! {
     ErrEmpty => "不能为空", "must not be empty";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
+    FieldWindow => "规划年限", "Plan window";
+    FieldForecast => "预测进度", "Forecast schedule";
+    DescForecast => "{0}：按实际进度预测（截至{1}，征收推迟{2}个月，开工推迟{3}个月）", "{0}: forecast from actuals (to {1}, signing {2} months late, construction {3} months late)";
+    DescForecastCleared => "{0}：恢复计划进度", "{0}: back to the plan's schedule";
+    DescWindow => "规划期改为{0}—{1}年（{2}年）", "Plan window set to {0}–{1} ({2} years)";
+    DescArchive => "{0}转入历史项目", "{0} moved to history";
+    DescRestore => "{0}从历史项目恢复", "{0} restored from history";
+    DescRollForward => "滚动到下一年：{0}—{1}年", "Rolled forward to {0}–{1}";
+    DescForecastRefresh => "按实际进度刷新预测（{0}个项目）", "Forecast refreshed from the actuals ({0} projects)";
+    ForecastScenarioName => "按实际进度预测", "Forecast from actuals";
+    ForecastScenarioNote => "截至{0}的实际投资与到位资金，滞后项目按滞后月数推迟，其余按计划", "Investment and funds in place to {0} as reported; late projects moved by their delay; the rest as planned";
 }
 
 impl Text {

@@ -63,6 +63,7 @@ fn add_monetized_scenario(store: Store) {
     let shown = show_number(pct, 1);
     let scenario = store.plan.with_untracked(|p| Scenario {
         id: p.next_scenario_id(),
+        forecast: false,
         name: Text::ScenarioName.fill(l, &[&shown]),
         note: Text::ScenarioNote.fill(l, &[&shown]),
         edits: vec![Edit::Lever {

@@ -116,12 +116,7 @@ fn draft_issues(store: Store, draft: RwSignal<Project>) -> Memo<Vec<Issue>> {
         store.view.with(|plan| {
             draft.with(|d| {
                 let row = plan.projects.iter().position(|p| p.id == d.id).unwrap_or(0) + 1;
-                validate_project(
-                    d,
-                    &plan.assumptions,
-                    (plan.first_year, plan.first_year + 1),
-                    row,
-                )
+                validate_project(d, &plan.assumptions, plan.window_span(), row)
             })
         })
     })
@@ -219,7 +214,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
 #[component]
 fn IdentityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let first_year = store.view.with_untracked(|p| p.first_year);
+    let years: Vec<i32> = store.view.with_untracked(|p| p.window().collect());
     view! {
         <TextInput
             label=Text::FieldName
@@ -254,7 +249,7 @@ fn IdentityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl In
         />
         <Choice
             label=Text::ColYear
-            options=vec![first_year, first_year + 1]
+            options=years
             show=Callback::new(move |y| crate::words::i18n::fmt_year(y, lang()))
             value=Signal::derive(move || draft.with(|d| d.year))
             on_change=Callback::new(move |y| draft.update(|d| d.year = y))

@@ -326,6 +326,7 @@ impl Store {
         let id = store.plan.with_untracked(|p| p.next_scenario_id());
         let scenario = Scenario {
             id: id.clone(),
+            forecast: false,
             name,
             note: String::new(),
             edits,

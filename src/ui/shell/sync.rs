@@ -371,6 +371,7 @@ impl Session {
             name: Text::NewPlanName.tr(self.lang()).into(),
             city: demo.city,
             first_year: demo.first_year,
+            window_years: crate::document::plan::DEFAULT_WINDOW_YEARS,
             assumptions: demo.assumptions,
             projects: Vec::new(),
             scenarios: Vec::new(),
@@ -379,6 +380,7 @@ impl Session {
             risk: Default::default(),
             optimize: Default::default(),
             reporting: Default::default(),
+            history: Vec::new(),
         };
         self.add_and_open(plan);
     }
