@@ -4,7 +4,7 @@
 use planner::costs::project_costs;
 use planner::demo::demo_plan;
 use planner::edit::{Edit, Scenario};
-use planner::forecast::planned_to;
+use planner::forecast::{costs_as_run, planned_to};
 use planner::history::History;
 use planner::model::{Forecast, Instrument, Month, MonthlyProgress, Project, Status};
 use planner::plan::Plan;
@@ -140,7 +140,7 @@ fn a_project_three_months_late_moves_its_flows_three_months() {
             .expect("late");
     assert_eq!((f.signing_delay, f.construction_delay), (3, 3));
     p.forecast = Some(f);
-    let late = project_costs(&p, &plan.assumptions.costs);
+    let late = costs_as_run(&p, &plan.assumptions.costs);
     let c = on_time.total.construction;
     let by = |costs: &planner::costs::ProjectCosts| -> Vec<f64> {
         costs.by_year.iter().map(|y| y.construction).collect()
@@ -206,7 +206,7 @@ fn the_actuals_replace_the_months_to_date() {
     p.progress.construction_started = Some(Month::january(2027));
     p.progress.months = vec![r];
     p.forecast = planner::rolling::project_forecast(&p, &plan.assumptions, june);
-    let f = project_costs(&p, &plan.assumptions.costs);
+    let f = costs_as_run(&p, &plan.assumptions.costs);
     // What it costs is unchanged; the shortfall is spent later, in proportion to the plan.
     assert!(close(f.total.total(), costs.total.total()));
     let after_june = costs.total.total() - planned_june;

@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::forecast::Timing;
 use crate::calc::model::{CostDefaults, Project, ResettlementWay};
 
 /// Investment by category, 万元.
@@ -89,6 +88,59 @@ pub struct ProjectCosts {
     pub drawn: Option<Vec<crate::calc::model::Sources>>,
     /// When each category is spent, by month (what the forecast splits at its month).
     pub timing: Timing,
+}
+
+/// When each category of a project's investment is spent, in months from January of its
+/// planned year: what the plan says falls in a stretch of months, so the months to date can
+/// be told from the months after.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Timing {
+    /// Signing: compensation, purchase, rewards and the move out, all at once.
+    pub signing: f64,
+    /// Construction starts; it and the infrastructure run `construction` months.
+    pub building: f64,
+    pub construction: f64,
+    /// Transition fees run this many months from the start of construction.
+    pub fee_months: f64,
+    /// The move out (at signing) and the move into the new flat (at handover), 万元.
+    pub relocation_out: f64,
+    pub relocation_in: f64,
+}
+
+/// The part of a period of `len` months from `start` that falls in months `[a, b)`; a period
+/// of no months happens at its start.
+fn share(start: f64, len: f64, a: f64, b: f64) -> f64 {
+    if len > 0.0 {
+        ((start + len).min(b) - start.max(a)).clamp(0.0, len) / len
+    } else if a <= start && start < b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+impl Timing {
+    /// What the plan spends in months `[a, b)` of each category of `total`.
+    pub fn planned(&self, total: &Investment, a: f64, b: f64) -> Investment {
+        let at_signing = share(self.signing, 0.0, a, b);
+        let built = share(self.building, self.construction, a, b);
+        // The move in happens at the end of the last month of construction.
+        let handover = self.building + self.construction;
+        let moved_in = if self.construction > 0.0 {
+            f64::from(u8::from(a < handover && handover <= b))
+        } else {
+            share(self.building, 0.0, a, b)
+        };
+        Investment {
+            compensation: total.compensation * at_signing,
+            purchase: total.purchase * at_signing,
+            construction: total.construction * built,
+            transition: total.transition * share(self.building, self.fee_months, a, b),
+            relocation: self.relocation_out * at_signing + self.relocation_in * moved_in,
+            rewards: total.rewards * at_signing,
+            infrastructure: total.infrastructure * built,
+        }
+    }
 }
 
 const YUAN_PER_WAN: f64 = 10_000.0;
@@ -192,7 +244,7 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     by_year[handover].relocation += in_kind * c.relocation_fee / YUAN_PER_WAN;
 
     let builds = total.construction + total.infrastructure > 0.0;
-    let mut costs = ProjectCosts {
+    ProjectCosts {
         total,
         by_year,
         households: counts,
@@ -209,9 +261,5 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
             relocation_out: h * c.relocation_fee / YUAN_PER_WAN,
             relocation_in: in_kind * c.relocation_fee / YUAN_PER_WAN,
         },
-    };
-    if p.forecast.is_some() {
-        crate::calc::forecast::apply_actuals(p, &mut costs);
     }
-    costs
 }

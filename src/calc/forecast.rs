@@ -1,60 +1,18 @@
 //! A project's costs and money raised as it actually runs: its actuals to a month, the rest of
 //! its (late) plan after it (docs/model.md, 预测与滚动).
 
-use crate::calc::costs::{Investment, ProjectCosts};
+use crate::calc::costs::{project_costs, Investment, ProjectCosts};
+use crate::calc::model::CostDefaults;
 use crate::calc::model::{Instrument, Month, Project, Sources};
 
-/// When each category of a project's investment is spent, in months from January of its
-/// planned year: what the plan says falls in a stretch of months, so the months to date can
-/// be told from the months after.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Timing {
-    /// Signing: compensation, purchase, rewards and the move out, all at once.
-    pub signing: f64,
-    /// Construction starts; it and the infrastructure run `construction` months.
-    pub building: f64,
-    pub construction: f64,
-    /// Transition fees run this many months from the start of construction.
-    pub fee_months: f64,
-    /// The move out (at signing) and the move into the new flat (at handover), 万元.
-    pub relocation_out: f64,
-    pub relocation_in: f64,
-}
-
-/// The part of a period of `len` months from `start` that falls in months `[a, b)`; a period
-/// of no months happens at its start.
-fn share(start: f64, len: f64, a: f64, b: f64) -> f64 {
-    if len > 0.0 {
-        ((start + len).min(b) - start.max(a)).clamp(0.0, len) / len
-    } else if a <= start && start < b {
-        1.0
-    } else {
-        0.0
+/// What a project costs as it runs: its plan's costs (late by its forecast's delays) with the
+/// months to its forecast's month replaced by its actuals. The simulation reads this.
+pub fn costs_as_run(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
+    let mut costs = project_costs(p, defaults);
+    if p.forecast.is_some() {
+        apply_actuals(p, &mut costs);
     }
-}
-
-impl Timing {
-    /// What the plan spends in months `[a, b)` of each category of `total`.
-    fn planned(&self, total: &Investment, a: f64, b: f64) -> Investment {
-        let at_signing = share(self.signing, 0.0, a, b);
-        let built = share(self.building, self.construction, a, b);
-        // The move in happens at the end of the last month of construction.
-        let handover = self.building + self.construction;
-        let moved_in = if self.construction > 0.0 {
-            f64::from(u8::from(a < handover && handover <= b))
-        } else {
-            share(self.building, 0.0, a, b)
-        };
-        Investment {
-            compensation: total.compensation * at_signing,
-            purchase: total.purchase * at_signing,
-            construction: total.construction * built,
-            transition: total.transition * share(self.building, self.fee_months, a, b),
-            relocation: self.relocation_out * at_signing + self.relocation_in * moved_in,
-            rewards: total.rewards * at_signing,
-            infrastructure: total.infrastructure * built,
-        }
-    }
+    costs
 }
 
 /// What the plan spends in the first `months` months from January of the planned year (its
@@ -136,7 +94,7 @@ fn by_mix(p: &Project, amount: f64) -> Sources {
 /// costs what it costs (or what it has already cost, when more), and the money raised to date
 /// is the funds in place, the rest by the mix. Nothing changes when `as_of` is before the
 /// project's start.
-pub(crate) fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
+fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
     let Some(f) = p.forecast else { return };
     let timing = costs.timing;
     let t = f.as_of.since(Month::january(p.year));

@@ -8,7 +8,7 @@ use serde::de::Error as _;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::calc::costs::{project_costs, Investment, ProjectCosts};
+use crate::calc::costs::{Investment, ProjectCosts};
 use crate::calc::finance::bond::{balance_ratio, bond_schedule};
 use crate::calc::finance::discount::{present_value, Discount};
 use crate::calc::finance::loan::loan_schedule;
@@ -388,7 +388,7 @@ fn amounts<'b>(buf: &'b mut Vec<f64>, sources: &[Sources], instrument: Instrumen
 
 /// Stages 3–4: a project's debt service and what its budget pays, from its sources.
 fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
-    let costs = project_costs(p, &a.costs);
+    let costs = crate::calc::forecast::costs_as_run(p, &a.costs);
     let (sources, subsidy) = sources(p, &costs);
     // One buffer for the money each instrument raises per year (this runs for every project).
     let mut buf = Vec::with_capacity(sources.len());

@@ -5,6 +5,7 @@ pub mod compare_charts;
 pub mod finding_groups;
 pub mod fund_balance;
 pub mod headline;
+pub mod history;
 pub mod listing;
 pub mod progress;
 pub mod report;

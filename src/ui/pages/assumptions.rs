@@ -204,6 +204,7 @@ pub fn AssumptionsPage() -> impl IntoView {
             <Show when=move || !issues.with(Vec::is_empty)>
                 <p class="banner error" role="alert">{move || t(Text::InvalidNotKept)}</p>
             </Show>
+            <crate::ui::pages::plan_window::PlanWindowPanel />
             {groups}
             <fieldset>
                 <legend>{move || t(Text::SectionCosts)}</legend>

@@ -205,6 +205,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             <table class="costs">
                 <tbody><CostOverrides draft=draft issues=issues /></tbody>
             </table>
+            <crate::ui::pages::plan_window::ProjectHistoryPanel id=id.clone() />
         </section>
     }
     .into_any()

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod editor;
 pub mod fund_balance;
 pub mod mixes;
+pub mod plan_window;
 pub mod progress;
 pub mod progress_board;
 pub mod progress_report;

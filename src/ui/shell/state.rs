@@ -81,7 +81,10 @@ impl Store {
     pub fn dispatch(&self, edit: Edit) -> Result<(), Refused> {
         let edit = match self.active_id() {
             Some(id) if edit.changes_content() => self.routed_to_scenario(id, edit)?,
-            _ => edit,
+            // New actuals make the forecast scenario again, in the same step.
+            _ => self
+                .plan
+                .with_untracked(|p| crate::document::rolling::with_refresh(p, edit)),
         };
         let now = js_sys::Date::now();
         let lang = self.lang.get_untracked();
@@ -338,6 +341,24 @@ impl Store {
             })
             .map_err(|r| r.message(lang))?;
         store.active.set(Some(id));
+        Ok(())
+    }
+
+    /// 按实际进度预测: makes the forecast scenario from the actuals (or makes it again) and
+    /// shows it. Refused, with what to do, when no project has reported.
+    pub fn forecast(self) -> Result<(), Text> {
+        let lang = self.lang.get_untracked();
+        let step = self.plan.with_untracked(|p| {
+            crate::document::rolling::forecast_step(p, Text::ForecastScenarioName.tr(lang), |m| {
+                Text::ForecastScenarioNote.fill(lang, &[&m.label(lang)])
+            })
+        });
+        let step = step.ok_or(Text::ForecastNoActuals)?;
+        self.dispatch(step).map_err(|_| Text::ForecastNoActuals)?;
+        let id = self.plan.with_untracked(|p| {
+            crate::document::rolling::forecast_scenario(p).map(|s| s.id.clone())
+        });
+        self.active.set(id);
         Ok(())
     }
 

@@ -114,6 +114,9 @@ pub fn ScenarioBar() -> impl IntoView {
                     </button>
                 </Show>
                 <button type="button" data-testid="lever-open" on:click=move |_| toggle(Panel::Lever)>{move || t(Text::LeverTitle)}</button>
+                <button type="button" data-testid="forecast" title=move || t(Text::ForecastTip) on:click=move |_| {
+                    store.notice.set(store.forecast().err());
+                }>{move || t(Text::ForecastButton)}</button>
                 <button type="button" data-testid="goal-seek" on:click=move |_| toggle(Panel::GoalSeek)>{move || t(Text::GoalSeekTitle)}</button>
                 <button type="button" data-testid="optimize" on:click=move |_| {
                     open.set(Some(Panel::Optimize));
