@@ -550,3 +550,41 @@ fn mixes_that_read_alike_are_shown_to_more_digits() {
     assert_ne!(d.ours, d.theirs, "{d:?}");
     assert!(d.theirs.contains("25.04 %"), "{d:?}");
 }
+
+/// A colleague's three-year window (with a project of its third year) is a row of its own;
+/// taken, the window comes first so the 2029 project is read against it.
+#[test]
+fn a_colleagues_three_year_window_is_a_row_and_taking_it_gives_their_plan() {
+    let ours = demo_plan();
+    let mut theirs = ours.clone();
+    theirs
+        .apply(&Edit::SetWindow {
+            first_year: 2027,
+            years: 3,
+        })
+        .unwrap();
+    let id = theirs
+        .projects
+        .iter()
+        .find(|p| p.year == 2028)
+        .unwrap()
+        .id
+        .clone();
+    theirs
+        .apply(&Edit::SetProjectField {
+            project: id,
+            field: ProjectField::Year,
+            value: Value::Number(2029.0),
+        })
+        .unwrap();
+    let c = Comparison::new(None, ours.clone(), theirs.clone());
+    let titles: Vec<String> = c
+        .changes
+        .iter()
+        .map(|ch| c.describe(ch, Lang::Zh).title)
+        .collect();
+    assert!(titles.iter().any(|t| t.contains("规划年限")), "{titles:?}");
+    let mut merged = ours.clone();
+    merged.apply(&c.edit(&all(&c)).unwrap()).unwrap();
+    assert_eq!(merged, theirs);
+}

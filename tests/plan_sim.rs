@@ -385,3 +385,40 @@ fn plan_sim_prints_a_month_s_progress_and_ranking() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--progress 后应为月份"));
     assert!(bad.stdout.is_empty());
 }
+
+/// `--forecast 2027-03`: the forecast scenario's results as JSON, the same as the app's
+/// scenario made from the actuals to that month; late projects move investment out of 2027,
+/// and the plan still costs what it costs.
+#[test]
+fn plan_sim_prints_the_forecast_from_the_actuals() {
+    let out = plan_sim(&["--forecast", "2027-03", "tests/fixtures/plan-v6.json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let forecast: planner::simulate::Results = serde_json::from_slice(&out.stdout).unwrap();
+    let plan = planner::format::decode(include_str!("fixtures/plan-v6.json")).unwrap();
+    let scenario = planner::edit::Scenario {
+        id: "f".into(),
+        name: "预测".into(),
+        note: String::new(),
+        edits: planner::rolling::forecast_edits(
+            &plan,
+            planner::model::Month::parse("2027-03").unwrap(),
+        ),
+        forecast: true,
+    };
+    let expected = planner::simulate::simulate_plan(&plan, Some(&scenario));
+    assert_eq!(
+        serde_json::to_value(&forecast).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    let base = planner::simulate::simulate_plan(&plan, None);
+    assert!(forecast.years[0].investment.total() < base.years[0].investment.total());
+    let (a, b) = (forecast.totals.investment, base.totals.investment);
+    assert!((a - b).abs() < 1e-6 * b, "{a} vs {b}");
+    let bad = plan_sim(&["--forecast", "六月", "tests/fixtures/plan-v6.json"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--forecast 后应为月份"));
+}

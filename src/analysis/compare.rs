@@ -110,6 +110,17 @@ pub const METRICS: &[Metric] = &[
         kind: MetricKind::Share,
     },
     Metric {
+        label: Text::KpiPeakDebt,
+        value: |c| {
+            c.results
+                .years
+                .iter()
+                .map(|y| y.debt.total())
+                .fold(0.0, f64::max)
+        },
+        kind: MetricKind::Money,
+    },
+    Metric {
         label: Text::MissCount,
         value: |c| {
             c.findings
@@ -139,7 +150,7 @@ mod tests {
             all[1].results.totals.investment,
             all[0].results.totals.investment
         );
-        let misses = METRICS[8].value;
+        let misses = METRICS[9].value;
         assert!(misses(&all[1]) < misses(&all[0]));
         // Another plan joins as one more column.
         let mut other = demo_plan();

@@ -218,6 +218,8 @@ pub enum PlanPart {
     Optimize,
     /// The counties' monthly reports received and the ranking's weights.
     Reporting,
+    /// The window's length (two years, or three).
+    Window,
 }
 
 impl PlanPart {
@@ -230,6 +232,7 @@ impl PlanPart {
                 PlanPart::Risk,
                 PlanPart::Optimize,
                 PlanPart::Reporting,
+                PlanPart::Window,
             ])
     }
 
@@ -242,6 +245,7 @@ impl PlanPart {
             PlanPart::Risk => a.risk == b.risk,
             PlanPart::Optimize => a.optimize == b.optimize,
             PlanPart::Reporting => a.reporting == b.reporting,
+            PlanPart::Window => a.window_years == b.window_years,
         }
     }
 
@@ -259,6 +263,7 @@ impl PlanPart {
             PlanPart::Risk => into.risk = from.risk.clone(),
             PlanPart::Optimize => into.optimize = from.optimize.clone(),
             PlanPart::Reporting => into.reporting = from.reporting.clone(),
+            PlanPart::Window => into.window_years = from.window_years,
         }
     }
 
@@ -276,12 +281,16 @@ impl PlanPart {
             PlanPart::Risk => Text::RiskSettingsLabel.tr(lang).into(),
             PlanPart::Optimize => Text::OptimizeSettingsLabel.tr(lang).into(),
             PlanPart::Reporting => Text::ReportingLabel.tr(lang).into(),
+            PlanPart::Window => Text::FieldWindow.tr(lang).into(),
         }
     }
 
     pub fn show(self, p: &Plan, lang: Lang) -> String {
         match self {
             PlanPart::Name => p.name.clone(),
+            PlanPart::Window => {
+                Text::WindowOption.fill(lang, &[&p.window_years, &p.first_year, &p.last_year()])
+            }
             PlanPart::Assumption(k) => k.unit().show(k.get(&p.assumptions), lang),
             PlanPart::CostDefault(d) => d.unit().show(d.get(&p.assumptions.costs), lang),
             // Settings are shown whole: what a colleague reads is that they differ.
@@ -954,6 +963,13 @@ fn follow<T: Clone>(items: &mut [T], order: &[&str], id: fn(&T) -> &String) {
 /// submission record and the risk and optimizer settings.
 pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     let mut edits = Vec::new();
+    // The window first: the projects' years are read against it.
+    if (from.first_year, from.window_years) != (to.first_year, to.window_years) {
+        edits.push(Edit::SetWindow {
+            first_year: to.first_year,
+            years: to.window_years,
+        });
+    }
     if from.name != to.name {
         edits.push(Edit::RenamePlan {
             name: to.name.clone(),

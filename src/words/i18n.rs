@@ -824,6 +824,7 @@ catalogue! {
     ErrEmpty => "不能为空", "must not be empty";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
+    KpiPeakDebt => "债务余额峰值", "Peak debt outstanding";
     ForecastButton => "按实际进度预测", "Forecast from actuals";
     ForecastTip => "按各项目截至最近报送月份的实际投资与到位资金，滞后项目按滞后月数推迟，其余按计划测算；实际进度更新时自动刷新", "Actual investment and funds to the latest month reported, late projects moved by their delay, the rest as planned; refreshed when the actuals change";
     ForecastNoActuals => "还没有任何项目报送实际进度：请先在“进度”页填报或导入区县进度", "No project has reported any progress yet: enter it on the 进度 page or import a county's file first";
@@ -838,8 +839,8 @@ catalogue! {
     CarriedBadge => "结转", "carried";
     CarriedTip => "{0}年项目结转：截至{1}的实际已计入，测算只计剩余部分", "Carried from {0}: its actuals to {1} are counted, the simulation counts what is left";
     ProjectHistoryTitle => "项目历史：计划、实际与修改", "Project history: plan, actuals and changes";
-    HistoryPlan => "计划：{0}年，{1}户，总投资{2}", "Plan: {0}, {1} households, investment {2}";
-    HistoryRemaining => "剩余：{0}户未签约，投资{1}未完成", "Left: {0} households not signed, {1} of investment not done";
+    HistoryPlan => "计划：{0}，{1}户，总投资{2}万元", "Plan: {0}, {1} households, investment {2} (10k yuan)";
+    HistoryRemaining => "剩余：{0}户未签约，投资{1}万元未完成", "Left: {0} households not signed, {1} (10k yuan) of investment not done";
     HistoryNoActuals => "尚无实际进度记录", "No actuals reported";
     HistoryChanges => "修改记录", "Changes";
     HistoryNoChanges => "没有涉及本项目的修改记录", "No recorded change names this project";

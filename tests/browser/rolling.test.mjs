@@ -1,0 +1,93 @@
+// Plans that roll, as a planner uses them: the forecast from the demo's March actuals made in
+// one click, listed, compared and kept in step with a new figure; a three-year window; rolling
+// on to 2028 and one undo putting the document back as it was.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+
+const stored = (page) =>
+  page.evaluate(() => {
+    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
+    const doc = JSON.parse(localStorage.getItem(key));
+    // What the plan is, not who did what when (the log records every step, undo included).
+    delete doc.plan.provenance;
+    return JSON.stringify(doc.plan);
+  });
+
+test('按实际进度预测: one click makes the scenario, compared with the plan, following new actuals', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="forecast"]');
+  await page.waitForFunction(() =>
+    /按实际进度预测/.test(document.querySelector('[data-testid="scenario-tab"][aria-selected="true"]')?.textContent ?? ''));
+  // Its edits are listed: the central-city projects not started by March are three months late.
+  await page.click('[data-testid="scenario-edits-toggle"]');
+  const edits = await page.locator('[data-testid="scenario-edit-row"]').allTextContents();
+  assert.ok(edits.some((e) => /黄沙桥片区：按实际进度预测（截至2027年3月，征收推迟3个月，开工推迟3个月）/.test(e)), edits.join('\n'));
+  // Its results differ from the plan's, and 方案对比 sets them side by side.
+  await page.click('[data-testid="nav-compare"]');
+  const head = await page.locator('[data-testid="compare-table"] thead').textContent();
+  assert.match(head, /基准方案[\s\S]*按实际进度预测/);
+  // A figure for April: the forecast moves on to April in the same step.
+  await page.click('[data-testid="nav-progress"]');
+  await page.fill('[data-testid="progress-month"]', '2027-04');
+  await page.locator('[data-testid="progress-month"]').dispatchEvent('change');
+  const signed = page.locator('[data-testid="progress-row"]', { hasText: '东岭县老街片区' }).locator('[data-testid="progress-signed"]');
+  await signed.fill('150');
+  await signed.press('Enter');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="scenario-edit-row"]')].some((r) => /截至2027年4月/.test(r.textContent)));
+  // One undo takes the figure and the refresh back.
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="scenario-edit-row"]')].every((r) => !/截至2027年4月/.test(r.textContent)));
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('a three-year window, rolled on to 2028 and back with one undo', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="nav-assumptions"]');
+  const window = page.locator('[data-testid="plan-window"]');
+  assert.match(await window.locator('option:checked').textContent(), /2年（2027—2028年）/);
+  await window.selectOption('3');
+  await page.waitForFunction(() => /3年（2027—2029年）/.test(document.querySelector('[data-testid="plan-window"] option:checked').textContent));
+  // The year per year targets: 2027 and 2028 each assessed.
+  await page.click('[data-testid="nav-results"]');
+  assert.equal(await page.locator('[data-testid="year-target-row"]').count(), 2);
+  // A project may now be planned in 2029.
+  await page.click('[data-testid="nav-projects"]');
+  await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
+  await page.waitForSelector('[data-testid="project-editor"]');
+  const years = await page.locator('[data-testid="edit-year"] option').allTextContents();
+  assert.deepEqual(years, ['2027年', '2028年', '2029年']);
+  await page.click('[data-testid="close-editor"]');
+
+  await page.click('[data-testid="nav-assumptions"]');
+  const before = await stored(page);
+  assert.match(await page.textContent('[data-testid="roll-preview"]'), /2027年的0个已竣工项目转入历史，\d+个未竣工项目按截至2027年12月的实际结转；规划期将为2028—2030年/);
+  await page.click('[data-testid="roll-forward"]');
+  await page.waitForFunction(() => /3年（2028—2030年）/.test(document.querySelector('[data-testid="plan-window"] option:checked').textContent));
+  await page.waitForFunction(() => {
+    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
+    return JSON.parse(localStorage.getItem(key)).plan.first_year === 2028;
+  });
+  // A carried project says so in its history, with its actuals by month.
+  await page.click('[data-testid="nav-projects"]');
+  await page.locator('[data-testid="project-row"]', { hasText: 'X县西街' }).locator('[data-testid="edit-project"]').click();
+  await page.waitForSelector('[data-testid="project-editor"]');
+  assert.match(await page.textContent('[data-testid="project-history-carried"]'), /2027年项目结转：截至2027年12月的实际已计入/);
+  assert.ok(await page.locator('[data-testid="project-history-months"] tbody tr').count() >= 3);
+  await page.click('[data-testid="close-editor"]');
+  // The results start with the new window.
+  await page.click('[data-testid="nav-results"]');
+  assert.match(await page.locator('[data-testid="year-row"] th').first().textContent(), /2028年/);
+
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction(() => {
+    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
+    return JSON.parse(localStorage.getItem(key)).plan.first_year === 2027;
+  });
+  assert.equal(await stored(page), before);
+  assert.deepEqual(log.pageErrors, []);
+});
