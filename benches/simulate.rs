@@ -1,7 +1,8 @@
 //! Native benchmarks: the full simulation of a 1,000-project plan over 30 years (target ≤ 1 ms),
 //! the incremental one after a one-project edit,
 //! 1,000 risk draws and the optimizer, of the demo and of the 1,000-project plan; the month's
-//! plan against actual and its pace chart on 1,000 projects with 24 months of actuals.
+//! plan against actual and its pace chart on 1,000 projects with 24 months of actuals, and the
+//! forecast from those actuals (its edits and its simulation).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use planner::demo::{demo_plan, generated_plan};
@@ -63,6 +64,24 @@ fn bench(c: &mut Criterion) {
                 planner::i18n::Lang::Zh,
             )
         })
+    });
+    // 按实际进度预测 on the same plan: its edits made from the actuals, and its simulation.
+    let forecast = planner::edit::Scenario {
+        id: "f".into(),
+        name: "预测".into(),
+        note: String::new(),
+        edits: planner::rolling::forecast_edits(&actuals, through),
+        forecast: true,
+    };
+    c.bench_function("forecast: its edits, 1000 projects x 24 months", |b| {
+        b.iter(|| planner::rolling::forecast_edits(black_box(&actuals), through))
+    });
+    c.bench_function(
+        "forecast: its view (resolved), 1000 projects x 24 months",
+        |b| b.iter(|| black_box(&actuals).resolve(Some(&forecast))),
+    );
+    c.bench_function("forecast: its simulation, 1000 projects x 24 months", |b| {
+        b.iter(|| simulate_plan(black_box(&actuals), Some(&forecast)))
     });
     let mut slow = c.benchmark_group("slow");
     slow.sample_size(10);

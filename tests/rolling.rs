@@ -424,3 +424,43 @@ fn the_forecast_scenario_follows_the_actuals_in_the_same_step() {
     history.undo(&mut plan);
     assert_eq!(plan.scenarios.iter().find(|s| s.forecast).unwrap(), &s);
 }
+
+#[test]
+fn a_forecast_out_of_bounds_or_a_carried_project_without_one_is_refused() {
+    let mut plan = demo_plan();
+    let id = plan.projects[0].id.clone();
+    let late = |months| Edit::SetForecast {
+        project: id.clone(),
+        forecast: Some(Forecast {
+            as_of: Month::parse("2027-03").unwrap(),
+            signing_delay: months,
+            construction_delay: 0,
+        }),
+    };
+    let refused = plan.apply(&late(241)).unwrap_err();
+    assert!(refused
+        .message(planner::i18n::Lang::Zh)
+        .contains("预测进度"));
+    let before = plan.clone();
+    let undo = plan.apply(&late(240)).unwrap();
+    plan.apply(&undo).unwrap();
+    assert_eq!(plan, before);
+    // Rolled: a carried project's forecast keeps its 2027 in the window; taking it away would not.
+    let roll = roll_forward(&plan);
+    plan.apply(&roll).unwrap();
+    let carried = plan
+        .projects
+        .iter()
+        .find(|p| p.year == 2027)
+        .unwrap()
+        .id
+        .clone();
+    let cleared = plan.apply(&Edit::SetForecast {
+        project: carried,
+        forecast: None,
+    });
+    assert!(cleared
+        .unwrap_err()
+        .message(planner::i18n::Lang::Zh)
+        .contains("2027"));
+}

@@ -731,26 +731,38 @@ fn group_rates<'p>(
     groups
         .into_iter()
         .map(|(group, (households, monetized, central))| {
-            let target = match &group {
-                Group::CentralCity => a.targets.central_city,
-                Group::Counties => a.targets.counties,
-                Group::Overall => a.targets.overall,
-                Group::District(_) if central * 2 > households => a.targets.central_city,
-                Group::District(_) => a.targets.counties,
-            };
-            MonetizedRate {
-                group,
-                households,
-                monetized,
-                rate: if households > 0 {
-                    monetized as f64 / households as f64
-                } else {
-                    0.0
-                },
-                target,
-            }
+            rate_against_target(group, households, monetized, central, a)
         })
         .collect()
+}
+
+/// A group's rate and its target: a zone's own, a district its zone's (the central city's when
+/// most of its households are there).
+fn rate_against_target(
+    group: Group,
+    households: u64,
+    monetized: u64,
+    central: u64,
+    a: &Assumptions,
+) -> MonetizedRate {
+    let target = match &group {
+        Group::CentralCity => a.targets.central_city,
+        Group::Counties => a.targets.counties,
+        Group::Overall => a.targets.overall,
+        Group::District(_) if central * 2 > households => a.targets.central_city,
+        Group::District(_) => a.targets.counties,
+    };
+    MonetizedRate {
+        group,
+        households,
+        monetized,
+        rate: if households > 0 {
+            monetized as f64 / households as f64
+        } else {
+            0.0
+        },
+        target,
+    }
 }
 
 /// The index and value of the largest of `values` (the first on ties).
@@ -939,33 +951,36 @@ impl PlanYears {
     }
 }
 
-/// Each planned year's zone rates (a carried project's year is history: not assessed again).
+/// Each planned year's zone rates (a carried project's year is history: not assessed again),
+/// in one pass over the projects.
 fn year_rates(
     order: &[&Project],
     projects: &[ProjectResult],
     a: &Assumptions,
     first_year: i32,
 ) -> Vec<YearRates> {
-    let mut years: Vec<i32> = order
-        .iter()
-        .filter(|p| counted_from(p, first_year) == p.year)
-        .map(|p| p.year)
-        .collect();
-    years.sort_unstable();
-    years.dedup();
+    // (households, monetized) of the central city, the counties and all, per year.
+    let mut years: BTreeMap<i32, [(u64, u64); 3]> = BTreeMap::new();
+    for (p, r) in order.iter().zip(projects) {
+        if counted_from(p, first_year) != p.year {
+            continue;
+        }
+        let (h, m) = (r.households.total(), r.households.monetized());
+        let zones = years.entry(p.year).or_default();
+        for z in [usize::from(!p.central_city), 2] {
+            zones[z].0 += h;
+            zones[z].1 += m;
+        }
+    }
     years
         .into_iter()
-        .map(|year| {
-            let of_year = order
-                .iter()
-                .copied()
-                .zip(projects.iter().map(|r| r.households))
-                .filter(|(p, _)| p.year == year);
-            let rates = group_rates(of_year, a)
+        .map(|(year, zones)| YearRates {
+            year,
+            rates: [Group::CentralCity, Group::Counties, Group::Overall]
                 .into_iter()
-                .filter(|m| !matches!(m.group, Group::District(_)))
-                .collect();
-            YearRates { year, rates }
+                .zip(zones)
+                .map(|(g, (h, m))| rate_against_target(g, h, m, 0, a))
+                .collect(),
         })
         .collect()
 }

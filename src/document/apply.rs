@@ -92,6 +92,9 @@ impl Plan {
     /// `apply`; with `checked == false` only the values and names are checked, not whether the
     /// plan still keeps its rules (a batch checked as a whole checks its result once).
     fn apply_checking(&mut self, edit: &Edit, checked: bool) -> Result<Edit, Refused> {
+        if let Edit::SetForecast { project, forecast } = edit {
+            return self.set_forecast(project, *forecast, checked);
+        }
         if let Some(id) = edit.project() {
             // Single-project edits: only that project can gain problems.
             let i = self.project_index(id)?;
@@ -172,6 +175,35 @@ impl Plan {
         refused_if_any(brought_in(&before, validate(&trial)))?;
         *self = trial;
         Ok(inverse)
+    }
+
+    /// A forecast set: only its own delays, and (cleared) a carried project's year, can bring
+    /// in a problem, so the rest of the project is not checked again — the forecast scenario
+    /// sets one per project, and a thousand projects' months would be read twice each.
+    fn set_forecast(
+        &mut self,
+        id: &str,
+        forecast: Option<crate::calc::model::Forecast>,
+        checked: bool,
+    ) -> Result<Edit, Refused> {
+        let i = self.project_index(id)?;
+        let problems = |plan: &Plan| -> Vec<Issue> {
+            let p = &plan.projects[i];
+            crate::document::validate::forecast_issues(p, plan.window_span(), i + 1)
+        };
+        let before = if checked { problems(self) } else { Vec::new() };
+        let old = std::mem::replace(&mut self.projects[i].forecast, forecast);
+        if checked {
+            let added = brought_in(&before, problems(self));
+            if !added.is_empty() {
+                self.projects[i].forecast = old;
+                return Err(Refused(added));
+            }
+        }
+        Ok(Edit::SetForecast {
+            project: id.to_string(),
+            forecast: old,
+        })
     }
 
     /// Refuses a value its field's declaration does not allow, naming the value as typed.

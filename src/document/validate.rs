@@ -283,6 +283,38 @@ pub fn validate_assumptions(a: &Assumptions, projects: &[Project]) -> Vec<Issue>
 /// A forecast's delays: whole months, at most 20 years.
 const MAX_DELAY: crate::calc::measure::Bounds = crate::calc::measure::Bounds::whole(0.0, 240.0);
 
+/// The years a project may be planned in: a project carried into a rolled window (it has a
+/// forecast) keeps its year before the window.
+fn project_window(p: &Project, window: (i32, i32)) -> (i32, i32) {
+    if p.forecast.is_some() && p.year < window.0 {
+        (p.year, window.1)
+    } else {
+        window
+    }
+}
+
+fn forecast_checks(c: &mut Checker, p: &Project) {
+    if let Some(f) = p.forecast {
+        for delay in [f.signing_delay, f.construction_delay] {
+            if let Some(problem) = MAX_DELAY.check(f64::from(delay)) {
+                c.push(Field::Forecast, problem);
+            }
+        }
+    }
+}
+
+/// The problems a project's forecast can bring: its delays, and its year against the window
+/// (which a forecast widens for a carried project).
+pub fn forecast_issues(p: &Project, window: (i32, i32), row: usize) -> Vec<Issue> {
+    let mut c = Checker::of_project(p, row);
+    forecast_checks(&mut c, p);
+    let year = ProjectField::Year;
+    if let Some(problem) = year.check(&year.get(p), project_window(p, window)) {
+        c.push(Field::Project(year), problem);
+    }
+    c.out
+}
+
 /// Problems of one project; `row` is its 1-based position in the list.
 pub fn validate_project(
     p: &Project,
@@ -291,19 +323,8 @@ pub fn validate_project(
     row: usize,
 ) -> Vec<Issue> {
     let mut c = Checker::of_project(p, row);
-    // A project carried into a rolled window keeps its year before the window.
-    let window = if p.forecast.is_some() && p.year < window.0 {
-        (p.year, window.1)
-    } else {
-        window
-    };
-    if let Some(f) = p.forecast {
-        for delay in [f.signing_delay, f.construction_delay] {
-            if let Some(problem) = MAX_DELAY.check(f64::from(delay)) {
-                c.push(Field::Forecast, problem);
-            }
-        }
-    }
+    let window = project_window(p, window);
+    forecast_checks(&mut c, p);
     for &f in ProjectField::ALL {
         let land = matches!(
             f,

@@ -96,7 +96,7 @@ fn HistoryList() -> impl IntoView {
                             <button type="button" class="link" on:click=move |_| {
                                 open.update(|o| *o = if o.as_deref() == Some(&shown) { None } else { Some(shown.clone()) })
                             }>
-                                {format!("{name}（{district}，{year}）")}
+                                {format!("{name} · {district} · {}", crate::words::i18n::fmt_year(year, lang()))}
                             </button>
                             <Show when={ let id = id.clone(); move || open.get().as_deref() == Some(id.as_str()) }>
                                 <ProjectHistoryPanel id=id.clone() archived=true />
