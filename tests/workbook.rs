@@ -60,11 +60,29 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
         [
             "项目清单",
             "年度测算",
+            "分年度目标",
             "财政承受能力",
             "资金平衡",
             "方案对比"
         ]
     );
+
+    // 分年度目标: each planned year's zones, the same rows as the results' per-year rates.
+    let targets = wb.worksheet_range("分年度目标").unwrap();
+    let rows: Vec<Vec<Data>> = targets.rows().skip(2).map(|r| r.to_vec()).collect();
+    let r = planner::simulate::simulate_plan(&plan, None);
+    let expected: Vec<(i32, u64)> = r
+        .monetized_by_year
+        .iter()
+        .flat_map(|y| y.rates.iter().map(move |m| (y.year, m.households)))
+        .filter(|(_, h)| *h > 0)
+        .collect();
+    assert_eq!(rows.len(), expected.len());
+    for (row, (year, households)) in rows.iter().zip(&expected) {
+        assert_eq!(row[0].to_string(), year.to_string());
+        assert_eq!(row[2].to_string(), households.to_string());
+    }
+    assert!(rows.iter().any(|r| r[6].to_string() == "未达标"));
 
     // 资金平衡: one block per project, its name over its yearly table, whose totals row ends
     // with the cumulative balance of the project's own fund-balance plan.
@@ -325,7 +343,7 @@ fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
         let books = [
             (
                 export(&plan, None, lang).unwrap(),
-                vec![true, true, true, true, false],
+                vec![true, true, false, true, true, false],
             ),
             (template(&plan, lang).unwrap(), vec![true, false]),
         ];

@@ -61,7 +61,7 @@ pub struct Metric {
 }
 
 /// How a metric is shown: money in 亿元, a share as a percentage, or a count.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricKind {
     Money,
     Share,
@@ -132,6 +132,53 @@ pub const METRICS: &[Metric] = &[
     },
 ];
 
+/// A row of the comparison as shown: the metrics, then each planned year's city-wide monetized
+/// rate (each year's list is assessed on its own). A value a column does not have (a plan
+/// without that year) is NaN.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    pub kind: MetricKind,
+    pub values: Vec<f64>,
+}
+
+/// Every row of the comparison of `all`, in order.
+pub fn rows(all: &[Compared], lang: Lang) -> Vec<Row> {
+    let mut out: Vec<Row> = METRICS
+        .iter()
+        .map(|m| Row {
+            label: m.label.tr(lang).into(),
+            kind: m.kind,
+            values: all.iter().map(m.value).collect(),
+        })
+        .collect();
+    let mut years: Vec<i32> = all
+        .iter()
+        .flat_map(|c| c.results.monetized_by_year.iter().map(|y| y.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    out.extend(years.into_iter().map(|year| {
+        Row {
+            label: Text::YearOverallRate.fill(lang, &[&crate::words::i18n::fmt_year(year, lang)]),
+            kind: MetricKind::Share,
+            values: all
+                .iter()
+                .map(|c| {
+                    c.results
+                        .monetized_by_year
+                        .iter()
+                        .find(|y| y.year == year)
+                        .and_then(|y| y.rates.iter().find(|m| m.group == Group::Overall))
+                        .filter(|m| m.households > 0)
+                        .map_or(f64::NAN, |m| m.rate)
+                })
+                .collect(),
+        }
+    }));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +197,11 @@ mod tests {
             all[1].results.totals.investment,
             all[0].results.totals.investment
         );
+        // Each planned year's list has its own row after the metrics.
+        let shown = rows(&all, Lang::Zh);
+        assert_eq!(shown.len(), METRICS.len() + 2);
+        assert_eq!(shown[METRICS.len()].label, "2027年全市货币化安置率");
+        assert!(shown[METRICS.len() + 1].values[1] > shown[METRICS.len() + 1].values[0]);
         let misses = METRICS[9].value;
         assert!(misses(&all[1]) < misses(&all[0]));
         // Another plan joins as one more column.

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
     Color, DataValidation, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::analysis::compare::{compare, MetricKind, METRICS};
+use crate::analysis::compare::{compare, rows, MetricKind};
 use crate::calc::fields::Unit;
 use crate::calc::model::Month;
 use crate::calc::model::Project;
@@ -266,18 +266,21 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
     let mut header = vec![Text::SheetMetric.tr(lang).to_string()];
     header.extend(all.iter().map(|c| c.name.clone()));
     let mut widths = header_row(ws, f, &header)?;
-    for (r, m) in METRICS.iter().enumerate() {
+    for (r, m) in rows(&all, lang).iter().enumerate() {
         let r = TITLE_ROWS + 1 + r as u32;
-        let label = m.label.tr(lang);
-        ws.write_string(r, 0, label)?;
-        widths[0] = widths[0].max(text_width(label));
-        for (c, compared) in all.iter().enumerate() {
+        ws.write_string(r, 0, &m.label)?;
+        widths[0] = widths[0].max(text_width(&m.label));
+        for (c, value) in m.values.iter().enumerate() {
             let (format, decimals) = match m.kind {
                 MetricKind::Money => (&f.money, 2),
                 MetricKind::Share => (&f.share, 3),
                 MetricKind::Count => (&f.count, 0),
             };
-            let v = shown_number((m.value)(compared), decimals);
+            if !value.is_finite() {
+                // A plan without that year: the cell stays empty.
+                continue;
+            }
+            let v = shown_number(*value, decimals);
             ws.write_number_with_format(r, c as u16 + 1, v, format)?;
             widths[c + 1] = widths[c + 1].max(crate::words::i18n::fmt_number(v, 2).len() as f64);
         }
@@ -308,6 +311,17 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
     let ws = sheet(&mut wb, Text::SheetYearly, lang)?;
     let table = yearly_table(&r, lang);
     title(ws, &f, &named(Text::SheetYearly), unit, table.header.len())?;
+    write_table(ws, &f, &table, lang)?;
+
+    let ws = sheet(&mut wb, Text::SheetYearTargets, lang)?;
+    let table = crate::present::report::year_targets_table(&r, lang);
+    title(
+        ws,
+        &f,
+        &named(Text::SheetYearTargets),
+        "",
+        table.header.len(),
+    )?;
     write_table(ws, &f, &table, lang)?;
 
     let ws = sheet(&mut wb, Text::SheetAffordability, lang)?;

@@ -215,6 +215,47 @@ pub fn affordability_table(r: &Results, other_ppp: f64, lang: Lang) -> Table {
     Table { header, rows }
 }
 
+/// Each planned year's list against the targets (省棚改年度考核): one row per year and zone
+/// (the central city, the counties, the city) with its households, those rehoused with money,
+/// the rate, the target and whether it is met — the 测算结果 page, the report and the workbook.
+pub fn year_targets_table(r: &Results, lang: Lang) -> Table {
+    let header = [
+        Text::ColYearHeader,
+        Text::ColZone,
+        Text::ColHouseholds,
+        Text::ColMonetizedHouseholds,
+        Text::MonetizedRate,
+        Text::ColRateTarget,
+        Text::ColMet,
+    ]
+    .iter()
+    .map(|t| t.tr(lang).to_string())
+    .collect();
+    let rows = r
+        .monetized_by_year
+        .iter()
+        .flat_map(|y| {
+            y.rates.iter().filter(|m| m.households > 0).map(move |m| {
+                let met = if m.meets_target() {
+                    Text::TargetMet
+                } else {
+                    Text::TargetMissed
+                };
+                vec![
+                    Cell::Year(y.year),
+                    Cell::Text(crate::calc::rules::group_name(&m.group, lang)),
+                    Cell::Count(m.households),
+                    Cell::Count(m.monetized),
+                    Cell::Share(m.rate),
+                    Cell::Share(m.target),
+                    Cell::Text(met.tr(lang).into()),
+                ]
+            })
+        })
+        .collect();
+    Table { header, rows }
+}
+
 /// The project table of the report: each project's place, year, households (and how many are
 /// rehoused with money), investment, how its debt is repaid (the land cover where land revenue
 /// repays it, "由财政预算偿还" where the budget does) and the colleagues' comment, then a

@@ -824,6 +824,13 @@ catalogue! {
     ErrEmpty => "不能为空", "must not be empty";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
+    ColMonetizedHouseholds => "货币化安置户数", "Rehoused with money";
+    ColMet => "是否达标", "Met";
+    YearOverallRate => "{0}全市货币化安置率", "{0} city-wide monetized rate";
+    ColRateTarget => "目标", "Target";
+    TargetMet => "达标", "met";
+    TargetMissed => "未达标", "missed";
+    SheetYearTargets => "分年度目标", "Targets by year";
     KpiPeakDebt => "债务余额峰值", "Peak debt outstanding";
     ForecastButton => "按实际进度预测", "Forecast from actuals";
     ForecastTip => "按各项目截至最近报送月份的实际投资与到位资金，滞后项目按滞后月数推迟，其余按计划测算；实际进度更新时自动刷新", "Actual investment and funds to the latest month reported, late projects moved by their delay, the rest as planned; refreshed when the actuals change";

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::compare::{compare, MetricKind, METRICS};
+use crate::analysis::compare::{compare, rows as compare_rows, MetricKind, Row};
 use crate::calc::model::ResettlementWay;
 use crate::document::edit::{Edit, Scenario};
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::present::compare_charts::{compare_chart, district_chart, Overlay};
-use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::shell::state::{t, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::{parse_number, show_number};
@@ -16,6 +16,10 @@ use crate::words::display::fixed;
 use crate::words::i18n::{fmt_pct, fmt_yi, Text};
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
+    if !v.is_finite() {
+        // A plan without that year.
+        return "—".into();
+    }
     match kind {
         MetricKind::Share => fmt_pct(v),
         MetricKind::Count => fixed(v, 0),
@@ -26,6 +30,9 @@ pub(super) fn show(kind: MetricKind, v: f64) -> String {
 /// The difference from the base, absolute and (for amounts and counts) relative.
 pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
     let d = v - base;
+    if !d.is_finite() {
+        return String::new();
+    }
     let sign = if d > 0.0 { "+" } else { "" };
     match kind {
         MetricKind::Share => format!(
@@ -43,9 +50,6 @@ pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
         _ => format!("{sign}{}", show(kind, d)),
     }
 }
-
-/// One column of the table: the scenario's name, its value for each metric, its results.
-type Column = (String, Vec<f64>, crate::calc::simulate::Results);
 
 /// 新建货币化情景: every project at least X % monetized, as a scenario of its own.
 fn add_monetized_scenario(store: Store) {
@@ -158,14 +162,14 @@ fn OtherPlans(chosen: RwSignal<Vec<String>>) -> impl IntoView {
 
 /// Every metric per column, each after the first with its difference from the base.
 #[component]
-fn CompareTable(all: Memo<Vec<Column>>) -> impl IntoView {
+fn CompareTable(names: Memo<Vec<String>>, rows: Memo<Vec<Row>>) -> impl IntoView {
     view! {
         <table class="data" data-testid="compare-table">
             <caption>{move || t(Text::CompareTitle)}</caption>
             <thead>
                 <tr>
                     <th scope="col"></th>
-                    {move || all.with(|a| a.iter().enumerate().map(|(i, (name, _, _))| {
+                    {move || names.with(|a| a.iter().enumerate().map(|(i, name)| {
                         let name = name.clone();
                         view! {
                             <th scope="col" class="num">{name}</th>
@@ -176,17 +180,16 @@ fn CompareTable(all: Memo<Vec<Column>>) -> impl IntoView {
             </thead>
             <tbody>
                 {move || {
-                    let _ = lang();
-                    all.with(|a| METRICS.iter().enumerate().map(|(m, metric)| {
-                        let base = a[0].1[m];
+                    rows.with(|rs| rs.iter().map(|row| {
+                        let base = row.values[0];
+                        let kind = row.kind;
                         view! {
                             <tr data-testid="compare-row">
-                                <th scope="row">{t(metric.label)}</th>
-                                {a.iter().enumerate().map(|(i, (_, values, _))| {
-                                    let v = values[m];
+                                <th scope="row">{row.label.clone()}</th>
+                                {row.values.iter().enumerate().map(|(i, &v)| {
                                     view! {
-                                        <td class="num">{show(metric.kind, v)}</td>
-                                        {(i > 0).then(|| view! { <td class="num diff">{show_diff(metric.kind, v, base)}</td> })}
+                                        <td class="num">{show(kind, v)}</td>
+                                        {(i > 0).then(|| view! { <td class="num diff">{show_diff(kind, v, base)}</td> })}
                                     }
                                 }).collect_view()}
                             </tr>
@@ -219,15 +222,13 @@ pub fn ComparePage() -> impl IntoView {
         let l = store.lang.get();
         store.plan.with(|p| compare(p, &others.get(), l))
     });
-    let all = Memo::new(move |_| {
-        compared.with(|cs| {
-            cs.iter()
-                .map(|c| {
-                    let values = METRICS.iter().map(|m| (m.value)(c)).collect::<Vec<f64>>();
-                    (c.name.clone(), values, c.results.clone())
-                })
-                .collect::<Vec<_>>()
-        })
+    // The columns' names (the base first), and the rows the table shows.
+    let names = Memo::new(move |_| {
+        compared.with(|cs| cs.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+    });
+    let rows = Memo::new(move |_| {
+        let l = store.lang.get();
+        compared.with(|cs| compare_rows(cs, l))
     });
     let cap = Signal::derive(move || store.plan.with(|p| p.assumptions.ppp_cap));
     let overlay = move |o: Overlay| {
@@ -245,10 +246,10 @@ pub fn ComparePage() -> impl IntoView {
             <CompareToolbar />
             <OtherPlans chosen=chosen />
             <Show
-                when=move || all.with(|a| a.len() > 1)
+                when=move || names.with(|a| a.len() > 1)
                 fallback=move || view! { <p class="placeholder" data-testid="no-scenarios">{move || t(Text::NoScenarios)}</p> }
             >
-                <CompareTable all=all />
+                <CompareTable names=names rows=rows />
                 <div class="charts">
                     {Overlay::ALL.into_iter().map(|o| view! { <ChartHost testid=o.testid() chart=overlay(o) /> }).collect_view()}
                     <ChartHost testid="chart-compare-districts" chart=districts />

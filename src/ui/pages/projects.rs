@@ -350,7 +350,18 @@ fn ProjectRow(
             {cell(row, false, |p| p.district.clone())}
             {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
             {cell(row, false, |p| t(type_text(p.kind)).to_string())}
-            {cell(row, false, |p| fmt_year(p.year, lang()))}
+            <td>
+                {move || row.with(|r| r.as_ref().map(|r| fmt_year(r.project.year, lang()))).unwrap_or_default()}
+                {move || row.with(|r| r.as_ref().and_then(|r| {
+                    // Carried into a rolled window: its year is before the window's.
+                    let f = r.project.forecast?;
+                    let first = store.plan.with(|p| p.first_year);
+                    (r.project.year < first).then(|| {
+                        let tip = Text::CarriedTip.fill(lang(), &[&r.project.year, &f.as_of.label(lang())]);
+                        view! { <span class="badge carried" data-testid="carried-badge" title=tip>{t(Text::CarriedBadge)}</span> }
+                    })
+                }))}
+            </td>
             {cell(row, false, |p| t(status_text(p.status)).to_string())}
             {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
             <td class="num">{amount(|r| r.area)}</td>

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::present::report::{affordability_table, projects_table, yearly_summary_table};
+use crate::present::report::{
+    affordability_table, projects_table, year_targets_table, yearly_summary_table,
+};
 use crate::ui::pages::results::{ChartMemos, Kpis};
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartImage;
@@ -68,6 +70,7 @@ pub fn ReportPage() -> impl IntoView {
             .results
             .with(|r| affordability_table(r, other, lang()))
     });
+    let targets = Signal::derive(move || store.results.with(|r| year_targets_table(r, lang())));
     let print = move |_| {
         let _ = window().print();
     };
@@ -92,6 +95,10 @@ pub fn ReportPage() -> impl IntoView {
                 <ChartImage testid="report-chart-funding" label=Text::ChartFunding chart=charts.funding />
                 <ChartImage testid="report-chart-fiscal" label=Text::ChartFiscal chart=charts.fiscal />
                 <ChartImage testid="report-chart-monetized" label=Text::ChartMonetized chart=charts.monetized />
+            </section>
+            <section class="report-section" data-testid="report-year-targets">
+                <h2>{move || t(Text::YearTargetsTitle)}</h2>
+                <ReportTable testid="report-year-targets-table" table=targets />
             </section>
             <section class="report-section" data-testid="report-projects">
                 <h2>{move || t(Text::SheetProjects)}</h2>

@@ -269,39 +269,15 @@ pub fn ResultsPage() -> impl IntoView {
 #[component]
 fn YearTargets() -> impl IntoView {
     let store = expect_context::<Store>();
-    let zones = [Group::CentralCity, Group::Counties, Group::Overall];
+    let table = Signal::derive(move || {
+        store
+            .results
+            .with(|r| crate::present::report::year_targets_table(r, lang()))
+    });
     view! {
-        <div class="table-scroll">
-            <table class="data" data-testid="year-targets">
-                <caption>{move || t(Text::YearTargetsTitle)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t(Text::ColYearHeader)}</th>
-                        {zones.clone().map(|g| view! { <th scope="col" class="num">{move || crate::calc::rules::group_name(&g, lang())}</th> }).into_iter().collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || store.results.with(|r| r.monetized_by_year.iter().map(|y| {
-                        let cells = zones.clone().map(|g| {
-                            let m = y.rates.iter().find(|m| m.group == g);
-                            let (text, miss) = match m {
-                                Some(m) if m.households > 0 => (
-                                    format!("{} / {}", fmt_pct(m.rate), crate::words::i18n::fmt_limit(m.target)),
-                                    !m.meets_target(),
-                                ),
-                                _ => ("—".to_string(), false),
-                            };
-                            view! { <td class="num" class:miss=miss>{text}</td> }
-                        });
-                        view! {
-                            <tr data-testid="year-target-row">
-                                <th scope="row">{fmt_year(y.year, lang())}</th>
-                                {cells.into_iter().collect_view()}
-                            </tr>
-                        }
-                    }).collect_view())}
-                </tbody>
-            </table>
-        </div>
+        <section class="year-targets">
+            <h3>{move || t(Text::YearTargetsTitle)}</h3>
+            <crate::ui::widgets::report_table::ReportTable testid="year-targets" table=table />
+        </section>
     }
 }
