@@ -464,3 +464,60 @@ fn a_forecast_out_of_bounds_or_a_carried_project_without_one_is_refused() {
         .message(planner::i18n::Lang::Zh)
         .contains("2027"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever the delays, the month and the actuals: the years add up to the total, the
+    /// project costs what its plan costs or what it has already cost when more, the money
+    /// raised is every instrument's share of that (or what it has raised, when more), and
+    /// every yuan borrowed is repaid.
+    #[test]
+    fn a_forecast_adds_up_and_repays_what_it_borrows(
+        i in 0usize..32,
+        signing in 0u32..30,
+        building in 0u32..30,
+        months in 0i32..40,
+        share in 0.0f64..1.3,
+        funds_reported in proptest::bool::ANY,
+    ) {
+        let mut plan = demo_plan();
+        let p = &mut plan.projects[i];
+        let plan_total = project_costs(p, &plan.assumptions.costs).total.total();
+        let as_of = Month::january(p.year).plus(months);
+        let mut r = MonthlyProgress::empty(as_of);
+        r.invested = plan_total * share;
+        if funds_reported {
+            r.funds.policy_loan = r.invested;
+        }
+        p.progress = Default::default();
+        p.progress.months = vec![r];
+        p.forecast = Some(Forecast { as_of, signing_delay: signing, construction_delay: building });
+        let c = costs_as_run(p, &plan.assumptions.costs);
+        let mut sum = planner::costs::Investment::default();
+        for y in &c.by_year {
+            sum.add(y);
+        }
+        for ((_, a), (_, b)) in sum.parts().iter().zip(c.total.parts()) {
+            proptest::prop_assert!(close(*a, b));
+        }
+        let expected = if as_of.since(Month::january(p.year)) < 0 {
+            plan_total
+        } else {
+            plan_total.max(plan_total * share)
+        };
+        proptest::prop_assert!(close(c.total.total(), expected), "{} vs {}", c.total.total(), expected);
+        let drawn = c.drawn.clone().unwrap_or_default();
+        proptest::prop_assert!(drawn.is_empty() || drawn.len() == c.by_year.len());
+        if !drawn.is_empty() {
+            for &inst in Instrument::ALL {
+                let raised: f64 = drawn.iter().map(|s| inst.amount(s)).sum();
+                let reported = if funds_reported && inst == Instrument::PolicyLoan { plan_total * share } else { 0.0 };
+                let own = if funds_reported { reported } else { plan_total * share * inst.get(&p.financing) };
+                let want = (c.total.total() * inst.get(&p.financing)).max(own);
+                proptest::prop_assert!(close(raised, want), "{inst:?}: {raised} vs {want}");
+            }
+        }
+        let r = simulate_plan(&plan, None);
+        proptest::prop_assert!(close(r.totals.borrowed, r.totals.repaid));
+    }
+}

@@ -82,7 +82,7 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
         assert_eq!(row[0].to_string(), year.to_string());
         assert_eq!(row[2].to_string(), households.to_string());
     }
-    assert!(rows.iter().any(|r| r[6].to_string() == "未达标"));
+    assert!(rows.iter().any(|r| r[6] == "未达标"));
 
     // 资金平衡: one block per project, its name over its yearly table, whose totals row ends
     // with the cumulative balance of the project's own fund-balance plan.

@@ -49,6 +49,19 @@ impl Investment {
         self.infrastructure += o.infrastructure;
     }
 
+    /// Every category times `k` (a forecast's months after its actuals, scaled to what is left).
+    pub fn scaled(&self, k: f64) -> Investment {
+        Investment {
+            compensation: self.compensation * k,
+            purchase: self.purchase * k,
+            construction: self.construction * k,
+            transition: self.transition * k,
+            relocation: self.relocation * k,
+            rewards: self.rewards * k,
+            infrastructure: self.infrastructure * k,
+        }
+    }
+
     /// The categories in display order, with their catalogue keys.
     pub fn parts(&self) -> [(crate::words::i18n::Text, f64); 7] {
         use crate::words::i18n::Text::*;

@@ -21,31 +21,6 @@ pub fn planned_to(costs: &ProjectCosts, months: f64) -> Investment {
     costs.timing.planned(&costs.total, 0.0, months)
 }
 
-/// The categories of an investment as numbers, and back: the forecast splits each alike.
-fn parts(i: &Investment) -> [f64; 7] {
-    [
-        i.compensation,
-        i.purchase,
-        i.construction,
-        i.transition,
-        i.relocation,
-        i.rewards,
-        i.infrastructure,
-    ]
-}
-
-fn of_parts(v: [f64; 7]) -> Investment {
-    Investment {
-        compensation: v[0],
-        purchase: v[1],
-        construction: v[2],
-        transition: v[3],
-        relocation: v[4],
-        rewards: v[5],
-        infrastructure: v[6],
-    }
-}
-
 /// `amount` split as `like` is (shares of its total), else as `fallback` is.
 fn split_like(amount: f64, like: &Investment, fallback: &Investment) -> Investment {
     let basis = if like.total() > 0.0 { like } else { fallback };
@@ -57,7 +32,7 @@ fn split_like(amount: f64, like: &Investment, fallback: &Investment) -> Investme
             ..Investment::default()
         };
     }
-    of_parts(parts(basis).map(|x| amount * x / t))
+    basis.scaled(amount / t)
 }
 
 /// The project's cumulative records at the end of month index `m` (from January of its year).
@@ -96,20 +71,24 @@ fn by_mix(p: &Project, amount: f64) -> Sources {
 /// project's start.
 fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
     let Some(f) = p.forecast else { return };
-    let timing = costs.timing;
     let t = f.as_of.since(Month::january(p.year));
     if t < 0 {
         return;
     }
-    let end = f64::from(t + 1);
-    let last_actual = (t / 12) as usize;
     let (invested, funds) = record_at(p, t);
-    let years = costs.by_year.len().max(last_actual + 2);
-    let month = |k: usize| 12.0 * k as f64;
+    let years = costs.by_year.len().max((t / 12) as usize + 2);
+    // The month after the actuals, where what the plan had spent by then but is not yet spent
+    // goes when the plan has no month after it.
+    let next = ((t + 1) / 12) as usize;
 
-    // The plan's months after the actuals, and what is left to spend in them.
+    // The plan's months after the actuals, scaled to what is left to spend in them.
     let after: Vec<Investment> = (0..years)
-        .map(|k| timing.planned(&costs.total, month(k).max(end), month(k + 1)))
+        .map(|k| {
+            let from = (12.0 * k as f64).max(f64::from(t + 1));
+            costs
+                .timing
+                .planned(&costs.total, from, 12.0 * (k + 1) as f64)
+        })
         .collect();
     let planned_after: f64 = after.iter().map(Investment::total).sum();
     let left = (costs.total.total() - invested).max(0.0);
@@ -118,38 +97,20 @@ fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
     } else {
         0.0
     };
-    let to_date_plan = timing.planned(&costs.total, 0.0, end);
-
-    let mut by_year: Vec<Investment> = after
-        .iter()
-        .map(|a| of_parts(parts(a).map(|x| x * scale)))
-        .collect();
+    let mut by_year: Vec<Investment> = after.iter().map(|a| a.scaled(scale)).collect();
+    let to_come: Vec<f64> = by_year.iter().map(Investment::total).collect();
     if planned_after <= 0.0 && left > 0.0 {
-        // The plan had it all spent by now: what is left is spent the month after.
-        let next = ((t + 1) / 12) as usize;
         by_year[next].add(&split_like(left, &costs.total, &costs.total));
     }
-    let mut drawn = vec![Sources::default(); years];
     let reported = funds.total() > 0.0;
-    for k in 0..=last_actual {
-        let from = 12 * k as i32 - 1;
-        let to = (12 * k as i32 + 11).min(t);
-        let (before, funds_before) = record_at(p, from);
-        let (now, funds_now) = record_at(p, to);
-        let spent = now - before;
-        let year_plan = timing.planned(&costs.total, month(k), month(k + 1).min(end));
-        let fallback = if to_date_plan.total() > 0.0 {
-            &to_date_plan
-        } else {
-            &costs.total
-        };
-        by_year[k].add(&split_like(spent, &year_plan, fallback));
-        drawn[k] = if reported {
-            funds_between(&funds_now, &funds_before)
-        } else {
-            by_mix(p, spent)
-        };
+    let mut drawn = actual_years(p, costs, t, reported, &mut by_year);
+    let mut total = Investment::default();
+    for y in &by_year {
+        total.add(y);
     }
+    let raised = if reported { funds } else { by_mix(p, invested) };
+    raise_the_rest(p, &total, &raised, &to_come, next, &mut drawn);
+
     // No year of nothing at the end (the plan's own years and the handover stay).
     let keep = costs.by_year.len().max(costs.handover_offset + 1);
     while by_year.len() > keep
@@ -159,17 +120,61 @@ fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
         by_year.pop();
         drawn.pop();
     }
-    let mut total = Investment::default();
-    for y in &by_year {
-        total.add(y);
-    }
+    costs.total = total;
+    costs.by_year = by_year;
+    costs.drawn = Some(drawn);
+}
 
-    // What each instrument still raises, in proportion to the investment still to come.
-    let raised = if reported { funds } else { by_mix(p, invested) };
-    let to_come: Vec<f64> = (0..years).map(|k| after[k].total() * scale).collect();
+/// Adds each year's actual investment to date into `by_year` (split as the plan's months to
+/// date of that year are) and gives the money raised in it: the funds in place when the
+/// project reports them, else the mix's shares of what was invested.
+fn actual_years(
+    p: &Project,
+    costs: &ProjectCosts,
+    t: i32,
+    reported: bool,
+    by_year: &mut [Investment],
+) -> Vec<Sources> {
+    let end = f64::from(t + 1);
+    let to_date_plan = costs.timing.planned(&costs.total, 0.0, end);
+    let fallback = if to_date_plan.total() > 0.0 {
+        &to_date_plan
+    } else {
+        &costs.total
+    };
+    let mut drawn = vec![Sources::default(); by_year.len()];
+    for k in 0..=(t / 12) as usize {
+        let (before, funds_before) = record_at(p, 12 * k as i32 - 1);
+        let (now, funds_now) = record_at(p, (12 * k as i32 + 11).min(t));
+        let spent = now - before;
+        let from = 12.0 * k as f64;
+        let year_plan = costs
+            .timing
+            .planned(&costs.total, from, (from + 12.0).min(end));
+        by_year[k].add(&split_like(spent, &year_plan, fallback));
+        drawn[k] = if reported {
+            funds_between(&funds_now, &funds_before)
+        } else {
+            by_mix(p, spent)
+        };
+    }
+    drawn
+}
+
+/// What each instrument still raises — its share of the total less what it has raised, never
+/// below 0 — in proportion to the investment still to come (`to_come` per year), or in the
+/// year `next` when none is.
+fn raise_the_rest(
+    p: &Project,
+    total: &Investment,
+    raised: &Sources,
+    to_come: &[f64],
+    next: usize,
+    drawn: &mut [Sources],
+) {
     let to_come_total: f64 = to_come.iter().sum();
     for &i in Instrument::ALL {
-        let rest = (total.total() * i.get(&p.financing) - i.amount(&raised)).max(0.0);
+        let rest = (total.total() * i.get(&p.financing) - i.amount(raised)).max(0.0);
         if rest <= 0.0 {
             continue;
         }
@@ -178,11 +183,7 @@ fn apply_actuals(p: &Project, costs: &mut ProjectCosts) {
                 *i.amount_mut(&mut drawn[k]) += rest * c / to_come_total;
             }
         } else {
-            let next = ((t + 1) / 12) as usize;
             *i.amount_mut(&mut drawn[next]) += rest;
         }
     }
-    costs.total = total;
-    costs.by_year = by_year;
-    costs.drawn = Some(drawn);
 }
