@@ -521,3 +521,20 @@ proptest::proptest! {
         proptest::prop_assert!(close(r.totals.borrowed, r.totals.repaid));
     }
 }
+
+/// The version 7 fixture (the demo in a three-year window with its forecast scenario, rolled
+/// on to 2028 with one project finished) reads and writes back byte for byte, and is what
+/// rolling makes of the demo.
+#[test]
+fn the_version_7_fixture_round_trips() {
+    const FIXTURE_V7: &str = include_str!("fixtures/plan-v7.json");
+    let plan = planner::format::decode(FIXTURE_V7).unwrap();
+    assert_eq!(planner::format::encode(&plan), FIXTURE_V7.trim_end());
+    assert_eq!((plan.first_year, plan.window_years), (2028, 3));
+    assert_eq!(plan.history.len(), 1);
+    assert!(plan.scenarios.iter().any(|s| s.forecast));
+    assert!(plan.projects.iter().filter(|p| p.year == 2027).all(|p| p
+        .forecast
+        .is_some_and(|f| f.as_of == Month::parse("2027-12").unwrap())));
+    assert!(planner::validate::validate(&plan).is_empty());
+}
