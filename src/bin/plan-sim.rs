@@ -38,22 +38,20 @@ fn main() -> ExitCode {
             "--csv" => csv = true,
             "--scenario" => scenario = args.next(),
             "--optimize" => optimize = true,
-            "--progress" => match args
-                .next()
-                .as_deref()
-                .and_then(planner::model::Month::parse)
-            {
-                Some(m) => progress = Some(m),
-                None => return fail("--progress 后应为月份，如 2027-03"),
-            },
-            "--forecast" => match args
-                .next()
-                .as_deref()
-                .and_then(planner::model::Month::parse)
-            {
-                Some(m) => forecast = Some(m),
-                None => return fail("--forecast 后应为月份，如 2027-06"),
-            },
+            "--progress" | "--forecast" => {
+                let Some(m) = args
+                    .next()
+                    .as_deref()
+                    .and_then(planner::model::Month::parse)
+                else {
+                    return fail(&format!("{a} 后应为月份，如 2027-03"));
+                };
+                if a == "--progress" {
+                    progress = Some(m);
+                } else {
+                    forecast = Some(m);
+                }
+            }
             "--risk" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),

@@ -520,83 +520,51 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, skip: usize, f: &ProjectF
         years[off + k].investment.add(c);
         years[off + k].sources.add(s);
     }
+    let mut at = YearsFrom { years, off, skip };
     let capital = f
         .sources
         .iter()
         .zip(&f.subsidy)
         .map(|(s, sub)| s.capital_fund - sub);
-    add_flow(years, off, skip, f.subsidy.iter().copied(), |y| {
-        &mut y.central_subsidy
+    at.add(f.subsidy.iter().copied(), |y| &mut y.central_subsidy);
+    at.add(capital, |y| &mut y.fiscal.by_instrument.capital_fund);
+    at.add(f.loan.iter().map(DebtYear::debt_service), |y| {
+        &mut y.fiscal.by_instrument.policy_loan
     });
-    add_flow(years, off, skip, capital, |y| {
-        &mut y.fiscal.by_instrument.capital_fund
+    at.add(f.loan.iter().map(|d| d.outstanding), |y| {
+        &mut y.debt.policy_loan
     });
-    add_flow(
-        years,
-        off,
-        skip,
-        f.loan.iter().map(DebtYear::debt_service),
-        |y| &mut y.fiscal.by_instrument.policy_loan,
-    );
-    add_flow(
-        years,
-        off,
-        skip,
-        f.loan.iter().map(|d| d.outstanding),
-        |y| &mut y.debt.policy_loan,
-    );
-    add_flow(years, off, skip, f.service.iter().map(|s| s.fee), |y| {
+    at.add(f.service.iter().map(|s| s.fee), |y| {
         &mut y.fiscal.by_instrument.service_purchase
     });
-    add_flow(
-        years,
-        off,
-        skip,
-        f.service.iter().map(|s| s.financing.outstanding),
-        |y| &mut y.debt.service_purchase,
-    );
-    add_flow(
-        years,
-        off,
-        skip,
-        f.bonds.iter().map(DebtYear::debt_service),
-        |y| &mut y.fiscal.by_instrument.special_bond,
-    );
-    add_flow(
-        years,
-        off,
-        skip,
-        f.bonds.iter().map(|d| d.outstanding),
-        |y| &mut y.debt.special_bond,
-    );
-    add_flow(
-        years,
-        off,
-        skip,
-        f.ppp.iter().map(PppSpending::total),
-        |y| &mut y.fiscal.by_instrument.ppp,
-    );
-    add_flow(years, off, skip, f.ppp.iter().map(|k| k.equity), |y| {
+    at.add(f.service.iter().map(|s| s.financing.outstanding), |y| {
+        &mut y.debt.service_purchase
+    });
+    at.add(f.bonds.iter().map(DebtYear::debt_service), |y| {
+        &mut y.fiscal.by_instrument.special_bond
+    });
+    at.add(f.bonds.iter().map(|d| d.outstanding), |y| {
+        &mut y.debt.special_bond
+    });
+    at.add(f.ppp.iter().map(PppSpending::total), |y| {
+        &mut y.fiscal.by_instrument.ppp
+    });
+    at.add(f.ppp.iter().map(|k| k.equity), |y| {
         &mut y.ppp_spending.equity
     });
-    add_flow(years, off, skip, f.ppp.iter().map(|k| k.operating), |y| {
+    at.add(f.ppp.iter().map(|k| k.operating), |y| {
         &mut y.ppp_spending.operating
     });
-    add_flow(years, off, skip, f.ppp.iter().map(|k| k.risk), |y| {
-        &mut y.ppp_spending.risk
-    });
-    add_flow(years, off, skip, f.ppp.iter().map(|k| k.supporting), |y| {
+    at.add(f.ppp.iter().map(|k| k.risk), |y| &mut y.ppp_spending.risk);
+    at.add(f.ppp.iter().map(|k| k.supporting), |y| {
         &mut y.ppp_spending.supporting
     });
-    add_flow(years, off, skip, f.land.iter().copied(), |y| {
-        &mut y.land_revenue
-    });
-    add_flow(years, off, skip, f.income.iter().copied(), |y| {
-        &mut y.other_income
-    });
-    add_flow(years, off, skip, f.land_applied.iter().copied(), |y| {
+    at.add(f.land.iter().copied(), |y| &mut y.land_revenue);
+    at.add(f.income.iter().copied(), |y| &mut y.other_income);
+    at.add(f.land_applied.iter().copied(), |y| {
         &mut y.fiscal.land_offset
     });
+    let years = at.years;
     let h = &f.costs.households;
     // Households rehoused before the window were rehoused then.
     if let Some(k) = f.costs.signing_offset.checked_sub(skip) {
@@ -607,19 +575,40 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, skip: usize, f: &ProjectF
     }
 }
 
-/// Adds one of a project's yearly flows into `total` of the plan's years from `off`. Zeros are
-/// skipped: an untouched total stays +0.0, as it always was, and a schedule that has run down to
-/// zeros does not lengthen the plan.
+/// Where a project's flows go: the plan's years from `off` (its first counted year's index),
+/// its own first `skip` years left out.
+struct YearsFrom<'y> {
+    years: &'y mut Vec<YearResult>,
+    off: usize,
+    skip: usize,
+}
+
+impl YearsFrom<'_> {
+    /// Adds one of the project's yearly flows into `total` of the years. Zeros are skipped: an
+    /// untouched total stays +0.0, as it always was, and a schedule that has run down to zeros
+    /// does not lengthen the plan.
+    fn add<I>(&mut self, values: I, total: impl Fn(&mut YearResult) -> &mut f64)
+    where
+        I: DoubleEndedIterator<Item = f64> + ExactSizeIterator + Clone,
+    {
+        // Most projects count from their planned year: no adapter in their way.
+        if self.skip == 0 {
+            add_flow(self.years, self.off, values, total);
+        } else {
+            add_flow(self.years, self.off, values.skip(self.skip), total);
+        }
+    }
+}
+
+/// Adds one yearly flow into `total` of `years` from `off`.
 fn add_flow<I>(
     years: &mut Vec<YearResult>,
     off: usize,
-    skip: usize,
     values: I,
     total: impl Fn(&mut YearResult) -> &mut f64,
 ) where
     I: DoubleEndedIterator<Item = f64> + ExactSizeIterator + Clone,
 {
-    let values = values.skip(skip);
     let Some(last) = values.clone().rposition(|v| v != 0.0) else {
         return;
     };
