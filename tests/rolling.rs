@@ -283,6 +283,11 @@ fn rolling_the_window_and_undoing_it_restores_the_document_byte_for_byte() {
     let counted: f64 = r.years.iter().map(|y| y.investment.total()).sum();
     assert!(close(counted, left + new), "{counted} vs {left} + {new}");
     assert!(close(r.totals.borrowed, r.totals.repaid));
+    // The forecast scenario was made again in the same step: nothing of it names the finished
+    // project any more, and every edit of it applies.
+    let forecast = plan.scenarios.iter().find(|s| s.forecast).unwrap();
+    assert!(forecast.edits.iter().all(|e| e.project() != Some(&done_id)));
+    assert!(plan.resolve(Some(forecast)).stale.is_empty());
 
     assert!(history.undo(&mut plan));
     assert_eq!(planner::format::encode(&plan), before);

@@ -3,7 +3,7 @@
 // on to 2028 and one undo putting the document back as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { menuItem, openApp, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -98,5 +98,26 @@ test('a three-year window, rolled on to 2028 and back with one undo', async () =
     return JSON.parse(localStorage.getItem(key)).plan.first_year === 2027;
   });
   assert.equal(await stored(page), before);
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('a plan without actuals says what the forecast needs; a window too short for a project is refused', async () => {
+  const { page, log } = await openApp(env);
+  // Two years back from three while a project is planned in 2029: refused, the plan unchanged.
+  await page.click('[data-testid="nav-assumptions"]');
+  await page.locator('[data-testid="plan-window"]').selectOption('3');
+  await page.click('[data-testid="nav-projects"]');
+  await page.locator('[data-testid="project-row"]', { hasText: '2028年' }).first().locator('[data-testid="edit-project"]').click();
+  await page.selectOption('[data-testid="edit-year"]', { label: '2029年' });
+  await page.click('[data-testid="close-editor"]');
+  await page.click('[data-testid="nav-assumptions"]');
+  await page.locator('[data-testid="plan-window"]').selectOption('2');
+  assert.match(await page.textContent('[data-testid="plan-window-error"]'), /2029/);
+  assert.match(await page.locator('[data-testid="plan-window"] option:checked').textContent(), /3年（2027—2029年）/);
+  // A new, empty plan has no actuals: the forecast says where they come from.
+  await menuItem(page, 'new-plan');
+  await page.click('[data-testid="forecast"]');
+  assert.match(await page.textContent('[data-testid="notice"]'), /还没有任何项目报送实际进度/);
+  assert.equal(await page.locator('[data-testid="scenario-tab"]', { hasText: '按实际进度预测' }).count(), 0);
   assert.deepEqual(log.pageErrors, []);
 });

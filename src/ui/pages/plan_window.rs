@@ -17,12 +17,20 @@ pub fn PlanWindowPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let years = move || store.plan.with(|p| p.window_years);
     let first = move || store.plan.with(|p| p.first_year);
+    let select = NodeRef::<leptos::html::Select>::new();
     let set_years = move |y: u8| {
         let edit = Edit::SetWindow {
             first_year: first(),
             years: y,
         };
-        error.set(store.dispatch(edit).err().map(|r| r.message(lang())));
+        let refused = store.dispatch(edit).err();
+        if refused.is_some() {
+            // The plan kept its window: the choice shows it again, not what was refused.
+            if let Some(el) = select.get_untracked() {
+                el.set_value(&years().to_string());
+            }
+        }
+        error.set(refused.map(|r| r.message(lang())));
     };
     let roll = move |_| {
         let edit = store
@@ -41,7 +49,7 @@ pub fn PlanWindowPanel() -> impl IntoView {
             <legend>{move || t(Text::WindowTitle)}</legend>
             <label class="field">
                 <span class="label">{move || t(Text::WindowLabel)}</span>
-                <select data-testid="plan-window" on:change=move |ev| {
+                <select data-testid="plan-window" node_ref=select on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse::<u8>() {
                         set_years(y);
                     }
