@@ -543,3 +543,19 @@ fn the_version_7_fixture_round_trips() {
         .is_some_and(|f| f.as_of == Month::parse("2027-12").unwrap())));
     assert!(planner::validate::validate(&plan).is_empty());
 }
+
+/// After a roll, the forecast from the latest actuals (March) does not take a carried project
+/// back before December: what the roll counted from the new window stays counted, so a
+/// forecast made then equals the rolled plan where nothing was reported since.
+#[test]
+fn a_forecast_after_a_roll_keeps_the_carried_projects_months() {
+    let mut plan = demo_plan();
+    let roll = roll_forward(&plan);
+    plan.apply(&roll).unwrap();
+    let s = forecast_of(&plan, Month::parse("2027-03").unwrap());
+    // Every 2027 project is carried at December already, and no 2028 project has started or
+    // is late in March 2027: the forecast changes nothing.
+    assert_eq!(s.edits, vec![]);
+    let (base, forecast) = (simulate_plan(&plan, None), simulate_plan(&plan, Some(&s)));
+    assert_same(&forecast, &base);
+}

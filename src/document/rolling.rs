@@ -29,6 +29,9 @@ fn delay(started: Option<Month>, planned: Month, as_of: Month, needed: bool) -> 
 /// then, its signing late by its expropriation's delay, its building by its construction's.
 /// `None` when it has neither reported nor is late: the plan stands for it.
 pub fn project_forecast(p: &Project, a: &Assumptions, as_of: Month) -> Option<Forecast> {
+    // A carried project's actuals run at least to where the roll put them: its months before
+    // the window are history, and a forecast from earlier would drop what it spent after.
+    let as_of = p.forecast.map_or(as_of, |f| as_of.max(f.as_of));
     let planned = Month::january(p.year);
     let mut plan_only = p.clone();
     plan_only.forecast = None;
@@ -49,12 +52,14 @@ pub fn project_forecast(p: &Project, a: &Assumptions, as_of: Month) -> Option<Fo
     (reported || f.signing_delay > 0 || f.construction_delay > 0).then_some(f)
 }
 
-/// The forecast's edit of every project that has reported or is late, as of `as_of`.
+/// The forecast's edit of every project that has reported or is late, as of `as_of` (none
+/// for a carried project whose forecast in the base is already that).
 pub fn forecast_edits(plan: &Plan, as_of: Month) -> Vec<Edit> {
     plan.projects
         .iter()
         .filter_map(|p| {
-            project_forecast(p, &plan.assumptions, as_of).map(|f| Edit::SetForecast {
+            let f = project_forecast(p, &plan.assumptions, as_of)?;
+            (p.forecast != Some(f)).then(|| Edit::SetForecast {
                 project: p.id.clone(),
                 forecast: Some(f),
             })
