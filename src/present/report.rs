@@ -224,7 +224,7 @@ pub fn year_targets_table(r: &Results, lang: Lang) -> Table {
         Text::ColZone,
         Text::ColHouseholds,
         Text::ColMonetizedHouseholds,
-        Text::MonetizedRate,
+        Text::ColMonetized,
         Text::ColRateTarget,
         Text::ColMet,
     ]
