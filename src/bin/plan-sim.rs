@@ -112,15 +112,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(month) = forecast {
-        let scenario = Scenario {
-            id: "forecast".into(),
-            name: Text::ForecastScenarioName.tr(Lang::Zh).into(),
-            note: String::new(),
-            edits: planner::rolling::forecast_edits(&plan, month),
-            forecast: true,
-        };
-        println!("{}", results_json(&simulate_plan(&plan, Some(&scenario))));
-        return ExitCode::SUCCESS;
+        return forecast_run(&plan, month);
     }
     if optimize {
         let chosen = chosen.cloned();
@@ -132,6 +124,20 @@ fn main() -> ExitCode {
     } else {
         println!("{}", results_json(&results));
     }
+    ExitCode::SUCCESS
+}
+
+/// `--forecast YYYY-MM`: the results of the forecast scenario from the actuals to that month,
+/// made as the app's 按实际进度预测 makes it, as JSON.
+fn forecast_run(plan: &Plan, month: planner::model::Month) -> ExitCode {
+    let scenario = Scenario {
+        id: "forecast".into(),
+        name: Text::ForecastScenarioName.tr(Lang::Zh).into(),
+        note: String::new(),
+        edits: planner::rolling::forecast_edits(plan, month),
+        forecast: true,
+    };
+    println!("{}", results_json(&simulate_plan(plan, Some(&scenario))));
     ExitCode::SUCCESS
 }
 

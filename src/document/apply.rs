@@ -286,43 +286,8 @@ impl Plan {
             | Edit::SetSubmissions { .. }
             | Edit::SetReceipts { .. }
             | Edit::SetRankingWeights { .. } => self.change_document(edit)?,
-            Edit::SetWindow { first_year, years } => {
-                if !crate::document::plan::WINDOW_YEARS.contains(years) {
-                    return Err(Refused(vec![Issue {
-                        project: None,
-                        field: Field::Window,
-                        problem: Problem::OutOfRange {
-                            value: f64::from(*years),
-                            min: 2.0,
-                            max: 3.0,
-                        },
-                    }]));
-                }
-                let old = Edit::SetWindow {
-                    first_year: self.first_year,
-                    years: self.window_years,
-                };
-                self.first_year = *first_year;
-                self.window_years = *years;
-                old
-            }
-            Edit::ArchiveProject { project } => {
-                let i = self.project_index(project)?;
-                self.history.push(self.projects.remove(i));
-                Edit::RestoreProject {
-                    project: project.clone(),
-                    index: i,
-                }
-            }
-            Edit::RestoreProject { project, index } => {
-                if self.history.last().is_none_or(|p| &p.id != project) {
-                    return Err(Refused::missing(project));
-                }
-                let p = self.history.pop().expect("checked above");
-                self.projects.insert((*index).min(self.projects.len()), p);
-                Edit::ArchiveProject {
-                    project: project.clone(),
-                }
+            Edit::SetWindow { .. } | Edit::ArchiveProject { .. } | Edit::RestoreProject { .. } => {
+                self.change_window(edit)?
             }
             Edit::SetAssumption { key, value } => {
                 let old = key.get(&self.assumptions);
@@ -383,6 +348,51 @@ impl Plan {
             | Edit::MoveScenario { .. }
             | Edit::SpliceScenario { .. } => self.change_scenarios(edit)?,
             _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
+        })
+    }
+
+    /// Makes an edit of the window or of the history (a roll and its undo); returns its inverse.
+    fn change_window(&mut self, edit: &Edit) -> Result<Edit, Refused> {
+        Ok(match edit {
+            Edit::SetWindow { first_year, years } => {
+                if !crate::document::plan::WINDOW_YEARS.contains(years) {
+                    return Err(Refused(vec![Issue {
+                        project: None,
+                        field: Field::Window,
+                        problem: Problem::OutOfRange {
+                            value: f64::from(*years),
+                            min: 2.0,
+                            max: 3.0,
+                        },
+                    }]));
+                }
+                let old = Edit::SetWindow {
+                    first_year: self.first_year,
+                    years: self.window_years,
+                };
+                self.first_year = *first_year;
+                self.window_years = *years;
+                old
+            }
+            Edit::ArchiveProject { project } => {
+                let i = self.project_index(project)?;
+                self.history.push(self.projects.remove(i));
+                Edit::RestoreProject {
+                    project: project.clone(),
+                    index: i,
+                }
+            }
+            Edit::RestoreProject { project, index } => {
+                if self.history.last().is_none_or(|p| &p.id != project) {
+                    return Err(Refused::missing(project));
+                }
+                let p = self.history.pop().expect("checked above");
+                self.projects.insert((*index).min(self.projects.len()), p);
+                Edit::ArchiveProject {
+                    project: project.clone(),
+                }
+            }
+            _ => unreachable!("only window and history edits reach change_window"),
         })
     }
 
