@@ -244,6 +244,8 @@ fn rolling_the_window_and_undoing_it_restores_the_document_byte_for_byte() {
     history.apply(&mut plan, roll, 0.0).unwrap();
     assert_eq!(plan.first_year, 2028);
     assert_eq!(plan.window().collect::<Vec<_>>(), vec![2028, 2029]);
+    // The name says the new years.
+    assert_eq!(plan.name, "X市2028—2029年棚改项目计划（示例）");
     assert!(plan.projects.iter().all(|p| p.id != done_id));
     assert_eq!(plan.history.len(), 1);
     assert_eq!(plan.history[0].id, done_id);

@@ -179,10 +179,24 @@ pub fn roll_preview(plan: &Plan) -> Roll {
     roll
 }
 
+/// The plan's name with its window's years moved on a year ("X市2027—2028年棚改项目计划" →
+/// "X市2028—2029年…"), when it names them.
+fn renamed(plan: &Plan) -> Option<String> {
+    let (first, last) = plan.window_span();
+    ["—", "–", "-", "至"].iter().find_map(|dash| {
+        let span = format!("{first}{dash}{last}");
+        plan.name.contains(&span).then(|| {
+            plan.name
+                .replacen(&span, &format!("{}{dash}{}", first + 1, last + 1), 1)
+        })
+    })
+}
+
 /// 滚动到下一年 as one step: the finished projects of the first year (and of any year before)
 /// into the history; the others carried, each on its actuals to December of the first year and
 /// late by its delays after (what was drawn stays drawn, the simulation counts what is left);
-/// the window one year on, as long as before; the forecast scenario made again.
+/// the window one year on, as long as before (and the plan's name with it, when it names the
+/// years); the forecast scenario made again.
 pub fn roll_forward(plan: &Plan) -> Edit {
     let year_end = Month {
         year: plan.first_year,
@@ -212,6 +226,7 @@ pub fn roll_forward(plan: &Plan) -> Edit {
         first_year: plan.first_year + 1,
         years: plan.window_years,
     });
+    edits.extend(renamed(plan).map(|name| Edit::RenamePlan { name }));
     let mut trial = plan.clone();
     let rolled = edits.iter().all(|e| trial.apply(e).is_ok());
     if let Some(r) = rolled.then(|| refresh(&trial)).flatten() {
