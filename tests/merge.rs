@@ -34,6 +34,14 @@ fn all(c: &Comparison) -> Vec<bool> {
     vec![true; c.changes.len()]
 }
 
+/// The change rows' titles, as the merge panel shows them.
+fn titles(c: &Comparison) -> Vec<String> {
+    c.changes
+        .iter()
+        .map(|ch| c.describe(ch, Lang::Zh).title)
+        .collect()
+}
+
 #[test]
 fn a_plan_compared_with_itself_has_no_changes() {
     let plan = demo_plan();
@@ -121,11 +129,7 @@ fn changed_risk_and_optimizer_settings_are_rows_of_their_own() {
     theirs.risk.draws = 5000;
     theirs.optimize.credit_line = Some(760_000.0);
     let c = Comparison::new(None, ours.clone(), theirs.clone());
-    let titles: Vec<String> = c
-        .changes
-        .iter()
-        .map(|ch| c.describe(ch, Lang::Zh).title)
-        .collect();
+    let titles = titles(&c);
     assert_eq!(c.changes.len(), 2, "{titles:?}");
     assert!(
         titles.iter().any(|t| t.contains("风险模拟设置")),
@@ -578,11 +582,7 @@ fn a_colleagues_three_year_window_is_a_row_and_taking_it_gives_their_plan() {
         })
         .unwrap();
     let c = Comparison::new(None, ours.clone(), theirs.clone());
-    let titles: Vec<String> = c
-        .changes
-        .iter()
-        .map(|ch| c.describe(ch, Lang::Zh).title)
-        .collect();
+    let titles = titles(&c);
     assert!(titles.iter().any(|t| t.contains("规划年限")), "{titles:?}");
     let mut merged = ours.clone();
     merged.apply(&c.edit(&all(&c)).unwrap()).unwrap();
