@@ -220,7 +220,7 @@ fn tally(p: &Project, costs: &ProjectCosts, month: Month) -> Tally {
 fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
     let record = p.progress.as_of(month);
     let tally = tally(p, costs, month);
-    let builds = costs.total.construction + costs.total.infrastructure > 0.0;
+    let builds = costs.total.builds();
     let behind = behind(p, month, &tally, builds);
     ProjectRow {
         id: p.id.to_string(),

@@ -49,6 +49,12 @@ impl Investment {
         self.infrastructure += o.infrastructure;
     }
 
+    /// Whether there is anything to build (resettlement housing or infrastructure): such a
+    /// project completes when its construction does, and is behind while it has not started.
+    pub fn builds(&self) -> bool {
+        self.construction + self.infrastructure > 0.0
+    }
+
     /// Every category times `k` (a forecast's months after its actuals, scaled to what is left).
     pub fn scaled(&self, k: f64) -> Investment {
         Investment {
@@ -256,7 +262,7 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     first.relocation = h * c.relocation_fee / YUAN_PER_WAN;
     by_year[handover].relocation += in_kind * c.relocation_fee / YUAN_PER_WAN;
 
-    let builds = total.construction + total.infrastructure > 0.0;
+    let builds = total.builds();
     ProjectCosts {
         total,
         by_year,

@@ -33,10 +33,8 @@ pub fn project_forecast(p: &Project, a: &Assumptions, as_of: Month) -> Option<Fo
     // the window are history, and a forecast from earlier would drop what it spent after.
     let as_of = p.forecast.map_or(as_of, |f| as_of.max(f.as_of));
     let planned = Month::january(p.year);
-    let mut plan_only = p.clone();
-    plan_only.forecast = None;
-    let costs = project_costs(&plan_only, &a.costs);
-    let builds = costs.total.construction + costs.total.infrastructure > 0.0;
+    // What it costs does not depend on its forecast (which only moves it in time).
+    let builds = project_costs(p, &a.costs).total.builds();
     let progress = &p.progress;
     let f = Forecast {
         as_of,
