@@ -132,6 +132,15 @@ pub struct Forecast {
     pub construction_delay: u32,
 }
 
+impl Project {
+    /// Carried into a window that starts in `first_year`: its year is before the window, and
+    /// its forecast (set by the roll) holds its actuals to then. Its months before the window
+    /// are history; it counts from the window's first year.
+    pub fn is_carried(&self, first_year: i32) -> bool {
+        self.forecast.is_some() && self.year < first_year
+    }
+}
+
 /// A kind of project income besides land sales (资金平衡方案's 收益 by stream).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

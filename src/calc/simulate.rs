@@ -852,7 +852,7 @@ pub fn simulate(a: &Assumptions, projects: &[Project], first_year: i32) -> Resul
 /// forecast in the base, its year before the window) counts from the window's first year, what
 /// it spent before being history; every other project from its planned year.
 fn counted_from(p: &Project, first_year: i32) -> i32 {
-    if p.forecast.is_some() && p.year < first_year {
+    if p.is_carried(first_year) {
         first_year
     } else {
         p.year
@@ -951,7 +951,7 @@ fn year_rates(
     // (households, monetized) of the central city, the counties and all, per year.
     let mut years: BTreeMap<i32, [(u64, u64); 3]> = BTreeMap::new();
     for (p, r) in order.iter().zip(projects) {
-        if counted_from(p, first_year) != p.year {
+        if p.is_carried(first_year) {
             continue;
         }
         let (h, m) = (r.households.total(), r.households.monetized());

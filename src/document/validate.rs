@@ -286,7 +286,7 @@ const MAX_DELAY: crate::calc::measure::Bounds = crate::calc::measure::Bounds::wh
 /// The years a project may be planned in: a project carried into a rolled window (it has a
 /// forecast) keeps its year before the window.
 fn project_window(p: &Project, window: (i32, i32)) -> (i32, i32) {
-    if p.forecast.is_some() && p.year < window.0 {
+    if p.is_carried(window.0) {
         (p.year, window.1)
     } else {
         window

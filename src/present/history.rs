@@ -86,22 +86,21 @@ pub fn project_history(plan: &Plan, p: &Project, lang: Lang) -> ProjectHistory {
 
 /// "2027年项目结转：截至2027年12月的实际已计入…" for a carried project.
 pub fn carried_note(plan: &Plan, p: &Project, lang: Lang) -> Option<String> {
-    let f = p.forecast.filter(|_| p.year < plan.first_year)?;
+    let f = p.forecast.filter(|_| p.is_carried(plan.first_year))?;
     Some(Text::CarriedTip.fill(lang, &[&p.year, &f.as_of.label(lang)]))
 }
 
 /// What 滚动到下一年 would do, in a sentence.
 pub fn roll_sentence(plan: &Plan, lang: Lang) -> String {
     let roll = roll_preview(plan);
-    let next = plan.first_year + 1;
     Text::RollPreview.fill(
         lang,
         &[
             &plan.first_year,
             &roll.archived.len(),
             &roll.carried.len(),
-            &next,
-            &(next + i32::from(plan.window_years) - 1),
+            &(plan.first_year + 1),
+            &(plan.last_year() + 1),
         ],
     )
 }

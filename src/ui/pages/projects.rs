@@ -353,13 +353,9 @@ fn ProjectRow(
             <td>
                 {move || row.with(|r| r.as_ref().map(|r| fmt_year(r.project.year, lang()))).unwrap_or_default()}
                 {move || row.with(|r| r.as_ref().and_then(|r| {
-                    // Carried into a rolled window: its year is before the window's.
-                    let f = r.project.forecast?;
-                    let first = store.plan.with(|p| p.first_year);
-                    (r.project.year < first).then(|| {
-                        let tip = Text::CarriedTip.fill(lang(), &[&r.project.year, &f.as_of.label(lang())]);
-                        view! { <span class="badge carried" data-testid="carried-badge" title=tip>{t(Text::CarriedBadge)}</span> }
-                    })
+                    // Carried into a rolled window: the history panel's note as its tip.
+                    let tip = store.plan.with(|p| crate::present::history::carried_note(p, &r.project, lang()))?;
+                    Some(view! { <span class="badge carried" data-testid="carried-badge" title=tip>{t(Text::CarriedBadge)}</span> })
                 }))}
             </td>
             {cell(row, false, |p| t(status_text(p.status)).to_string())}
