@@ -102,7 +102,9 @@ fn no_feasible_nudge_of_the_answer_is_cheaper() {
             .projects
             .iter()
             .all(|q| q.resettlement.cash <= s.max_cash + 1e-12);
-        if !within || !validate(&p).is_empty() || !misses(&p, &s).is_empty() {
+        // Every limit the answer keeps: its findings, and the planner's own (the bonds'
+        // coverage among them, which no finding binds).
+        if !within || !validate(&p).is_empty() || !planner::optimize::feasible(&p, &s) {
             continue;
         }
         feasible += 1;
@@ -273,17 +275,28 @@ fn a_floor_against_a_target_is_refused_naming_both_with_the_least_relaxation_of_
     assert!((10.0..12.0).contains(&floor), "{floor}");
     // Either relaxation on its own is enough: the targets eased by theirs (the central city's
     // 60 % gives too), or the floor by its own, and the plan has an answer.
+    // A zone's target is one figure for the window and every year: eased by the most any of
+    // its rows gave.
     let mut eased = plan.clone();
+    let mut by = [0.0_f64; 3];
     for b in &a.binding {
-        let t = &mut eased.assumptions.targets;
-        let by = b.relaxed / 100.0;
-        match &b.limit {
-            Limit::Target(planner::simulate::Group::Overall) => t.overall -= by,
-            Limit::Target(planner::simulate::Group::CentralCity) => t.central_city -= by,
-            Limit::Target(planner::simulate::Group::Counties) => t.counties -= by,
-            _ => {}
-        }
+        use planner::simulate::Group;
+        let zone = match &b.limit {
+            Limit::Target(g) | Limit::YearTarget(_, g) => g,
+            _ => continue,
+        };
+        let k = match zone {
+            Group::Overall => 0,
+            Group::CentralCity => 1,
+            Group::Counties => 2,
+            Group::District(_) => continue,
+        };
+        by[k] = by[k].max(b.relaxed / 100.0);
     }
+    let t = &mut eased.assumptions.targets;
+    t.overall -= by[0];
+    t.central_city -= by[1];
+    t.counties -= by[2];
     let eased_answer = optimize(&eased, &s);
     assert!(
         eased_answer.feasible,
@@ -558,10 +571,10 @@ fn capital_fund_stays_at_its_minimum_wherever_the_loan_is_cheaper() {
             p.financing.capital_fund
         );
     }
-    // The fixture's answer with every such project down to 20 %: 116,853 万元 (117,055 when the
-    // capital fund was left above its minimum; 116,850 with floors read in shares, 2.6 万元 less
-    // than when they hold in whole households).
-    assert!(a.after < 116_855.0, "{}", a.after);
+    // The fixture's answer with every such project down to 20 %: 117,291 万元. (116,853 when
+    // only the window's rates were held to the targets, 117,096 with each year's too; the rest
+    // is each bond's coverage held at the appraisal's 1.2.)
+    assert!(a.after < 117_292.0, "{}", a.after);
 }
 
 #[test]
@@ -706,11 +719,19 @@ fn on_cuts_of_up_to_five_projects_the_answer_is_within_a_tenth_of_a_percent_of_a
 fn on_the_five_project_cut_of_the_issue_the_answer_is_within_a_tenth_of_a_percent_of_the_outside_search(
 ) {
     // p01, p02, p06, p12, p18: a plain random-plus-coordinate search calling plan-sim as a black
-    // box found 27,064.81 万元 (issue 28); the optimizer had answered 27,164.79.
+    // box found 27,064.81 万元 (issue 28) when only the window's rates were held to the targets;
+    // the optimizer had answered 27,164.79, then 27,064.6. With each year's list held to its
+    // targets (issue 35) it answers 27,124.94, and 27,135.13 with every bond covered 1.2 times.
     let plan = cut(&fixture(), &[0, 1, 5, 11, 17]);
     let a = optimize(&plan, &plan.optimize);
     assert!(a.feasible);
-    assert!(a.after <= 27_064.81 * 1.001, "{}", a.after);
+    assert!(a.after <= 27_135.13 * 1.0001, "{}", a.after);
+    let relaxed = Settings {
+        bond_coverage: Some(1.0),
+        ..plan.optimize.clone()
+    };
+    let b = optimize(&plan, &relaxed);
+    assert!(b.after <= 27_124.94 * 1.0001, "{}", b.after);
 }
 
 /// Government purchase of services is closed to new projects (财政部令第102号) unless the
@@ -751,4 +772,133 @@ fn service_purchase_stays_off_new_projects_unless_allowed() {
     p.financing.service_purchase += 0.05;
     assert!(!planner::optimize::feasible(&with_service, &s));
     assert!(planner::optimize::feasible(&with_service, &allowed));
+}
+
+
+/// Each planned year's zones of `plan` against their targets: (year, zone, rate, target) of
+/// every one that misses.
+fn year_misses(plan: &Plan) -> Vec<(i32, String, f64, f64)> {
+    let r = planner::simulate::simulate_plan(plan, None);
+    r.monetized_by_year
+        .iter()
+        .flat_map(|y| {
+            y.zones()
+                .filter(|m| m.households > 0 && !m.meets_target())
+                .map(|m| (y.year, format!("{:?}", m.group), m.rate, m.target))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The province assesses each year's list (issue 35): the optimizer had met the window's rates
+/// by moving the money into 2028, leaving 2027 at 37–42 % in every zone, and had let the bonds'
+/// coverage fall below the appraisal's 1.2 in 18 projects.
+#[test]
+fn the_answer_meets_every_year_s_targets_and_keeps_every_bond_covered() {
+    let full = fixture();
+    let v7 = planner::format::decode(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/plan-v7.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    for (name, plan, s) in [
+        ("demo", demo_plan(), Settings::default()),
+        ("fixture", full.clone(), full.optimize.clone()),
+        ("v7", v7.clone(), v7.optimize.clone()),
+    ] {
+        let a = optimize(&plan, &s);
+        assert!(a.feasible, "{name}: {:?}", a.binding);
+        assert_eq!(year_misses(&a.plan), vec![], "{name}");
+        // v7's carried projects drew service-purchase money before the roll (their actuals),
+        // which no mix takes back: those misses are the plan's own; no target is missed.
+        let before = misses(&plan, &s);
+        for m in misses(&a.plan, &s) {
+            assert!(m.rule != planner::rules::RuleId::MonetizedTarget, "{name}: {m:?}");
+            assert!(before.iter().any(|b| b.subject == m.subject), "{name}: {m:?}");
+        }
+        let r = planner::simulate::simulate_plan(&a.plan, None);
+        let threshold = plan.assumptions.bond_balance_threshold;
+        for p in &r.projects {
+            if let Some(b) = p.bond_balance {
+                assert!(b >= threshold - 1e-9, "{name} {}: coverage {b}", p.id);
+            }
+        }
+        let appraisal = |r: &planner::simulate::Results| {
+            planner::rules::findings(&plan.assumptions, r)
+                .iter()
+                .filter(|f| f.rule == planner::rules::RuleId::BondAppraisal)
+                .count()
+        };
+        assert_eq!(appraisal(&r), 0, "{name}: a coverage warning");
+    }
+}
+
+#[test]
+fn bond_coverage_is_a_limit_the_planner_may_relax_and_is_named_when_it_binds() {
+    let full = fixture();
+    let a = optimize(&full, &full.optimize);
+    let coverage = a
+        .binding
+        .iter()
+        .find(|b| b.limit == Limit::BondCoverage)
+        .expect("the coverage binds on the fixture");
+    assert!(coverage.price > 0.0);
+    let text = coverage.describe(full.optimize.objective, Lang::Zh);
+    assert!(text.contains("覆盖倍数下限") && text.contains("每提高 0.1 倍"), "{text}");
+    // Relaxed to the legal floor, the answer is cheaper and each bond still balances.
+    let relaxed = Settings {
+        bond_coverage: Some(1.0),
+        ..full.optimize.clone()
+    };
+    let b = optimize(&full, &relaxed);
+    assert!(b.feasible);
+    assert!(b.after < a.after - 1.0, "{} vs {}", b.after, a.after);
+    let r = planner::simulate::simulate_plan(&b.plan, None);
+    assert!(r
+        .projects
+        .iter()
+        .filter_map(|p| p.bond_balance)
+        .all(|x| x >= 1.0 - 1e-9));
+    assert!(r.projects.iter().any(|p| p.bond_balance.is_some_and(|x| x < 1.2)));
+    // Out of its bounds, the setting is refused by name.
+    let bad = Settings {
+        bond_coverage: Some(0.8),
+        ..Settings::default()
+    };
+    assert_eq!(bad.problems().len(), 1);
+}
+
+#[test]
+fn a_year_that_cannot_meet_its_target_is_named_with_its_least_relaxation() {
+    // Every central-city project of 2027 keeps at least 90 % of its households in kind: 2027's
+    // central-city list cannot reach 60 %, whatever the other year does.
+    let plan = demo_plan();
+    let first = plan.first_year;
+    let mut s = Settings::default();
+    for p in plan
+        .projects
+        .iter()
+        .filter(|p| p.central_city && p.year == first)
+    {
+        s.in_kind_floor.push((p.id.clone(), 0.9));
+    }
+    let a = optimize(&plan, &s);
+    assert!(!a.feasible);
+    let year = a
+        .binding
+        .iter()
+        .find(|b| {
+            b.limit == Limit::YearTarget(first, planner::simulate::Group::CentralCity)
+                && b.relaxed > 1e-6
+        })
+        .unwrap_or_else(|| panic!("2027's central city is named: {:?}", a.binding));
+    // At most 10 % monetized (a little less in whole households) against 60 %: ~50 points.
+    assert!((49.0..52.0).contains(&year.relaxed), "{}", year.relaxed);
+    let text = year.describe(s.objective, Lang::Zh);
+    assert!(text.starts_with(&format!("{first}年中心城市货币化安置目标无法满足：至少需放宽")), "{text}");
+    // The plan is not changed.
+    assert_eq!(a.plan, plan);
 }

@@ -593,6 +593,57 @@ proptest! {
         prop_assert_eq!(r1, r2);
     }
 
+    /// One truth (issue 35): the findings' misses of each planned year are the 分年度 table's
+    /// 未达标 rows, and the KPI strip counts them among its misses.
+    #[test]
+    fn each_year_s_misses_are_the_year_table_s_and_the_strip_s(projects in arb_projects()) {
+        use planner::rules::{findings, RuleId, Severity, Subject};
+        let a = reference();
+        let r = simulate(&a, &projects, 2027);
+        let f = findings(&a, &r);
+        let mut from_findings: Vec<(String, String)> = f
+            .iter()
+            .filter(|x| x.rule == RuleId::MonetizedTarget && x.severity == Severity::Miss)
+            .filter_map(|x| match (&x.subject, x.years) {
+                (Subject::Group(g), Some((y, _))) => {
+                    Some((y.to_string(), planner::rules::group_name(g, planner::i18n::Lang::Zh)))
+                }
+                _ => None,
+            })
+            .collect();
+        let table = planner::report::year_targets_table(&r, planner::i18n::Lang::Zh);
+        let text = |c: &planner::report::Cell| match c {
+            planner::report::Cell::Text(t) => t.clone(),
+            planner::report::Cell::Year(y) => y.to_string(),
+            _ => String::new(),
+        };
+        let mut from_table: Vec<(String, String)> = table
+            .rows
+            .iter()
+            .filter(|row| text(&row[6]) == "未达标")
+            .map(|row| (text(&row[0]), text(&row[1])))
+            .collect();
+        from_findings.sort();
+        from_table.sort();
+        prop_assert_eq!(&from_findings, &from_table);
+        let strip = planner::headline::headline(&a, &r, &f, planner::i18n::Lang::Zh);
+        let missed = strip.iter().find(|x| x.id == "missed").unwrap();
+        let misses = f.iter().filter(|x| x.severity == Severity::Miss).count();
+        prop_assert_eq!(&missed.value, &misses.to_string());
+        prop_assert!(misses >= from_table.len());
+        // A zone whose year misses is a miss on the strip, naming the year.
+        for (year, zone) in &from_table {
+            let id = match zone.as_str() {
+                "全市" => "overall",
+                "中心城市" => "central",
+                _ => "counties",
+            };
+            let chip = strip.iter().find(|x| x.id == id).unwrap();
+            prop_assert_eq!(chip.verdict, planner::headline::Verdict::Miss);
+            prop_assert!(chip.detail.contains("年"), "{} {}", year, chip.detail);
+        }
+    }
+
     #[test]
     fn totals_equal_the_sum_of_their_rows(projects in arb_projects()) {
         let r = simulate(&reference(), &projects, 2027);

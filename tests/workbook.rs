@@ -74,7 +74,7 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     let expected: Vec<(i32, u64)> = r
         .monetized_by_year
         .iter()
-        .flat_map(|y| y.rates.iter().map(move |m| (y.year, m.households)))
+        .flat_map(|y| y.zones().map(move |m| (y.year, m.households)))
         .filter(|(_, h)| *h > 0)
         .collect();
     assert_eq!(rows.len(), expected.len());

@@ -2,7 +2,10 @@
 //! the largest PPP share within the cap. Each answer is the edits of a new scenario.
 
 use crate::calc::model::{CostDriver, Instrument, ResettlementWay};
-use crate::calc::simulate::{monetized_rates, simulate, Group, MonetizedRate};
+use crate::calc::rules::year_group_name;
+use crate::calc::simulate::{
+    monetized_rates, monetized_rates_by_year, simulate, Group, MonetizedRate,
+};
 use crate::document::edit::Edit;
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::document::plan::Plan;
@@ -62,9 +65,11 @@ pub struct Answer {
 /// Why no answer exists within the bounds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoAnswer {
-    /// Even at the bound (all households in money, the largest incentive) the group misses.
+    /// Even at the bound (all households in money, the largest incentive) the group misses:
+    /// over the window (`year` None) or in one planned year's list.
     Target {
         group: Group,
+        year: Option<i32>,
         best: f64,
         target: f64,
     },
@@ -80,26 +85,22 @@ impl NoAnswer {
         match self {
             NoAnswer::Target {
                 group,
+                year,
                 best,
                 target,
             } => Text::GoalUnmetTarget.fill(
                 lang,
-                &[&group_name(group, lang), &pct(*target), &pct(*best)],
+                &[
+                    &year_group_name(*year, group, lang),
+                    &pct(*target),
+                    &pct(*best),
+                ],
             ),
             NoAnswer::PppOver { year, share, limit } => {
                 Text::GoalUnmetPpp.fill(lang, &[year, &pct(*share), &pct(*limit)])
             }
             NoAnswer::AlreadyMet => Text::GoalAlreadyMet.tr(lang).into(),
         }
-    }
-}
-
-fn group_name(g: &Group, lang: Lang) -> String {
-    match g {
-        Group::District(d) => d.clone(),
-        Group::CentralCity => Text::CentralCity.tr(lang).into(),
-        Group::Counties => Text::Counties.tr(lang).into(),
-        Group::Overall => Text::Overall.tr(lang).into(),
     }
 }
 
@@ -133,11 +134,44 @@ fn rates(plan: &Plan) -> Vec<MonetizedRate> {
     monetized_rates(&plan.projects, &plan.assumptions)
 }
 
-fn misses(plan: &Plan) -> Vec<MonetizedRate> {
-    rates(plan)
+/// A rate that misses its target: the window's (`year` None) or one planned year's.
+struct Miss {
+    year: Option<i32>,
+    rate: MonetizedRate,
+}
+
+impl Miss {
+    fn unmet(&self) -> NoAnswer {
+        NoAnswer::Target {
+            group: self.rate.group.clone(),
+            year: self.year,
+            best: self.rate.rate,
+            target: self.rate.target,
+        }
+    }
+}
+
+/// Every target missed: the window's groups (districts too: goal seek meets each district's),
+/// then each planned year's zones, which the province assesses year by year.
+fn misses(plan: &Plan) -> Vec<Miss> {
+    let window = rates(plan)
         .into_iter()
         .filter(|r| !r.meets_target())
-        .collect()
+        .map(|rate| Miss { year: None, rate });
+    let years = monetized_rates_by_year(&plan.projects, &plan.assumptions, plan.first_year)
+        .into_iter()
+        .flat_map(|y| {
+            let year = y.year;
+            y.zones()
+                .filter(|r| r.households > 0 && !r.meets_target())
+                .cloned()
+                .map(move |rate| Miss {
+                    year: Some(year),
+                    rate,
+                })
+                .collect::<Vec<_>>()
+        });
+    window.chain(years).collect()
 }
 
 fn lever(scope: Scope, action: LeverAction) -> Edit {
@@ -176,16 +210,18 @@ pub fn seek(view: &Plan, question: Question, lang: Lang) -> Result<Answer, NoAns
     Ok(Answer { name, edits })
 }
 
-/// Per district that misses its target, the smallest uniform share that meets it; then, if the
-/// whole plan (or a zone) still misses, the smallest uniform share over all projects on top.
+/// Per district that misses its target, the smallest uniform share that meets it; then per
+/// planned year whose list misses a zone's target, the smallest uniform share over that year's
+/// projects; then, if the whole plan (or a zone) still misses, the smallest uniform share over
+/// all projects on top.
 fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
     let missed = misses(view);
     if missed.is_empty() {
         return Err(NoAnswer::AlreadyMet);
     }
     let mut edits = Vec::new();
-    for miss in missed {
-        let Group::District(name) = &miss.group else {
+    for miss in missed.iter().filter(|m| m.year.is_none()) {
+        let Group::District(name) = &miss.rate.group else {
             continue;
         };
         let scope = Scope::District { name: name.clone() };
@@ -193,32 +229,51 @@ fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
             let p = with(view, &[monetized_min(scope.clone(), k)]);
             rates(&p)
                 .iter()
-                .any(|r| r.group == miss.group && r.meets_target())
+                .any(|r| r.group == miss.rate.group && r.meets_target())
         };
-        let k = least(meets).ok_or_else(|| unmet(view, &miss.group))?;
+        let k = least(meets).ok_or_else(|| unmet(view, None, &miss.rate.group))?;
+        edits.push(monetized_min(scope, k));
+    }
+    let after = with(view, &edits);
+    let mut years: Vec<(i32, Group)> = misses(&after)
+        .into_iter()
+        .filter_map(|m| m.year.map(|y| (y, m.rate.group)))
+        .collect();
+    years.dedup_by_key(|(y, _)| *y);
+    for (year, group) in years {
+        let scope = Scope::Year { year };
+        let base = with(view, &edits);
+        let meets = |k: u32| {
+            let p = with(&base, &[monetized_min(scope.clone(), k)]);
+            !misses(&p).iter().any(|m| m.year == Some(year))
+        };
+        let k = least(meets).ok_or_else(|| unmet(&base, Some(year), &group))?;
         edits.push(monetized_min(scope, k));
     }
     let after = with(view, &edits);
     if let Some(still) = misses(&after).first() {
         let meets = |k: u32| misses(&with(&after, &[monetized_min(Scope::All, k)])).is_empty();
-        let k = least(meets).ok_or_else(|| unmet(&after, &still.group))?;
+        let k = least(meets).ok_or_else(|| unmet(&after, still.year, &still.rate.group))?;
         edits.push(monetized_min(Scope::All, k));
     }
     Ok(edits)
 }
 
-/// The best a group can do (every household in money) against its target.
-fn unmet(view: &Plan, group: &Group) -> NoAnswer {
+/// The best a group can do (every household in money) against its target, over the window or
+/// in one planned year.
+fn unmet(view: &Plan, year: Option<i32>, group: &Group) -> NoAnswer {
     let all_in = with(view, &[monetized_min(Scope::All, STEPS)]);
-    let r = rates(&all_in)
-        .into_iter()
-        .find(|r| &r.group == group)
-        .expect("the group exists");
-    NoAnswer::Target {
-        group: group.clone(),
-        best: r.rate,
-        target: r.target,
+    let rate = match year {
+        None => rates(&all_in).into_iter().find(|r| &r.group == group),
+        Some(y) => {
+            monetized_rates_by_year(&all_in.projects, &all_in.assumptions, all_in.first_year)
+                .into_iter()
+                .find(|r| r.year == y)
+                .and_then(|r| r.rates.into_iter().find(|r| &r.group == group))
+        }
     }
+    .expect("the group exists");
+    Miss { year, rate }.unmet()
 }
 
 /// The smallest incentive (in steps above today's, up to the driver's bound) whose response
@@ -252,12 +307,7 @@ fn incentive(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
         Some(k) => Ok(edits_at(k.min(room))),
         None => {
             let best = with(view, &edits_at(room));
-            let m = &misses(&best)[0];
-            Err(NoAnswer::Target {
-                group: m.group.clone(),
-                best: m.rate,
-                target: m.target,
-            })
+            Err(misses(&best)[0].unmet())
         }
     }
 }

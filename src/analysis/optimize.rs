@@ -16,7 +16,9 @@ use clarabel::solver::{
 use crate::calc::finance::discount::present_value;
 use crate::calc::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
 use crate::calc::rules::{findings, RuleId, Severity};
-use crate::calc::simulate::{simulate, Group, Results, Simulator};
+use crate::calc::simulate::{
+    monetized_rates_by_year, simulate, Group, MonetizedRate, Results, Simulator,
+};
 use crate::document::plan::Plan;
 
 pub use crate::document::optimize_settings::{Objective, Settings};
@@ -24,13 +26,19 @@ pub use crate::document::optimize_settings::{Objective, Settings};
 /// A limit the answer meets, as a row of the linear program.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Limit {
+    /// A group's monetized target over the window.
     Target(Group),
+    /// A group's monetized target in one planned year: the province assesses each year's list.
+    YearTarget(i32, Group),
     PppCap(i32),
     PppTier(i32),
     CreditLine,
     BurdenCeiling(i32),
     DebtCeiling(i32),
     HousingStock(String),
+    /// Every bond-financed project's coverage at least the settings' (the plan's appraisal
+    /// threshold unless relaxed): one limit, one row per project.
+    BondCoverage,
     /// Every project's new-build floor at once (the planner's 新建安置比例下限 and each
     /// project's own): a hard row, soft only when asked how far it alone must give.
     InKindFloor,
@@ -54,6 +62,8 @@ pub enum Unit {
     PercentagePoint,
     Wan,
     Households,
+    /// A tenth of a coverage ratio (1.2 → 1.3).
+    CoverageTenth,
 }
 
 /// The answer: the plan with its projects' mixes, the objective before and after (full
@@ -490,6 +500,7 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
     let (all, years) = pure_choices(plan, Instrument::ALL.len(), |p, k| {
         with_financing(p, Instrument::ALL[k])
     });
+    let coverage = s.bond_coverage(plan.assumptions.bond_balance_threshold);
     let mut lp = Lp::default();
     let mut vars: Vec<(usize, &Flows)> = Vec::new();
     let mut ids = Vec::new();
@@ -515,7 +526,8 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
             lp.eq
                 .push((vec![(k(Instrument::ServicePurchase), 1.0)], 0.0));
         }
-        // Bonds balance on their own land revenue (财预〔2018〕28号): share × load ≤ 1.
+        // Bonds balance on their own land revenue (财预〔2018〕28号) with the appraisal's margin:
+        // coverage = 1 / (share × load) ≥ c, so share × load ≤ 1 / c.
         let load = fl[Instrument::ALL
             .iter()
             .position(|x| *x == Instrument::SpecialBond)
@@ -523,7 +535,11 @@ fn financing_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         .bond_load;
         let bond = k(Instrument::SpecialBond);
         if load.is_finite() {
-            lp.le.push((vec![(bond, load)], BOND_BALANCE, None));
+            lp.le.push((
+                vec![(bond, load)],
+                BOND_BALANCE / coverage,
+                (load > 0.0).then_some(Limit::BondCoverage),
+            ));
         } else {
             lp.eq.push((vec![(bond, 1.0)], 0.0));
         }
@@ -573,9 +589,11 @@ fn way(w: ResettlementWay) -> usize {
 }
 
 /// A monetized target's row: Σ h·(money shares) ≥ target·H, plus a margin of a household per
-/// project, as the simulation rounds each project's households to whole ones.
+/// project, as the simulation rounds each project's households to whole ones. Over the window
+/// (`year` None) or over one planned year's projects.
 struct TargetRow {
     group: Group,
+    year: Option<i32>,
     target: f64,
     row: Row,
     households: f64,
@@ -583,36 +601,51 @@ struct TargetRow {
 }
 
 impl TargetRow {
-    /// The targets that bind: overall, central city, counties, and each district's if asked.
+    /// The targets that bind: overall, central city, counties, and each district's if asked —
+    /// over the window and in each planned year.
     fn wanted(plan: &Plan, s: &Settings) -> Vec<TargetRow> {
-        crate::calc::simulate::monetized_rates(&plan.projects, &plan.assumptions)
+        let binds = |m: &MonetizedRate| {
+            let zone = !matches!(m.group, Group::District(_));
+            (zone || s.district_targets) && m.households > 0
+        };
+        let row = |year: Option<i32>, m: MonetizedRate| TargetRow {
+            households: m.households as f64,
+            group: m.group,
+            year,
+            target: m.target,
+            row: Vec::new(),
+            margin: 0.0,
+        };
+        let a = &plan.assumptions;
+        let window = crate::calc::simulate::monetized_rates(&plan.projects, a)
             .into_iter()
-            .filter(|m| {
-                let zone = matches!(
-                    m.group,
-                    Group::Overall | Group::CentralCity | Group::Counties
-                );
-                (zone || s.district_targets) && m.households > 0
-            })
-            .map(|m| TargetRow {
-                households: m.households as f64,
-                group: m.group,
-                target: m.target,
-                row: Vec::new(),
-                margin: 0.0,
-            })
-            .collect()
+            .filter(binds)
+            .map(|m| row(None, m));
+        let years = monetized_rates_by_year(&plan.projects, a, plan.first_year)
+            .into_iter()
+            .flat_map(|y| {
+                let year = y.year;
+                y.rates
+                    .into_iter()
+                    .filter(binds)
+                    .map(move |m| row(Some(year), m))
+            });
+        window.chain(years).collect()
     }
 
-    /// A project's money shares join its groups' rows.
-    fn add(&mut self, p: &Project, v: &[usize]) {
-        let member = match &self.group {
+    /// A project's money shares join its groups' rows (a year's row: the year's projects,
+    /// a carried project in none, as the results assess them).
+    fn add(&mut self, p: &Project, v: &[usize], first_year: i32) {
+        let in_group = match &self.group {
             Group::Overall => true,
             Group::CentralCity => p.central_city,
             Group::Counties => !p.central_city,
             Group::District(d) => *d == p.district,
         };
-        if member && p.households > 0 {
+        let in_year = self
+            .year
+            .is_none_or(|y| p.year == y && !p.is_carried(first_year));
+        if in_group && in_year && p.households > 0 {
             self.margin += 1.0;
             let h = f64::from(p.households);
             let money = ResettlementWay::ALL.iter().filter(|w| w.monetized());
@@ -628,7 +661,11 @@ impl TargetRow {
             .map(|(v, c)| (v, c / self.households))
             .collect();
         let wanted = (self.target + self.margin / self.households).min(1.0);
-        lp.le.push((row, -wanted, Some(Limit::Target(self.group))));
+        let limit = match self.year {
+            None => Limit::Target(self.group),
+            Some(y) => Limit::YearTarget(y, self.group),
+        };
+        lp.le.push((row, -wanted, Some(limit)));
     }
 }
 
@@ -724,7 +761,9 @@ fn resettlement_program(plan: &Plan, s: &Settings) -> (Lp, Vec<Vec<usize>>) {
     for (p, fl) in plan.projects.iter().zip(&all) {
         let v = share_vars(&mut lp, plan, s, fl);
         mix_bounds(&mut lp, p, s, &v);
-        targets.iter_mut().for_each(|t| t.add(p, &v));
+        targets
+            .iter_mut()
+            .for_each(|t| t.add(p, &v, plan.first_year));
         for (d, _, row) in stock.iter_mut() {
             if *d == p.district {
                 row.push((
@@ -784,16 +823,17 @@ pub fn misses(plan: &Plan, s: &Settings) -> Vec<crate::calc::rules::Finding> {
 
 /// The binding findings the settings ask for that results `r` of `plan` miss.
 fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::calc::rules::Finding> {
+    let district = |f: &crate::calc::rules::Finding| {
+        matches!(
+            &f.subject,
+            crate::calc::rules::Subject::Group(Group::District(_))
+        )
+    };
     findings(&plan.assumptions, r)
         .into_iter()
-        .filter(|f| f.severity == Severity::Miss)
-        .filter(|f| {
-            s.district_targets
-                || !matches!(
-                    &f.subject,
-                    crate::calc::rules::Subject::Group(Group::District(_))
-                )
-        })
+        // A district's rate is a warning on the page, binding here when the planner asks.
+        .filter(|f| f.severity == Severity::Miss || (s.district_targets && district(f)))
+        .filter(|f| s.district_targets || !district(f))
         .filter(|f| !(s.allow_service_purchase && f.rule == RuleId::ServicePurchaseNewProject))
         .collect()
 }
@@ -907,10 +947,15 @@ impl Run {
         let a = &self.alternation;
         // A program the solver could not finish answers nothing: the plan stays as it was.
         self.feasible = a.best.is_some() && a.prices.iter().all(|p| p.2 < 1e-6);
+        let coverage = self
+            .s
+            .bond_coverage(self.plan.assumptions.bond_balance_threshold);
         self.binding = a
             .prices
             .iter()
+            .filter(|(limit, ..)| *limit != Limit::BondCoverage)
             .map(|(limit, dual, slack)| binding(limit.clone(), *dual, *slack))
+            .chain(coverage_binding(&a.prices, coverage))
             .filter(|b| b.relaxed > 1e-6 || b.price > 1e-3)
             .collect();
         self.best = a.best.clone();
@@ -1134,7 +1179,15 @@ fn feasible_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> bool {
     });
     let loans: f64 = r.years.iter().map(|y| y.sources.policy_loan).sum();
     let credit_ok = s.credit_line.is_none_or(|c| loans <= c + 1e-6);
-    mixes_ok && stock_ok && years_ok && credit_ok
+    let coverage = s.bond_coverage(a.bond_balance_threshold);
+    let bonds_ok = r.projects.iter().all(|p| covered(p, coverage));
+    mixes_ok && stock_ok && years_ok && credit_ok && bonds_ok
+}
+
+/// Whether a project's special bonds are covered `coverage` times by its income (a project
+/// without bonds is).
+fn covered(p: &crate::calc::simulate::ProjectResult, coverage: f64) -> bool {
+    p.bond_balance.is_none_or(|b| b + 1e-9 >= coverage)
 }
 
 /// The planner's bounds on one project's mix: cash at most the cap, new build at least the
@@ -1362,17 +1415,38 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
     let local_misses = findings(a, &r).into_iter().any(|f| {
         f.severity == Severity::Miss
             && matches!(f.subject, crate::calc::rules::Subject::Project { .. })
-    });
+    }) || !covered(&r.projects[0], s.bond_coverage(a.bond_balance_threshold));
     let mix_ok = mix_within_bounds(p, s);
     let stock_ok = s
         .housing_stock
         .iter()
         .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
+    let assessed = |m: &&MonetizedRate| s.district_targets || !matches!(m.group, Group::District(_));
     let targets_ok = crate::calc::simulate::monetized_rates(&plan.projects, a)
         .iter()
-        .filter(|m| s.district_targets || !matches!(m.group, Group::District(_)))
-        .all(|m| m.meets_target());
+        .filter(assessed)
+        .all(|m| m.meets_target())
+        && monetized_rates_by_year(&plan.projects, a, plan.first_year)
+            .iter()
+            .flat_map(|y| &y.rates)
+            .filter(assessed)
+            .all(|m| m.meets_target());
     !local_misses && mix_ok && stock_ok && targets_ok
+}
+
+/// The coverage rows (one per bond-financed project) as one limit: what a tenth more of the
+/// coverage would cost, each row's dual times how far its right-hand side BOND_BALANCE / c
+/// moves when c rises by 0.1.
+fn coverage_binding(prices: &Priced, coverage: f64) -> Option<Binding> {
+    let moved = BOND_BALANCE / coverage - BOND_BALANCE / (coverage + 0.1);
+    let rows = prices.iter().filter(|(l, ..)| *l == Limit::BondCoverage);
+    let price: f64 = rows.map(|(_, dual, _)| dual.min(PENALTY) * moved).sum();
+    (price > 0.0).then_some(Binding {
+        limit: Limit::BondCoverage,
+        price,
+        per: Unit::CoverageTenth,
+        relaxed: 0.0,
+    })
 }
 
 /// A row's dual in the planner's units: a target per percentage point of its households, the
@@ -1380,7 +1454,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
 fn binding(limit: Limit, dual: f64, slack: f64) -> Binding {
     match &limit {
         // Target rows are in shares of the group's households.
-        Limit::Target(_) | Limit::InKindFloor => Binding {
+        Limit::Target(_) | Limit::YearTarget(..) | Limit::InKindFloor => Binding {
             price: dual.min(PENALTY) / 100.0,
             per: Unit::PercentagePoint,
             relaxed: slack * 100.0,
@@ -1430,6 +1504,10 @@ impl Binding {
             Limit::Target(g) => {
                 Text::LimitTarget.fill(lang, &[&crate::calc::rules::group_name(g, lang)])
             }
+            Limit::YearTarget(y, g) => Text::LimitTarget.fill(
+                lang,
+                &[&crate::calc::rules::year_group_name(Some(*y), g, lang)],
+            ),
             Limit::PppCap(y) => Text::LimitPppCap.fill(lang, &[y]),
             Limit::PppTier(y) => Text::LimitPppTier.fill(lang, &[y]),
             Limit::CreditLine => Text::LimitCredit.tr(lang).into(),
@@ -1437,6 +1515,7 @@ impl Binding {
             Limit::DebtCeiling(y) => Text::LimitDebt.fill(lang, &[y]),
             Limit::HousingStock(d) => Text::LimitStock.fill(lang, &[d]),
             Limit::InKindFloor => Text::LimitFloor.tr(lang).into(),
+            Limit::BondCoverage => Text::LimitBondCoverage.tr(lang).into(),
         };
         let goal = match objective {
             Objective::FiscalPv => Text::KpiFiscalPv,
@@ -1447,6 +1526,7 @@ impl Binding {
             Unit::PercentagePoint => Text::PerPoint,
             Unit::Wan => Text::PerWan,
             Unit::Households => Text::PerHousehold,
+            Unit::CoverageTenth => Text::PerCoverageTenth,
         }
         .tr(lang);
         if self.relaxed > 1e-6 {
@@ -1463,8 +1543,12 @@ impl Binding {
                 _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
-        } else if let Limit::Target(g) = &self.limit {
-            let group = crate::calc::rules::group_name(g, lang);
+        } else if let Limit::Target(g) | Limit::YearTarget(_, g) = &self.limit {
+            let year = match &self.limit {
+                Limit::YearTarget(y, _) => Some(*y),
+                _ => None,
+            };
+            let group = crate::calc::rules::year_group_name(year, g, lang);
             Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_number(self.price, 0)])
         } else {
             Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])

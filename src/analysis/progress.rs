@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::calc::costs::{project_costs, ProjectCosts};
-use crate::calc::model::{Instrument, Month, Project, ResettlementWay, Sources};
+use crate::calc::model::{Instrument, Month, Project, ResettlementWay, Sources, Targets};
 use crate::calc::progress::ProgressRate;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
@@ -239,8 +239,10 @@ fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
 /// counts the months since (the planned month itself is one); a late start counts its delay.
 fn behind(p: &Project, month: Month, tally: &Tally, builds: bool) -> Vec<Behind> {
     let planned = Month::january(p.year);
-    let late = |started: Option<Month>| match started {
-        Some(s) if s > planned && s <= month => Some(s.since(planned)),
+    // A start recorded after `month` had not happened by then: the months before it are
+    // behind as if nothing were recorded.
+    let late = |started: Option<Month>| match started.filter(|&s| s <= month) {
+        Some(s) if s > planned => Some(s.since(planned)),
         None if month >= planned => Some(month.since(planned) + 1),
         _ => None,
     };
@@ -317,37 +319,61 @@ fn project_rows(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<Projec
 }
 
 /// Tallies summed per district, in the order the districts first appear; each with its
-/// monetized target (`target_of` its side: central city or not).
+/// monetized target, by where its households are (`Targets::of_district`, as the simulation
+/// has it). An item is (district, central city, the project's households, its tally).
 fn by_district<'a>(
-    items: impl Iterator<Item = (&'a str, bool, Tally)>,
-    target_of: impl Fn(bool) -> f64,
+    items: impl Iterator<Item = (&'a str, bool, u32, Tally)>,
+    targets: &Targets,
 ) -> Vec<GroupRow> {
-    let mut districts: Vec<GroupRow> = Vec::new();
-    for (district, central, tally) in items {
-        match districts
-            .iter_mut()
-            .find(|d| matches!(&d.group, Group::District(n) if n == district))
+    let mut districts: Vec<(GroupRow, u64, u64)> = Vec::new();
+    for (district, central, households, tally) in items {
+        let at = match districts
+            .iter()
+            .position(|d| matches!(&d.0.group, Group::District(n) if n == district))
         {
-            Some(d) => d.tally.add(&tally),
-            None => districts.push(GroupRow {
-                group: Group::District(district.to_string()),
-                tally,
-                monetized_target: target_of(central),
-            }),
+            Some(i) => i,
+            None => {
+                districts.push((
+                    GroupRow {
+                        group: Group::District(district.to_string()),
+                        tally: Tally::default(),
+                        monetized_target: 0.0,
+                    },
+                    0,
+                    0,
+                ));
+                districts.len() - 1
+            }
+        };
+        let d = &mut districts[at];
+        d.0.tally.add(&tally);
+        d.1 += u64::from(households);
+        if central {
+            d.2 += u64::from(households);
         }
     }
     districts
+        .into_iter()
+        .map(|(mut row, households, central)| {
+            row.monetized_target = targets.of_district(central, households);
+            row
+        })
+        .collect()
 }
 
 fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
     let projects = project_rows(plan, costs, month);
     let t = &plan.assumptions.targets;
-    let target_of = |central: bool| if central { t.central_city } else { t.counties };
     let districts = by_district(
-        projects
-            .iter()
-            .map(|r| (r.district.as_str(), r.central_city, r.tally.clone())),
-        target_of,
+        projects.iter().zip(&plan.projects).map(|(r, p)| {
+            (
+                r.district.as_str(),
+                r.central_city,
+                p.households,
+                r.tally.clone(),
+            )
+        }),
+        t,
     );
     let mut zones = [
         (Group::CentralCity, t.central_city),
@@ -389,12 +415,26 @@ fn ranking_last_month(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<
         .projects
         .iter()
         .zip(costs)
-        .map(|(p, c)| (p.district.as_str(), p.central_city, tally(p, c, before)));
-    let districts = by_district(tallies, |_| 0.0);
+        .map(|(p, c)| {
+            (
+                p.district.as_str(),
+                p.central_city,
+                p.households,
+                tally(p, c, before),
+            )
+        });
+    let districts = by_district(tallies, &plan.assumptions.targets);
     rank(&districts, &[], &plan.reporting.weights)
         .into_iter()
         .map(|r| (r.district, r.rank))
         .collect()
+}
+
+/// A score as the ranking compares it: to twelve decimals. Scores are ratios of whole numbers,
+/// and two that are equal in decimal may differ in their last bits (2/3 against the mean of
+/// 2/3, 1/3 and 1), which must not split a place or put a district at the average below it.
+fn score_key(score: f64) -> i64 {
+    (score * 1e12).round() as i64
 }
 
 /// Districts with a target this year, by score (equal scores share a place, listed by name),
@@ -412,15 +452,19 @@ fn rank(districts: &[GroupRow], last: &[(String, usize)], weights: &RankingWeigh
             _ => None,
         })
         .collect();
-    rated.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    rated.sort_by(|a, b| {
+        score_key(b.2)
+            .cmp(&score_key(a.2))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let n = rated.len();
-    let average = rated.iter().map(|r| r.2).sum::<f64>() / n.max(1) as f64;
+    let average = score_key(rated.iter().map(|r| r.2).sum::<f64>() / n.max(1) as f64);
     let cut = MARKED.max(n.saturating_sub(MARKED));
-    let bottom_score = rated.get(cut).map(|r| r.2);
+    let bottom_score = rated.get(cut).map(|r| score_key(r.2));
     let mut out: Vec<Ranked> = Vec::with_capacity(n);
     for (i, (district, start_rate, score)) in rated.into_iter().enumerate() {
         let rank = match out.last() {
-            Some(before) if before.score == score => before.rank,
+            Some(before) if score_key(before.score) == score_key(score) => before.rank,
             _ => i + 1,
         };
         let change = last
@@ -430,8 +474,8 @@ fn rank(districts: &[GroupRow], last: &[(String, usize)], weights: &RankingWeigh
         let top = rank <= MARKED;
         out.push(Ranked {
             top,
-            bottom: !top && bottom_score.is_some_and(|b| score <= b),
-            below_average: score < average,
+            bottom: !top && bottom_score.is_some_and(|b| score_key(score) <= b),
+            below_average: score_key(score) < average,
             district,
             rank,
             start_rate,

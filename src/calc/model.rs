@@ -263,54 +263,88 @@ impl ResettlementMix {
     }
 
     /// The project's `households` split by way in whole households: first the monetized count
-    /// (the share rounded to the nearest household, since the rate is what is assessed), then
-    /// each side split by largest remainder, so the ways always add up to `households`.
+    /// (the share rounded to the nearest household, a half household up, since the rate is what
+    /// is assessed), then each side split by largest remainder, equal remainders in declaration
+    /// order, so the ways always add up to `households`. The shares are read as the decimals a
+    /// planner typed (to nine places, [`exact_share`]) and the arithmetic is in whole numbers:
+    /// in binary, 50 % of 1 household at 30/15/5 % is 0.49999999999999994 and rounds down, and
+    /// remainders that are equal in decimal differ in their last bit (docs/model.md).
     pub fn households(&self, households: u32) -> Rehousing {
-        let h = u64::from(households);
-        let exact = |w: &ResettlementWay| w.get(self).max(0.0) * f64::from(households);
-        let monetized =
-            ((self.monetized_share().max(0.0) * f64::from(households)).round() as u64).min(h);
-        let mut out = Rehousing::default();
-        // Fixed-size room for one side's ways: this runs for every project on every simulation.
+        let h = u128::from(households);
+        // Fixed-size room for the ways: this runs for every project on every simulation.
         const N: usize = ResettlementWay::ALL.len();
+        let mut q = [0u128; N];
+        for (x, w) in q.iter_mut().zip(ResettlementWay::ALL) {
+            *x = exact_share(w.get(self));
+        }
+        let money: u128 = ResettlementWay::ALL
+            .iter()
+            .zip(&q)
+            .filter(|(w, _)| w.monetized())
+            .map(|(_, x)| x)
+            .sum();
+        // Half up: ⌊money × h / D + ½⌋ = ⌊(2 · money × h + D) / 2D⌋.
+        let monetized = ((2 * money * h + SHARE_UNITS) / (2 * SHARE_UNITS)).min(h);
+        let mut out = Rehousing::default();
         for (side, count) in [(true, monetized), (false, h - monetized)] {
-            let mut ways = [ResettlementWay::ALL[0]; N];
-            let mut n = 0;
-            for &w in ResettlementWay::ALL
-                .iter()
-                .filter(|w| w.monetized() == side)
-            {
-                ways[n] = w;
-                n += 1;
+            let (mut ways, mut parts, mut n) = ([0usize; N], [0u128; N], 0);
+            for (i, w) in ResettlementWay::ALL.iter().enumerate() {
+                if w.monetized() == side {
+                    ways[n] = i;
+                    parts[n] = q[i];
+                    n += 1;
+                }
             }
-            let ways = &ways[..n];
-            let mut shares = [0.0; N];
-            for (s, w) in shares.iter_mut().zip(ways) {
-                *s = exact(w);
-            }
-            let sum: f64 = shares[..n].iter().sum();
-            // Scaled to the side's whole count (evenly when the shares are all zero).
-            let mut scaled = [0.0; N];
-            for (x, v) in scaled.iter_mut().zip(&shares[..n]) {
-                *x = if sum > 0.0 {
-                    v / sum * count as f64
-                } else {
-                    count as f64 / n as f64
-                };
-            }
-            let (mut parts, mut order) = ([0u64; N], [0usize; N]);
-            crate::words::display::largest_remainder_into(
-                &scaled[..n],
-                count,
-                &mut parts[..n],
-                &mut order[..n],
-            );
-            for (w, &k) in ways.iter().zip(&parts[..n]) {
-                *w.amount_mut(&mut out) = k;
+            let split = split_whole(&parts[..n], count);
+            for (&i, k) in ways[..n].iter().zip(split) {
+                *ResettlementWay::ALL[i].amount_mut(&mut out) = k as u64;
             }
         }
         out
     }
+}
+
+/// Shares are read in billionths: a share as typed (0.3, 12.5 %) is a whole number of them.
+const SHARE_UNITS: u128 = 1_000_000_000;
+
+/// `share` as a whole number of billionths: the decimal a planner typed, without the binary
+/// noise of its nearest double (0.3 is 300,000,000, not 299,999,999.99999998).
+pub fn exact_share(share: f64) -> u128 {
+    if share.is_nan() || share <= 0.0 {
+        return 0;
+    }
+    (share.min(1e6) * SHARE_UNITS as f64).round() as u128
+}
+
+/// Splits `count` whole units in proportion to `weights` (whole numbers), by the largest
+/// remainder in exact arithmetic; equal remainders go to the earlier weight, and all-zero
+/// weights share `count` evenly (the earlier ones first). At most four weights: the ways of one
+/// side of a resettlement mix.
+fn split_whole(weights: &[u128], count: u128) -> [u128; 4] {
+    let n = weights.len();
+    let mut parts = [0u128; 4];
+    let sum: u128 = weights.iter().sum();
+    if n == 0 {
+        return parts;
+    }
+    let mut rem = [0u128; 4];
+    for i in 0..n {
+        let (num, den) = if sum == 0 {
+            (count, n as u128)
+        } else {
+            (weights[i] * count, sum)
+        };
+        parts[i] = num / den;
+        // Compared over the same denominator: the even split's remainders are all equal.
+        rem[i] = if sum == 0 { 0 } else { num % den };
+    }
+    let mut order = [0usize, 1, 2, 3];
+    order[..n].sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+    let short = count - parts[..n].iter().sum::<u128>();
+    for &i in order[..n].iter().take(short as usize) {
+        parts[i] += 1;
+    }
+    parts
 }
 
 impl Rehousing {
@@ -455,6 +489,19 @@ pub struct Targets {
     pub counties: f64,
     /// Province-wide assessment floor, applied to the whole plan.
     pub overall: f64,
+}
+
+impl Targets {
+    /// A district's target: the central city's when most of its households are there
+    /// (`central` of `households`), the counties' otherwise — where its households are, not
+    /// where its first project happens to be.
+    pub fn of_district(&self, central: u64, households: u64) -> f64 {
+        if central * 2 > households {
+            self.central_city
+        } else {
+            self.counties
+        }
+    }
 }
 
 /// PPP terms shared by the plan's PPP projects; operating cost and user payments scale with C.

@@ -211,18 +211,8 @@ impl Finding {
     /// The group, the project, or the year (a span of years with its peak).
     fn subject_name(&self, lang: Lang) -> String {
         match &self.subject {
-            Subject::Group(g) => match self.years {
-                // One planned year's list.
-                Some((y, _)) => format!(
-                    "{}{}",
-                    crate::words::i18n::fmt_year(y, lang),
-                    match lang {
-                        Lang::Zh => group_name(g, lang),
-                        Lang::En => format!(" {}", group_name(g, lang)),
-                    }
-                ),
-                None => group_name(g, lang),
-            },
+            // One planned year's list, or the window's.
+            Subject::Group(g) => year_group_name(self.years.map(|(y, _)| y), g, lang),
             Subject::Project { name, .. } => name.clone(),
             Subject::Year(y) => match self.years {
                 Some((a, b)) if a != b => match lang {
@@ -295,6 +285,15 @@ pub fn group_name(g: &Group, lang: Lang) -> String {
     }
 }
 
+/// A group's name, with its planned year when it is one year's list ("2027年中心城市").
+pub fn year_group_name(year: Option<i32>, g: &Group, lang: Lang) -> String {
+    match (year, lang) {
+        (Some(y), Lang::Zh) => format!("{}{}", crate::words::i18n::fmt_year(y, lang), group_name(g, lang)),
+        (Some(y), Lang::En) => format!("{} {}", crate::words::i18n::fmt_year(y, lang), group_name(g, lang)),
+        (None, _) => group_name(g, lang),
+    }
+}
+
 /// Maximum special-bond term in principle (财预〔2018〕28号).
 pub const MAX_BOND_TERM: u32 = 15;
 
@@ -333,7 +332,9 @@ fn monetized_findings(r: &Results) -> Vec<Finding> {
             });
         }
     }
-    // Each planned year's list against the targets: a warning beside the plan's own figure.
+    // Each planned year's list against the targets: the province assesses year by year, so a
+    // zone's year that misses is a miss of its own, even when the window's rate passes; a
+    // district's year is a warning, as the district's window rate is.
     for y in r
         .monetized_by_year
         .iter()
@@ -346,7 +347,10 @@ fn monetized_findings(r: &Results) -> Vec<Finding> {
         {
             out.push(Finding {
                 rule: RuleId::MonetizedTarget,
-                severity: Severity::Warning,
+                severity: match m.group {
+                    Group::District(_) => Severity::Warning,
+                    _ => Severity::Miss,
+                },
                 subject: Subject::Group(m.group.clone()),
                 actual: m.rate,
                 limit: m.target,

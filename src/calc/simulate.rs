@@ -738,8 +738,7 @@ fn rate_against_target(
         Group::CentralCity => a.targets.central_city,
         Group::Counties => a.targets.counties,
         Group::Overall => a.targets.overall,
-        Group::District(_) if central * 2 > households => a.targets.central_city,
-        Group::District(_) => a.targets.counties,
+        Group::District(_) => a.targets.of_district(central, households),
     };
     MonetizedRate {
         group,
@@ -766,7 +765,7 @@ fn peak(values: impl Iterator<Item = f64>) -> (usize, f64) {
 fn totals(
     years: &[YearResult],
     projects: &[ProjectResult],
-    (borrowed, repaid): (f64, f64),
+    [investment, borrowed, repaid]: [f64; 3],
     a: &Assumptions,
     start: i32,
 ) -> Totals {
@@ -783,7 +782,7 @@ fn totals(
         .map(|p| p.wait_months * p.households.in_kind() as f64)
         .sum();
     Totals {
-        investment: projects.iter().map(|p| p.investment.total()).sum(),
+        investment,
         households: rehousing.total(),
         monetized_households: rehousing.monetized(),
         fiscal_burden: fiscal.iter().sum(),
@@ -867,6 +866,8 @@ struct PlanYears {
     start: i32,
     first_year: i32,
     years: Vec<YearResult>,
+    /// Investment of the years counted, 万元.
+    investment: f64,
     borrowed: f64,
     repaid: f64,
 }
@@ -886,6 +887,7 @@ impl PlanYears {
             // Room for the plan's years of starts and a loan term beyond (capacity only: a year
             // is still added only where a project has money in it).
             years: Vec::with_capacity((last - start) as usize + 32),
+            investment: 0.0,
             borrowed: 0.0,
             repaid: 0.0,
         }
@@ -895,11 +897,19 @@ impl PlanYears {
         let from = counted_from(p, self.first_year);
         let skip = (from - p.year) as usize;
         accumulate(&mut self.years, (from - self.start) as usize, skip, f);
+        // The totals are the sums of the yearly rows: a carried project's years before the
+        // window are history, in no row and so in no total (docs/model.md, 预测与滚动).
+        self.investment += if skip == 0 {
+            f.costs.total.total()
+        } else {
+            f.costs.by_year.iter().skip(skip).map(|y| y.total()).sum()
+        };
         let debts = f
             .loan
             .iter()
-            .chain(f.service.iter().map(|s| &s.financing))
-            .chain(&f.bonds);
+            .skip(skip)
+            .chain(f.service.iter().skip(skip).map(|s| &s.financing))
+            .chain(f.bonds.iter().skip(skip));
         for d in debts {
             self.borrowed += d.drawdown;
             self.repaid += d.principal;
@@ -925,7 +935,7 @@ impl PlanYears {
         let totals = totals(
             &self.years,
             &projects,
-            (self.borrowed, self.repaid),
+            [self.investment, self.borrowed, self.repaid],
             a,
             self.start,
         );
@@ -940,38 +950,70 @@ impl PlanYears {
     }
 }
 
-/// Each planned year's zone rates (a carried project's year is history: not assessed again),
-/// in one pass over the projects.
+/// Each planned year's rates (a carried project's year is history: not assessed again).
 fn year_rates(
     order: &[&Project],
     projects: &[ProjectResult],
     a: &Assumptions,
     first_year: i32,
 ) -> Vec<YearRates> {
-    // (households, monetized) of the central city, the counties and all, per year.
-    let mut years: BTreeMap<i32, [(u64, u64); 3]> = BTreeMap::new();
-    for (p, r) in order.iter().zip(projects) {
-        if p.is_carried(first_year) {
-            continue;
-        }
-        let (h, m) = (r.households.total(), r.households.monetized());
-        let zones = years.entry(p.year).or_default();
-        for z in [usize::from(!p.central_city), 2] {
-            zones[z].0 += h;
-            zones[z].1 += m;
-        }
+    rates_by_year(
+        order.iter().copied().zip(projects.iter().map(|r| r.households)),
+        a,
+        first_year,
+    )
+}
+
+/// Each planned year's monetized rates straight from the mixes (no simulation), as the results'
+/// `monetized_by_year` has them: what goal seek and the optimizer hold every year to.
+pub fn monetized_rates_by_year(
+    projects: &[Project],
+    a: &Assumptions,
+    first_year: i32,
+) -> Vec<YearRates> {
+    rates_by_year(
+        projects
+            .iter()
+            .map(|p| (p, p.resettlement.households(p.households))),
+        a,
+        first_year,
+    )
+}
+
+/// The rates of each planned year's projects, grouped as the window's are ([`group_rates`]):
+/// the central city, the counties and the city first, then each district; a district's target
+/// is by where its households of that year are.
+fn rates_by_year<'p>(
+    projects: impl Iterator<Item = (&'p Project, crate::calc::model::Rehousing)>,
+    a: &Assumptions,
+    first_year: i32,
+) -> Vec<YearRates> {
+    let mut by_year: BTreeMap<i32, Vec<(&Project, crate::calc::model::Rehousing)>> =
+        BTreeMap::new();
+    for (p, counts) in projects.filter(|(p, _)| !p.is_carried(first_year)) {
+        by_year.entry(p.year).or_default().push((p, counts));
     }
-    years
+    by_year
         .into_iter()
-        .map(|(year, zones)| YearRates {
-            year,
-            rates: [Group::CentralCity, Group::Counties, Group::Overall]
+        .map(|(year, list)| {
+            let (districts, zones): (Vec<_>, Vec<_>) = group_rates(list.into_iter(), a)
                 .into_iter()
-                .zip(zones)
-                .map(|(g, (h, m))| rate_against_target(g, h, m, 0, a))
-                .collect(),
+                .partition(|m| matches!(m.group, Group::District(_)));
+            let mut rates = zones;
+            rates.extend(districts);
+            YearRates { year, rates }
         })
         .collect()
+}
+
+impl YearRates {
+    /// The rates of the central city, the counties and the city (the zones the province
+    /// assesses as binding); the districts follow them in `rates`.
+    pub fn zones(&self) -> impl Iterator<Item = &MonetizedRate> {
+        self.rates
+            .iter()
+            .filter(|m| !matches!(m.group, Group::District(_)))
+    }
 }
 
 mod incremental;

@@ -552,7 +552,9 @@ impl Plan {
             submissions: Vec::new(),
             risk: Default::default(),
             optimize: Default::default(),
-            reporting: Default::default(),
+            // The ranking's weights are the plan's whatever the scenario: 进度 and plan-sim
+            // rank the view by them (it had ranked by 开工率 alone).
+            reporting: self.reporting.clone(),
             history: Vec::new(),
         };
         let mut stale = Vec::new();

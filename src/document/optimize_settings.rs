@@ -49,6 +49,11 @@ pub struct Settings {
     /// Debt outstanding in any year, 万元.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debt_ceiling: Option<f64>,
+    /// Each bond-financed project's coverage PV(income) / PV(bond debt service) at least this
+    /// (the planner's relaxation of the plan's appraisal threshold; `None`: the threshold,
+    /// `Assumptions::bond_balance_threshold`). Never below 1.0, the legal floor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bond_coverage: Option<f64>,
 }
 
 impl Default for Settings {
@@ -65,6 +70,7 @@ impl Default for Settings {
             credit_line: None,
             burden_ceiling: None,
             debt_ceiling: None,
+            bond_coverage: None,
         }
     }
 }
@@ -82,6 +88,7 @@ pub enum Setting {
     CreditLine,
     BurdenCeiling,
     DebtCeiling,
+    BondCoverage,
 }
 
 impl Setting {
@@ -93,6 +100,7 @@ impl Setting {
             Setting::CreditLine => Text::OptimizeCredit,
             Setting::BurdenCeiling => Text::OptimizeCeiling,
             Setting::DebtCeiling => Text::OptimizeDebt,
+            Setting::BondCoverage => Text::OptimizeBondCoverage,
         }
     }
 
@@ -107,10 +115,18 @@ impl Setting {
 
 /// Households of housing stock: up to ten million, far above any city.
 const HOUSEHOLDS: Bounds = Bounds::new(0.0, 1e7);
+/// A bond coverage: from the legal floor (PV(income) = PV(debt service)) to three times it.
+pub const COVERAGE: Bounds = Bounds::new(1.0, 3.0);
 
 impl Settings {
     pub fn is_default(&self) -> bool {
         *self == Settings::default()
+    }
+
+    /// The coverage every bond-financed project keeps: the planner's, else the plan's threshold;
+    /// never below the legal floor of 1.
+    pub fn bond_coverage(&self, threshold: f64) -> f64 {
+        self.bond_coverage.unwrap_or(threshold).max(1.0)
     }
 
     /// A project's floor of new build: its own, else the plan-wide one.
@@ -141,6 +157,9 @@ impl Settings {
             if let Some(v) = v {
                 check(setting, Bounds::MONEY, v);
             }
+        }
+        if let Some(c) = self.bond_coverage {
+            check(Setting::BondCoverage, COVERAGE, c);
         }
         out
     }

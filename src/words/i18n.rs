@@ -148,6 +148,7 @@ catalogue! {
     OptimizeCredit => "政策性银行授信额度", "Policy-bank credit line";
     OptimizeCeiling => "年度财政负担上限", "Yearly fiscal burden ceiling";
     OptimizeDebt => "年末债务余额上限", "Debt outstanding ceiling";
+    OptimizeBondCoverage => "专项债覆盖倍数下限", "Bond coverage floor";
     OptimizeRun => "重新求解", "Solve again";
     OptimizeFound => "财政负担现值由 {0} 万元降至 {1} 万元（节省 {2} 万元），用时 {3} 毫秒；已作为新情景。", "Fiscal burden PV from {0} to {1} (saving {2}, 10k yuan) in {3} ms; added as a scenario.";
     OptimizeInfeasible => "各项目标与上限无法同时满足。需放宽的限制：", "The targets and caps cannot all hold. What must give:";
@@ -170,6 +171,8 @@ catalogue! {
     PerPoint => "每提高 1 个百分点", "each percentage point more";
     PerWan => "每收紧 1 万元", "each 10k yuan tighter";
     PerHousehold => "每少 1 户", "each household less";
+    PerCoverageTenth => "每提高 0.1 倍", "each 0.1 more";
+    LimitBondCoverage => "各专项债项目的覆盖倍数下限", "every bond-financed project's coverage floor";
     LimitPrice => "{0}：{1}，{2}增加 {3} 万元", "{0}: {1} raises {2} by {3} (10k yuan)";
     TargetPrice => "每提高 1 个百分点的{0}货币化率，{1}增加 {2} 万元", "each percentage point more of {0}'s monetized rate raises {1} by {2} (10k yuan)";
     LimitRelaxed => "{0}无法满足：至少需放宽 {1}", "{0} cannot hold: it must give at least {1}";
