@@ -24,7 +24,8 @@ pub use exchange::{
     format, jobs, library, merge, progress_sheet, project_csv, submission, workbook, xlsx_formats,
 };
 pub use present::{
-    charts, compare_charts, finding_groups, fund_balance, headline, listing, report, risk_charts,
+    charts, compare_charts, comparison, finding_groups, fund_balance, headline, listing, report,
+    risk_charts,
 };
 pub use words::{display, i18n};
 

@@ -79,10 +79,7 @@ fn the_ways_always_add_up_and_an_even_split_is_in_declaration_order() {
     }
     // Thirds of 2 monetized households: cash and self-purchase one each.
     let h = mix(1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0).households(2);
-    assert_eq!(
-        (h.cash, h.self_purchase, h.government_purchase),
-        (1, 1, 0)
-    );
+    assert_eq!((h.cash, h.self_purchase, h.government_purchase), (1, 1, 0));
 }
 
 /// Two counties' projects of the first year, 10 households each, with one record in March.
@@ -143,7 +140,10 @@ fn a_district_s_target_is_where_its_households_are() {
         .unwrap();
     assert_eq!(d.monetized_target, 0.5);
     let r = simulate_plan(&plan, None);
-    assert_eq!(r.rate(&Group::District("城关区".into())).unwrap().target, 0.5);
+    assert_eq!(
+        r.rate(&Group::District("城关区".into())).unwrap().target,
+        0.5
+    );
 }
 
 #[test]
@@ -197,11 +197,19 @@ fn the_totals_are_the_sums_of_the_yearly_rows() {
     let r = simulate_plan(&plan, None);
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
     let invested: f64 = r.years.iter().map(|y| y.investment.total()).sum();
-    assert!(close(r.totals.investment, invested), "{} vs {invested}", r.totals.investment);
+    assert!(
+        close(r.totals.investment, invested),
+        "{} vs {invested}",
+        r.totals.investment
+    );
     let drawn: f64 = r
         .years
         .iter()
         .map(|y| y.sources.policy_loan + y.sources.service_purchase + y.sources.special_bond)
         .sum();
-    assert!(close(r.totals.borrowed, drawn), "{} vs {drawn}", r.totals.borrowed);
+    assert!(
+        close(r.totals.borrowed, drawn),
+        "{} vs {drawn}",
+        r.totals.borrowed
+    );
 }

@@ -262,3 +262,65 @@ fn findings_read_in_either_language_from_the_catalogue() {
         assert!(zh.ends_with('）'), "{zh}");
     }
 }
+
+/// The first number in `s` ("+0.02 亿元（+0.5%）" → 0.02), thousands separators dropped.
+fn number_in(s: &str) -> f64 {
+    let n: String = s
+        .chars()
+        .skip_while(|c| !(c.is_ascii_digit() || *c == '-' || *c == '+'))
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+        .filter(|c| *c != ',')
+        .collect();
+    n.parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Figures that agree (issue 35): on 方案对比 a difference never contradicts the two figures
+    /// beside it — shown − shown = the difference shown, for amounts, shares and counts.
+    #[test]
+    fn a_difference_is_the_difference_of_the_figures_shown(
+        v in -2.0e6f64..2.0e6,
+        base in -2.0e6f64..2.0e6,
+        share in 0.0f64..1.0,
+        share_base in 0.0f64..1.0,
+        count in 0u32..50,
+        count_base in 0u32..50,
+    ) {
+        use planner::comparison::{difference, figure};
+        use planner::compare::MetricKind;
+        let lang = planner::i18n::Lang::Zh;
+        for (kind, a, b, unit) in [
+            (MetricKind::Money, v, base, 0.01),
+            (MetricKind::Share, share, share_base, 0.1),
+            (MetricKind::Count, f64::from(count), f64::from(count_base), 1.0),
+        ] {
+            let shown = number_in(&figure(kind, a, lang)) - number_in(&figure(kind, b, lang));
+            let d = number_in(&difference(kind, a, b, lang));
+            prop_assert!(
+                ((shown - d) / unit).abs() < 1e-6,
+                "{:?}: {} − {} ≠ {}",
+                kind,
+                figure(kind, a, lang),
+                figure(kind, b, lang),
+                difference(kind, a, b, lang)
+            );
+        }
+    }
+
+    /// One rounding rule per unit: a project's investment reads the same in the list's rows,
+    /// the report's and alone, and the shown rows add up to the shown total.
+    #[test]
+    fn a_figure_reads_the_same_in_every_table(values in proptest::collection::vec(0.0f64..1.0e6, 1..40)) {
+        use planner::display::{fmt_units, round_rows, fixed};
+        let (rows, total) = round_rows(&values, 2);
+        prop_assert_eq!(rows.iter().sum::<i64>(), total);
+        for (v, r) in values.iter().zip(&rows) {
+            prop_assert_eq!(fmt_units(*r, 2).replace(',', ""), fixed(*v, 2));
+            prop_assert_eq!(planner::i18n::fmt_wan(*v).replace(',', ""), fixed(*v, 2));
+        }
+        let exact: f64 = values.iter().sum();
+        prop_assert!((total as f64 / 100.0 - exact).abs() <= 0.005 * values.len() as f64 + 1e-6);
+    }
+}

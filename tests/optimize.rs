@@ -774,7 +774,6 @@ fn service_purchase_stays_off_new_projects_unless_allowed() {
     assert!(planner::optimize::feasible(&with_service, &allowed));
 }
 
-
 /// Each planned year's zones of `plan` against their targets: (year, zone, rate, target) of
 /// every one that misses.
 fn year_misses(plan: &Plan) -> Vec<(i32, String, f64, f64)> {
@@ -816,8 +815,14 @@ fn the_answer_meets_every_year_s_targets_and_keeps_every_bond_covered() {
         // which no mix takes back: those misses are the plan's own; no target is missed.
         let before = misses(&plan, &s);
         for m in misses(&a.plan, &s) {
-            assert!(m.rule != planner::rules::RuleId::MonetizedTarget, "{name}: {m:?}");
-            assert!(before.iter().any(|b| b.subject == m.subject), "{name}: {m:?}");
+            assert!(
+                m.rule != planner::rules::RuleId::MonetizedTarget,
+                "{name}: {m:?}"
+            );
+            assert!(
+                before.iter().any(|b| b.subject == m.subject),
+                "{name}: {m:?}"
+            );
         }
         let r = planner::simulate::simulate_plan(&a.plan, None);
         let threshold = plan.assumptions.bond_balance_threshold;
@@ -847,7 +852,10 @@ fn bond_coverage_is_a_limit_the_planner_may_relax_and_is_named_when_it_binds() {
         .expect("the coverage binds on the fixture");
     assert!(coverage.price > 0.0);
     let text = coverage.describe(full.optimize.objective, Lang::Zh);
-    assert!(text.contains("覆盖倍数下限") && text.contains("每提高 0.1 倍"), "{text}");
+    assert!(
+        text.contains("覆盖倍数下限") && text.contains("每提高 0.1 倍"),
+        "{text}"
+    );
     // Relaxed to the legal floor, the answer is cheaper and each bond still balances.
     let relaxed = Settings {
         bond_coverage: Some(1.0),
@@ -862,7 +870,10 @@ fn bond_coverage_is_a_limit_the_planner_may_relax_and_is_named_when_it_binds() {
         .iter()
         .filter_map(|p| p.bond_balance)
         .all(|x| x >= 1.0 - 1e-9));
-    assert!(r.projects.iter().any(|p| p.bond_balance.is_some_and(|x| x < 1.2)));
+    assert!(r
+        .projects
+        .iter()
+        .any(|p| p.bond_balance.is_some_and(|x| x < 1.2)));
     // Out of its bounds, the setting is refused by name.
     let bad = Settings {
         bond_coverage: Some(0.8),
@@ -898,7 +909,44 @@ fn a_year_that_cannot_meet_its_target_is_named_with_its_least_relaxation() {
     // At most 10 % monetized (a little less in whole households) against 60 %: ~50 points.
     assert!((49.0..52.0).contains(&year.relaxed), "{}", year.relaxed);
     let text = year.describe(s.objective, Lang::Zh);
-    assert!(text.starts_with(&format!("{first}年中心城市货币化安置目标无法满足：至少需放宽")), "{text}");
+    assert!(
+        text.starts_with(&format!(
+            "{first}年中心城市货币化安置目标无法满足：至少需放宽"
+        )),
+        "{text}"
+    );
     // The plan is not changed.
     assert_eq!(a.plan, plan);
+}
+
+#[test]
+fn running_again_replaces_the_earlier_answer_of_the_same_name() {
+    use planner::optimize::{answer_step, scenario_of};
+    let mut doc = demo_plan();
+    let s = Settings::default();
+    let a = optimize(&doc.resolve(None).plan, &s);
+    let edits = planner::optimize::edits(&doc.resolve(None).plan, &a.plan);
+    let sc = scenario_of(&doc, None, edits.clone(), (a.before, a.after), &s, Lang::Zh);
+    let (step, first) = answer_step(&doc, sc);
+    doc.apply(&step).unwrap();
+    let count = doc.scenarios.len();
+    let name = doc.scenario(&first).unwrap().name.clone();
+    // Again, from the base: the same scenario, in the same place, under the same id.
+    let sc = scenario_of(&doc, None, edits, (a.before, a.after + 1.0), &s, Lang::Zh);
+    let (step, again) = answer_step(&doc, sc);
+    let inverse = doc.apply(&step).unwrap();
+    assert_eq!(again, first);
+    assert_eq!(doc.scenarios.len(), count);
+    assert_eq!(doc.scenarios.iter().filter(|x| x.name == name).count(), 1);
+    // One step, undone as one.
+    doc.apply(&inverse).unwrap();
+    assert_eq!(doc.scenarios.len(), count);
+    // Another objective is another scenario.
+    let peak = Settings {
+        objective: planner::optimize::Objective::PeakFiscal,
+        ..s
+    };
+    let sc = scenario_of(&doc, None, vec![], (0.0, 0.0), &peak, Lang::Zh);
+    let (_, other) = answer_step(&doc, sc);
+    assert_ne!(other, first);
 }

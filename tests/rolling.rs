@@ -297,7 +297,11 @@ fn rolling_the_window_and_undoing_it_restores_the_document_byte_for_byte() {
         .iter()
         .map(|y| y.sources.policy_loan + y.sources.service_purchase + y.sources.special_bond)
         .sum();
-    assert!(close(r.totals.borrowed, drawn), "{} vs {drawn}", r.totals.borrowed);
+    assert!(
+        close(r.totals.borrowed, drawn),
+        "{} vs {drawn}",
+        r.totals.borrowed
+    );
     assert!(
         close(r.totals.repaid, r.totals.borrowed + carried_in),
         "{} vs {} + {carried_in}",

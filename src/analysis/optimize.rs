@@ -1421,7 +1421,8 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
         .housing_stock
         .iter()
         .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
-    let assessed = |m: &&MonetizedRate| s.district_targets || !matches!(m.group, Group::District(_));
+    let assessed =
+        |m: &&MonetizedRate| s.district_targets || !matches!(m.group, Group::District(_));
     let targets_ok = crate::calc::simulate::monetized_rates(&plan.projects, a)
         .iter()
         .filter(assessed)
@@ -1552,6 +1553,48 @@ impl Binding {
             Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_number(self.price, 0)])
         } else {
             Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])
+        }
+    }
+}
+
+/// The step that puts answer `sc` into `doc`, and the id it has there: a new scenario, or —
+/// when one of the same name is there (the optimizer run again with the same objective) — that
+/// one replaced in its place and under its id, so running again never adds a second one.
+pub fn answer_step(
+    doc: &Plan,
+    mut sc: crate::document::edit::Scenario,
+) -> (crate::document::edit::Edit, String) {
+    use crate::document::edit::{BatchKind, Edit};
+    let earlier = doc
+        .scenarios
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.name == sc.name && !s.forecast);
+    match earlier {
+        Some((index, old)) => {
+            sc.id = old.id.clone();
+            let id = sc.id.clone();
+            let step = Edit::Batch {
+                kind: BatchKind::Changes,
+                edits: vec![
+                    Edit::DeleteScenario {
+                        scenario: old.id.clone(),
+                    },
+                    Edit::AddScenario {
+                        index,
+                        scenario: Box::new(sc),
+                    },
+                ],
+            };
+            (step, id)
+        }
+        None => {
+            let id = sc.id.clone();
+            let step = Edit::AddScenario {
+                index: usize::MAX,
+                scenario: Box::new(sc),
+            };
+            (step, id)
         }
     }
 }

@@ -411,18 +411,14 @@ fn ranking_last_month(plan: &Plan, costs: &[ProjectCosts], month: Month) -> Vec<
     if before.year != month.year {
         return Vec::new();
     }
-    let tallies = plan
-        .projects
-        .iter()
-        .zip(costs)
-        .map(|(p, c)| {
-            (
-                p.district.as_str(),
-                p.central_city,
-                p.households,
-                tally(p, c, before),
-            )
-        });
+    let tallies = plan.projects.iter().zip(costs).map(|(p, c)| {
+        (
+            p.district.as_str(),
+            p.central_city,
+            p.households,
+            tally(p, c, before),
+        )
+    });
     let districts = by_district(tallies, &plan.assumptions.targets);
     rank(&districts, &[], &plan.reporting.weights)
         .into_iter()

@@ -288,8 +288,16 @@ pub fn group_name(g: &Group, lang: Lang) -> String {
 /// A group's name, with its planned year when it is one year's list ("2027年中心城市").
 pub fn year_group_name(year: Option<i32>, g: &Group, lang: Lang) -> String {
     match (year, lang) {
-        (Some(y), Lang::Zh) => format!("{}{}", crate::words::i18n::fmt_year(y, lang), group_name(g, lang)),
-        (Some(y), Lang::En) => format!("{} {}", crate::words::i18n::fmt_year(y, lang), group_name(g, lang)),
+        (Some(y), Lang::Zh) => format!(
+            "{}{}",
+            crate::words::i18n::fmt_year(y, lang),
+            group_name(g, lang)
+        ),
+        (Some(y), Lang::En) => format!(
+            "{} {}",
+            crate::words::i18n::fmt_year(y, lang),
+            group_name(g, lang)
+        ),
         (None, _) => group_name(g, lang),
     }
 }

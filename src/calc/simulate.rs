@@ -958,7 +958,10 @@ fn year_rates(
     first_year: i32,
 ) -> Vec<YearRates> {
     rates_by_year(
-        order.iter().copied().zip(projects.iter().map(|r| r.households)),
+        order
+            .iter()
+            .copied()
+            .zip(projects.iter().map(|r| r.households)),
         a,
         first_year,
     )

@@ -248,7 +248,11 @@ mod tests {
         let mut plan = demo_plan();
         let first = plan.first_year;
         for p in &mut plan.projects {
-            let money = if p.central_city && p.year == first { 0.0 } else { 0.7 };
+            let money = if p.central_city && p.year == first {
+                0.0
+            } else {
+                0.7
+            };
             p.resettlement = crate::calc::model::ResettlementMix {
                 cash: money,
                 self_purchase: 0.0,
@@ -261,7 +265,11 @@ mod tests {
         let h = headline(&plan.assumptions, &r, &f, Lang::Zh);
         let central = figure(&h, "central");
         assert_eq!(central.verdict, Verdict::Miss);
-        assert!(central.detail.ends_with(&format!("{first}年 0.0 %")), "{}", central.detail);
+        assert!(
+            central.detail.ends_with(&format!("{first}年 0.0 %")),
+            "{}",
+            central.detail
+        );
         let year_misses = f
             .iter()
             .filter(|x| x.severity == Severity::Miss && x.years == Some((first, first)))

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod compare_charts;
+pub mod comparison;
 pub mod finding_groups;
 pub mod fund_balance;
 pub mod headline;

@@ -69,9 +69,21 @@ impl Table {
     }
 }
 
-/// Parts rounded to cents that add up to their rounded total, and the total.
+/// Parts of one amount rounded to cents that add up to it as rounded on its own, and it.
 pub(crate) fn rounded_cells(parts: &[f64]) -> (Vec<Cell>, Cell) {
-    let (rows, total) = round_to_total(parts, 2);
+    cells(round_to_total(parts, crate::words::display::WAN_DECIMALS))
+}
+
+/// A list of amounts (each project's), each rounded to cents on its own as it reads everywhere
+/// else, and their total as printed: the sum of the rows.
+pub(crate) fn rounded_rows(rows: &[f64]) -> (Vec<Cell>, Cell) {
+    cells(crate::words::display::round_rows(
+        rows,
+        crate::words::display::WAN_DECIMALS,
+    ))
+}
+
+fn cells((rows, total): (Vec<i64>, i64)) -> (Vec<Cell>, Cell) {
     let money = |units: i64| Cell::Money(units as f64 / 100.0);
     (rows.into_iter().map(money).collect(), money(total))
 }
@@ -279,7 +291,7 @@ pub fn projects_table(plan: &crate::document::plan::Plan, r: &Results, lang: Lan
     .map(|t| t.tr(lang).to_string())
     .collect();
     let investments: Vec<f64> = r.projects.iter().map(|p| p.investment.total()).collect();
-    let (inv, inv_total) = rounded_cells(&investments);
+    let (inv, inv_total) = rounded_rows(&investments);
     let mut rows: Vec<Vec<Cell>> = plan
         .projects
         .iter()

@@ -3,12 +3,33 @@
 //! as a planner types them. Below the
 //! catalogue: it reads nothing of the crate.
 
-/// Rounds `values` to whole units of `10^-decimals` so that the rounded rows sum to the rounded
-/// total (largest-remainder method). Returns the rows and the total, in those units.
+/// Decimals of every 万元 figure on every page, print and export (0.01 万元 = 100 元): one
+/// rule for the unit, so a project's investment reads the same in the list, its 资金平衡, the
+/// report, its history and the workbook.
+pub const WAN_DECIMALS: u32 = 2;
+
+/// A list of figures (each project's investment, each year's): every row rounded to whole
+/// units of `10^-decimals` on its own, as [`fixed`] shows it, so a figure reads the same in
+/// every table, print and export; the total is the sum of the rows shown, so the table adds up
+/// as printed (the exact total may differ from it by half a unit per row at most: docs/model.md,
+/// Rounding). Returns the rows and the total, in those units.
+pub fn round_rows(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
+    let rows: Vec<i64> = values
+        .iter()
+        .map(|&v| shown_units(v, decimals as usize))
+        .collect();
+    let total = rows.iter().sum();
+    (rows, total)
+}
+
+/// The parts of one figure (a year's investment by category, its sources by instrument): the
+/// total rounded on its own, as [`fixed`] shows it wherever else it appears, and the parts to
+/// whole units of `10^-decimals` that add up to it (largest-remainder method). Returns the
+/// parts and the total, in those units.
 pub fn round_to_total(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
     let scale = 10f64.powi(decimals as i32);
     let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
-    let total = scaled.iter().sum::<f64>().round() as i64;
+    let total = shown_units(values.iter().sum::<f64>(), decimals as usize);
     let mut rows: Vec<i64> = scaled.iter().map(|v| v.floor() as i64).collect();
     let mut short = total - rows.iter().sum::<i64>();
     // Hand the missing units to the rows that lost the most in flooring (stable for ties).
@@ -31,6 +52,21 @@ pub fn round_to_total(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
         i += 1;
     }
     (rows, total)
+}
+
+/// `v` in whole units of `10^-decimals` exactly as [`fixed`] shows it (0 for what is not a
+/// number): differences and totals made of these agree with the figures beside them.
+pub fn shown_units(v: f64, decimals: usize) -> i64 {
+    if !v.is_finite() {
+        return 0;
+    }
+    fixed(v, decimals).replace('.', "").parse().unwrap_or(0)
+}
+
+/// `v − base` as the two are shown at `decimals`, in whole units: shown − shown = the
+/// difference shown (3.76 − 3.74 is 0.02, whatever the unrounded figures were).
+pub fn shown_difference(v: f64, base: f64, decimals: usize) -> i64 {
+    shown_units(v, decimals) - shown_units(base, decimals)
 }
 
 /// Splits `total` whole units in proportion to `exact` (largest-remainder method): the parts
@@ -174,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_add_up_to_the_total() {
+    fn parts_add_up_to_the_total() {
         let (rows, total) = round_to_total(&[0.4, 0.4, 0.4], 0);
         assert_eq!(total, 1);
         assert_eq!(rows.iter().sum::<i64>(), 1);
@@ -182,5 +218,30 @@ mod tests {
         let (rows, total) = round_to_total(&[1.25, 2.25, 3.5], 1);
         assert_eq!(total, 70);
         assert_eq!(rows.iter().sum::<i64>(), 70);
+    }
+
+    #[test]
+    fn rows_add_up_to_the_total_and_each_reads_as_it_does_alone() {
+        // Each row as it shows alone; the total is the rows' sum (1.2 exact, 0 shown).
+        let (rows, total) = round_rows(&[0.4, 0.4, 0.4], 0);
+        assert_eq!(rows, vec![0, 0, 0]);
+        assert_eq!(total, 0);
+        // X县西街: 32,850.5617 万元 reads 32,850.56 in every table.
+        let (rows, total) = round_rows(&[32_850.5617, 100.004], 2);
+        assert_eq!(rows, vec![3_285_056, 10_000]);
+        assert_eq!(total, 3_295_056);
+        assert_eq!(fmt_units(rows[0], 2), "32,850.56");
+    }
+
+    #[test]
+    fn a_difference_agrees_with_the_figures_shown() {
+        // 方案对比: 3.76 and 3.74 亿元 whose unrounded figures differ by 0.0145.
+        assert_eq!(shown_difference(3.7645, 3.75, 2), 1);
+        assert_eq!(fixed(3.7645, 2), "3.76");
+        assert_eq!(shown_difference(3.7649, 3.7404, 2), 2);
+        assert_eq!(shown_difference(16.9111, 16.3449, 2), 57);
+        assert_eq!(shown_units(-0.004, 2), 0);
+        assert_eq!(shown_units(-1.5, 0), -2);
+        assert_eq!(shown_units(f64::NAN, 2), 0);
     }
 }

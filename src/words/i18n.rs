@@ -136,7 +136,7 @@ catalogue! {
     NavRisk => "风险", "Risk";
     OptimizeButton => "求最优方案", "Optimize";
     OptimizeTitle => "最优方案：财政负担最小且满足全部目标与上限", "Optimum: the least fiscal burden that meets every target and cap";
-    OptimizeHint => "逐个项目选择安置方式与融资方式的比例：满足货币化目标、PPP 10% 上限与新机制、资本金不低于 20%、专项债自平衡，以及下列设置。结果作为新情景并设为当前情景。", "Chooses each project's resettlement and financing shares to meet the monetized targets, the 10 % PPP cap and the new mechanism, capital fund ≥ 20 %, bond self-balance and the settings below; the answer becomes the active scenario.";
+    OptimizeHint => "逐个项目选择安置方式与融资方式的比例：满足全期及每个计划年度的货币化目标、PPP 10% 上限与新机制、资本金不低于 20%、专项债覆盖倍数，以及下列设置。结果作为新情景并设为当前情景；以同样目标再次求解时替换上次的结果。", "Chooses each project's resettlement and financing shares to meet the monetized targets over the window and in every planned year, the 10 % PPP cap and the new mechanism, capital fund ≥ 20 %, the bonds' coverage and the settings below; the answer becomes the active scenario, and solving again for the same objective replaces the last answer.";
     OptimizeObjective => "最小化", "Minimize";
     OptimizeDistricts => "各区县分别达到目标", "each district's own target";
     OptimizeTier => "PPP 支出不超过 5% 红线", "PPP within the 5 % line";
@@ -149,7 +149,9 @@ catalogue! {
     OptimizeCeiling => "年度财政负担上限", "Yearly fiscal burden ceiling";
     OptimizeDebt => "年末债务余额上限", "Debt outstanding ceiling";
     OptimizeBondCoverage => "专项债覆盖倍数下限", "Bond coverage floor";
-    OptimizeRun => "重新求解", "Solve again";
+    OptimizeRun => "开始求解", "Solve";
+    OptimizeReplaces => "将替换已有情景「{0}」", "replaces the scenario “{0}”";
+    OptimizeBondCoverageHint => "每个专项债项目的覆盖倍数（收益现值 ÷ 还本付息现值）不低于此值；留空按方案的评审门槛 {0} 倍，最低 1.00 倍（自平衡）。", "Every bond-financed project's coverage (PV of income ÷ PV of debt service) at least this; empty: the plan's appraisal threshold, {0}; at least 1.00 (self-balance).";
     OptimizeFound => "财政负担现值由 {0} 万元降至 {1} 万元（节省 {2} 万元），用时 {3} 毫秒；已作为新情景。", "Fiscal burden PV from {0} to {1} (saving {2}, 10k yuan) in {3} ms; added as a scenario.";
     OptimizeInfeasible => "各项目标与上限无法同时满足。需放宽的限制：", "The targets and caps cannot all hold. What must give:";
     OptimizeSolving => "求解中：第 {0} 轮", "Solving: round {0}";
@@ -902,9 +904,10 @@ impl Text {
 /// Digits are display's (below the words): the formats here put units and words around them.
 pub use crate::words::display::fmt_number;
 
-/// Formats 万元 with thousands separators and no decimals (e.g. "12,345").
+/// Formats 万元 with thousands separators and two decimals (e.g. "12,345.67").
 pub fn fmt_wan(v: f64) -> String {
-    fmt_number(v, 0)
+    // One rule for 万元 on every page, print and export: two decimals (0.01 万元 = 100 元).
+    fmt_number(v, crate::words::display::WAN_DECIMALS as usize)
 }
 
 /// Formats a 万元 amount in 亿元 with two decimals (e.g. "38.68").
@@ -968,9 +971,9 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(fmt_wan(386_800.4), "386,800");
-        assert_eq!(fmt_wan(-1234.0), "-1,234");
-        assert_eq!(fmt_wan(-0.2), "0");
+        assert_eq!(fmt_wan(386_800.4), "386,800.40");
+        assert_eq!(fmt_wan(-1234.0), "-1,234.00");
+        assert_eq!(fmt_wan(-0.002), "0.00");
         assert_eq!(fmt_yi(386_800.0), "38.68");
         assert_eq!(fmt_yi(7_600_000.0), "760.00");
         assert_eq!(fmt_pct(0.538), "53.8 %");

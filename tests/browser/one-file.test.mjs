@@ -67,6 +67,7 @@ test('opened from disk, the one file runs the whole app with zero requests', asy
   assert.match(workbook.suggestedFilename(), /\.xlsx$/);
   assert.equal((await readFile(await workbook.path())).subarray(0, 2).toString(), 'PK');
   await page.click('[data-testid="optimize"]');
+  await page.click('[data-testid="optimize-run"]');
   await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 30000 });
 
   const others = requests.filter((r) => r !== url && !r.startsWith('data:') && !r.startsWith('blob:'));

@@ -1,5 +1,5 @@
-// 求最优方案 as a planner uses it: one click gives an active scenario that misses no target, with
-// its explanation and the same objective as plan-sim --optimize; limits that cannot all hold
+// 求最优方案 as a planner uses it: the settings first, then 开始求解 gives an active scenario that
+// misses no target in any year (run again, it replaces that scenario), with its explanation and the same objective as plan-sim --optimize; limits that cannot all hold
 // are named with what must give, and nothing changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,14 @@ test('optimize makes an active scenario that misses no target, explains it, and 
   const { page, log } = await openApp(env);
   await page.click('[data-testid="nav-results"]');
   const before = await tabs(page).count();
+  // The click opens the settings; nothing runs until 开始求解.
   await page.click('[data-testid="optimize"]');
+  await page.locator('[data-testid="optimize-panel"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await tabs(page).count(), before, 'nothing ran on opening');
+  assert.equal(await page.locator('[data-testid="optimize-result"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="optimize-replaces"]').count(), 0);
+  await page.click('[data-testid="optimize-run"]');
   const result = page.locator('[data-testid="optimize-result"]');
   await result.waitFor({ timeout: 20000 });
   assert.equal(await result.getAttribute('data-feasible'), 'true');
@@ -26,6 +33,22 @@ test('optimize makes an active scenario that misses no target, explains it, and 
   console.log(`# ${headline}`);
   assert.equal(await tabs(page).count(), before + 1);
   assert.match(await activeTab(page).textContent(), /最优方案/);
+  // One truth: every planned year meets its targets — the 分年度 table has no 未达标 and the
+  // strip counts no miss; no bond falls below the appraisal's coverage.
+  const yearRows = await page.locator('[data-testid="year-targets"] tbody tr').allTextContents();
+  assert.ok(yearRows.length >= 4, yearRows.join('\n'));
+  assert.equal(yearRows.filter((r) => r.includes('未达标')).length, 0, yearRows.join('\n'));
+  assert.equal((await page.textContent('[data-testid="kpi-strip-missed"] .strip-value')).trim(), '0');
+  assert.equal(await page.locator('[data-testid="finding-group"]', { hasText: '专项债项目评审' }).count(), 0);
+  // Solving again with the same settings replaces the answer: no second scenario of its name.
+  assert.match(await page.textContent('[data-testid="optimize-replaces"]'), /将替换已有情景「最优方案/);
+  await page.click('[data-testid="optimize-run"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="optimize-progress"]'));
+  await result.waitFor({ timeout: 20000 });
+  await page.waitForTimeout(300);
+  assert.equal(await tabs(page).count(), before + 1, 'replaced, not added');
+  const names = await tabs(page).allTextContents();
+  assert.equal(names.filter((n) => /最优方案/.test(n)).length, 1, names.join(' | '));
   // Every target met, no binding rule missed in the new scenario.
   for (const id of ['kpi-monetized-rate', 'kpi-monetized-central', 'kpi-monetized-counties']) {
     assert.equal(await page.locator(`[data-testid="${id}"] .kpi-status`).getAttribute('data-status'), 'pass', id);
@@ -57,6 +80,7 @@ test('limits that cannot all hold are named with what must give; the plan does n
   await page.click('[data-testid="nav-results"]');
   const before = await tabs(page).count();
   await page.click('[data-testid="optimize"]');
+  await page.click('[data-testid="optimize-run"]');
   await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 20000 });
   await page.click('[data-testid="undo"]');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n, before);
@@ -105,6 +129,7 @@ test('on a county office’s four projects the page’s optimum is plan-sim’s'
   await page.setInputFiles('[data-testid="import-plan"]', file);
   await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').textContent === '四个项目');
   await page.click('[data-testid="optimize"]');
+  await page.click('[data-testid="optimize-run"]');
   const result = page.locator('[data-testid="optimize-result"]');
   await result.waitFor({ timeout: 20000 });
   // Answered: a plan whose limits can all hold is never refused, whatever its size.

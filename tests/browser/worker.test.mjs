@@ -19,6 +19,7 @@ test('the first rows come without the worker; the first 求最优方案 loads it
     await route.continue();
   });
   await page.click('[data-testid="optimize"]');
+  await page.click('[data-testid="optimize-run"]');
   await page.locator('[data-testid="worker-loading"]').waitFor();
   assert.match(await page.textContent('[data-testid="worker-loading"]'), /正在加载计算模块/);
   await page.locator('[data-testid="optimize-result"]').waitFor({ timeout: 30000 });
@@ -34,6 +35,7 @@ test('a worker that cannot load is named, and the plan is unchanged; the next tr
   await context.route('**/worker_bg.wasm', (route) => route.abort());
   const tabs = await scenarioTabs(page).allTextContents();
   await page.click('[data-testid="optimize"]');
+  await page.click('[data-testid="optimize-run"]');
   const failed = page.locator('[data-testid="optimize-failed"]');
   await failed.waitFor({ timeout: 20000 });
   assert.match(await failed.textContent(), /计算模块无法加载或运行出错/);

@@ -8,47 +8,20 @@ use crate::calc::model::ResettlementWay;
 use crate::document::edit::{Edit, Scenario};
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::present::compare_charts::{compare_chart, district_chart, Overlay};
-use crate::ui::shell::state::{t, Store};
+use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::shell::sync::Session;
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::{parse_number, show_number};
-use crate::words::display::fixed;
-use crate::words::i18n::{fmt_pct, fmt_yi, Text};
+use crate::words::i18n::Text;
 
 pub(super) fn show(kind: MetricKind, v: f64) -> String {
-    if !v.is_finite() {
-        // A plan without that year.
-        return "—".into();
-    }
-    match kind {
-        MetricKind::Share => fmt_pct(v),
-        MetricKind::Count => fixed(v, 0),
-        MetricKind::Money => format!("{} {}", fmt_yi(v), t(Text::UnitYi)),
-    }
+    crate::present::comparison::figure(kind, v, lang())
 }
 
-/// The difference from the base, absolute and (for amounts and counts) relative.
+/// The difference from the base, from the figures shown (absolute, and relative for amounts
+/// and counts).
 pub(super) fn show_diff(kind: MetricKind, v: f64, base: f64) -> String {
-    let d = v - base;
-    if !d.is_finite() {
-        return String::new();
-    }
-    let sign = if d > 0.0 { "+" } else { "" };
-    match kind {
-        MetricKind::Share => format!(
-            "{sign}{} {}",
-            fixed(d * 100.0, 1),
-            t(Text::PercentagePoints)
-        ),
-        _ if base != 0.0 && d != 0.0 => {
-            format!(
-                "{sign}{}（{sign}{}%）",
-                show(kind, d),
-                fixed(d / base.abs() * 100.0, 1)
-            )
-        }
-        _ => format!("{sign}{}", show(kind, d)),
-    }
+    crate::present::comparison::difference(kind, v, base, lang())
 }
 
 /// 新建货币化情景: every project at least X % monetized, as a scenario of its own.

@@ -10,7 +10,7 @@ use crate::calc::model::{Project, ProjectType, Status};
 use crate::present::listing::{totals, visible_rows, Filter, SortKey};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
-use crate::words::display::{fmt_units, round_to_total};
+use crate::words::display::{fmt_units, round_rows, WAN_DECIMALS};
 use crate::words::i18n::{fmt_pct, fmt_year, Text};
 
 /// One displayed row, amounts rounded so that the totals row adds up; `base` is the project as
@@ -113,13 +113,15 @@ fn table_memo(
                 let (key, desc) = sort.get();
                 let rows = filter.with(|f| visible_rows(plan, r, f, key, desc));
                 let sums = totals(plan, &rows);
-                let (inv, investment_total) =
-                    round_to_total(&rows.iter().map(|x| x.investment).collect::<Vec<_>>(), 0);
+                let (inv, investment_total) = round_rows(
+                    &rows.iter().map(|x| x.investment).collect::<Vec<_>>(),
+                    WAN_DECIMALS,
+                );
                 let areas: Vec<f64> = rows
                     .iter()
                     .map(|x| plan.projects[x.index].area_m2)
                     .collect();
-                let (area, area_total) = round_to_total(&areas, 0);
+                let (area, area_total) = round_rows(&areas, 0);
                 let rows = rows
                     .iter()
                     .enumerate()
@@ -329,11 +331,11 @@ fn ProjectRow(
         row.with(|r| r.as_ref().map(|r| r.project.name.clone()))
             .unwrap_or_default()
     };
-    let amount = move |pick: fn(&ShownRow) -> i64| {
+    let amount = move |pick: fn(&ShownRow) -> i64, decimals: u32| {
         move || {
             row.with(|r| {
                 r.as_ref()
-                    .map(|r| fmt_units(pick(r), 0))
+                    .map(|r| fmt_units(pick(r), decimals))
                     .unwrap_or_default()
             })
         }
@@ -360,8 +362,8 @@ fn ProjectRow(
             </td>
             {cell(row, false, |p| t(status_text(p.status)).to_string())}
             {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
-            <td class="num">{amount(|r| r.area)}</td>
-            <td class="num">{amount(|r| r.investment)}</td>
+            <td class="num">{amount(|r| r.area, 0)}</td>
+            <td class="num">{amount(|r| r.investment, WAN_DECIMALS)}</td>
             {cell(row, true, |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
             <RowActions id=id />
         </tr>
@@ -382,7 +384,7 @@ fn TotalsRow(table: Memo<Table>) -> impl IntoView {
                 {move || table.with(|t| fmt_units(t.area_total, 0))}
             </td>
             <td class="num" data-testid="total-investment">
-                {move || table.with(|t| fmt_units(t.investment_total, 0))}
+                {move || table.with(|t| fmt_units(t.investment_total, WAN_DECIMALS))}
             </td>
             <td class="num" data-testid="total-monetized">
                 {move || table.with(|t| fmt_pct(t.sums.monetized_rate))}

@@ -8,7 +8,7 @@ use crate::present::charts;
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::findings::Findings;
-use crate::words::display::{fmt_units, round_to_total};
+use crate::words::display::{fmt_units, round_rows, WAN_DECIMALS};
 use crate::words::i18n::{fmt_pct, fmt_year, fmt_yi, Text};
 
 /// A KPI: label, value, and optionally whether its target is met.
@@ -151,12 +151,15 @@ pub fn YearlyTable() -> impl IntoView {
     let cols = yearly_columns();
     let n = cols.len();
     let cols = StoredValue::new(cols);
-    // Each column rounded so its rows add up to its total (debt is a stock: no total).
+    // Each year's figure rounded on its own, each column's total the sum of its rows as shown
+    // (debt is a stock: no total).
     let table = Memo::new(move |_| {
         store.results.with(|r: &Results| {
             cols.with_value(|cols| {
                 cols.iter()
-                    .map(|(_, f)| round_to_total(&r.years.iter().map(f).collect::<Vec<_>>(), 0))
+                    .map(|(_, f)| {
+                        round_rows(&r.years.iter().map(f).collect::<Vec<_>>(), WAN_DECIMALS)
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -186,7 +189,7 @@ pub fn YearlyTable() -> impl IntoView {
                                     view! {
                                         <tr data-testid="year-row">
                                             <th scope="row">{fmt_year(*year, lang())}</th>
-                                            {(0..n).map(|c| view! { <td class="num">{fmt_units(cols[c].0[i], 0)}</td> }).collect_view()}
+                                            {(0..n).map(|c| view! { <td class="num">{fmt_units(cols[c].0[i], WAN_DECIMALS)}</td> }).collect_view()}
                                             <td class="num">{fmt_pct(*share)}</td>
                                         </tr>
                                     }
@@ -202,7 +205,7 @@ pub fn YearlyTable() -> impl IntoView {
                             (0..n)
                                 .map(|c| {
                                     // Debt outstanding is a year-end stock; summing years means nothing.
-                                    let text = if c == n - 1 { String::new() } else { fmt_units(cols[c].1, 0) };
+                                    let text = if c == n - 1 { String::new() } else { fmt_units(cols[c].1, WAN_DECIMALS) };
                                     view! { <td class="num">{text}</td> }
                                 })
                                 .collect_view()

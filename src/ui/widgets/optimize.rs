@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::optimize::{scenario_of, Objective, Phase, Settings};
+use crate::analysis::optimize::{answer_step, scenario_of, Objective, Phase, Settings};
 use crate::document::edit::Edit;
 use crate::document::optimize_settings::{keyed, set_keyed};
 use crate::document::plan::Plan;
@@ -102,11 +102,9 @@ fn explain(
                 lang,
             )
         });
-        let id = sc.id.clone();
-        match store.dispatch(Edit::AddScenario {
-            index: usize::MAX,
-            scenario: Box::new(sc),
-        }) {
+        // Run again, the answer replaces the earlier one of the same name.
+        let (step, id) = store.plan.with_untracked(|doc| answer_step(doc, sc));
+        match store.dispatch(step) {
             Ok(()) => made = Some(id),
             Err(e) => error = Some(e.message(lang)),
         }
@@ -209,7 +207,17 @@ pub fn OptimizePanel() -> impl IntoView {
                 {number(Text::OptimizeCredit, "optimize-credit", false, |s| s.credit_line, |s, v| s.credit_line = v)}
                 {number(Text::OptimizeCeiling, "optimize-ceiling", false, |s| s.burden_ceiling, |s, v| s.burden_ceiling = v)}
                 {number(Text::OptimizeDebt, "optimize-debt", false, |s| s.debt_ceiling, |s, v| s.debt_ceiling = v)}
+                <NumberInput
+                    label=Text::OptimizeBondCoverage
+                    optional=true
+                    unit="倍"
+                    value=Signal::derive(move || settings().bond_coverage)
+                    placeholder=Signal::derive(move || store.plan.with(|p| crate::words::display::fixed(p.assumptions.bond_balance_threshold, 2)))
+                    on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| s.bond_coverage = v))
+                    testid="optimize-bond-coverage"
+                />
             </div>
+            <p class="hint" data-testid="optimize-bond-coverage-hint">{move || Text::OptimizeBondCoverageHint.fill(store.lang.get(), &[&store.plan.with(|p| crate::words::display::fixed(p.assumptions.bond_balance_threshold, 2))])}</p>
             <PerDistrictAndProject error=error />
             <Show when=move || error.with(Option::is_some)>
                 <p class="banner error" role="alert" data-testid="optimize-error">{move || error.get()}</p>
@@ -219,6 +227,9 @@ pub fn OptimizePanel() -> impl IntoView {
             </Show>
             <div class="merge-actions">
                 <button type="button" class="primary" data-testid="optimize-run" disabled=move || phase.with(Option::is_some) on:click=move |_| run(store)>{move || t(Text::OptimizeRun)}</button>
+                {move || earlier_answer(store).map(|name| view! {
+                    <span class="hint" data-testid="optimize-replaces">{Text::OptimizeReplaces.fill(store.lang.get(), &[&name])}</span>
+                })}
                 <Show when=move || phase.with(Option::is_some)>
                     <span data-testid="optimize-progress" role="status">{move || phase.get().map(|p| phase_text(p, store.lang.get()))}</span>
                     <button type="button" data-testid="optimize-cancel" on:click=move |_| cancel(store)>{move || t(Text::Cancel)}</button>
@@ -227,6 +238,21 @@ pub fn OptimizePanel() -> impl IntoView {
             <Explanation />
         </section>
     }
+}
+
+/// The name of an earlier answer that running now would replace (same objective, same name).
+fn earlier_answer(store: Store) -> Option<String> {
+    let lang = store.lang.get();
+    let objective = store.plan.with(|p| p.optimize.objective);
+    let goal = match objective {
+        Objective::FiscalPv => Text::KpiFiscalPv,
+        Objective::PeakFiscal => Text::KpiPeakFiscal,
+    };
+    let name = Text::OptimumName.fill(lang, &[&goal.tr(lang)]);
+    store
+        .plan
+        .with(|p| p.scenarios.iter().any(|s| s.name == name && !s.forecast))
+        .then_some(name)
 }
 
 /// The settings kept per district or per project.

@@ -118,10 +118,8 @@ pub fn ScenarioBar() -> impl IntoView {
                     store.notice.set(store.forecast().err());
                 }>{move || t(Text::ForecastButton)}</button>
                 <button type="button" data-testid="goal-seek" on:click=move |_| toggle(Panel::GoalSeek)>{move || t(Text::GoalSeekTitle)}</button>
-                <button type="button" data-testid="optimize" on:click=move |_| {
-                    open.set(Some(Panel::Optimize));
-                    crate::ui::widgets::optimize::run(store);
-                }>{move || t(Text::OptimizeButton)}</button>
+                // The settings first: 开始求解 in the panel runs it.
+                <button type="button" data-testid="optimize" on:click=move |_| toggle(Panel::Optimize)>{move || t(Text::OptimizeButton)}</button>
             </div>
         </div>
         <Show when=move || active().is_some()>
