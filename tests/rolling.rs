@@ -584,3 +584,20 @@ fn a_forecast_after_a_roll_keeps_the_carried_projects_months() {
     let (base, forecast) = (simulate_plan(&plan, None), simulate_plan(&plan, Some(&s)));
     assert_same(&forecast, &base);
 }
+
+/// A file's window is two years or three, as the page's choice and SetWindow hold it: a document
+/// that says 5 is a problem of validation (named), not a plan that passes with five years.
+#[test]
+fn a_window_of_five_years_in_a_file_is_refused_by_name() {
+    let mut plan = demo_plan();
+    plan.window_years = 5;
+    let issues = planner::validate::validate(&plan);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    let message = issues[0].message(planner::i18n::Lang::Zh);
+    assert!(
+        message.contains("规划年限") && message.contains('5'),
+        "{message}"
+    );
+    plan.window_years = 3;
+    assert!(planner::validate::validate(&plan).is_empty());
+}

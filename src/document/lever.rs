@@ -90,7 +90,8 @@ pub enum LeverAction {
     /// equity share, a 比例法 risk ratio); projects without PPP financing, and a ratio where the
     /// project uses 情景分析法, are left alone.
     PppInput { input: PppInput, value: f64 },
-    /// Each project moved to the other year of the two-year window.
+    /// Each project moved to the next year of the window, the last year back to the first (in a
+    /// two-year window: the other year).
     MoveYear,
     /// The projects left out of the plan (postponed beyond the window).
     Exclude,

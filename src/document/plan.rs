@@ -1,4 +1,4 @@
-//! The planning document: the base plan (two-year project list and assumptions) and its
+//! The planning document: the base plan (the window's project list and assumptions) and its
 //! scenarios, with the operations the UI calls to name new projects and scenarios.
 
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,8 @@ use crate::document::provenance::{Provenance, Submission};
 use crate::document::reporting::Reporting;
 use crate::document::risk_settings::RiskSettings;
 
-/// A planning document: the two-year project list with everything needed to simulate it.
+/// A planning document: the window's project list (two or three years) with everything needed
+/// to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub id: String,

@@ -26,6 +26,29 @@ pub enum Start {
     Construction,
 }
 
+impl Start {
+    /// Its column's heading.
+    pub fn label(self) -> crate::words::i18n::Text {
+        use crate::words::i18n::Text;
+        match self {
+            Start::Expropriation => Text::ColExpropriationStarted,
+            Start::Construction => Text::ColConstructionStarted,
+        }
+    }
+}
+
+impl Note {
+    /// Its column's heading.
+    pub fn label(self) -> crate::words::i18n::Text {
+        use crate::words::i18n::Text;
+        match self {
+            Note::Reason => Text::ColReason,
+            Note::Correction => Text::ColCorrection,
+            Note::Delay => Text::ColDelay,
+        }
+    }
+}
+
 /// A project's actuals as the plan has them; `None` when the plan has no such project.
 pub fn progress_of(plan: &Plan, project: &ProjectId) -> Option<ProjectProgress> {
     plan.projects

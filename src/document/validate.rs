@@ -495,7 +495,20 @@ fn validate_projects(projects: &[Project], a: &Assumptions, window: (i32, i32)) 
 /// shown and skipped, never a problem of the plan.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
     let window = plan.window_span();
-    let mut out = validate_assumptions(&plan.assumptions, &plan.projects);
+    let mut out = Vec::new();
+    // A file may say any length; the plan's window is two years or three (as SetWindow holds).
+    if !crate::document::plan::WINDOW_YEARS.contains(&plan.window_years) {
+        out.push(Issue {
+            project: None,
+            field: Field::Window,
+            problem: Problem::OutOfRange {
+                value: f64::from(plan.window_years),
+                min: 2.0,
+                max: 3.0,
+            },
+        });
+    }
+    out.extend(validate_assumptions(&plan.assumptions, &plan.projects));
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
     out.extend(risk_issues(&plan.risk));
     out.extend(optimize_issues(&plan.optimize));

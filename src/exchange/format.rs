@@ -1,6 +1,6 @@
 //! The plan document on disk and in storage: a versioned envelope around the plan.
 //!
-//! `{"format": "shantytown-plan", "version": 4, "plan": {...}}`. The version is read before the
+//! `{"format": "shantytown-plan", "version": 7, "plan": {...}}`. The version is read before the
 //! plan, so a document from a newer app is refused with a clear message instead of misread, and
 //! a document from an earlier one is migrated step by step (`migrate`) before it is read.
 

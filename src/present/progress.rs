@@ -55,7 +55,8 @@ pub fn pace_chart(plan: &Plan, month: Month, scope: &Group, lang: Lang) -> Chart
     let title = Text::ChartPace.fill(lang, &[&crate::calc::rules::group_name(scope, lang)]);
     titled_base(&title, labels, Text::Households.tr(lang))
         .series(Line::new().name(Text::PlanToDate.tr(lang)).data(planned))
-        .series(Bar::new().name(Text::ColStartRate.tr(lang)).data(started))
+        // Counts, as the axis says: households and units, never the rate they make.
+        .series(Bar::new().name(Text::PaceStarted.tr(lang)).data(started))
         .series(Bar::new().name(Text::ProgressSigned.tr(lang)).data(signed))
 }
 
@@ -331,6 +332,22 @@ mod tests {
             .map(|p| u64::from(p.households))
             .sum();
         assert_eq!(pace["series"][0]["data"][2], (target as f64 / 4.0).round());
+        // The legend names what each series plots: counts in 户, never a rate.
+        let names: Vec<&str> = pace["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "计划开工（按月均摊）",
+                "已开工（新开工套数＋货币化安置户数）",
+                "签约户数"
+            ]
+        );
+        assert!(names.iter().all(|n| !n.contains('率')));
     }
 
     #[test]

@@ -276,15 +276,17 @@ pub fn year_targets_table(r: &Results, lang: Lang) -> Table {
 /// totals row that adds up the rows as printed.
 pub fn projects_table(plan: &crate::document::plan::Plan, r: &Results, lang: Lang) -> Table {
     use crate::calc::fields::ProjectField;
+    // Each heading says what its column is: the project's own rate (not the city's), its
+    // investment in 万元, how its debt is repaid.
     let header = [
         ProjectField::Name.label(),
         ProjectField::District.label(),
         ProjectField::Year.label(),
         ProjectField::Households.label(),
         Text::RehousedMonetized,
-        Text::KpiMonetizedOverall,
-        Text::InvestmentTotal,
-        Text::LandCover,
+        Text::ColProjectMonetized,
+        Text::ColInvestmentWan,
+        Text::ColRepayment,
         ProjectField::Comment.label(),
     ]
     .iter()
@@ -396,6 +398,31 @@ mod tests {
         assert!(!yearly_csv(&empty, Lang::Zh).contains("-0"));
     }
 
+    #[test]
+    fn the_project_table_s_headings_say_what_each_column_is() {
+        let plan = crate::document::demo::demo_plan();
+        let r = crate::document::plan::simulate_plan(&plan, None);
+        let t = projects_table(&plan, &r, Lang::Zh);
+        assert_eq!(t.header[5], "本项目货币化安置率");
+        assert_eq!(t.header[6], "总投资（万元）");
+        assert!(
+            t.header.iter().all(|h| !h.starts_with("全市")),
+            "{:?}",
+            t.header
+        );
+        // Each project's own rate under it, not the city's.
+        let west = plan
+            .projects
+            .iter()
+            .position(|p| p.name == "X县西街")
+            .unwrap();
+        assert_eq!(
+            t.rows[west][5],
+            Cell::Share(r.projects[west].monetized_rate)
+        );
+        assert_eq!(t.rows[west][6], Cell::Money(32_850.56));
+    }
+
     /// The report's tables add up as printed: each year's sources to its investment, the
     /// projects to their totals row, each 财政承受能力 row to its total and share.
     #[test]
@@ -449,7 +476,7 @@ mod tests {
             let col = t
                 .header
                 .iter()
-                .position(|h| h == Text::LandCover.tr(lang))
+                .position(|h| h == Text::ColRepayment.tr(lang))
                 .unwrap();
             let cover = |name: &str| {
                 let row = t

@@ -52,6 +52,9 @@ catalogue! {
     ColArea => "征收面积（m²）", "Area (m²)";
     ColInvestment => "总投资（万元）", "Investment (10k yuan)";
     ColMonetized => "货币化安置率", "Monetized rate";
+    ColProjectMonetized => "本项目货币化安置率", "The project's monetized rate";
+    ColInvestmentWan => "总投资（万元）", "Investment (10k yuan)";
+    ColRepayment => "偿债来源（土地收入/债务本息覆盖倍数）", "Repaid by (land revenue / debt service cover)";
     TotalRow => "合计", "Total";
     FbTitle => "资金平衡方案", "Fund-balance plan";
     FbOpen => "资金平衡", "Fund balance";
@@ -713,6 +716,7 @@ catalogue! {
     RankAverage => "平均", "Average";
     YearGone => "时序进度", "Share of the year gone";
     PlanToDate => "计划开工（按月均摊）", "Planned starts (the year evenly)";
+    PaceStarted => "已开工（新开工套数＋货币化安置户数）", "Started (units started + households rehoused with money)";
     RankTop => "前三", "top three";
     RankBottom => "后三", "bottom three";
     RankBelowAverage => "低于平均", "below average";

@@ -61,9 +61,23 @@ test('figures typed, Enter moving down, a figure above the plan refused, a paste
   // More households than the project has: refused, naming the reason it needs.
   await signed.fill('300');
   await signed.blur();
-  await page.locator('[data-testid="progress-error"]').waitFor();
-  assert.match(await page.textContent('[data-testid="progress-error"]'), /东岭县老街片区：2027年4月 签约户数 300 超过计划的 230/);
+  // The message is beside the cell, in view, announced, and the cell marked — not at the top
+  // of the page, thousands of pixels above the grid.
+  const message = row(page, '东岭县老街片区').locator('[data-testid="progress-cell-error"]');
+  await message.waitFor();
+  assert.match(await message.textContent(), /东岭县老街片区：2027年4月 签约户数 300 超过计划的 230/);
+  assert.equal(await message.getAttribute('role'), 'alert');
+  assert.equal(await page.locator('[data-testid="progress-error"]').count(), 0);
+  assert.equal(await signed.getAttribute('aria-invalid'), 'true');
+  assert.equal(await signed.getAttribute('aria-describedby'), await message.getAttribute('id'));
+  const [cellBox, messageBox] = [await signed.boundingBox(), await message.boundingBox()];
+  assert.ok(Math.abs(messageBox.y - (cellBox.y + cellBox.height)) < 40, `${JSON.stringify(cellBox)} ${JSON.stringify(messageBox)}`);
+  const viewport = page.viewportSize();
+  assert.ok(messageBox.y >= 0 && messageBox.y + messageBox.height <= viewport.height, 'the message is in view');
+  assert.ok(messageBox.width > 200, 'the message reads on lines, not a character per line');
   assert.equal(await signed.inputValue(), '150');
+  // Every input of the grid is labelled for a screen reader: the project and the figure.
+  assert.equal(await signed.getAttribute('aria-label'), '东岭县老街片区 签约户数');
   // A block from Excel (two rows, signed and vacated) goes in as one step.
   await signed.focus();
   await page.evaluate(() => {
@@ -74,6 +88,8 @@ test('figures typed, Enter moving down, a figure above the plan refused, a paste
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="progress-row"]')]
     .find((r) => r.textContent.includes('东岭县河坝城中村'))?.querySelector('[data-testid="progress-signed"]').value === '185');
   assert.equal(await signed.inputValue(), '160');
+  // Taken: the message is gone.
+  assert.equal(await page.locator('[data-testid="progress-cell-error"]').count(), 0);
   assert.equal(await row(page, '东岭县老街片区').locator('[data-testid="progress-vacated"]').inputValue(), '100');
   assert.notEqual(await page.textContent('[data-testid="progress-summary"]'), before);
   // One undo takes the whole block back.

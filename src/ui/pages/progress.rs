@@ -130,7 +130,7 @@ pub fn ProgressPage() -> impl IntoView {
             <Charts report=report />
             <BehindList report=report />
             <ReportBoard />
-            <Grid error=error />
+            <Grid />
         </section>
     }
 }
@@ -306,10 +306,55 @@ fn BehindList(report: Memo<ProgressReport>) -> impl IntoView {
     }
 }
 
-/// Dispatches `edit` (if any); a refusal is shown and the cell shows the plan's value again.
+/// The grid's refusal: which cell (its key, [`cell_key`]) and why. It is shown beside that
+/// cell, in view and announced, never at the top of a page thousands of pixels away.
+#[derive(Clone, Copy)]
+struct GridError(RwSignal<Option<(String, String)>>);
+
+impl GridError {
+    fn set(self, at: &str, message: String) {
+        self.0.set(Some((at.to_string(), message)));
+    }
+
+    fn clear(self) {
+        if self.0.with_untracked(Option::is_some) {
+            self.0.set(None);
+        }
+    }
+
+    /// The message of the cell `key`, if it is the one refused.
+    fn at(self, key: &str) -> Option<String> {
+        self.0
+            .with(|e| e.as_ref().filter(|(k, _)| k == key).map(|(_, m)| m.clone()))
+    }
+}
+
+/// A cell's key: its project and what it holds (the input's test id).
+fn cell_key(id: &ProjectId, testid: &str) -> String {
+    format!("{id}/{testid}")
+}
+
+/// The element id of a cell's message, which the input names as its description.
+fn message_id(key: &str) -> String {
+    format!("grid-error-{}", key.replace(['/', ' '], "-"))
+}
+
+/// A cell's message, when it is the one refused: beside the input, announced (role=alert).
+fn cell_message(error: GridError, key: String) -> impl IntoView {
+    let id = message_id(&key);
+    move || {
+        error.at(&key).map(|m| {
+            view! { <span class="cell-error" role="alert" id=id.clone() data-testid="progress-cell-error">{m}</span> }
+        })
+    }
+}
+
+/// Dispatches `edit` (if any); a refusal is shown at the cell `at` and the cell shows the plan's
+/// value again.
 fn commit(
     store: Store,
-    error: RwSignal<Option<String>>,
+    error: GridError,
+    at: &str,
     edit: Option<Edit>,
     input: &web_sys::HtmlInputElement,
     shown: String,
@@ -318,9 +363,9 @@ fn commit(
         return;
     };
     match store.dispatch(edit) {
-        Ok(()) => error.set(None),
+        Ok(()) => error.clear(),
         Err(refused) => {
-            error.set(Some(refused.message(lang())));
+            error.set(at, refused.message(lang()));
             input.set_value(&shown);
         }
     }
@@ -344,8 +389,9 @@ fn enter_moves_down(ev: &web_sys::KeyboardEvent, row: usize, col: usize) {
 }
 
 #[component]
-fn Grid(error: RwSignal<Option<String>>) -> impl IntoView {
+fn Grid() -> impl IntoView {
     let store = expect_context::<Store>();
+    let error = GridError(RwSignal::new(None));
     let month = store.progress_month;
     let district = RwSignal::new(String::new());
     let columns = ProgressField::all();
@@ -410,7 +456,7 @@ fn GridRow(
     month: Month,
     rows: Memo<Vec<ProjectId>>,
     columns: Vec<ProgressField>,
-    error: RwSignal<Option<String>>,
+    error: GridError,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let Some((name, district)) = store.view.with_untracked(|p| {
@@ -421,6 +467,8 @@ fn GridRow(
     }) else {
         return ().into_any();
     };
+    // Each input is labelled "project figure" for screen readers (the grid has no <label>s).
+    let name_of = name.clone();
     // The row's figures as the plan has them now: its cells follow this, nothing else.
     let progress = {
         let id = id.clone();
@@ -439,12 +487,20 @@ fn GridRow(
                 .map(Month::key)
                 .unwrap_or_default()
         });
+        let key = cell_key(&id, testid);
+        let at = key.clone();
+        let described = message_id(&key);
+        let invalid = key.clone();
+        let label = format!("{name_of} {}", t(start.label()));
         view! {
-            <td><input type="month" data-testid=testid prop:value=shown on:change=move |ev| {
+            <td class="cell"><input type="month" data-testid=testid prop:value=shown aria-label=label
+                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
+                aria-describedby=described
+                on:change=move |ev| {
                 let m = Month::parse(&event_target_value(&ev));
                 let edit = store.view.with_untracked(|plan| set_start(plan, &id, start, m));
-                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
-            } /></td>
+                commit(store, error, &at, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
+            } />{cell_message(error, key)}</td>
         }
     };
     let note_cell = |note: Note, testid: &'static str| {
@@ -456,19 +512,27 @@ fn GridRow(
                 Note::Delay => r.delay.clone(),
             })
         });
+        let key = cell_key(&id, testid);
+        let at = key.clone();
+        let described = message_id(&key);
+        let invalid = key.clone();
+        let label = format!("{name_of} {}", t(note.label()));
         view! {
-            <td class="note"><input type="text" data-testid=testid prop:value=shown on:change=move |ev| {
+            <td class="note cell"><input type="text" data-testid=testid prop:value=shown aria-label=label
+                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
+                aria-describedby=described
+                on:change=move |ev| {
                 let v = event_target_value(&ev);
                 let edit = store.view.with_untracked(|plan| set_note(plan, &id, month, note, &v));
-                commit(store, error, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
-            } /></td>
+                commit(store, error, &at, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
+            } />{cell_message(error, key)}</td>
         }
     };
     let figures = columns
         .iter()
         .enumerate()
         .map(|(col, &f)| {
-            let cell = Cell { id: id.clone(), f, at: (row, col), month };
+            let cell = Cell { id: id.clone(), f, at: (row, col), month, name: name.clone() };
             let shown = Signal::derive(move || record.with(|r| show_number(f.get(r), 2)));
             view! { <FigureCell cell=cell shown=shown reported=reported rows=rows columns=columns.clone() error=error /> }
         })
@@ -494,13 +558,21 @@ struct Cell {
     f: ProgressField,
     at: (usize, usize),
     month: Month,
+    /// The project's name, for the input's label.
+    name: String,
+}
+
+impl Cell {
+    fn key(&self) -> String {
+        cell_key(&self.id, &format!("progress-{}", self.f.key()))
+    }
 }
 
 /// A block pasted into the cell (tab- or line-separated): one step from this cell on; a single
 /// value is left to the input as typing.
 fn paste_into(
     store: Store,
-    error: RwSignal<Option<String>>,
+    error: GridError,
     cell: &Cell,
     rows: &[ProjectId],
     columns: &[ProgressField],
@@ -517,15 +589,15 @@ fn paste_into(
         paste_block(plan, rows, columns, cell.at, &text, cell.month, lang())
     });
     match block.and_then(|edit| store.dispatch(edit).map_err(|r| r.message(lang()))) {
-        Ok(()) => error.set(None),
-        Err(message) => error.set(Some(message)),
+        Ok(()) => error.clear(),
+        Err(message) => error.set(&cell.key(), message),
     }
 }
 
 /// A figure typed into the cell: committed, or refused with the cell back to `shown`.
 fn type_into(
     store: Store,
-    error: RwSignal<Option<String>>,
+    error: GridError,
     cell: &Cell,
     input: &web_sys::HtmlInputElement,
     shown: &str,
@@ -534,14 +606,17 @@ fn type_into(
     match parse_number(&typed) {
         None if typed.trim().is_empty() => input.set_value(shown),
         None => {
-            error.set(Some(Text::ErrNotANumber.fill(lang(), &[&typed.trim()])));
+            error.set(
+                &cell.key(),
+                Text::ErrNotANumber.fill(lang(), &[&typed.trim()]),
+            );
             input.set_value(shown);
         }
         Some(v) => {
             let edit = store
                 .view
                 .with_untracked(|plan| set_figure(plan, &cell.id, cell.month, cell.f, v));
-            commit(store, error, edit, input, shown.to_string());
+            commit(store, error, &cell.key(), edit, input, shown.to_string());
         }
     }
 }
@@ -553,20 +628,27 @@ fn FigureCell(
     reported: Signal<bool>,
     rows: Memo<Vec<ProjectId>>,
     columns: Vec<ProgressField>,
-    error: RwSignal<Option<String>>,
+    error: GridError,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let (row, col) = cell.at;
     let pasted = cell.clone();
+    let key = cell.key();
+    let invalid = key.clone();
+    let label = format!("{} {}", cell.name, cell.f.name(lang()));
     view! {
-        <td class:carried=move || !reported.get()>
+        <td class="cell" class:carried=move || !reported.get()>
             <input type="text" inputmode="decimal" class="num"
+                aria-label=label
+                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
+                aria-describedby=message_id(&key)
                 data-testid=format!("progress-{}", cell.f.key())
                 data-grid="progress" data-row=row.to_string() data-col=col.to_string()
                 prop:value=shown
                 on:keydown=move |ev| enter_moves_down(&ev, row, col)
                 on:paste=move |ev| rows.with_untracked(|rows| paste_into(store, error, &pasted, rows, &columns, &ev))
                 on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown.get_untracked()) />
+            {cell_message(error, key)}
         </td>
     }
 }
