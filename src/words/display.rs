@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(rows, vec![0, 0, 0]);
         assert_eq!(total, 0);
         // X县西街: 32,850.5617 万元 reads 32,850.56 in every table.
-        let (rows, total) = round_rows(&[32_850.5617, 100.004], 2);
+        let (rows, total) = round_rows(&[32_850.561_7, 100.004], 2);
         assert_eq!(rows, vec![3_285_056, 10_000]);
         assert_eq!(total, 3_295_056);
         assert_eq!(fmt_units(rows[0], 2), "32,850.56");
