@@ -213,3 +213,34 @@ fn the_totals_are_the_sums_of_the_yearly_rows() {
         r.totals.borrowed
     );
 }
+
+/// The fuzzer's own path: plan-sim --progress on a file whose ranking weighs 签约率 alone.
+#[test]
+fn plan_sim_ranks_by_the_file_s_weights() {
+    let mut plan = two_counties([(10, 2), (1, 5)]);
+    plan.reporting.weights = planner::reporting::RankingWeights(
+        [(planner::calc::progress::ProgressRate::Signing, 100.0)].into(),
+    );
+    let dir = std::env::temp_dir().join(format!("model-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.json");
+    std::fs::write(&file, planner::format::encode(&plan)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-sim"))
+        .args(["--progress", "2027-03", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ranked: Vec<(String, f64)> = report["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["district"].as_str().unwrap().to_string(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(ranked, vec![("甲县".into(), 1.0), ("乙县".into(), 0.1)]);
+}
