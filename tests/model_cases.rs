@@ -229,7 +229,11 @@ fn plan_sim_ranks_by_the_file_s_weights() {
         .args(["--progress", "2027-03", file.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let ranked: Vec<(String, f64)> = report["ranking"]
         .as_array()

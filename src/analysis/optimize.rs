@@ -1365,6 +1365,10 @@ impl Polish {
             return false;
         };
         let part = own_objective(&self.plan, &q, s);
+        // Only a move that rehouses fewer households with money can take a rate below its
+        // target: the others leave every group's rate as it was or raise it.
+        let money = |p: &Project| p.resettlement.households(p.households).monetized();
+        let fewer = way && money(&q) < money(&self.plan.projects[i]);
         // Tried in place, put back when it does not pay or breaks a limit.
         let old = std::mem::replace(&mut self.plan.projects[i], q);
         let v = if s.objective == Objective::FiscalPv {
@@ -1373,7 +1377,7 @@ impl Polish {
             objective_with(&mut self.sim, &self.plan, s)
         };
         if v < self.value - 1e-9 * self.value.abs().max(1.0)
-            && move_keeps_limits(&self.plan, i, s, &mut self.sim)
+            && move_keeps_limits(&self.plan, i, s, &mut self.sim, fewer)
         {
             self.value = v;
             self.parts[i] = part;
@@ -1395,8 +1399,15 @@ fn own_objective(plan: &Plan, p: &Project, s: &Settings) -> f64 {
 /// Whether a plan that differs from a feasible one only in project `i` still keeps every limit.
 /// What one project can break is checked on that project alone (its rules, its bonds, its
 /// mix bounds) and on the groups' monetized rates; the yearly limits (ceilings, the credit
-/// line, the 5 % line, PPP) need the whole simulation, so only then is it run.
-fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -> bool {
+/// line, the 5 % line, PPP) need the whole simulation, so only then is it run. The monetized
+/// targets are checked only when the move rehoused `fewer` households with money.
+fn move_keeps_limits(
+    plan: &Plan,
+    i: usize,
+    s: &Settings,
+    sim: &mut Simulator,
+    fewer: bool,
+) -> bool {
     let p = &plan.projects[i];
     let a = &plan.assumptions;
     let window = plan.window_span();
@@ -1421,9 +1432,19 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
         .housing_stock
         .iter()
         .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
+    if local_misses || !mix_ok || !stock_ok {
+        return false;
+    }
+    !fewer || targets_met(plan, s)
+}
+
+/// Whether every monetized target the settings hold binds is met, over the window and in each
+/// planned year, straight from the mixes.
+fn targets_met(plan: &Plan, s: &Settings) -> bool {
+    let a = &plan.assumptions;
     let assessed =
         |m: &&MonetizedRate| s.district_targets || !matches!(m.group, Group::District(_));
-    let targets_ok = crate::calc::simulate::monetized_rates(&plan.projects, a)
+    crate::calc::simulate::monetized_rates(&plan.projects, a)
         .iter()
         .filter(assessed)
         .all(|m| m.meets_target())
@@ -1431,8 +1452,7 @@ fn move_keeps_limits(plan: &Plan, i: usize, s: &Settings, sim: &mut Simulator) -
             .iter()
             .flat_map(|y| &y.rates)
             .filter(assessed)
-            .all(|m| m.meets_target());
-    !local_misses && mix_ok && stock_ok && targets_ok
+            .all(|m| m.meets_target())
 }
 
 /// The coverage rows (one per bond-financed project) as one limit: what a tenth more of the
