@@ -1520,7 +1520,7 @@ pub fn edits(view: &Plan, answer: &Plan) -> Vec<crate::document::edit::Edit> {
 impl Binding {
     /// The limit and what it costs, in the planner's words.
     pub fn describe(&self, objective: Objective, lang: crate::words::i18n::Lang) -> String {
-        use crate::words::i18n::{fmt_number, Text};
+        use crate::words::i18n::{fmt_wan, Text};
         let what = match &self.limit {
             Limit::Target(g) => {
                 Text::LimitTarget.fill(lang, &[&crate::calc::rules::group_name(g, lang)])
@@ -1561,7 +1561,7 @@ impl Binding {
                     crate::words::display::fixed(self.relaxed, 0),
                     Text::Households.tr(lang)
                 ),
-                _ => format!("{} {}", fmt_number(self.relaxed, 0), Text::Wan.tr(lang)),
+                _ => format!("{} {}", fmt_wan(self.relaxed), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
         } else if let Limit::Target(g) | Limit::YearTarget(_, g) = &self.limit {
@@ -1570,9 +1570,9 @@ impl Binding {
                 _ => None,
             };
             let group = crate::calc::rules::year_group_name(year, g, lang);
-            Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_number(self.price, 0)])
+            Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_wan(self.price)])
         } else {
-            Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_number(self.price, 0)])
+            Text::LimitPrice.fill(lang, &[&what, &unit, &goal, &fmt_wan(self.price)])
         }
     }
 }
@@ -1657,8 +1657,8 @@ pub fn scenario_of(
         note: Text::OptimumNote.fill(
             lang,
             &[
-                &crate::words::i18n::fmt_number(before, 0),
-                &crate::words::i18n::fmt_number(after, 0),
+                &crate::words::i18n::fmt_wan(before),
+                &crate::words::i18n::fmt_wan(after),
             ],
         ),
         edits,

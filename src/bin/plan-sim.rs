@@ -181,8 +181,8 @@ fn optimize_run(mut plan: Plan, chosen: Option<Scenario>) -> ExitCode {
         Text::OptimumNote.fill(
             Lang::Zh,
             &[
-                &planner::i18n::fmt_number(answer.before, 0),
-                &planner::i18n::fmt_number(answer.after, 0)
+                &planner::i18n::fmt_wan(answer.before),
+                &planner::i18n::fmt_wan(answer.after)
             ]
         )
     );

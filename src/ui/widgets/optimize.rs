@@ -13,7 +13,10 @@ use crate::ui::shell::state::{t, Store};
 use crate::ui::shell::turns;
 use crate::ui::shell::worker::{self, Stopped};
 use crate::ui::widgets::fields::NumberInput;
-use crate::words::i18n::{fmt_number, fmt_pct, Text};
+use crate::words::i18n::{fmt_pct, fmt_wan, Text};
+
+/// Decimals of 万元 as every page shows them.
+const WAN: usize = crate::words::display::WAN_DECIMALS as usize;
 
 /// Runs the optimizer on the view in the worker, with progress; a feasible answer is added as
 /// a scenario and made active.
@@ -363,7 +366,9 @@ fn Explanation() -> impl IntoView {
         store.optimizer.last.get().map(|e| {
             let lang = store.lang.get();
             let headline = if e.feasible {
-                Text::OptimizeFound.fill(lang, &[&fmt_number(e.before, 0), &fmt_number(e.after, 0), &fmt_number(e.before - e.after, 0), &format!("{:.0}", e.ms)])
+                // 万元 as everywhere, the saving from the two figures shown.
+                let saving = crate::words::display::shown_difference(e.before, e.after, WAN);
+                Text::OptimizeFound.fill(lang, &[&fmt_wan(e.before), &fmt_wan(e.after), &crate::words::display::fmt_units(saving, WAN as u32), &format!("{:.0}", e.ms)])
             } else {
                 Text::OptimizeInfeasible.tr(lang).to_string()
             };
