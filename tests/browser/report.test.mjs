@@ -52,3 +52,27 @@ test('the report renders every section, its charts as images, and prints to A4 P
   assert.ok(images >= 3, `${images} images in the PDF`);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('a project\'s investment reads the same in the list, its 资金平衡 and the report (万元, two decimals)', async () => {
+  const { page, log } = await openApp(env);
+  const row = page.locator('[data-testid="project-row"]', { hasText: 'X县西街' });
+  // The list: the investment column (the last amount before the monetized rate).
+  const cells = await row.locator('td.num').allTextContents();
+  assert.ok(cells.includes('32,850.56'), cells.join(' | '));
+  await row.locator('[data-testid="open-fund-balance"]').click();
+  const sheet = page.locator('[data-testid="fund-balance"]');
+  await sheet.waitFor();
+  assert.match(await sheet.textContent(), /32,850\.56/);
+  await page.click('[data-testid="close-fund-balance"]');
+  await sheet.waitFor({ state: 'detached' });
+  await menuItem(page, 'print-report');
+  const table = page.locator('[data-testid="report-project-table"]');
+  await table.waitFor();
+  const west = table.locator('tbody tr', { hasText: 'X县西街' });
+  assert.match(await west.textContent(), /32,850\.56/);
+  // The headings say what each column is: the project's own rate, the unit of the amounts.
+  const head = await table.locator('thead th').allTextContents();
+  assert.ok(head.includes('本项目货币化安置率') && head.includes('总投资（万元）'), head.join(' | '));
+  assert.ok(!head.some((h) => h.startsWith('全市')), head.join(' | '));
+  assert.deepEqual(log.pageErrors, []);
+});
