@@ -202,11 +202,7 @@ fn the_totals_are_the_sums_of_the_yearly_rows() {
         "{} vs {invested}",
         r.totals.investment
     );
-    let drawn: f64 = r
-        .years
-        .iter()
-        .map(|y| y.sources.policy_loan + y.sources.service_purchase + y.sources.special_bond)
-        .sum();
+    let drawn: f64 = r.years.iter().map(|y| y.sources.borrowed()).sum();
     assert!(
         close(r.totals.borrowed, drawn),
         "{} vs {drawn}",

@@ -252,6 +252,17 @@ impl ResettlementWay {
     }
 }
 
+impl Sources {
+    /// The money borrowed of these sources (the instruments that borrow).
+    pub fn borrowed(&self) -> f64 {
+        Instrument::ALL
+            .iter()
+            .filter(|i| i.borrows())
+            .map(|i| i.amount(self))
+            .sum()
+    }
+}
+
 impl ResettlementMix {
     /// Share of households rehoused with money (the three monetized ways).
     pub fn monetized_share(&self) -> f64 {
@@ -383,6 +394,15 @@ crate::declare_mix! {
 impl Instrument {
     /// The instrument that takes up what the others leave when one share is edited.
     pub const BALANCE: Instrument = Instrument::PolicyLoan;
+
+    /// Whether the money it raises is borrowed and repaid (a loan, the implementing entity's
+    /// financing of a service purchase, a bond): what `Totals::borrowed` adds up.
+    pub fn borrows(self) -> bool {
+        matches!(
+            self,
+            Instrument::PolicyLoan | Instrument::ServicePurchase | Instrument::SpecialBond
+        )
+    }
 
     /// What the budget pays for the instrument is not the money it raises (a loan is repaid with
     /// interest, PPP is paid for after completion), so the fiscal burden names it apart: its key
