@@ -491,9 +491,10 @@ fn GridRow(
         let at = key.clone();
         let described = message_id(&key);
         let invalid = key.clone();
+        let refused = key.clone();
         let label = format!("{name_of} {}", t(start.label()));
         view! {
-            <td class="cell"><input type="month" data-testid=testid prop:value=shown aria-label=label
+            <td class="cell" class:refused=move || error.at(&refused).is_some()><input type="month" data-testid=testid prop:value=shown aria-label=label
                 aria-invalid=move || error.at(&invalid).is_some().then_some("true")
                 aria-describedby=described
                 on:change=move |ev| {
@@ -516,9 +517,10 @@ fn GridRow(
         let at = key.clone();
         let described = message_id(&key);
         let invalid = key.clone();
+        let refused = key.clone();
         let label = format!("{name_of} {}", t(note.label()));
         view! {
-            <td class="note cell"><input type="text" data-testid=testid prop:value=shown aria-label=label
+            <td class="note cell" class:refused=move || error.at(&refused).is_some()><input type="text" data-testid=testid prop:value=shown aria-label=label
                 aria-invalid=move || error.at(&invalid).is_some().then_some("true")
                 aria-describedby=described
                 on:change=move |ev| {
@@ -635,9 +637,10 @@ fn FigureCell(
     let pasted = cell.clone();
     let key = cell.key();
     let invalid = key.clone();
+    let refused = key.clone();
     let label = format!("{} {}", cell.name, cell.f.name(lang()));
     view! {
-        <td class="cell" class:carried=move || !reported.get()>
+        <td class="cell" class:carried=move || !reported.get() class:refused=move || error.at(&refused).is_some()>
             <input type="text" inputmode="decimal" class="num"
                 aria-label=label
                 aria-invalid=move || error.at(&invalid).is_some().then_some("true")
