@@ -127,7 +127,7 @@ fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:editing=move || editing.with(Option::is_some)
-            class:under-paper=move || store.fund_balance.with(Option::is_some) || store.progress_report.get()>
+            class:under-paper=move || store.paper_open() prop:inert=move || store.paper_open()>
             <header class="app-header">
                 <div class="brand">
                     <h1>{move || t(Text::AppTitle)}</h1>
@@ -184,6 +184,8 @@ fn App() -> impl IntoView {
             store.rewound.track();
             editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
         }}
+        // What a paper dims: everything but itself.
+        {move || store.paper_open().then(|| view! { <div class="backdrop" aria-hidden="true" data-testid="backdrop"></div> })}
         {move || store.fund_balance.get().map(|id| view! { <fund_balance::FundBalancePanel id=id /> })}
         {move || store.progress_report.get().then(|| view! { <progress_report::MonthlyReportPanel /> })}
         // Tests wait for this: the wasm module has run and the first render is done.

@@ -103,7 +103,8 @@ fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String)
         let open_here = store
             .selected
             .with_untracked(|s| s.as_deref() == Some(id.as_str()));
-        if e.key() == "Escape" && open_here {
+        // A paper over the editor takes Esc for itself.
+        if e.key() == "Escape" && open_here && !store.paper_open() {
             close(store);
         }
     });
@@ -159,6 +160,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
         <section
             class="editor"
             role="dialog"
+            prop:inert=move || store.paper_open()
             data-testid="project-editor"
             aria-label=move || t(Text::EditorTitle)
             node_ref=panel

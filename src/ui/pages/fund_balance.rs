@@ -14,6 +14,8 @@ use crate::words::i18n::Text;
 #[component]
 pub fn FundBalancePanel(id: String) -> impl IntoView {
     let store = expect_context::<Store>();
+    let paper = NodeRef::<leptos::html::Section>::new();
+    crate::ui::widgets::dialog::modal(paper, move || store.fund_balance.set(None));
     let whole_district = RwSignal::new(false);
     let district = {
         let id = id.clone();
@@ -43,7 +45,8 @@ pub fn FundBalancePanel(id: String) -> impl IntoView {
         }
     });
     view! {
-        <section class="fund-balance paper report" role="dialog" data-testid="fund-balance"
+        <section class="fund-balance paper report" role="dialog" aria-modal="true" tabindex="-1"
+            node_ref=paper data-testid="fund-balance"
             aria-label=move || t(Text::FbTitle)>
             <div class="fb-actions no-print">
                 <label>

@@ -21,6 +21,8 @@ type Pick = fn(&MonthlyReport) -> &Table;
 pub fn MonthlyReportPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let store = session.store();
+    let paper = NodeRef::<leptos::html::Section>::new();
+    crate::ui::widgets::dialog::modal(paper, move || store.progress_report.set(false));
     let month = store.progress_month;
     let tables = Memo::new(move |_| {
         store.view.with(|p| {
@@ -58,7 +60,8 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         ),
     ];
     view! {
-        <section class="monthly-report paper report" role="dialog" data-testid="monthly-report"
+        <section class="monthly-report paper report" role="dialog" aria-modal="true" tabindex="-1"
+            node_ref=paper data-testid="monthly-report"
             aria-label=title>
             <style>{move || page_style(&format!("{} · {}", title(), today(lang())), lang())}</style>
             <div class="fb-actions no-print">

@@ -105,6 +105,12 @@ impl Store {
         outcome
     }
 
+    /// Whether a paper (资金平衡方案, 月度报告) is open over the app: it is modal, so the app and
+    /// the editor behind it are inert and leave Esc to it.
+    pub fn paper_open(&self) -> bool {
+        self.fund_balance.with(Option::is_some) || self.progress_report.get()
+    }
+
     /// The active scenario's id, if it still exists (undo may have taken it away).
     pub fn active_id(&self) -> Option<String> {
         let id = self.active.get()?;

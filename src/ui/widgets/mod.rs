@@ -1,6 +1,7 @@
 //! Pieces of several pages; may import: every core layer and the shell, no page.
 
 pub mod chart_host;
+pub mod dialog;
 pub mod fields;
 pub mod findings;
 pub mod kpi_strip;
