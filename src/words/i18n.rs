@@ -153,6 +153,7 @@ catalogue! {
     OptimizeDebt => "年末债务余额上限", "Debt outstanding ceiling";
     OptimizeBondCoverage => "专项债覆盖倍数下限", "Bond coverage floor";
     OptimizeRun => "开始求解", "Solve";
+    GoalQuestion => "求解什么", "What to seek";
     OptimizeReplaces => "将替换已有情景「{0}」", "replaces the scenario “{0}”";
     OptimizeBondCoverageHint => "每个专项债项目的覆盖倍数（收益现值 ÷ 还本付息现值）不低于此值；留空按方案的评审门槛 {0} 倍，最低 1.00 倍（自平衡）。", "Every bond-financed project's coverage (PV of income ÷ PV of debt service) at least this; empty: the plan's appraisal threshold, {0}; at least 1.00 (self-balance).";
     OptimizeFound => "财政负担现值由 {0} 万元降至 {1} 万元（节省 {2} 万元），用时 {3} 毫秒；已作为新情景。", "Fiscal burden PV from {0} to {1} (saving {2}, 10k yuan) in {3} ms; added as a scenario.";

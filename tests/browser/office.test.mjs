@@ -236,7 +236,7 @@ test('no page shows a negative zero', async () => {
   await context.close();
 });
 
-test('axe-core finds no WCAG 2 A/AA violation on any page, with a menu open, or with the editor open', async () => {
+test('axe-core finds no WCAG 2 A/AA violation on any page, with a menu, the editor, each panel or each paper open', async () => {
   const { page, context } = await openApp(env);
   const found = [];
   for (const id of TABS) {
@@ -254,6 +254,29 @@ test('axe-core finds no WCAG 2 A/AA violation on any page, with a menu open, or 
   await page.locator('[data-testid="edit-project"]').first().click();
   await page.waitForSelector('[data-testid="project-editor"]');
   found.push(...(await axeViolations(page)).map((v) => `editor: ${v}`));
+  await page.keyboard.press('Escape');
+  // Each panel of the scenario bar, open (情景修改清单 needs a scenario shown).
+  await page.locator('[data-testid="scenario-tab"]').nth(1).click();
+  for (const [button, panel] of [
+    ['lever-open', 'lever-panel'],
+    ['goal-seek', 'goal-seek-panel'],
+    ['optimize', 'optimize-panel'],
+    ['scenario-edits-toggle', 'scenario-edits'],
+  ]) {
+    await page.click(`[data-testid="${button}"]`);
+    await page.waitForSelector(`[data-testid="${panel}"]`);
+    found.push(...(await axeViolations(page)).map((v) => `${panel}: ${v}`));
+    await page.click(`[data-testid="${button}"]`);
+  }
+  // The papers, open: 资金平衡 and 月度报告.
+  await page.locator('[data-testid="open-fund-balance"]').first().click();
+  await page.waitForSelector('[data-testid="fund-balance"]');
+  found.push(...(await axeViolations(page)).map((v) => `fund-balance: ${v}`));
+  await page.keyboard.press('Escape');
+  await openTab(page, 'progress');
+  await page.click('[data-testid="progress-report"]');
+  await page.waitForSelector('[data-testid="monthly-report"]');
+  found.push(...(await axeViolations(page)).map((v) => `monthly-report: ${v}`));
   assert.deepEqual(found, []);
   await context.close();
 });

@@ -252,14 +252,17 @@ fn GoalSeekPanel() -> impl IntoView {
     view! {
         <section class="panel goal-seek" data-testid="goal-seek-panel">
             <h3>{move || t(Text::GoalSeekTitle)}</h3>
-            <select data-testid="goal-question" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(q) = Question::ALL.into_iter().find(|q| q.key() == v) { question.set(q); }
-            }>
-                {Question::ALL.into_iter().map(|q| view! {
-                    <option value=q.key() selected=move || question.get() == q>{move || t(q.label())}</option>
-                }).collect_view()}
-            </select>
+            <label class="field">
+                <span class="label">{move || t(Text::GoalQuestion)}</span>
+                <select data-testid="goal-question" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(q) = Question::ALL.into_iter().find(|q| q.key() == v) { question.set(q); }
+                }>
+                    {Question::ALL.into_iter().map(|q| view! {
+                        <option value=q.key() selected=move || question.get() == q>{move || t(q.label())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             {move || match answer.get() {
                 Ok((a, lines, pv, peak, year, ppp)) => view! {
                     <div class="goal-answer" data-testid="goal-answer">
