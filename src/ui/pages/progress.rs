@@ -339,13 +339,42 @@ fn message_id(key: &str) -> String {
     format!("grid-error-{}", key.replace(['/', ' '], "-"))
 }
 
-/// A cell's message, when it is the one refused: beside the input, announced (role=alert).
-fn cell_message(error: GridError, key: String) -> impl IntoView {
-    let id = message_id(&key);
-    move || {
-        error.at(&key).map(|m| {
-            view! { <span class="cell-error" role="alert" id=id.clone() data-testid="progress-cell-error">{m}</span> }
-        })
+/// What an editable cell of the grid carries for a refusal: its key, and from it whether it is
+/// the cell refused (marked, its input invalid and described by the message) and the message.
+#[derive(Clone)]
+struct CellMark {
+    key: String,
+    error: GridError,
+}
+
+impl CellMark {
+    fn new(error: GridError, key: String) -> Self {
+        CellMark { key, error }
+    }
+
+    fn refused(&self) -> impl Fn() -> bool + 'static {
+        let (key, error) = (self.key.clone(), self.error);
+        move || error.at(&key).is_some()
+    }
+
+    fn invalid(&self) -> impl Fn() -> Option<&'static str> + 'static {
+        let refused = self.refused();
+        move || refused().then_some("true")
+    }
+
+    fn described(&self) -> String {
+        message_id(&self.key)
+    }
+
+    /// The message, when this is the cell refused: beside the input, announced (role=alert).
+    fn message(&self) -> impl IntoView {
+        let (key, error) = (self.key.clone(), self.error);
+        let id = message_id(&key);
+        move || {
+            error.at(&key).map(|m| {
+                view! { <span class="cell-error" role="alert" id=id.clone() data-testid="progress-cell-error">{m}</span> }
+            })
+        }
     }
 }
 
@@ -487,21 +516,17 @@ fn GridRow(
                 .map(Month::key)
                 .unwrap_or_default()
         });
-        let key = cell_key(&id, testid);
-        let at = key.clone();
-        let described = message_id(&key);
-        let invalid = key.clone();
-        let refused = key.clone();
+        let mark = CellMark::new(error, cell_key(&id, testid));
+        let at = mark.key.clone();
         let label = format!("{name_of} {}", t(start.label()));
         view! {
-            <td class="cell" class:refused=move || error.at(&refused).is_some()><input type="month" data-testid=testid prop:value=shown aria-label=label
-                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
-                aria-describedby=described
+            <td class="cell" class:refused=mark.refused()><input type="month" data-testid=testid prop:value=shown aria-label=label
+                aria-invalid=mark.invalid() aria-describedby=mark.described()
                 on:change=move |ev| {
                 let m = Month::parse(&event_target_value(&ev));
                 let edit = store.view.with_untracked(|plan| set_start(plan, &id, start, m));
                 commit(store, error, &at, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
-            } />{cell_message(error, key)}</td>
+            } />{mark.message()}</td>
         }
     };
     let note_cell = |note: Note, testid: &'static str| {
@@ -513,21 +538,17 @@ fn GridRow(
                 Note::Delay => r.delay.clone(),
             })
         });
-        let key = cell_key(&id, testid);
-        let at = key.clone();
-        let described = message_id(&key);
-        let invalid = key.clone();
-        let refused = key.clone();
+        let mark = CellMark::new(error, cell_key(&id, testid));
+        let at = mark.key.clone();
         let label = format!("{name_of} {}", t(note.label()));
         view! {
-            <td class="note cell" class:refused=move || error.at(&refused).is_some()><input type="text" data-testid=testid prop:value=shown aria-label=label
-                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
-                aria-describedby=described
+            <td class="note cell" class:refused=mark.refused()><input type="text" data-testid=testid prop:value=shown aria-label=label
+                aria-invalid=mark.invalid() aria-describedby=mark.described()
                 on:change=move |ev| {
                 let v = event_target_value(&ev);
                 let edit = store.view.with_untracked(|plan| set_note(plan, &id, month, note, &v));
                 commit(store, error, &at, edit, &event_target::<web_sys::HtmlInputElement>(&ev), shown.get_untracked());
-            } />{cell_message(error, key)}</td>
+            } />{mark.message()}</td>
         }
     };
     let figures = columns
@@ -635,23 +656,20 @@ fn FigureCell(
     let store = expect_context::<Store>();
     let (row, col) = cell.at;
     let pasted = cell.clone();
-    let key = cell.key();
-    let invalid = key.clone();
-    let refused = key.clone();
+    let mark = CellMark::new(error, cell.key());
     let label = format!("{} {}", cell.name, cell.f.name(lang()));
     view! {
-        <td class="cell" class:carried=move || !reported.get() class:refused=move || error.at(&refused).is_some()>
+        <td class="cell" class:carried=move || !reported.get() class:refused=mark.refused()>
             <input type="text" inputmode="decimal" class="num"
                 aria-label=label
-                aria-invalid=move || error.at(&invalid).is_some().then_some("true")
-                aria-describedby=message_id(&key)
+                aria-invalid=mark.invalid() aria-describedby=mark.described()
                 data-testid=format!("progress-{}", cell.f.key())
                 data-grid="progress" data-row=row.to_string() data-col=col.to_string()
                 prop:value=shown
                 on:keydown=move |ev| enter_moves_down(&ev, row, col)
                 on:paste=move |ev| rows.with_untracked(|rows| paste_into(store, error, &pasted, rows, &columns, &ev))
                 on:change=move |ev| type_into(store, error, &cell, &event_target(&ev), &shown.get_untracked()) />
-            {cell_message(error, key)}
+            {mark.message()}
         </td>
     }
 }
