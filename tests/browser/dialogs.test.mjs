@@ -89,3 +89,34 @@ test('资金平衡 and 月度报告 are modal: above the strip, the page dimmed 
   await report.waitFor({ state: 'detached' });
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('the KPI strip is whole at 1366×768, with the editor open too: it wraps, and the list header sits below it', async () => {
+  const { page, log } = await openApp(env);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const whole = () =>
+    page.evaluate(() => {
+      const s = document.querySelector('[data-testid="kpi-strip"]');
+      const r = s.getBoundingClientRect();
+      const chips = [...s.querySelectorAll('.strip-figure')].map((c) => c.getBoundingClientRect());
+      const root = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--strip-h'));
+      return {
+        sideways: s.scrollWidth > s.clientWidth + 1,
+        outside: chips.filter((c) => c.right > r.right + 1 || c.left < r.left - 1).length,
+        chips: chips.length,
+        height: Math.round(r.height),
+        root: Math.round(root),
+      };
+    });
+  for (const editing of [false, true]) {
+    if (editing) {
+      await page.locator('[data-testid="edit-project"]').first().click();
+      await page.locator('[data-testid="project-editor"]').waitFor();
+    }
+    await page.waitForTimeout(300);
+    const w = await whole();
+    assert.equal(w.chips, 6);
+    assert.deepEqual({ sideways: w.sideways, outside: w.outside }, { sideways: false, outside: 0 }, `editing ${editing}: ${JSON.stringify(w)}`);
+    assert.equal(w.root, w.height, `--strip-h follows the strip: ${JSON.stringify(w)}`);
+  }
+  assert.deepEqual(log.pageErrors, []);
+});

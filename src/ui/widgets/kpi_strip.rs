@@ -25,8 +25,10 @@ pub fn KpiStrip() -> impl IntoView {
         store.tab.set(Tab::Results);
         reveal(format!("[data-testid=\"{testid}\"]"), Place::Start);
     };
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    publish_height(nav);
     view! {
-        <nav class="kpi-strip" data-testid="kpi-strip" aria-label=move || t(Text::StripLabel)>
+        <nav class="kpi-strip" data-testid="kpi-strip" node_ref=nav aria-label=move || t(Text::StripLabel)>
             <ul>
                 {move || {
                     figures
@@ -65,4 +67,41 @@ pub fn KpiStrip() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// The strip wraps rather than scrolling sideways (a narrow window, the editor open, English):
+/// its height, as it is now, is `--strip-h`, which the list's sticky header and the places a
+/// link scrolls to sit below.
+fn publish_height(nav: NodeRef<leptos::html::Nav>) {
+    use wasm_bindgen::JsCast;
+    let set = |h: f64| {
+        let root = document()
+            .document_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(root) = root {
+            let _ = root.style().set_property("--strip-h", &format!("{h}px"));
+        }
+    };
+    let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
+        StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(el) = nav.get() else {
+            return;
+        };
+        let measured = el.clone();
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |_: js_sys::Array| set(measured.get_bounding_client_rect().height()),
+        );
+        if let Ok(o) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            o.observe(&el);
+            observer.set_value(Some(o));
+        }
+        // The strip lives as long as the page: its observer's callback too.
+        on_resize.forget();
+    });
+    on_cleanup(move || {
+        if let Some(o) = observer.get_value() {
+            o.disconnect();
+        }
+    });
 }
