@@ -207,10 +207,11 @@ fn every_target_met(p: &Plan) -> bool {
     let window = monetized_rates(&p.projects, &p.assumptions)
         .iter()
         .all(|r| r.meets_target());
-    let years =
-        planner::simulate::monetized_rates_by_year(&p.projects, &p.assumptions, p.first_year)
-            .iter()
-            .all(|y| y.zones().all(|r| r.meets_target()));
+    // Each year's zones as the results assess them (the simulation's own per-year rates).
+    let years = planner::simulate::simulate_plan(p, None)
+        .monetized_by_year
+        .iter()
+        .all(|y| y.zones().all(|r| r.meets_target()));
     window && years
 }
 

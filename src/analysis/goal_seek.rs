@@ -3,9 +3,7 @@
 
 use crate::calc::model::{CostDriver, Instrument, ResettlementWay};
 use crate::calc::rules::year_group_name;
-use crate::calc::simulate::{
-    monetized_rates, monetized_rates_by_year, simulate, Group, MonetizedRate,
-};
+use crate::calc::simulate::{assessed_rates, monetized_rates, simulate, Group, MonetizedRate};
 use crate::document::edit::Edit;
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::document::plan::Plan;
@@ -154,24 +152,16 @@ impl Miss {
 /// Every target missed: the window's groups (districts too: goal seek meets each district's),
 /// then each planned year's zones, which the province assesses year by year.
 fn misses(plan: &Plan) -> Vec<Miss> {
-    let window = rates(plan)
+    assessed(plan)
         .into_iter()
-        .filter(|r| !r.meets_target())
-        .map(|rate| Miss { year: None, rate });
-    let years = monetized_rates_by_year(&plan.projects, &plan.assumptions, plan.first_year)
-        .into_iter()
-        .flat_map(|y| {
-            let year = y.year;
-            y.zones()
-                .filter(|r| r.households > 0 && !r.meets_target())
-                .cloned()
-                .map(move |rate| Miss {
-                    year: Some(year),
-                    rate,
-                })
-                .collect::<Vec<_>>()
-        });
-    window.chain(years).collect()
+        .filter(|(year, r)| year.is_none() || !matches!(r.group, Group::District(_)))
+        .filter(|(_, r)| !r.meets_target())
+        .map(|(year, rate)| Miss { year, rate })
+        .collect()
+}
+
+fn assessed(plan: &Plan) -> Vec<(Option<i32>, MonetizedRate)> {
+    assessed_rates(&plan.projects, &plan.assumptions, plan.first_year)
 }
 
 fn lever(scope: Scope, action: LeverAction) -> Edit {
@@ -263,16 +253,10 @@ fn monetized_share(view: &Plan) -> Result<Vec<Edit>, NoAnswer> {
 /// in one planned year.
 fn unmet(view: &Plan, year: Option<i32>, group: &Group) -> NoAnswer {
     let all_in = with(view, &[monetized_min(Scope::All, STEPS)]);
-    let rate = match year {
-        None => rates(&all_in).into_iter().find(|r| &r.group == group),
-        Some(y) => {
-            monetized_rates_by_year(&all_in.projects, &all_in.assumptions, all_in.first_year)
-                .into_iter()
-                .find(|r| r.year == y)
-                .and_then(|r| r.rates.into_iter().find(|r| &r.group == group))
-        }
-    }
-    .expect("the group exists");
+    let (_, rate) = assessed(&all_in)
+        .into_iter()
+        .find(|(y, r)| *y == year && &r.group == group)
+        .expect("the group exists");
     Miss { year, rate }.unmet()
 }
 

@@ -16,9 +16,7 @@ use clarabel::solver::{
 use crate::calc::finance::discount::present_value;
 use crate::calc::model::{FinancingMix, Instrument, Project, ResettlementMix, ResettlementWay};
 use crate::calc::rules::{findings, RuleId, Severity};
-use crate::calc::simulate::{
-    monetized_rates_by_year, simulate, Group, MonetizedRate, Results, Simulator,
-};
+use crate::calc::simulate::{assessed_rates, simulate, Group, MonetizedRate, Results, Simulator};
 use crate::document::plan::Plan;
 
 pub use crate::document::optimize_settings::{Objective, Settings};
@@ -42,6 +40,17 @@ pub enum Limit {
     /// Every project's new-build floor at once (the planner's 新建安置比例下限 and each
     /// project's own): a hard row, soft only when asked how far it alone must give.
     InKindFloor,
+}
+
+impl Limit {
+    /// A monetized target's group, with its planned year when it is one year's.
+    fn target(&self) -> Option<(Option<i32>, &Group)> {
+        match self {
+            Limit::Target(g) => Some((None, g)),
+            Limit::YearTarget(y, g) => Some((Some(*y), g)),
+            _ => None,
+        }
+    }
 }
 
 /// A limit at the answer: how much it costs (objective per unit of the limit, in the units
@@ -616,21 +625,11 @@ impl TargetRow {
             row: Vec::new(),
             margin: 0.0,
         };
-        let a = &plan.assumptions;
-        let window = crate::calc::simulate::monetized_rates(&plan.projects, a)
+        assessed_rates(&plan.projects, &plan.assumptions, plan.first_year)
             .into_iter()
-            .filter(binds)
-            .map(|m| row(None, m));
-        let years = monetized_rates_by_year(&plan.projects, a, plan.first_year)
-            .into_iter()
-            .flat_map(|y| {
-                let year = y.year;
-                y.rates
-                    .into_iter()
-                    .filter(binds)
-                    .map(move |m| row(Some(year), m))
-            });
-        window.chain(years).collect()
+            .filter(|(_, m)| binds(m))
+            .map(|(year, m)| row(year, m))
+            .collect()
     }
 
     /// A project's money shares join its groups' rows (a year's row: the year's projects,
@@ -831,9 +830,12 @@ fn misses_in(plan: &Plan, r: &Results, s: &Settings) -> Vec<crate::calc::rules::
     };
     findings(&plan.assumptions, r)
         .into_iter()
-        // A district's rate is a warning on the page, binding here when the planner asks.
-        .filter(|f| f.severity == Severity::Miss || (s.district_targets && district(f)))
-        .filter(|f| s.district_targets || !district(f))
+        // A district's rate is a warning on the page (never a miss), binding here when the
+        // planner asks for districts' targets.
+        .filter(|f| match district(f) {
+            true => s.district_targets,
+            false => f.severity == Severity::Miss,
+        })
         .filter(|f| !(s.allow_service_purchase && f.rule == RuleId::ServicePurchaseNewProject))
         .collect()
 }
@@ -1441,18 +1443,10 @@ fn move_keeps_limits(
 /// Whether every monetized target the settings hold binds is met, over the window and in each
 /// planned year, straight from the mixes.
 fn targets_met(plan: &Plan, s: &Settings) -> bool {
-    let a = &plan.assumptions;
-    let assessed =
-        |m: &&MonetizedRate| s.district_targets || !matches!(m.group, Group::District(_));
-    crate::calc::simulate::monetized_rates(&plan.projects, a)
+    assessed_rates(&plan.projects, &plan.assumptions, plan.first_year)
         .iter()
-        .filter(assessed)
-        .all(|m| m.meets_target())
-        && monetized_rates_by_year(&plan.projects, a, plan.first_year)
-            .iter()
-            .flat_map(|y| &y.rates)
-            .filter(assessed)
-            .all(|m| m.meets_target())
+        .filter(|(_, m)| s.district_targets || !matches!(m.group, Group::District(_)))
+        .all(|(_, m)| m.meets_target())
 }
 
 /// The coverage rows (one per bond-financed project) as one limit: what a tenth more of the
@@ -1522,13 +1516,10 @@ impl Binding {
     pub fn describe(&self, objective: Objective, lang: crate::words::i18n::Lang) -> String {
         use crate::words::i18n::{fmt_wan, Text};
         let what = match &self.limit {
-            Limit::Target(g) => {
-                Text::LimitTarget.fill(lang, &[&crate::calc::rules::group_name(g, lang)])
+            Limit::Target(_) | Limit::YearTarget(..) => {
+                let (year, g) = self.limit.target().expect("a target");
+                Text::LimitTarget.fill(lang, &[&crate::calc::rules::year_group_name(year, g, lang)])
             }
-            Limit::YearTarget(y, g) => Text::LimitTarget.fill(
-                lang,
-                &[&crate::calc::rules::year_group_name(Some(*y), g, lang)],
-            ),
             Limit::PppCap(y) => Text::LimitPppCap.fill(lang, &[y]),
             Limit::PppTier(y) => Text::LimitPppTier.fill(lang, &[y]),
             Limit::CreditLine => Text::LimitCredit.tr(lang).into(),
@@ -1564,11 +1555,7 @@ impl Binding {
                 _ => format!("{} {}", fmt_wan(self.relaxed), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
-        } else if let Limit::Target(g) | Limit::YearTarget(_, g) = &self.limit {
-            let year = match &self.limit {
-                Limit::YearTarget(y, _) => Some(*y),
-                _ => None,
-            };
+        } else if let Some((year, g)) = self.limit.target() {
             let group = crate::calc::rules::year_group_name(year, g, lang);
             Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_wan(self.price)])
         } else {

@@ -967,20 +967,28 @@ fn year_rates(
     )
 }
 
-/// Each planned year's monetized rates straight from the mixes (no simulation), as the results'
-/// `monetized_by_year` has them: what goal seek and the optimizer hold every year to.
-pub fn monetized_rates_by_year(
+/// Every monetized rate the province assesses, straight from the mixes (no simulation), as the
+/// results have them: the window's groups (`None`), then each planned year's (`monetized_by_year`).
+/// What goal seek and the optimizer hold to their targets; each project's households are split
+/// once for both.
+pub fn assessed_rates(
     projects: &[Project],
     a: &Assumptions,
     first_year: i32,
-) -> Vec<YearRates> {
-    rates_by_year(
-        projects
-            .iter()
-            .map(|p| (p, p.resettlement.households(p.households))),
-        a,
-        first_year,
-    )
+) -> Vec<(Option<i32>, MonetizedRate)> {
+    let counts: Vec<_> = projects
+        .iter()
+        .map(|p| p.resettlement.households(p.households))
+        .collect();
+    let both = || projects.iter().zip(counts.iter().copied());
+    let window = group_rates(both(), a).into_iter().map(|m| (None, m));
+    let years = rates_by_year(both(), a, first_year)
+        .into_iter()
+        .flat_map(|y| {
+            let year = y.year;
+            y.rates.into_iter().map(move |m| (Some(year), m))
+        });
+    window.chain(years).collect()
 }
 
 /// The rates of each planned year's projects, grouped as the window's are ([`group_rates`]):

@@ -23,9 +23,8 @@ pub fn figure(kind: MetricKind, v: f64, lang: Lang) -> String {
     let (scale, decimals) = shown_as(kind);
     let digits = fmt_units(shown_units(v * scale, decimals), decimals as u32);
     match kind {
-        MetricKind::Money => format!("{digits} {}", Text::UnitYi.tr(lang)),
         MetricKind::Share => format!("{digits} %"),
-        MetricKind::Count => digits,
+        _ => unit_of(kind, digits, lang),
     }
 }
 

@@ -69,47 +69,6 @@ pub fn shown_difference(v: f64, base: f64, decimals: usize) -> i64 {
     shown_units(v, decimals) - shown_units(base, decimals)
 }
 
-/// Splits `total` whole units in proportion to `exact` (largest-remainder method): the parts
-/// are whole, differ from `exact` by less than one unit when `exact` sums to `total`, and always
-/// sum to `total`.
-pub fn largest_remainder(exact: &[f64], total: u64) -> Vec<u64> {
-    let mut parts = vec![0; exact.len()];
-    largest_remainder_into(exact, total, &mut parts, &mut vec![0; exact.len()]);
-    parts
-}
-
-/// [`largest_remainder`] into `parts`, with `order` as room to sort in (both as long as
-/// `exact`): the simulation splits every project's households this way without allocating.
-pub fn largest_remainder_into(exact: &[f64], total: u64, parts: &mut [u64], order: &mut [usize]) {
-    for (p, v) in parts.iter_mut().zip(exact) {
-        *p = v.max(0.0).floor() as u64;
-    }
-    for (i, o) in order.iter_mut().enumerate() {
-        *o = i;
-    }
-    let rem = |i: usize| exact[i].max(0.0) - exact[i].max(0.0).floor();
-    order.sort_by(|&a, &b| rem(b).total_cmp(&rem(a)).then(a.cmp(&b)));
-    let mut sum: u64 = parts.iter().sum();
-    // Units still to hand out go to the largest remainders; an excess (shares summing a hair
-    // over 1) is taken back from the smallest.
-    for &i in order.iter().cycle().take(exact.len() * 2) {
-        if sum >= total {
-            break;
-        }
-        parts[i] += 1;
-        sum += 1;
-    }
-    for &i in order.iter().rev().cycle().take(exact.len() * 2) {
-        if sum <= total {
-            break;
-        }
-        if parts[i] > 0 {
-            parts[i] -= 1;
-            sum -= 1;
-        }
-    }
-}
-
 /// `v` with exactly `decimals` decimals, and without a sign when it shows as zero: "-0.00" is
 /// float noise (a sum that starts at -0.0, a difference of equals), never a figure a planner
 /// should read. Every number the app, the report, CSV and Excel show is written through here.
@@ -180,17 +139,6 @@ pub fn fmt_number(v: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn households_split_into_whole_parts_that_add_up() {
-        assert_eq!(
-            largest_remainder(&[300.3, 150.15, 100.1, 450.45], 1001),
-            vec![300, 150, 100, 451]
-        );
-        assert_eq!(largest_remainder(&[0.5, 0.5], 1), vec![1, 0]);
-        assert_eq!(largest_remainder(&[10.0000001, 0.0], 10), vec![10, 0]);
-        assert_eq!(largest_remainder(&[], 0), Vec::<u64>::new());
-    }
 
     #[test]
     fn what_shows_as_zero_has_no_sign() {
