@@ -927,10 +927,13 @@ fn running_again_replaces_the_earlier_answer_of_the_same_name() {
     let a = optimize(&doc.resolve(None).plan, &s);
     let edits = planner::optimize::edits(&doc.resolve(None).plan, &a.plan);
     let sc = scenario_of(&doc, None, edits.clone(), (a.before, a.after), &s, Lang::Zh);
+    // What the panel says before the run: nothing to replace yet, then the answer's name.
+    assert_eq!(planner::optimize::replaced(&doc, Lang::Zh), None);
     let (step, first) = answer_step(&doc, sc);
     doc.apply(&step).unwrap();
     let count = doc.scenarios.len();
     let name = doc.scenario(&first).unwrap().name.clone();
+    assert_eq!(planner::optimize::replaced(&doc, Lang::Zh), Some(name.clone()));
     // Again, from the base: the same scenario, in the same place, under the same id.
     let sc = scenario_of(&doc, None, edits, (a.before, a.after + 1.0), &s, Lang::Zh);
     let (step, again) = answer_step(&doc, sc);

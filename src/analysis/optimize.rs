@@ -1529,11 +1529,7 @@ impl Binding {
             Limit::InKindFloor => Text::LimitFloor.tr(lang).into(),
             Limit::BondCoverage => Text::LimitBondCoverage.tr(lang).into(),
         };
-        let goal = match objective {
-            Objective::FiscalPv => Text::KpiFiscalPv,
-            Objective::PeakFiscal => Text::KpiPeakFiscal,
-        }
-        .tr(lang);
+        let goal = objective.label().tr(lang);
         let unit = match self.per {
             Unit::PercentagePoint => Text::PerPoint,
             Unit::Wan => Text::PerWan,
@@ -1564,6 +1560,25 @@ impl Binding {
     }
 }
 
+/// The name an answer for `objective` takes ("最优方案（财政负担现值最小）").
+pub fn answer_name(objective: Objective, lang: crate::words::i18n::Lang) -> String {
+    crate::words::i18n::Text::OptimumName.fill(lang, &[&objective.label().tr(lang)])
+}
+
+/// The scenario of `doc` an answer named `name` replaces, and its place.
+fn earlier<'d>(doc: &'d Plan, name: &str) -> Option<(usize, &'d crate::document::edit::Scenario)> {
+    doc.scenarios
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.name == name && !s.forecast)
+}
+
+/// The name of the scenario of `doc` that running for its objective now would replace.
+pub fn replaced(doc: &Plan, lang: crate::words::i18n::Lang) -> Option<String> {
+    let name = answer_name(doc.optimize.objective, lang);
+    earlier(doc, &name).map(|_| name)
+}
+
 /// The step that puts answer `sc` into `doc`, and the id it has there: a new scenario, or —
 /// when one of the same name is there (the optimizer run again with the same objective) — that
 /// one replaced in its place and under its id, so running again never adds a second one.
@@ -1572,12 +1587,7 @@ pub fn answer_step(
     mut sc: crate::document::edit::Scenario,
 ) -> (crate::document::edit::Edit, String) {
     use crate::document::edit::{BatchKind, Edit};
-    let earlier = doc
-        .scenarios
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.name == sc.name && !s.forecast);
-    match earlier {
+    match earlier(doc, &sc.name) {
         Some((index, old)) => {
             sc.id = old.id.clone();
             let id = sc.id.clone();
@@ -1631,16 +1641,12 @@ pub fn scenario_of(
     lang: crate::words::i18n::Lang,
 ) -> crate::document::edit::Scenario {
     use crate::words::i18n::Text;
-    let goal = match s.objective {
-        Objective::FiscalPv => Text::KpiFiscalPv,
-        Objective::PeakFiscal => Text::KpiPeakFiscal,
-    };
     let mut edits = inherited.map_or_else(Vec::new, |sc| sc.edits.clone());
     edits.extend(own);
     crate::document::edit::Scenario {
         id: doc.next_scenario_id(),
         forecast: false,
-        name: Text::OptimumName.fill(lang, &[&goal.tr(lang)]),
+        name: answer_name(s.objective, lang),
         note: Text::OptimumNote.fill(
             lang,
             &[

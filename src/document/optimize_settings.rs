@@ -17,6 +17,16 @@ pub enum Objective {
     PeakFiscal,
 }
 
+impl Objective {
+    /// What is minimized, as the answer's name and sentences say it.
+    pub fn label(self) -> Text {
+        match self {
+            Objective::FiscalPv => Text::KpiFiscalPv,
+            Objective::PeakFiscal => Text::KpiPeakFiscal,
+        }
+    }
+}
+
 /// The planner's choices and limits; the empty ones do not bind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -246,16 +246,9 @@ pub fn OptimizePanel() -> impl IntoView {
 /// The name of an earlier answer that running now would replace (same objective, same name).
 fn earlier_answer(store: Store) -> Option<String> {
     let lang = store.lang.get();
-    let objective = store.plan.with(|p| p.optimize.objective);
-    let goal = match objective {
-        Objective::FiscalPv => Text::KpiFiscalPv,
-        Objective::PeakFiscal => Text::KpiPeakFiscal,
-    };
-    let name = Text::OptimumName.fill(lang, &[&goal.tr(lang)]);
     store
         .plan
-        .with(|p| p.scenarios.iter().any(|s| s.name == name && !s.forecast))
-        .then_some(name)
+        .with(|p| crate::analysis::optimize::replaced(p, lang))
 }
 
 /// The settings kept per district or per project.
