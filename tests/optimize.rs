@@ -933,7 +933,10 @@ fn running_again_replaces_the_earlier_answer_of_the_same_name() {
     doc.apply(&step).unwrap();
     let count = doc.scenarios.len();
     let name = doc.scenario(&first).unwrap().name.clone();
-    assert_eq!(planner::optimize::replaced(&doc, Lang::Zh), Some(name.clone()));
+    assert_eq!(
+        planner::optimize::replaced(&doc, Lang::Zh),
+        Some(name.clone())
+    );
     // Again, from the base: the same scenario, in the same place, under the same id.
     let sc = scenario_of(&doc, None, edits, (a.before, a.after + 1.0), &s, Lang::Zh);
     let (step, again) = answer_step(&doc, sc);

@@ -91,7 +91,7 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     for p in &plan.projects {
         let k = rows
             .iter()
-            .position(|r| r[0].to_string() == p.name)
+            .position(|r| r[0].to_string().starts_with(&format!("{} · ", p.name)))
             .unwrap_or_else(|| panic!("{} has a block", p.name));
         let own = planner::fund_balance::fund_balance(&plan, &p.id, Lang::Zh).unwrap();
         let totals = &rows[k + 1 + own.yearly.rows.len()];
@@ -123,10 +123,9 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     let r = simulate_plan(&plan, None);
     let yearly = wb.worksheet_range("年度测算").unwrap();
     let rows: Vec<&[Data]> = yearly.rows().collect();
+    // The title names the plan and the unit, in one cell across the table.
     assert!(rows[0][0].to_string().contains(&plan.name));
-    assert!(rows[0]
-        .iter()
-        .any(|c| matches!(c, Data::String(s) if s == "单位：万元")));
+    assert!(rows[0][0].to_string().ends_with("（单位：万元）"));
     let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
     let col = |name: &str| {
         header
@@ -337,56 +336,49 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
 /// name and page number in the footer (read back from the files' XML, as Excel and Calc read
 /// it: fitToWidth is absent when it is 1, its default).
 #[test]
-fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
+fn every_sheet_prints_legibly_on_a4_within_its_table_with_titles_and_page_numbers() {
     let plan = demo_plan();
     for lang in [Lang::Zh, Lang::En] {
         let books = [
-            (
-                export(&plan, None, lang).unwrap(),
-                vec![true, true, false, true, true, false],
-            ),
-            (template(&plan, lang).unwrap(), vec![true, false]),
+            export(&plan, None, lang).unwrap(),
+            template(&plan, lang).unwrap(),
+            planner::workbook::progress_report(
+                &plan,
+                planner::model::Month::new(2027, 6).unwrap(),
+                lang,
+            )
+            .unwrap(),
         ];
-        for (bytes, landscape) in books {
+        for bytes in books {
             let workbook = part(&bytes, "xl/workbook.xml");
-            for (i, landscape) in landscape.into_iter().enumerate() {
-                let sheet = part(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
-                let setup = sheet
-                    .split("<pageSetup ")
-                    .nth(1)
-                    .and_then(|s| s.split("/>").next())
-                    .unwrap_or_else(|| panic!("sheet{} has no page setup", i + 1));
-                assert!(setup.contains(r#"paperSize="9""#), "{setup}");
-                assert!(setup.contains(r#"fitToHeight="0""#), "{setup}");
-                assert!(!setup.contains("fitToWidth") || setup.contains(r#"fitToWidth="1""#));
-                let orientation = if landscape { "landscape" } else { "portrait" };
+            let sheets = workbook.matches("<sheet ").count();
+            for i in 0..sheets {
+                let name = format!("sheet{}", i + 1);
+                let sheet = part(&bytes, &format!("xl/worksheets/{name}.xml"));
+                let print = print_of(&sheet, &workbook, i);
+                // At the scale it prints, the body's 11 pt is 8 pt or more.
+                assert!(print.scale * 11.0 >= 8.0, "{name}: {print:?}");
+                // Split into column groups only with the row's name on every page.
+                if print.pages_wide > 1 {
+                    assert!(print.repeats_columns, "{name}: {print:?}");
+                }
                 assert!(
-                    setup.contains(&format!(r#"orientation="{orientation}""#)),
-                    "sheet{}: {setup}",
-                    i + 1
+                    print.area_is_table,
+                    "{name}: the print area is the table's columns"
                 );
-                assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
                 let footer = sheet
                     .split("<oddFooter>")
                     .nth(1)
                     .and_then(|s| s.split("</oddFooter>").next())
                     .expect("a footer");
-                assert!(
-                    footer.contains("&amp;A") && footer.contains("&amp;P"),
-                    "{footer}"
-                );
                 let page = if lang == Lang::Zh {
                     "第 &amp;P 页"
                 } else {
                     "page &amp;P"
                 };
-                assert!(footer.contains(page), "{footer}");
                 assert!(
-                    workbook.contains(&format!(
-                        r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">"#
-                    )),
-                    "sheet{}: {workbook}",
-                    i + 1
+                    footer.contains("&amp;A") && footer.contains(page),
+                    "{footer}"
                 );
             }
         }
@@ -396,6 +388,79 @@ fn every_sheet_prints_on_a4_one_page_wide_with_titles_and_page_numbers() {
     assert!(workbook.contains("项目清单!$1:$2"), "{workbook}");
     let workbook = part(&template(&plan, Lang::Zh).unwrap(), "xl/workbook.xml");
     assert!(workbook.contains("填写说明!$1:$1"), "{workbook}");
+}
+
+/// How a sheet prints, read from its own settings: the scale, how many landscape or portrait
+/// pages wide, whether key columns repeat, whether the print area is the table's columns.
+#[derive(Debug)]
+struct Print {
+    scale: f64,
+    pages_wide: u32,
+    repeats_columns: bool,
+    area_is_table: bool,
+}
+
+fn attr(xml: &str, name: &str) -> Option<f64> {
+    let at = xml.find(&format!(" {name}=\""))? + name.len() + 3;
+    xml[at..].split('"').next()?.parse().ok()
+}
+
+fn print_of(sheet: &str, workbook: &str, index: usize) -> Print {
+    let setup = sheet
+        .split("<pageSetup ")
+        .nth(1)
+        .and_then(|s| s.split("/>").next())
+        .expect("a page setup");
+    assert!(setup.contains(r#"paperSize="9""#), "{setup}");
+    // The columns' printed width in Excel's pixels (7 per character, 5 of padding).
+    let mut px = 0.0;
+    let mut last_col = 0;
+    for col in sheet.split("<col ").skip(1) {
+        let col = format!(" {}", col.split("/>").next().unwrap());
+        let col = col.as_str();
+        let (min, max, width) = (
+            attr(col, "min").unwrap(),
+            attr(col, "max").unwrap(),
+            attr(col, "width").unwrap(),
+        );
+        // The file stores the width with Excel's padding added (w + 5/7).
+        px += (max - min + 1.0) * ((width - 5.0 / 7.0) * 7.0 + 5.0).trunc();
+        last_col = max as u32;
+    }
+    let landscape = setup.contains(r#"orientation="landscape""#);
+    let room = if landscape { 988.0 } else { 659.0 };
+    let fits = sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#);
+    let scale = if fits {
+        (room / px).min(1.0)
+    } else {
+        attr(setup, "scale").unwrap_or(100.0) / 100.0
+    };
+    let pages_wide = (px * scale / room - 1e-9).ceil() as u32;
+    let defined = |kind: &str| {
+        workbook
+            .split(&format!(
+                r#"<definedName name="_xlnm.{kind}" localSheetId="{index}">"#
+            ))
+            .nth(1)
+            .and_then(|s| s.split("</definedName>").next())
+            .unwrap_or("")
+            .to_string()
+    };
+    let column = |n: u32| {
+        let mut n = n;
+        let mut s = String::new();
+        while n > 0 {
+            s.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    Print {
+        scale,
+        pages_wide,
+        repeats_columns: defined("Print_Titles").contains("$A:$"),
+        area_is_table: defined("Print_Area").ends_with(&format!("!$A:${}", column(last_col))),
+    }
 }
 
 /// The demo's project CSV opened in LibreOffice Calc 7.4 and saved as .xlsx (`soffice

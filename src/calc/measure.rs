@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::words::i18n::Lang;
 
 /// The unit a number is entered and shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Unit {
     /// A fraction shown as a percentage.
     Percent,
@@ -22,6 +22,7 @@ pub enum Unit {
     Years,
     /// A plain ratio (coverage multiples).
     Times,
+    #[default]
     None,
 }
 

@@ -35,7 +35,8 @@ pub enum RuleId {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
     pub id: RuleId,
-    pub source: &'static str,
+    /// The document, as cited in the page's language.
+    pub source: Text,
     pub from: i32,
     pub until: Option<i32>,
 }
@@ -50,26 +51,26 @@ pub const RULES: &[Rule] = &[
     // Province-wide ≥ 50 % "from next year", 60 % central city, 50 % counties (on-site meeting).
     Rule {
         id: RuleId::MonetizedTarget,
-        source: "省棚改年度考核",
+        source: Text::RuleMonetizedSource,
         from: 2027,
         until: None,
     },
     Rule {
         id: RuleId::PppCap,
-        source: "财金〔2015〕21号",
+        source: Text::CiteMof2015No21,
         from: 2015,
         until: None,
     },
     Rule {
         id: RuleId::PppNewGovPay,
-        source: "财金〔2022〕119号",
+        source: Text::CiteMof2022No119,
         from: 2022,
         until: None,
     },
     // Issued November 2023: projects planned from 2024 on are new projects under it.
     Rule {
         id: RuleId::PppNewMechanism,
-        source: "国办函〔2023〕115号",
+        source: Text::CiteGov2023No115,
         from: 2024,
         until: None,
     },
@@ -78,31 +79,31 @@ pub const RULES: &[Rule] = &[
     // old programme.
     Rule {
         id: RuleId::ServicePurchaseNewProject,
-        source: "财政部令第102号",
+        source: Text::CiteMofOrder102,
         from: 2020,
         until: None,
     },
     Rule {
         id: RuleId::BondSelfBalance,
-        source: "财预〔2018〕28号",
+        source: Text::CiteMofBudget2018No28,
         from: 2018,
         until: None,
     },
     Rule {
         id: RuleId::BondAppraisal,
-        source: "专项债项目评审",
+        source: Text::CiteBondAppraisal,
         from: 2018,
         until: None,
     },
     Rule {
         id: RuleId::BondTerm,
-        source: "财预〔2018〕28号",
+        source: Text::CiteMofBudget2018No28,
         from: 2018,
         until: None,
     },
     Rule {
         id: RuleId::LandCover,
-        source: "资金平衡",
+        source: Text::LandBalance,
         from: 2014,
         until: None,
     },
@@ -203,7 +204,7 @@ impl Finding {
             &[
                 &who,
                 &crate::words::i18n::fmt_wan(self.actual),
-                &self.rule.rule().source,
+                &self.rule.rule().source.tr(lang),
             ],
         )
     }
@@ -268,10 +269,8 @@ impl Finding {
     /// The rule's document, or for rules without one what the limit is.
     fn source_name(&self, lang: Lang) -> &'static str {
         match self.rule {
-            RuleId::MonetizedTarget => Text::RuleMonetizedSource.tr(lang),
             RuleId::BondAppraisal => Text::AppraisalThreshold.tr(lang),
-            RuleId::LandCover => Text::LandBalance.tr(lang),
-            _ => self.rule.rule().source,
+            _ => self.rule.rule().source.tr(lang),
         }
     }
 }
@@ -515,7 +514,7 @@ mod tests {
                 Some(u) => format!("{}–{u}", r.from),
                 None => format!("{}–", r.from),
             };
-            let cell = format!("| {} | {years} |", r.source);
+            let cell = format!("| {} | {years} |", r.source.tr(Lang::Zh));
             assert!(
                 doc.contains(&cell),
                 "{:?}: docs/model.md lacks {cell}",

@@ -87,6 +87,19 @@ pub struct PlanMeta {
     pub name: String,
 }
 
+/// `name`, or, when a stored plan already has it, `name` numbered after the ones taken
+/// ("…（2）", "…（3）"): two plans in the 方案 menu never read alike.
+pub fn distinct_name(name: &str, taken: &[PlanMeta], lang: Lang) -> String {
+    let used = |n: &str| taken.iter().any(|p| p.name == n);
+    if !used(name) {
+        return name.to_string();
+    }
+    (2u32..)
+        .map(|n| Text::NumberedName.fill(lang, &[&name, &n]))
+        .find(|candidate| !used(candidate))
+        .expect("some number is free")
+}
+
 /// The list of stored plans and which one was open last.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Index {
@@ -293,6 +306,18 @@ pub fn unused_id(index: &Index, base: &str) -> String {
 mod tests {
     use super::*;
     use crate::document::demo::demo_plan;
+
+    #[test]
+    fn a_plan_added_under_a_name_taken_is_numbered() {
+        let meta = |name: &str| PlanMeta {
+            id: name.into(),
+            name: name.into(),
+        };
+        let taken = vec![meta("示例"), meta("示例（2）"), meta("其他")];
+        assert_eq!(distinct_name("新方案", &taken, Lang::Zh), "新方案");
+        assert_eq!(distinct_name("示例", &taken, Lang::Zh), "示例（3）");
+        assert_eq!(distinct_name("其他", &taken, Lang::En), "其他 (2)");
+    }
 
     #[test]
     fn revisions_are_kept_up_to_a_limit_and_make_room_under_quota() {

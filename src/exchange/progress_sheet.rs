@@ -238,7 +238,7 @@ pub fn template(
     ws.protect();
     ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
     let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 40.0)).collect();
-    lay_out(ws, &widths, HEADER_ROW, lang)?;
+    lay_out(ws, &widths, HEADER_ROW, 2, lang)?;
     // The months of the drop-downs: a list over 255 characters must stand in cells.
     let list = wb.add_worksheet().set_name(Text::SheetChoices.tr(lang))?;
     for (i, m) in months.iter().enumerate() {

@@ -29,6 +29,9 @@ pub(crate) const TITLE_ROWS: u32 = 1;
 /// The formats every sheet shares.
 pub(crate) struct Formats {
     pub title: Format,
+    /// A banner's (see `Banner`): wrapped in its merged cells.
+    pub banner: Format,
+    pub banner_title: Format,
     pub header: Format,
     pub money: Format,
     pub share: Format,
@@ -44,8 +47,13 @@ impl Formats {
             .set_text_wrap()
             .set_background_color(Color::RGB(0xE8EEF5))
             .set_border(FormatBorder::Thin);
+        let banner = Format::new()
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
         Formats {
             title: Format::new().set_bold().set_font_size(14),
+            banner_title: banner.clone().set_bold().set_font_size(14),
+            banner,
             header,
             money: Format::new().set_num_format("#,##0.00"),
             share: Format::new().set_num_format("0.0%"),
@@ -77,43 +85,125 @@ pub(crate) fn text_width(s: &str) -> f64 {
         .sum()
 }
 
-/// Column widths that fit the header (wrapped over two lines at most) and the widest cell,
-/// then the sheet's print layout (see `lay_out`).
-pub(crate) fn fit_columns(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
-    let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect();
-    lay_out(ws, &widths, TITLE_ROWS, lang)
+/// Column widths that fit the header (wrapped over two lines at most) and the widest cell.
+fn padded(widths: &[f64]) -> Vec<f64> {
+    widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect()
 }
 
 /// The printable width of an A4 page in portrait at the default margins (8.27 in less twice
 /// 0.7 in), in Excel's pixels (96 per inch).
 const A4_PORTRAIT_PX: f64 = 659.0;
+/// The same in landscape (11.69 in less twice 0.7 in).
+const A4_LANDSCAPE_PX: f64 = 988.0;
+/// The smallest print scale (%) that keeps the body's 11 pt at 8 pt or more: a sheet wider
+/// than a landscape page at this scale prints in column groups instead of shrinking further.
+pub(crate) const LEGIBLE_SCALE: u16 = 75;
+
+/// The printed width of columns `widths` (Excel's characters) in Excel's pixels: a column of
+/// width w is drawn w characters of the default font, 7 px each, plus 5 px of padding.
+pub(crate) fn width_px(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum()
+}
+
+/// How a sheet of columns `px` wide prints on A4.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PageFit {
+    /// One page wide in portrait (at most full size).
+    Portrait,
+    /// One page wide in landscape, shrunk at most to `LEGIBLE_SCALE`.
+    Landscape,
+    /// Landscape at `LEGIBLE_SCALE`, the columns in groups over several pages, each repeating
+    /// the key columns.
+    ColumnGroups,
+}
+
+pub(crate) fn page_fit(px: f64) -> PageFit {
+    if px <= A4_PORTRAIT_PX {
+        PageFit::Portrait
+    } else if A4_LANDSCAPE_PX / px * 100.0 >= f64::from(LEGIBLE_SCALE) {
+        PageFit::Landscape
+    } else {
+        PageFit::ColumnGroups
+    }
+}
 
 /// Sets the column widths (Excel's characters) and lays the sheet out for printing, as finance
-/// bureaus print these sheets: A4, landscape when the columns are wider than a portrait page,
-/// one page wide (as many pages long as it takes), rows `0..=repeat_to` (the title and the
-/// header) on every page, the sheet's name and the page number in the footer. Every sheet
-/// this app writes sets its columns here, so none prints cut into column strips.
+/// bureaus print these sheets: A4, the columns of the table and nothing beside them (a long
+/// note wraps inside the table's width rather than widening the page); portrait when the
+/// columns fit, else landscape; one page wide while the body stays 8 pt or more, else in
+/// column groups over pages that each repeat the first `keys` columns (the row's name), a
+/// group's rows before the next group's; rows `0..=repeat_to` (the title and the header) on
+/// every page; the sheet's name and the page number in the footer. Every sheet this app
+/// writes sets its columns here.
 pub(crate) fn lay_out(
     ws: &mut Worksheet,
     widths: &[f64],
     repeat_to: u32,
+    keys: u16,
     lang: Lang,
 ) -> Result<(), XlsxError> {
     for (c, &w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
-    // Excel draws a column of width w (in characters of the default font, 7 px each) with 5 px
-    // of padding.
-    let px: f64 = widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum();
     ws.set_paper_size(9);
-    if px > A4_PORTRAIT_PX {
-        ws.set_landscape();
-    } else {
-        ws.set_portrait();
+    match page_fit(width_px(widths)) {
+        PageFit::Portrait => {
+            ws.set_portrait().set_print_fit_to_pages(1, 0);
+        }
+        PageFit::Landscape => {
+            ws.set_landscape().set_print_fit_to_pages(1, 0);
+        }
+        PageFit::ColumnGroups => {
+            ws.set_landscape()
+                .set_print_scale(LEGIBLE_SCALE)
+                .set_page_order(false);
+            ws.set_repeat_columns(0, keys.max(1) - 1)?;
+        }
     }
-    ws.set_print_fit_to_pages(1, 0);
+    let last = widths.len().max(1) as u16 - 1;
+    ws.set_print_area(0, 0, ROW_LAST, last)?;
     ws.set_repeat_rows(0, repeat_to)?;
     ws.set_footer(Text::SheetFooter.tr(lang));
+    Ok(())
+}
+
+/// The last row of a sheet: a print area to it is whole columns.
+const ROW_LAST: u32 = 1_048_575;
+
+/// A line of text across a sheet's table (its title, a note, a project's name over its block):
+/// merged over the table's columns and wrapped in them, its row as high as its lines, so it
+/// is never cut by the next cell nor widens the printed page.
+pub(crate) struct Banner {
+    pub row: u32,
+    pub text: String,
+    /// The title's size and weight, else the body's.
+    pub heading: bool,
+}
+
+/// Writes `banners` over columns `widths` (set already): see `Banner`.
+pub(crate) fn write_banners(
+    ws: &mut Worksheet,
+    f: &Formats,
+    banners: &[Banner],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let last = widths.len().max(1) as u16 - 1;
+    let room: f64 = widths.iter().sum::<f64>().max(1.0);
+    for b in banners {
+        let (format, size, pt) = if b.heading {
+            (&f.banner_title, 14.0, 20.0)
+        } else {
+            (&f.banner, 11.0, 15.0)
+        };
+        // Widths are in characters of the 11 pt font; a larger font takes more of them.
+        let lines = (text_width(&b.text) * size / 11.0 / room).ceil().max(1.0);
+        if last == 0 {
+            ws.write_string_with_format(b.row, 0, &b.text, format)?;
+        } else {
+            ws.merge_range(b.row, 0, b.row, last, &b.text, format)?;
+        }
+        ws.set_row_height(b.row, lines * pt)?;
+    }
     Ok(())
 }
 
@@ -153,16 +243,41 @@ pub(crate) fn header_row_at(
     Ok(widths)
 }
 
-/// A report table below the title: typed cells with their formats.
-fn write_table(
+/// A sheet's title with its unit, if it has one: "…· 年度测算（单位：万元）".
+fn headed(title: &str, unit: &str, lang: Lang) -> String {
+    if unit.is_empty() {
+        title.to_string()
+    } else {
+        Text::Parenthesized.fill(lang, &[&title, &unit])
+    }
+}
+
+/// A report sheet: the title (with the unit) across the table, the table below it with its
+/// header frozen, and `notes` under the table, each across it.
+fn report_sheet(
     ws: &mut Worksheet,
     f: &Formats,
+    (title, unit): (&str, &str),
     table: &Table,
+    notes: &[&str],
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let mut widths = Vec::new();
-    write_block(ws, f, table, TITLE_ROWS, &mut widths)?;
-    fit_columns(ws, &widths, lang)
+    let end = write_block(ws, f, table, TITLE_ROWS, &mut widths)?;
+    let widths = padded(&widths);
+    lay_out(ws, &widths, TITLE_ROWS, 1, lang)?;
+    ws.set_freeze_panes(TITLE_ROWS + 1, 0)?;
+    let mut banners = vec![Banner {
+        row: 0,
+        text: headed(title, unit, lang),
+        heading: true,
+    }];
+    banners.extend(notes.iter().enumerate().map(|(i, n)| Banner {
+        row: end + 1 + i as u32,
+        text: n.to_string(),
+        heading: false,
+    }));
+    write_banners(ws, f, &banners, &widths)
 }
 
 /// Writes `table` with its header at row `at`, widening `widths` to fit; the row after it.
@@ -212,20 +327,38 @@ fn write_fund_balances(
     ws: &mut Worksheet,
     f: &Formats,
     view: &Plan,
+    title: &str,
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let mut widths = Vec::new();
+    let mut banners = vec![
+        Banner {
+            row: 0,
+            text: title.to_string(),
+            heading: true,
+        },
+        Banner {
+            row: TITLE_ROWS,
+            text: Text::SheetFundBalanceNote.tr(lang).to_string(),
+            heading: false,
+        },
+    ];
     let mut at = TITLE_ROWS + 1;
     for p in &view.projects {
         let Some(fb) = crate::present::fund_balance::fund_balance(view, &p.id, lang) else {
             continue;
         };
-        ws.write_string_with_format(at, 0, &fb.name, &f.title)?;
-        let coverage = fb.coverage_text(lang);
-        ws.write_string(at, 1, &coverage)?;
+        // The project's name and coverage over its block, one line, never cut by a cell.
+        banners.push(Banner {
+            row: at,
+            text: format!("{} · {}", fb.name, fb.coverage_text(lang)),
+            heading: true,
+        });
         at = write_block(ws, f, &fb.yearly, at + 1, &mut widths)? + 1;
     }
-    fit_columns(ws, &widths, lang)
+    let widths = padded(&widths);
+    lay_out(ws, &widths, 0, 1, lang)?;
+    write_banners(ws, f, &banners, &widths)
 }
 
 /// The project list sheet: the CSV's columns (so it imports back), numbers as numbers.
@@ -257,11 +390,19 @@ fn write_projects(
             widths[c] = widths[c].max(width);
         }
     }
-    fit_columns(ws, &widths, lang)
+    let widths = padded(&widths);
+    // The project's number and name stand on every page of a split sheet.
+    lay_out(ws, &widths, TITLE_ROWS, 2, lang)
 }
 
 /// 方案对比: every comparison measure for the base and each scenario.
-fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Result<(), XlsxError> {
+fn write_compare(
+    ws: &mut Worksheet,
+    f: &Formats,
+    doc: &Plan,
+    title: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let all = compare(doc, &[], lang);
     let mut header = vec![Text::SheetMetric.tr(lang).to_string()];
     header.extend(all.iter().map(|c| c.name.clone()));
@@ -285,7 +426,15 @@ fn write_compare(ws: &mut Worksheet, f: &Formats, doc: &Plan, lang: Lang) -> Res
             widths[c + 1] = widths[c + 1].max(crate::words::i18n::fmt_number(v, 2).len() as f64);
         }
     }
-    fit_columns(ws, &widths, lang)
+    let widths = padded(&widths);
+    lay_out(ws, &widths, TITLE_ROWS, 1, lang)?;
+    ws.set_freeze_panes(TITLE_ROWS + 1, 0)?;
+    let banner = Banner {
+        row: 0,
+        text: title.to_string(),
+        heading: true,
+    };
+    write_banners(ws, f, &[banner], &widths)
 }
 
 fn sheet(wb: &mut Workbook, name: Text, lang: Lang) -> Result<&mut Worksheet, XlsxError> {
@@ -310,46 +459,39 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
 
     let ws = sheet(&mut wb, Text::SheetYearly, lang)?;
     let table = yearly_table(&r, lang);
-    title(ws, &f, &named(Text::SheetYearly), unit, table.header.len())?;
-    write_table(ws, &f, &table, lang)?;
+    report_sheet(ws, &f, (&named(Text::SheetYearly), unit), &table, &[], lang)?;
 
     let ws = sheet(&mut wb, Text::SheetYearTargets, lang)?;
     let table = crate::present::report::year_targets_table(&r, lang);
-    title(
+    report_sheet(
         ws,
         &f,
-        &named(Text::SheetYearTargets),
-        "",
-        table.header.len(),
+        (&named(Text::SheetYearTargets), ""),
+        &table,
+        &[],
+        lang,
     )?;
-    write_table(ws, &f, &table, lang)?;
 
     let ws = sheet(&mut wb, Text::SheetAffordability, lang)?;
     let table = affordability_table(&r, view.assumptions.other_ppp_spending, lang);
-    title(
+    let note = [Text::AffNote.tr(lang)];
+    report_sheet(
         ws,
         &f,
-        &named(Text::SheetAffordability),
-        unit,
-        table.header.len(),
-    )?;
-    write_table(ws, &f, &table, lang)?;
-    ws.write_string(
-        TITLE_ROWS + 2 + table.rows.len() as u32,
-        0,
-        Text::AffNote.tr(lang),
+        (&named(Text::SheetAffordability), unit),
+        &table,
+        &note,
+        lang,
     )?;
 
     let ws = sheet(&mut wb, Text::SheetFundBalance, lang)?;
-    title(ws, &f, &named(Text::SheetFundBalance), unit, 2)?;
-    ws.write_string(TITLE_ROWS, 0, Text::SheetFundBalanceNote.tr(lang))?;
-    write_fund_balances(ws, &f, &view, lang)?;
+    let title_text = headed(&named(Text::SheetFundBalance), unit, lang);
+    write_fund_balances(ws, &f, &view, &title_text, lang)?;
 
     if !doc.scenarios.is_empty() {
         let ws = sheet(&mut wb, Text::SheetCompare, lang)?;
         let title_text = format!("{} · {}", doc.name, Text::SheetCompare.tr(lang));
-        title(ws, &f, &title_text, unit, 2 + doc.scenarios.len())?;
-        write_compare(ws, &f, doc, lang)?;
+        write_compare(ws, &f, doc, &headed(&title_text, unit, lang), lang)?;
     }
     wb.save_to_buffer()
 }
@@ -373,14 +515,8 @@ pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>,
     ] {
         let ws = sheet(&mut wb, name, lang)?;
         let title_text = format!("{heading} · {}", name.tr(lang));
-        title(
-            ws,
-            &f,
-            &title_text,
-            Text::SheetUnit.tr(lang),
-            table.header.len(),
-        )?;
-        write_table(ws, &f, table, lang)?;
+        let unit = Text::SheetUnit.tr(lang);
+        report_sheet(ws, &f, (&title_text, unit), table, &[], lang)?;
     }
     wb.save_to_buffer()
 }
@@ -409,16 +545,29 @@ pub fn template(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             let validation = DataValidation::new().allow_list_strings(&list)?;
             // The whole column below the header, so every row a county adds is checked.
             ws.add_data_validation(TITLE_ROWS + 1, c as u16, 5000, c as u16, &validation)?;
-            guide.push(format!("{}：{}", column.header(lang), list.join(" / ")));
+            guide.push(format!(
+                "{}{}{}",
+                column.header(lang),
+                Text::Colon.tr(lang),
+                list.join(" / ")
+            ));
         }
     }
     guide.push(Text::GuideExample.tr(lang).to_string());
     let ws = sheet(&mut wb, Text::SheetGuide, lang)?;
-    for (r, line) in guide.iter().enumerate() {
-        ws.write_string(r as u32, 0, line)?;
-    }
+    let widths = [90.0];
     // The guide's first line says what the sheet is: it stands over every printed page.
-    lay_out(ws, &[90.0], 0, lang)?;
+    lay_out(ws, &widths, 0, 1, lang)?;
+    let lines: Vec<Banner> = guide
+        .into_iter()
+        .enumerate()
+        .map(|(r, text)| Banner {
+            row: r as u32,
+            text,
+            heading: false,
+        })
+        .collect();
+    write_banners(ws, &f, &lines, &widths)?;
     wb.save_to_buffer()
 }
 

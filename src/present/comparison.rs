@@ -42,10 +42,15 @@ pub fn difference(kind: MetricKind, v: f64, base: f64, lang: Lang) -> String {
     let base_units = shown_units(base * scale, decimals);
     match kind {
         MetricKind::Share => format!("{sign}{digits} {}", Text::PercentagePoints.tr(lang)),
-        _ if d != 0 && base_units != 0 => format!(
-            "{sign}{}（{sign}{}%）",
-            unit_of(kind, digits, lang),
-            fixed(d as f64 / base_units.abs() as f64 * 100.0, 1)
+        _ if d != 0 && base_units != 0 => Text::Parenthesized.fill(
+            lang,
+            &[
+                &format!("{sign}{}", unit_of(kind, digits, lang)),
+                &format!(
+                    "{sign}{}%",
+                    fixed(d as f64 / base_units.abs() as f64 * 100.0, 1)
+                ),
+            ],
         ),
         _ => format!("{sign}{}", unit_of(kind, digits, lang)),
     }

@@ -112,10 +112,12 @@ fn ppp(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) -> Figure
         value: if r.years.is_empty() {
             "—".into()
         } else {
-            format!(
-                "{}（{}）",
-                fmt_pct(r.totals.max_ppp_share),
-                fmt_year(r.totals.max_ppp_share_year, lang)
+            Text::Parenthesized.fill(
+                lang,
+                &[
+                    &fmt_pct(r.totals.max_ppp_share),
+                    &fmt_year(r.totals.max_ppp_share_year, lang),
+                ],
             )
         },
         detail: format!("{} {}", Text::Cap.tr(lang), fmt_limit(a.ppp_cap)),

@@ -133,7 +133,7 @@ fn App() -> impl IntoView {
                     <h1>{move || t(Text::AppTitle)}</h1>
                     <span class="subtitle">{move || t(Text::AppSubtitle)}</span>
                 </div>
-                <div class="plan-name" data-testid="plan-name">{move || plan.with(|p| p.name.clone())}</div>
+                <div class="plan-name" data-testid="plan-name" title=move || plan.with(|p| p.name.clone())>{move || plan.with(|p| p.name.clone())}</div>
                 <div class="actions">
                     <plans::PlanMenus />
                     <span class="sep"></span>
@@ -154,36 +154,41 @@ fn App() -> impl IntoView {
                 </div>
             </Show>
             <Tabs tab=tab />
-            <scenarios::ScenarioBar />
-            <kpi_strip::KpiStrip />
-            <main
-                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=move |ev: leptos::ev::DragEvent| plans::on_drop(session, ev)
-            >
+            // The editor sits beside the work where there is room for both (kept in view as the
+            // page scrolls), and over it as a drawer where there is not (style/main.css).
+            <div class="workspace">
+                <div class="work">
+                    <scenarios::ScenarioBar />
+                    <kpi_strip::KpiStrip />
+                    <main
+                        on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                        on:drop=move |ev: leptos::ev::DragEvent| plans::on_drop(session, ev)
+                    >
+                        {move || {
+                            store.generation.track();
+                            store.rewound.track();
+                            match tab.get() {
+                                Tab::Projects => view! { <projects::ProjectList /> }.into_any(),
+                                Tab::Resettlement => view! { <mixes::ResettlementPage /> }.into_any(),
+                                Tab::Financing => view! { <mixes::FinancingPage /> }.into_any(),
+                                Tab::Results => view! { <results::ResultsPage /> }.into_any(),
+                                Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
+                                Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
+                                Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
+                                Tab::Progress => view! { <progress::ProgressPage /> }.into_any(),
+                                Tab::Team => view! { <team::TeamPage /> }.into_any(),
+                                Tab::Report => view! { <report::ReportPage /> }.into_any(),
+                            }
+                        }}
+                    </main>
+                </div>
                 {move || {
-                    store.generation.track();
+                    // After undo/redo the editor starts again from the plan.
                     store.rewound.track();
-                    match tab.get() {
-                        Tab::Projects => view! { <projects::ProjectList /> }.into_any(),
-                        Tab::Resettlement => view! { <mixes::ResettlementPage /> }.into_any(),
-                        Tab::Financing => view! { <mixes::FinancingPage /> }.into_any(),
-                        Tab::Results => view! { <results::ResultsPage /> }.into_any(),
-                        Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),
-                        Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
-                        Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
-                        Tab::Progress => view! { <progress::ProgressPage /> }.into_any(),
-                        Tab::Team => view! { <team::TeamPage /> }.into_any(),
-                        Tab::Report => view! { <report::ReportPage /> }.into_any(),
-                    }
+                    editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
                 }}
-            </main>
+            </div>
         </div>
-        // Beside the list rather than below it: fixed to the viewport whatever row was clicked.
-        {move || {
-            // After undo/redo the editor starts again from the plan.
-            store.rewound.track();
-            editing.get().map(|id| view! { <editor::ProjectEditor id=id /> })
-        }}
         // What a paper dims: everything but itself.
         {move || store.paper_open().then(|| view! { <div class="backdrop" aria-hidden="true" data-testid="backdrop"></div> })}
         {move || store.fund_balance.get().map(|id| view! { <fund_balance::FundBalancePanel id=id /> })}
@@ -219,25 +224,33 @@ fn prefetch_charts_when_idle() {
     });
 }
 
-/// The tab bar; the hash follows the open tab (see `route`).
+/// The navigation bar: each section's name over its pages, every page one click away; the hash
+/// follows the open page (see `route`). A section's pages stay together when the bar wraps.
 #[component]
 fn Tabs(tab: RwSignal<Tab>) -> impl IntoView {
     view! {
-        <nav class="tabs" role="tablist">
-            {Tab::ALL
+        <nav class="tabs" aria-label=move || t(Text::NavLabel)>
+            {state::Section::ALL
                 .into_iter()
-                .map(|tb| {
+                .map(|section| {
                     view! {
-                        <button
-                            type="button"
-                            role="tab"
-                            data-testid=format!("nav-{}", tb.id())
-                            aria-selected=move || (tab.get() == tb).to_string()
-                            class:active=move || tab.get() == tb
-                            on:click=move |_| tab.set(tb)
-                        >
-                            {move || t(tb.label())}
-                        </button>
+                        <div class="tab-group" role="group" aria-label=move || t(section.label())
+                            class:current=move || tab.get().section() == section>
+                            <span class="tab-group-name" aria-hidden="true">{move || t(section.label())}</span>
+                            <div class="tab-row">
+                                {section.tabs().map(|tb| view! {
+                                    <button
+                                        type="button"
+                                        data-testid=format!("nav-{}", tb.id())
+                                        aria-current=move || (tab.get() == tb).then_some("page")
+                                        class:active=move || tab.get() == tb
+                                        on:click=move |_| tab.set(tb)
+                                    >
+                                        {move || t(tb.label())}
+                                    </button>
+                                }).collect_view()}
+                            </div>
+                        </div>
                     }
                 })
                 .collect_view()}

@@ -78,7 +78,7 @@ catalogue! {
     ChartMonetized => "货币化安置率与目标", "Monetized rate against targets";
     ChartMix => "安置方式（户数）", "Resettlement mix (households)";
     ChartDebt => "年末债务余额", "Debt outstanding at year end";
-    UnitYi => "亿元", "100m yuan";
+    UnitYi => "亿元", "hundred million yuan";
     PppRoom => "PPP支出上限余量", "Room under the PPP cap";
     Target => "目标", "Target";
     InCentralCity => "位于中心城市", "In the central city";
@@ -88,7 +88,7 @@ catalogue! {
     None => "无", "none";
     PlanName => "方案名称", "plan name";
     Removed => "（已删除）", "(deleted)";
-    ScenarioSummary => "{0}（{1} 项修改）", "{0} ({1} edits)";
+    ScenarioSummary => "{0}（{1} 项修改）", "{0} ({1:edit|edits})";
     ErrNoDistrictProjects => "文件中没有“{0}”的项目：请确认这是该区县的报送文件", "the file has no project of {0}: is it that county's submission?";
     ErrIdOfOtherDistrict => "项目“{0}”的编号 {1} 已被{2}的项目使用", "project {0} has id {1}, which a project of {2} already uses";
     RowPlan => "修改 {0}", "change {0}";
@@ -134,7 +134,12 @@ catalogue! {
     SectionService => "政府购买服务", "Government purchase of services";
     SectionPpp => "PPP", "PPP";
     SectionBond => "棚改专项债", "Special bonds";
-    NavAssumptions => "全市参数", "City-wide";
+    NavAssumptions => "目标与假设", "Targets & assumptions";
+    SectionPlan => "规划", "Plan";
+    SectionWeigh => "测算", "Weigh";
+    SectionFollow => "执行", "Follow";
+    SectionShare => "协作与报告", "Share & report";
+    NavLabel => "页面", "Pages";
     NavTeam => "协作", "Team";
     NavRisk => "风险", "Risk";
     OptimizeButton => "求最优方案", "Optimize";
@@ -143,7 +148,7 @@ catalogue! {
     OptimizeObjective => "最小化", "Minimize";
     OptimizeDistricts => "各区县分别达到目标", "each district's own target";
     OptimizeTier => "PPP 支出不超过 5% 红线", "PPP within the 5 % line";
-    OptimizeServicePurchase => "允许新项目采用政府购买服务（财政部令第102号不允许）", "allow service purchase for new projects (财政部令第102号 does not)";
+    OptimizeServicePurchase => "允许新项目采用政府购买服务（财政部令第102号不允许）", "allow service purchase for new projects (MoF Order No. 102 does not)";
     OptimizeMaxCash => "货币补偿比例上限", "Cash compensation at most";
     OptimizeMinInKind => "新建安置比例下限", "New build at least";
     OptimizeStock => "可收购的存量商品房（户）", "Existing housing the government can buy (households)";
@@ -162,7 +167,7 @@ catalogue! {
     OptimizePolishing => "按 {0} 步长微调：{1} / {2} 个项目", "Polishing in steps of {0}: {1} of {2} projects";
     OptimizePricing => "测算目标的影子价格：{0} / {1}", "Pricing the targets: {0} of {1}";
     OptimizeStale => "求解期间方案已修改，结果未采用；请重新求解。", "The plan changed during the run; its answer was not taken. Solve again.";
-    OptimizeChanges => "共调整 {0} 处", "{0} changes";
+    OptimizeChanges => "共调整 {0} 处", "{0:change|changes}";
     OptimumInfeasible => "各项目标与上限无法同时满足：见上方需放宽的限制", "the targets and caps cannot all hold: see the relaxations above";
     OptimumName => "最优方案（{0}最小）", "Optimum (least {0})";
     OptimumNote => "优化前 {0} 万元，优化后 {1} 万元", "before {0}, after {1} (10k yuan)";
@@ -257,7 +262,7 @@ catalogue! {
     NotSubmitted => "未报送", "not submitted";
     TallyText => "新增 {0}，删除 {1}，修改 {2}", "{0} added, {1} removed, {2} changed";
     TakeSubmission => "导入报送文件", "Take its file";
-    LogMore => "{0} 等 {1} 项修改", "{0} and more ({1} changes)";
+    LogMore => "{0} 等 {1} 项修改", "{0} and more ({1:change|changes})";
     ImportCompare => "对比并合并", "Compare and merge";
     TargetCentral => "中心城市货币化目标", "Central-city monetized target";
     TargetCounties => "区县货币化目标", "County monetized target";
@@ -305,7 +310,7 @@ catalogue! {
     PppRiskCity => "按全市比例法参数", "city-wide ratios";
     PppRiskRatio => "比例法", "Ratio method";
     PppRiskScenarios => "情景分析法", "Scenario analysis";
-    PppInputsTitle => "PPP 财政支出（财金〔2015〕21号）", "PPP fiscal spending (财金〔2015〕21号)";
+    PppInputsTitle => "PPP 财政支出（财金〔2015〕21号）", "PPP fiscal spending (MoF Finance [2015] No. 21)";
     DescPppInputs => "PPP 财政支出参数", "PPP spending inputs";
     BondBullet => "到期一次还本", "Principal at maturity";
     BondAmortizing => "分年等额还本", "Equal principal each year";
@@ -443,6 +448,10 @@ catalogue! {
     Yes => "是", "yes";
     No => "否", "no";
     CopySuffix => "（副本）", " (copy)";
+    NumberedName => "{0}（{1}）", "{0} ({1})";
+    Parenthesized => "{0}（{1}）", "{0} ({1})";
+    Colon => "：", ": ";
+    NamedThing => "{0}「{1}」", "{0} “{1}”";
     ImportedSuffix => "（导入）", " (imported)";
     YearlyFileName => "年度测算", "yearly";
     ProjectsFileName => "项目清单", "projects";
@@ -490,7 +499,7 @@ catalogue! {
     ErrProgressCell => "{0} {1}“{2}”不是不小于 0 的数字", "{0} {1} “{2}” is not a number, 0 or more";
     ErrProgressMonthCell => "{0} {1}“{2}”不是 2027-03 这样的月份", "{0} {1} “{2}” is not a month like 2027-03";
     ErrProgressFile => "进度文件中有错误，未导入任何数据，方案未改变：{0}", "The progress file has errors; nothing was imported and the plan is unchanged: {0}";
-    ProgressImported => "已导入{0}{1}进度：{2}个项目，{3}个有变化", "{0}'s progress for {1} imported: {2} projects, {3} changed";
+    ProgressImported => "已导入{0}{1}进度：{2}个项目，{3}个有变化", "{0}'s progress for {1} imported: {2:project|projects}, {3} changed";
     ReportOnTime => "已报送", "Reported";
     ReportLate => "逾期报送", "Reported late";
     ReportDue => "未报送", "Not yet reported";
@@ -557,6 +566,12 @@ catalogue! {
     RepaidByBudget => "由财政预算偿还", "repaid from the budget";
     LandBalance => "资金平衡", "funding balance";
     RuleMonetizedSource => "省棚改年度考核", "provincial annual assessment";
+    CiteMof2015No21 => "财金〔2015〕21号", "MoF Finance [2015] No. 21";
+    CiteMof2022No119 => "财金〔2022〕119号", "MoF Finance [2022] No. 119";
+    CiteGov2023No115 => "国办函〔2023〕115号", "State Council General Office Letter [2023] No. 115";
+    CiteMofOrder102 => "财政部令第102号", "MoF Order No. 102";
+    CiteMofBudget2018No28 => "财预〔2018〕28号", "MoF Budget [2018] No. 28";
+    CiteBondAppraisal => "专项债项目评审", "special-bond project appraisal";
     YearsUnit => "年", " years";
     From => "起", " on";
 
@@ -579,7 +594,7 @@ catalogue! {
     ErrNotWhole => "{0} 应为整数", "{0} must be a whole number";
     ErrSum => "{0}，合计应为 100 %", "{0}, must sum to 100 %";
     ErrGrace => "{0} / {1} 年，宽限期应短于贷款期限", "{0} / {1} years, the grace period must be shorter than the term";
-    ErrCapitalMin => "{0}，不得低于 {1}（国发〔2015〕51号）", "{0}, must be at least {1} (国发〔2015〕51号)";
+    ErrCapitalMin => "{0}，不得低于 {1}（国发〔2015〕51号）", "{0}, must be at least {1} (State Council [2015] No. 51)";
     ErrYearOutside => "{0}，应在方案年度内（{1}–{2}）", "{0}, must be within the plan years ({1}–{2})";
     ErrBudgetForPpp => "计划了 PPP 支出时应大于 0", "must be above 0 when PPP spending is planned";
     ErrLandWithoutYears => "有土地出让收入时出让年限至少 1 年", "must be at least 1 year when there is land revenue";
@@ -598,8 +613,8 @@ catalogue! {
     DescAddScenario => "新建情景 {0}", "add scenario {0}";
     DescDeleteScenario => "删除情景 {0}", "delete scenario {0}";
     DescRenameScenario => "重命名情景 {0}", "rename scenario {0}";
-    DescImportProjects => "导入 {0} 个项目", "import {0} projects";
-    DescBatch => "{0} 项修改", "{0} changes";
+    DescImportProjects => "导入 {0} 个项目", "import {0:project|projects}";
+    DescBatch => "{0} 项修改", "{0:change|changes}";
     DescPreparedBy => "修改编制人", "change who prepared the plan";
     DescRisk => "修改风险分析设置", "change the risk settings";
     AffEquity => "股权投资", "Equity";
@@ -608,7 +623,7 @@ catalogue! {
     AffSupporting => "配套投入", "Supporting investment";
     AffOther => "其他PPP项目支出", "Other PPP projects";
     AffTotal => "合计", "Total";
-    AffNote => "注：股权投资＝PPP投资×项目资本金比例×政府股权比例，随投资支付；运营补贴为可用性付费与运营补贴；风险承担按比例法（建设成本、运营成本的一定比例）或情景分析法（基本、不利、最坏情景支出的期望值）；配套投入为政府投入减社会资本承担部分。占比＝合计÷一般公共预算支出，上限10%（财金〔2015〕21号）。", "Note: equity = PPP investment × project capital ratio × government share, paid with the investment; operating subsidies are the availability and operating payments; retained risk by the ratio method (shares of construction and operating cost) or scenario analysis (expected value of base, adverse and worst cases); supporting investment is the government's inputs less what the partner pays. Share = total ÷ general public budget expenditure, cap 10 % (财金〔2015〕21号).";
+    AffNote => "注：股权投资＝PPP投资×项目资本金比例×政府股权比例，随投资支付；运营补贴为可用性付费与运营补贴；风险承担按比例法（建设成本、运营成本的一定比例）或情景分析法（基本、不利、最坏情景支出的期望值）；配套投入为政府投入减社会资本承担部分。占比＝合计÷一般公共预算支出，上限10%（财金〔2015〕21号）。", "Note: equity = PPP investment × project capital ratio × government share, paid with the investment; operating subsidies are the availability and operating payments; retained risk by the ratio method (shares of construction and operating cost) or scenario analysis (expected value of base, adverse and worst cases); supporting investment is the government's inputs less what the partner pays. Share = total ÷ general public budget expenditure, cap 10 % (MoF Finance [2015] No. 21).";
     ExportXlsx => "导出 Excel", "Export Excel";
     DownloadTemplate => "下载模板", "Download template";
     WorkbookFileName => "测算表", "workbook";
@@ -671,8 +686,8 @@ catalogue! {
     DescSubmission => "接收区县报送", "take a county's submission";
     DescMoveScenario => "调整情景 {0} 的顺序", "reorder scenario {0}";
     DescInScenario => "情景 {0}：{1}", "scenario {0}: {1}";
-    DescScenarioRemove => "从情景 {0} 移除 {1} 项修改", "remove {1} changes from scenario {0}";
-    DescScenarioEdits => "情景 {0} 的 {1} 项修改", "{1} changes in scenario {0}";
+    DescScenarioRemove => "从情景 {0} 移除 {1} 项修改", "remove {1:change|changes} from scenario {0}";
+    DescScenarioEdits => "情景 {0} 的 {1} 项修改", "{1:change|changes} in scenario {0}";
     DescLever => "调节：{0}", "lever: {0}";
     IncentiveResponse => "激励响应（奖励每提高1个百分点，货币化安置率提高的百分点）", "Incentive response (points of monetized rate per point of incentive)";
     GoalMonetized => "各区县达到货币化目标所需的最小统一货币化比例", "Smallest uniform monetized share meeting every target";
@@ -709,8 +724,8 @@ catalogue! {
     LeverScale => "成本参数增减", "Scale a cost driver";
     ErrPastePastGrid => "粘贴的第 {0} 行超出了表格：未粘贴任何数据", "Pasted row {0} reaches past the grid: nothing was pasted";
     ErrPasteCell => "粘贴的第 {0} 行第 {1} 列“{2}”不是数字：未粘贴任何数据", "Pasted row {0}, column {1} “{2}” is not a number: nothing was pasted";
-    BehindExpropriation => "征收未按期启动，滞后 {0} 个月", "expropriation {0} months behind";
-    BehindConstruction => "未按期开工，滞后 {0} 个月", "construction {0} months behind";
+    BehindExpropriation => "征收未按期启动，滞后 {0} 个月", "expropriation {0:month|months} behind";
+    BehindConstruction => "未按期开工，滞后 {0} 个月", "construction {0:month|months} behind";
     BehindPace => "开工率 {0}，不到时序进度 {1} 的一半", "start rate {0}, under half of the {1} of the year gone";
     ChartRanking => "区县开工率排名", "Start rate by district and county";
     ChartPace => "{0}进度：计划与实际（累计）", "{0}: plan against actual (cumulative)";
@@ -765,7 +780,7 @@ catalogue! {
     BoardTimes => "{0}（第 {1} 次）", "{0} ({1} times)";
     ImportProgress => "导入进度…", "Import progress…";
     DownloadProgressTemplate => "下载进度模板", "Download template";
-    RankingWeightsHint => "排名按各项比率的加权平均（综合得分）；默认只按开工率。", "The ranking is by the weighted mean of the rates (composite score); by default 开工率 alone.";
+    RankingWeightsHint => "排名按各项比率的加权平均（综合得分）；默认只按开工率。", "The ranking is by the weighted mean of the rates (composite score); by default the start rate alone.";
     OpenMonthlyReport => "月度报告", "Monthly report";
     PaceScope => "进度图范围", "Chart of";
     ColDelay => "滞后原因", "Why behind";
@@ -818,9 +833,9 @@ catalogue! {
     RuleTitleLandCover => "土地收入不足以覆盖债务本息", "Land revenue does not cover debt service";
     SeverityMiss => "约束性指标未达标", "Binding target missed";
     SeverityWarning => "预警", "Warning";
-    ReachProjects => "{0}个项目", "{0} project(s)";
-    ReachAreas => "{0}个区域", "{0} area(s)";
-    ReachYears => "{0}个年度", "{0} year(s)";
+    ReachProjects => "{0}个项目", "{0:project|projects}";
+    ReachAreas => "{0}个区域", "{0:area|areas}";
+    ReachYears => "{0}个年度", "{0:year|years}";
     ReachSeparator => "、", ", ";
     Worst => "最不利：", "worst: ";
     FindingLine => "{0} {1} {2} {3} {4}{5}（{6}）", "{0}: {1} {2} {3} {4}{5} ({6})";
@@ -866,13 +881,13 @@ catalogue! {
     YearTargetsTitle => "分年度货币化安置率（按计划年度）", "Monetized rate by planned year";
     FieldWindow => "规划年限", "Plan window";
     FieldForecast => "预测进度", "Forecast schedule";
-    DescForecast => "{0}：按实际进度预测（截至{1}，征收推迟{2}个月，开工推迟{3}个月）", "{0}: forecast from actuals (to {1}, signing {2} months late, construction {3} months late)";
+    DescForecast => "{0}：按实际进度预测（截至{1}，征收推迟{2}个月，开工推迟{3}个月）", "{0}: forecast from actuals (to {1}, signing {2:month|months} late, construction {3:month|months} late)";
     DescForecastCleared => "{0}：恢复计划进度", "{0}: back to the plan's schedule";
     DescWindow => "规划期改为{0}—{1}年（{2}年）", "Plan window set to {0}–{1} ({2} years)";
     DescArchive => "{0}转入历史项目", "{0} moved to history";
     DescRestore => "{0}从历史项目恢复", "{0} restored from history";
     DescRollForward => "滚动到下一年：{0}—{1}年", "Rolled forward to {0}–{1}";
-    DescForecastRefresh => "按实际进度刷新预测（{0}个项目）", "Forecast refreshed from the actuals ({0} projects)";
+    DescForecastRefresh => "按实际进度刷新预测（{0}个项目）", "Forecast refreshed from the actuals ({0:project|projects})";
     ForecastScenarioName => "按实际进度预测", "Forecast from actuals";
     ForecastScenarioNote => "截至{0}的实际投资与到位资金，滞后项目按滞后月数推迟，其余按计划", "Investment and funds in place to {0} as reported; late projects moved by their delay; the rest as planned";
 }
@@ -880,6 +895,8 @@ catalogue! {
 impl Text {
     /// The entry with `{0}`, `{1}`, … replaced by `args`, in one pass: an argument that itself
     /// contains "{1}" (a project named so) is never substituted again.
+    /// The template with `{i}` replaced by `args[i]`; `{i:month|months}` also names the unit,
+    /// singular when the argument reads "1" ("1 month", "3 months"): the English plurals.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
         let template = self.tr(lang);
         let mut out = String::with_capacity(template.len() + 16 * args.len());
@@ -887,12 +904,21 @@ impl Text {
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            let slot = after
-                .find('}')
-                .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
-            match slot.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
-                Some((a, close)) => {
-                    out.push_str(&a.to_string());
+            let slot = after.find('}').and_then(|close| {
+                let (index, forms) = match after[..close].split_once(':') {
+                    Some((i, forms)) => (i, forms.split_once('|')),
+                    None => (&after[..close], None),
+                };
+                let arg = args.get(index.parse::<usize>().ok()?)?;
+                Some((arg.to_string(), forms, close))
+            });
+            match slot {
+                Some((arg, forms, close)) => {
+                    out.push_str(&arg);
+                    if let Some((one, many)) = forms {
+                        out.push(' ');
+                        out.push_str(if arg == "1" { one } else { many });
+                    }
                     rest = &after[close + 1..];
                 }
                 None => {
@@ -979,6 +1005,18 @@ mod tests {
         assert_eq!(fmt_wan(386_800.4), "386,800.40");
         assert_eq!(fmt_wan(-1234.0), "-1,234.00");
         assert_eq!(fmt_wan(-0.002), "0.00");
+        assert_eq!(
+            Text::BehindConstruction.fill(Lang::En, &[&1]),
+            "construction 1 month behind"
+        );
+        assert_eq!(
+            Text::BehindConstruction.fill(Lang::En, &[&3]),
+            "construction 3 months behind"
+        );
+        assert_eq!(
+            Text::BehindConstruction.fill(Lang::Zh, &[&1]),
+            "未按期开工，滞后 1 个月"
+        );
         assert_eq!(fmt_yi(386_800.0), "38.68");
         assert_eq!(fmt_yi(7_600_000.0), "760.00");
         assert_eq!(fmt_pct(0.538), "53.8 %");

@@ -70,8 +70,12 @@ test('载入示例方案 opens the demo as a plan of its own, and the English to
   await page.click('[data-testid="load-demo"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length === 32);
   assert.equal(await page.locator('[data-testid="plan-list"] [role=menuitemradio]').count(), 2);
+  // Two plans in the menu never read alike: the second demo is numbered.
+  const names = await page.locator('[data-testid="plan-list"] [role=menuitemradio]').allTextContents();
+  assert.equal(new Set(names).size, 2, names.join(' / '));
+  assert.ok((await page.textContent('[data-testid="plan-name"]')).endsWith('（2）'));
   await page.click('[data-testid="lang-toggle"]');
-  await page.waitForSelector('text=Projects');
+  await page.waitForSelector('[data-testid="nav-projects"]:text-is("Projects")');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
 });

@@ -44,6 +44,9 @@ export function useBrowser() {
   return env;
 }
 
+/// Every page's id (its `nav-…` test id and `#/…` hash), in the navigation bar's order.
+export const PAGES = ['projects', 'resettlement', 'financing', 'assumptions', 'results', 'compare', 'risk', 'progress', 'team', 'report'];
+
 /// Opens the app in a fresh context (empty local storage unless `storage` seeds it; `now`, a
 /// time such as '2027-05-03T09:00:00', fixes the page's clock there, its timers running).
 export async function openApp(env, { storage = null, path = '/', now = null } = {}) {

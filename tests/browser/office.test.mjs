@@ -13,7 +13,7 @@ const TABS = ['projects', 'resettlement', 'financing', 'results', 'compare', 'as
 async function openTab(page, id) {
   await page.click(`[data-testid="nav-${id}"]`);
   await page.waitForFunction(
-    (id) => document.querySelector(`[data-testid="nav-${id}"]`)?.getAttribute('aria-selected') === 'true',
+    (id) => document.querySelector(`[data-testid="nav-${id}"]`)?.getAttribute('aria-current') === 'page',
     id,
   );
   await page.waitForTimeout(200);

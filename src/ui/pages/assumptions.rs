@@ -43,7 +43,7 @@ fn number_field(
                 Some(p) => refused.set(Some(p)),
             })
             percent=percent
-            unit=unit.text(crate::words::i18n::Lang::Zh)
+            unit=unit
             testid=testid
             error=Signal::derive(move || {
                 refused

@@ -77,7 +77,7 @@ fn CompareToolbar() -> impl IntoView {
                 {move || t(Text::NewScenario)}
             </button>
             {move || scenarios().into_iter().map(|(id, name)| {
-                let label = format!("{}「{name}」", t(Text::DeleteScenario));
+                let label = Text::NamedThing.fill(lang(), &[&t(Text::DeleteScenario), &name]);
                 let shown = label.clone();
                 let delete = move |_| {
                     let ok = window().confirm_with_message(&format!("{label}？")).unwrap_or(false);

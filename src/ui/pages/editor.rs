@@ -111,6 +111,35 @@ fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String)
     on_cleanup(move || esc.remove());
 }
 
+/// Beside the list the panel is sticky: it starts where the work below the header starts and
+/// reaches the bottom of the window whatever the scroll, its own height following (`--editor-top`,
+/// read by style/main.css; as a drawer it is fixed to the whole window and ignores it).
+fn fit_to_window(panel: NodeRef<leptos::html::Section>) {
+    let fit = move || {
+        let Some(el) = panel.get_untracked() else {
+            return;
+        };
+        let top = el
+            .parent_element()
+            .map(|w| w.get_bounding_client_rect().top().max(0.0))
+            .unwrap_or(0.0);
+        let _ = el
+            .style()
+            .set_property("--editor-top", &format!("{}px", top.ceil()));
+    };
+    Effect::new(move |_| {
+        if panel.get().is_some() {
+            fit();
+        }
+    });
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| fit());
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+}
+
 /// The draft's issues, checked against the plan it belongs to (its row as the list numbers it).
 fn draft_issues(store: Store, draft: RwSignal<Project>) -> Memo<Vec<Issue>> {
     Memo::new(move |_| {
@@ -154,6 +183,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
     let draft = RwSignal::new(initial);
     let panel = NodeRef::<leptos::html::Section>::new();
     follow_focus(store, panel, id.clone());
+    fit_to_window(panel);
     let issues = draft_issues(store, draft);
     keep_valid_draft(store, draft, issues);
     view! {
@@ -286,7 +316,7 @@ fn SizeFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoVi
                     households_error.set(Some(v));
                 }
             })
-            unit="户"
+            unit=crate::calc::fields::Unit::Households
             testid="edit-households"
             error=Signal::derive(move || {
                 households_error
@@ -310,8 +340,8 @@ fn DeclaredNumber(
     issues: Memo<Vec<Issue>>,
 ) -> impl IntoView {
     let unit = match field.kind() {
-        FieldKind::Number { unit, .. } => unit.text(crate::words::i18n::Lang::Zh),
-        _ => "",
+        FieldKind::Number { unit, .. } => unit,
+        _ => crate::calc::fields::Unit::None,
     };
     view! {
         <RequiredNumber
@@ -348,7 +378,7 @@ fn LandFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoVi
             label=Text::LandAmount
             value=land(|l| l.amount)
             on_change=set_land(|l, v| l.amount = v)
-            unit="万元"
+            unit=crate::calc::fields::Unit::Wan
             testid="edit-land"
             error=field_error(issues, Field::Project(ProjectField::LandAmount))
         />
@@ -356,14 +386,14 @@ fn LandFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoVi
             label=Text::LandStart
             value=land(|l| f64::from(l.start_offset))
             on_change=set_land(|l, v| l.start_offset = v.clamp(0.0, 99.0) as u32)
-            unit="年"
+            unit=crate::calc::fields::Unit::Years
             testid="edit-land-start"
         />
         <RequiredNumber
             label=Text::LandYears
             value=land(|l| f64::from(l.years))
             on_change=set_land(|l, v| l.years = v.clamp(0.0, 99.0) as u32)
-            unit="年"
+            unit=crate::calc::fields::Unit::Years
             testid="edit-land-years"
         />
     }
@@ -439,12 +469,16 @@ fn CostOverrideRow(
 ) -> impl IntoView {
     let d = driver;
     let (label, percent) = (d.label(), d.unit() == crate::calc::fields::Unit::Percent);
-    let unit = d.unit().text(crate::words::i18n::Lang::Zh);
+    let unit = d.unit();
     let overridden = move || draft.with(|p| d.get_override(&p.costs).is_some());
     let scale = if percent { 100.0 } else { 1.0 };
     let default_text = move || {
         let v = d.get(&defaults.get()) * scale;
-        format!("{} {}", crate::ui::widgets::fields::show_number(v, 2), unit)
+        format!(
+            "{} {}",
+            crate::ui::widgets::fields::show_number(v, 2),
+            unit.text(lang())
+        )
     };
     view! {
         <tr class:overridden=overridden data-testid=format!("cost-{}", d.key())>
@@ -547,7 +581,7 @@ fn PppInputField(
             }))
             optional=optional
             percent=percent
-            unit=input.unit().text(crate::words::i18n::Lang::Zh)
+            unit=input.unit()
             testid=format!("ppp-{}", input.key().trim_start_matches("ppp.").replace('.', "-"))
             placeholder=Signal::derive(placeholder)
             error=field_error(issues, Field::Ppp(input))
@@ -597,7 +631,7 @@ fn IncomeRow(
                 value=value
                 on_change=on_change
                 optional=true
-                unit=part.unit().text(crate::words::i18n::Lang::Zh)
+                unit=part.unit()
                 testid=format!("income-{}-{}", kind.key(), match part {
                     IncomePart::Amount => "amount",
                     IncomePart::Start => "start",

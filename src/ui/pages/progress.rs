@@ -294,7 +294,7 @@ fn BehindList(report: Memo<ProgressReport>) -> impl IntoView {
                 each=move || behind.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                 key=|row| row.clone()
                 children=|(name, why)| view! {
-                    <li data-testid="behind-row"><strong>{name}</strong>"：" {why}</li>
+                    <li data-testid="behind-row"><strong>{name}</strong>{move || t(Text::Colon)} {why}</li>
                 }
             />
         </ul>
@@ -562,7 +562,7 @@ fn GridRow(
         .collect_view();
     view! {
         <tr data-testid="progress-row" data-project=id.to_string()>
-            <th scope="row">{name}<br /><small>{district}</small></th>
+            <th scope="row" title=format!("{name} · {district}")>{name.clone()}<br /><small>{district.clone()}</small></th>
             {start_cell(Start::Expropriation, "progress-expropriation-started")}
             {start_cell(Start::Construction, "progress-construction-started")}
             {figures}

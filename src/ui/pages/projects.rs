@@ -31,10 +31,11 @@ fn comment_mark(row: Memo<Option<ShownRow>>) -> Option<impl IntoView> {
     })
 }
 
-/// A cell that shows the scenario's value, marked with the base value on hover when they differ.
+/// A cell that shows the scenario's value, marked with the base value on hover when they differ;
+/// `class` is `num` for a figure, `opt`/`opt2` for a column a narrow list leaves out (style/main.css).
 fn cell(
     row: Memo<Option<ShownRow>>,
-    numeric: bool,
+    class: &'static str,
     show: impl Fn(&Project) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let value = move || row.with(|r| r.as_ref().map(|r| show(&r.project)).unwrap_or_default());
@@ -48,7 +49,7 @@ fn cell(
     };
     view! {
         <td
-            class:num=numeric
+            class=class
             class:differs=move || base().is_some()
             title=move || base().map(|b| Text::BaseValue.fill(lang(), &[&b]))
         >
@@ -159,6 +160,9 @@ fn SortHeader(
     label: Text,
     numeric: bool,
     testid: &'static str,
+    /// A column a narrow list leaves out.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let set_sort = move |_| {
         sort.update(|(k, desc)| {
@@ -185,7 +189,7 @@ fn SortHeader(
         None => "none",
     };
     view! {
-        <th scope="col" class:num=numeric aria-sort=aria>
+        <th scope="col" class:num=numeric class:opt=optional aria-sort=aria>
             <button type="button" class="sort" data-testid=testid on:click=set_sort>
                 {move || t(label)} {mark}
             </button>
@@ -349,9 +353,9 @@ fn ProjectRow(
             class:selected=move || store.selected.with(|s| s.as_ref() == Some(&selected_id))
         >
             <th scope="row">{name}{move || comment_mark(row)}</th>
-            {cell(row, false, |p| p.district.clone())}
-            {cell(row, false, |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
-            {cell(row, false, |p| t(type_text(p.kind)).to_string())}
+            {cell(row, "", |p| p.district.clone())}
+            {cell(row, "opt", |p| t(if p.central_city { Text::CentralCity } else { Text::County }).to_string())}
+            {cell(row, "opt", |p| t(type_text(p.kind)).to_string())}
             <td>
                 {move || row.with(|r| r.as_ref().map(|r| fmt_year(r.project.year, lang()))).unwrap_or_default()}
                 {move || row.with(|r| r.as_ref().and_then(|r| {
@@ -360,11 +364,11 @@ fn ProjectRow(
                     Some(view! { <span class="badge carried" data-testid="carried-badge" title=tip>{t(Text::CarriedBadge)}</span> })
                 }))}
             </td>
-            {cell(row, false, |p| t(status_text(p.status)).to_string())}
-            {cell(row, true, |p| fmt_units(i64::from(p.households), 0))}
-            <td class="num">{amount(|r| r.area, 0)}</td>
+            {cell(row, "opt2", |p| t(status_text(p.status)).to_string())}
+            {cell(row, "num", |p| fmt_units(i64::from(p.households), 0))}
+            <td class="num opt">{amount(|r| r.area, 0)}</td>
             <td class="num">{amount(|r| r.investment, WAN_DECIMALS)}</td>
-            {cell(row, true, |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
+            {cell(row, "num", |p| if p.households > 0 { fmt_pct(p.resettlement.monetized_share()) } else { "—".to_string() })}
             <RowActions id=id />
         </tr>
     }
@@ -376,11 +380,11 @@ fn TotalsRow(table: Memo<Table>) -> impl IntoView {
     view! {
         <tr data-testid="totals-row">
             <th scope="row">{move || t(Text::TotalRow)}</th>
-            <td colspan="5"></td>
+            <td></td><td class="opt"></td><td class="opt"></td><td></td><td class="opt2"></td>
             <td class="num" data-testid="total-households">
                 {move || table.with(|t| fmt_units(t.sums.households as i64, 0))}
             </td>
-            <td class="num" data-testid="total-area">
+            <td class="num opt" data-testid="total-area">
                 {move || table.with(|t| fmt_units(t.area_total, 0))}
             </td>
             <td class="num" data-testid="total-investment">
@@ -433,12 +437,12 @@ pub fn ProjectList() -> impl IntoView {
                     <tr>
                         <SortHeader sort=sort key=SortKey::Name label=Text::ColName numeric=false testid="sort-name" />
                         <SortHeader sort=sort key=SortKey::District label=Text::ColDistrict numeric=false testid="sort-district" />
-                        <th scope="col">{move || t(Text::ColLocation)}</th>
-                        <th scope="col">{move || t(Text::ColType)}</th>
+                        <th scope="col" class="opt">{move || t(Text::ColLocation)}</th>
+                        <th scope="col" class="opt">{move || t(Text::ColType)}</th>
                         <SortHeader sort=sort key=SortKey::Year label=Text::ColYear numeric=false testid="sort-year" />
-                        <th scope="col">{move || t(Text::ColStatus)}</th>
+                        <th scope="col" class="opt2">{move || t(Text::ColStatus)}</th>
                         <SortHeader sort=sort key=SortKey::Households label=Text::ColHouseholds numeric=true testid="sort-households" />
-                        <SortHeader sort=sort key=SortKey::Area label=Text::ColArea numeric=true testid="sort-area" />
+                        <SortHeader sort=sort key=SortKey::Area label=Text::ColArea numeric=true testid="sort-area" optional=true />
                         <SortHeader sort=sort key=SortKey::Investment label=Text::ColInvestment numeric=true testid="sort-investment" />
                         <SortHeader sort=sort key=SortKey::Monetized label=Text::ColMonetized numeric=true testid="sort-monetized" />
                         <th scope="col">{move || t(Text::Actions)}</th>

@@ -79,7 +79,7 @@ pub fn ReportPage() -> impl IntoView {
             <style>{move || page_style(&header(), lang())}</style>
             <header class="report-head">
                 <h1 data-testid="report-title">{move || store.plan.with(|p| p.name.clone())}</h1>
-                <p>{move || t(Text::Scenario)} "：" {scenario} " · " {move || today(lang())} " · " {move || t(Text::SheetUnit)}</p>
+                <p>{move || t(Text::Scenario)} {move || t(Text::Colon)} {scenario} " · " {move || today(lang())} " · " {move || t(Text::SheetUnit)}</p>
                 <button type="button" class="primary no-print" data-testid="report-print" on:click=print>{move || t(Text::PrintNow)}</button>
             </header>
             <section class="report-section" data-testid="report-kpis">

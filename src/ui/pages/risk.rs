@@ -121,7 +121,10 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
                 }
                 _ => format!("{sign}{}", money(d)),
             };
-            format!("{}（{}）", measure_text(m, now), diff)
+            Text::Parenthesized.fill(
+                crate::ui::shell::state::lang(),
+                &[&measure_text(m, now), &diff],
+            )
         };
         view! { <div class="kpi" data-testid="whatif-kpi"><span class="kpi-label">{move || t(label)}</span><span class="kpi-value">{value}</span></div> }
     };
@@ -224,7 +227,7 @@ fn Ranges() -> impl IntoView {
             <NumberInput
                 label=Text::RiskCeiling
                 optional=true
-                unit="万元"
+                unit=crate::calc::fields::Unit::Wan
                 value=Signal::derive(move || settings().ceiling)
                 on_change=Callback::new(move |ceiling: Option<f64>| set(RiskSettings { ceiling, ..settings() }, run_error))
                 testid="risk-ceiling"

@@ -268,7 +268,7 @@ fn DiffRow(index: usize, choices: RwSignal<Vec<Option<bool>>>) -> impl IntoView 
                     }).collect_view()}
                 </tbody>
             </table>
-            {text.comment.map(|c| view! { <p class="comment" data-testid="diff-comment">{move || t(Text::FieldComment)} "：" {c}</p> })}
+            {text.comment.map(|c| view! { <p class="comment" data-testid="diff-comment">{move || t(Text::FieldComment)} {move || t(Text::Colon)} {c}</p> })}
             <div class="diff-choice" role="group">
                 <button type="button" data-testid="diff-accept" aria-pressed=move || (choice() == Some(true)).to_string() on:click=move |_| choose(true)>
                     {move || t(take_label)}

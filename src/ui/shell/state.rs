@@ -254,19 +254,64 @@ pub enum Tab {
     Report,
 }
 
+/// The groups of the navigation bar, in the order of the office's year: the plan drawn up, its
+/// figures weighed, the year followed, the plan shared and reported. Each group's pages sit
+/// under its name; a page added to a group takes its place there.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Section {
+    Plan,
+    Weigh,
+    Follow,
+    Share,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Plan,
+        Section::Weigh,
+        Section::Follow,
+        Section::Share,
+    ];
+
+    pub fn label(self) -> Text {
+        match self {
+            Section::Plan => Text::SectionPlan,
+            Section::Weigh => Text::SectionWeigh,
+            Section::Follow => Text::SectionFollow,
+            Section::Share => Text::SectionShare,
+        }
+    }
+
+    /// The group's pages, in the bar's order.
+    pub fn tabs(self) -> impl Iterator<Item = Tab> {
+        Tab::ALL.into_iter().filter(move |t| t.section() == self)
+    }
+}
+
 impl Tab {
+    /// Every page, grouped by section in the bar's order.
     pub const ALL: [Tab; 10] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
+        Tab::Assumptions,
         Tab::Results,
         Tab::Compare,
-        Tab::Assumptions,
         Tab::Risk,
         Tab::Progress,
         Tab::Team,
         Tab::Report,
     ];
+
+    /// The group the page belongs to.
+    pub fn section(self) -> Section {
+        match self {
+            Tab::Projects | Tab::Resettlement | Tab::Financing | Tab::Assumptions => Section::Plan,
+            Tab::Results | Tab::Compare | Tab::Risk => Section::Weigh,
+            Tab::Progress => Section::Follow,
+            Tab::Team | Tab::Report => Section::Share,
+        }
+    }
 
     pub fn label(self) -> Text {
         match self {

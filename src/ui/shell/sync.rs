@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::document::demo::demo_plan;
 use crate::document::plan::Plan;
 use crate::exchange::library::{
-    self, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue, Loaded, PlanMeta,
-    SaveError,
+    self, distinct_name, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue,
+    Loaded, PlanMeta, SaveError,
 };
 use crate::ui::shell::state::Store;
 use crate::ui::shell::storage::{self, BrowserStore};
@@ -326,6 +326,10 @@ impl Session {
     /// Stores `plan` as a new plan (fresh id if taken) and opens it.
     pub fn add_and_open(&self, mut plan: Plan) {
         self.flush();
+        plan.name = self
+            .store
+            .plans
+            .with_untracked(|taken| distinct_name(&plan.name, taken, self.lang()));
         let result = self.with(|s| {
             plan.id = fresh_id(&s.kv, &plan.id);
             save(&mut s.kv, &plan, None)

@@ -7,13 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::words::i18n::Lang;
+
 #[wasm_bindgen]
 extern "C" {
     /// An ECharts instance (the app's ECharts 5.5.1 build, `build/echarts.js`, shipped in dist/).
     type EchartsInstance;
-
-    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
-    fn echarts_init(el: &web_sys::HtmlElement) -> Result<EchartsInstance, JsValue>;
 
     // `catch`: an option ECharts rejects must not abort the wasm module.
     #[wasm_bindgen(method, js_name = setOption, catch)]
@@ -276,11 +275,21 @@ fn seen_once(node: NodeRef<Div>) -> RwSignal<bool> {
     seen
 }
 
+/// ECharts' init options naming its locale (both are in the build): its own words in `lang`.
+fn locale(lang: Lang) -> js_sys::Object {
+    let opts = js_sys::Object::new();
+    let name = if lang == Lang::Zh { "ZH" } else { "EN" };
+    let _ = js_sys::Reflect::set(&opts, &"locale".into(), &name.into());
+    opts
+}
+
 /// Hosts one chart; `chart` is built by a pure builder in `crate::present::charts`.
 #[component]
 pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let instance = StoredValue::new_local(None::<EchartsInstance>);
+    // The instance and the language it was made in: ECharts' own words (the aria description
+    // read to a screen reader) come from its locale, fixed when the instance is made.
+    let instance = StoredValue::new_local(None::<(EchartsInstance, Lang)>);
     let (loaded, failed) = echarts_state();
     let seen = seen_once(node);
 
@@ -300,13 +309,21 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
         if !loaded.get() {
             return request_echarts();
         }
+        let lang = crate::ui::shell::state::lang();
         chart.with(|c| {
             instance.update_value(|slot| {
+                if slot.as_ref().is_some_and(|(_, made)| *made != lang) {
+                    if let Some((i, _)) = slot.take() {
+                        i.dispose();
+                    }
+                }
                 let first = slot.is_none();
                 if first {
-                    *slot = echarts_init(&el).ok();
+                    *slot = echarts_init_sized(&el, &JsValue::NULL, &locale(lang))
+                        .ok()
+                        .map(|i| (i, lang));
                 }
-                if let Some(i) = slot.as_ref() {
+                if let Some((i, _)) = slot.as_ref() {
                     let drawing = if first {
                         Drawing::First
                     } else {
@@ -320,7 +337,7 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
 
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|slot| {
-            if let Some(i) = slot {
+            if let Some((i, _)) = slot {
                 i.resize();
             }
         })
@@ -328,7 +345,7 @@ pub fn ChartHost(testid: &'static str, chart: Memo<Chart>) -> impl IntoView {
     on_cleanup(move || {
         resize.remove();
         instance.update_value(|slot| {
-            if let Some(i) = slot.take() {
+            if let Some((i, _)) = slot.take() {
                 i.dispose();
             }
         });

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::calc::fields::Unit;
 use crate::ui::shell::state::t;
 use crate::words::i18n::Text;
 
@@ -20,7 +21,9 @@ pub fn NumberInput(
     #[prop(optional)] percent: bool,
     #[prop(optional)] optional: bool,
     #[prop(optional)] readonly: bool,
-    #[prop(optional)] unit: &'static str,
+    /// Shown after the field in the page's language.
+    #[prop(optional)]
+    unit: Unit,
     #[prop(optional, into)] testid: String,
     #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
@@ -66,7 +69,7 @@ pub fn NumberInput(
             error.get()
         }
     };
-    let unit = if percent { "%" } else { unit };
+    let unit = if percent { Unit::Percent } else { unit };
     view! {
         <label class="field" class:invalid=move || message().is_some() class:readonly=readonly>
             <span class="label">{move || t(label)}</span>
@@ -82,7 +85,7 @@ pub fn NumberInput(
                     on:input=on_input
                     on:blur=on_blur
                 />
-                <span class="unit">{unit}</span>
+                <span class="unit">{move || unit.text(crate::ui::shell::state::lang())}</span>
             </span>
             <span class="error" role="status">{message}</span>
         </label>
@@ -96,7 +99,7 @@ pub fn RequiredNumber(
     value: Signal<f64>,
     on_change: Callback<f64>,
     #[prop(optional)] percent: bool,
-    #[prop(optional)] unit: &'static str,
+    #[prop(optional)] unit: Unit,
     #[prop(optional, into)] testid: String,
     #[prop(optional, into)] error: Signal<Option<String>>,
 ) -> impl IntoView {

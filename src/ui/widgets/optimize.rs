@@ -168,7 +168,7 @@ pub fn OptimizePanel() -> impl IntoView {
                 label=label
                 percent=percent
                 optional=!percent
-                unit=if percent { "" } else { "万元" }
+                unit=if percent { crate::calc::fields::Unit::None } else { crate::calc::fields::Unit::Wan }
                 value=Signal::derive(move || get(&settings()))
                 on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| put(s, v)))
                 testid=testid
@@ -213,7 +213,7 @@ pub fn OptimizePanel() -> impl IntoView {
                 <NumberInput
                     label=Text::OptimizeBondCoverage
                     optional=true
-                    unit="倍"
+                    unit=crate::calc::fields::Unit::Times
                     value=Signal::derive(move || settings().bond_coverage)
                     placeholder=Signal::derive(move || store.plan.with(|p| crate::words::display::fixed(p.assumptions.bond_balance_threshold, 2)))
                     on_change=Callback::new(move |v: Option<f64>| change_settings(store, error, |s| s.bond_coverage = v))
@@ -289,13 +289,13 @@ fn KeyedInput(
         KeyedList::Stock => (
             Text::OptimizeStock,
             false,
-            "户",
+            crate::calc::fields::Unit::Households,
             format!("optimize-stock-{key}"),
         ),
         KeyedList::Floor => (
             Text::OptimizeFloorCol,
             true,
-            "",
+            crate::calc::fields::Unit::None,
             format!("optimize-floor-{key}"),
         ),
     };
@@ -377,7 +377,7 @@ fn Explanation() -> impl IntoView {
                         <ul class="optimize-changes">
                             {e.changes.into_iter().map(|(title, details)| view! {
                                 <li><strong>{title}</strong>
-                                    {details.into_iter().map(|(l, o, n)| view! { <div>{l} "：" {o} " → " {n}</div> }).collect_view()}
+                                    {details.into_iter().map(|(l, o, n)| view! { <div>{l} {move || t(Text::Colon)} {o} " → " {n}</div> }).collect_view()}
                                 </li>
                             }).collect_view()}
                         </ul>
