@@ -57,6 +57,9 @@ if [ "$with_browser" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  # The workbook's print check: LibreOffice converts it to PDF, poppler reads the pages.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -258,3 +258,19 @@ fn ppp_risk_and_other_income_move_by_their_change() {
         sum(&base, |y| y.land_revenue)
     );
 }
+
+/// The tornado names every driver on its axis: ECharts skipped every other one where they crowd.
+#[test]
+fn the_tornado_names_every_driver() {
+    let (base, bars) = tornado(&demo_plan(), Measure::FiscalPv);
+    let chart = planner::risk_charts::tornado_chart(
+        base,
+        &bars,
+        Measure::FiscalPv,
+        planner::i18n::Lang::Zh,
+    );
+    let json: serde_json::Value = serde_json::from_str(&chart.to_string()).unwrap();
+    let y = json["yAxis"].get(0).unwrap_or(&json["yAxis"]);
+    assert_eq!(y["axisLabel"]["interval"], 0.0);
+    assert_eq!(y["data"].as_array().unwrap().len(), bars.len());
+}

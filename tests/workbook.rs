@@ -429,12 +429,9 @@ fn print_of(sheet: &str, workbook: &str, index: usize) -> Print {
     }
     let landscape = setup.contains(r#"orientation="landscape""#);
     let room = if landscape { 988.0 } else { 659.0 };
-    let fits = sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#);
-    let scale = if fits {
-        (room / px).min(1.0)
-    } else {
-        attr(setup, "scale").unwrap_or(100.0) / 100.0
-    };
+    // The scale is set, never left to "fit to page" (which spreadsheets work out differently).
+    assert!(!sheet.contains("fitToPage"), "{setup}");
+    let scale = attr(setup, "scale").unwrap_or(100.0) / 100.0;
     let pages_wide = (px * scale / room - 1e-9).ceil() as u32;
     let defined = |kind: &str| {
         workbook

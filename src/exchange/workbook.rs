@@ -105,36 +105,43 @@ pub(crate) fn width_px(widths: &[f64]) -> f64 {
     widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum()
 }
 
-/// How a sheet of columns `px` wide prints on A4.
+/// How a sheet of columns `px` wide prints on A4: the orientation and the scale (%) that fits
+/// it one page wide, at most full size and at least `LEGIBLE_SCALE`; wider than that at
+/// `LEGIBLE_SCALE`, it prints in column groups.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum PageFit {
-    /// One page wide in portrait (at most full size).
-    Portrait,
-    /// One page wide in landscape, shrunk at most to `LEGIBLE_SCALE`.
-    Landscape,
-    /// Landscape at `LEGIBLE_SCALE`, the columns in groups over several pages, each repeating
-    /// the key columns.
-    ColumnGroups,
+pub(crate) struct PageFit {
+    pub landscape: bool,
+    pub scale: u16,
+    pub column_groups: bool,
 }
 
 pub(crate) fn page_fit(px: f64) -> PageFit {
-    if px <= A4_PORTRAIT_PX {
-        PageFit::Portrait
-    } else if A4_LANDSCAPE_PX / px * 100.0 >= f64::from(LEGIBLE_SCALE) {
-        PageFit::Landscape
-    } else {
-        PageFit::ColumnGroups
+    // 3 % to spare: a spreadsheet's own measure of a column may be a little wider than ours.
+    let scale_in = |room: f64| ((room * 0.97 / px * 100.0).floor() as u16).min(100);
+    if scale_in(A4_PORTRAIT_PX) >= 100 {
+        return PageFit {
+            landscape: false,
+            scale: 100,
+            column_groups: false,
+        };
+    }
+    let scale = scale_in(A4_LANDSCAPE_PX);
+    PageFit {
+        landscape: true,
+        scale: scale.max(LEGIBLE_SCALE),
+        column_groups: scale < LEGIBLE_SCALE,
     }
 }
 
 /// Sets the column widths (Excel's characters) and lays the sheet out for printing, as finance
 /// bureaus print these sheets: A4, the columns of the table and nothing beside them (a long
 /// note wraps inside the table's width rather than widening the page); portrait when the
-/// columns fit, else landscape; one page wide while the body stays 8 pt or more, else in
-/// column groups over pages that each repeat the first `keys` columns (the row's name), a
-/// group's rows before the next group's; rows `0..=repeat_to` (the title and the header) on
-/// every page; the sheet's name and the page number in the footer. Every sheet this app
-/// writes sets its columns here.
+/// columns fit at full size, else landscape, one page wide while the body stays 8 pt or more,
+/// else in column groups over pages that each repeat the first `keys` columns (the row's
+/// name), a group's rows before the next group's; rows `0..=repeat_to` (the title and the
+/// header) on every page; the sheet's name and the page number in the footer. The scale is
+/// set, not left to "fit to page", so Excel and LibreOffice print the same. Every sheet this
+/// app writes sets its columns here.
 pub(crate) fn lay_out(
     ws: &mut Worksheet,
     widths: &[f64],
@@ -146,19 +153,16 @@ pub(crate) fn lay_out(
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_paper_size(9);
-    match page_fit(width_px(widths)) {
-        PageFit::Portrait => {
-            ws.set_portrait().set_print_fit_to_pages(1, 0);
-        }
-        PageFit::Landscape => {
-            ws.set_landscape().set_print_fit_to_pages(1, 0);
-        }
-        PageFit::ColumnGroups => {
-            ws.set_landscape()
-                .set_print_scale(LEGIBLE_SCALE)
-                .set_page_order(false);
-            ws.set_repeat_columns(0, keys.max(1) - 1)?;
-        }
+    let fit = page_fit(width_px(widths));
+    if fit.landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_scale(fit.scale);
+    if fit.column_groups {
+        ws.set_page_order(false);
+        ws.set_repeat_columns(0, keys.max(1) - 1)?;
     }
     let last = widths.len().max(1) as u16 - 1;
     ws.set_print_area(0, 0, ROW_LAST, last)?;

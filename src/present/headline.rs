@@ -27,6 +27,8 @@ pub struct Figure {
     /// The `data-testid` on 测算结果 that explains it: its finding group when it misses, else
     /// its chart.
     pub explained_at: &'static str,
+    /// Said on hover when the figure stands for a list (every district that misses).
+    pub tip: Option<String>,
 }
 
 /// Where the findings are on 测算结果.
@@ -57,10 +59,82 @@ pub fn headline(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) 
             Text::StripMonetizedCounties,
             lang,
         ),
+        districts(r, lang),
         ppp(a, r, findings, lang),
         peak(r, lang),
         missed(findings, lang),
     ]
+}
+
+/// A district below its target over the window: by how many points, and how many more of its
+/// households would have to take money for it to meet it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictGap {
+    pub district: String,
+    pub points: f64,
+    pub households: u64,
+}
+
+/// The districts below their targets over the window, the largest gap first.
+pub fn district_gaps(r: &Results) -> Vec<DistrictGap> {
+    let mut gaps: Vec<DistrictGap> = r
+        .monetized
+        .iter()
+        .filter(|m| !m.meets_target())
+        .filter_map(|m| match &m.group {
+            Group::District(d) => Some(DistrictGap {
+                district: d.clone(),
+                points: (m.target - m.rate) * 100.0,
+                // The fewest households whose taking money lifts the rate to the target.
+                households: ((m.target * m.households as f64 - 1e-9).ceil() as u64)
+                    .saturating_sub(m.monetized),
+            }),
+            _ => None,
+        })
+        .collect();
+    gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    gaps
+}
+
+/// How many districts miss their targets, the worst named with its gap (all on hover): the
+/// question a newcomer asks first, answered on every page.
+fn districts(r: &Results, lang: Lang) -> Figure {
+    let gaps = district_gaps(r);
+    let said = |g: &DistrictGap| {
+        Text::StripDistrictGap.fill(
+            lang,
+            &[
+                &g.district,
+                &crate::words::display::fixed(g.points, 1),
+                &g.households,
+            ],
+        )
+    };
+    let detail = match gaps.as_slice() {
+        [] => Text::StripAllMet.tr(lang).to_string(),
+        [only] => said(only),
+        [worst, ..] => format!("{}{}", said(worst), Text::StripMore.tr(lang)),
+    };
+    let all: Vec<String> = gaps.iter().map(said).collect();
+    Figure {
+        id: "districts",
+        label: Text::StripDistricts,
+        value: gaps.len().to_string(),
+        detail,
+        verdict: if gaps.is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Miss
+        },
+        explained_at: if gaps.is_empty() {
+            "chart-monetized"
+        } else {
+            FINDINGS
+        },
+        tip: (!gaps.is_empty()).then(|| {
+            Text::StripDistrictsTip.fill(lang, &[&all.join(Text::ListSeparator.tr(lang))])
+        }),
+    }
 }
 
 fn monetized(id: &'static str, r: &Results, group: Group, label: Text, lang: Lang) -> Figure {
@@ -98,6 +172,7 @@ fn monetized(id: &'static str, r: &Results, group: Group, label: Text, lang: Lan
         } else {
             "chart-monetized"
         },
+        tip: None,
     }
 }
 
@@ -127,6 +202,7 @@ fn ppp(a: &Assumptions, r: &Results, findings: &[Finding], lang: Lang) -> Figure
         } else {
             "chart-ppp"
         },
+        tip: None,
     }
 }
 
@@ -147,6 +223,7 @@ fn peak(r: &Results, lang: Lang) -> Figure {
         // No target: a ceiling, when the planner sets one, is the risk page's.
         verdict: Verdict::Neutral,
         explained_at: "chart-fiscal",
+        tip: None,
     }
 }
 
@@ -167,6 +244,7 @@ fn missed(findings: &[Finding], lang: Lang) -> Figure {
         detail: detail.tr(lang).to_string(),
         verdict,
         explained_at: FINDINGS,
+        tip: None,
     }
 }
 
@@ -192,7 +270,19 @@ mod tests {
     #[test]
     fn the_demo_headline_reads_the_results_and_their_targets() {
         let (r, f, h) = demo_headline();
-        assert_eq!(h.len(), 6);
+        assert_eq!(h.len(), 7);
+        // Every district of the demo misses its target; the worst first, by hand: X县 554 of
+        // 1,496 households take money, 37.0 % against 50 %: 13.0 points, 748 − 554 = 194.
+        let districts = figure(&h, "districts");
+        assert_eq!(districts.value, "8");
+        assert_eq!(districts.detail, "X县 差13.0个百分点（194户）等");
+        assert_eq!(districts.verdict, Verdict::Miss);
+        // 城关区: 60 % of 3,160 is 1,896, less the 1,763 that take money: 133.
+        assert!(districts
+            .tip
+            .as_deref()
+            .unwrap()
+            .ends_with("城关区 差4.2个百分点（133户）"));
         // The speech's rates: 53.8 % in the central city against 60 %, a miss.
         let central = figure(&h, "central");
         assert_eq!(central.value, "53.8 %");

@@ -49,6 +49,8 @@ pub fn tornado_chart(base: f64, bars: &[Bar], measure: Measure, lang: Lang) -> C
             Axis::new()
                 .type_(AxisType::Category)
                 .inverse(true)
+                // Every driver named (ECharts skips every other one where they crowd).
+                .axis_label(charming::element::AxisLabel::new().interval(0.0))
                 .data(names),
         )
         .series(

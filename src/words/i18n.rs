@@ -371,6 +371,10 @@ catalogue! {
     StripMonetizedCounties => "区县", "Counties";
     StripAllMet => "全部达标", "all met";
     StripSeeFindings => "见测算发现", "see findings";
+    StripDistricts => "未达标区县", "Districts below target";
+    StripDistrictGap => "{0} 差{1}个百分点（{2}户）", "{0} {1} points short ({2:household|households})";
+    StripMore => "等", " and more";
+    StripDistrictsTip => "各区县与目标的差距：{0}", "Each district's shortfall: {0}";
     PlanMenu => "方案", "Plan";
     FileMenu => "文件", "File";
     PlanListLabel => "已保存的方案", "Saved plans";

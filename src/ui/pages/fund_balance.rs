@@ -83,6 +83,8 @@ fn FundBalanceSheet(id: String) -> impl IntoView {
     let coverage = move || sheet.with(|s| s.as_ref().map(|s| s.coverage_text(lang())));
     let below = move || sheet.with(|s| s.as_ref().is_some_and(FundBalance::below_threshold));
     let name = move || sheet.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
+    let running =
+        move |section: Text| Signal::derive(move || format!("{} · {}", name(), t(section)));
     view! {
         <article class="fb-project" data-testid="fund-balance-project">
             <header class="report-head">
@@ -90,11 +92,11 @@ fn FundBalanceSheet(id: String) -> impl IntoView {
             </header>
             <p class="coverage" class:miss=below data-testid="fund-balance-coverage">{coverage}</p>
             <h2>{move || t(Text::FbInvestment)}</h2>
-            <ReportTable testid="fund-balance-investment" table=table(|s| &s.investment) />
+            <ReportTable testid="fund-balance-investment" table=table(|s| &s.investment) running=running(Text::FbInvestment) />
             <h2>{move || t(Text::FbYearly)}</h2>
-            <ReportTable testid="fund-balance-yearly" table=table(|s| &s.yearly) />
+            <ReportTable testid="fund-balance-yearly" table=table(|s| &s.yearly) running=running(Text::FbYearly) />
             <h2>{move || t(Text::FbCompensation)}</h2>
-            <ReportTable testid="fund-balance-compensation" table=table(|s| &s.compensation) />
+            <ReportTable testid="fund-balance-compensation" table=table(|s| &s.compensation) running=running(Text::FbCompensation) />
         </article>
     }
 }

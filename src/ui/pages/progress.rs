@@ -107,17 +107,19 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <section class="progress" data-testid="progress-page">
             <h2>{move || t(Text::NavProgress)}</h2>
-            <label class="field compact">
-                <span class="label">{move || t(Text::ProgressMonth)}</span>
-                <input type="month" data-testid="progress-month"
-                    prop:value=move || month.get().key()
-                    on:change=move |ev| {
-                        if let Some(m) = Month::parse(&event_target_value(&ev)) { month.set(m); }
-                    } />
-            </label>
-            <button type="button" class="primary" data-testid="progress-report" on:click=move |_| store.progress_report.set(true)>
-                {move || t(Text::OpenMonthlyReport)}
-            </button>
+            <div class="toolbar">
+                <label class="field compact">
+                    <span class="label">{move || t(Text::ProgressMonth)}</span>
+                    <input type="month" data-testid="progress-month"
+                        prop:value=move || month.get().key()
+                        on:change=move |ev| {
+                            if let Some(m) = Month::parse(&event_target_value(&ev)) { month.set(m); }
+                        } />
+                </label>
+                <button type="button" class="primary" data-testid="progress-report" on:click=move |_| store.progress_report.set(true)>
+                    {move || t(Text::OpenMonthlyReport)}
+                </button>
+            </div>
             <Show when=sample>
                 <p class="banner info" role="note" data-testid="progress-sample">{move || t(Text::ProgressSample)}</p>
             </Show>

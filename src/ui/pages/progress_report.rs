@@ -82,7 +82,8 @@ pub fn MonthlyReportPanel() -> impl IntoView {
             {sections.into_iter().map(|(heading, testid, pick)| view! {
                 <section class="report-section">
                     <h2>{move || t(heading)}</h2>
-                    <ReportTable testid=testid table=table(pick) />
+                    <ReportTable testid=testid table=table(pick)
+                        running=Signal::derive(move || format!("{} · {}", title(), t(heading))) />
                 </section>
             }).collect_view()}
         </section>

@@ -74,6 +74,9 @@ pub fn ReportPage() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let running = move |table: Text| {
+        Signal::derive(move || format!("{} · {}", store.plan.with(|p| p.name.clone()), t(table)))
+    };
     view! {
         <article class="report" data-testid="report">
             <style>{move || page_style(&header(), lang())}</style>
@@ -98,19 +101,19 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <section class="report-section" data-testid="report-year-targets">
                 <h2>{move || t(Text::YearTargetsTitle)}</h2>
-                <ReportTable testid="report-year-targets-table" table=targets />
+                <ReportTable testid="report-year-targets-table" table=targets running=running(Text::YearTargetsTitle) />
             </section>
             <section class="report-section" data-testid="report-projects">
                 <h2>{move || t(Text::SheetProjects)}</h2>
-                <ReportTable testid="report-project-table" table=projects />
+                <ReportTable testid="report-project-table" table=projects running=running(Text::SheetProjects) />
             </section>
             <section class="report-section" data-testid="report-yearly">
                 <h2>{move || t(Text::SheetYearly)}</h2>
-                <ReportTable testid="report-yearly-table" table=yearly />
+                <ReportTable testid="report-yearly-table" table=yearly running=running(Text::SheetYearly) />
             </section>
             <section class="report-section" data-testid="report-affordability">
                 <h2>{move || t(Text::SheetAffordability)}</h2>
-                <ReportTable testid="report-affordability-table" table=affordability />
+                <ReportTable testid="report-affordability-table" table=affordability running=running(Text::SheetAffordability) />
                 <p class="hint">{move || t(Text::AffNote)}</p>
             </section>
         </article>

@@ -70,11 +70,11 @@ fn Tornado() -> impl IntoView {
             </select>
         </label>
         <ChartHost testid="chart-tornado" chart=chart />
-        <table class="tornado-table" data-testid="tornado-table">
+        <table class="data tornado-table" data-testid="tornado-table">
             <thead><tr>
                 <th>{move || t(Text::RiskDriverCol)}</th>
-                {STEPS.iter().map(|s| view! { <th>{format!("{:+}%", s * 100.0)}</th> }).collect_view()}
-                <th>{move || t(Text::RiskSwing)}</th>
+                {STEPS.iter().map(|s| view! { <th class="num">{format!("{:+}%", s * 100.0)}</th> }).collect_view()}
+                <th class="num">{move || t(Text::RiskSwing)}</th>
             </tr></thead>
             <tbody>
                 {move || {
@@ -84,8 +84,8 @@ fn Tornado() -> impl IntoView {
                         view! {
                             <tr data-testid="tornado-row" data-driver=d.key() class:selected=move || chosen.get() == Some(d)>
                                 <th><button type="button" class="link" data-testid="tornado-driver" on:click=move |_| chosen.set(Some(d))>{move || t(d.label())}</button></th>
-                                {b.values.iter().map(|v| view! { <td>{measure_text(m, *v)}</td> }).collect_view()}
-                                <td>{measure_text(m, b.swing)}</td>
+                                {b.values.iter().map(|v| view! { <td class="num">{measure_text(m, *v)}</td> }).collect_view()}
+                                <td class="num">{measure_text(m, b.swing)}</td>
                             </tr>
                         }
                     }).collect_view())
@@ -202,7 +202,7 @@ fn Ranges() -> impl IntoView {
     view! {
         <h2>{move || t(Text::RiskRangesTitle)}</h2>
         <p class="hint">{move || t(Text::RiskRangesHint)}</p>
-        <table class="risk-ranges" data-testid="risk-ranges">
+        <table class="data compact risk-ranges" data-testid="risk-ranges">
             <tbody>{RiskDriver::ALL.into_iter().map(row).collect_view()}</tbody>
         </table>
         <div class="grid">
@@ -353,19 +353,19 @@ fn RiskResults() -> impl IntoView {
             <ChartHost testid="chart-fan" chart=fan />
             <ChartHost testid="chart-fan-ppp" chart=fan_ppp />
             <Breaches summary=s.clone() />
-            <table class="risk-percentiles" data-testid="risk-percentiles">
-                <thead><tr><th></th><th>"P10"</th><th>"P50"</th><th>"P90"</th></tr></thead>
+            <table class="data compact risk-percentiles" data-testid="risk-percentiles">
+                <thead><tr><th></th><th class="num">"P10"</th><th class="num">"P50"</th><th class="num">"P90"</th></tr></thead>
                 <tbody>
                     {[(Measure::FiscalPv, s.fiscal_pv), (Measure::PeakFiscal, s.peak_fiscal), (Measure::MaxPppShare, s.max_ppp_share)].into_iter().map(|(m, b)| view! {
-                        <tr><th>{t(m.label())}</th><td>{measure_text(m, b.p10)}</td><td>{measure_text(m, b.p50)}</td><td>{measure_text(m, b.p90)}</td></tr>
+                        <tr><th>{t(m.label())}</th><td class="num">{measure_text(m, b.p10)}</td><td class="num">{measure_text(m, b.p50)}</td><td class="num">{measure_text(m, b.p90)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
             <h3>{t(Text::RiskInfluence)}</h3>
-            <table class="risk-influence" data-testid="risk-influence">
+            <table class="data compact risk-influence" data-testid="risk-influence">
                 <tbody>
                     {s.influence.iter().map(|(d, rho)| view! {
-                        <tr><th>{t(d.label())}</th><td>{format!("{rho:+.2}")}</td></tr>
+                        <tr><th>{t(d.label())}</th><td class="num">{format!("{rho:+.2}")}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -393,7 +393,7 @@ fn Breaches(summary: Summary) -> impl IntoView {
         )
     }));
     view! {
-        <table class="breach" data-testid="breach-probability">
+        <table class="data compact breach" data-testid="breach-probability">
             <thead><tr><th>{t(Text::BreachWhat)}</th><th>{t(Text::BreachOdds)}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(what, p)| {

@@ -296,7 +296,7 @@ fn SubmissionBoard() -> impl IntoView {
         })
     });
     view! {
-        <table class="submission-board" data-testid="submission-board">
+        <table class="data submission-board" data-testid="submission-board">
             <thead><tr>
                 <th>{move || t(Text::ColDistrict)}</th>
                 <th>{move || t(Text::SubmissionStatus)}</th>

@@ -36,7 +36,11 @@ pub fn KpiStrip() -> impl IntoView {
                         .into_iter()
                         .map(|f| {
                             let target = f.explained_at;
-                            let title = Text::StripGoTo.fill(lang(), &[&t(f.label)]);
+                            let go_to = Text::StripGoTo.fill(lang(), &[&t(f.label)]);
+                            let title = match &f.tip {
+                                Some(tip) => format!("{tip}\n{go_to}"),
+                                None => go_to,
+                            };
                             view! {
                                 <li>
                                     <button

@@ -5,12 +5,22 @@ use leptos::prelude::*;
 use crate::present::report::{Cell, Table};
 use crate::words::i18n::{fmt_number, fmt_pct};
 
-/// A report table: header repeated on every printed page, figures right-aligned.
+/// A report table: header repeated on every printed page, figures right-aligned. `running`,
+/// the project or paper and the table's name, heads the header on paper only, so a page the
+/// table continues on still says whose table it is.
 #[component]
-pub fn ReportTable(testid: &'static str, table: Signal<Table>) -> impl IntoView {
+pub fn ReportTable(
+    testid: &'static str,
+    table: Signal<Table>,
+    #[prop(optional, into)] running: Option<Signal<String>>,
+) -> impl IntoView {
+    let columns = move || table.with(|t| t.header.len().max(1));
     view! {
         <table class="report-table" data-testid=testid>
             <thead>
+                {running.map(|r| view! {
+                    <tr class="running-title"><th colspan=columns>{move || r.get()}</th></tr>
+                })}
                 <tr>{move || table.with(|t| t.header.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view())}</tr>
             </thead>
             <tbody>
