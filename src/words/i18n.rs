@@ -78,7 +78,7 @@ catalogue! {
     ChartMonetized => "货币化安置率与目标", "Monetized rate against targets";
     ChartMix => "安置方式（户数）", "Resettlement mix (households)";
     ChartDebt => "年末债务余额", "Debt outstanding at year end";
-    UnitYi => "亿元", "hundred million yuan";
+    UnitYi => "亿元", "×10⁸ yuan";
     PppRoom => "PPP支出上限余量", "Room under the PPP cap";
     Target => "目标", "Target";
     InCentralCity => "位于中心城市", "In the central city";

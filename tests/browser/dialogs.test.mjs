@@ -4,7 +4,7 @@
 // them: the editor under 资金平衡 stays open).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, PANELS, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -21,11 +21,7 @@ test('the panels are cards aligned with the page at 1366×768', async () => {
   const { page, log } = await openApp(env);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.click('[data-testid="nav-results"]');
-  for (const [button, panel] of [
-    ['lever-open', 'lever-panel'],
-    ['goal-seek', 'goal-seek-panel'],
-    ['optimize', 'optimize-panel'],
-  ]) {
+  for (const [button, panel] of PANELS) {
     await page.click(`[data-testid="${button}"]`);
     const box = await card(page.locator(`[data-testid="${panel}"]`));
     assert.ok(box.left >= 16, `${panel} is not flush to the edge: ${JSON.stringify(box)}`);
@@ -114,7 +110,7 @@ test('the KPI strip is whole at 1366×768, with the editor open too: it wraps, a
     }
     await page.waitForTimeout(300);
     const w = await whole();
-    assert.equal(w.chips, 6);
+    assert.equal(w.chips, 7);
     assert.deepEqual({ sideways: w.sideways, outside: w.outside }, { sideways: false, outside: 0 }, `editing ${editing}: ${JSON.stringify(w)}`);
     assert.equal(w.root, w.height, `--strip-h follows the strip: ${JSON.stringify(w)}`);
   }

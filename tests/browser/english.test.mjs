@@ -3,7 +3,7 @@
 // citations and the charts' words all come from the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, PAGES, useBrowser } from './harness.mjs';
+import { openApp, tour, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -70,33 +70,7 @@ test('every page, panel and paper in English shows Chinese only in the plan data
     await page.waitForTimeout(150);
     found.push(...(await chineseLeft(page, where)));
   };
-  for (const id of PAGES) {
-    await page.click(`[data-testid="nav-${id}"]`);
-    await scan(id);
-  }
-  await page.click('[data-testid="nav-projects"]');
-  await page.locator('[data-testid="edit-project"]').first().click();
-  await scan('editor');
-  await page.click('[data-testid="project-editor"] [data-testid="open-fund-balance"]');
-  await page.locator('[data-testid="fund-balance"]').waitFor();
-  await scan('fund balance');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.click('[data-testid="nav-results"]');
-  for (const [button, panel] of [
-    ['lever-open', 'lever-panel'],
-    ['goal-seek', 'goal-seek-panel'],
-    ['optimize', 'optimize-panel'],
-  ]) {
-    await page.click(`[data-testid="${button}"]`);
-    await page.locator(`[data-testid="${panel}"]`).waitFor();
-    await scan(panel);
-    await page.click(`[data-testid="${button}"]`);
-  }
-  await page.click('[data-testid="nav-progress"]');
-  await page.click('[data-testid="progress-report"]');
-  await page.locator('[data-testid="monthly-report"]').waitFor();
-  await scan('monthly report');
+  await tour(page, scan);
   assert.deepEqual(found, []);
   assert.deepEqual(log.pageErrors, []);
 });

@@ -47,6 +47,49 @@ export function useBrowser() {
 /// Every page's id (its `nav-…` test id and `#/…` hash), in the navigation bar's order.
 export const PAGES = ['projects', 'resettlement', 'financing', 'assumptions', 'results', 'compare', 'risk', 'progress', 'team', 'report'];
 
+/// The scenario bar's panels: the button that opens (and closes) each, and the panel.
+export const PANELS = [
+  ['lever-open', 'lever-panel'],
+  ['goal-seek', 'goal-seek-panel'],
+  ['optimize', 'optimize-panel'],
+];
+
+/// Walks the app as a planner shows it to a newcomer — every page, the editor open over the
+/// three pages that list projects, 资金平衡, each panel, 月度报告 — calling `visit(where)` at
+/// each stop, and leaves it on 进度.
+export async function tour(page, visit) {
+  for (const id of PAGES) {
+    await page.click(`[data-testid="nav-${id}"]`);
+    await page.locator('main').waitFor();
+    await visit(id);
+  }
+  await page.click('[data-testid="nav-projects"]');
+  await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
+  await page.locator('[data-testid="project-editor"]').waitFor();
+  for (const id of ['projects', 'resettlement', 'financing']) {
+    await page.click(`[data-testid="nav-${id}"]`);
+    await visit(`${id} with the editor open`);
+  }
+  await page.click('[data-testid="project-editor"] [data-testid="open-fund-balance"]');
+  await page.locator('[data-testid="fund-balance"]').waitFor();
+  await visit('资金平衡');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="project-editor"]').waitFor({ state: 'detached' });
+  await page.click('[data-testid="nav-results"]');
+  for (const [button, panel] of PANELS) {
+    await page.click(`[data-testid="${button}"]`);
+    await page.locator(`[data-testid="${panel}"]`).waitFor();
+    await visit(panel);
+    await page.click(`[data-testid="${button}"]`);
+  }
+  await page.click('[data-testid="nav-progress"]');
+  await page.click('[data-testid="progress-report"]');
+  await page.locator('[data-testid="monthly-report"]').waitFor();
+  await visit('月度报告');
+  await page.keyboard.press('Escape');
+}
+
 /// Opens the app in a fresh context (empty local storage unless `storage` seeds it; `now`, a
 /// time such as '2027-05-03T09:00:00', fixes the page's clock there, its timers running).
 export async function openApp(env, { storage = null, path = '/', now = null } = {}) {

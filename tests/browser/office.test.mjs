@@ -136,7 +136,7 @@ test('the KPI strip is on every page and follows an edit without a page switch',
   for (const id of TABS) {
     await openTab(page, id);
     assert.equal(await page.locator('[data-testid="kpi-strip"]').isVisible(), true, id);
-    assert.equal(await page.locator('[data-testid="kpi-strip"] .strip-figure').count(), 6, id);
+    assert.equal(await page.locator('[data-testid="kpi-strip"] .strip-figure').count(), 7, id);
   }
   await openTab(page, 'results');
   const results = {

@@ -80,11 +80,15 @@ test('charts update in place: same ECharts instance, new data, no stale series',
   const after = await chartOption(page, 'chart-funding');
   assert.equal(after.option.series.length, 5);
   assert.notDeepEqual(after.option.series[1].data, before.option.series[1].data);
-  // Within one page, an edit (here undone) updates the existing instance rather than creating a new one.
-  await page.click('[data-testid="undo"]');
+  // Within one page, an edit (a project's households, in the editor beside the chart) updates
+  // the existing instance rather than creating a new one.
+  await page.locator('[data-testid="financing-table"] [data-testid="edit-project"]').first().click();
+  const households = page.locator('[data-testid="edit-households"]');
+  await households.fill(String(Number(await households.inputValue()) + 100));
+  await households.blur();
   await page.waitForFunction(
-    (data) => JSON.stringify(window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')).getOption().series[1].data) === data,
-    JSON.stringify(before.option.series[1].data),
+    (data) => JSON.stringify(window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-funding"]')).getOption().series[0].data) !== data,
+    JSON.stringify(after.option.series[0].data),
   );
   assert.equal((await chartOption(page, 'chart-funding')).id, after.id);
   // Another language remakes the chart in ECharts' locale of it: its own words (the description

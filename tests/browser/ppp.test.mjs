@@ -69,7 +69,7 @@ test('a project\'s fund-balance plan opens from its row, adds up as the simulati
   // Investment by item with its total; one row per year of money plus the totals row.
   const items = await page.locator('[data-testid="fund-balance-investment"] tbody tr').count();
   assert.equal(items, 8);
-  const head = await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents();
+  const head = await page.locator('[data-testid="fund-balance-yearly"] thead tr:last-child th').allTextContents();
   for (const h of ['项目资本金', '土地出让收入', '还本付息合计', '当年结余', '累计结余']) assert.ok(head.includes(h), `${h} in ${head}`);
   const num = (s) => Number(s.replace(/[,\s]/g, ''));
   const total = await page.locator('[data-testid="fund-balance-investment"] tbody tr:last-child td:last-child').textContent();
@@ -114,7 +114,7 @@ test('income besides land sales is entered in the editor and shows in the fund-b
   await page.locator('[data-testid="editor-invalid"]').waitFor({ state: 'detached' });
   await page.click('[data-testid="close-editor"]');
   await row.locator('[data-testid="open-fund-balance"]').click();
-  const head = await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents();
+  const head = await page.locator('[data-testid="fund-balance-yearly"] thead tr:last-child th').allTextContents();
   const k = head.indexOf('租金收入');
   assert.ok(k > 0, head.join(','));
   const total = await page.locator(`[data-testid="fund-balance-yearly"] tbody tr:last-child td:nth-child(${k + 1})`).textContent();
@@ -123,7 +123,7 @@ test('income besides land sales is entered in the editor and shows in the fund-b
   // One undo takes the stream away again.
   await page.click('[data-testid="undo"]');
   await row.locator('[data-testid="open-fund-balance"]').click();
-  assert.ok(!(await page.locator('[data-testid="fund-balance-yearly"] thead th').allTextContents()).includes('租金收入'));
+  assert.ok(!(await page.locator('[data-testid="fund-balance-yearly"] thead tr:last-child th').allTextContents()).includes('租金收入'));
   assert.deepEqual(log.pageErrors, []);
 });
 

@@ -31,7 +31,7 @@ test('the report renders every section, its charts as images, and prints to A4 P
   const years = await page.locator('[data-testid="report-yearly-table"] tbody tr').count();
   assert.ok(years >= 15, `${years} years`);
   assert.equal(await page.locator('[data-testid="report-affordability-table"] tbody tr').count(), years);
-  const head = await page.locator('[data-testid="report-affordability-table"] thead th').allTextContents();
+  const head = await page.locator('[data-testid="report-affordability-table"] thead tr:last-child th').allTextContents();
   assert.deepEqual(head.slice(1, 5), ['股权投资', '运营补贴', '风险承担', '配套投入']);
 
   // The running header (plan, scenario, date) and the page numbers are the report's @page rule.

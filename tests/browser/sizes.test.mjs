@@ -5,7 +5,7 @@
 // each other, text cut without an ellipsis and a tooltip, and a KPI strip not whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, PAGES, useBrowser } from './harness.mjs';
+import { openApp, tour, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -104,45 +104,10 @@ const layoutFaults = (page) =>
 /// Opens each state of the app in turn at the page's current size and collects the faults of each.
 async function sweep(page, size) {
   const found = [];
-  const check = async (what) => {
+  await tour(page, async (what) => {
     await page.waitForTimeout(60);
     for (const f of await layoutFaults(page)) found.push(`${size} ${what}: ${f}`);
-  };
-  for (const id of PAGES) {
-    await page.click(`[data-testid="nav-${id}"]`);
-    await page.locator('main').waitFor();
-    await check(id);
-  }
-  await page.click('[data-testid="nav-projects"]');
-  await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
-  await page.locator('[data-testid="project-editor"]').waitFor();
-  await check('projects with the editor open');
-  for (const id of ['resettlement', 'financing']) {
-    await page.click(`[data-testid="nav-${id}"]`);
-    await check(`${id} with the editor open`);
-  }
-  await page.click('[data-testid="project-editor"] [data-testid="open-fund-balance"]');
-  await page.locator('[data-testid="fund-balance"]').waitFor();
-  await check('资金平衡');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.locator('[data-testid="project-editor"]').waitFor({ state: 'detached' });
-  await page.click('[data-testid="nav-results"]');
-  for (const [button, panel] of [
-    ['lever-open', 'lever-panel'],
-    ['goal-seek', 'goal-seek-panel'],
-    ['optimize', 'optimize-panel'],
-  ]) {
-    await page.click(`[data-testid="${button}"]`);
-    await page.locator(`[data-testid="${panel}"]`).waitFor();
-    await check(panel);
-    await page.click(`[data-testid="${button}"]`);
-  }
-  await page.click('[data-testid="nav-progress"]');
-  await page.click('[data-testid="progress-report"]');
-  await page.locator('[data-testid="monthly-report"]').waitFor();
-  await check('月度报告');
-  await page.keyboard.press('Escape');
+  });
   return found;
 }
 

@@ -304,6 +304,6 @@ test('messages follow the language toggle', async () => {
   await alert.waitFor();
   assert.match(await alert.textContent(), /Not valid JSON: syntax error at line 1, column \d+/);
   await page.click('[data-testid="nav-results"]');
-  assert.match(await page.textContent('[data-testid="kpi-investment"]'), /Total investment.*hundred million yuan/);
+  assert.match(await page.textContent('[data-testid="kpi-investment"]'), /Total investment.*×10⁸ yuan/);
   await context.close();
 });
