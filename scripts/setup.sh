@@ -60,6 +60,8 @@ if [ "$with_browser" = 1 ]; then
   # The workbook's print check: LibreOffice converts it to PDF, poppler reads the pages.
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Calibri's metric twin: the workbook's font, which an office PC has, printed at its width.
+  dpkg -s fonts-crosextra-carlito >/dev/null 2>&1 || missing+=(fonts-crosextra-carlito)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -429,6 +429,8 @@ fn print_of(sheet: &str, workbook: &str, index: usize) -> Print {
     }
     let landscape = setup.contains(r#"orientation="landscape""#);
     let room = if landscape { 988.0 } else { 659.0 };
+    // As LibreOffice draws it, the widest of the spreadsheets (workbook::page_fit).
+    let px = px * 1.2;
     // The scale is set, never left to "fit to page" (which spreadsheets work out differently).
     assert!(!sheet.contains("fitToPage"), "{setup}");
     let scale = attr(setup, "scale").unwrap_or(100.0) / 100.0;

@@ -95,9 +95,10 @@ fn padded(widths: &[f64]) -> Vec<f64> {
 const A4_PORTRAIT_PX: f64 = 659.0;
 /// The same in landscape (11.69 in less twice 0.7 in).
 const A4_LANDSCAPE_PX: f64 = 988.0;
-/// The smallest print scale (%) that keeps the body's 11 pt at 8 pt or more: a sheet wider
-/// than a landscape page at this scale prints in column groups instead of shrinking further.
-pub(crate) const LEGIBLE_SCALE: u16 = 75;
+/// The smallest print scale (%) that keeps the body's 11 pt at 8 pt or more (11 × 0.73 =
+/// 8.03): a sheet wider than a landscape page at this scale prints in column groups instead of
+/// shrinking further.
+pub(crate) const LEGIBLE_SCALE: u16 = 73;
 
 /// The printed width of columns `widths` (Excel's characters) in Excel's pixels: a column of
 /// width w is drawn w characters of the default font, 7 px each, plus 5 px of padding.
@@ -115,9 +116,15 @@ pub(crate) struct PageFit {
     pub column_groups: bool,
 }
 
+/// How much wider than Excel's pixels the widest spreadsheet we know draws a column:
+/// LibreOffice (with Calibri's metric twin Carlito) prints a column of width w about 1.2 times
+/// `w × 7 + 5` px wide, measured from its PDF of the 资金平衡 sheet. A sheet laid out for it
+/// prints one page wide in Excel and WPS too.
+const WIDEST_DRAWING: f64 = 1.2;
+
 pub(crate) fn page_fit(px: f64) -> PageFit {
-    // 3 % to spare: a spreadsheet's own measure of a column may be a little wider than ours.
-    let scale_in = |room: f64| ((room * 0.97 / px * 100.0).floor() as u16).min(100);
+    let px = px * WIDEST_DRAWING;
+    let scale_in = |room: f64| ((room / px * 100.0).floor() as u16).min(100);
     if scale_in(A4_PORTRAIT_PX) >= 100 {
         return PageFit {
             landscape: false,

@@ -146,9 +146,9 @@ catalogue! {
     OptimizeTitle => "最优方案：财政负担最小且满足全部目标与上限", "Optimum: the least fiscal burden that meets every target and cap";
     OptimizeHint => "逐个项目选择安置方式与融资方式的比例：满足全期及每个计划年度的货币化目标、PPP 10% 上限与新机制、资本金不低于 20%、专项债覆盖倍数，以及下列设置。结果作为新情景并设为当前情景；以同样目标再次求解时替换上次的结果。", "Chooses each project's resettlement and financing shares to meet the monetized targets over the window and in every planned year, the 10 % PPP cap and the new mechanism, capital fund ≥ 20 %, the bonds' coverage and the settings below; the answer becomes the active scenario, and solving again for the same objective replaces the last answer.";
     OptimizeObjective => "最小化", "Minimize";
-    OptimizeDistricts => "各区县分别达到目标", "each district's own target";
+    OptimizeDistricts => "各区县分别达到目标", "Each district's own target";
     OptimizeTier => "PPP 支出不超过 5% 红线", "PPP within the 5 % line";
-    OptimizeServicePurchase => "允许新项目采用政府购买服务（财政部令第102号不允许）", "allow service purchase for new projects (MoF Order No. 102 does not)";
+    OptimizeServicePurchase => "允许新项目采用政府购买服务（财政部令第102号不允许）", "Allow service purchase for new projects (MoF Order No. 102 does not)";
     OptimizeMaxCash => "货币补偿比例上限", "Cash compensation at most";
     OptimizeMinInKind => "新建安置比例下限", "New build at least";
     OptimizeStock => "可收购的存量商品房（户）", "Existing housing the government can buy (households)";
@@ -307,7 +307,7 @@ catalogue! {
     PppSupporting => "配套投入（政府投入）", "Supporting inputs (the government's)";
     PppPartnerPays => "其中社会资本承担", "of which the partner pays";
     PppRiskMethod => "风险承担测算方法", "Retained-risk method";
-    PppRiskCity => "按全市比例法参数", "city-wide ratios";
+    PppRiskCity => "按全市比例法参数", "City-wide ratios";
     PppRiskRatio => "比例法", "Ratio method";
     PppRiskScenarios => "情景分析法", "Scenario analysis";
     PppInputsTitle => "PPP 财政支出（财金〔2015〕21号）", "PPP fiscal spending (MoF Finance [2015] No. 21)";
@@ -661,7 +661,7 @@ catalogue! {
     OptimizeSettingsLabel => "最优方案设置", "Optimizer settings";
     DescOptimize => "修改最优方案设置", "change the optimizer settings";
     ErrRangeOrder => "应为 最低 ≤ 最可能 ≤ 最高（现为 {0}、{1}、{2}）", "must run low ≤ most likely ≤ high (is {0}, {1}, {2})";
-    RiskSettingsLabel => "风险模拟设置", "risk run settings";
+    RiskSettingsLabel => "风险模拟设置", "Risk run settings";
     ChartTornado => "敏感性：各因素变动 ±20% 时{0}的变化", "Sensitivity: change of {0} at ±20 % of each driver";
     StepDown20 => "−20%", "−20 %";
     StepUp20 => "+20%", "+20 %";

@@ -184,3 +184,31 @@ test('in English every page and panel lays out at 1366×768 and 1024×768', asyn
   }
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('a 39-character project name wraps in the lists and ends in an ellipsis in 进度, at 1024 and 1366 px', async () => {
+  const { page, log } = await openApp(env);
+  const long = '南河县纺织厂家属院及周边棚户区城中村综合改造一期工程北区地块项目';
+  assert.ok([...long].length >= 32);
+  const name = `${long}甲乙丙丁戊己庚`;
+  await page.locator('[data-testid="edit-project"]').first().click();
+  const field = page.locator('[data-testid="edit-name"]');
+  await field.fill(name);
+  await field.blur();
+  await page.click('[data-testid="close-editor"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="project-row"] th').textContent.includes(n), name);
+  const found = [];
+  for (const [w, h] of [[1024, 768], [1366, 768]]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const id of ['projects', 'resettlement', 'financing', 'progress']) {
+      await page.click(`[data-testid="nav-${id}"]`);
+      await page.waitForTimeout(100);
+      for (const f of await layoutFaults(page)) found.push(`${w} ${id}: ${f}`);
+    }
+  }
+  assert.deepEqual(found, []);
+  // 进度's row header shows the name cut with an ellipsis, the whole name on hover.
+  const th = page.locator('[data-testid="progress-row"] th').first();
+  assert.ok((await th.getAttribute('title')).startsWith(name));
+  assert.equal(await th.evaluate((el) => getComputedStyle(el).textOverflow), 'ellipsis');
+  assert.deepEqual(log.pageErrors, []);
+});
