@@ -222,10 +222,7 @@ impl ImportError {
         match self {
             ImportError::TooLarge { bytes } => Text::ErrFileTooLarge.fill(
                 lang,
-                &[
-                    &crate::words::display::fixed(*bytes as f64 / 1_048_576.0, 1),
-                    &(MAX_IMPORT_BYTES / 1_048_576),
-                ],
+                &[&megabytes_over(*bytes), &(MAX_IMPORT_BYTES / 1_048_576)],
             ),
             ImportError::Doc(e) => Text::NotImported.fill(lang, &[&e.message(lang)]),
             ImportError::Invalid(issues) => Text::ErrInvalidPlan.fill(
@@ -234,6 +231,13 @@ impl ImportError {
             ),
         }
     }
+}
+
+/// A file's size in MB (MiB) with two decimals, rounded up: a file over the limit never reads
+/// as the limit itself ("10.01", not "10.0" beside "10").
+fn megabytes_over(bytes: usize) -> String {
+    let hundredths = (bytes as f64 / 1_048_576.0 * 100.0).ceil();
+    crate::words::display::fixed(hundredths / 100.0, 2)
 }
 
 /// The first ten problems joined for one message, and how many there are in all.
@@ -413,5 +417,27 @@ fn v1_scenarios_as_edits(doc: &mut serde_json::Value) {
             }
         }
         s.insert("edits".into(), Value::Array(edits));
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The issue's file: 10,501,411 bytes read "10.0 MB" beside a 10 MB limit.
+    #[test]
+    fn a_file_over_the_limit_never_reads_as_the_limit() {
+        let e = ImportError::TooLarge { bytes: 10_501_411 };
+        assert_eq!(
+            e.message(Lang::Zh),
+            "文件太大：10.02 MB，上限 10 MB，未导入"
+        );
+        let just = ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1,
+        };
+        assert_eq!(
+            just.message(Lang::En),
+            "File too large: 10.01 MB, limit 10 MB; nothing imported"
+        );
     }
 }

@@ -422,7 +422,7 @@ catalogue! {
     JsonOther => "内容格式不对", "unexpected content";
     WarnUnknownField => "警告：本版本不认识字段 {0}，其值未被使用", "warning: unknown field {0}; its value is not used";
     WarnUnknownFields => "文件中有本版本不认识的字段，导入后不会保留：{0}", "The file has fields this version does not know; they will not be kept: {0}";
-    ErrFileTooLarge => "文件太大（{0} MB），超过 {1} MB 的上限，未导入", "File too large ({0} MB, limit {1} MB); nothing imported";
+    ErrFileTooLarge => "文件太大：{0} MB，上限 {1} MB，未导入", "File too large: {0} MB, limit {1} MB; nothing imported";
     NotImported => "{0}，未导入", "{0}; nothing imported";
     ErrInvalidPlan => "方案中有不合规的数值，未导入：{0}", "The plan has invalid values; nothing imported: {0}";
     MoreProblems => "……等共 {0} 处问题", " … {0} problems in all";
@@ -799,7 +799,8 @@ catalogue! {
     ProgressCompleted => "基本建成套数", "Flats basically completed";
     ProgressInvested => "完成投资", "Investment completed";
     ProgressFundsOf => "到位资金·{0}", "Funds in place: {0}";
-    ErrWorker => "计算模块无法加载或运行出错，本次操作未完成，方案未改变：{0}", "The calculation module could not load or failed; nothing was done and the plan is unchanged: {0}";
+    ErrWorker => "计算模块无法加载或运行出错，本次操作未完成，方案未改变：{0}。请检查网络后重试。", "The calculation module could not load or failed; nothing was done and the plan is unchanged: {0}. Check the connection and try again.";
+    ErrWorkerScript => "未能取得计算模块的脚本 {0}", "its script {0} could not be fetched";
     WorkerLoading => "正在加载计算模块…", "Loading the calculation module…";
     LeverPpp => "PPP政府支出参数", "PPP spending input";
     LeverAssumption => "设定全市参数", "Set an assumption";

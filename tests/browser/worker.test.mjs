@@ -3,7 +3,7 @@
 // answers while the optimizer runs there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, scenarioTabs } from './harness.mjs';
+import { openApp, useBrowser, scenarioTabs, menuItem } from './harness.mjs';
 
 const env = useBrowser();
 const WORKER_FILES = /\/(worker-loader\.js|worker\.js|worker_bg\.wasm)$/;
@@ -73,4 +73,26 @@ test('the Monte Carlo draws run in the worker: the page answers clicks meanwhile
   await page.locator('[data-testid="risk-progress"]').waitFor({ state: 'detached' });
   assert.equal(await page.locator('[data-testid="risk-percentiles"]').count(), 0, 'no result from a cancelled run');
   await context.close();
+});
+
+test('each of the worker\'s files failing ends the job with a message naming it, for the optimizer and 导出 Excel; no uncaught error', async () => {
+  for (const file of ['worker-loader.js', 'worker.js', 'worker_bg.wasm']) {
+    const { page, context, log } = await openApp(env);
+    await context.route(`**/${file}`, (route) => route.abort());
+    await page.click('[data-testid="optimize"]');
+    await page.click('[data-testid="optimize-run"]');
+    const failed = page.locator('[data-testid="optimize-failed"]');
+    await failed.waitFor({ timeout: 20000 });
+    const said = await failed.textContent();
+    assert.match(said, /计算模块无法加载或运行出错.*请检查网络后重试/, file);
+    if (file === 'worker-loader.js') assert.match(said, /未能取得计算模块的脚本 worker-loader\.js/);
+    assert.equal(await page.locator('[data-testid="optimize-progress"]').count(), 0, `${file}: the run has ended`);
+    // 导出 Excel (another job, a fresh worker) says so too, rather than nothing at all.
+    await menuItem(page, 'export-xlsx');
+    const warning = page.locator('[data-testid="storage-warning"]');
+    await warning.waitFor({ timeout: 20000 });
+    assert.match(await warning.textContent(), /计算模块无法加载或运行出错/, file);
+    assert.deepEqual(log.pageErrors, [], file);
+    await context.close();
+  }
 });

@@ -185,11 +185,17 @@ fn listen(
     };
     let on_error = {
         let running = running.clone();
-        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-            // Loading failed before `ready`, or the worker broke down during the job.
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            // Loading failed before `ready`, or the worker broke down during the job. A script
+            // that could not be fetched at all fires a plain event, with no message to read.
             loading.set(false);
             e.prevent_default();
-            running.cancel_with(failed(e.message()));
+            let detail = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| Text::ErrWorkerScript.fill(lang, &[&script_url()]));
+            running.cancel_with(failed(detail));
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
