@@ -482,3 +482,36 @@ fn the_ranking_by_a_weighted_composite() {
         .apply(&Edit::SetRankingWeights { weights: over })
         .is_err());
 }
+
+/// A plan file whose actuals lie outside the plan's years — a record dated 2099-12, or ten
+/// thousand monthly records on one project — is refused whole, naming the month and the years.
+#[test]
+fn actuals_outside_the_plan_years_are_refused() {
+    let mut plan = planner::demo::demo_plan();
+    let k = plan
+        .projects
+        .iter()
+        .position(|p| !p.progress.months.is_empty())
+        .expect("the demo has actuals");
+    let p = &mut plan.projects[k];
+    let mut late = p.progress.months.last().cloned().unwrap();
+    late.month = planner::model::Month::parse("2099-12").unwrap();
+    p.progress.months.push(late.clone());
+    let e = planner::format::import(planner::format::encode(&plan).as_bytes()).unwrap_err();
+    let said = e.message(planner::i18n::Lang::Zh);
+    assert!(
+        said.contains("2099") && said.contains("2027–2028"),
+        "{said}"
+    );
+    // Ten thousand months from 2027 on: all but the window's 24 refused.
+    let mut plan = planner::demo::demo_plan();
+    let p = &mut plan.projects[k];
+    p.progress.months = (0..10_000)
+        .map(|i| {
+            let mut r = late.clone();
+            r.month = planner::model::Month::new(2027 + i / 12, (i % 12) as u8 + 1).unwrap();
+            r
+        })
+        .collect();
+    assert!(planner::format::import(planner::format::encode(&plan).as_bytes()).is_err());
+}

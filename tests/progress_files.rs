@@ -433,3 +433,27 @@ fn two_years_of_a_thousand_projects_actuals_stay_under_two_megabytes() {
     assert!(stored.len() < 2_000_000, "{} bytes", stored.len());
     assert_eq!(planner::format::decode(&stored).unwrap(), plan);
 }
+
+/// A county's file for a month outside the plan's years (2027–2028) is refused, naming the
+/// month; a count with a fraction is refused with its cell, never rounded.
+#[test]
+fn a_month_outside_the_plan_or_a_fractional_count_is_refused() {
+    let plan = demo_plan();
+    let west = id_of(&plan, "X县西街");
+    for (m, said) in [("2035-06", "2035年6月"), ("2020-01", "2020年1月")] {
+        let bytes = county_file("X县", m, &[(west.clone(), vec![signed(1000.0)])]);
+        let e = read(&bytes, &plan, Lang::Zh).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains(said) && e[0].contains("2027–2028"), "{e:?}");
+    }
+    let bytes = county_file("X县", "2027-04", &[(west.clone(), vec![signed(1065.5)])]);
+    let e = read(&bytes, &plan, Lang::Zh).unwrap_err();
+    assert!(
+        e.iter()
+            .any(|p| p.contains("1065.5") && p.contains("应为整数")),
+        "{e:?}"
+    );
+    // The same figure whole is taken.
+    let bytes = county_file("X县", "2027-04", &[(west, vec![signed(1066.0)])]);
+    assert!(read(&bytes, &plan, Lang::Zh).is_ok());
+}

@@ -114,6 +114,11 @@ pub enum Problem {
     },
     /// Monthly records repeated or out of month order.
     MonthOrder,
+    /// A month reported outside the project's years in the plan.
+    MonthOutside {
+        first: i32,
+        last: i32,
+    },
     /// Ranking weights that are all zero: nothing to rank by.
     NoWeight,
     /// A monthly figure below last month's, with no correction note.

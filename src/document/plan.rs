@@ -80,6 +80,19 @@ impl Plan {
     pub fn window_span(&self) -> (i32, i32) {
         (self.first_year, self.last_year())
     }
+
+    /// The years a month's progress may be reported in: the window's, from the planned year of
+    /// the earliest project carried into it.
+    pub fn progress_years(&self) -> (i32, i32) {
+        let first = self
+            .projects
+            .iter()
+            .map(|p| p.year)
+            .filter(|&y| y < self.first_year)
+            .min()
+            .unwrap_or(self.first_year);
+        (first, self.last_year())
+    }
 }
 
 /// Editing operations on the plan's project list, kept here so the UI only calls them.

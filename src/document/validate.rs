@@ -151,6 +151,9 @@ impl Problem {
             Problem::LandWithoutYears => Text::ErrLandWithoutYears.tr(lang).into(),
             Problem::IncomeTwice => Text::ErrIncomeTwice.tr(lang).into(),
             Problem::MonthOrder => Text::ErrMonthOrder.tr(lang).into(),
+            Problem::MonthOutside { first, last } => {
+                Text::ErrMonthOutside.fill(lang, &[first, last])
+            }
             Problem::NoWeight => Text::ErrNoWeight.tr(lang).into(),
             Problem::AbovePlan { value, limit } => {
                 Text::ErrAbovePlan.fill(lang, &[&v(*value), &v(*limit)])
@@ -389,7 +392,7 @@ pub fn validate_project(
             c.push(field, Problem::IncomeTwice);
         }
     }
-    check_progress(p, &mut c);
+    check_progress(p, window, &mut c);
     if matches!(p.ppp.risk, Some(RiskCost::Scenarios { .. })) {
         let probabilities = PppInput::PROBABILITIES.map(|i| i.get(&p.ppp).unwrap_or(0.0));
         c.shares(Field::Ppp(PppInput::RiskPBase), &probabilities);
@@ -400,10 +403,20 @@ pub fn validate_project(
 /// A project's monthly figures: each within its bounds, never below the month before without
 /// a correction note, one record per month in month order. (Above the plan is checked when the
 /// figures are entered, `progress_above_plan`: a plan changed later does not make them wrong.)
-fn check_progress(p: &Project, c: &mut Checker) {
+fn check_progress(p: &Project, window: (i32, i32), c: &mut Checker) {
     use crate::calc::progress::ProgressField;
     let mut before: Option<&crate::calc::model::MonthlyProgress> = None;
     for r in &p.progress.months {
+        // Reported within the project's years in the plan (a carried project's from its own).
+        if !(window.0..=window.1).contains(&r.month.year) {
+            c.push(
+                Field::Progress(r.month, ProgressField::Signed),
+                Problem::MonthOutside {
+                    first: window.0,
+                    last: window.1,
+                },
+            );
+        }
         if before.is_some_and(|b| b.month >= r.month) {
             c.push(
                 Field::Progress(r.month, ProgressField::Signed),

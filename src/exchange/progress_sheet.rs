@@ -491,6 +491,12 @@ pub fn read(bytes: &[u8], plan: &Plan, lang: Lang) -> Result<ProgressFile, Vec<S
         let found = meta(Meta::Month).unwrap_or_default();
         return Err(vec![Text::ErrProgressNoMonth.fill(lang, &[&found])]);
     };
+    // A month the plan reports on: its window's years, or a carried project's from its own.
+    let (first, last) = plan.progress_years();
+    if !(first..=last).contains(&month.year) {
+        let said = [&month.label(lang) as &dyn std::fmt::Display, &first, &last];
+        return Err(vec![Text::ErrProgressMonthOutside.fill(lang, &said)]);
+    }
     let columns: Vec<Option<SheetColumn>> = rows[h]
         .iter()
         .map(|d| SheetColumn::of_header(&text_of(d)))
@@ -645,7 +651,15 @@ fn read_cells(
         };
         match column {
             SheetColumn::Figure(f) => match number_of(d) {
-                Some(Ok(v)) if v.is_finite() && v >= 0.0 => f.set(record, v),
+                // Counts whole: 90.5 households is refused with its cell, never rounded.
+                Some(Ok(v))
+                    if v.is_finite() && v >= 0.0 && (f.unit() == Unit::Wan || v.fract() == 0.0) =>
+                {
+                    f.set(record, v)
+                }
+                Some(Ok(v)) if v.is_finite() && v >= 0.0 => {
+                    bad.push(Text::ErrProgressNotWhole.fill(lang, &[&at(j), &f.name(lang), &v]))
+                }
                 Some(Ok(v)) => {
                     bad.push(Text::ErrProgressCell.fill(lang, &[&at(j), &f.name(lang), &v]))
                 }

@@ -501,6 +501,7 @@ catalogue! {
     ErrProgressOtherDistrict => "项目“{0}”（{1}）属于{2}，不是本文件的{3}", "project “{0}” ({1}) is {2}'s, not this file's {3}";
     ErrProgressTwice => "项目“{0}”（{1}）出现了两次", "project “{0}” ({1}) appears twice";
     ErrProgressCell => "{0} {1}“{2}”不是不小于 0 的数字", "{0} {1} “{2}” is not a number, 0 or more";
+    ErrProgressNotWhole => "{0} {1}“{2}”应为整数：户数与套数没有小数", "{0} {1} “{2}” must be whole: households and flats have no fractions";
     ErrProgressMonthCell => "{0} {1}“{2}”不是 2027-03 这样的月份", "{0} {1} “{2}” is not a month like 2027-03";
     ErrProgressFile => "进度文件中有错误，未导入任何数据，方案未改变：{0}", "The progress file has errors; nothing was imported and the plan is unchanged: {0}";
     ProgressImported => "已导入{0}{1}进度：{2}个项目，{3}个有变化", "{0}'s progress for {1} imported: {2:project|projects}, {3} changed";
@@ -513,6 +514,8 @@ catalogue! {
     WeightOf => "{0}权重", "weight of {0}";
     ColFundsRate => "资金到位率", "Funds in place";
     ErrMonthOrder => "同一月份出现两次，或月份未按先后排列", "a month appears twice, or the months are out of order";
+    ErrMonthOutside => "不在方案年度内（{0}–{1}）", "outside the plan years ({0}–{1})";
+    ErrProgressMonthOutside => "报送月份 {0} 不在方案年度内（{1}–{2}），未导入", "The month reported, {0}, is outside the plan years ({1}–{2}); nothing imported";
     ErrAbovePlan => "{0} 超过计划的 {1}，请在“超计划说明”中写明原因", "{0} is above the plan's {1}: give the reason in “above plan”";
     ErrBelowLastMonth => "{0} 低于上月的 {1}，累计数不应减少；如为更正，请填写“更正说明”", "{0} is below last month's {1}: figures are cumulative; a correction needs a note";
     RehousedMonetized => "货币化安置户数", "Households rehoused with money";
