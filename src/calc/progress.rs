@@ -78,6 +78,13 @@ impl ProgressField {
         }
     }
 
+    /// Whether `v` can stand as this figure as it was written: a count has no fraction. Every
+    /// reader refuses 90.5 households rather than let `set` round it (the bounds are
+    /// validation's).
+    pub fn takes(self, v: f64) -> bool {
+        self.unit() == Unit::Wan || v.fract() == 0.0
+    }
+
     /// Counts are whole and at most the plan document's household bound; amounts are money.
     pub fn bounds(self) -> Bounds {
         match self.unit() {
@@ -278,8 +285,7 @@ impl<'de> serde::de::Visitor<'de> for RecordVisitor {
                     let f = next
                         .next()
                         .ok_or_else(|| A::Error::custom("more figures than a record has"))?;
-                    let whole = f.unit() == Unit::Wan || v.fract() == 0.0;
-                    if !(v.is_finite() && v >= 0.0 && whole) {
+                    if !(v.is_finite() && v >= 0.0 && f.takes(v)) {
                         return Err(A::Error::custom(format!(
                             "{} is {v}: a figure is a number, 0 or more (households and flats whole)",
                             f.key()

@@ -95,7 +95,7 @@ pub fn distinct_name(name: &str, taken: &[PlanMeta], lang: Lang) -> String {
         return name.to_string();
     }
     (2u32..)
-        .map(|n| Text::NumberedName.fill(lang, &[&name, &n]))
+        .map(|n| Text::Parenthesized.fill(lang, &[&name, &n]))
         .find(|candidate| !used(candidate))
         .expect("some number is free")
 }

@@ -651,18 +651,14 @@ fn read_cells(
         };
         match column {
             SheetColumn::Figure(f) => match number_of(d) {
-                // Counts whole: 90.5 households is refused with its cell, never rounded.
-                Some(Ok(v))
-                    if v.is_finite() && v >= 0.0 && (f.unit() == Unit::Wan || v.fract() == 0.0) =>
-                {
-                    f.set(record, v)
-                }
-                Some(Ok(v)) if v.is_finite() && v >= 0.0 => {
-                    bad.push(Text::ErrProgressNotWhole.fill(lang, &[&at(j), &f.name(lang), &v]))
-                }
-                Some(Ok(v)) => {
+                Some(Ok(v)) if !(v.is_finite() && v >= 0.0) => {
                     bad.push(Text::ErrProgressCell.fill(lang, &[&at(j), &f.name(lang), &v]))
                 }
+                // Counts whole: 90.5 households is refused with its cell, never rounded.
+                Some(Ok(v)) if !f.takes(v) => {
+                    bad.push(Text::ErrProgressNotWhole.fill(lang, &[&at(j), &f.name(lang), &v]))
+                }
+                Some(Ok(v)) => f.set(record, v),
                 Some(Err(t)) => {
                     bad.push(Text::ErrProgressCell.fill(lang, &[&at(j), &f.name(lang), &t]))
                 }

@@ -85,9 +85,22 @@ pub(crate) fn text_width(s: &str) -> f64 {
         .sum()
 }
 
-/// Column widths that fit the header (wrapped over two lines at most) and the widest cell.
-fn padded(widths: &[f64]) -> Vec<f64> {
-    widths.iter().map(|w| (w + 2.0).clamp(8.0, 48.0)).collect()
+/// Lays a sheet out for print (see `lay_out`) over its columns as measured (the header wrapped
+/// over two lines at most, the widest cell), padded, then writes its banners across them.
+fn finish_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    measured: &[f64],
+    (repeat_to, keys): (u32, u16),
+    banners: &[Banner],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let widths: Vec<f64> = measured
+        .iter()
+        .map(|w| (w + 2.0).clamp(8.0, 48.0))
+        .collect();
+    lay_out(ws, &widths, repeat_to, keys, lang)?;
+    write_banners(ws, f, banners, &widths)
 }
 
 /// The printable width of an A4 page in portrait at the default margins (8.27 in less twice
@@ -98,11 +111,11 @@ const A4_LANDSCAPE_PX: f64 = 988.0;
 /// The smallest print scale (%) that keeps the body's 11 pt at 8 pt or more (11 × 0.73 =
 /// 8.03): a sheet wider than a landscape page at this scale prints in column groups instead of
 /// shrinking further.
-pub(crate) const LEGIBLE_SCALE: u16 = 73;
+const LEGIBLE_SCALE: u16 = 73;
 
 /// The printed width of columns `widths` (Excel's characters) in Excel's pixels: a column of
 /// width w is drawn w characters of the default font, 7 px each, plus 5 px of padding.
-pub(crate) fn width_px(widths: &[f64]) -> f64 {
+fn width_px(widths: &[f64]) -> f64 {
     widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum()
 }
 
@@ -110,7 +123,7 @@ pub(crate) fn width_px(widths: &[f64]) -> f64 {
 /// it one page wide, at most full size and at least `LEGIBLE_SCALE`; wider than that at
 /// `LEGIBLE_SCALE`, it prints in column groups.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct PageFit {
+struct PageFit {
     pub landscape: bool,
     pub scale: u16,
     pub column_groups: bool,
@@ -122,7 +135,7 @@ pub(crate) struct PageFit {
 /// prints one page wide in Excel and WPS too.
 const WIDEST_DRAWING: f64 = 1.2;
 
-pub(crate) fn page_fit(px: f64) -> PageFit {
+fn page_fit(px: f64) -> PageFit {
     let px = px * WIDEST_DRAWING;
     let scale_in = |room: f64| ((room / px * 100.0).floor() as u16).min(100);
     if scale_in(A4_PORTRAIT_PX) >= 100 {
@@ -184,7 +197,7 @@ const ROW_LAST: u32 = 1_048_575;
 /// A line of text across a sheet's table (its title, a note, a project's name over its block):
 /// merged over the table's columns and wrapped in them, its row as high as its lines, so it
 /// is never cut by the next cell nor widens the printed page.
-pub(crate) struct Banner {
+struct Banner {
     pub row: u32,
     pub text: String,
     /// The title's size and weight, else the body's.
@@ -192,7 +205,7 @@ pub(crate) struct Banner {
 }
 
 /// Writes `banners` over columns `widths` (set already): see `Banner`.
-pub(crate) fn write_banners(
+fn write_banners(
     ws: &mut Worksheet,
     f: &Formats,
     banners: &[Banner],
@@ -275,8 +288,6 @@ fn report_sheet(
 ) -> Result<(), XlsxError> {
     let mut widths = Vec::new();
     let end = write_block(ws, f, table, TITLE_ROWS, &mut widths)?;
-    let widths = padded(&widths);
-    lay_out(ws, &widths, TITLE_ROWS, 1, lang)?;
     ws.set_freeze_panes(TITLE_ROWS + 1, 0)?;
     let mut banners = vec![Banner {
         row: 0,
@@ -288,7 +299,7 @@ fn report_sheet(
         text: n.to_string(),
         heading: false,
     }));
-    write_banners(ws, f, &banners, &widths)
+    finish_sheet(ws, f, &widths, (TITLE_ROWS, 1), &banners, lang)
 }
 
 /// Writes `table` with its header at row `at`, widening `widths` to fit; the row after it.
@@ -367,9 +378,7 @@ fn write_fund_balances(
         });
         at = write_block(ws, f, &fb.yearly, at + 1, &mut widths)? + 1;
     }
-    let widths = padded(&widths);
-    lay_out(ws, &widths, 0, 1, lang)?;
-    write_banners(ws, f, &banners, &widths)
+    finish_sheet(ws, f, &widths, (0, 1), &banners, lang)
 }
 
 /// The project list sheet: the CSV's columns (so it imports back), numbers as numbers.
@@ -401,9 +410,8 @@ fn write_projects(
             widths[c] = widths[c].max(width);
         }
     }
-    let widths = padded(&widths);
     // The project's number and name stand on every page of a split sheet.
-    lay_out(ws, &widths, TITLE_ROWS, 2, lang)
+    finish_sheet(ws, f, &widths, (TITLE_ROWS, 2), &[], lang)
 }
 
 /// 方案对比: every comparison measure for the base and each scenario.
@@ -437,15 +445,13 @@ fn write_compare(
             widths[c + 1] = widths[c + 1].max(crate::words::i18n::fmt_number(v, 2).len() as f64);
         }
     }
-    let widths = padded(&widths);
-    lay_out(ws, &widths, TITLE_ROWS, 1, lang)?;
     ws.set_freeze_panes(TITLE_ROWS + 1, 0)?;
     let banner = Banner {
         row: 0,
         text: title.to_string(),
         heading: true,
     };
-    write_banners(ws, f, &[banner], &widths)
+    finish_sheet(ws, f, &widths, (TITLE_ROWS, 1), &[banner], lang)
 }
 
 fn sheet(wb: &mut Workbook, name: Text, lang: Lang) -> Result<&mut Worksheet, XlsxError> {

@@ -284,7 +284,7 @@ catalogue! {
     ServiceMargin => "服务费加成", "Service margin";
     ContractYears => "合同期（年）", "Contract (years)";
     PppForm => "付费公式", "Payment formula";
-    PppFormMof21 => "财金〔2015〕21号公式", "MoF 2015-21 formula";
+    PppFormMof21 => "财金〔2015〕21号公式", "MoF Finance [2015] No. 21 formula";
     PppFormAnnuity => "年金公式", "Annuity";
     PppFormConcession => "特许经营（仅补贴运营）", "Concession (operating subsidy only)";
     FindingServicePurchaseNew => "{0} 新项目以政府购买服务融资 {1} 万元：工程、工程与服务打包及融资行为不得作为政府购买服务（{2}）", "{0}: a new project financing {1} (10k yuan) by government purchase of services; works, works bundled with services and financing may not be bought as services ({2})";
@@ -452,7 +452,6 @@ catalogue! {
     Yes => "是", "yes";
     No => "否", "no";
     CopySuffix => "（副本）", " (copy)";
-    NumberedName => "{0}（{1}）", "{0} ({1})";
     Parenthesized => "{0}（{1}）", "{0} ({1})";
     Colon => "：", ": ";
     NamedThing => "{0}「{1}」", "{0} “{1}”";

@@ -115,17 +115,21 @@ fn follow_focus(store: Store, panel: NodeRef<leptos::html::Section>, id: String)
 /// reaches the bottom of the window whatever the scroll, its own height following (`--editor-top`,
 /// read by style/main.css; as a drawer it is fixed to the whole window and ignores it).
 fn fit_to_window(panel: NodeRef<leptos::html::Section>) {
+    // The last top set: once the header has scrolled away every scroll finds 0 again, and the
+    // panel is not restyled for it.
+    let set = StoredValue::new(None::<f64>);
     let fit = move || {
         let Some(el) = panel.get_untracked() else {
             return;
         };
         let top = el
             .parent_element()
-            .map(|w| w.get_bounding_client_rect().top().max(0.0))
+            .map(|w| w.get_bounding_client_rect().top().max(0.0).ceil())
             .unwrap_or(0.0);
-        let _ = el
-            .style()
-            .set_property("--editor-top", &format!("{}px", top.ceil()));
+        if set.get_value() != Some(top) {
+            set.set_value(Some(top));
+            let _ = el.style().set_property("--editor-top", &format!("{top}px"));
+        }
     };
     Effect::new(move |_| {
         if panel.get().is_some() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::present::fund_balance::{fund_balance, FundBalance};
 use crate::present::report::Table;
 use crate::ui::shell::state::{lang, t, Store};
-use crate::ui::widgets::report_table::ReportTable;
+use crate::ui::widgets::report_table::{running_title, ReportTable};
 use crate::words::i18n::Text;
 
 /// The panel opened on project `id`; printing it prints this panel alone, one project per page
@@ -83,8 +83,7 @@ fn FundBalanceSheet(id: String) -> impl IntoView {
     let coverage = move || sheet.with(|s| s.as_ref().map(|s| s.coverage_text(lang())));
     let below = move || sheet.with(|s| s.as_ref().is_some_and(FundBalance::below_threshold));
     let name = move || sheet.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
-    let running =
-        move |section: Text| Signal::derive(move || format!("{} · {}", name(), t(section)));
+    let running = move |section: Text| running_title(name, section);
     view! {
         <article class="fb-project" data-testid="fund-balance-project">
             <header class="report-head">

@@ -11,7 +11,7 @@ use crate::ui::pages::report::{page_style, today};
 use crate::ui::shell::state::{lang, t};
 use crate::ui::shell::sync::Session;
 use crate::ui::shell::transfer;
-use crate::ui::widgets::report_table::ReportTable;
+use crate::ui::widgets::report_table::{running_title, ReportTable};
 use crate::words::i18n::Text;
 
 /// One of the report's tables.
@@ -83,7 +83,7 @@ pub fn MonthlyReportPanel() -> impl IntoView {
                 <section class="report-section">
                     <h2>{move || t(heading)}</h2>
                     <ReportTable testid=testid table=table(pick)
-                        running=Signal::derive(move || format!("{} · {}", title(), t(heading))) />
+                        running=running_title(title, heading) />
                 </section>
             }).collect_view()}
         </section>

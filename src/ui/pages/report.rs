@@ -11,7 +11,7 @@ use crate::ui::pages::results::{ChartMemos, Kpis};
 use crate::ui::shell::state::{t, Store};
 use crate::ui::widgets::chart_host::ChartImage;
 use crate::ui::widgets::findings::Findings;
-use crate::ui::widgets::report_table::ReportTable;
+use crate::ui::widgets::report_table::{running_title, ReportTable};
 use crate::words::i18n::{fmt_date, Text};
 
 /// Today as the report's date ("2026年11月30日").
@@ -74,9 +74,8 @@ pub fn ReportPage() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let running = move |table: Text| {
-        Signal::derive(move || format!("{} · {}", store.plan.with(|p| p.name.clone()), t(table)))
-    };
+    let running =
+        move |table: Text| running_title(move || store.plan.with(|p| p.name.clone()), table);
     view! {
         <article class="report" data-testid="report">
             <style>{move || page_style(&header(), lang())}</style>

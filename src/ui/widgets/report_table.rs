@@ -3,7 +3,16 @@
 use leptos::prelude::*;
 
 use crate::present::report::{Cell, Table};
-use crate::words::i18n::{fmt_number, fmt_pct};
+use crate::ui::shell::state::t;
+use crate::words::i18n::{fmt_number, fmt_pct, Text};
+
+/// A table's running title: whose it is (a project, the plan, the report) and which table.
+pub fn running_title(
+    owner: impl Fn() -> String + Send + Sync + 'static,
+    table: Text,
+) -> Signal<String> {
+    Signal::derive(move || format!("{} · {}", owner(), t(table)))
+}
 
 /// A report table: header repeated on every printed page, figures right-aligned. `running`,
 /// the project or paper and the table's name, heads the header on paper only, so a page the
