@@ -225,7 +225,13 @@ pub fn generated_plan(n: usize) -> Plan {
 /// behind, resettled with money by the project's mix as they are vacated, flats started from
 /// the fourth month and completed a year on, investment and funds in place spread evenly over
 /// the year; a month in which nothing changed is not kept.
-pub fn with_actuals(mut plan: Plan, through: crate::calc::model::Month) -> Plan {
+pub fn with_actuals(plan: Plan, through: crate::calc::model::Month) -> Plan {
+    with_actuals_paced(plan, through, 1.0)
+}
+
+/// `with_actuals` with every duration `pace` times as long (3.0: investment spread over three
+/// years, so each of 36 months has its own record).
+fn with_actuals_paced(mut plan: Plan, through: crate::calc::model::Month, pace: f64) -> Plan {
     use crate::calc::model::Month;
     use crate::document::progress_entry::put;
     let costs = plan.assumptions.costs;
@@ -236,14 +242,15 @@ pub fn with_actuals(mut plan: Plan, through: crate::calc::model::Month) -> Plan 
         let mut m = start;
         let mut progress = crate::calc::model::ProjectProgress {
             expropriation_started: Some(start),
-            construction_started: (through.since(start) >= 3)
-                .then(|| Month::new(p.year, 4))
+            construction_started: (f64::from(through.since(start) as i16) >= 3.0 * pace)
+                .then(|| Month::new(p.year, 4 + (3.0 * (pace - 1.0)) as u8))
                 .flatten(),
             ..Default::default()
         };
         while m <= through {
             let k = f64::from(m.since(start) as i16 + 1);
-            let share = |months: f64, lag: f64| ((k - lag) / months).clamp(0.0, 1.0);
+            let share =
+                |months: f64, lag: f64| ((k - lag * pace) / (months * pace)).clamp(0.0, 1.0);
             let mut r = crate::document::progress_entry::record_for(&progress, m);
             let households = f64::from(p.households);
             r.signed = (households * share(6.0, 0.0)).round() as u64;
@@ -265,6 +272,28 @@ pub fn with_actuals(mut plan: Plan, through: crate::calc::model::Month) -> Plan 
         p.progress = progress;
     }
     plan
+}
+
+/// The largest plan the app supports (`plan::LARGEST_PLAN_PROJECTS` projects, each in the
+/// plan's first year with `LARGEST_PLAN_MONTHS` months of actuals): what the round-trip test,
+/// the benchmarks and the browser's size tests load.
+pub fn largest_plan() -> Plan {
+    use crate::calc::model::Month;
+    use crate::document::plan::{LARGEST_PLAN_MONTHS, LARGEST_PLAN_PROJECTS};
+    let mut plan = generated_plan(LARGEST_PLAN_PROJECTS);
+    plan.id = "largest".into();
+    plan.name = format!("最大方案（{LARGEST_PLAN_PROJECTS}个项目）");
+    // A province's three-year list: the months of actuals stay within the plan's window.
+    plan.window_years = 3;
+    let first = plan.first_year;
+    for p in plan.projects.iter_mut() {
+        p.year = first;
+    }
+    let mut through = Month::january(first);
+    for _ in 1..LARGEST_PLAN_MONTHS {
+        through = through.next();
+    }
+    with_actuals_paced(plan, through, 3.0)
 }
 
 /// What a real city puts into its PPP projects besides the payments (财金〔2015〕21号): the

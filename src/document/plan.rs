@@ -14,6 +14,12 @@ use crate::document::provenance::{Provenance, Submission};
 use crate::document::reporting::Reporting;
 use crate::document::risk_settings::RiskSettings;
 
+/// The largest plan the app supports: a province's three-year list, every project with three
+/// years of monthly actuals. The import limit is derived from it, so whatever the app holds it
+/// can also export and import back (`tests/largest_plan.rs`).
+pub const LARGEST_PLAN_PROJECTS: usize = 5_000;
+pub const LARGEST_PLAN_MONTHS: u32 = 36;
+
 /// A planning document: the window's project list (two or three years) with everything needed
 /// to simulate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -203,8 +203,16 @@ pub fn write_request<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("a request always serializes")
 }
 
-/// Largest file accepted for import.
-pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+/// Largest file accepted for import: the largest supported plan's export
+/// (`plan::LARGEST_PLAN_PROJECTS`, 14 MB today) with room for
+/// twice as much per project (milestones, housing stock) — an import a planner can still wait
+/// for, and a bound on what a hostile file can make the page parse.
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Up to this size (without indentation) an export is indented, one value per line, so
+/// colleagues can compare two versions of a city's plan line by line; above it the file is
+/// written compact (an indented province list is 3.2 times as large and would not import back).
+pub const INDENTED_UP_TO: usize = 512 * 1024;
 
 /// Why an imported file was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,8 +291,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
 }
 
-/// Serializes a plan as a pretty-printed UTF-8 document.
+/// Serializes a plan as the UTF-8 document a planner exports: indented while small
+/// (`INDENTED_UP_TO`), compact beyond, always within `MAX_IMPORT_BYTES` for a supported plan.
 pub fn encode(plan: &Plan) -> String {
+    let compact = encode_stored(plan);
+    if compact.len() > INDENTED_UP_TO {
+        return compact;
+    }
     serde_json::to_string_pretty(&EnvelopeOut {
         format: FORMAT,
         version: VERSION,
@@ -424,20 +437,20 @@ fn v1_scenarios_as_edits(doc: &mut serde_json::Value) {
 mod size_tests {
     use super::*;
 
-    /// The file: 10,501,411 bytes read "10.0 MB" beside a 10 MB limit.
+    /// A file a little over the limit read "10.0 MB" beside a 10 MB limit.
     #[test]
     fn a_file_over_the_limit_never_reads_as_the_limit() {
-        let e = ImportError::TooLarge { bytes: 10_501_411 };
+        let e = ImportError::TooLarge { bytes: 33_575_000 };
         assert_eq!(
             e.message(Lang::Zh),
-            "文件太大：10.02 MB，上限 10 MB，未导入"
+            "文件太大：32.02 MB，上限 32 MB，未导入"
         );
         let just = ImportError::TooLarge {
             bytes: MAX_IMPORT_BYTES + 1,
         };
         assert_eq!(
             just.message(Lang::En),
-            "File too large: 10.01 MB, limit 10 MB; nothing imported"
+            "File too large: 32.01 MB, limit 32 MB; nothing imported"
         );
     }
 }

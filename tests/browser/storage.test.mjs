@@ -81,7 +81,7 @@ test('malformed and hostile files are refused with a message, storage stays byte
     ['huge.json', Buffer.from(JSON.stringify(good).replace('"area_m2":107800', '"area_m2":1e400')), /plan\.projects\[0\]\.area_m2/],
     ['toolarge-number.json', variant((d) => (d.plan.projects[0].area_m2 = 1e300)), /征收面积 1e300 应在 0 至 1000000000 之间/],
     ['deep.json', Buffer.from('['.repeat(100000) + ']'.repeat(100000)), /不是有效的 JSON|不是棚改规划方案/],
-    ['big.json', Buffer.alloc(11 * 1024 * 1024, 32), /文件太大/],
+    ['big.json', Buffer.alloc(33 * 1024 * 1024, 32), /文件太大：33\.00 MB，上限 32 MB/],
     ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01]), /UTF-8|JSON/],
   ];
   for (const [name, buffer, pattern] of cases) {
