@@ -39,6 +39,15 @@ impl StoreError {
             StoreError::Other(e) => Text::StoreOther.fill(lang, &[e]),
         }
     }
+
+    /// The reason alone, to begin a sentence that says what was and was not saved.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Quota => Text::StoreFullShort.tr(lang).to_string(),
+            StoreError::Unavailable => Text::StoreUnavailableShort.tr(lang).to_string(),
+            StoreError::Other(e) => Text::StoreOtherShort.fill(lang, &[e]),
+        }
+    }
 }
 
 /// What the library needs of a store.

@@ -23,7 +23,19 @@ use state::{t, Store, Tab};
 use sync::Session;
 
 pub fn mount() {
-    mount_to_body(App);
+    // Storage opens first (IndexedDB answers asynchronously): the app starts on the plan it holds.
+    // Leptos's executor starts with the app: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let opened = storage::BrowserStore::open().await;
+        OPENED.with(|o| *o.borrow_mut() = Some(opened));
+        mount_to_body(App);
+    });
+}
+
+thread_local! {
+    /// Storage as opened by `mount`, taken once by the app.
+    static OPENED: std::cell::RefCell<Option<(storage::BrowserStore, Option<crate::exchange::library::StoreError>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The month 进度 opens on: the latest reported, else January of the plan's first year.
@@ -42,7 +54,10 @@ pub fn serve_worker() {
 
 #[component]
 fn App() -> impl IntoView {
-    let started = sync::start();
+    let (kv, problem) = OPENED
+        .with(|o| o.borrow_mut().take())
+        .expect("mount opens storage before the app");
+    let started = sync::start(kv, problem);
     let plan = RwSignal::new(started.plan);
     let active = RwSignal::new(None::<String>);
     let view = Memo::new(move |_| {

@@ -193,3 +193,28 @@ mod tests {
         assert_eq!(shown_units(f64::NAN, 2), 0);
     }
 }
+
+/// A size in bytes as a planner reads it: "850 KB", "14.2 MB", "2.1 GB" (binary units, one
+/// decimal from MB on).
+pub fn bytes_text(bytes: f64) -> String {
+    const K: f64 = 1024.0;
+    if bytes < K * K {
+        format!("{} KB", (bytes / K).ceil())
+    } else if bytes < K * K * K {
+        format!("{} MB", fixed(bytes / K / K, 1))
+    } else {
+        format!("{} GB", fixed(bytes / K / K / K, 1))
+    }
+}
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::bytes_text;
+
+    #[test]
+    fn sizes_read_in_the_unit_that_fits() {
+        assert_eq!(bytes_text(850.0 * 1024.0), "850 KB");
+        assert_eq!(bytes_text(14_053_687.0), "13.4 MB");
+        assert_eq!(bytes_text(2.0 * 1024.0 * 1024.0 * 1024.0), "2.0 GB");
+    }
+}

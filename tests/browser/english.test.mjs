@@ -3,14 +3,14 @@
 // citations and the charts' words all come from the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, tour, useBrowser } from './harness.mjs';
+import { openApp, tour, useBrowser, stored } from './harness.mjs';
 
 const env = useBrowser();
 
 /// Chinese text left on the page once the plan's own strings are taken out: a list of
 /// "where: text" lines. The plan's strings are every string value stored in local storage.
-const chineseLeft = (page, where) =>
-  page.evaluate((where) => {
+const chineseLeft = async (page, where) =>
+  page.evaluate(([where, library]) => {
     const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
     const data = new Set();
     const collect = (v) => {
@@ -18,9 +18,9 @@ const chineseLeft = (page, where) =>
         if (CJK.test(v)) data.add(v.trim());
       } else if (v && typeof v === 'object') Object.values(v).forEach(collect);
     };
-    for (let i = 0; i < localStorage.length; i++) {
+    for (const v of Object.values(library)) {
       try {
-        collect(JSON.parse(localStorage.getItem(localStorage.key(i))));
+        collect(JSON.parse(v));
       } catch {}
     }
     // Longest first, so a name containing another is taken out whole.
@@ -57,7 +57,7 @@ const chineseLeft = (page, where) =>
       }
     }
     return [...new Set(found)];
-  }, where);
+  }, [where, await stored(page)]);
 
 test('every page, panel and paper in English shows Chinese only in the plan data', async () => {
   const { page, log } = await openApp(env);

@@ -4,17 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser, menuItem } from './harness.mjs';
+import { openApp, useBrowser, menuItem, storedItem, currentKey } from './harness.mjs';
 
 const env = useBrowser();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const rows = (page) => page.locator('[data-testid="project-row"]');
-const stored = (page) =>
-  page.evaluate(() => {
-    const id = JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    return localStorage.getItem('shantytown-planner.plan.' + id);
-  });
+const stored = async (page) => storedItem(page, await currentKey(page));
 
 async function download(page, testid) {
   const [file] = await Promise.all([page.waitForEvent('download'), menuItem(page, testid)]);

@@ -1,7 +1,7 @@
 // Foundation: the release build loads cleanly, shows the demo plan, and talks to nobody but 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, currentKey, storedItem, writeStored } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -57,13 +57,11 @@ test('载入示例方案 opens the demo as a plan of its own, and the English to
   const { page, context } = await openApp(env);
   await page.waitForSelector('[data-testid="project-row"]');
   // Store the open plan with one project removed, reload, and see 31 rows.
-  await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem('shantytown-planner.index'));
-    const key = 'shantytown-planner.plan.' + index.last_opened;
-    const doc = JSON.parse(localStorage.getItem(key));
-    doc.plan.projects.pop();
-    localStorage.setItem(key, JSON.stringify(doc));
-  });
+  await page.waitForTimeout(600);
+  const key = await currentKey(page);
+  const doc = JSON.parse(await storedItem(page, key));
+  doc.plan.projects.pop();
+  await writeStored(page, { [key]: JSON.stringify(doc) });
   await page.reload();
   await page.waitForSelector('[data-testid="project-row"]');
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 31);

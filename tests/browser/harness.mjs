@@ -90,7 +90,8 @@ export async function tour(page, visit) {
   await page.keyboard.press('Escape');
 }
 
-/// Opens the app in a fresh context (empty local storage unless `storage` seeds it; `now`, a
+/// Opens the app in a fresh context (empty storage unless `storage` seeds it — in localStorage,
+/// where the app kept plans before IndexedDB, so every seeded test also moves them; `now`, a
 /// time such as '2027-05-03T09:00:00', fixes the page's clock there, its timers running).
 export async function openApp(env, { storage = null, path = '/', now = null } = {}) {
   const context = await env.browser.newContext({ locale: 'zh-CN' });
@@ -114,6 +115,64 @@ export async function openApp(env, { storage = null, path = '/', now = null } = 
   await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
   return { page, context, log };
 }
+
+/// The app's stored library — IndexedDB `shantytown-planner`, object store `library`, one
+/// entry per key as localStorage held them before — as an object with its keys sorted.
+export const stored = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('shantytown-planner');
+        // Never create the database here: that is the app's to do.
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => ok({});
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('library');
+          const keys = tx.objectStore('library').getAllKeys();
+          const values = tx.objectStore('library').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            const pairs = keys.result.map((k, i) => [k, values.result[i]]);
+            ok(Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : 1))));
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+
+/// One stored entry (`null` when absent).
+export const storedItem = async (page, key) => (await stored(page))[key] ?? null;
+
+/// The key of the plan opened last, and its stored document (parsed).
+export const currentKey = async (page) =>
+  'shantytown-planner.plan.' + JSON.parse(await storedItem(page, 'shantytown-planner.index')).last_opened;
+export const storedDoc = async (page) => JSON.parse(await storedItem(page, await currentKey(page)));
+
+/// Writes entries into the stored library as another program would (`null` removes one); the
+/// app sees them when it next reads storage (a reload).
+export const writeStored = (page, entries) =>
+  page.evaluate(
+    (entries) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('shantytown-planner');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('library', 'readwrite');
+          for (const [k, v] of Object.entries(entries)) {
+            if (v === null) tx.objectStore('library').delete(k);
+            else tx.objectStore('library').put(v, k);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    entries,
+  );
 
 /// Types `value` into the field with this test id and leaves it, as a planner commits a value.
 export async function setField(page, testid, value) {

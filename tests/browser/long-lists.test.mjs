@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, storedItem } from './harness.mjs';
 
 const env = useBrowser();
 let storage;
@@ -73,7 +73,7 @@ test('测算结果 opens without drawing the charts below its fold; a chart draw
   const debtColumn = () =>
     page.$$eval('[data-testid="year-row"]', (rows) => rows.map((r) => Number(r.querySelector('td:nth-last-child(2)').textContent.replace(/[,\s]/g, ''))));
   const before = await debtColumn();
-  const term = await page.evaluate(() => JSON.parse(localStorage.getItem('shantytown-planner.plan.generated-1000')).plan.assumptions.loan.term_years);
+  const term = JSON.parse(await storedItem(page, 'shantytown-planner.plan.generated-1000')).plan.assumptions.loan.term_years;
   await page.click('[data-testid="nav-assumptions"]');
   await page.fill('[data-testid="assumption-loan.term_years"]', String(term + 5));
   await page.press('[data-testid="assumption-loan.term_years"]', 'Tab');

@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openApp, setField, scenarioTabs, activeScenarioTab, useBrowser, menuItem } from './harness.mjs';
+import { openApp, setField, scenarioTabs, activeScenarioTab, useBrowser, menuItem, storedItem, currentKey } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -97,8 +97,8 @@ test('limits that cannot all hold are named with what must give; the plan does n
   assert.equal(await tabs(page).count(), before, 'no scenario added');
   // The settings are the plan's: saved with it, so a colleague's copy optimizes alike.
   await page.waitForTimeout(700);
-  const key = await page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan;
+  const key = await currentKey(page);
+  const stored = JSON.parse(await storedItem(page, key)).plan;
   assert.equal(stored.optimize.min_in_kind, 1);
   assert.equal(stored.optimize.max_cash, 0.7);
 
@@ -107,7 +107,7 @@ test('limits that cannot all hold are named with what must give; the plan does n
   await setField(page, 'optimize-stock-城关区', 500);
   await setField(page, 'optimize-floor-p01', 30);
   await page.waitForTimeout(700);
-  const kept = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan.optimize;
+  const kept = JSON.parse(await storedItem(page, key)).plan.optimize;
   assert.deepEqual(kept.housing_stock, [['城关区', 500]]);
   assert.deepEqual(kept.in_kind_floor, [['p01', 0.3]]);
   assert.deepEqual(log.pageErrors, []);

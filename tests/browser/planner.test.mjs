@@ -2,7 +2,7 @@
 // type invalid values, filter, and see KPIs, totals and charts follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, menuItem } from './harness.mjs';
+import { openApp, useBrowser, menuItem, storedDoc } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -188,10 +188,7 @@ test('an invalid value is flagged at its field and kept out of the results', asy
   // Results and the saved plan still hold the last valid values.
   assert.equal(await page.textContent('[data-testid="total-investment"]'), totalBefore);
   await page.waitForTimeout(600);
-  const saved = await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem('shantytown-planner.index'));
-    return JSON.parse(localStorage.getItem('shantytown-planner.plan.' + index.last_opened));
-  });
+  const saved = await storedDoc(page);
   assert.equal(saved.plan.projects[0].area_m2, 107800);
   assert.equal(saved.plan.projects[0].resettlement.cash, 0.3);
   await page.click('[data-testid="nav-results"]');

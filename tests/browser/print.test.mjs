@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, useBrowser, menuItem } from './harness.mjs';
+import { openApp, useBrowser, menuItem, storedDoc } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -42,11 +42,8 @@ test('the workbook prints legibly on A4: no blank page, 8 pt or more, titles and
   await page.waitForTimeout(600);
   const [file] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-xlsx')]);
   const bytes = await readFile(await file.path());
-  const { name: planName, projects } = await page.evaluate(() => {
-    const id = JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    const plan = JSON.parse(localStorage.getItem('shantytown-planner.plan.' + id)).plan;
-    return { name: plan.name, projects: plan.projects.map((p) => p.name) };
-  });
+  const { plan } = await storedDoc(page);
+  const [planName, projects] = [plan.name, plan.projects.map((p) => p.name)];
   const pages = await printed(bytes);
   assert.ok(pages.length > 5, `${pages.length} pages`);
   pages.forEach((p, i) => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, useBrowser } from './harness.mjs';
+import { openApp, useBrowser, storedItem, currentKey } from './harness.mjs';
 
 const env = useBrowser();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,11 +24,7 @@ function countyFile(district, month, ...changes) {
   });
 }
 
-const stored = (page) =>
-  page.evaluate(() => {
-    const id = JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    return localStorage.getItem('shantytown-planner.plan.' + id);
-  });
+const stored = async (page) => storedItem(page, await currentKey(page));
 
 async function openProgress(page, month) {
   await page.click('[data-testid="nav-progress"]');

@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openApp, setField, useBrowser, menuItem } from './harness.mjs';
+import { openApp, setField, useBrowser, menuItem, storedDoc } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -58,8 +58,7 @@ test('a range out of order is refused at its field and the saved plan keeps the 
   await setField(page, 'range-low-land_revenue', -60);
   assert.equal(await page.locator('[data-testid="range-row"][data-driver="land_revenue"] [data-testid="range-error"]').textContent(), '');
   await page.waitForTimeout(700);
-  const key = await page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).plan;
+  const stored = (await storedDoc(page)).plan;
   assert.deepEqual(stored.risk.ranges, [['land_revenue', { low: -0.6, mode: 0, high: 0.1 }]]);
 });
 

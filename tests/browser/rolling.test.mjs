@@ -3,18 +3,26 @@
 // on to 2028 and one undo putting the document back as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { menuItem, openApp, useBrowser } from './harness.mjs';
+import { menuItem, openApp, useBrowser, storedDoc } from './harness.mjs';
 
 const env = useBrowser();
 
-const stored = (page) =>
-  page.evaluate(() => {
-    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    const doc = JSON.parse(localStorage.getItem(key));
-    // What the plan is, not who did what when (the log records every step, undo included).
-    delete doc.plan.provenance;
-    return JSON.stringify(doc.plan);
-  });
+const stored = async (page) => {
+  const doc = await storedDoc(page);
+  // What the plan is, not who did what when (the log records every step, undo included).
+  delete doc.plan.provenance;
+  return JSON.stringify(doc.plan);
+};
+const firstYearStored = (page, year) => waitFor(async () => (await storedDoc(page)).plan.first_year === year);
+
+/// Polls `check` (an async test of stored state) until it holds, for up to 5 s.
+async function waitFor(check) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('stored state never held');
+}
 
 test('按实际进度预测: one click makes the scenario, compared with the plan, following new actuals', async () => {
   const { page, log } = await openApp(env);
@@ -75,10 +83,7 @@ test('a three-year window, rolled on to 2028 and back with one undo', async () =
   assert.match(await page.textContent('[data-testid="roll-preview"]'), /2027年的0个已竣工项目转入历史，\d+个未竣工项目按截至2027年12月的实际结转；规划期将为2028—2030年/);
   await page.click('[data-testid="roll-forward"]');
   await page.waitForFunction(() => /3年（2028—2030年）/.test(document.querySelector('[data-testid="plan-window"] option:checked').textContent));
-  await page.waitForFunction(() => {
-    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    return JSON.parse(localStorage.getItem(key)).plan.first_year === 2028;
-  });
+  await firstYearStored(page, 2028);
   // A carried project says so in the list and in its history, with its actuals by month.
   await page.click('[data-testid="nav-projects"]');
   assert.equal(await page.locator('[data-testid="project-row"]', { hasText: 'X县西街' }).locator('[data-testid="carried-badge"]').textContent(), '结转');
@@ -93,10 +98,7 @@ test('a three-year window, rolled on to 2028 and back with one undo', async () =
   assert.match(await page.locator('[data-testid="year-row"] th').first().textContent(), /2028年/);
 
   await page.click('[data-testid="undo"]');
-  await page.waitForFunction(() => {
-    const key = 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened;
-    return JSON.parse(localStorage.getItem(key)).plan.first_year === 2027;
-  });
+  await firstYearStored(page, 2027);
   assert.equal(await stored(page), before);
   assert.deepEqual(log.pageErrors, []);
 });

@@ -3,15 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser, menuItem } from './harness.mjs';
+import { openApp, useBrowser, menuItem, stored, storedItem, currentKey, writeStored } from './harness.mjs';
 
 const env = useBrowser();
 
-const dump = (page) =>
-  page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries({ ...localStorage }).sort())));
-
-const currentKey = (page) =>
-  page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
+const dump = async (page) => JSON.stringify(await stored(page));
 
 async function importBuffer(page, name, buffer) {
   await page.setInputFiles('[data-testid="import-plan"]', { name, mimeType: 'application/json', buffer });
@@ -40,7 +36,7 @@ test('export, clear storage, import: the same plan comes back', async () => {
   assert.match(download.suggestedFilename(), /^X市2027—2028年棚改项目计划（示例）-\d{8}\.json$/);
   const exported = await readFile(await download.path());
   const original = JSON.parse(exported.toString()).plan;
-  await page.evaluate(() => localStorage.clear());
+  await writeStored(page, Object.fromEntries(Object.keys(await stored(page)).map((k) => [k, null])));
   await page.reload();
   await page.waitForSelector('[data-testid="project-row"]');
   // Storage was empty, so the demo opened under the demo id: the import asks replace or keep both.
@@ -48,7 +44,7 @@ test('export, clear storage, import: the same plan comes back', async () => {
   await page.click('[data-testid="import-replace"]');
   await page.waitForFunction(() => document.body.textContent.includes('86,000'));
   await page.waitForTimeout(600);
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page))).plan;
+  const stored = JSON.parse(await storedItem(page, await currentKey(page))).plan;
   // The taken plan now names the revision it shares with the file (for a later three-way merge).
   assert.match(stored.provenance.derived_from, /^[0-9a-f]{16}$/);
   delete stored.provenance.derived_from;
@@ -63,7 +59,7 @@ test('export, clear storage, import: the same plan comes back', async () => {
 test('malformed and hostile files are refused with a message, storage stays byte-identical', async () => {
   const { page, context, log } = await openApp(env);
   await page.waitForTimeout(600);
-  const good = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)));
+  const good = JSON.parse(await storedItem(page, await currentKey(page)));
   const variant = (f) => {
     const d = structuredClone(good);
     f(d);
@@ -101,7 +97,7 @@ test('malformed and hostile files are refused with a message, storage stays byte
 test('HTML and script in names are shown as text, never run', async () => {
   const { page, context, log } = await openApp(env);
   await page.waitForTimeout(600);
-  const good = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)));
+  const good = JSON.parse(await storedItem(page, await currentKey(page)));
   good.plan.id = 'hostile';
   good.plan.name = '<img src=x onerror="window.__pwned=1">';
   good.plan.projects[0].name = '<script>window.__pwned=1</script>黄沙桥';
@@ -113,39 +109,71 @@ test('HTML and script in names are shown as text, never run', async () => {
   await context.close();
 });
 
-test('quota exceeded: a banner, work continues in memory, nothing lost, export still works', async () => {
+/// Lets the origin keep only `headroom` bytes more than it uses now (Chromium's own quota, set
+/// through the DevTools protocol): the next larger write is refused as a full disk would.
+async function fillQuota(page, headroom) {
+  const cdp = await page.context().newCDPSession(page);
+  const used = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: used + headroom });
+  return cdp;
+}
+
+test('storage full: the planner is told what was not saved, the saved plan is untouched, switching asks first', async () => {
   const { page, context } = await openApp(env);
   await page.waitForTimeout(600);
-  const savedBefore = await page.evaluate((k) => localStorage.getItem(k), await currentKey(page));
-  // Fill the rest of the quota.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; i < 100; i++) {
-      try {
-        localStorage.setItem('filler-' + i, chunk);
-      } catch {
-        let small = chunk.slice(0, 1024);
-        for (let j = 0; j < 1000; j++) {
-          try {
-            localStorage.setItem(`filler-${i}-${j}`, small);
-          } catch {
-            break;
-          }
-        }
-        break;
-      }
-    }
-  });
+  const key = await currentKey(page);
+  const savedBefore = await storedItem(page, key);
+  const listBefore = await storedItem(page, 'shantytown-planner.index');
+  const cdp = await fillQuota(page, 1024);
   await page.click('[data-testid="add-project"]');
-  await page.fill('[data-testid="edit-name"]', '很长的项目名称'.repeat(50));
+  await page.fill('[data-testid="edit-name"]', '很长的项目名称'.repeat(2000));
   const banner = page.locator('[data-testid="storage-warning"]');
   await banner.waitFor();
-  assert.match(await banner.textContent(), /本地存储已满/);
+  assert.match(await banner.textContent(), /浏览器存储已满：方案「X市2027—2028年棚改项目计划（示例）」最近的修改未能保存，只在本页中；已保存的版本未改动/);
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'the edit stays on screen');
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page)), savedBefore);
+  assert.equal(await storedItem(page, key), savedBefore);
+  // Another plan would replace the unsaved edits: asked first (export? discard?), staying is the default.
+  const questions = [];
+  page.on('dialog', (d) => {
+    questions.push(d.message());
+    d.dismiss();
+  });
+  await menuItem(page, 'new-plan');
+  assert.equal(questions.length, 2);
+  assert.match(questions[0], /有修改未能保存在浏览器中.*\n先把此方案导出为 JSON 文件吗？/s);
+  assert.match(questions[1], /放弃方案「X市2027—2028年棚改项目计划（示例）」未保存的修改，打开「新方案」？/);
+  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'still the edited plan');
+  assert.equal(await storedItem(page, 'shantytown-planner.index'), listBefore);
+  page.removeAllListeners('dialog');
+  // Export still works and holds the edit.
   const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const exported = JSON.parse((await readFile(await download.path())).toString());
   assert.equal(exported.plan.projects.length, 33);
+  // Room again: the next edit saves everything, and the banner goes.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
+  await page.fill('[data-testid="edit-name"]', '新项目');
+  await page.locator('[data-testid="storage-warning"]').waitFor({ state: 'detached' });
+  await page.waitForTimeout(600);
+  assert.equal(JSON.parse(await storedItem(page, key)).plan.projects.length, 33);
+  await context.close();
+});
+
+test('storage full: an imported plan is opened in the page but said not to be saved; nothing stored changes', async () => {
+  const { page, context } = await openApp(env);
+  await page.waitForTimeout(600);
+  const before = await dump(page);
+  const doc = JSON.parse(await storedItem(page, await currentKey(page)));
+  doc.plan.id = 'county-copy';
+  doc.plan.name = '县里的方案';
+  await fillQuota(page, 1024);
+  await importBuffer(page, 'county.json', Buffer.from(JSON.stringify(doc)));
+  const banner = page.locator('[data-testid="storage-warning"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /浏览器存储已满：方案「县里的方案」未能保存，只在本页中打开；已保存的方案均未改动/);
+  await page.waitForTimeout(300);
+  assert.equal(await dump(page), before);
+  // The plan list shows only what is stored.
+  assert.equal(await page.locator('[data-testid="plan-list"] [role=menuitemradio]').count(), 1);
   await context.close();
 });
 
@@ -171,15 +199,15 @@ test('an unreadable stored plan is kept aside; a newer one opens read-only and i
   assert.match(await warning.textContent(), /方案「坏方案」无法读取/);
   assert.match(await warning.textContent(), /更新版本/);
   await page.waitForSelector('[data-testid="read-only"]');
-  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.backup.broken')), '{ this is not json');
-  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.plan.broken')), '{ this is not json');
+  assert.equal(await storedItem(page, 'shantytown-planner.backup.broken'), '{ this is not json');
+  assert.equal(await storedItem(page, 'shantytown-planner.plan.broken'), '{ this is not json');
   await editArea(page, '黄沙桥片区', 12345);
   await page.waitForTimeout(700);
-  assert.equal(await page.evaluate(() => localStorage.getItem('shantytown-planner.plan.future')), future);
+  assert.equal(await storedItem(page, 'shantytown-planner.plan.future'), future);
   await context.close();
 });
 
-test('two tabs: a change saved in one is noticed in the other', async () => {
+test('two tabs: a change saved in one is taken in the other, and undo still works there', async () => {
   const { page: a, context } = await openApp(env);
   const b = await context.newPage();
   await b.goto(env.origin + '/');
@@ -187,12 +215,53 @@ test('two tabs: a change saved in one is noticed in the other', async () => {
   await editArea(a, '北新街东片区', 55555);
   await b.waitForSelector('[data-testid="notice"]', { timeout: 5000 });
   await b.waitForFunction(() => document.body.textContent.includes('55,555'));
-  // B edits while A has unsaved edits of its own: A must not overwrite silently.
+  // B takes A's change as one step: undo takes it back there.
+  assert.match(await b.getAttribute('[data-testid="undo"]', 'title'), /撤销/);
+  await context.close();
+});
+
+test('two tabs editing different projects within 100 ms: both edits kept in both tabs and after reload', async () => {
+  const { page: a, context } = await openApp(env);
+  const b = await context.newPage();
+  await b.goto(env.origin + '/');
+  await b.waitForSelector('[data-testid="project-row"]');
+  await a.locator('[data-testid="project-row"]', { hasText: '北新街东片区' }).locator('[data-testid="edit-project"]').click();
+  await b.locator('[data-testid="project-row"]', { hasText: '杨峪河片区' }).locator('[data-testid="edit-project"]').click();
+  await Promise.all([
+    a.fill('[data-testid="edit-area"]', '44444'),
+    (async () => {
+      await b.waitForTimeout(50);
+      await b.fill('[data-testid="edit-area"]', '33333');
+    })(),
+  ]);
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => document.body.textContent.includes('44,444') && document.body.textContent.includes('33,333'), null, { timeout: 5000 });
+  }
+  assert.equal(await a.locator('[data-testid="conflict-warning"]').count(), 0);
+  await a.waitForTimeout(900);
+  const doc = JSON.parse(await storedItem(a, await currentKey(a)));
+  const area = (name) => doc.plan.projects.find((p) => p.name === name).area_m2;
+  assert.deepEqual([area('北新街东片区'), area('杨峪河片区')], [44444, 33333]);
+  await a.reload();
+  await a.waitForFunction(() => document.body.textContent.includes('44,444') && document.body.textContent.includes('33,333'));
+  // Undo in B still takes back B's own edit (and only it).
+  await b.click('[data-testid="undo"]');
+  await b.waitForFunction(() => !document.body.textContent.includes('33,333'));
+  assert.ok((await b.textContent('main')).includes('44,444'));
+  await context.close();
+});
+
+test('two tabs changing the same field: the other tab\'s value is shown for a choice, nothing overwritten unseen', async () => {
+  const { page: a, context } = await openApp(env);
+  const b = await context.newPage();
+  await b.goto(env.origin + '/');
+  await b.waitForSelector('[data-testid="project-row"]');
   await editArea(a, '北新街东片区', 11111);
   await editArea(b, '北新街东片区', 22222);
-  await a.waitForTimeout(900);
-  const conflicts = (await a.locator('[data-testid="conflict-warning"]').count()) + (await b.locator('[data-testid="conflict-warning"]').count());
-  assert.ok(conflicts >= 1, 'one tab reports the conflict instead of overwriting');
+  // One of the two saved first; the other is offered its value on 协作, row by row.
+  await Promise.race([a, b].map((p) => p.waitForSelector('[data-testid="reject-all"]', { timeout: 5000 })));
+  const asked = (await a.locator('[data-testid="reject-all"]').count()) ? a : b;
+  assert.match(await asked.textContent('main'), /另一窗口保存的版本/);
   await context.close();
 });
 
@@ -271,14 +340,16 @@ test('CSV: the exported project list, edited in Excel and imported back, gives t
   await context.close();
 });
 
-test('local storage unavailable: the app runs in memory with a warning', async () => {
+test('storage unavailable: the app runs in memory with a warning', async () => {
   const context = await env.browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
+    for (const name of ['localStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
   });
   const page = await context.newPage();
   const errors = [];
@@ -286,7 +357,7 @@ test('local storage unavailable: the app runs in memory with a warning', async (
   await page.goto(env.origin + '/');
   const banner = page.locator('[data-testid="storage-warning"]');
   await banner.waitFor();
-  assert.match(await banner.textContent(), /本地存储不可用/);
+  assert.match(await banner.textContent(), /存储不可用/);
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 32);
   await page.click('[data-testid="add-project"]');
   assert.equal(await page.locator('[data-testid="project-row"]').count(), 33);

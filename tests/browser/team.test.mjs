@@ -3,13 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, useBrowser, menuItem } from './harness.mjs';
+import { openApp, useBrowser, menuItem, storedDoc } from './harness.mjs';
 
 const env = useBrowser();
 
-const currentKey = (page) =>
-  page.evaluate(() => 'shantytown-planner.plan.' + JSON.parse(localStorage.getItem('shantytown-planner.index')).last_opened);
-const stored = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await currentKey(page))).plan;
+const stored = async (page) => (await storedDoc(page)).plan;
 
 /// Waits for autosave to write what the page shows.
 async function storedWhen(page, check) {

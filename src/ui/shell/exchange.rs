@@ -11,6 +11,7 @@ use crate::exchange::submission::{submission, Received};
 use crate::ui::shell::files;
 use crate::ui::shell::state::{local_minute, Proposal, ProposalKind, Tab};
 use crate::ui::shell::sync::Session;
+use crate::words::i18n::Text;
 
 /// Reads a whole file to import, or says why not in the import banner (which it clears first).
 pub(crate) async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {
@@ -66,6 +67,22 @@ pub fn propose_merge(session: Session, theirs: Plan, file: String) {
         store.proposal.set(Some(proposal));
         store.tab.set(Tab::Team);
     });
+}
+
+/// Another tab's save that changed what this tab changed too: shown on 协作 for a choice, row
+/// by row, as a colleague's file is.
+pub fn propose_from_other_tab(store: crate::ui::shell::state::Store, comparison: Comparison) {
+    let lang = store.lang.get_untracked();
+    let relation = relation(&comparison.ours, &comparison.theirs);
+    store.proposal.set(Some(Proposal {
+        base: None,
+        relation,
+        from: String::new(),
+        file: Text::OtherTab.tr(lang).to_string(),
+        kind: ProposalKind::Merge,
+        comparison,
+    }));
+    store.tab.set(Tab::Team);
 }
 
 /// A county's file (a plan document or a project-list CSV) as that county's submission.

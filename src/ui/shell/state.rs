@@ -86,6 +86,16 @@ impl Store {
                 .plan
                 .with_untracked(|p| crate::document::rolling::with_refresh(p, edit)),
         };
+        self.record(edit, true)
+    }
+
+    /// Another tab's changes to the document itself (whatever scenario is shown here), undone
+    /// as one step and not logged again (that tab logged them).
+    pub fn dispatch_to_document(&self, edit: Edit) -> Result<(), Refused> {
+        self.record(edit, false)
+    }
+
+    fn record(&self, edit: Edit, log: bool) -> Result<(), Refused> {
         let now = js_sys::Date::now();
         let lang = self.lang.get_untracked();
         let mut outcome = Ok(());
@@ -94,7 +104,7 @@ impl Store {
             let fresh = matches!(&edit, Edit::Batch { kind, .. } if kind.checked_as_whole());
             self.history
                 .update_value(|h| outcome = h.apply(p, edit, now));
-            if outcome.is_ok() {
+            if outcome.is_ok() && log {
                 p.provenance.record(&local_minute(), summary, fresh);
             }
         });

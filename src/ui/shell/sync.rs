@@ -10,8 +10,10 @@ use crate::exchange::library::{
     self, distinct_name, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue,
     Loaded, PlanMeta, SaveError,
 };
+use crate::document::edit::BatchKind;
+use crate::exchange::merge::{edit_towards, Comparison};
 use crate::ui::shell::state::Store;
-use crate::ui::shell::storage::{self, BrowserStore};
+use crate::ui::shell::storage::{self, BrowserStore, Quota, StoreEvent};
 use crate::words::i18n::Text;
 
 /// What this tab knows about storage beyond the plan itself.
@@ -31,7 +33,9 @@ pub struct SessionState {
 #[derive(Clone, Copy)]
 pub struct Session {
     store: Store,
-    state: StoredValue<SessionState>,
+    state: StoredValue<SessionState, LocalStorage>,
+    /// What the browser lets the app keep (shown on the 方案 menu).
+    pub quota: RwSignal<Option<Quota>>,
 }
 
 /// What the app opens with.
@@ -91,13 +95,15 @@ fn open_stored(
     None
 }
 
-/// Opens storage and the plan to start with (the demo, stored as a plan, when none can be read).
-pub fn start() -> Startup {
+/// The plan to start with in the opened storage (the demo, stored as a plan, when none can be
+/// read); `problem` is why storage is not IndexedDB.
+pub fn start(mut kv: BrowserStore, problem: Option<library::StoreError>) -> Startup {
     let lang = storage::load_lang();
-    let mut kv = BrowserStore::open();
     let mut warnings = Vec::new();
-    if kv.is_memory() {
-        warnings.push(library::StoreError::Unavailable.message(lang));
+    match problem {
+        Some(e @ library::StoreError::Unavailable) => warnings.push(e.message(lang)),
+        Some(e) => warnings.push(Text::StoreFellBack.fill(lang, &[&e.message(lang)])),
+        None => {}
     }
     let (plan, last_raw, read_only) = match open_stored(&mut kv, &mut warnings) {
         Some(o) => o,
@@ -134,10 +140,22 @@ pub fn start() -> Startup {
 
 impl Session {
     pub fn new(store: Store, state: SessionState) -> Self {
-        Session {
+        let session = Session {
             store,
-            state: StoredValue::new(state),
-        }
+            state: StoredValue::new_local(state),
+            quota: RwSignal::new(None),
+        };
+        session.with(|s| s.kv.on_event(move |e| session.on_store_event(e)));
+        leptos::task::spawn_local(async move {
+            storage::ask_to_persist().await;
+            session.quota.set(storage::quota().await);
+        });
+        session
+    }
+
+    /// Whether this tab holds edits storage did not take (a refused write not yet retried).
+    pub fn unsaved(&self) -> bool {
+        self.with(|s| s.save_failed)
     }
 
     pub fn store(&self) -> Store {
@@ -168,10 +186,17 @@ impl Session {
                 self.schedule_save();
             }
         });
-        let unload = window_event_listener(leptos::ev::beforeunload, move |_| self.flush());
+        let unload = window_event_listener(leptos::ev::beforeunload, move |e| {
+            self.flush();
+            // Edits storage refused are only in this page: the browser asks before closing.
+            if self.unsaved() {
+                e.prevent_default();
+                e.set_return_value(Text::UnsavedLeave.tr(self.lang()));
+            }
+        });
         let other_tabs =
             window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-                self.on_storage_event(e.key(), e.new_value())
+                self.on_storage_event(e.key(), e.new_value(), e.old_value())
             });
         on_cleanup(move || {
             unload.remove();
@@ -182,6 +207,43 @@ impl Session {
     fn refresh_list(&self) {
         let plans = self.with(|s| read_index(&s.kv).map(|i| i.plans).unwrap_or_default());
         self.store.plans.set(plans);
+        let quota = self.quota;
+        leptos::task::spawn_local(async move { quota.set(storage::quota().await) });
+    }
+
+    /// What storage reported after the page went on.
+    fn on_store_event(&self, event: StoreEvent) {
+        match event {
+            StoreEvent::Refused { key, error } => self.on_refused(&key, error),
+            StoreEvent::Changed { key, value, base } => {
+                self.on_storage_event(Some(key), value, base)
+            }
+        }
+    }
+
+    /// A write storage refused: the key reads as stored again; the planner is told what was
+    /// not saved (the open plan's latest edits, a plan added, the plan list) and that what was
+    /// saved before is unchanged.
+    fn on_refused(&self, key: &str, error: library::StoreError) {
+        let lang = self.lang();
+        let (id, name) = self.store.plan.with_untracked(|p| (p.id.clone(), p.name.clone()));
+        let reason = error.reason(lang);
+        if key == plan_key(&id) {
+            let was_stored = self.with(|s| {
+                s.last_raw = s.kv.get(key).ok().flatten();
+                s.save_failed = true;
+                s.last_raw.is_some()
+            });
+            let text = if was_stored {
+                Text::EditsNotSaved
+            } else {
+                Text::PlanNotSaved
+            };
+            self.warn(text.fill(lang, &[&name, &reason]));
+        } else if !self.with(|s| s.save_failed) {
+            self.warn(reason);
+        }
+        self.refresh_list();
     }
 
     /// Saves now if autosave is on, reporting problems in the banner.
@@ -239,8 +301,10 @@ impl Session {
         self.with(|s| s.pending = handle);
     }
 
-    /// Another tab wrote to storage.
-    fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+    /// Another tab wrote to storage (`base`: what this tab had seen stored before). Changes to
+    /// the open plan are merged three-way with this tab's edits: taken as one step (undoable)
+    /// when they touch other things, shown for a choice on 协作 when both changed the same.
+    fn on_storage_event(&self, key: Option<String>, value: Option<String>, base: Option<String>) {
         let current = self.store.plan.with_untracked(|p| p.id.clone());
         if key.as_deref() == Some(library::INDEX_KEY) {
             self.refresh_list();
@@ -248,24 +312,46 @@ impl Session {
         if key.as_deref() != Some(plan_key(&current).as_str()) {
             return;
         }
-        let (pending, same) = self.with(|s| (s.pending.is_some(), s.last_raw == new_value));
-        if same {
+        let (same, last) = self.with(|s| (s.last_raw == value, s.last_raw.clone()));
+        if same || self.with(|s| s.paused) {
             return;
         }
-        let theirs = new_value
-            .as_deref()
-            .and_then(|t| crate::exchange::format::decode(t).ok());
-        match theirs {
-            // No unsaved edit here: take theirs, so neither tab overwrites the other.
-            Some(plan) if !pending => {
-                self.with(|s| s.last_raw = new_value.clone());
-                self.store.replace_plan(plan);
-                self.store.notice.set(Some(Text::ReloadedFromOtherTab));
+        let decode = |t: Option<&str>| t.and_then(|t| crate::exchange::format::decode(t).ok());
+        let Some(theirs) = decode(value.as_deref()) else {
+            // Deleted or unreadable there: nothing to merge; autosave waits for the planner.
+            self.with(|s| s.paused = true);
+            return self.store.conflict.set(true);
+        };
+        let base = decode(base.as_deref()).or_else(|| decode(last.as_deref()));
+        let ours = self.store.plan.get_untracked();
+        // This tab now builds on what is stored: its next save goes over theirs, merged.
+        self.with(|s| {
+            s.last_raw = value;
+            s.save_failed = false;
+        });
+        if base.as_ref() == Some(&ours) {
+            // Nothing of ours unsaved: theirs, as one step undo takes back.
+            if let Some(edit) = edit_towards(&ours, &theirs, BatchKind::Merge) {
+                let _ = self.store.dispatch_to_document(edit);
             }
-            _ => {
-                self.with(|s| s.paused = true);
-                self.store.conflict.set(true);
-            }
+            // Exactly theirs (the parts no edit carries too), so this tab has nothing to save.
+            self.store.plan.set(theirs);
+            return self.store.notice.set(Some(Text::ReloadedFromOtherTab));
+        }
+        let log = theirs.provenance.merged_log(&ours.provenance.log);
+        let comparison = Comparison::new(base, ours, theirs);
+        let all = vec![true; comparison.changes.len()];
+        let clean = comparison.changes.iter().all(|c| !c.conflict);
+        let taken = clean
+            && comparison
+                .edit(&all)
+                .is_none_or(|edit| self.store.dispatch_to_document(edit).is_ok());
+        if taken {
+            // Both logs, in theirs' order first, so two tabs agree on one.
+            self.store.plan.update(|p| p.provenance.log = log);
+            self.store.notice.set(Some(Text::MergedFromOtherTab));
+        } else {
+            crate::ui::shell::exchange::propose_from_other_tab(self.store, comparison);
         }
     }
 

@@ -33,6 +33,22 @@ pub fn export_plan(session: Session) {
     }
 }
 
+/// Whether the open plan may give way to `to` in this page: when storage refused its latest
+/// edits the planner is asked first — export it (then go on), discard them, or stay.
+pub fn may_leave(session: Session, to: &str) -> bool {
+    if !session.unsaved() {
+        return true;
+    }
+    let lang = session.store().lang.get_untracked();
+    let name = session.store().plan.with_untracked(|p| p.name.clone());
+    let ask = |text: String| window().confirm_with_message(&text).unwrap_or(false);
+    if ask(Text::UnsavedExportFirst.fill(lang, &[&name])) {
+        export_plan(session);
+        return true;
+    }
+    ask(Text::UnsavedDiscard.fill(lang, &[&name, &to]))
+}
+
 /// A plan taken from a file shares its content with the sender: kept, and named as its revision.
 fn rebased(session: Session, mut plan: crate::document::plan::Plan) -> crate::document::plan::Plan {
     plan.provenance.derived_from = Some(session.keep_revision(&plan));
@@ -95,7 +111,7 @@ pub fn import_plan(session: Session, file: web_sys::File) {
         };
         if session.is_listed(&plan.id) {
             store.pending_import.set(Some(plan));
-        } else {
+        } else if may_leave(session, &plan.name) {
             session.add_and_open(rebased(session, plan));
         }
     });

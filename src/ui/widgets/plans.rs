@@ -7,7 +7,7 @@ use crate::ui::shell::state::{ask_name, t};
 use crate::ui::shell::sync::Session;
 use crate::ui::shell::transfer::{self, ImportChoice};
 use crate::ui::widgets::menu::{FileMenuItem, Menu, MenuGroup, MenuItem, MenuRadio, MenuSeparator};
-use crate::words::i18n::Text;
+use crate::words::i18n::{Lang, Text};
 
 /// What the project-list import accepts: CSV and Excel workbooks.
 const PROJECT_LIST_FILES: &str =
@@ -17,6 +17,25 @@ const PROJECT_LIST_FILES: &str =
 pub const PROGRESS_FILES: &str =
     ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const SUBMISSION_FILES: &str = ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What the browser keeps for the app: used and allowed, and whether it promised to keep it.
+fn quota_line(session: Session) -> String {
+    let lang = session.store().lang.get();
+    let Some(q) = session.quota.get() else {
+        return String::new();
+    };
+    let size = crate::words::display::bytes_text;
+    let kept = if q.persisted {
+        Text::StoragePersisted
+    } else {
+        Text::StorageBestEffort
+    };
+    format!(
+        "{}{}",
+        Text::StorageUsage.fill(lang, &[&size(q.used), &size(q.allowed)]),
+        kept.tr(lang)
+    )
+}
 
 /// The plan and file actions as two menus (方案, 文件), so the header keeps a few buttons.
 #[component]
@@ -40,11 +59,21 @@ pub fn PlanMenus() -> impl IntoView {
     };
     let text = |key: Text| Signal::derive(move || t(key).to_string());
     let act = move |f: fn(Session)| Callback::new(move |()| f(session));
+    // A new or copied plan replaces the open one in this page: asked first when it has edits
+    // storage refused.
+    let leaving = move |f: fn(Session), to: fn(&str, Lang) -> String| {
+        Callback::new(move |()| {
+            let open = store.plan.with_untracked(|p| p.name.clone());
+            if transfer::may_leave(session, &to(&open, store.lang.get_untracked())) {
+                f(session)
+            }
+        })
+    };
     view! {
         <Menu testid="menu-plan" label=text(Text::PlanMenu)>
-            <MenuItem testid="new-plan" label=text(Text::NewPlan) on_select=act(|s| s.new_plan()) />
+            <MenuItem testid="new-plan" label=text(Text::NewPlan) on_select=leaving(|s| s.new_plan(), |_, l| Text::NewPlanName.tr(l).into()) />
             <MenuItem testid="rename-plan" label=text(Text::RenamePlan) on_select=Callback::new(move |()| rename()) />
-            <MenuItem testid="duplicate-plan" label=text(Text::DuplicatePlan) on_select=act(|s| s.duplicate_plan()) />
+            <MenuItem testid="duplicate-plan" label=text(Text::DuplicatePlan) on_select=leaving(|s| s.duplicate_plan(), |n, l| format!("{n}{}", Text::CopySuffix.tr(l))) />
             <MenuItem testid="delete-plan" label=text(Text::DeletePlan) on_select=Callback::new(move |()| delete()) />
             <MenuSeparator />
             <MenuGroup testid="plan-list" label=text(Text::PlanListLabel)>
@@ -55,14 +84,23 @@ pub fn PlanMenus() -> impl IntoView {
                         .into_iter()
                         .map(|m| {
                             let id = m.id.clone();
+                            let name = m.name.clone();
                             let checked = Signal::derive(move || store.plan.with(|p| p.id == m.id));
+                            let open = move |()| {
+                                let here = store.plan.with_untracked(|p| p.id == id);
+                                if here || transfer::may_leave(session, &name) {
+                                    session.open(&id)
+                                }
+                            };
                             view! {
-                                <MenuRadio label=m.name checked=checked on_select=Callback::new(move |()| session.open(&id)) />
+                                <MenuRadio label=m.name checked=checked on_select=Callback::new(open) />
                             }
                         })
                         .collect_view()
                 }}
             </MenuGroup>
+            <MenuSeparator />
+            <div role="menuitem" aria-disabled="true" tabindex="-1" class="menu-note" data-testid="storage-quota">{move || quota_line(session)}</div>
         </Menu>
         <Menu testid="menu-file" label=text(Text::FileMenu)>
             <MenuItem testid="export-plan" label=text(Text::ExportPlan) on_select=act(transfer::export_plan) />
