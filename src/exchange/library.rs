@@ -277,6 +277,32 @@ pub fn keep_revision(kv: &mut impl KeyValue, plan: &Plan) -> Result<String, Stor
     Ok(rev)
 }
 
+/// After storage refused to write `key` (the browser's store writes behind, so a refusal comes
+/// later): what points at it is put back as it was — a plan never stored leaves the plan list,
+/// a revision leaves the kept ones — so nothing stored names what is not there.
+pub fn forget_refused(kv: &mut impl KeyValue, key: &str) -> Result<(), StoreError> {
+    if let Some(rev) = key.strip_prefix(REVISION_PREFIX) {
+        let mut kept: Vec<String> = kv
+            .get(REVISIONS_KEY)?
+            .and_then(|r| serde_json::from_str(&r).ok())
+            .unwrap_or_default();
+        if kept.iter().any(|r| r == rev) {
+            kept.retain(|r| r != rev);
+            if kept.is_empty() {
+                kv.remove(REVISIONS_KEY)?;
+            } else {
+                let text = serde_json::to_string(&kept).expect("ids serialize");
+                kv.set(REVISIONS_KEY, &text)?;
+            }
+        }
+    } else if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
+        if kv.get(key)?.is_none() {
+            delete(kv, id)?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes every kept revision; whether there was any.
 fn drop_revisions(kv: &mut impl KeyValue) -> bool {
     let kept: Vec<String> = kv
@@ -309,6 +335,46 @@ pub fn unused_id(index: &Index, base: &str) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| !index.plans.iter().any(|m| m.id == *id))
         .expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod refused_tests {
+    use super::*;
+    use crate::document::demo::demo_plan;
+
+    /// What a write-behind store does when the browser refuses a write: the key reads as before.
+    fn refuse(kv: &mut MemoryStore, key: &str, before: Option<String>) {
+        match before {
+            Some(v) => kv.map.insert(key.to_string(), v),
+            None => kv.map.remove(key),
+        };
+        forget_refused(kv, key).unwrap();
+    }
+
+    #[test]
+    fn a_plan_or_revision_storage_refused_leaves_nothing_pointing_at_it() {
+        let mut kv = MemoryStore::default();
+        let demo = demo_plan();
+        save(&mut kv, &demo, None).unwrap();
+        set_last_opened(&mut kv, &demo.id).unwrap();
+        let before = kv.clone();
+        let mut other = demo_plan();
+        other.id = "county-copy".into();
+        other.name = "县里的方案".into();
+        let rev = keep_revision(&mut kv, &other).unwrap();
+        save(&mut kv, &other, None).unwrap();
+        set_last_opened(&mut kv, "county-copy").unwrap();
+        refuse(&mut kv, &format!("{REVISION_PREFIX}{rev}"), None);
+        refuse(&mut kv, &plan_key("county-copy"), None);
+        assert_eq!(kv, before);
+        // A plan stored before keeps its place in the list (only its latest text was refused).
+        refuse(
+            &mut kv,
+            &plan_key(&demo.id),
+            before.map.get(&plan_key(&demo.id)).cloned(),
+        );
+        assert_eq!(kv, before);
+    }
 }
 
 #[cfg(test)]

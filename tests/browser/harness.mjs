@@ -90,12 +90,19 @@ export async function tour(page, visit) {
   await page.keyboard.press('Escape');
 }
 
-/// Opens the app in a fresh context (empty storage unless `storage` seeds it — in localStorage,
+/// Opens the app in a fresh context (empty storage unless `storage` seeds it, `quota` bytes at
+/// most when given — in localStorage,
 /// where the app kept plans before IndexedDB, so every seeded test also moves them; `now`, a
 /// time such as '2027-05-03T09:00:00', fixes the page's clock there, its timers running).
-export async function openApp(env, { storage = null, path = '/', now = null } = {}) {
+export async function openApp(env, { storage = null, path = '/', now = null, quota = null } = {}) {
   const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
+  // The bytes the origin may keep (Chromium's own quota, through the DevTools protocol; it
+  // holds only when set before the origin first uses storage): writes beyond it are refused.
+  if (quota) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.origin, quotaSize: quota });
+  }
   if (now) await page.clock.setFixedTime(new Date(now));
   const log = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on('request', (r) => log.requests.push(r.url()));

@@ -321,7 +321,9 @@ impl Indexed {
         let listener = self.listener.clone();
         let on_message = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
             move |e: web_sys::MessageEvent| {
-                let Some(key) = e.data().as_string() else { return };
+                let Some(key) = e.data().as_string() else {
+                    return;
+                };
                 let (db, mirror, listener) = (db.clone(), mirror.clone(), listener.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let Ok(value) = read_one(&db, &key).await else {
@@ -331,7 +333,9 @@ impl Indexed {
                     if seen == value {
                         return;
                     }
-                    mirror.borrow_mut().settle(&key, u64::MAX, Some(value.clone()));
+                    mirror
+                        .borrow_mut()
+                        .settle(&key, u64::MAX, Some(value.clone()));
                     Self::tell(
                         &listener,
                         StoreEvent::Changed {

@@ -5,12 +5,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::document::demo::demo_plan;
+use crate::document::edit::BatchKind;
 use crate::document::plan::Plan;
 use crate::exchange::library::{
     self, distinct_name, load, plan_key, read_index, save, set_last_opened, unused_id, KeyValue,
     Loaded, PlanMeta, SaveError,
 };
-use crate::document::edit::BatchKind;
 use crate::exchange::merge::{edit_towards, Comparison};
 use crate::ui::shell::state::Store;
 use crate::ui::shell::storage::{self, BrowserStore, Quota, StoreEvent};
@@ -226,8 +226,14 @@ impl Session {
     /// saved before is unchanged.
     fn on_refused(&self, key: &str, error: library::StoreError) {
         let lang = self.lang();
-        let (id, name) = self.store.plan.with_untracked(|p| (p.id.clone(), p.name.clone()));
+        let (id, name) = self
+            .store
+            .plan
+            .with_untracked(|p| (p.id.clone(), p.name.clone()));
         let reason = error.reason(lang);
+        self.with(|s| {
+            let _ = library::forget_refused(&mut s.kv, key);
+        });
         if key == plan_key(&id) {
             let was_stored = self.with(|s| {
                 s.last_raw = s.kv.get(key).ok().flatten();
