@@ -1,5 +1,5 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
-//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [progress] [edit]   (all sections when none is named)
+//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [progress] [edit] [largest]   (all sections when none is named)
 // 0. cold load to the demo's first rows (median of 10, cache disabled);
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20),
 //    in full and after a one-project edit (the incremental path the app takes);
@@ -16,13 +16,16 @@
 //    plan: the time to the change list and the main thread's long tasks meanwhile;
 // progress: 进度 on the 1,000-project plan with 24 months of actuals: opening the page, a figure
 //    typed until the next frame, a county's 1,000-row file imported until the board shows it;
+// largest: the 5,000 × 36 plan in IndexedDB: opened (reload to first rows), an edit to the KPI,
+//    进度 opened, exported, imported back;
 // 3. on the 1,000-project plan: switching pages (click -> two frames); with 测算结果 open: applying a lever to all projects (a new scenario)
 //    and switching the active scenario, each until the KPIs and the funding chart show it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { start, openApp, FIRST_ROWS_PROBE } from '../tests/browser/harness.mjs';
+import { start, openApp, FIRST_ROWS_PROBE, writeStored, menuItem } from '../tests/browser/harness.mjs';
+import { readFile } from 'node:fs/promises';
 import { serve } from './serve.mjs';
 
 const median = (xs) => {
@@ -449,6 +452,49 @@ try {
     }
     await context.close();
   }
+  }
+
+  // --- the largest supported plan (5,000 projects × 36 months of actuals, 14 MB), in IndexedDB
+  if (want('largest')) {
+    const json = execFileSync('cargo', ['run', '-q', '--release', '--example', 'write_demo', '--', 'largest'], { maxBuffer: 64 << 20 }).toString();
+    const { page, context } = await openApp(env);
+    await writeStored(page, {
+      'shantytown-planner.index': JSON.stringify({ plans: [{ id: 'largest', name: 'largest' }], last_opened: 'largest' }),
+      'shantytown-planner.plan.largest': json,
+    });
+    const opens = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      await page.reload();
+      await page.waitForSelector('[data-testid="project-row"]', { timeout: 120_000 });
+      opens.push(Date.now() - t0);
+    }
+    // An edit: one project's area, until the KPI shows the new total.
+    const edits = [];
+    await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
+    for (let i = 0; i < 5; i++) {
+      const before = await page.textContent('[data-testid="kpi-fiscal-pv"] .kpi-value');
+      const t0 = Date.now();
+      await page.fill('[data-testid="edit-area"]', String(90000 + i * 1000));
+      await page.waitForFunction((b) => document.querySelector('[data-testid="kpi-fiscal-pv"] .kpi-value').textContent !== b, before, { timeout: 60_000 });
+      edits.push(Date.now() - t0);
+    }
+    await page.keyboard.press('Escape');
+    const t1 = Date.now();
+    await page.click('[data-testid="nav-progress"]');
+    await page.waitForSelector('[data-testid="progress-grid"]', { timeout: 60_000 });
+    const progress = Date.now() - t1;
+    const t2 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), menuItem(page, 'export-plan')]);
+    const exported = await readFile(await download.path());
+    const exportMs = Date.now() - t2;
+    const t3 = Date.now();
+    await page.setInputFiles('[data-testid="import-plan"]', { name: 'back.json', mimeType: 'application/json', buffer: exported });
+    await page.click('[data-testid="import-keep-both"]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2, null, { timeout: 120_000 });
+    const importMs = Date.now() - t3;
+    console.log(`largest plan (5,000 × 36, ${(exported.length / 1048576).toFixed(1)} MB exported): open to first rows median ${median(opens)} ms (of ${opens.length}); edit to KPI median ${median(edits)} ms (of ${edits.length}); 进度 opened ${progress} ms; export ${exportMs} ms; import back (keep both) ${importMs} ms`);
+    await context.close();
   }
 } finally {
   await env.close();

@@ -253,6 +253,25 @@ fn edited(
     wb.save_to_buffer().unwrap()
 }
 
+/// `zip` with every entry's uncompressed size written as 1,000 bytes in its central directory
+/// and, with `local`, in its local header too (what a hostile file does to pass a size check).
+fn understated(zip: &[u8], local: bool) -> Vec<u8> {
+    let mut out = zip.to_vec();
+    let mut patch = |signature: &[u8; 4], offset: usize| {
+        let mut at = 0;
+        while let Some(i) = out[at..].windows(4).position(|w| w == signature) {
+            let field = at + i + offset;
+            out[field..field + 4].copy_from_slice(&1000u32.to_le_bytes());
+            at += i + 4;
+        }
+    };
+    patch(b"PK\x01\x02", 24);
+    if local {
+        patch(b"PK\x03\x04", 22);
+    }
+    out
+}
+
 /// Why the demo's export, with `change` made to its project sheet, is refused.
 fn refusal(change: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> String {
     messages(&read_projects(&edited(change, None), &demo_plan(), Lang::Zh).unwrap_err())
@@ -279,6 +298,24 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     assert!(bomb.len() < 1 << 20, "{} bytes packed", bomb.len());
     let m = fail(&bomb);
     assert!(m.contains("超过 64 MB 上限"), "{m}");
+
+    // Bombs whose zip directory lies (declares 1,000 bytes): inflated as a stream and stopped
+    // at 64 MB, however they lie — in both headers, in the central directory only, or over
+    // several entries each under the limit.
+    let lying_everywhere = understated(&bomb, true);
+    let lying_central = understated(&bomb, false);
+    let mut split = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for name in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        split.start_file(name, options).unwrap();
+        for _ in 0..40 {
+            std::io::Write::write_all(&mut split, &zeros).unwrap();
+        }
+    }
+    let lying_split = understated(&split.finish().unwrap().into_inner(), true);
+    for lying in [lying_everywhere, lying_central, lying_split] {
+        let m = fail(&lying);
+        assert!(m.contains("工作簿解压后超过 64 MB（压缩包目录所写的大小不实）"), "{m}");
+    }
 
     // One sheet is read whatever its name: an empty one has no header row.
     let mut wb = Workbook::new();

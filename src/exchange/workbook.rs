@@ -596,6 +596,9 @@ pub enum WorkbookProblem {
     TooLarge {
         bytes: u64,
     },
+    /// Its entries inflate to more than the limit though its directory declares less (a
+    /// decompression bomb that lies about its sizes): stopped at the limit.
+    UnpacksOver,
     /// Several sheets, none named 项目清单 and none with the project list's header.
     NoProjectSheet {
         sheets: Vec<String>,
@@ -630,6 +633,9 @@ impl WorkbookProblem {
                 lang,
                 &[&(bytes / 1_048_576), &(MAX_UNPACKED_BYTES / 1_048_576)],
             ),
+            WorkbookProblem::UnpacksOver => {
+                Text::XlsxUnpacksOver.fill(lang, &[&(MAX_UNPACKED_BYTES / 1_048_576)])
+            }
             WorkbookProblem::NoProjectSheet { sheets } => {
                 Text::XlsxNoSheet.fill(lang, &[&projects, &sheets.join("、")])
             }
@@ -708,6 +714,22 @@ pub(crate) fn check_unpacked_size(bytes: &[u8]) -> Result<(), Vec<WorkbookProble
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(vec![WorkbookProblem::TooLarge { bytes: total }]);
+    }
+    // The directory may lie: every entry is inflated as a stream, counting what actually comes
+    // out, and stopped at the limit (a bomb declaring a few KB is refused after 64 MB, well under
+    // a second, instead of being read to its end).
+    let mut left = MAX_UNPACKED_BYTES;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+        let mut capped = std::io::Read::take(entry, left + 1);
+        let inflated = std::io::copy(&mut capped, &mut std::io::sink())
+            .map_err(|e| vec![WorkbookProblem::NotWorkbook(e.to_string())])?;
+        if inflated > left {
+            return Err(vec![WorkbookProblem::UnpacksOver]);
+        }
+        left -= inflated;
     }
     Ok(())
 }
