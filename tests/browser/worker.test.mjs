@@ -96,3 +96,37 @@ test('each of the worker\'s files failing ends the job with a message naming it,
     await context.close();
   }
 });
+
+test('each of the worker\'s files failing ends 开始模拟, 下载进度模板 and 导入进度 with a message naming it; no uncaught error', async () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const jobs = [
+    ['开始模拟', async (page) => {
+      await page.click('[data-testid="nav-risk"]');
+      await page.click('[data-testid="risk-run"]');
+      return page.locator('[data-testid="risk-failed"]');
+    }],
+    ['下载进度模板', async (page) => {
+      await page.click('[data-testid="nav-progress"]');
+      await page.locator('[data-testid="download-progress-template"]').first().click();
+      return page.locator('[data-testid="storage-warning"]');
+    }],
+    ['导入进度', async (page) => {
+      await page.click('[data-testid="nav-progress"]');
+      await page.setInputFiles('[data-testid="import-progress"]', { name: '城关区.xlsx', mimeType: XLSX, buffer: Buffer.from('PK\u0003\u0004 a county file') });
+      return page.locator('[data-testid="import-error"]');
+    }],
+  ];
+  for (const [job, start] of jobs) {
+    for (const file of ['worker-loader.js', 'worker.js', 'worker_bg.wasm']) {
+      const { page, context, log } = await openApp(env);
+      await context.route(`**/${file}`, (route) => route.abort());
+      const said = await start(page);
+      await said.waitFor({ timeout: 20000 });
+      assert.match(await said.textContent(), /计算模块无法加载或运行出错.*请检查网络后重试/, `${job}, ${file}`);
+      if (file === 'worker-loader.js') assert.match(await said.textContent(), /worker-loader\.js/, job);
+      assert.equal(await page.locator('[data-testid="worker-loading"]').count(), 0, `${job}, ${file}: the job has ended`);
+      assert.deepEqual(log.pageErrors, [], `${job}, ${file}`);
+      await context.close();
+    }
+  }
+});
