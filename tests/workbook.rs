@@ -314,7 +314,10 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     let lying_split = understated(&split.finish().unwrap().into_inner(), true);
     for lying in [lying_everywhere, lying_central, lying_split] {
         let m = fail(&lying);
-        assert!(m.contains("工作簿解压后超过 64 MB（压缩包目录所写的大小不实）"), "{m}");
+        assert!(
+            m.contains("工作簿解压后超过 64 MB（压缩包目录所写的大小不实）"),
+            "{m}"
+        );
     }
 
     // One sheet is read whatever its name: an empty one has no header row.
