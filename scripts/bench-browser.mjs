@@ -469,14 +469,14 @@ try {
       await page.waitForSelector('[data-testid="project-row"]', { timeout: 120_000 });
       opens.push(Date.now() - t0);
     }
-    // An edit: one project's area, until the KPI shows the new total.
+    // An edit: one project's area, until the list's total investment shows it.
     const edits = [];
     await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
     for (let i = 0; i < 5; i++) {
-      const before = await page.textContent('[data-testid="kpi-fiscal-pv"] .kpi-value');
+      const before = await page.textContent('[data-testid="total-investment"]');
       const t0 = Date.now();
       await page.fill('[data-testid="edit-area"]', String(90000 + i * 1000));
-      await page.waitForFunction((b) => document.querySelector('[data-testid="kpi-fiscal-pv"] .kpi-value').textContent !== b, before, { timeout: 60_000 });
+      await page.waitForFunction((b) => document.querySelector('[data-testid="total-investment"]').textContent !== b, before, { timeout: 60_000 });
       edits.push(Date.now() - t0);
     }
     await page.keyboard.press('Escape');
@@ -493,7 +493,7 @@ try {
     await page.click('[data-testid="import-keep-both"]', { timeout: 120_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-list"] [role=menuitemradio]').length === 2, null, { timeout: 120_000 });
     const importMs = Date.now() - t3;
-    console.log(`largest plan (5,000 × 36, ${(exported.length / 1048576).toFixed(1)} MB exported): open to first rows median ${median(opens)} ms (of ${opens.length}); edit to KPI median ${median(edits)} ms (of ${edits.length}); 进度 opened ${progress} ms; export ${exportMs} ms; import back (keep both) ${importMs} ms`);
+    console.log(`largest plan (5,000 × 36, ${(exported.length / 1048576).toFixed(1)} MB exported): open to first rows median ${median(opens)} ms (of ${opens.length}); edit to the total median ${median(edits)} ms (of ${edits.length}); 进度 opened ${progress} ms; export ${exportMs} ms; import back (keep both) ${importMs} ms`);
     await context.close();
   }
 } finally {
