@@ -99,6 +99,7 @@ fn App() -> impl IntoView {
         risk: RwSignal::new(None),
         risk_ms: RwSignal::new(None),
         worker_loading: RwSignal::new(false),
+        reading: RwSignal::new(None),
         progress_month: RwSignal::new(latest_month(&plan.get_untracked())),
         optimizer: outcomes::Optimizer::new(),
         history: StoredValue::new(History::default()),

@@ -818,6 +818,7 @@ catalogue! {
     ProgressFundsOf => "到位资金·{0}", "Funds in place: {0}";
     ErrWorker => "计算模块无法加载或运行出错，本次操作未完成，方案未改变：{0}。请检查网络后重试。", "The calculation module could not load or failed; nothing was done and the plan is unchanged: {0}. Check the connection and try again.";
     ErrWorkerScript => "未能取得计算模块的脚本 {0}", "its script {0} could not be fetched";
+    ReadingFile => "正在读取「{0}」…", "Reading \"{0}\"…";
     WorkerLoading => "正在加载计算模块…", "Loading the calculation module…";
     LeverPpp => "PPP政府支出参数", "PPP spending input";
     LeverAssumption => "设定全市参数", "Set an assumption";

@@ -141,6 +141,11 @@ test('storage full: the planner is told what was not saved, the saved plan is un
   const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const exported = JSON.parse((await readFile(await download.path())).toString());
   assert.equal(exported.plan.projects.length, 33);
+  // Closing the tab now asks first (the browser's own question); staying keeps the page.
+  const asked = new Promise((ok) => page.once('dialog', (d) => ok([d.type(), d.dismiss()])));
+  await page.close({ runBeforeUnload: true });
+  assert.equal((await asked)[0], 'beforeunload');
+  assert.equal(page.isClosed(), false);
   // A shorter name fits: the next edit saves everything, and the banner goes.
   await page.fill('[data-testid="edit-name"]', '新项目');
   await page.locator('[data-testid="storage-warning"]').waitFor({ state: 'detached' });

@@ -3,7 +3,7 @@
 // answers while the optimizer runs there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, scenarioTabs, menuItem } from './harness.mjs';
+import { openApp, useBrowser, scenarioTabs, menuItem, stored } from './harness.mjs';
 
 const env = useBrowser();
 const WORKER_FILES = /\/(worker-loader\.js|worker\.js|worker_bg\.wasm)$/;
@@ -129,4 +129,28 @@ test('each of the worker\'s files failing ends 开始模拟, 下载进度模板 
       await context.close();
     }
   }
+});
+
+test('a file read taking over 300 ms names the file with 取消; cancelled, nothing is taken and no error shows', async () => {
+  const { page, context, log } = await openApp(env);
+  await page.waitForTimeout(600);
+  const before = JSON.stringify(await stored(page));
+  // A slow line: the read waits for the worker's module.
+  await context.route('**/worker_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue().catch(() => {});
+  });
+  await page.click('[data-testid="nav-progress"]');
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await page.setInputFiles('[data-testid="import-progress"]', { name: '城关区2027年6月.xlsx', mimeType: XLSX, buffer: Buffer.from('PK\u0003\u0004 a county file') });
+  const reading = page.locator('[data-testid="reading-file"]');
+  await reading.waitFor({ timeout: 2000 });
+  assert.match(await reading.textContent(), /正在读取「城关区2027年6月\.xlsx」…/);
+  await page.click('[data-testid="reading-cancel"]');
+  await reading.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[data-testid="import-error"]').count(), 0);
+  assert.equal(JSON.stringify(await stored(page)), before);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
 });

@@ -11,7 +11,6 @@ use crate::exchange::submission::{submission, Received};
 use crate::ui::shell::files;
 use crate::ui::shell::state::{local_minute, Proposal, ProposalKind, Tab};
 use crate::ui::shell::sync::Session;
-use crate::words::i18n::Text;
 
 /// Reads a whole file to import, or says why not in the import banner (which it clears first).
 pub(crate) async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u8>> {
@@ -69,22 +68,6 @@ pub fn propose_merge(session: Session, theirs: Plan, file: String) {
     });
 }
 
-/// Another tab's save that changed what this tab changed too: shown on 协作 for a choice, row
-/// by row, as a colleague's file is.
-pub fn propose_from_other_tab(store: crate::ui::shell::state::Store, comparison: Comparison) {
-    let lang = store.lang.get_untracked();
-    let relation = relation(&comparison.ours, &comparison.theirs);
-    store.proposal.set(Some(Proposal {
-        base: None,
-        relation,
-        from: String::new(),
-        file: Text::OtherTab.tr(lang).to_string(),
-        kind: ProposalKind::Merge,
-        comparison,
-    }));
-    store.tab.set(Tab::Team);
-}
-
 /// A county's file (a plan document or a project-list CSV) as that county's submission.
 pub fn submission_file(session: Session, district: String, file: web_sys::File) {
     leptos::task::spawn_local(async move {
@@ -139,9 +122,16 @@ async fn projects_in(
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }
-    crate::ui::shell::worker::read_project_list(store.worker_loading, lang, ours, bytes, name)
-        .await
-        .map(|projects| (projects, String::new()))
+    crate::ui::shell::worker::read_project_list(
+        store.worker_loading,
+        store.reading,
+        lang,
+        ours,
+        bytes,
+        name,
+    )
+    .await
+    .map(|projects| (projects, String::new()))
 }
 
 /// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the

@@ -26,6 +26,8 @@ pub struct Store {
     pub storage_warning: RwSignal<Option<String>>,
     /// The worker's module is loading (its first job): the page says 正在加载….
     pub worker_loading: RwSignal<bool>,
+    /// The file a long read is reading (shown after 300 ms, with 取消).
+    pub reading: RwSignal<Option<String>>,
     /// The month 进度 shows and takes figures for.
     pub progress_month: RwSignal<crate::calc::model::Month>,
     /// The project open in the editor.

@@ -34,6 +34,8 @@ pub enum BrowserStore {
 pub enum StoreEvent {
     /// A write was refused: the key reads again as it is stored, nothing else changed.
     Refused { key: String, error: StoreError },
+    /// A write is committed: `key` holds what this tab wrote.
+    Stored { key: String },
     /// The stored value changed under this tab (another tab wrote it): `value` is what is
     /// stored, `base` what this tab had seen before.
     Changed {
@@ -380,6 +382,7 @@ impl Indexed {
                     if let Some(c) = channel {
                         let _ = c.post_message(&JsValue::from_str(&key));
                     }
+                    Self::tell(&listener, StoreEvent::Stored { key });
                 }
                 Err(Refusal::Changed(stored)) => {
                     mirror.borrow_mut().settle(&key, n, Some(stored.clone()));
@@ -398,6 +401,14 @@ impl Indexed {
                 }
             }
         });
+    }
+}
+
+impl BrowserStore {
+    /// Whether a write that returned is only under way (IndexedDB): it is stored once
+    /// `StoreEvent::Stored` says so.
+    pub fn writes_behind(&self) -> bool {
+        matches!(self, BrowserStore::Indexed(_))
     }
 }
 

@@ -215,9 +215,18 @@ impl Session {
     fn on_store_event(&self, event: StoreEvent) {
         match event {
             StoreEvent::Refused { key, error } => self.on_refused(&key, error),
+            StoreEvent::Stored { key } => self.on_stored(&key),
             StoreEvent::Changed { key, value, base } => {
                 self.on_storage_event(Some(key), value, base)
             }
+        }
+    }
+
+    /// The open plan is stored again after a refusal: the banner goes.
+    fn on_stored(&self, key: &str) {
+        let id = self.store.plan.with_untracked(|p| p.id.clone());
+        if key == plan_key(&id) && self.with(|s| std::mem::take(&mut s.save_failed)) {
+            self.store.storage_warning.set(None);
         }
     }
 
@@ -267,7 +276,8 @@ impl Session {
             Some(match save(&mut s.kv, &plan, expected.as_deref()) {
                 Ok(raw) => {
                     s.last_raw = Some(raw);
-                    Ok(std::mem::take(&mut s.save_failed))
+                    // Written behind, the save is known only when storage confirms it.
+                    Ok(!s.kv.writes_behind() && std::mem::take(&mut s.save_failed))
                 }
                 Err(SaveError::Conflict) => {
                     s.paused = true;
@@ -357,7 +367,7 @@ impl Session {
             self.store.plan.update(|p| p.provenance.log = log);
             self.store.notice.set(Some(Text::MergedFromOtherTab));
         } else {
-            crate::ui::shell::exchange::propose_from_other_tab(self.store, comparison);
+            propose_from_other_tab(self.store, comparison);
         }
     }
 
@@ -510,4 +520,20 @@ impl Session {
             None => self.add_and_open(demo_plan()),
         }
     }
+}
+
+/// Another tab's save that changed what this tab changed too: shown on 协作 for a choice, row
+/// by row, as a colleague's file is.
+fn propose_from_other_tab(store: Store, comparison: Comparison) {
+    use crate::ui::shell::state::{Proposal, ProposalKind, Tab};
+    let lang = store.lang.get_untracked();
+    store.proposal.set(Some(Proposal {
+        base: None,
+        relation: crate::exchange::merge::relation(&comparison.ours, &comparison.theirs),
+        from: String::new(),
+        file: Text::OtherTab.tr(lang).to_string(),
+        kind: ProposalKind::Merge,
+        comparison,
+    }));
+    store.tab.set(Tab::Team);
 }

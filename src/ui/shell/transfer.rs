@@ -157,8 +157,15 @@ pub fn import_csv(session: Session, file: web_sys::File) {
             return;
         };
         let view = store.view.get_untracked();
-        let read =
-            worker::read_project_list(store.worker_loading, lang, view, &bytes, &file_name).await;
+        let read = worker::read_project_list(
+            store.worker_loading,
+            store.reading,
+            lang,
+            view,
+            &bytes,
+            &file_name,
+        )
+        .await;
         let outcome = read.and_then(|projects| {
             let edit = store.view.with_untracked(|p| import_edit(p, projects));
             store.dispatch(edit).map_err(|refused| {
@@ -259,20 +266,27 @@ pub fn import_progress(session: Session, file: web_sys::File) {
             return;
         };
         let doc = store.plan.get_untracked();
-        let outcome = worker::read_progress(store.worker_loading, lang, doc, &bytes)
-            .await
-            .and_then(|read| {
-                let at = crate::ui::shell::state::local_minute();
-                let edit = store.plan.with_untracked(|p| read.edit(p, &at, &file_name));
-                store.dispatch(edit).map_err(|refused| {
-                    let listed = crate::exchange::format::summarize(
-                        refused.0.iter().map(|i| i.message(lang)),
-                        lang,
-                    );
-                    Text::ErrProgressFile.fill(lang, &[&listed])
-                })?;
-                Ok(read.month)
-            });
+        let outcome = worker::read_progress(
+            store.worker_loading,
+            store.reading,
+            lang,
+            doc,
+            &bytes,
+            &file_name,
+        )
+        .await
+        .and_then(|read| {
+            let at = crate::ui::shell::state::local_minute();
+            let edit = store.plan.with_untracked(|p| read.edit(p, &at, &file_name));
+            store.dispatch(edit).map_err(|refused| {
+                let listed = crate::exchange::format::summarize(
+                    refused.0.iter().map(|i| i.message(lang)),
+                    lang,
+                );
+                Text::ErrProgressFile.fill(lang, &[&listed])
+            })?;
+            Ok(read.month)
+        });
         match outcome {
             Ok(month) => store.progress_month.set(month),
             Err(message) if message.is_empty() => {}

@@ -28,6 +28,49 @@ type Finish = Rc<RefCell<Option<Box<dyn FnOnce(Finished)>>>>;
 thread_local! {
     /// A started worker without a job: the next job takes it instead of loading it again.
     static IDLE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// The file read under way, which the page's 取消 ends.
+    static READING: RefCell<Option<Running>> = const { RefCell::new(None) };
+}
+
+/// A read quicker than this shows nothing; a longer one names the file, with 取消.
+const SHOW_READING_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Runs `job`, which reads the file `name`: from 300 ms on `reading` names it (the page says
+/// so, with 取消) until the job ends.
+async fn read_file(
+    loading: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
+    lang: Lang,
+    job: &Job,
+    bytes: &[u8],
+    name: &str,
+) -> Finished {
+    let (running, finished) = run(loading, lang, job, bytes.to_vec(), |_| {});
+    READING.with(|r| *r.borrow_mut() = Some(running));
+    let done = Rc::new(std::cell::Cell::new(false));
+    let (shown, name) = (done.clone(), name.to_string());
+    set_timeout(
+        move || {
+            if !shown.get() {
+                reading.set(Some(name));
+            }
+        },
+        SHOW_READING_AFTER,
+    );
+    let outcome = finished.await;
+    done.set(true);
+    READING.with(|r| r.borrow_mut().take());
+    reading.set(None);
+    // Cancelled while the module loaded, the job never heard `ready`: the page stops saying so.
+    loading.set(false);
+    outcome
+}
+
+/// Ends the file read under way (its job answers as cancelled: nothing is taken).
+pub fn cancel_read() {
+    if let Some(running) = READING.with(|r| r.borrow_mut().take()) {
+        running.cancel();
+    }
 }
 
 /// A job under way: `cancel` ends it, and the worker with it (the next job starts another).
@@ -209,6 +252,7 @@ fn listen(
 /// the message saying why the file is refused (or why the worker could not read it).
 pub async fn read_project_list(
     loading: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
     lang: Lang,
     plan: Plan,
     bytes: &[u8],
@@ -219,8 +263,7 @@ pub async fn read_project_list(
         view: plan,
         lang,
     };
-    let (_, finished) = run(loading, lang, &job, bytes.to_vec(), |_| {});
-    match finished.await {
+    match read_file(loading, reading, lang, &job, bytes, file_name).await {
         Ok((Outcome::ProjectList { read }, _)) => read,
         Err(Stopped::Failed(message)) => Err(message),
         Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
@@ -231,13 +274,14 @@ pub async fn read_project_list(
 /// reports, or the message naming every refused row.
 pub async fn read_progress(
     loading: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
     lang: Lang,
     doc: Plan,
     bytes: &[u8],
+    file_name: &str,
 ) -> Result<crate::exchange::progress_sheet::ProgressFile, String> {
     let job = Job::ReadProgress { doc, lang };
-    let (_, finished) = run(loading, lang, &job, bytes.to_vec(), |_| {});
-    match finished.await {
+    match read_file(loading, reading, lang, &job, bytes, file_name).await {
         Ok((Outcome::ProgressFile { read }, _)) => read.map(|file| *file),
         Err(Stopped::Failed(message)) => Err(message),
         Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),

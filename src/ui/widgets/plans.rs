@@ -161,6 +161,14 @@ pub fn PlanBanners() -> impl IntoView {
         <Show when=move || store.worker_loading.get()>
             <div class="banner info" role="status" data-testid="worker-loading">{move || t(Text::WorkerLoading)}</div>
         </Show>
+        <Show when=move || store.reading.with(Option::is_some)>
+            <div class="banner info" role="status" data-testid="reading-file">
+                {move || Text::ReadingFile.fill(store.lang.get(), &[&store.reading.get().unwrap_or_default()])}
+                " "
+                <button type="button" data-testid="reading-cancel"
+                    on:click=move |_| crate::ui::shell::worker::cancel_read()>{move || t(Text::Cancel)}</button>
+            </div>
+        </Show>
         <Show when=move || store.notice.with(Option::is_some)>
             <div class="banner info" role="status" data-testid="notice">
                 {move || store.notice.get().map(t)}
