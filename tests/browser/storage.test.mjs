@@ -203,11 +203,17 @@ test('an unreadable stored plan is kept aside; a newer one opens read-only and i
   await context.close();
 });
 
-test('two tabs: a change saved in one is taken in the other, and undo still works there', async () => {
+/// The app in two tabs of one browser, on the same plan.
+async function twoTabs() {
   const { page: a, context } = await openApp(env);
   const b = await context.newPage();
   await b.goto(env.origin + '/');
   await b.waitForSelector('[data-testid="project-row"]');
+  return { a, b, context };
+}
+
+test('two tabs: a change saved in one is taken in the other, and undo still works there', async () => {
+  const { a, b, context } = await twoTabs();
   await editArea(a, '北新街东片区', 55555);
   await b.waitForSelector('[data-testid="notice"]', { timeout: 5000 });
   await b.waitForFunction(() => document.body.textContent.includes('55,555'));
@@ -217,10 +223,7 @@ test('two tabs: a change saved in one is taken in the other, and undo still work
 });
 
 test('two tabs editing different projects within 100 ms: both edits kept in both tabs and after reload', async () => {
-  const { page: a, context } = await openApp(env);
-  const b = await context.newPage();
-  await b.goto(env.origin + '/');
-  await b.waitForSelector('[data-testid="project-row"]');
+  const { a, b, context } = await twoTabs();
   await a.locator('[data-testid="project-row"]', { hasText: '北新街东片区' }).locator('[data-testid="edit-project"]').click();
   await b.locator('[data-testid="project-row"]', { hasText: '杨峪河片区' }).locator('[data-testid="edit-project"]').click();
   await Promise.all([
@@ -255,10 +258,7 @@ test('two tabs editing different projects within 100 ms: both edits kept in both
 });
 
 test('two tabs changing the same field: the other tab\'s value is shown for a choice, nothing overwritten unseen', async () => {
-  const { page: a, context } = await openApp(env);
-  const b = await context.newPage();
-  await b.goto(env.origin + '/');
-  await b.waitForSelector('[data-testid="project-row"]');
+  const { a, b, context } = await twoTabs();
   await editArea(a, '北新街东片区', 11111);
   await editArea(b, '北新街东片区', 22222);
   // One of the two saved first; the other is offered its value on 协作, row by row.

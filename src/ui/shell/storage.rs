@@ -158,6 +158,18 @@ async fn read_one(db: &Database, key: &str) -> Result<Option<String>, idb::Error
         .and_then(|v| v.as_string()))
 }
 
+/// A read-write transaction on the library, with its raw handle kept: the reason a commit
+/// failed (QuotaExceededError) is on the transaction, which awaiting it consumes.
+fn read_write(
+    db: &Database,
+) -> Result<(web_sys::IdbTransaction, idb::Transaction, idb::ObjectStore), idb::Error> {
+    let tx = db.transaction(&[DB_STORE], TransactionMode::ReadWrite)?;
+    let raw: web_sys::IdbTransaction = tx.into();
+    let tx = idb::Transaction::from(raw.clone());
+    let store = tx.object_store(DB_STORE)?;
+    Ok((raw, tx, store))
+}
+
 /// Writes (or, `None`, removes) `key`; with `expected`, only if what is stored is still that
 /// (read and written in one transaction, so two tabs never overwrite each other unseen).
 async fn write(
@@ -167,12 +179,7 @@ async fn write(
     expected: Option<Option<String>>,
 ) -> Result<(), Refusal> {
     let store_err = |e| Refusal::Store(idb_error(e));
-    let tx = db
-        .transaction(&[DB_STORE], TransactionMode::ReadWrite)
-        .map_err(store_err)?;
-    let raw: web_sys::IdbTransaction = tx.into();
-    let tx = idb::Transaction::from(raw.clone());
-    let store = tx.object_store(DB_STORE).map_err(store_err)?;
+    let (raw, tx, store) = read_write(db).map_err(store_err)?;
     let js_key = JsValue::from_str(key);
     if let Some(expected) = expected {
         let stored = store
@@ -235,12 +242,7 @@ async fn migrate(db: &Database, stored: &mut BTreeMap<String, String>) -> Result
     if old.is_empty() {
         return Ok(());
     }
-    let tx = db
-        .transaction(&[DB_STORE], TransactionMode::ReadWrite)
-        .map_err(idb_error)?;
-    let raw: web_sys::IdbTransaction = tx.into();
-    let tx = idb::Transaction::from(raw.clone());
-    let store = tx.object_store(DB_STORE).map_err(idb_error)?;
+    let (raw, tx, store) = read_write(db).map_err(idb_error)?;
     for (k, v) in &old {
         store
             .put(&JsValue::from_str(v), Some(&JsValue::from_str(k)))
