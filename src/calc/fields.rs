@@ -182,11 +182,16 @@ pub enum ProjectField {
     Comment,
 }
 
+/// The most characters a project's name may have.
+pub const PROJECT_NAME_MAX: usize = 100;
+
 /// How a project field is entered.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FieldKind {
     Text {
         required: bool,
+        /// The most characters it may hold (a name fits a table cell and a paper's line).
+        max_chars: usize,
     },
     Flag,
     /// One of the project types, by its zh-CN label.
@@ -262,8 +267,23 @@ impl ProjectField {
     pub fn kind(self) -> FieldKind {
         use FieldKind::Number;
         match self {
-            ProjectField::Name | ProjectField::District => FieldKind::Text { required: true },
-            ProjectField::Lead | ProjectField::Comment => FieldKind::Text { required: false },
+            ProjectField::Name => FieldKind::Text {
+                required: true,
+                max_chars: PROJECT_NAME_MAX,
+            },
+            ProjectField::District => FieldKind::Text {
+                required: true,
+                max_chars: 40,
+            },
+            ProjectField::Lead => FieldKind::Text {
+                required: false,
+                max_chars: 100,
+            },
+            // A colleague's or county's remarks: a paragraph or two.
+            ProjectField::Comment => FieldKind::Text {
+                required: false,
+                max_chars: 2000,
+            },
             ProjectField::CentralCity => FieldKind::Flag,
             ProjectField::Kind => FieldKind::Kind,
             ProjectField::Status => FieldKind::Status,
@@ -318,8 +338,22 @@ impl ProjectField {
     /// Checks `v` against the field's declaration (the year against `window`).
     pub fn check(self, v: &Value, window: (i32, i32)) -> Option<Problem> {
         match (self.kind(), v) {
-            (FieldKind::Text { required }, Value::Text(s)) => {
-                (required && s.trim().is_empty()).then_some(Problem::Empty)
+            (
+                FieldKind::Text {
+                    required,
+                    max_chars,
+                },
+                Value::Text(s),
+            ) => {
+                let length = s.chars().count();
+                if required && s.trim().is_empty() {
+                    Some(Problem::Empty)
+                } else {
+                    (length > max_chars).then_some(Problem::TooLong {
+                        length,
+                        max: max_chars,
+                    })
+                }
             }
             (FieldKind::Flag, Value::Bool(_)) => None,
             (FieldKind::Kind, Value::Text(s)) => {

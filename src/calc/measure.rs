@@ -75,6 +75,11 @@ impl Unit {
 pub enum Problem {
     NotFinite,
     Empty,
+    /// A text longer than its field allows (in characters).
+    TooLong {
+        length: usize,
+        max: usize,
+    },
     /// Outside the field's declared bounds (in stored units: fractions for percentages).
     OutOfRange {
         value: f64,

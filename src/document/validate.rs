@@ -135,6 +135,7 @@ impl Problem {
         match self {
             Problem::NotFinite => Text::ErrNotFinite.tr(lang).into(),
             Problem::Empty => Text::ErrEmpty.tr(lang).into(),
+            Problem::TooLong { length, max } => Text::ErrTooLong.fill(lang, &[length, max]),
             Problem::OutOfRange { value, min, max } => {
                 Text::ErrOutOfRange.fill(lang, &[&v(*value), &v(*min), &v(*max)])
             }
@@ -171,9 +172,11 @@ impl Problem {
 }
 
 impl Place {
-    /// The project as a message names it: its name, or its row and id when it has none.
+    /// The project as a message names it: its name, or its row and id when it has none (or
+    /// one too long to repeat).
     pub fn describe(&self, lang: Lang) -> String {
-        if self.name.trim().is_empty() {
+        let name_max = crate::calc::fields::PROJECT_NAME_MAX;
+        if self.name.trim().is_empty() || self.name.chars().count() > name_max {
             Text::UnnamedProject.fill(lang, &[&self.row, &self.id])
         } else {
             self.name.clone()
@@ -620,6 +623,29 @@ mod tests {
         assert!(
             en.contains(&"Row 5 (id p05): name must not be empty".to_string()),
             "{en:?}"
+        );
+    }
+
+    /// A name fits a table cell and a paper's line; a remark a paragraph or two. A pasted page
+    /// (or a hostile file's megabyte of text) is refused, naming its length and the limit.
+    #[test]
+    fn texts_are_bounded_by_their_declaration() {
+        let mut plan = demo_plan();
+        plan.projects[0].name = "长".repeat(101);
+        plan.projects[1].comment = "注".repeat(2000);
+        plan.projects[2].district = "区".repeat(41);
+        let messages: Vec<String> = validate(&plan)
+            .iter()
+            .map(|i| i.message(Lang::Zh))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(
+            messages[0],
+            "第 1 个项目（编号 p01）：项目名称 共 101 个字，超过 100 个字的上限"
+        );
+        assert!(
+            messages[1].ends_with("区县 共 41 个字，超过 40 个字的上限"),
+            "{messages:?}"
         );
     }
 

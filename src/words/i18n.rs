@@ -870,6 +870,7 @@ catalogue! {
     NothingToUndo => "没有可撤销的操作", "Nothing to undo";
     NothingToRedo => "没有可重做的操作", "Nothing to redo";
     ErrEmpty => "不能为空", "must not be empty";
+    ErrTooLong => "共 {0} 个字，超过 {1} 个字的上限", "is {0} characters long, over the limit of {1}";
     ErrHouseholds => "征收户数应为不小于 0 的整数", "households must be a whole number, 0 or more";
     ErrDuplicateId => "项目编号重复", "duplicate project id";
     ColMonetizedHouseholds => "货币化安置户数", "Rehoused with money";

@@ -10,8 +10,8 @@ import { openApp, useBrowser, menuItem, stored, storedItem } from './harness.mjs
 const env = useBrowser();
 
 /// localStorage as the release before IndexedDB left it: the demo with a project renamed, and a
-/// second plan, open last (tests/fixtures/profile-localstorage-v7.json, written by that build).
-const profile = JSON.parse(await readFile('tests/fixtures/profile-localstorage-v7.json', 'utf8'));
+/// second plan, open last (tests/fixtures/profiles/localstorage-v7.json, written by that build).
+const profile = JSON.parse(await readFile('tests/fixtures/profiles/localstorage-v7.json', 'utf8'));
 const localKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
 
 test('a profile of the previous release moves into IndexedDB whole, and localStorage keeps only the language', async () => {

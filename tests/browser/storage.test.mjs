@@ -10,6 +10,8 @@ const env = useBrowser();
 
 const dump = async (page) => JSON.stringify(await stored(page));
 
+const CSV_HEADER = '项目名称,区县,中心城市,类型,计划年度,状态,征收户数（户）,征收面积（m²）,货币补偿（%）,自行选购商品房（%）,政府购买存量房（%）,新建安置房（%）,项目资本金（%）,政策性银行贷款（%）,政府购买服务（%）,PPP（%）,棚改专项债（%）';
+
 async function importBuffer(page, name, buffer) {
   await page.setInputFiles('[data-testid="import-plan"]', { name, mimeType: 'application/json', buffer });
 }
@@ -77,6 +79,7 @@ test('malformed and hostile files are refused with a message, storage stays byte
     ['shares.json', variant((d) => (d.plan.projects[1].resettlement.cash = 0.9)), /行政中心北侧：安置方式比例 .*合计应为 100 %/],
     ['huge.json', Buffer.from(JSON.stringify(good).replace('"area_m2":107800', '"area_m2":1e400')), /plan\.projects\[0\]\.area_m2/],
     ['toolarge-number.json', variant((d) => (d.plan.projects[0].area_m2 = 1e300)), /征收面积 1e300 应在 0 至 1000000000 之间/],
+    ['long-name.json', variant((d) => (d.plan.projects[0].name = '长'.repeat(200000))), /第 1 个项目（编号 p01）：项目名称 共 200000 个字，超过 100 个字的上限/],
     ['deep.json', Buffer.from('['.repeat(100000) + ']'.repeat(100000)), /不是有效的 JSON|不是棚改规划方案/],
     ['big.json', Buffer.alloc(33 * 1024 * 1024, 32), /文件太大：33\.00 MB，上限 32 MB/],
     ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01]), /UTF-8|JSON/],
@@ -111,18 +114,18 @@ test('HTML and script in names are shown as text, never run', async () => {
 });
 
 test('storage full: the planner is told what was not saved, the saved plan is untouched, switching asks first', async () => {
-  // Room for the demo (about 80 KB stored), not for a name of 210,000 characters.
+  // Room for the demo (about 80 KB stored), not for a county's 600 more projects.
   const { page, context } = await openApp(env, { quota: 300 * 1024 });
   await page.waitForTimeout(600);
   const key = await currentKey(page);
   const savedBefore = await storedItem(page, key);
   const listBefore = await storedItem(page, 'shantytown-planner.index');
-  await page.click('[data-testid="add-project"]');
-  await page.fill('[data-testid="edit-name"]', '很长的项目名称'.repeat(30000));
+  const rows = Array.from({ length: 600 }, (_, i) => `城关区新增项目${i + 1},城关区,是,城中村,2027,谋划,100,9000,30,15,10,45,25,75,0,0,0`);
+  await page.setInputFiles('[data-testid="import-csv"]', { name: 'county.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${CSV_HEADER}\r\n${rows.join('\r\n')}\r\n`) });
   const banner = page.locator('[data-testid="storage-warning"]');
-  await banner.waitFor();
+  await banner.waitFor({ timeout: 20000 });
   assert.match(await banner.textContent(), /浏览器存储已满：方案「X市2027—2028年棚改项目计划（示例）」最近的修改未能保存，只在本页中；已保存的版本未改动/);
-  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'the edit stays on screen');
+  assert.equal(await page.textContent('[data-testid="total-households"]'), '69,373', 'the edit stays on screen');
   assert.equal(await storedItem(page, key), savedBefore);
   // Another plan would replace the unsaved edits: asked first (export? discard?), staying is the default.
   const questions = [];
@@ -134,23 +137,22 @@ test('storage full: the planner is told what was not saved, the saved plan is un
   assert.equal(questions.length, 2);
   assert.match(questions[0], /有修改未能保存在浏览器中.*\n先把此方案导出为 JSON 文件吗？/s);
   assert.match(questions[1], /放弃方案「X市2027—2028年棚改项目计划（示例）」未保存的修改，打开「新方案」？/);
-  assert.equal(await page.locator('[data-testid="project-row"]').count(), 33, 'still the edited plan');
+  assert.equal(await page.textContent('[data-testid="total-households"]'), '69,373', 'still the edited plan');
   assert.equal(await storedItem(page, 'shantytown-planner.index'), listBefore);
   page.removeAllListeners('dialog');
   // Export still works and holds the edit.
   const [download] = await Promise.all([page.waitForEvent('download'), menuItem(page, 'export-plan')]);
   const exported = JSON.parse((await readFile(await download.path())).toString());
-  assert.equal(exported.plan.projects.length, 33);
+  assert.equal(exported.plan.projects.length, 632);
   // Closing the tab now asks first (the browser's own question); staying keeps the page.
   const asked = new Promise((ok) => page.once('dialog', (d) => ok([d.type(), d.dismiss()])));
   await page.close({ runBeforeUnload: true });
   assert.equal((await asked)[0], 'beforeunload');
   assert.equal(page.isClosed(), false);
-  // A shorter name fits: the next edit saves everything, and the banner goes.
-  await page.fill('[data-testid="edit-name"]', '新项目');
+  // Undone, the plan fits again: it is saved, and the banner goes.
+  await page.click('[data-testid="undo"]');
   await page.locator('[data-testid="storage-warning"]').waitFor({ state: 'detached' });
-  await page.waitForTimeout(600);
-  assert.equal(JSON.parse(await storedItem(page, key)).plan.projects.length, 33);
+  assert.equal(JSON.parse(await storedItem(page, key)).plan.projects.length, 32);
   await context.close();
 });
 
@@ -294,7 +296,7 @@ test('the plan list: new, rename, duplicate, delete with confirmation; last open
 test('CSV: a project list imports all or nothing; exports open in Excel with Chinese intact', async () => {
   const { page, context } = await openApp(env);
   await page.waitForTimeout(600);
-  const header = '项目名称,区县,中心城市,类型,计划年度,状态,征收户数（户）,征收面积（m²）,货币补偿（%）,自行选购商品房（%）,政府购买存量房（%）,新建安置房（%）,项目资本金（%）,政策性银行贷款（%）,政府购买服务（%）,PPP（%）,棚改专项债（%）';
+  const header = CSV_HEADER;
   const bad = `\ufeff${header}\r\n好项目,城关区,是,城中村,2027,谋划,100,9000,30,15,10,45,25,75,0,0,0\r\n坏项目,城关区,是,城中村,2027,谋划,abc,9000,30%,15,10,45,25,75,0,0,0\r\n`;
   const before = await dump(page);
   await page.setInputFiles('[data-testid="import-csv"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });

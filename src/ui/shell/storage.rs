@@ -19,6 +19,9 @@ const LIBRARY_PREFIX: &str = "shantytown-planner.";
 const PLAN_PREFIX: &str = "shantytown-planner.plan.";
 const DB_NAME: &str = "shantytown-planner";
 const DB_STORE: &str = "library";
+/// A plan whose write was still under way when the page unloaded, kept synchronously in
+/// localStorage (IndexedDB's commit may not outlive the page) and written on the next start.
+const RESCUE_PREFIX: &str = "shantytown-planner-rescue.";
 /// Tabs of this app tell each other which key they wrote (IndexedDB has no `storage` event).
 const CHANNEL: &str = "shantytown-planner";
 
@@ -217,6 +220,47 @@ async fn write(
     }
 }
 
+/// A plan's write the page unloaded before IndexedDB committed: what it was written over.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Rescue {
+    base: Option<String>,
+    value: String,
+}
+
+/// Finishes the writes the last page left in localStorage (`BrowserStore::rescue`): each is
+/// written where IndexedDB still holds what it was written over (another tab's later save
+/// wins), then removed from localStorage.
+async fn finish_rescued(db: &Database, stored: &mut BTreeMap<String, String>) {
+    if !local_available() {
+        return;
+    }
+    let raw = LocalStorage::raw();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|k| k.starts_with(RESCUE_PREFIX))
+        .collect();
+    for rescue_key in keys {
+        let rescued = raw
+            .get_item(&rescue_key)
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str::<Rescue>(&t).ok());
+        let key = &rescue_key[RESCUE_PREFIX.len()..];
+        if let Some(r) = rescued.filter(|r| stored.get(key) == r.base.as_ref()) {
+            if write(db, key, Some(&r.value), Some(r.base.clone()))
+                .await
+                .is_ok()
+            {
+                stored.insert(key.to_string(), r.value);
+            } else {
+                // Not written: kept for the next start.
+                continue;
+            }
+        }
+        let _ = raw.remove_item(&rescue_key);
+    }
+}
+
 /// The library's keys in localStorage (what the app kept there before IndexedDB).
 fn local_library() -> Vec<(String, String)> {
     if !local_available() {
@@ -288,6 +332,7 @@ impl BrowserStore {
             // The plans stay where they are, and this session keeps using them there.
             return (BrowserStore::Local, Some(e));
         }
+        finish_rescued(&db, &mut committed).await;
         let store = Indexed {
             db: Rc::new(db),
             mirror: Rc::new(RefCell::new(Mirror {
@@ -407,6 +452,29 @@ impl Indexed {
 }
 
 impl BrowserStore {
+    /// Keeps every plan write still under way in localStorage (synchronous: it outlives the
+    /// page) with what it was written over; the next start finishes it. Called as the page
+    /// unloads.
+    pub fn rescue(&self) {
+        let BrowserStore::Indexed(s) = self else {
+            return;
+        };
+        if !local_available() {
+            return;
+        }
+        let m = s.mirror.borrow();
+        for (key, (_, value)) in m.pending.iter().filter(|(k, _)| k.starts_with(PLAN_PREFIX)) {
+            let Some(value) = value else { continue };
+            let kept = Rescue {
+                base: m.committed.get(key).cloned(),
+                value: value.clone(),
+            };
+            if let Ok(text) = serde_json::to_string(&kept) {
+                let _ = LocalStorage::raw().set_item(&format!("{RESCUE_PREFIX}{key}"), &text);
+            }
+        }
+    }
+
     /// Whether a write that returned is only under way (IndexedDB): it is stored once
     /// `StoreEvent::Stored` says so.
     pub fn writes_behind(&self) -> bool {

@@ -188,6 +188,8 @@ impl Session {
         });
         let unload = window_event_listener(leptos::ev::beforeunload, move |e| {
             self.flush();
+            // A write under way may not outlive the page: kept where it does.
+            self.with(|s| s.kv.rescue());
             // Edits storage refused are only in this page: the browser asks before closing.
             if self.unsaved() {
                 e.prevent_default();
