@@ -667,7 +667,7 @@ catalogue! {
     GuideIntro => "每行一个项目；“项目编号”留空则导入时新建。编码列只能选下拉中的值：", "One project per row; leave the id empty for a new project. Coded columns take only the drop-down's values:";
     GuideExample => "示例行（第 3 行）可删除或改写。", "The example row (row 3) may be deleted or overwritten.";
     XlsxNotWorkbook => "文件不是有效的 Excel 工作簿（.xlsx）：{0}", "The file is not an Excel workbook (.xlsx): {0}";
-    XlsxUnpacksOver => "工作簿解压后超过 {0} MB（压缩包目录所写的大小不实），不像是项目清单；未导入任何内容", "The workbook unpacks to more than {0} MB (its zip directory understates the sizes): not a project list; nothing was imported";
+    XlsxUnpacksOver => "工作簿解压后超过 {0} MB（压缩包目录所写的大小不实）；未导入任何内容", "The workbook unpacks to more than {0} MB (its zip directory understates the sizes); nothing was imported";
     XlsxTooLarge => "工作簿解压后约 {0} MB，超过 {1} MB 上限，不像是项目清单；未导入任何内容", "The workbook would unpack to about {0} MB, over the {1} MB limit: not a project list; nothing was imported";
     XlsxNoSheet => "工作簿中没有“{0}”工作表，也没有表头与项目清单一致的工作表（现有：{1}）", "The workbook has no sheet “{0}” and no sheet with the project list's header (it has: {1})";
     XlsxSeveralSheets => "工作簿中有多个工作表像是项目清单：{0}；请把要导入的工作表命名为“{1}”", "Several sheets of the workbook look like a project list: {0}; name the one to import “{1}”";
