@@ -235,11 +235,7 @@ async fn finish_rescued(db: &Database, stored: &mut BTreeMap<String, String>) {
         return;
     }
     let raw = LocalStorage::raw();
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
-        .filter_map(|i| raw.key(i).ok().flatten())
-        .filter(|k| k.starts_with(RESCUE_PREFIX))
-        .collect();
-    for rescue_key in keys {
+    for rescue_key in local_keys(RESCUE_PREFIX) {
         let rescued = raw
             .get_item(&rescue_key)
             .ok()
@@ -267,11 +263,19 @@ fn local_library() -> Vec<(String, String)> {
         return Vec::new();
     }
     let raw = LocalStorage::raw();
-    let n = raw.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| raw.key(i).ok().flatten())
-        .filter(|k| k.starts_with(LIBRARY_PREFIX) && k != LANG_KEY)
+    local_keys(LIBRARY_PREFIX)
+        .into_iter()
+        .filter(|k| k != LANG_KEY)
         .filter_map(|k| Some((k.clone(), raw.get_item(&k).ok().flatten()?)))
+        .collect()
+}
+
+/// localStorage's keys that start with `prefix` (storage known to be available).
+fn local_keys(prefix: &str) -> Vec<String> {
+    let raw = LocalStorage::raw();
+    (0..raw.length().unwrap_or(0))
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
         .collect()
 }
 
@@ -405,6 +409,12 @@ impl Indexed {
         if self.mirror.borrow().get(key).as_deref() == value {
             return;
         }
+        // A plan is written only over what this tab last saw of it (another tab may have saved
+        // since): what it holds before this write, its own earlier writes still under way
+        // included (they commit first); the index and revisions are written as they are.
+        let expected = key
+            .starts_with(PLAN_PREFIX)
+            .then(|| self.mirror.borrow().get(key));
         let n = {
             let mut m = self.mirror.borrow_mut();
             m.written += 1;
@@ -413,11 +423,6 @@ impl Indexed {
                 .insert(key.to_string(), (n, value.map(str::to_string)));
             n
         };
-        // A plan is written only over what this tab last saw of it (another tab may have saved
-        // since); the index and revisions are written as they are.
-        let expected = key
-            .starts_with(PLAN_PREFIX)
-            .then(|| self.mirror.borrow().committed.get(key).cloned());
         let base = expected.clone();
         let (db, mirror, listener) = (self.db.clone(), self.mirror.clone(), self.listener.clone());
         let channel = self.channel.clone();
