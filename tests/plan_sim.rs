@@ -408,6 +408,7 @@ fn plan_sim_prints_the_forecast_from_the_actuals() {
             planner::model::Month::parse("2027-03").unwrap(),
         ),
         forecast: true,
+        gated: Some(planner::gates::GateDates::Actual),
     };
     let expected = planner::simulate::simulate_plan(&plan, Some(&scenario));
     assert_eq!(

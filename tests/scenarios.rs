@@ -26,6 +26,7 @@ fn scenario(edits: Vec<Edit>) -> Scenario {
     Scenario {
         id: "t".into(),
         forecast: false,
+        gated: None,
         name: "试".into(),
         note: String::new(),
         edits,

@@ -77,6 +77,7 @@ fn sample_project() -> Project {
         income: Vec::new(),
         progress: Default::default(),
         forecast: None,
+        readiness: Default::default(),
     }
 }
 
@@ -531,6 +532,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                     income: Vec::new(),
                     progress: Default::default(),
                     forecast: None,
+                    readiness: Default::default(),
                 }
             },
         )

@@ -1646,6 +1646,7 @@ pub fn scenario_of(
     crate::document::edit::Scenario {
         id: doc.next_scenario_id(),
         forecast: false,
+        gated: inherited.and_then(|sc| sc.gated),
         name: answer_name(s.objective, lang),
         note: Text::OptimumNote.fill(
             lang,

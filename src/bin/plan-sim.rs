@@ -136,6 +136,7 @@ fn forecast_run(plan: &Plan, month: planner::model::Month) -> ExitCode {
         note: String::new(),
         edits: planner::rolling::forecast_edits(plan, month),
         forecast: true,
+        gated: Some(planner::gates::GateDates::Actual),
     };
     println!("{}", results_json(&simulate_plan(plan, Some(&scenario))));
     ExitCode::SUCCESS

@@ -136,6 +136,23 @@ pub enum Problem {
     NoSuchItem {
         id: String,
     },
+    /// A milestone dated before one it comes after (`step`: that one's key).
+    BeforeStep {
+        step: String,
+    },
+    /// A milestone done while one it comes after (`step`) is not.
+    DoneBeforeStep {
+        step: String,
+    },
+    /// A document number not of its milestone's form (`example` shows the form).
+    NumberForm {
+        number: String,
+        example: String,
+    },
+    /// An actual date after today.
+    InFuture {
+        date: String,
+    },
     /// A risk range must run low ≤ most likely ≤ high.
     RangeOrder {
         low: f64,

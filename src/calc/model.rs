@@ -9,6 +9,7 @@ use crate::calc::finance::bond::{BondRepayment, BondTerms};
 use crate::calc::finance::loan::{LoanTerms, Repayment};
 use crate::calc::finance::ppp::{PppPaymentForm, PppStake, RiskCost};
 use crate::calc::finance::service_purchase::ServicePurchaseTerms;
+pub use crate::calc::instrument::{FinancingMix, Instrument, Sources};
 use crate::calc::measure::Bounds;
 use crate::words::i18n::{Lang, Text};
 
@@ -115,6 +116,13 @@ pub struct Project {
     /// window. `None`: the plan's schedule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Forecast>,
+    /// Its approvals and each source of money's steps, with dates and papers (前期手续,
+    /// version 8).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::calc::readiness::Readiness::is_empty"
+    )]
+    pub readiness: crate::calc::readiness::Readiness,
 }
 
 /// A project's schedule as it actually runs (docs/model.md, 预测与滚动): its figures to the end
@@ -369,26 +377,6 @@ impl Rehousing {
     pub fn in_kind(&self) -> u64 {
         self.total() - self.monetized()
     }
-}
-
-crate::declare_mix! {
-    /// How the project's investment is paid for: shares of investment, summing to 1.
-    mix FinancingMix;
-    /// An amount per instrument, 万元: the money each raises (`YearResult::sources`), or what the
-    /// budget pays for each (`FiscalBurden::by_instrument`).
-    amounts Sources: f64;
-    /// A financing instrument (融资方式).
-    part Instrument;
-    /// 项目资本金 (fiscal funds, central subsidies), at least 20 %.
-    capital_fund => CapitalFund, SrcCapitalFund, "fin-capital-fund";
-    /// 国开行/农发行 棚改专项贷款
-    policy_loan => PolicyLoan, SrcPolicyLoan, "fin-policy-loan";
-    /// 政府购买服务
-    service_purchase => ServicePurchase, SrcServicePurchase, "fin-service-purchase";
-    /// 政府和社会资本合作
-    ppp => Ppp, SrcPpp, "fin-ppp";
-    /// 棚改专项债
-    special_bond => SpecialBond, SrcSpecialBond, "fin-special-bond";
 }
 
 impl Instrument {

@@ -268,6 +268,25 @@ impl Plan {
             Edit::SetIncome { income, .. } => p.income = income.clone(),
             Edit::SetProgress { progress, .. } => p.progress = progress.clone(),
             Edit::SetForecast { forecast, .. } => p.forecast = *forecast,
+            Edit::SetMilestone {
+                milestone, record, ..
+            } => {
+                if record.is_empty() {
+                    p.readiness.milestones.remove(milestone);
+                } else {
+                    p.readiness.milestones.insert(*milestone, record.clone());
+                }
+            }
+            Edit::SetReadinessFacts {
+                risk,
+                opposition,
+                presigned,
+                ..
+            } => {
+                p.readiness.risk = *risk;
+                p.readiness.opposition = *opposition;
+                p.readiness.presigned = *presigned;
+            }
             Edit::SetCostOverride { driver, value, .. } => {
                 driver.set_override(&mut p.costs, *value)
             }
@@ -285,7 +304,8 @@ impl Plan {
             | Edit::SetOptimize { .. }
             | Edit::SetSubmissions { .. }
             | Edit::SetReceipts { .. }
-            | Edit::SetRankingWeights { .. } => self.change_document(edit)?,
+            | Edit::SetRankingWeights { .. }
+            | Edit::SetGates { .. } => self.change_document(edit)?,
             Edit::SetWindow { .. } | Edit::ArchiveProject { .. } | Edit::RestoreProject { .. } => {
                 self.change_window(edit)?
             }
@@ -345,6 +365,7 @@ impl Plan {
             Edit::AddScenario { .. }
             | Edit::DeleteScenario { .. }
             | Edit::RenameScenario { .. }
+            | Edit::SetScenarioGated { .. }
             | Edit::MoveScenario { .. }
             | Edit::SpliceScenario { .. } => self.change_scenarios(edit)?,
             _ => unreachable!("project edits, levers, batches and additions are handled by apply"),
@@ -430,6 +451,12 @@ impl Plan {
                     weights: std::mem::replace(&mut self.reporting.weights, weights.clone()),
                 }
             }
+            Edit::SetGates { gates } => {
+                refused_if_any(crate::document::validate::gate_issues(gates))?;
+                Edit::SetGates {
+                    gates: Box::new(std::mem::replace(&mut self.gates, (**gates).clone())),
+                }
+            }
             _ => unreachable!("only document edits reach change_document"),
         })
     }
@@ -463,6 +490,13 @@ impl Plan {
                 Edit::RenameScenario {
                     scenario: scenario.clone(),
                     name: std::mem::replace(&mut self.scenarios[i].name, name.clone()),
+                }
+            }
+            Edit::SetScenarioGated { scenario, gated } => {
+                let i = self.scenario_index(scenario)?;
+                Edit::SetScenarioGated {
+                    scenario: scenario.clone(),
+                    gated: std::mem::replace(&mut self.scenarios[i].gated, *gated),
                 }
             }
             Edit::MoveScenario { scenario, to } => {
@@ -556,11 +590,17 @@ impl Plan {
             // rank the view by them (it had ranked by 开工率 alone).
             reporting: self.reporting.clone(),
             history: Vec::new(),
+            gates: self.gates.clone(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {
             if plan.apply(e).is_err() {
                 stale.push(i);
+            }
+        }
+        if let Some(dates) = scenario.and_then(|s| s.gated) {
+            for p in &mut plan.projects {
+                crate::calc::gates::gate_schedule(p, &self.gates, dates);
             }
         }
         Resolved { plan, stale }

@@ -147,6 +147,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
         income: Vec::new(),
         progress: Default::default(),
         forecast: None,
+        readiness: Default::default(),
     }
 }
 
@@ -178,6 +179,7 @@ pub fn demo_plan() -> Plan {
         scenarios: vec![Scenario {
             id: "s-monetized-60".into(),
             forecast: false,
+            gated: None,
             name: "货币化60%".into(),
             note: "所有项目货币化安置率提高到60%，新建安置房相应减少".into(),
             edits: vec![Edit::Lever {
@@ -197,6 +199,7 @@ pub fn demo_plan() -> Plan {
         optimize: Default::default(),
         reporting: Default::default(),
         history: Vec::new(),
+        gates: Default::default(),
     }
 }
 

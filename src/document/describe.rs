@@ -118,6 +118,20 @@ impl Edit {
             Edit::SetSubmissions { .. } => Text::DescSubmissions.tr(lang).into(),
             Edit::SetReceipts { .. } => Text::DescReceipts.tr(lang).into(),
             Edit::SetRankingWeights { .. } => Text::DescRankingWeights.tr(lang).into(),
+            Edit::SetMilestone {
+                project, milestone, ..
+            } => field(project, milestone.label()),
+            Edit::SetReadinessFacts { project, .. } => field(project, Text::ReadinessFacts),
+            Edit::SetGates { gates } => {
+                Text::DescGates.fill(lang, &[&gates.preset.label().tr(lang)])
+            }
+            Edit::SetScenarioGated { scenario: s, gated } => {
+                let how = match gated {
+                    Some(d) => d.label().tr(lang),
+                    None => Text::GatedOff.tr(lang),
+                };
+                Text::DescScenarioGated.fill(lang, &[&scenario_name(s), &how])
+            }
             Edit::SetRisk { .. } => Text::DescRisk.tr(lang).into(),
             Edit::SetOptimize { .. } => Text::DescOptimize.tr(lang).into(),
             Edit::SetWindow { first_year, years } => Text::DescWindow.fill(

@@ -27,6 +27,10 @@ pub struct Scenario {
     /// when the actuals change; the planner's own edits in it stay.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub forecast: bool,
+    /// Each project's money waits for its gates (version 8): moved to the day its milestones
+    /// are reached, by the plan's dates or as things stand (`GateDates`). `None`: as planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gated: Option<crate::calc::gates::GateDates>,
 }
 
 /// A change to a plan.
@@ -81,6 +85,20 @@ pub enum Edit {
     SetForecast {
         project: ProjectId,
         forecast: Option<crate::calc::model::Forecast>,
+    },
+    /// One milestone of a project: its dates, number and note (an empty record clears it).
+    SetMilestone {
+        project: ProjectId,
+        milestone: crate::calc::readiness::Milestone,
+        record: crate::calc::readiness::MilestoneRecord,
+    },
+    /// What a project's gates read besides its milestones: the risk assessment's result, the
+    /// opposition and pre-signing shares.
+    SetReadinessFacts {
+        project: ProjectId,
+        risk: Option<crate::calc::readiness::RiskLevel>,
+        opposition: Option<f64>,
+        presigned: Option<f64>,
     },
     /// A PPP project's own spending inputs (equity share, risk, supporting inputs), all at once.
     SetPppInputs {
@@ -160,6 +178,15 @@ pub enum Edit {
     SetReceipts {
         receipts: Vec<Receipt>,
     },
+    /// What each source of money waits for (the plan's gates).
+    SetGates {
+        gates: Box<crate::calc::readiness::Gates>,
+    },
+    /// Whether a scenario's money waits for its gates, and by which dates.
+    SetScenarioGated {
+        scenario: String,
+        gated: Option<crate::calc::gates::GateDates>,
+    },
     /// The weights of the 进度 ranking's composite score.
     SetRankingWeights {
         weights: RankingWeights,
@@ -235,6 +262,8 @@ impl Edit {
             | Edit::SetPppInputs { project, .. }
             | Edit::SetProgress { project, .. }
             | Edit::SetForecast { project, .. }
+            | Edit::SetMilestone { project, .. }
+            | Edit::SetReadinessFacts { project, .. }
             | Edit::SetIncome { project, .. } => Some(project),
             Edit::ReplaceProject { project } => Some(&project.id),
             _ => None,
@@ -265,6 +294,12 @@ impl Edit {
                 | Edit::SetOptimize { .. }
                 // What actually happened is the base's: every scenario sees the same actuals.
                 | Edit::SetProgress { .. }
+                // So is a project's readiness and the gates: a scenario chooses only whether
+                // its money waits for them.
+                | Edit::SetMilestone { .. }
+                | Edit::SetReadinessFacts { .. }
+                | Edit::SetGates { .. }
+                | Edit::SetScenarioGated { .. }
         ) && match self {
             // A batch is the plan's content when any edit of it is (a pasted block of actuals
             // is the base's, as each of its edits is).
@@ -296,6 +331,11 @@ impl Edit {
             Edit::SetIncome { project, .. } => p(project, "income".into()),
             Edit::SetProgress { project, .. } => p(project, "progress".into()),
             Edit::SetForecast { project, .. } => p(project, "forecast".into()),
+            Edit::SetMilestone {
+                project, milestone, ..
+            } => p(project, milestone.key().into()),
+            Edit::SetReadinessFacts { project, .. } => p(project, "readiness".into()),
+            Edit::SetGates { .. } => Some(Target::Plan("gates")),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),
@@ -377,6 +417,24 @@ pub fn project_edit(old: &Project, new: &Project) -> Option<Edit> {
         changes.push(Edit::SetForecast {
             project: project.clone(),
             forecast: new.forecast,
+        });
+    }
+    let (a, b) = (&old.readiness, &new.readiness);
+    for &m in crate::calc::readiness::Milestone::ALL {
+        if a.record(m) != b.record(m) {
+            changes.push(Edit::SetMilestone {
+                project: project.clone(),
+                milestone: m,
+                record: b.record(m).cloned().unwrap_or_default(),
+            });
+        }
+    }
+    if (a.risk, a.opposition, a.presigned) != (b.risk, b.opposition, b.presigned) {
+        changes.push(Edit::SetReadinessFacts {
+            project: project.clone(),
+            risk: b.risk,
+            opposition: b.opposition,
+            presigned: b.presigned,
         });
     }
     let mut probe = old.clone();

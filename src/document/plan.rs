@@ -7,6 +7,7 @@ use crate::calc::model::{
     Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
     Status,
 };
+use crate::calc::readiness::Gates;
 use crate::calc::simulate::{simulate, Results};
 use crate::document::edit::Scenario;
 use crate::document::optimize_settings::Settings as OptimizeSettings;
@@ -56,6 +57,9 @@ pub struct Plan {
     /// not simulated (version 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Project>,
+    /// What each source of money waits for (version 8; the national preset when absent).
+    #[serde(default, skip_serializing_if = "Gates::is_default")]
+    pub gates: Gates,
 }
 
 /// The window of every document before version 7.
@@ -155,6 +159,7 @@ impl Plan {
             income: Vec::new(),
             progress: Default::default(),
             forecast: None,
+            readiness: Default::default(),
         }
     }
 

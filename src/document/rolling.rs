@@ -101,6 +101,8 @@ pub fn forecast_step(plan: &Plan, name: &str, note: impl Fn(Month) -> String) ->
             scenario: Box::new(Scenario {
                 id: plan.next_scenario_id(),
                 forecast: true,
+                // As things stand: money waits for milestones by their actual dates.
+                gated: Some(crate::calc::gates::GateDates::Actual),
                 name: name.to_string(),
                 note: note(as_of),
                 edits: forecast_edits(plan, as_of),

@@ -40,6 +40,14 @@ pub enum Field {
     Window,
     /// A project's forecast schedule.
     Forecast,
+    /// One of a project's milestones (前期手续).
+    Milestone(crate::calc::readiness::Milestone),
+    /// The share of surveyed households opposed.
+    Opposition,
+    /// 预签约率.
+    Presigned,
+    /// A gate's threshold (coverage, rates) of a source of money.
+    Gate(crate::calc::model::Instrument),
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -69,6 +77,10 @@ impl Field {
             Field::Weight(None) => Text::RankingWeights,
             Field::Window => Text::FieldWindow,
             Field::Forecast => Text::FieldForecast,
+            Field::Milestone(m) => m.label(),
+            Field::Opposition => Text::FieldOpposition,
+            Field::Presigned => Text::FieldPresigned,
+            Field::Gate(i) => i.label(),
         }
     }
 
@@ -86,7 +98,11 @@ impl Field {
         match self {
             Field::Cost(d) => d.unit() == crate::calc::fields::Unit::Percent,
             Field::Assumption(k) => k.unit() == crate::calc::fields::Unit::Percent,
-            Field::Resettlement | Field::Financing | Field::CapitalFund => true,
+            Field::Resettlement
+            | Field::Financing
+            | Field::CapitalFund
+            | Field::Opposition
+            | Field::Presigned => true,
             Field::Risk(d) => d.is_some(),
             Field::Optimize(s) => s.percent(),
             Field::Ppp(i) => i.unit() == crate::calc::fields::Unit::Percent,
@@ -164,11 +180,27 @@ impl Problem {
             }
             Problem::DuplicateId => Text::ErrDuplicateId.tr(lang).into(),
             Problem::NoSuchItem { id } => Text::ErrNoSuchItem.fill(lang, &[id]),
+            Problem::BeforeStep { step } => {
+                Text::ErrBeforeStep.fill(lang, &[&step_label(step, lang)])
+            }
+            Problem::DoneBeforeStep { step } => {
+                Text::ErrDoneBeforeStep.fill(lang, &[&step_label(step, lang)])
+            }
+            Problem::NumberForm { number, example } => {
+                Text::ErrNumberForm.fill(lang, &[number, example])
+            }
+            Problem::InFuture { date } => Text::ErrInFuture.fill(lang, &[date]),
             Problem::RangeOrder { low, mode, high } => {
                 Text::ErrRangeOrder.fill(lang, &[&v(*low), &v(*mode), &v(*high)])
             }
         }
     }
+}
+
+/// A milestone named by its key, as a message names it.
+fn step_label(key: &str, lang: Lang) -> String {
+    crate::calc::readiness::Milestone::parse(key)
+        .map_or_else(|| key.to_string(), |m| m.label().tr(lang).to_string())
 }
 
 impl Place {
@@ -396,9 +428,98 @@ pub fn validate_project(
         }
     }
     check_progress(p, window, &mut c);
+    readiness_checks(p, &mut c);
     if matches!(p.ppp.risk, Some(RiskCost::Scenarios { .. })) {
         let probabilities = PppInput::PROBABILITIES.map(|i| i.get(&p.ppp).unwrap_or(0.0));
         c.shares(Field::Ppp(PppInput::RiskPBase), &probabilities);
+    }
+    c.out
+}
+
+/// The longest document number and milestone note kept (a pasted page is refused, named).
+pub const MILESTONE_NUMBER_MAX: usize = 60;
+pub const MILESTONE_NOTE_MAX: usize = 2_000;
+
+/// A project's milestones: each dated no earlier than those it comes after (planned against
+/// planned, actual against actual), none done before those it comes after are, each number of
+/// its milestone's form, texts bounded; the shares its gates read within 0–100 %.
+fn readiness_checks(p: &Project, c: &mut Checker) {
+    let r = &p.readiness;
+    for (&m, rec) in &r.milestones {
+        let field = Field::Milestone(m);
+        for &a in m.after() {
+            let before = r.record(a);
+            let step = a.key().to_string();
+            let pairs = [
+                (rec.planned, before.and_then(|b| b.planned)),
+                (rec.actual, before.and_then(|b| b.actual)),
+            ];
+            if pairs
+                .iter()
+                .any(|&(d, b)| matches!((d, b), (Some(d), Some(b)) if d < b))
+            {
+                c.push(field, Problem::BeforeStep { step: step.clone() });
+            } else if rec.actual.is_some() && before.and_then(|b| b.actual).is_none() {
+                c.push(field, Problem::DoneBeforeStep { step });
+            }
+        }
+        let number = rec.number.trim();
+        let long = |s: &str, max: usize| {
+            let length = s.chars().count();
+            (length > max).then_some(Problem::TooLong { length, max })
+        };
+        if let Some(p) = long(number, MILESTONE_NUMBER_MAX).or(long(&rec.note, MILESTONE_NOTE_MAX))
+        {
+            c.push(field, p);
+        } else if !number.is_empty() && !m.number_kind().accepts(number) {
+            c.push(
+                field,
+                Problem::NumberForm {
+                    number: number.to_string(),
+                    example: m.number_kind().example().to_string(),
+                },
+            );
+        }
+    }
+    if let Some(v) = r.opposition {
+        c.bounded(Field::Opposition, Bounds::SHARE, v);
+    }
+    if let Some(v) = r.presigned {
+        c.bounded(Field::Presigned, Bounds::SHARE, v);
+    }
+}
+
+/// Actual dates after `today` (a county's file, a date typed): refused where today is known.
+pub fn future_actuals(p: &Project, today: crate::calc::readiness::Day, row: usize) -> Vec<Issue> {
+    let mut c = Checker::of_project(p, row);
+    for (&m, rec) in &p.readiness.milestones {
+        if let Some(d) = rec.actual.filter(|&d| d > today) {
+            c.push(Field::Milestone(m), Problem::InFuture { date: d.key() });
+        }
+    }
+    c.out
+}
+
+/// A plan's gates: thresholds within their bounds, at most one gate per source.
+pub fn gate_issues(gates: &crate::calc::readiness::Gates) -> Vec<Issue> {
+    let mut c = Checker {
+        project: None,
+        out: Vec::new(),
+    };
+    for (k, g) in gates.gates.iter().enumerate() {
+        let field = Field::Gate(g.instrument);
+        if let Some(v) = g.min_coverage {
+            c.bounded(field, Bounds::new(0.0, 10.0), v);
+        }
+        for v in [g.min_monetized, g.min_presigned].into_iter().flatten() {
+            c.bounded(field, Bounds::SHARE, v);
+        }
+        if gates.gates[..k]
+            .iter()
+            .any(|o| o.instrument == g.instrument)
+        {
+            c.push(field, Problem::DuplicateId);
+        }
     }
     c.out
 }
@@ -528,6 +649,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     out.extend(validate_projects(&plan.projects, &plan.assumptions, window));
     out.extend(risk_issues(&plan.risk));
     out.extend(optimize_issues(&plan.optimize));
+    out.extend(gate_issues(&plan.gates));
     out
 }
 

@@ -1,6 +1,6 @@
 //! The plan document on disk and in storage: a versioned envelope around the plan.
 //!
-//! `{"format": "shantytown-plan", "version": 7, "plan": {...}}`. The version is read before the
+//! `{"format": "shantytown-plan", "version": 8, "plan": {...}}`. The version is read before the
 //! plan, so a document from a newer app is refused with a clear message instead of misread, and
 //! a document from an earlier one is migrated step by step (`migrate`) before it is read.
 
@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -395,6 +395,30 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     // Version 7 added the plan's window (`window_years`, 2 when absent: an older document is a
     // two-year plan), its history of finished projects, a project's forecast, the forecast
     // scenario's mark and their edits. A version 6 app would drop them unseen.
+    // Version 8 added a project's readiness (milestones with dates and numbers, the risk
+    // assessment, pre-signing; optional), the plan's gates (the national preset when absent),
+    // a scenario's gated choice and their edits. A version 7 app would drop them unseen.
+    if version < 8 {
+        v7_forecast_waits_for_gates(doc);
+    }
+}
+
+/// From version 8 the forecast scenario's money waits for each project's milestones as things
+/// stand (`gated: actual`), as 按实际进度预测 now makes it: an earlier forecast scenario is
+/// marked so, and stays what it computed (an earlier plan has no milestones to wait for).
+fn v7_forecast_waits_for_gates(doc: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Some(scenarios) = doc
+        .pointer_mut("/plan/scenarios")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for s in scenarios.iter_mut().filter_map(Value::as_object_mut) {
+        if s.get("forecast").and_then(Value::as_bool) == Some(true) && !s.contains_key("gated") {
+            s.insert("gated".into(), Value::String("actual".into()));
+        }
+    }
 }
 
 /// Version 1 stored a scenario as replacement assumptions and per-project overrides; version 2

@@ -481,12 +481,12 @@ mod tests {
         let mut kv = MemoryStore::default();
         let text = crate::exchange::format::encode(&demo_plan()).replacen(
             &format!("\"version\": {}", crate::exchange::format::VERSION),
-            "\"version\": 8",
+            "\"version\": 9",
             1,
         );
         kv.set(&plan_key("demo-x-city"), &text).unwrap();
         match load(&mut kv, "demo-x-city").unwrap() {
-            Loaded::ReadOnly { version: 8, plan } => assert_eq!(plan.projects.len(), 32),
+            Loaded::ReadOnly { version: 9, plan } => assert_eq!(plan.projects.len(), 32),
             other => panic!("{other:?}"),
         }
     }

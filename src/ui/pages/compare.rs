@@ -41,6 +41,7 @@ fn add_monetized_scenario(store: Store) {
     let scenario = store.plan.with_untracked(|p| Scenario {
         id: p.next_scenario_id(),
         forecast: false,
+        gated: None,
         name: Text::ScenarioName.fill(l, &[&shown]),
         note: Text::ScenarioNote.fill(l, &[&shown]),
         edits: vec![Edit::Lever {

@@ -393,6 +393,7 @@ impl Store {
         let scenario = Scenario {
             id: id.clone(),
             forecast: false,
+            gated: None,
             name,
             note: String::new(),
             edits,

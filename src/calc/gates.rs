@@ -1,0 +1,300 @@
+//! A project's sources of money checked against their gates: when each can open, what blocks
+//! it, and how many months late the money comes (docs/model.md, 前期手续与资金闸门).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calc::instrument::Instrument as I;
+use crate::calc::model::{Forecast, Instrument, Month, Project};
+use crate::calc::readiness::{Day, Gate, Gates, Milestone, Readiness, RiskLevel};
+use crate::words::i18n::{Lang, Text};
+
+/// The month a day falls in.
+pub fn month_of(d: Day) -> Month {
+    Month::new(d.year, d.month).expect("a day's month is valid")
+}
+
+/// What keeps a gate shut.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Blocker {
+    /// A required milestone not reached by the month the plan draws; `expected` is its actual
+    /// or planned day (`None`: no date at all).
+    Milestone {
+        milestone: Milestone,
+        expected: Option<Day>,
+    },
+    Coverage {
+        have: Option<f64>,
+        need: f64,
+    },
+    Monetized {
+        have: f64,
+        need: f64,
+    },
+    RiskHigh,
+    /// The assessment not done (the gate asks for its result).
+    RiskUnknown,
+    Presigned {
+        have: Option<f64>,
+        need: f64,
+    },
+}
+
+/// What a gate reads of a project besides its milestones (from its simulated results).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct GateFigures {
+    /// PV(land revenue) / PV(loan + bond debt service).
+    pub land_cover: Option<f64>,
+    /// PV(land revenue) / PV(bond debt service).
+    pub bond_cover: Option<f64>,
+    pub monetized: f64,
+}
+
+/// Which dates open a gate: the plan's (actual, else planned), or as things stand (actual,
+/// else planned but not before the month after `as_of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GateDates {
+    Planned,
+    Actual,
+}
+
+impl GateDates {
+    pub const ALL: [GateDates; 2] = [GateDates::Planned, GateDates::Actual];
+
+    pub fn label(self) -> Text {
+        match self {
+            GateDates::Planned => Text::GatedPlanned,
+            GateDates::Actual => Text::GatedActual,
+        }
+    }
+}
+
+/// One source of one project against its gate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateCheck {
+    pub instrument: Instrument,
+    /// The month the money is first planned (January of the project's year).
+    pub planned_from: Month,
+    /// The month its last required milestone is reached; `None` while one has no date.
+    pub ready: Option<Month>,
+    /// The month the gate opens: `ready`, when every condition (coverage, rates, risk) is met.
+    pub opens: Option<Month>,
+    /// Months the money comes later than planned by its milestones (0 when they are in time):
+    /// what the gated simulation moves it by.
+    pub late_months: u32,
+    /// Every reason the gate is not open by `planned_from`.
+    pub blockers: Vec<Blocker>,
+}
+
+impl GateCheck {
+    /// Money planned before its gate can open: a finding.
+    pub fn is_finding(&self) -> bool {
+        self.opens.is_none() || self.late_months > 0
+    }
+}
+
+/// The day a milestone counts as reached under `dates`.
+fn reached(r: &Readiness, m: Milestone, dates: GateDates, as_of: Option<Month>) -> Option<Day> {
+    let rec = r.record(m)?;
+    match (rec.actual, dates, as_of) {
+        (Some(a), _, _) => Some(a),
+        (None, GateDates::Actual, Some(now)) => {
+            let next = now.plus(1);
+            let first = Day::new(next.year, next.month, 1).expect("first of a month");
+            rec.planned.map(|p| p.max(first))
+        }
+        (None, _, _) => rec.planned,
+    }
+}
+
+/// Checks every source the project draws on against its gate.
+pub fn check_project(
+    p: &Project,
+    gates: &Gates,
+    figures: &GateFigures,
+    dates: GateDates,
+    as_of: Option<Month>,
+) -> Vec<GateCheck> {
+    Instrument::ALL
+        .iter()
+        .filter(|&&i| i.get(&p.financing) > 0.0)
+        .filter_map(|&i| gates.of(i))
+        .map(|g| check_gate(p, g, figures, dates, as_of))
+        .collect()
+}
+
+/// One gate: the day it opens is the last of its milestones; a condition not met, or a
+/// milestone with no date, keeps it shut.
+pub fn check_gate(
+    p: &Project,
+    gate: &Gate,
+    figures: &GateFigures,
+    dates: GateDates,
+    as_of: Option<Month>,
+) -> GateCheck {
+    let r = &p.readiness;
+    let planned_from = Month::january(p.year);
+    let first_day = Day::new(p.year, 1, 1).expect("January 1st");
+    let mut blockers = Vec::new();
+    let mut opens = Some(planned_from);
+    for &m in &gate.requires {
+        let day = reached(r, m, dates, as_of);
+        match day {
+            Some(d) if d <= first_day => {}
+            Some(d) => {
+                opens = opens.map(|o| o.max(month_of(d)));
+                blockers.push(Blocker::Milestone {
+                    milestone: m,
+                    expected: Some(d),
+                });
+            }
+            None => {
+                opens = None;
+                blockers.push(Blocker::Milestone {
+                    milestone: m,
+                    expected: None,
+                });
+            }
+        }
+    }
+    let mut shut = |b: Blocker| {
+        blockers.push(b);
+        false
+    };
+    let mut conditions_met = true;
+    if let Some(need) = gate.min_coverage {
+        let have = if gate.instrument == I::SpecialBond {
+            figures.bond_cover
+        } else {
+            figures.land_cover
+        };
+        // No debt to cover is no shortfall.
+        let debt = if gate.instrument == I::SpecialBond {
+            figures.bond_cover.is_some()
+        } else {
+            figures.land_cover.is_some()
+        };
+        if debt && have.is_none_or(|h| h + 1e-9 < need) {
+            conditions_met &= shut(Blocker::Coverage { have, need });
+        }
+    }
+    if let Some(need) = gate.min_monetized {
+        if figures.monetized + 1e-9 < need {
+            conditions_met &= shut(Blocker::Monetized {
+                have: figures.monetized,
+                need,
+            });
+        }
+    }
+    if gate.risk_not_high {
+        match r.risk_level() {
+            Some(RiskLevel::High) => conditions_met &= shut(Blocker::RiskHigh),
+            Some(_) => {}
+            None => conditions_met &= shut(Blocker::RiskUnknown),
+        }
+    }
+    if let Some(need) = gate.min_presigned {
+        if r.presigned.is_none_or(|h| h + 1e-9 < need) {
+            conditions_met &= shut(Blocker::Presigned {
+                have: r.presigned,
+                need,
+            });
+        }
+    }
+    GateCheck {
+        instrument: gate.instrument,
+        planned_from,
+        ready: opens,
+        opens: opens.filter(|_| conditions_met),
+        late_months: opens.map_or(0, |o| o.since(planned_from).max(0) as u32),
+        blockers,
+    }
+}
+
+/// Months the project's money comes late under its gates: the latest milestone date of the
+/// sources it draws on (a milestone without a date, or a condition not met, moves nothing:
+/// there is no date to move to; each stays a finding).
+pub fn gated_delay(checks: &[GateCheck]) -> u32 {
+    checks.iter().map(|c| c.late_months).max().unwrap_or(0)
+}
+
+/// The project as it runs when its money waits for its gates: signing and building start
+/// `gated_delay` months late (a forecast's own delays kept where longer). The conditions do
+/// not move money, so the figures they read are not needed here.
+pub fn gate_schedule(p: &mut Project, gates: &Gates, dates: GateDates) {
+    let as_of = p.forecast.map(|f| f.as_of);
+    let checks = check_project(p, gates, &GateFigures::default(), dates, as_of);
+    let delay = gated_delay(&checks);
+    if delay == 0 {
+        return;
+    }
+    let f = p.forecast.get_or_insert(Forecast {
+        // Before the project's start: no actuals replace any month of its plan.
+        as_of: Month::january(p.year).previous(),
+        signing_delay: 0,
+        construction_delay: 0,
+    });
+    f.signing_delay = f.signing_delay.max(delay);
+    f.construction_delay = f.construction_delay.max(delay);
+}
+
+impl Blocker {
+    /// "「贷款合同签订」计划于2027年4月15日" / "无资金平衡方案覆盖倍数 0.95 < 1.2".
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::words::display::fixed;
+        let pct = crate::words::i18n::fmt_pct;
+        match self {
+            Blocker::Milestone {
+                milestone,
+                expected: Some(d),
+            } => Text::BlockMilestoneAt.fill(lang, &[&milestone.label().tr(lang), &d.label(lang)]),
+            Blocker::Milestone {
+                milestone,
+                expected: None,
+            } => Text::BlockMilestoneUndated.fill(lang, &[&milestone.label().tr(lang)]),
+            Blocker::Coverage { have, need } => Text::BlockCoverage.fill(
+                lang,
+                &[
+                    &have.map_or_else(|| "—".to_string(), |h| fixed(h, 2)),
+                    &fixed(*need, 2),
+                ],
+            ),
+            Blocker::Monetized { have, need } => {
+                Text::BlockMonetized.fill(lang, &[&pct(*have), &pct(*need)])
+            }
+            Blocker::RiskHigh => Text::BlockRiskHigh.tr(lang).to_string(),
+            Blocker::RiskUnknown => Text::BlockRiskUnknown.tr(lang).to_string(),
+            Blocker::Presigned { have, need } => Text::BlockPresigned.fill(
+                lang,
+                &[&have.map_or_else(|| "—".to_string(), pct), &pct(*need)],
+            ),
+        }
+    }
+}
+
+impl GateCheck {
+    /// What blocks the project's money from this source, in a sentence: "政策性贷款：计划2027年1月
+    /// 起使用，「贷款合同签订」计划于2027年4月15日，资金晚到 3 个月".
+    pub fn sentence(&self, lang: Lang) -> String {
+        let reasons = self
+            .blockers
+            .iter()
+            .map(|b| b.message(lang))
+            .collect::<Vec<_>>()
+            .join(Text::ListSeparator.tr(lang));
+        let consequence = match self.opens {
+            Some(_) if self.late_months > 0 => Text::GateLate.fill(lang, &[&self.late_months]),
+            Some(_) => Text::GateOpen.tr(lang).to_string(),
+            None => Text::GateShut.tr(lang).to_string(),
+        };
+        Text::GateSentence.fill(
+            lang,
+            &[
+                &self.instrument.label().tr(lang),
+                &self.planned_from.label(lang),
+                &reasons,
+                &consequence,
+            ],
+        )
+    }
+}
