@@ -72,6 +72,7 @@ fn bench(c: &mut Criterion) {
         note: String::new(),
         edits: planner::rolling::forecast_edits(&actuals, through),
         forecast: true,
+        gated: Some(planner::gates::GateDates::Actual),
     };
     c.bench_function("forecast: its edits, 1000 projects x 24 months", |b| {
         b.iter(|| planner::rolling::forecast_edits(black_box(&actuals), through))

@@ -4,4 +4,5 @@ pub mod compare;
 pub mod goal_seek;
 pub mod optimize;
 pub mod progress;
+pub mod readiness;
 pub mod risk;

@@ -79,8 +79,8 @@ pub struct GateCheck {
     pub ready: Option<Month>,
     /// The month the gate opens: `ready`, when every condition (coverage, rates, risk) is met.
     pub opens: Option<Month>,
-    /// Months the money comes later than planned by its milestones (0 when they are in time):
-    /// what the gated simulation moves it by.
+    /// Months the money comes later than planned by its dated milestones (0 when they are in
+    /// time): what the gated simulation moves it by.
     pub late_months: u32,
     /// Every reason the gate is not open by `planned_from`.
     pub blockers: Vec<Blocker>,
@@ -89,7 +89,7 @@ pub struct GateCheck {
 impl GateCheck {
     /// Money planned before its gate can open: a finding.
     pub fn is_finding(&self) -> bool {
-        self.opens.is_none() || self.late_months > 0
+        self.opens.is_none_or(|o| o > self.planned_from)
     }
 }
 
@@ -136,27 +136,21 @@ pub fn check_gate(
     let planned_from = Month::january(p.year);
     let first_day = Day::new(p.year, 1, 1).expect("January 1st");
     let mut blockers = Vec::new();
-    let mut opens = Some(planned_from);
+    // The latest dated milestone, and whether any has no date at all.
+    let (mut latest, mut undated) = (planned_from, false);
     for &m in &gate.requires {
         let day = reached(r, m, dates, as_of);
         match day {
-            Some(d) if d <= first_day => {}
-            Some(d) => {
-                opens = opens.map(|o| o.max(month_of(d)));
-                blockers.push(Blocker::Milestone {
-                    milestone: m,
-                    expected: Some(d),
-                });
-            }
-            None => {
-                opens = None;
-                blockers.push(Blocker::Milestone {
-                    milestone: m,
-                    expected: None,
-                });
-            }
+            Some(d) if d <= first_day => continue,
+            Some(d) => latest = latest.max(month_of(d)),
+            None => undated = true,
         }
+        blockers.push(Blocker::Milestone {
+            milestone: m,
+            expected: day,
+        });
     }
+    let opens = (!undated).then_some(latest);
     let mut shut = |b: Blocker| {
         blockers.push(b);
         false
@@ -206,7 +200,7 @@ pub fn check_gate(
         planned_from,
         ready: opens,
         opens: opens.filter(|_| conditions_met),
-        late_months: opens.map_or(0, |o| o.since(planned_from).max(0) as u32),
+        late_months: latest.since(planned_from).max(0) as u32,
         blockers,
     }
 }

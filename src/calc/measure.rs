@@ -144,10 +144,10 @@ pub enum Problem {
     DoneBeforeStep {
         step: String,
     },
-    /// A document number not of its milestone's form (`example` shows the form).
+    /// A document number not of its milestone's form: the number and an example of the form
+    /// (boxed: the problem stays as small as the others).
     NumberForm {
-        number: String,
-        example: String,
+        number_and_example: Box<(String, String)>,
     },
     /// An actual date after today.
     InFuture {

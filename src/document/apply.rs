@@ -305,7 +305,8 @@ impl Plan {
             | Edit::SetSubmissions { .. }
             | Edit::SetReceipts { .. }
             | Edit::SetRankingWeights { .. }
-            | Edit::SetGates { .. } => self.change_document(edit)?,
+            | Edit::SetGates { .. }
+            | Edit::SetDeadlines { .. } => self.change_document(edit)?,
             Edit::SetWindow { .. } | Edit::ArchiveProject { .. } | Edit::RestoreProject { .. } => {
                 self.change_window(edit)?
             }
@@ -457,6 +458,12 @@ impl Plan {
                     gates: Box::new(std::mem::replace(&mut self.gates, (**gates).clone())),
                 }
             }
+            Edit::SetDeadlines { deadlines } => {
+                refused_if_any(crate::document::validate::deadline_issues(deadlines))?;
+                Edit::SetDeadlines {
+                    deadlines: std::mem::replace(&mut self.deadlines, deadlines.clone()),
+                }
+            }
             _ => unreachable!("only document edits reach change_document"),
         })
     }
@@ -591,6 +598,7 @@ impl Plan {
             reporting: self.reporting.clone(),
             history: Vec::new(),
             gates: self.gates.clone(),
+            deadlines: Vec::new(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

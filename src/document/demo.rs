@@ -200,6 +200,7 @@ pub fn demo_plan() -> Plan {
         reporting: Default::default(),
         history: Vec::new(),
         gates: Default::default(),
+        deadlines: Vec::new(),
     }
 }
 

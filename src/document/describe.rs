@@ -125,6 +125,7 @@ impl Edit {
             Edit::SetGates { gates } => {
                 Text::DescGates.fill(lang, &[&gates.preset.label().tr(lang)])
             }
+            Edit::SetDeadlines { .. } => Text::DescDeadlines.tr(lang).into(),
             Edit::SetScenarioGated { scenario: s, gated } => {
                 let how = match gated {
                     Some(d) => d.label().tr(lang),

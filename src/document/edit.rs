@@ -182,6 +182,10 @@ pub enum Edit {
     SetGates {
         gates: Box<crate::calc::readiness::Gates>,
     },
+    /// The plan's deadlines, all at once.
+    SetDeadlines {
+        deadlines: Vec<crate::document::plan::Deadline>,
+    },
     /// Whether a scenario's money waits for its gates, and by which dates.
     SetScenarioGated {
         scenario: String,
@@ -299,6 +303,7 @@ impl Edit {
                 | Edit::SetMilestone { .. }
                 | Edit::SetReadinessFacts { .. }
                 | Edit::SetGates { .. }
+                | Edit::SetDeadlines { .. }
                 | Edit::SetScenarioGated { .. }
         ) && match self {
             // A batch is the plan's content when any edit of it is (a pasted block of actuals

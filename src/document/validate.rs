@@ -48,6 +48,8 @@ pub enum Field {
     Presigned,
     /// A gate's threshold (coverage, rates) of a source of money.
     Gate(crate::calc::model::Instrument),
+    /// One of the plan's deadlines.
+    Deadline,
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -81,6 +83,7 @@ impl Field {
             Field::Opposition => Text::FieldOpposition,
             Field::Presigned => Text::FieldPresigned,
             Field::Gate(i) => i.label(),
+            Field::Deadline => Text::FieldDeadline,
         }
     }
 
@@ -186,7 +189,8 @@ impl Problem {
             Problem::DoneBeforeStep { step } => {
                 Text::ErrDoneBeforeStep.fill(lang, &[&step_label(step, lang)])
             }
-            Problem::NumberForm { number, example } => {
+            Problem::NumberForm { number_and_example } => {
+                let (number, example) = &**number_and_example;
                 Text::ErrNumberForm.fill(lang, &[number, example])
             }
             Problem::InFuture { date } => Text::ErrInFuture.fill(lang, &[date]),
@@ -475,8 +479,10 @@ fn readiness_checks(p: &Project, c: &mut Checker) {
             c.push(
                 field,
                 Problem::NumberForm {
-                    number: number.to_string(),
-                    example: m.number_kind().example().to_string(),
+                    number_and_example: Box::new((
+                        number.to_string(),
+                        m.number_kind().example().to_string(),
+                    )),
                 },
             );
         }
@@ -498,6 +504,29 @@ pub fn future_actuals(p: &Project, today: crate::calc::readiness::Day, row: usiz
         }
     }
     c.out
+}
+
+/// The plan's deadlines: each named, within its length.
+pub fn deadline_issues(deadlines: &[crate::document::plan::Deadline]) -> Vec<Issue> {
+    let max = crate::document::plan::DEADLINE_LABEL_MAX;
+    deadlines
+        .iter()
+        .filter_map(|d| {
+            let length = d.label.chars().count();
+            let problem = if d.label.trim().is_empty() {
+                Problem::Empty
+            } else if length > max {
+                Problem::TooLong { length, max }
+            } else {
+                return None;
+            };
+            Some(Issue {
+                project: None,
+                field: Field::Deadline,
+                problem,
+            })
+        })
+        .collect()
 }
 
 /// A plan's gates: thresholds within their bounds, at most one gate per source.
@@ -650,6 +679,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     out.extend(risk_issues(&plan.risk));
     out.extend(optimize_issues(&plan.optimize));
     out.extend(gate_issues(&plan.gates));
+    out.extend(deadline_issues(&plan.deadlines));
     out
 }
 

@@ -946,7 +946,7 @@ catalogue! {
     GateShaanxi2016 => "陕西（2016年：货币化安置率达50%方可贷款）", "Shaanxi (2016: loans only at a 50 % monetized rate)";
     GateStrict => "部分城市（专项债覆盖1.3倍，预签约90%后放款）", "Some cities (bonds covered 1.3 times, loans after 90 % pre-signing)";
     GateCustom => "本方案自定", "This plan's own";
-    BlockMilestoneAt => "「{0}」{1}", "“{0}” {1}";
+    BlockMilestoneAt => "「{0}」预计{1}", "“{0}” expected {1}";
     BlockMilestoneUndated => "「{0}」尚无日期", "“{0}” has no date";
     BlockCoverage => "收益覆盖倍数 {0} < {1}", "coverage {0} < {1}";
     BlockMonetized => "货币化安置率 {0} < {1}", "monetized rate {0} < {1}";
@@ -968,6 +968,9 @@ catalogue! {
     GatedOff => "资金按计划使用（不等前期手续）", "money drawn as planned (not waiting for approvals)";
     GatedPlanned => "资金等前期手续（按计划日期）", "money waits for approvals (planned dates)";
     GatedActual => "资金等前期手续（按实际进度）", "money waits for approvals (as things stand)";
+    FieldDeadline => "时间节点", "Deadline";
+    DescDeadlines => "修改时间节点", "Deadlines changed";
+    GateFindingLine => "{0} — {1}", "{0} — {1}";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

@@ -1,0 +1,261 @@
+//! Readiness across a plan: the gate findings (money planned before its gate can open), the
+//! 前期手续 board's rows and deadlines, and the loan pipeline with its disbursement rate.
+
+use crate::calc::gates::{check_project, GateCheck, GateDates, GateFigures};
+use crate::calc::model::{Instrument, Month, Project, ProjectId};
+use crate::calc::readiness::{Day, Milestone, MilestoneStatus, Stage};
+use crate::calc::simulate::{ProjectResult, Results};
+use crate::document::plan::{Deadline, Plan};
+use crate::words::i18n::{Lang, Text};
+
+/// What a gate reads of a project's simulated results.
+pub fn gate_figures(r: &ProjectResult) -> GateFigures {
+    GateFigures {
+        land_cover: r.land_cover,
+        bond_cover: r.bond_balance,
+        monetized: r.monetized_rate,
+    }
+}
+
+/// A source of one project's money planned before its gate can open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateFinding {
+    pub project: ProjectId,
+    pub name: String,
+    pub district: String,
+    pub check: GateCheck,
+}
+
+impl GateFinding {
+    /// "黄沙桥片区 — 政策性贷款：计划2027年1月起使用，「贷款合同签订」2027年4月15日，资金晚到 3 个月".
+    pub fn message(&self, lang: Lang) -> String {
+        Text::GateFindingLine.fill(lang, &[&self.name, &self.check.sentence(lang)])
+    }
+}
+
+/// Every project's sources checked against the plan's gates, with the figures of `results`
+/// (the plan's simulation): the findings, project by project in list order.
+pub fn gate_findings(plan: &Plan, results: &Results, dates: GateDates) -> Vec<GateFinding> {
+    project_checks(plan, results, dates)
+        .flat_map(|(p, checks)| {
+            checks
+                .into_iter()
+                .filter(GateCheck::is_finding)
+                .map(move |check| GateFinding {
+                    project: p.id.clone(),
+                    name: p.name.clone(),
+                    district: p.district.clone(),
+                    check,
+                })
+        })
+        .collect()
+}
+
+/// Each project with its sources' gate checks.
+pub fn project_checks<'a>(
+    plan: &'a Plan,
+    results: &'a Results,
+    dates: GateDates,
+) -> impl Iterator<Item = (&'a Project, Vec<GateCheck>)> + 'a {
+    plan.projects.iter().map(move |p| {
+        let figures = results
+            .projects
+            .iter()
+            .find(|r| r.id == p.id)
+            .map(gate_figures)
+            .unwrap_or_default();
+        let as_of = p.forecast.map(|f| f.as_of);
+        (p, check_project(p, &plan.gates, &figures, dates, as_of))
+    })
+}
+
+/// The milestones that apply to a project: every approval, and the steps of each source of
+/// money it draws on.
+pub fn applies(p: &Project, m: Milestone) -> bool {
+    match m.stage() {
+        Stage::Approval => true,
+        Stage::Money(i) => i.get(&p.financing) > 0.0,
+    }
+}
+
+/// One project's row of the board on a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardRow {
+    pub index: usize,
+    /// Each milestone's status (`None` where it does not apply).
+    pub statuses: Vec<Option<MilestoneStatus>>,
+}
+
+/// The board on `today`: one row per project, one status per milestone of `Milestone::ALL`.
+pub fn board(plan: &Plan, today: Day) -> Vec<BoardRow> {
+    plan.projects
+        .iter()
+        .enumerate()
+        .map(|(index, p)| BoardRow {
+            index,
+            statuses: Milestone::ALL
+                .iter()
+                .map(|&m| applies(p, m).then(|| MilestoneStatus::of(p.readiness.record(m), today)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// How many rows' milestones are in each status (done, due, late, not started), for a
+/// summary line.
+pub fn status_counts(rows: &[BoardRow]) -> [usize; 4] {
+    let mut n = [0; 4];
+    for s in rows.iter().flat_map(|r| r.statuses.iter().flatten()) {
+        n[*s as usize] += 1;
+    }
+    n
+}
+
+/// A deadline of the plan on a day: how many projects it applies to, how many met it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineState {
+    pub deadline: Deadline,
+    /// Projects whose milestone is done by the deadline (of `applies`).
+    pub met: usize,
+    pub applies: usize,
+    /// Days left (negative: past).
+    pub days_left: i64,
+}
+
+pub fn deadlines(plan: &Plan, today: Day) -> Vec<DeadlineState> {
+    plan.deadlines
+        .iter()
+        .map(|d| {
+            let projects = plan
+                .projects
+                .iter()
+                .filter(|p| d.milestone.is_some_and(|m| applies(p, m)));
+            let (mut met, mut applies) = (0, 0);
+            for p in projects {
+                applies += 1;
+                let m = d.milestone.expect("filtered on a milestone");
+                if p.readiness.done(m).is_some_and(|a| a <= d.day) {
+                    met += 1;
+                }
+            }
+            DeadlineState {
+                deadline: d.clone(),
+                met,
+                applies,
+                days_left: d.day.days_since(today),
+            }
+        })
+        .collect()
+}
+
+/// A step of the loan pipeline: projects whose furthest loan milestone reached by a day is
+/// this one (`None`: not yet applied), and their loans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineStep {
+    pub step: Option<Milestone>,
+    pub projects: usize,
+    /// The projects' policy loans, 万元 (investment × loan share).
+    pub amount: f64,
+}
+
+/// A project's policy loan, 万元: its investment times the loan's share.
+pub fn loan_amount(p: &Project, r: &ProjectResult) -> f64 {
+    r.investment.total() * p.financing.policy_loan
+}
+
+/// The loan pipeline on `today`: every project with a policy loan at its furthest step done.
+pub fn loan_pipeline(plan: &Plan, results: &Results, today: Day) -> Vec<PipelineStep> {
+    let steps: Vec<Milestone> = Milestone::of_source(Instrument::PolicyLoan).collect();
+    let mut out: Vec<PipelineStep> = std::iter::once(None)
+        .chain(steps.iter().copied().map(Some))
+        .map(|step| PipelineStep {
+            step,
+            projects: 0,
+            amount: 0.0,
+        })
+        .collect();
+    for (p, r) in with_results(plan, results) {
+        if p.financing.policy_loan <= 0.0 {
+            continue;
+        }
+        let reached = steps
+            .iter()
+            .rposition(|&m| p.readiness.done(m).is_some_and(|d| d <= today))
+            .map_or(0, |k| k + 1);
+        out[reached].projects += 1;
+        out[reached].amount += loan_amount(p, r);
+    }
+    out
+}
+
+fn with_results<'a>(
+    plan: &'a Plan,
+    results: &'a Results,
+) -> impl Iterator<Item = (&'a Project, &'a ProjectResult)> + 'a {
+    plan.projects
+        .iter()
+        .filter_map(|p| Some((p, results.projects.iter().find(|r| r.id == p.id)?)))
+}
+
+/// 贷款发放率 of a district (or, `district == None`, the whole plan) at the end of a month:
+/// loans drawn (funds in place from the policy loan, as reported) over loans contracted by
+/// then.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disbursement {
+    pub district: Option<String>,
+    pub contracted: f64,
+    pub drawn: f64,
+}
+
+impl Disbursement {
+    /// Drawn ÷ contracted; `None` with nothing contracted.
+    pub fn rate(&self) -> Option<f64> {
+        (self.contracted > 0.0).then(|| self.drawn / self.contracted)
+    }
+}
+
+/// 贷款发放率 by district at the end of `month`, then the plan's total.
+pub fn disbursement(plan: &Plan, results: &Results, month: Month) -> Vec<Disbursement> {
+    let end = Day::new(month.year, month.month, 1)
+        .expect("a month's first day")
+        .plus_days(31);
+    let end = Day::new(end.year, end.month, 1)
+        .expect("a month's first day")
+        .plus_days(-1);
+    let mut rows: Vec<Disbursement> = plan
+        .districts()
+        .into_iter()
+        .map(|d| Disbursement {
+            district: Some(d),
+            contracted: 0.0,
+            drawn: 0.0,
+        })
+        .collect();
+    let mut total = Disbursement {
+        district: None,
+        contracted: 0.0,
+        drawn: 0.0,
+    };
+    for (p, r) in with_results(plan, results) {
+        let signed = p
+            .readiness
+            .done(Milestone::LoanContract)
+            .is_some_and(|d| d <= end);
+        let contracted = if signed { loan_amount(p, r) } else { 0.0 };
+        let drawn = p
+            .progress
+            .as_of(month)
+            .map_or(0.0, |rec| rec.funds.policy_loan);
+        if let Some(row) = rows
+            .iter_mut()
+            .find(|row| row.district.as_deref() == Some(&p.district))
+        {
+            row.contracted += contracted;
+            row.drawn += drawn;
+        }
+        total.contracted += contracted;
+        total.drawn += drawn;
+    }
+    rows.push(total);
+    rows
+}

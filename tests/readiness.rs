@@ -1,0 +1,322 @@
+//! Readiness: the gated schedule checked by hand, gate findings before and after a gate opens,
+//! the board's statuses on a fixed day, the loan pipeline's sums, and the milestone checks.
+
+use planner::analysis::readiness::{board, disbursement, gate_findings, loan_pipeline};
+use planner::calc::gates::{Blocker, GateDates};
+use planner::calc::readiness::{Day, Milestone, MilestoneRecord, MilestoneStatus, RiskLevel};
+use planner::demo::demo_plan;
+use planner::edit::{Edit, Scenario};
+use planner::model::{CostOverrides, Instrument, Project};
+use planner::plan::{simulate_plan, Plan};
+
+fn day(s: &str) -> Day {
+    Day::parse(s).unwrap()
+}
+
+fn done(on: &str) -> MilestoneRecord {
+    MilestoneRecord {
+        planned: Some(day(on)),
+        actual: Some(day(on)),
+        ..Default::default()
+    }
+}
+
+fn planned(on: &str) -> MilestoneRecord {
+    MilestoneRecord {
+        planned: Some(day(on)),
+        ..Default::default()
+    }
+}
+
+/// One 2027 project of 100 households all rehoused in new flats (90 m² at 2,500 元/m²: 2,250
+/// 万元 of construction over 30 months, nothing else costed), 20 % capital fund, 80 % policy
+/// loan; its approvals done in 2026, its loan contract planned for 15 April 2027.
+fn one_project_plan() -> Plan {
+    let mut plan = demo_plan();
+    plan.scenarios.clear();
+    let mut p: Project = plan.new_project("试点片区");
+    p.households = 100;
+    p.area_m2 = 8_000.0;
+    p.central_city = true;
+    p.costs = CostOverrides {
+        transition_fee: Some(0.0),
+        relocation_fee: Some(0.0),
+        reward_per_household: Some(0.0),
+        ..Default::default()
+    };
+    let r = &mut p.readiness;
+    for m in [
+        Milestone::Feasibility,
+        Milestone::CompensationPlan,
+        Milestone::FundBalancePlan,
+        Milestone::LoanApplication,
+        Milestone::LoanReview,
+        Milestone::LoanCredit,
+    ] {
+        r.milestones.insert(m, done("2026-09-30"));
+    }
+    r.milestones
+        .insert(Milestone::LoanContract, planned("2027-04-15"));
+    r.risk = Some(RiskLevel::Low);
+    plan.projects = vec![p];
+    plan
+}
+
+fn gated(dates: GateDates) -> Scenario {
+    Scenario {
+        id: "g".into(),
+        name: "等手续".into(),
+        note: String::new(),
+        edits: Vec::new(),
+        forecast: false,
+        gated: Some(dates),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// A loan whose contract is signed in April moves the project three months: 2027 builds 9 of
+/// its 30 months (675 万元, not 900), 2029 the last 9 (675, not 450); the loan draws 80 % of
+/// each (540 and 540 for 720 and 360), its 2027 interest is 4.41 % of the year's draw (23.814
+/// for 31.752: interest on the opening balance plus the year's draw), and 2027's fiscal burden
+/// falls by the capital fund's 45 and the interest's 7.938.
+#[test]
+fn a_loan_gated_three_months_later_moves_draws_interest_and_burden_by_hand() {
+    let plan = one_project_plan();
+    let base = simulate_plan(&plan, None);
+    let late = simulate_plan(&plan, Some(&gated(GateDates::Planned)));
+    let inv = |r: &planner::simulate::Results, k: usize| r.years[k].investment.total();
+    let loan = |r: &planner::simulate::Results, k: usize| r.years[k].sources.policy_loan;
+    let (y0, y1, y2) = (0, 1, 2);
+    assert!(close(inv(&base, y0), 900.0), "{}", inv(&base, y0));
+    assert!(close(inv(&base, y1), 900.0));
+    assert!(close(inv(&base, y2), 450.0));
+    assert!(close(inv(&late, y0), 675.0), "{}", inv(&late, y0));
+    assert!(close(inv(&late, y1), 900.0));
+    assert!(close(inv(&late, y2), 675.0));
+    assert!(close(loan(&base, y0), 720.0));
+    assert!(close(loan(&late, y0), 540.0));
+    assert!(close(loan(&late, y2), 540.0));
+    let rate = plan.assumptions.loan.rate;
+    assert!(close(rate, 0.0441));
+    let interest = |r: &planner::simulate::Results| r.years[0].fiscal.by_instrument.policy_loan;
+    assert!(close(interest(&base), 31.752), "{}", interest(&base));
+    assert!(close(interest(&late), 23.814), "{}", interest(&late));
+    let burden = |r: &planner::simulate::Results| r.years[0].fiscal.total();
+    assert!(
+        close(burden(&base) - burden(&late), 45.0 + 7.938),
+        "{} vs {}",
+        burden(&base),
+        burden(&late)
+    );
+    // Every yuan borrowed is still repaid, and the project costs what it costs.
+    assert!(close(late.totals.borrowed, late.totals.repaid));
+    assert!(close(late.totals.investment, base.totals.investment));
+}
+
+/// The same project gated by its actual dates as things stand: a contract not yet signed
+/// opens no earlier than the month after the forecast's month.
+#[test]
+fn as_things_stand_a_milestone_not_done_opens_after_the_forecast_month() {
+    let mut plan = one_project_plan();
+    plan.projects[0].forecast = Some(planner::model::Forecast {
+        as_of: planner::model::Month::parse("2027-05").unwrap(),
+        signing_delay: 0,
+        construction_delay: 0,
+    });
+    let view = plan.resolve(Some(&gated(GateDates::Actual))).plan;
+    let f = view.projects[0].forecast.unwrap();
+    // Planned April, not signed by May: June, five months after January.
+    assert_eq!((f.signing_delay, f.construction_delay), (5, 5));
+    let view = plan.resolve(Some(&gated(GateDates::Planned))).plan;
+    assert_eq!(view.projects[0].forecast.unwrap().signing_delay, 3);
+}
+
+/// Money planned before its gate is a finding naming the project, the source, the milestone
+/// and the months; once the contract is dated before January, none.
+#[test]
+fn a_finding_before_the_gate_and_none_after_it_opens() {
+    let mut plan = one_project_plan();
+    // Land revenue enough to cover the loan (the national gate asks coverage ≥ 1).
+    plan.projects[0].land_revenue = Some(planner::model::LandRevenue {
+        amount: 6_000.0,
+        start_offset: 2,
+        years: 3,
+    });
+    let results = simulate_plan(&plan, None);
+    let found = gate_findings(&plan, &results, GateDates::Planned);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(f.check.instrument, Instrument::PolicyLoan);
+    assert_eq!(f.check.late_months, 3);
+    assert_eq!(
+        f.check.blockers,
+        vec![Blocker::Milestone {
+            milestone: Milestone::LoanContract,
+            expected: Some(day("2027-04-15"))
+        }]
+    );
+    let message = f.message(planner::i18n::Lang::Zh);
+    for part in [
+        "试点片区",
+        "政策性银行贷款",
+        "贷款合同签订",
+        "2027年4月15日",
+        "3 个月",
+    ] {
+        assert!(message.contains(part), "{message} lacks {part}");
+    }
+    plan.projects[0]
+        .readiness
+        .milestones
+        .insert(Milestone::LoanContract, done("2026-12-20"));
+    let results = simulate_plan(&plan, None);
+    assert_eq!(gate_findings(&plan, &results, GateDates::Planned), vec![]);
+    // A high risk keeps the loan's gate shut however early its papers: a finding, no move.
+    plan.projects[0].readiness.risk = Some(RiskLevel::High);
+    let found = gate_findings(&plan, &results, GateDates::Planned);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].check.opens, None);
+    assert_eq!(found[0].check.blockers, vec![Blocker::RiskHigh]);
+    let view = plan.resolve(Some(&gated(GateDates::Planned))).plan;
+    assert_eq!(view.projects[0].forecast, None);
+}
+
+/// The board's statuses on 15 November 2026: done, late, due within 30 days, not started;
+/// steps of sources the project does not draw on do not apply.
+#[test]
+fn the_board_on_a_fixed_day() {
+    let mut plan = one_project_plan();
+    let r = &mut plan.projects[0].readiness;
+    r.milestones
+        .insert(Milestone::RiskAssessment, planned("2026-10-31"));
+    r.milestones.insert(Milestone::Eia, planned("2026-12-10"));
+    let rows = board(&plan, day("2026-11-15"));
+    let status =
+        |m: Milestone| rows[0].statuses[Milestone::ALL.iter().position(|&x| x == m).unwrap()];
+    assert_eq!(status(Milestone::Feasibility), Some(MilestoneStatus::Done));
+    assert_eq!(
+        status(Milestone::RiskAssessment),
+        Some(MilestoneStatus::Late)
+    );
+    assert_eq!(status(Milestone::Eia), Some(MilestoneStatus::DueSoon));
+    assert_eq!(
+        status(Milestone::LoanContract),
+        Some(MilestoneStatus::NotStarted)
+    );
+    assert_eq!(
+        status(Milestone::BondIssue),
+        None,
+        "no bond in this project"
+    );
+}
+
+/// The pipeline's steps add up to the projects with a loan and to their loans; the
+/// disbursement rate is drawn over contracted.
+#[test]
+fn the_pipeline_sums_to_the_projects() {
+    let plan = demo_plan();
+    let results = simulate_plan(&plan, None);
+    let steps = loan_pipeline(&plan, &results, day("2026-11-15"));
+    let with_loan: Vec<_> = plan
+        .projects
+        .iter()
+        .filter(|p| p.financing.policy_loan > 0.0)
+        .collect();
+    assert_eq!(
+        steps.iter().map(|s| s.projects).sum::<usize>(),
+        with_loan.len()
+    );
+    let loans: f64 = with_loan
+        .iter()
+        .map(|p| {
+            let r = results.projects.iter().find(|r| r.id == p.id).unwrap();
+            r.investment.total() * p.financing.policy_loan
+        })
+        .sum();
+    assert!(close(steps.iter().map(|s| s.amount).sum::<f64>(), loans));
+    let rows = disbursement(
+        &plan,
+        &results,
+        planner::model::Month::parse("2027-03").unwrap(),
+    );
+    let total = rows.last().unwrap();
+    assert_eq!(total.district, None);
+    let sum = |f: fn(&planner::analysis::readiness::Disbursement) -> f64| {
+        rows[..rows.len() - 1].iter().map(f).sum::<f64>()
+    };
+    assert!(close(sum(|d| d.contracted), total.contracted));
+    assert!(close(sum(|d| d.drawn), total.drawn));
+}
+
+/// A milestone dated before the one it comes after, done before it, or with a number not of
+/// its form is refused by name; the plan stays as it was.
+#[test]
+fn milestones_out_of_order_or_misnumbered_are_refused() {
+    let mut plan = one_project_plan();
+    let before = plan.clone();
+    let id = plan.projects[0].id.clone();
+    let set = |m: Milestone, record: MilestoneRecord| Edit::SetMilestone {
+        project: id.clone(),
+        milestone: m,
+        record,
+    };
+    // First draw before the contract (planned April): refused.
+    let refused = plan
+        .apply(&set(Milestone::LoanFirstDraw, planned("2027-03-01")))
+        .unwrap_err();
+    let message = refused.message(planner::i18n::Lang::Zh);
+    assert!(
+        message.contains("首笔放款") && message.contains("贷款合同签订"),
+        "{message}"
+    );
+    // Done while the contract is not.
+    assert!(plan
+        .apply(&set(Milestone::LoanFirstDraw, done("2027-05-01")))
+        .is_err());
+    let bad = MilestoneRecord {
+        number: "2026年第5号".into(),
+        ..done("2026-08-01")
+    };
+    let message = plan
+        .apply(&set(Milestone::Eia, bad))
+        .unwrap_err()
+        .message(planner::i18n::Lang::Zh);
+    assert!(
+        message.contains("2026年第5号") && message.contains("〔2026〕"),
+        "{message}"
+    );
+    assert_eq!(plan, before);
+    // In order and well numbered: taken, and undone exactly.
+    let good = MilestoneRecord {
+        number: "西环批复〔2026〕88号".into(),
+        ..done("2026-08-01")
+    };
+    let undo = plan.apply(&set(Milestone::Eia, good)).unwrap();
+    assert_eq!(
+        plan.projects[0]
+            .readiness
+            .record(Milestone::Eia)
+            .unwrap()
+            .number,
+        "西环批复〔2026〕88号"
+    );
+    plan.apply(&undo).unwrap();
+    assert_eq!(plan, before);
+}
+
+/// An actual date after today is named where today is known (a county's file, a date typed).
+#[test]
+fn an_actual_date_in_the_future_is_named() {
+    let mut plan = one_project_plan();
+    plan.projects[0]
+        .readiness
+        .milestones
+        .insert(Milestone::Eia, done("2026-12-20"));
+    let issues = planner::validate::future_actuals(&plan.projects[0], day("2026-12-07"), 1);
+    assert_eq!(issues.len(), 1);
+    let m = issues[0].message(planner::i18n::Lang::Zh);
+    assert!(m.contains("环评批复") && m.contains("2026-12-20"), "{m}");
+}
