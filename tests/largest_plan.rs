@@ -16,9 +16,9 @@ fn the_largest_plan_exports_within_the_import_limit_and_reads_back_identical() {
     let text = encode(&plan);
     // Compact: no line breaks between values.
     assert!(!text.contains('\n'));
-    // Room for what the coming fields (milestones, housing stock) add per project.
+    // With its milestones (the demo's, cycled); room for the housing stock still to come.
     assert!(
-        text.len() * 2 < MAX_IMPORT_BYTES,
+        text.len() * 3 / 2 < MAX_IMPORT_BYTES,
         "{} bytes against a limit of {MAX_IMPORT_BYTES}",
         text.len()
     );

@@ -429,7 +429,13 @@ fn the_monthly_report_adds_up_and_its_workbook_holds_the_same_figures() {
 /// keep under the 2 MB the browser's storage is given for a plan; each month one compact row.
 #[test]
 fn two_years_of_a_thousand_projects_actuals_stay_under_two_megabytes() {
-    let plan = planner::demo::with_actuals(planner::demo::generated_plan(1000), month("2028-12"));
+    let mut plan =
+        planner::demo::with_actuals(planner::demo::generated_plan(1000), month("2028-12"));
+    // The actuals alone: the demo's milestones cycled are another 270 KB (tests/largest_plan.rs
+    // bounds the whole document).
+    for p in &mut plan.projects {
+        p.readiness = Default::default();
+    }
     let records: usize = plan.projects.iter().map(|p| p.progress.months.len()).sum();
     assert!(records > 12_000, "{records}");
     let stored = planner::format::encode_stored(&plan);

@@ -320,3 +320,58 @@ fn an_actual_date_in_the_future_is_named() {
     let m = issues[0].message(planner::i18n::Lang::Zh);
     assert!(m.contains("环评批复") && m.contains("2026-12-20"), "{m}");
 }
+
+/// The demo after the speech: X县西街 through every milestone that applies to it, six
+/// central-city projects without their 征收决定, most loan contracts unsigned, one project's
+/// bond coverage under 1.2 (a gate finding), and the city's three deadlines.
+#[test]
+fn the_demo_is_shaped_after_the_speech() {
+    let plan = demo_plan();
+    assert_eq!(planner::validate::validate(&plan), vec![]);
+    let find = |name: &str| plan.projects.iter().find(|p| p.name == name).unwrap();
+    let west = find("X县西街");
+    for &m in Milestone::ALL {
+        if planner::analysis::readiness::applies(west, m) {
+            let r = west.readiness.record(m).unwrap_or_else(|| panic!("{m:?}"));
+            assert!(r.actual.is_some() && !r.number.is_empty(), "{m:?}");
+        }
+    }
+    let central_without: Vec<&str> = plan
+        .projects
+        .iter()
+        .filter(|p| p.central_city && p.readiness.done(Milestone::ExpropriationDecision).is_none())
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(central_without.len(), 6, "{central_without:?}");
+    for name in ["黄沙桥片区", "行政中心北侧", "杨峪河片区", "北新街东片区"] {
+        assert!(central_without.contains(&name), "{name}");
+    }
+    let with_loan = plan
+        .projects
+        .iter()
+        .filter(|p| p.financing.policy_loan > 0.0);
+    let (signed, unsigned): (Vec<_>, Vec<_>) =
+        with_loan.partition(|p| p.readiness.done(Milestone::LoanContract).is_some());
+    assert!(unsigned.len() > 4 * signed.len(), "{} signed", signed.len());
+    let results = simulate_plan(&plan, None);
+    let found = gate_findings(&plan, &results, GateDates::Planned);
+    let short: Vec<_> = found
+        .iter()
+        .filter(|f| {
+            f.check
+                .blockers
+                .iter()
+                .any(|b| matches!(b, Blocker::Coverage { need, .. } if *need == 1.2))
+        })
+        .collect();
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert_eq!(short[0].name, "东岭县河坝城中村");
+    assert_eq!(plan.deadlines.len(), 3);
+    // The board's first deadline: risk assessments by the end of October, not all met.
+    let states = planner::analysis::readiness::deadlines(&plan, day("2026-12-07"));
+    assert!(
+        states[0].met > 0 && states[0].met < states[0].applies,
+        "{:?}",
+        states[0]
+    );
+}

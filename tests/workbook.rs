@@ -521,11 +521,21 @@ fn a_workbook_calc_saved_from_the_csv_imports_the_same_projects() {
     let from_xlsx = read_project_list(LIBREOFFICE_XLSX, "projects.xlsx", &plan, Lang::Zh).unwrap();
     assert_eq!(from_xlsx, from_csv);
     assert_eq!(from_xlsx.len(), 32);
-    // The fixture predates the PPP and income columns: its projects have neither.
+    // The fixture predates the PPP and income columns: its projects have neither; and the
+    // special bond the demo gave 东岭县河坝城中村 in version 8 (its coverage below 1.2).
     let mut then = plan.projects.clone();
     then.iter_mut().for_each(|p| {
         p.ppp = Default::default();
         p.income.clear();
+        if p.name == "东岭县河坝城中村" {
+            p.financing = planner::model::FinancingMix {
+                capital_fund: 0.2,
+                policy_loan: 0.6,
+                service_purchase: 0.2,
+                ppp: 0.0,
+                special_bond: 0.0,
+            };
+        }
     });
     assert_eq!(from_xlsx, then, "the demo's CSV when the fixture was made");
 }

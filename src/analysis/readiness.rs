@@ -3,9 +3,10 @@
 
 use crate::calc::gates::{check_project, GateCheck, GateDates, GateFigures};
 use crate::calc::model::{Instrument, Month, Project, ProjectId};
+use crate::calc::readiness::Deadline;
 use crate::calc::readiness::{Day, Milestone, MilestoneStatus, Stage};
 use crate::calc::simulate::{ProjectResult, Results};
-use crate::document::plan::{Deadline, Plan};
+use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 /// What a gate reads of a project's simulated results.

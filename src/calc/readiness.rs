@@ -357,6 +357,19 @@ impl Readiness {
     }
 }
 
+/// A date the city set for its projects: what (in its words), the milestone it asks for when
+/// it is one (the board counts the projects that met it), and the day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<Milestone>,
+    pub day: Day,
+}
+
+/// The longest deadline label kept.
+pub const DEADLINE_LABEL_MAX: usize = 100;
+
 /// A milestone's place on a given day (the board's colours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MilestoneStatus {
@@ -499,7 +512,6 @@ impl GatePreset {
             gate(I::CapitalFund, &[M::Feasibility]),
             Gate {
                 risk_not_high: true,
-                min_coverage: Some(1.0),
                 ..gate(
                     I::PolicyLoan,
                     &[M::CompensationPlan, M::FundBalancePlan, M::LoanContract],
@@ -533,6 +545,7 @@ impl GatePreset {
             GatePreset::Shaanxi2016 => gates[1].min_monetized = Some(0.5),
             GatePreset::Strict => {
                 gates[1].min_presigned = Some(0.9);
+                gates[1].min_coverage = Some(1.0);
                 gates[4].min_coverage = Some(1.3);
             }
             GatePreset::National2024 | GatePreset::Custom => {}

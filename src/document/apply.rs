@@ -598,7 +598,7 @@ impl Plan {
             reporting: self.reporting.clone(),
             history: Vec::new(),
             gates: self.gates.clone(),
-            deadlines: Vec::new(),
+            deadlines: self.deadlines.clone(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

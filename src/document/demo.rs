@@ -62,7 +62,7 @@ const COUNTY: &[(Row, Mix, Fin)] = &[
     (("X县城南旧住宅小区", "X县", false, OldResidentialCompound, 2028, Planning, 140, 10080, 350, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
     (("X县北门城边村", "X县", false, UrbanVillage, 2028, Planning, 110, 11000, 495, "X县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
     (("东岭县老街片区", "东岭县", false, DilapidatedHousing, 2027, ExpropriationStarted, 230, 18860, 690, "东岭县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
-    (("东岭县河坝城中村", "东岭县", false, UrbanVillage, 2027, Planning, 185, 18500, 832, "东岭县副县长"), (25, 15, 5), (20, 60, 20, 0, 0)),
+    (("东岭县河坝城中村", "东岭县", false, UrbanVillage, 2027, Planning, 185, 18500, 832, "东岭县副县长"), (25, 15, 5), (20, 25, 10, 0, 45)),
     (("东岭县粮油公司宿舍", "东岭县", false, OldResidentialCompound, 2028, Planning, 80, 5760, 200, "东岭县住建局"), (25, 15, 5), (20, 80, 0, 0, 0)),
     (("东岭县县医院配套", "东岭县", false, Infrastructure, 2028, Planning, 0, 0, 11000, "东岭县卫健局"), (0, 0, 0), (30, 30, 0, 40, 0)),
     (("南河县南关危旧房", "南河县", false, DilapidatedHousing, 2027, ExpropriationStarted, 135, 11070, 405, "南河县县长"), (20, 15, 5), (20, 60, 20, 0, 0)),
@@ -162,6 +162,7 @@ pub fn demo_plan() -> Plan {
     ppp_stakes(&mut projects);
     project_income(&mut projects);
     example_progress(&mut projects);
+    crate::document::demo_steps::demo_readiness(&mut projects);
     let assumptions = Assumptions {
         // A prefecture-level city's general public budget expenditure, about 230亿元.
         budget_expenditure: 2_300_000.0,
@@ -200,7 +201,7 @@ pub fn demo_plan() -> Plan {
         reporting: Default::default(),
         history: Vec::new(),
         gates: Default::default(),
-        deadlines: Vec::new(),
+        deadlines: crate::document::demo_steps::demo_deadlines(),
     }
 }
 

@@ -184,7 +184,7 @@ pub enum Edit {
     },
     /// The plan's deadlines, all at once.
     SetDeadlines {
-        deadlines: Vec<crate::document::plan::Deadline>,
+        deadlines: Vec<crate::calc::readiness::Deadline>,
     },
     /// Whether a scenario's money waits for its gates, and by which dates.
     SetScenarioGated {

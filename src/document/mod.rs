@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod demo;
+pub mod demo_steps;
 pub mod describe;
 pub mod edit;
 pub mod history;

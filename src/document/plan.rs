@@ -62,21 +62,8 @@ pub struct Plan {
     pub gates: Gates,
     /// The dates the city set its projects ("风险评估10月底前完成", version 8).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<crate::calc::readiness::Deadline>,
 }
-
-/// A date the city set for its projects: what (in its words), the milestone it asks for when
-/// it is one (the board counts the projects that met it), and the day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Deadline {
-    pub label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub milestone: Option<crate::calc::readiness::Milestone>,
-    pub day: crate::calc::readiness::Day,
-}
-
-/// The longest deadline label kept.
-pub const DEADLINE_LABEL_MAX: usize = 100;
 
 /// The window of every document before version 7.
 pub const DEFAULT_WINDOW_YEARS: u8 = 2;

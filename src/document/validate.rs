@@ -507,8 +507,8 @@ pub fn future_actuals(p: &Project, today: crate::calc::readiness::Day, row: usiz
 }
 
 /// The plan's deadlines: each named, within its length.
-pub fn deadline_issues(deadlines: &[crate::document::plan::Deadline]) -> Vec<Issue> {
-    let max = crate::document::plan::DEADLINE_LABEL_MAX;
+pub fn deadline_issues(deadlines: &[crate::calc::readiness::Deadline]) -> Vec<Issue> {
+    let max = crate::calc::readiness::DEADLINE_LABEL_MAX;
     deadlines
         .iter()
         .filter_map(|d| {

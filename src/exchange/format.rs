@@ -204,8 +204,8 @@ pub fn write_request<T: Serialize>(value: &T) -> String {
 }
 
 /// Largest file accepted for import: the largest supported plan's export
-/// (`plan::LARGEST_PLAN_PROJECTS`, 14 MB today) with room for
-/// twice as much per project (milestones, housing stock) — an import a planner can still wait
+/// (`plan::LARGEST_PLAN_PROJECTS`, 18 MB today with its milestones) with room for half as much
+/// again per project (the housing stock) — an import a planner can still wait
 /// for, and a bound on what a hostile file can make the page parse.
 pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 

@@ -543,10 +543,11 @@ pub fn read_rows(
             continue;
         }
         let (mut p, mut row_problems) = project_from_record(&cells, &columns, &next, line, lang);
-        // The list does not carry actuals (the 进度 template does): a project already in the
-        // plan keeps its progress when its row comes back.
+        // The list does not carry actuals (the 进度 template does) nor milestones (the
+        // 前期手续 sheet does): a project already in the plan keeps them when its row comes back.
         if let Some(existing) = plan.projects.iter().find(|q| q.id == p.id) {
             p.progress = existing.progress.clone();
+            p.readiness = existing.readiness.clone();
         }
         let parsed = row_problems
             .iter()
