@@ -11,6 +11,11 @@
 //! `--optimize`: the plan document with the cheapest mix that meets every target and cap added
 //! as its last scenario, on stdout; the summary (objective before and after, what binds) on
 //! stderr.
+//! `--gates`: every source of money planned before its gate can open (前期手续), as JSON: the
+//! project, the source, the months late, what blocks it and the sentence the board shows.
+//! `--gated`: the results with each project's money waiting for its gates (by the plan's
+//! dates, or by actual dates as things stand with `--gated actual`), as JSON; the findings as
+//! lines on stderr.
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -32,12 +37,29 @@ fn main() -> ExitCode {
     let mut optimize = false;
     let mut progress: Option<planner::model::Month> = None;
     let mut forecast: Option<planner::model::Month> = None;
-    let mut args = std::env::args().skip(1);
+    let mut gates = false;
+    let mut gated: Option<planner::gates::GateDates> = None;
+    let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = true,
             "--scenario" => scenario = args.next(),
             "--optimize" => optimize = true,
+            "--gates" => gates = true,
+            "--gated" => {
+                use planner::gates::GateDates;
+                gated = Some(match args.peek().map(String::as_str) {
+                    Some("actual") => {
+                        args.next();
+                        GateDates::Actual
+                    }
+                    Some("planned") => {
+                        args.next();
+                        GateDates::Planned
+                    }
+                    _ => GateDates::Planned,
+                });
+            }
             "--progress" | "--forecast" => {
                 let Some(m) = args
                     .next()
@@ -57,7 +79,7 @@ fn main() -> ExitCode {
                 None => return fail("--risk 后应为模拟次数（正整数）"),
             },
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] PLAN.json");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -118,6 +140,9 @@ fn main() -> ExitCode {
         let chosen = chosen.cloned();
         return optimize_run(plan.clone(), chosen);
     }
+    if gates || gated.is_some() {
+        return gates_run(&plan, chosen, gated);
+    }
     let results = simulate_plan(&plan, chosen);
     if csv {
         print!("{}", yearly_csv(&results, Lang::Zh));
@@ -137,6 +162,60 @@ fn forecast_run(plan: &Plan, month: planner::model::Month) -> ExitCode {
         edits: planner::rolling::forecast_edits(plan, month),
         forecast: true,
         gated: Some(planner::gates::GateDates::Actual),
+    };
+    println!("{}", results_json(&simulate_plan(plan, Some(&scenario))));
+    ExitCode::SUCCESS
+}
+
+/// `--gates`: the gate findings as JSON; `--gated`: the gated results as JSON, the findings on
+/// stderr. The findings read the chosen scenario's figures (coverage, monetized rate).
+fn gates_run(
+    plan: &Plan,
+    chosen: Option<&Scenario>,
+    gated: Option<planner::gates::GateDates>,
+) -> ExitCode {
+    use planner::analysis::readiness::gate_findings;
+    use planner::gates::GateDates;
+    let view = plan.resolve(chosen).plan;
+    let results = simulate_plan(&view, None);
+    let dates = gated.unwrap_or(GateDates::Planned);
+    let findings = gate_findings(&view, &results, dates);
+    let Some(dates) = gated else {
+        let rows: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "project": f.project,
+                    "name": f.name,
+                    "district": f.district,
+                    "source": f.check.instrument.key(),
+                    "planned_from": f.check.planned_from.key(),
+                    "opens": f.check.opens.map(|m| m.key()),
+                    "late_months": f.check.late_months,
+                    "blockers": f.check.blockers.iter().map(|b| b.message(Lang::Zh)).collect::<Vec<_>>(),
+                    "message": f.message(Lang::Zh),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("findings serialize")
+        );
+        return ExitCode::SUCCESS;
+    };
+    for f in &findings {
+        eprintln!("{}", f.message(Lang::Zh));
+    }
+    let scenario = Scenario {
+        gated: Some(dates),
+        ..chosen.cloned().unwrap_or_else(|| Scenario {
+            id: "gated".into(),
+            name: dates.label().tr(Lang::Zh).into(),
+            note: String::new(),
+            edits: Vec::new(),
+            forecast: false,
+            gated: None,
+        })
     };
     println!("{}", results_json(&simulate_plan(plan, Some(&scenario))));
     ExitCode::SUCCESS
