@@ -260,3 +260,35 @@ pub fn disbursement(plan: &Plan, results: &Results, month: Month) -> Vec<Disburs
     rows.push(total);
     rows
 }
+
+/// The board's filters: district, zone (central city or counties), source of money and the
+/// responsible unit (the project's lead); `None` keeps every project.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BoardFilter {
+    pub district: Option<String>,
+    pub central_city: Option<bool>,
+    pub source: Option<Instrument>,
+    pub lead: Option<String>,
+}
+
+impl BoardFilter {
+    pub fn keeps(&self, p: &Project) -> bool {
+        self.district.as_ref().is_none_or(|d| &p.district == d)
+            && self.central_city.is_none_or(|c| p.central_city == c)
+            && self.source.is_none_or(|i| i.get(&p.financing) > 0.0)
+            && self.lead.as_ref().is_none_or(|l| &p.lead == l)
+    }
+}
+
+/// The plan's responsible units (leads), sorted, for the board's filter.
+pub fn leads(plan: &Plan) -> Vec<String> {
+    let mut v: Vec<String> = plan
+        .projects
+        .iter()
+        .map(|p| p.lead.clone())
+        .filter(|l| !l.is_empty())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}

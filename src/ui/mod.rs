@@ -7,8 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assumptions, compare, editor, fund_balance, mixes, progress, progress_report, projects, report,
-    results, risk, team,
+    assumptions, compare, editor, fund_balance, mixes, progress, progress_report, projects,
+    readiness, report, results, risk, team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -192,6 +192,7 @@ fn App() -> impl IntoView {
                                 Tab::Compare => view! { <compare::ComparePage /> }.into_any(),
                                 Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
                                 Tab::Progress => view! { <progress::ProgressPage /> }.into_any(),
+                                Tab::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
                                 Tab::Team => view! { <team::TeamPage /> }.into_any(),
                                 Tab::Report => view! { <report::ReportPage /> }.into_any(),
                             }

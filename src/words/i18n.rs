@@ -971,6 +971,31 @@ catalogue! {
     FieldDeadline => "时间节点", "Deadline";
     DescDeadlines => "修改时间节点", "Deadlines changed";
     GateFindingLine => "{0} — {1}", "{0} — {1}";
+    NavReadiness => "前期手续", "Readiness";
+    ReadinessHint => "各项目前期手续与资金条件，按今天（{0}）显示；日期在项目编辑中填写，也可由区县报送表导入。", "Each project's approvals and money conditions as of today ({0}); dates are entered in the project editor or taken from a county's file.";
+    DeadlinePassed => "已过 {0} 天", "{0:day|days} ago";
+    DeadlineLeft => "还有 {0} 天", "{0:day|days} left";
+    DeadlineMet => "：{0}/{1} 个项目按时完成", ": {0} of {1} projects on time";
+    GatedLabel => "测算时资金", "In the figures, money";
+    GatedHint => "选择后，当前情景中各项目的资金推迟到其前期手续完成的月份，征收、建设与各年财政负担随之推迟；基准方案不变。", "When chosen, each project's money in the scenario shown waits for the month its approvals are done, and its expropriation, building and yearly fiscal burden move with it; the baseline stays as planned.";
+    ReadinessZone => "范围", "Zone";
+    ReadinessSource => "资金来源", "Source of money";
+    ReadinessLead => "责任单位", "Responsible unit";
+    ReadinessBoard => "前期手续进度", "Approvals and steps";
+    ReadinessCounts => "{0} 个项目：已完成 {1}，30日内到期 {2}，逾期 {3}，未开始 {4}", "{0:project|projects}: {1} done, {2} due within 30 days, {3} late, {4} not started";
+    ReadinessLegend => "✓ 已完成（实际日期）　! 逾期（计划日期）　… 30日内到期　· 尚无日期　— 不适用", "✓ done (actual date)   ! late (planned date)   … due within 30 days   · no date   — does not apply";
+    MsPlanned => "计划", "planned";
+    MsActual => "实际", "actual";
+    ReadinessBlocking => "资金卡在哪里（{0} 项）", "What holds the money back ({0})";
+    PipelineTitle => "政策性贷款进度", "Policy-loan pipeline";
+    PipelineStep => "已到环节", "Furthest step done";
+    PipelineProjects => "项目数", "Projects";
+    PipelineAmount => "贷款额（亿元）", "Loans (100m yuan)";
+    PipelineNotApplied => "尚未申请", "Not applied";
+    DisbursementTitle => "贷款发放率（截至{0}）", "Loan disbursement (to {0})";
+    DisbursementContracted => "已签合同（亿元）", "Contracted (100m yuan)";
+    DisbursementDrawn => "已发放（亿元）", "Drawn (100m yuan)";
+    DisbursementRate => "发放率", "Disbursed";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

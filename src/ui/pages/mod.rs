@@ -10,6 +10,7 @@ pub mod progress;
 pub mod progress_board;
 pub mod progress_report;
 pub mod projects;
+pub mod readiness;
 pub mod report;
 pub mod results;
 pub mod risk;

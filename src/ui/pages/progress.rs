@@ -82,7 +82,7 @@ fn grid_columns(figures: usize) -> (impl IntoView, String) {
 
 /// The plan's districts as a select's options, redrawn only when the list of districts changes
 /// (not on every figure typed).
-fn district_options(store: Store) -> impl IntoView {
+pub(crate) fn district_options(store: Store) -> impl IntoView {
     let districts = Memo::new(move |_| store.view.with(|p| p.districts()));
     move || {
         districts

@@ -262,6 +262,7 @@ pub enum Tab {
     Assumptions,
     Risk,
     Progress,
+    Readiness,
     Team,
     Report,
 }
@@ -302,7 +303,7 @@ impl Section {
 
 impl Tab {
     /// Every page, grouped by section in the bar's order.
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Financing,
@@ -311,6 +312,7 @@ impl Tab {
         Tab::Compare,
         Tab::Risk,
         Tab::Progress,
+        Tab::Readiness,
         Tab::Team,
         Tab::Report,
     ];
@@ -320,7 +322,7 @@ impl Tab {
         match self {
             Tab::Projects | Tab::Resettlement | Tab::Financing | Tab::Assumptions => Section::Plan,
             Tab::Results | Tab::Compare | Tab::Risk => Section::Weigh,
-            Tab::Progress => Section::Follow,
+            Tab::Progress | Tab::Readiness => Section::Follow,
             Tab::Team | Tab::Report => Section::Share,
         }
     }
@@ -335,6 +337,7 @@ impl Tab {
             Tab::Assumptions => Text::NavAssumptions,
             Tab::Risk => Text::NavRisk,
             Tab::Progress => Text::NavProgress,
+            Tab::Readiness => Text::NavReadiness,
             Tab::Team => Text::NavTeam,
             Tab::Report => Text::NavReport,
         }
@@ -351,6 +354,7 @@ impl Tab {
             Tab::Assumptions => "assumptions",
             Tab::Risk => "risk",
             Tab::Progress => "progress",
+            Tab::Readiness => "readiness",
             Tab::Team => "team",
             Tab::Report => "report",
         }
@@ -405,6 +409,39 @@ impl Store {
             })
             .map_err(|r| r.message(lang))?;
         store.active.set(Some(id));
+        Ok(())
+    }
+
+    /// Whether the active scenario's money waits for its gates: set on the scenario shown, or
+    /// (from the base) in a new scenario that waits, shown at once — one undoable step each.
+    pub fn gate_active(self, dates: Option<crate::calc::gates::GateDates>) -> Result<(), String> {
+        let lang = self.lang.get_untracked();
+        if let Some(id) = self.active_id() {
+            return self
+                .dispatch(Edit::SetScenarioGated {
+                    scenario: id,
+                    gated: dates,
+                })
+                .map_err(|r| r.message(lang));
+        }
+        let Some(dates) = dates else {
+            return Ok(());
+        };
+        let id = self.plan.with_untracked(|p| p.next_scenario_id());
+        let scenario = Scenario {
+            id: id.clone(),
+            forecast: false,
+            gated: Some(dates),
+            name: dates.label().tr(lang).to_string(),
+            note: String::new(),
+            edits: Vec::new(),
+        };
+        self.dispatch(Edit::AddScenario {
+            index: usize::MAX,
+            scenario: Box::new(scenario),
+        })
+        .map_err(|r| r.message(lang))?;
+        self.active.set(Some(id));
         Ok(())
     }
 

@@ -489,6 +489,8 @@ impl Session {
             optimize: Default::default(),
             reporting: Default::default(),
             history: Vec::new(),
+            gates: Default::default(),
+            deadlines: Vec::new(),
         };
         self.add_and_open(plan);
     }
