@@ -163,24 +163,29 @@ impl DocError {
 /// Reads the plan of a document from a newer version as far as this version understands it
 /// (unknown fields are ignored), for showing it read-only. `None` if even that fails.
 pub fn decode_lenient(text: &str) -> Option<Plan> {
-    read_envelope(text, &mut Vec::new()).ok().map(|d| d.plan)
+    read_plain::<EnvelopeIn>(text).ok().map(|d| d.plan)
 }
 
-/// The one reader of a plan document: notes every field it does not know in `unknown_fields`
-/// and names the path of a field it cannot read.
-fn read_envelope(text: &str, unknown_fields: &mut Vec<String>) -> Result<EnvelopeIn, DocError> {
-    read_one(text, unknown_fields)
-}
-
-/// Reads what the worker sends back (projects, edits, summaries) through the same reader as
-/// a plan document, so the page's wasm carries the reader of each type once.
+/// Reads what the worker sends back (projects, edits, summaries, a plan file it read) through
+/// the same reader as a stored plan, so the page's wasm carries the reader of each type once.
 pub fn read_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
-    read_one(text, &mut Vec::new())
+    read_plain(text)
 }
 
-/// Every value the page reads from JSON is read by this one deserializer type (the callback is
-/// a `dyn`, the same type at every call): each type's reader is in the wasm once.
-fn read_one<T: serde::de::DeserializeOwned>(
+/// The page's reader (stored plans, the worker's replies): names the path of a field it cannot
+/// read. Unknown fields are not reported here: a file is read with `read_tracked`, in the
+/// worker; what the page stored or the worker wrote has none to report. Keeping the tracking
+/// wrapper out of the page keeps its reader of every type out of the first visit (~40 KiB).
+fn read_plain<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(shape_error)?;
+    de.end().map_err(trailing)?;
+    Ok(value)
+}
+
+/// A file's reader: `read_plain`, also noting every field it does not know in
+/// `unknown_fields` (a typo such as `costs.construction_month` is otherwise dropped unseen).
+fn read_tracked<T: serde::de::DeserializeOwned>(
     text: &str,
     unknown_fields: &mut Vec<String>,
 ) -> Result<T, DocError> {
@@ -189,12 +194,16 @@ fn read_one<T: serde::de::DeserializeOwned>(
     let mut note: &mut dyn FnMut(serde_ignored::Path<'_>) = &mut note;
     let reporting = serde_ignored::Deserializer::new(&mut de, &mut note);
     let value: T = serde_path_to_error::deserialize(reporting).map_err(shape_error)?;
-    de.end().map_err(|e| DocError::Syntax {
+    de.end().map_err(trailing)?;
+    Ok(value)
+}
+
+fn trailing(e: serde_json::Error) -> DocError {
+    DocError::Syntax {
         line: e.line(),
         column: e.column(),
         problem: JsonProblem::of(&e.to_string()),
-    })?;
-    Ok(value)
+    }
 }
 
 /// Writes what the page sends the worker with the writer of `encode`, so the page's wasm
@@ -262,7 +271,7 @@ pub fn summarize(problems: impl ExactSizeIterator<Item = String>, lang: Lang) ->
 
 /// A plan read from a file, with the fields this version does not know (JSON paths): they are
 /// not kept, so the planner must see them before the plan is taken.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Imported {
     pub plan: Plan,
     pub unknown_fields: Vec<String>,
@@ -317,14 +326,21 @@ pub fn encode_stored(plan: &Plan) -> String {
     .expect("a plan always serializes")
 }
 
-/// Reads a document of any supported version into the current plan type.
+/// Reads a document of any supported version into the current plan type (a stored plan: its
+/// unknown fields are not looked for).
 pub fn decode(text: &str) -> Result<Plan, DocError> {
-    decode_reporting(text).map(|d| d.plan)
+    decode_as::<false>(text).map(|d| d.plan)
 }
 
 /// `decode`, also naming every field the reader does not know (a typo such as
 /// `costs.construction_month` is otherwise silently dropped).
 pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
+    decode_as::<true>(text)
+}
+
+/// The one decoder of a document; `TRACK` chooses the reader at compile time, so the page (which
+/// only decodes what it stored) carries no tracking reader.
+fn decode_as<const TRACK: bool>(text: &str) -> Result<Imported, DocError> {
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             DocError::Syntax {
@@ -364,7 +380,11 @@ pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
             doc.to_string()
         });
     let text = migrated.as_deref().unwrap_or(text);
-    let doc = read_envelope(text, &mut unknown_fields)?;
+    let doc: EnvelopeIn = if TRACK {
+        read_tracked(text, &mut unknown_fields)?
+    } else {
+        read_plain(text)?
+    };
     Ok(Imported {
         plan: doc.plan,
         unknown_fields,

@@ -49,6 +49,9 @@ pub enum Job {
     },
     /// A county's filled-in progress file (its bytes beside the job) read against the base.
     ReadProgress { doc: Plan, lang: Lang },
+    /// A plan document (its bytes beside the job) checked as an import is: off the page's
+    /// thread (a province's file takes seconds to read), with its unknown fields named.
+    ReadPlan { lang: Lang },
     /// The month's progress report as a workbook.
     ProgressWorkbook {
         view: Plan,
@@ -134,6 +137,10 @@ pub enum Outcome {
     ProgressFile {
         read: Result<Box<ProgressFile>, String>,
     },
+    /// A plan file read, or the message saying why it is refused.
+    PlanFile {
+        read: Result<Box<crate::exchange::format::Imported>, String>,
+    },
 }
 
 /// Risk draws per step: a report of progress about every few milliseconds.
@@ -193,6 +200,12 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
                     Text::ErrProgressFile.fill(lang, &[&listed])
                 });
             (Outcome::ProgressFile { read }, Vec::new())
+        }
+        Job::ReadPlan { lang } => {
+            let read = crate::exchange::format::import(bytes)
+                .map(Box::new)
+                .map_err(|e| e.message(lang));
+            (Outcome::PlanFile { read }, Vec::new())
         }
         Job::ProgressWorkbook { view, month, lang } => {
             file(workbook::progress_report(&view, month, lang))

@@ -996,6 +996,10 @@ catalogue! {
     DisbursementContracted => "已签合同（亿元）", "Contracted (100m yuan)";
     DisbursementDrawn => "已发放（亿元）", "Drawn (100m yuan)";
     DisbursementRate => "发放率", "Disbursed";
+    RiskLevelLabel => "社会稳定风险等级", "Social-stability risk";
+    RiskFromOpposition => "按反对率判定", "From the opposition share";
+    MilestoneCol => "手续/环节", "Step";
+    MilestoneNumber => "文号/证号", "Document number";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

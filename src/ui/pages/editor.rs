@@ -11,16 +11,8 @@ use crate::calc::model::{
 };
 use crate::document::validate::{validate_project, Field, Issue};
 use crate::ui::shell::state::{lang, t, Store};
-use crate::ui::widgets::fields::{Choice, NumberInput, RequiredNumber, TextInput};
+use crate::ui::widgets::fields::{field_error, Choice, NumberInput, RequiredNumber, TextInput};
 use crate::words::i18n::{fmt_pct, Text};
-
-/// The message of the first issue in `field`, for showing next to it.
-fn field_error(issues: Memo<Vec<Issue>>, field: Field) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        let l = lang();
-        issues.with(|v| v.iter().find(|i| i.field == field).map(|i| i.message(l)))
-    })
-}
 
 /// Shares of a mix, one of which (`balance`) is the remainder of the others so that the sum is
 /// 100 % whenever the others leave room; when they do not, the sum is shown and flagged.
@@ -150,7 +142,11 @@ fn draft_issues(store: Store, draft: RwSignal<Project>) -> Memo<Vec<Issue>> {
         store.view.with(|plan| {
             draft.with(|d| {
                 let row = plan.projects.iter().position(|p| p.id == d.id).unwrap_or(0) + 1;
-                validate_project(d, &plan.assumptions, plan.window_span(), row)
+                let mut issues = validate_project(d, &plan.assumptions, plan.window_span(), row);
+                // An actual date after today is refused where today is known.
+                let today = crate::ui::pages::readiness::today();
+                issues.extend(crate::document::validate::future_actuals(d, today, row));
+                issues
             })
         })
     })
@@ -241,6 +237,7 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
             <table class="costs">
                 <tbody><CostOverrides draft=draft issues=issues /></tbody>
             </table>
+            <crate::ui::pages::readiness_editor::ReadinessFields draft=draft issues=issues />
             <crate::ui::pages::plan_window::ProjectHistoryPanel id=id.clone() />
         </section>
     }

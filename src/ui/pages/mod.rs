@@ -11,6 +11,7 @@ pub mod progress_board;
 pub mod progress_report;
 pub mod projects;
 pub mod readiness;
+pub mod readiness_editor;
 pub mod report;
 pub mod results;
 pub mod risk;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::calc::model::Project;
 use crate::document::plan::Plan;
-use crate::exchange::format::{import, ImportError, MAX_IMPORT_BYTES};
+use crate::exchange::format::{ImportError, Imported, MAX_IMPORT_BYTES};
 use crate::exchange::merge::{relation, Comparison};
 use crate::exchange::submission::{submission, Received};
 use crate::ui::shell::files;
@@ -28,6 +28,23 @@ pub(crate) async fn read(session: Session, file: &web_sys::File) -> Option<Vec<u
     }
 }
 
+/// A plan file read and checked by the worker as an import is: the plan with its unknown
+/// fields, or the message saying why not (empty when the planner cancelled the reading).
+pub(crate) async fn read_plan_file(
+    store: crate::ui::shell::state::Store,
+    bytes: &[u8],
+    name: &str,
+) -> Result<Imported, String> {
+    crate::ui::shell::worker::read_plan(
+        store.worker_loading,
+        store.reading,
+        store.lang.get_untracked(),
+        bytes,
+        name,
+    )
+    .await
+}
+
 /// A colleague's plan file, checked as an import is, then compared with the open plan.
 pub fn compare_file(session: Session, file: web_sys::File) {
     leptos::task::spawn_local(async move {
@@ -35,11 +52,10 @@ pub fn compare_file(session: Session, file: web_sys::File) {
             return;
         };
         let store = session.store();
-        match import(&bytes) {
+        match read_plan_file(store, &bytes, &file.name()).await {
             Ok(imported) => propose_merge(session, imported.plan, file.name()),
-            Err(e) => store
-                .import_error
-                .set(Some(e.message(store.lang.get_untracked()))),
+            Err(e) if e.is_empty() => {}
+            Err(e) => store.import_error.set(Some(e)),
         }
     });
 }
@@ -118,7 +134,7 @@ async fn projects_in(
     let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
     let lang = store.lang.get_untracked();
     if json {
-        let imported = import(bytes).map_err(|e| e.message(lang))?;
+        let imported = read_plan_file(store, bytes, name).await?;
         let by = imported.plan.provenance.prepared_by.label();
         return Ok((imported.plan.projects, by));
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::document::edit::{BatchKind, Edit};
-use crate::exchange::format::{encode, import, ImportError, MAX_IMPORT_BYTES};
+use crate::exchange::format::{encode, ImportError, MAX_IMPORT_BYTES};
 use crate::exchange::jobs::{Job, Outcome};
 use crate::present::report::export_file_name;
 use crate::ui::shell::files;
@@ -87,13 +87,16 @@ pub fn import_plan(session: Session, file: web_sys::File) {
     let store = session.store();
     store.import_error.set(None);
     leptos::task::spawn_local(async move {
-        let result = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
-            Ok(bytes) => import(&bytes),
-            Err(size) => Err(ImportError::TooLarge { bytes: size }),
-        };
         let lang = store.lang.get_untracked();
+        let name = file.name();
+        let result = match files::read_bytes(file, MAX_IMPORT_BYTES).await {
+            Ok(bytes) => crate::ui::shell::exchange::read_plan_file(store, &bytes, &name).await,
+            Err(size) => Err(ImportError::TooLarge { bytes: size }.message(lang)),
+        };
         let plan = match result {
-            Err(e) => return store.import_error.set(Some(e.message(lang))),
+            // Cancelled while the worker read it: nothing to say.
+            Err(e) if e.is_empty() => return,
+            Err(e) => return store.import_error.set(Some(e)),
             Ok(imported) => {
                 // Fields this version does not know are dropped: the planner acknowledges it.
                 if !imported.unknown_fields.is_empty() {

@@ -270,6 +270,23 @@ pub async fn read_project_list(
     }
 }
 
+/// A plan document read and checked by the worker as an import is: the plan with the fields
+/// this version does not know, or the message saying why it is refused (empty: cancelled).
+pub async fn read_plan(
+    loading: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
+    lang: Lang,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<crate::exchange::format::Imported, String> {
+    let job = Job::ReadPlan { lang };
+    match read_file(loading, reading, lang, &job, bytes, file_name).await {
+        Ok((Outcome::PlanFile { read }, _)) => read.map(|imported| *imported),
+        Err(Stopped::Failed(message)) => Err(message),
+        Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
+    }
+}
+
 /// A county's progress file read by the worker against `doc` (the document's base): what it
 /// reports, or the message naming every refused row.
 pub async fn read_progress(

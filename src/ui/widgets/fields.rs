@@ -8,6 +8,17 @@ use crate::ui::shell::state::t;
 use crate::words::i18n::Text;
 
 pub use crate::words::display::plain_number as show_number;
+
+/// The message of the first issue in `field`, for showing next to it.
+pub fn field_error(
+    issues: Memo<Vec<crate::document::validate::Issue>>,
+    field: crate::document::validate::Field,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let l = crate::ui::shell::state::lang();
+        issues.with(|v| v.iter().find(|i| i.field == field).map(|i| i.message(l)))
+    })
+}
 pub use crate::words::display::read_number as parse_number;
 
 /// A number input. With `percent`, the value is a fraction shown as a percentage. With
