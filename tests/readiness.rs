@@ -420,3 +420,38 @@ fn plan_sim_prints_the_gate_findings_and_the_gated_simulation() {
     assert!(close(gated.totals.investment, results.totals.investment));
     assert!(close(gated.totals.borrowed, gated.totals.repaid));
 }
+
+/// A county's loan steps and the city's approvals of one project merge without conflict: each
+/// milestone is a part of its own; the same milestone dated differently is a conflict.
+#[test]
+fn milestones_merge_step_by_step() {
+    use planner::merge::Comparison;
+    let base = demo_plan();
+    let set = |plan: &Plan, m: Milestone, record: MilestoneRecord| {
+        let mut p = plan.clone();
+        p.apply(&Edit::SetMilestone {
+            project: "p01".into(),
+            milestone: m,
+            record,
+        })
+        .unwrap();
+        p
+    };
+    let ours = set(&base, Milestone::RiskAssessment, done("2026-11-20"));
+    let theirs = set(&base, Milestone::LoanReview, done("2026-11-25"));
+    let c = Comparison::new(Some(base.clone()), ours.clone(), theirs.clone());
+    assert!(c.changes.iter().all(|ch| !ch.conflict), "{:?}", c.changes);
+    let merged = c.merged(&vec![true; c.changes.len()]);
+    let r = &merged.projects[0].readiness;
+    assert_eq!(r.done(Milestone::RiskAssessment), Some(day("2026-11-20")));
+    assert_eq!(r.done(Milestone::LoanReview), Some(day("2026-11-25")));
+    let other = set(&base, Milestone::RiskAssessment, done("2026-11-21"));
+    let c = Comparison::new(Some(base), ours, other);
+    assert_eq!(c.changes.iter().filter(|ch| ch.conflict).count(), 1);
+    let text = c.describe(&c.changes[0], planner::i18n::Lang::Zh);
+    assert!(
+        text.details[0].theirs.contains("2026年11月21日"),
+        "{:?}",
+        text.details
+    );
+}

@@ -172,11 +172,16 @@ pub fn read_reply<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocEr
     read_plain(text)
 }
 
-/// The page's reader (stored plans, the worker's replies): names the path of a field it cannot
-/// read. Unknown fields are not reported here: a file is read with `read_tracked`, in the
-/// worker; what the page stored or the worker wrote has none to report. Keeping the tracking
-/// wrapper out of the page keeps its reader of every type out of the first visit (~40 KiB).
+/// The page's reader (what it stored, what the worker wrote): serde_json alone, a problem
+/// placed by line and column. A file is read with `read_tracked`, in the worker, which names a
+/// field's path and every unknown field; the app's own text has neither to name. Keeping both
+/// wrappers out of the page keeps a second reader of every type out of the first visit.
 fn read_plain<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
+    serde_json::from_str(text).map_err(trailing)
+}
+
+/// `read_plain`, naming the path of a field it cannot read (`plan.projects[3].households`).
+fn read_pathed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(shape_error)?;
     de.end().map_err(trailing)?;
@@ -326,21 +331,32 @@ pub fn encode_stored(plan: &Plan) -> String {
     .expect("a plan always serializes")
 }
 
-/// Reads a document of any supported version into the current plan type (a stored plan: its
-/// unknown fields are not looked for).
+/// Reads a document of any supported version into the current plan type, naming the path of a
+/// field it cannot read (its unknown fields are not looked for).
 pub fn decode(text: &str) -> Result<Plan, DocError> {
-    decode_as::<false>(text).map(|d| d.plan)
+    decode_as::<PATHED>(text).map(|d| d.plan)
+}
+
+/// `decode` for what the app itself stored: a problem placed by line and column, not by path
+/// (the page's reader, `read_plain`).
+pub fn decode_stored(text: &str) -> Result<Plan, DocError> {
+    decode_as::<PLAIN>(text).map(|d| d.plan)
 }
 
 /// `decode`, also naming every field the reader does not know (a typo such as
 /// `costs.construction_month` is otherwise silently dropped).
 pub fn decode_reporting(text: &str) -> Result<Imported, DocError> {
-    decode_as::<true>(text)
+    decode_as::<TRACKED>(text)
 }
 
-/// The one decoder of a document; `TRACK` chooses the reader at compile time, so the page (which
-/// only decodes what it stored) carries no tracking reader.
-fn decode_as<const TRACK: bool>(text: &str) -> Result<Imported, DocError> {
+/// The readers `decode_as` chooses from at compile time: the page (which only decodes what it
+/// stored) carries the plain one alone.
+const PLAIN: u8 = 0;
+const PATHED: u8 = 1;
+const TRACKED: u8 = 2;
+
+/// The one decoder of a document, with the reader `READER` names.
+fn decode_as<const READER: u8>(text: &str) -> Result<Imported, DocError> {
     let header: Header = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             DocError::Syntax {
@@ -380,10 +396,10 @@ fn decode_as<const TRACK: bool>(text: &str) -> Result<Imported, DocError> {
             doc.to_string()
         });
     let text = migrated.as_deref().unwrap_or(text);
-    let doc: EnvelopeIn = if TRACK {
-        read_tracked(text, &mut unknown_fields)?
-    } else {
-        read_plain(text)?
+    let doc: EnvelopeIn = match READER {
+        PLAIN => read_plain(text)?,
+        PATHED => read_pathed(text)?,
+        _ => read_tracked(text, &mut unknown_fields)?,
     };
     Ok(Imported {
         plan: doc.plan,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::plan::Plan;
-use crate::exchange::format::{decode, decode_lenient, encode_stored, DocError};
+use crate::exchange::format::{decode_lenient, decode_stored as decode, encode_stored, DocError};
 use crate::words::i18n::{Lang, Text};
 
 pub const INDEX_KEY: &str = "shantytown-planner.index";

@@ -29,6 +29,11 @@ pub enum ProjectPart {
     Income,
     /// Its actual progress (start months and monthly figures), taken as one.
     Progress,
+    /// One milestone (its days, number and note): a county's loan steps and the city's
+    /// approvals merge without conflict.
+    Milestone(crate::calc::readiness::Milestone),
+    /// The risk assessment's result, the opposition and pre-signing shares.
+    ReadinessFacts,
 }
 
 fn is_land(f: ProjectField) -> bool {
@@ -51,6 +56,12 @@ impl ProjectPart {
             ])
             .chain(CostDriver::ALL.iter().map(|&d| ProjectPart::Cost(d)))
             .chain([ProjectPart::Ppp, ProjectPart::Income, ProjectPart::Progress])
+            .chain(
+                crate::calc::readiness::Milestone::ALL
+                    .iter()
+                    .map(|&m| ProjectPart::Milestone(m)),
+            )
+            .chain([ProjectPart::ReadinessFacts])
     }
 
     fn same(self, a: &Project, b: &Project) -> bool {
@@ -63,6 +74,8 @@ impl ProjectPart {
             ProjectPart::Ppp => a.ppp == b.ppp,
             ProjectPart::Income => a.income == b.income,
             ProjectPart::Progress => a.progress == b.progress,
+            ProjectPart::Milestone(m) => a.readiness.record(m) == b.readiness.record(m),
+            ProjectPart::ReadinessFacts => facts(a) == facts(b),
         }
     }
 
@@ -76,6 +89,21 @@ impl ProjectPart {
             ProjectPart::Ppp => into.ppp = from.ppp,
             ProjectPart::Income => into.income = from.income.clone(),
             ProjectPart::Progress => into.progress = from.progress.clone(),
+            ProjectPart::Milestone(m) => match from.readiness.record(m) {
+                Some(r) => {
+                    into.readiness.milestones.insert(m, r.clone());
+                }
+                None => {
+                    into.readiness.milestones.remove(&m);
+                }
+            },
+            ProjectPart::ReadinessFacts => {
+                (
+                    into.readiness.risk,
+                    into.readiness.opposition,
+                    into.readiness.presigned,
+                ) = facts(from);
+            }
         }
     }
 
@@ -90,6 +118,8 @@ impl ProjectPart {
             ProjectPart::Ppp => Text::DescPppInputs.tr(lang).into(),
             ProjectPart::Income => Text::IncomeTitle.tr(lang).into(),
             ProjectPart::Progress => Text::ProgressTitle.tr(lang).into(),
+            ProjectPart::Milestone(m) => m.label().tr(lang).into(),
+            ProjectPart::ReadinessFacts => Text::ReadinessFacts.tr(lang).into(),
         }
     }
 
@@ -161,6 +191,42 @@ impl ProjectPart {
                 })
                 .collect::<Vec<_>>()
                 .join(Text::ListSeparator.tr(lang)),
+            ProjectPart::Milestone(m) => match p.readiness.record(m) {
+                None => Text::None.tr(lang).into(),
+                Some(r) => {
+                    let day = |d: Option<crate::calc::readiness::Day>| {
+                        d.map_or_else(|| "—".to_string(), |d| d.label(lang))
+                    };
+                    let mut s = format!(
+                        "{} {}{}{} {}",
+                        Text::MsPlanned.tr(lang),
+                        day(r.planned),
+                        Text::ListSeparator.tr(lang),
+                        Text::MsActual.tr(lang),
+                        day(r.actual)
+                    );
+                    if !r.number.is_empty() {
+                        s += &format!("{}{}", Text::ListSeparator.tr(lang), r.number);
+                    }
+                    s
+                }
+            },
+            ProjectPart::ReadinessFacts => {
+                let r = &p.readiness;
+                let pct =
+                    |v: Option<f64>| v.map_or_else(|| "—".to_string(), crate::words::i18n::fmt_pct);
+                format!(
+                    "{} {}{}{} {}{}{} {}",
+                    Text::RiskLevelLabel.tr(lang),
+                    r.risk_level().map_or("—", |l| l.label().tr(lang)),
+                    Text::ListSeparator.tr(lang),
+                    Text::FieldOpposition.tr(lang),
+                    pct(r.opposition),
+                    Text::ListSeparator.tr(lang),
+                    Text::FieldPresigned.tr(lang),
+                    pct(r.presigned)
+                )
+            }
             ProjectPart::Ppp if p.ppp.is_default() => Text::CityDefault.tr(lang).into(),
             ProjectPart::Ppp => crate::calc::fields::PppInput::ALL
                 .iter()
@@ -172,6 +238,18 @@ impl ProjectPart {
                 .join(Text::ListSeparator.tr(lang)),
         }
     }
+}
+
+/// What a project's gates read besides its milestones.
+type Facts = (
+    Option<crate::calc::readiness::RiskLevel>,
+    Option<f64>,
+    Option<f64>,
+);
+
+fn facts(p: &Project) -> Facts {
+    let r = &p.readiness;
+    (r.risk, r.opposition, r.presigned)
 }
 
 fn show_field(f: ProjectField, p: &Project, lang: Lang) -> String {
@@ -996,6 +1074,16 @@ pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     if from.reporting.receipts != to.reporting.receipts {
         edits.push(Edit::SetReceipts {
             receipts: to.reporting.receipts.clone(),
+        });
+    }
+    if from.gates != to.gates {
+        edits.push(Edit::SetGates {
+            gates: Box::new(to.gates.clone()),
+        });
+    }
+    if from.deadlines != to.deadlines {
+        edits.push(Edit::SetDeadlines {
+            deadlines: to.deadlines.clone(),
         });
     }
     if from.reporting.weights != to.reporting.weights {

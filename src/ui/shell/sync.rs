@@ -334,7 +334,8 @@ impl Session {
         if same || self.with(|s| s.paused) {
             return;
         }
-        let decode = |t: Option<&str>| t.and_then(|t| crate::exchange::format::decode(t).ok());
+        let decode =
+            |t: Option<&str>| t.and_then(|t| crate::exchange::format::decode_stored(t).ok());
         let Some(theirs) = decode(value.as_deref()) else {
             // Deleted or unreadable there: nothing to merge; autosave waits for the planner.
             self.with(|s| s.paused = true);
