@@ -13,6 +13,13 @@ use planner::plan::Plan;
 use planner::progress_sheet::{board, read, template, ReportStatus, SheetColumn};
 use rust_xlsxwriter::Workbook;
 
+/// The day the files are read: after every actual day of the demo's steps.
+const TODAY: planner::readiness::Day = planner::readiness::Day {
+    year: 2027,
+    month: 5,
+    day: 3,
+};
+
 fn month(s: &str) -> Month {
     Month::parse(s).unwrap()
 }
@@ -125,7 +132,7 @@ fn the_template_carries_last_month_and_reads_back_as_no_change() {
         sheet_xml.contains("type=\"list\""),
         "the month columns are drop-downs"
     );
-    let file = read(&bytes, &plan, Lang::Zh).unwrap();
+    let file = read(&bytes, &plan, TODAY, Lang::Zh).unwrap();
     assert_eq!(
         (file.district.as_str(), file.month),
         ("X县", month("2027-04"))
@@ -155,7 +162,7 @@ fn a_filled_in_month_is_one_step_with_its_receipt() {
             ],
         )],
     );
-    let file = read(&bytes, &plan, Lang::Zh).unwrap();
+    let file = read(&bytes, &plan, TODAY, Lang::Zh).unwrap();
     assert_eq!(file.by, "王五");
     assert_eq!(file.edits.len(), 1);
     let step = file.edit(&plan, "2027-04-28T10:00", "X县4月进度.xlsx");
@@ -209,7 +216,7 @@ fn a_bad_row_refuses_the_whole_file_naming_it() {
             (east.clone(), vec![signed(110.0)]),
         ],
     );
-    let problems = read(&bytes, &plan, Lang::Zh).unwrap_err();
+    let problems = read(&bytes, &plan, TODAY, Lang::Zh).unwrap_err();
     let joined = problems.join("\n");
     assert!(
         problems[0].starts_with("第 6 行：") && joined.contains("东岭县老街片区"),
@@ -240,7 +247,7 @@ fn a_bad_row_refuses_the_whole_file_naming_it() {
             ],
         )],
     );
-    let file = read(&corrected, &plan, Lang::Zh).unwrap();
+    let file = read(&corrected, &plan, TODAY, Lang::Zh).unwrap();
     let Edit::SetProgress { progress, .. } = &file.edits[0] else {
         panic!("{:?}", file.edits)
     };
@@ -252,15 +259,15 @@ fn a_bad_row_refuses_the_whole_file_naming_it() {
 fn a_file_without_its_month_or_district_is_refused() {
     let plan = demo_plan();
     let no_month = county_file("X县", "四月", &[]);
-    let e = read(&no_month, &plan, Lang::Zh).unwrap_err();
+    let e = read(&no_month, &plan, TODAY, Lang::Zh).unwrap_err();
     assert!(e[0].contains("四月"), "{e:?}");
     let unknown = county_file("Y县", "2027-04", &[]);
-    let e = read(&unknown, &plan, Lang::Zh).unwrap_err();
+    let e = read(&unknown, &plan, TODAY, Lang::Zh).unwrap_err();
     assert!(e[0].contains("Y县"), "{e:?}");
     let empty = county_file("X县", "2027-04", &[]);
-    let e = read(&empty, &plan, Lang::Zh).unwrap_err();
+    let e = read(&empty, &plan, TODAY, Lang::Zh).unwrap_err();
     assert!(e[0].contains("X县"), "{e:?}");
-    assert!(read(b"not a workbook", &plan, Lang::Zh).is_err());
+    assert!(read(b"not a workbook", &plan, TODAY, Lang::Zh).is_err());
 }
 
 /// The board for April: X县 reported on the 28th by 王五, 东岭县 on 3 May (late), the others not
@@ -277,7 +284,7 @@ fn the_board_says_who_reported_when_and_who_is_late() {
             .id
             .to_string();
         let bytes = county_file(district, "2027-04", &[(id, vec![])]);
-        let step = read(&bytes, &plan, Lang::Zh)
+        let step = read(&bytes, &plan, TODAY, Lang::Zh)
             .unwrap()
             .edit(&plan, at, "f.xlsx");
         plan.apply(&step).unwrap();
@@ -451,12 +458,12 @@ fn a_month_outside_the_plan_or_a_fractional_count_is_refused() {
     let west = id_of(&plan, "X县西街");
     for (m, said) in [("2035-06", "2035年6月"), ("2020-01", "2020年1月")] {
         let bytes = county_file("X县", m, &[(west.clone(), vec![signed(1000.0)])]);
-        let e = read(&bytes, &plan, Lang::Zh).unwrap_err();
+        let e = read(&bytes, &plan, TODAY, Lang::Zh).unwrap_err();
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].contains(said) && e[0].contains("2027–2028"), "{e:?}");
     }
     let bytes = county_file("X县", "2027-04", &[(west.clone(), vec![signed(1065.5)])]);
-    let e = read(&bytes, &plan, Lang::Zh).unwrap_err();
+    let e = read(&bytes, &plan, TODAY, Lang::Zh).unwrap_err();
     assert!(
         e.iter()
             .any(|p| p.contains("1065.5") && p.contains("应为整数")),
@@ -464,5 +471,5 @@ fn a_month_outside_the_plan_or_a_fractional_count_is_refused() {
     );
     // The same figure whole is taken.
     let bytes = county_file("X县", "2027-04", &[(west, vec![signed(1066.0)])]);
-    assert!(read(&bytes, &plan, Lang::Zh).is_ok());
+    assert!(read(&bytes, &plan, TODAY, Lang::Zh).is_ok());
 }

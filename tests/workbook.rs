@@ -63,9 +63,31 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
             "分年度目标",
             "财政承受能力",
             "资金平衡",
+            "前期手续",
             "方案对比"
         ]
     );
+
+    // 前期手续: a row per project, a column per step; X县西街's loan contract done on
+    // 28 October, its bond steps not applying; what holds money back as notes below.
+    let ready = wb.worksheet_range("前期手续").unwrap();
+    let rows: Vec<Vec<String>> = ready
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let header = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "项目名称"))
+        .unwrap();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let west = rows.iter().find(|r| r[0] == "X县西街").unwrap();
+    assert_eq!(west[col("贷款合同签订")], "✓ 2026-10-28");
+    assert_eq!(west[col("专项债发行")], "—");
+    let hsq = rows.iter().find(|r| r[0] == "黄沙桥片区").unwrap();
+    assert_eq!(hsq[col("征收决定/公告")], "计划 2027-03-15");
+    assert!(rows
+        .iter()
+        .any(|r| r[0].starts_with("东岭县河坝城中村 — 棚改专项债")));
 
     // 分年度目标: each planned year's zones, the same rows as the results' per-year rates.
     let targets = wb.worksheet_range("分年度目标").unwrap();

@@ -211,10 +211,17 @@ fn trailing(e: serde_json::Error) -> DocError {
     }
 }
 
-/// Writes what the page sends the worker with the writer of `encode`, so the page's wasm
-/// carries each type's writer once.
+/// Writes what the page sends the worker with the writer of `encode_stored` (compact), so the
+/// page's wasm carries each type's writer once.
 pub fn write_request<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("a request always serializes")
+    serde_json::to_string(value).expect("a request always serializes")
+}
+
+/// The worker's reader of its jobs: the tracking reader it has for files anyway (`import`),
+/// so the worker's wasm carries one reader of each type too. The page's jobs have no unknown
+/// fields to note.
+pub fn read_job<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocError> {
+    read_tracked(text, &mut Vec::new())
 }
 
 /// Largest file accepted for import: the largest supported plan's export
@@ -312,12 +319,12 @@ pub fn encode(plan: &Plan) -> String {
     if compact.len() > INDENTED_UP_TO {
         return compact;
     }
-    serde_json::to_string_pretty(&EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        plan,
-    })
-    .expect("a plan always serializes")
+    // Indented from the compact text as JSON values (fields in their order: serde_json's
+    // `preserve_order`; floats exact: `float_roundtrip`), so the plan's types have one writer
+    // in the page's wasm, the compact one.
+    let value: serde_json::Value =
+        serde_json::from_str(&compact).expect("its own compact text reads back");
+    serde_json::to_string_pretty(&value).expect("a plan always serializes")
 }
 
 /// The document as the browser keeps it: the same JSON without indentation (a third of the

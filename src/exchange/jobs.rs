@@ -47,8 +47,13 @@ pub enum Job {
         month: Month,
         lang: Lang,
     },
-    /// A county's filled-in progress file (its bytes beside the job) read against the base.
-    ReadProgress { doc: Plan, lang: Lang },
+    /// A county's filled-in progress file (its bytes beside the job) read against the base;
+    /// its steps' actual days may not be after `today`.
+    ReadProgress {
+        doc: Plan,
+        today: crate::calc::readiness::Day,
+        lang: Lang,
+    },
     /// A plan document (its bytes beside the job) checked as an import is: off the page's
     /// thread (a province's file takes seconds to read), with its unknown fields named.
     ReadPlan { lang: Lang },
@@ -192,8 +197,8 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
             month,
             lang,
         } => file(progress_sheet::template(&doc, &district, month, lang)),
-        Job::ReadProgress { doc, lang } => {
-            let read = progress_sheet::read(bytes, &doc, lang)
+        Job::ReadProgress { doc, today, lang } => {
+            let read = progress_sheet::read(bytes, &doc, today, lang)
                 .map(Box::new)
                 .map_err(|problems| {
                     let listed = crate::exchange::format::summarize(problems.into_iter(), lang);
@@ -337,12 +342,14 @@ mod tests {
         };
         let (outcome, bytes) = run(across(&job), &[], &mut |_| {});
         assert_eq!(outcome, Outcome::File { error: None });
+        let today = crate::calc::readiness::Day::new(2027, 5, 3).unwrap();
         let read = Job::ReadProgress {
             doc: doc.clone(),
+            today,
             lang: Lang::Zh,
         };
         let (outcome, _) = run(across(&read), &bytes, &mut |_| {});
-        let direct = progress_sheet::read(&bytes, &doc, Lang::Zh).unwrap();
+        let direct = progress_sheet::read(&bytes, &doc, today, Lang::Zh).unwrap();
         assert_eq!(
             across(&outcome),
             Outcome::ProgressFile {

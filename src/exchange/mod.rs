@@ -6,6 +6,7 @@ pub mod library;
 pub mod merge;
 pub mod progress_sheet;
 pub mod project_csv;
+pub mod readiness_sheet;
 pub mod submission;
 pub mod workbook;
 pub mod xlsx_formats;

@@ -239,6 +239,7 @@ pub fn template(
     ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
     let widths: Vec<f64> = widths.iter().map(|w| (w + 2.0).clamp(8.0, 40.0)).collect();
     lay_out(ws, &widths, HEADER_ROW, 2, lang)?;
+    crate::exchange::readiness_sheet::write(&mut wb, &mine, lang)?;
     // The months of the drop-downs: a list over 255 characters must stand in cells.
     let list = wb.add_worksheet().set_name(Text::SheetChoices.tr(lang))?;
     for (i, m) in months.iter().enumerate() {
@@ -456,7 +457,12 @@ fn progress_sheet(names: &[String], lang: Lang) -> Result<String, String> {
 /// Reads a county's filled-in progress workbook against `plan` (the document's base): every
 /// project's record for the file's month, checked as the grid checks it, or every problem,
 /// each naming its row. All or nothing.
-pub fn read(bytes: &[u8], plan: &Plan, lang: Lang) -> Result<ProgressFile, Vec<String>> {
+pub fn read(
+    bytes: &[u8],
+    plan: &Plan,
+    today: crate::calc::readiness::Day,
+    lang: Lang,
+) -> Result<ProgressFile, Vec<String>> {
     let workbook = |ps: Vec<crate::exchange::workbook::WorkbookProblem>| -> Vec<String> {
         ps.iter().map(|p| p.message(lang)).collect()
     };
@@ -521,13 +527,29 @@ pub fn read(bytes: &[u8], plan: &Plan, lang: Lang) -> Result<ProgressFile, Vec<S
             .problems
             .push(Text::ErrProgressNoRows.fill(lang, &[&district]));
     }
-    if !reader.problems.is_empty() {
-        return Err(reader.problems);
+    // The 前期手续 sheet, when the file has one: its steps checked with the figures, all or
+    // nothing together.
+    let steps_sheet = wb.sheet_names().into_iter().find(|n| {
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|&l| Text::SheetReadiness.tr(l) == n.trim())
+    });
+    let mut edits = reader.edits;
+    let mut problems = reader.problems;
+    if let Some(name) = steps_sheet {
+        let range = wb.worksheet_range(&name).map_err(unreadable)?;
+        match crate::exchange::readiness_sheet::read(&range, plan, &district, today, lang) {
+            Ok(steps) => edits.extend(steps),
+            Err(refused) => problems.extend(refused),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(ProgressFile {
         by: meta(Meta::By).unwrap_or_default(),
         projects: reader.projects,
-        edits: reader.edits,
+        edits,
         district,
         month,
     })

@@ -505,6 +505,18 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
     let title_text = headed(&named(Text::SheetFundBalance), unit, lang);
     write_fund_balances(ws, &f, &view, &title_text, lang)?;
 
+    let ws = sheet(&mut wb, Text::SheetReadiness, lang)?;
+    let (table, blocking) = crate::present::report::readiness_table(&view, &r, lang);
+    let notes: Vec<&str> = blocking.iter().map(String::as_str).collect();
+    report_sheet(
+        ws,
+        &f,
+        (&named(Text::SheetReadiness), ""),
+        &table,
+        &notes,
+        lang,
+    )?;
+
     if !doc.scenarios.is_empty() {
         let ws = sheet(&mut wb, Text::SheetCompare, lang)?;
         let title_text = format!("{} · {}", doc.name, Text::SheetCompare.tr(lang));

@@ -1000,6 +1000,12 @@ catalogue! {
     RiskFromOpposition => "按反对率判定", "From the opposition share";
     MilestoneCol => "手续/环节", "Step";
     MilestoneNumber => "文号/证号", "Document number";
+    SheetReadiness => "前期手续", "Readiness";
+    MsPlannedDate => "计划日期", "Planned date";
+    MsActualDate => "实际日期", "Actual date";
+    ReadinessSheetHint => "前期手续：填写各环节的计划日期、实际日期（年-月-日）与文号/证号；实际日期不得晚于报送日，须在其前置环节之后。", "Approvals and steps: each step's planned and actual date (YYYY-MM-DD) and its number; an actual date may not be after the day of reporting, nor before the step it follows.";
+    ErrUnknownMilestone => "不认识的手续环节「{0}」", "unknown step “{0}”";
+    ErrNotADay => "「{0}」的日期「{1}」不是 年-月-日", "the date “{1}” of “{0}” is not YYYY-MM-DD";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

@@ -12,18 +12,10 @@ use crate::calc::gates::{GateCheck, GateDates};
 use crate::calc::model::Instrument;
 use crate::calc::readiness::{Day, Milestone, MilestoneStatus};
 use crate::ui::pages::progress::district_options;
-use crate::ui::shell::state::{lang, local_minute, t, Store};
+pub use crate::ui::shell::state::today;
+use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 use crate::words::i18n::{fmt_pct, fmt_yi, Text};
-
-/// Today, as the browser's clock has it.
-pub fn today() -> Day {
-    Day::parse(&local_minute()[..10]).unwrap_or(Day {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
-}
 
 #[component]
 pub fn ReadinessPage() -> impl IntoView {

@@ -41,10 +41,18 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
         .dyn_into::<js_sys::Uint8Array>()
         .map(|a| a.to_vec())
         .unwrap_or_default();
-    let job: Job = match serde_json::from_str(&field("job").as_string().unwrap_or_default()) {
-        Ok(job) => job,
-        Err(e) => return post(scope, "failed", &e.to_string(), &[]),
-    };
+    let job: Job =
+        match crate::exchange::format::read_job(&field("job").as_string().unwrap_or_default()) {
+            Ok(job) => job,
+            Err(e) => {
+                return post(
+                    scope,
+                    "failed",
+                    &e.message(crate::words::i18n::Lang::Zh),
+                    &[],
+                )
+            }
+        };
     let mut reported = js_sys::Date::now();
     let (outcome, made) = jobs::run(job, &bytes, &mut |p| {
         let now = js_sys::Date::now();

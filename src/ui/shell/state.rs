@@ -197,6 +197,12 @@ impl Store {
     }
 }
 
+/// Today, as the browser's clock has it.
+pub fn today() -> crate::calc::readiness::Day {
+    crate::calc::readiness::Day::parse(&local_minute()[..10])
+        .unwrap_or(crate::calc::readiness::Day::of_number(0))
+}
+
 /// Local time to the minute, `2026-11-25T10:30`, for the change log and submissions.
 pub fn local_minute() -> String {
     let d = js_sys::Date::new_0();

@@ -274,6 +274,7 @@ pub fn import_progress(session: Session, file: web_sys::File) {
             store.reading,
             lang,
             doc,
+            crate::ui::shell::state::today(),
             &bytes,
             &file_name,
         )

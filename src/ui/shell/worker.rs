@@ -294,10 +294,11 @@ pub async fn read_progress(
     reading: RwSignal<Option<String>>,
     lang: Lang,
     doc: Plan,
+    today: crate::calc::readiness::Day,
     bytes: &[u8],
     file_name: &str,
 ) -> Result<crate::exchange::progress_sheet::ProgressFile, String> {
-    let job = Job::ReadProgress { doc, lang };
+    let job = Job::ReadProgress { doc, today, lang };
     match read_file(loading, reading, lang, &job, bytes, file_name).await {
         Ok((Outcome::ProgressFile { read }, _)) => read.map(|file| *file),
         Err(Stopped::Failed(message)) => Err(message),
