@@ -455,3 +455,121 @@ fn milestones_merge_step_by_step() {
         text.details
     );
 }
+
+/// X县's progress template carries a 前期手续 sheet of its projects' steps; filled in, its days
+/// and numbers come back as milestone edits with the figures; a day before the step it
+/// follows, an actual day after today or a number of no known form refuses the whole file,
+/// naming the row.
+#[test]
+fn the_county_workbook_carries_milestones_all_or_nothing() {
+    use calamine::{Data, Reader, Xlsx};
+    use planner::progress_sheet::{read, template};
+    let plan = demo_plan();
+    let month = planner::model::Month::parse("2027-04").unwrap();
+    let today = day("2027-05-03");
+    let bytes = template(&plan, "X县", month, planner::i18n::Lang::Zh).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert!(wb.sheet_names().contains(&"前期手续".to_string()));
+    let steps = wb.worksheet_range("前期手续").unwrap();
+    let rows: Vec<Vec<String>> = steps
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect();
+    let west = rows
+        .iter()
+        .find(|r| r[1] == "X县西街" && r[2] == "贷款合同签订")
+        .unwrap();
+    assert_eq!(
+        (west[4].as_str(), west[5].as_str()),
+        ("2026-10-28", "GKH-HT-2026-011")
+    );
+    // Read back untouched: the steps change nothing.
+    let file = read(&bytes, &plan, today, planner::i18n::Lang::Zh).unwrap();
+    assert!(!file
+        .edits
+        .iter()
+        .any(|e| matches!(e, Edit::SetMilestone { .. })));
+
+    // The same sheet with 城南's loan applied for on 2027-04-20 (its paper), written again.
+    let south = plan
+        .projects
+        .iter()
+        .find(|p| p.name == "X县城南旧住宅小区")
+        .unwrap()
+        .id
+        .clone();
+    let progress = wb.worksheet_range("进度").unwrap();
+    let write = |changes: &[(&str, &str, usize, &str)]| {
+        let mut out = rust_xlsxwriter::Workbook::new();
+        for (name, range) in [("进度", &progress), ("前期手续", &steps)] {
+            let ws = out.add_worksheet().set_name(name).unwrap();
+            for (r, row) in range.rows().enumerate() {
+                for (c, d) in row.iter().enumerate() {
+                    let mut text = d.to_string();
+                    for &(id, step, col, v) in changes {
+                        let here = row[0].to_string() == id
+                            && row.get(2).is_some_and(|s| s.to_string() == step);
+                        if name == "前期手续" && here && c == col {
+                            text = v.to_string();
+                        }
+                    }
+                    match d {
+                        Data::Float(v) if text == d.to_string() => {
+                            ws.write_number(r as u32, c as u16, *v)
+                        }
+                        _ => ws.write_string(r as u32, c as u16, &text),
+                    }
+                    .unwrap();
+                }
+            }
+        }
+        out.save_to_buffer().unwrap()
+    };
+    let read_zh = |bytes: &[u8]| read(bytes, &plan, today, planner::i18n::Lang::Zh);
+    let filled = write(&[
+        (&south, "贷款申请", 4, "2027-04-20"),
+        (&south, "贷款申请", 5, "GKH-SQ-2027-013"),
+    ]);
+    let file = read_zh(&filled).unwrap();
+    let applied = file.edits.iter().find_map(|e| match e {
+        Edit::SetMilestone {
+            project,
+            milestone: Milestone::LoanApplication,
+            record,
+        } if *project == south => Some(record.clone()),
+        _ => None,
+    });
+    let applied = applied.expect("the application's edit");
+    assert_eq!(
+        (applied.actual, applied.number.as_str()),
+        (Some(day("2027-04-20")), "GKH-SQ-2027-013")
+    );
+    // Reviewed before it was applied for: refused, naming the review's row; the whole file.
+    let line = rows
+        .iter()
+        .position(|r| r[0] == south && r[2] == "贷款评审")
+        .unwrap()
+        + 1;
+    let bad = write(&[
+        (&south, "贷款申请", 4, "2027-04-20"),
+        (&south, "贷款评审", 4, "2027-04-10"),
+    ]);
+    let problems = read_zh(&bad).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&format!("第 {line} 行")) && p.contains("早于「贷款申请」")),
+        "{problems:?}"
+    );
+    // Done after today, and a number of no form.
+    let problems = read_zh(&write(&[(&south, "贷款申请", 4, "2027-06-01")])).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.contains("晚于今天")),
+        "{problems:?}"
+    );
+    let problems = read_zh(&write(&[(&south, "环评批复", 5, "已批")])).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.contains("「已批」格式不对")),
+        "{problems:?}"
+    );
+}

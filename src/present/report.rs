@@ -372,6 +372,54 @@ pub fn export_file_name(plan_name: &str, yyyymmdd: &str, extension: &str) -> Str
     format!("{safe}-{yyyymmdd}.{extension}")
 }
 
+/// 前期手续 as a table: one row per project (name, district, responsible unit), one column per
+/// milestone — "✓ 2026-10-28" done, "计划 2026-12-20" planned, "—" where it does not apply —
+/// then what holds each project's money back, a line per source (the workbook's notes).
+pub fn readiness_table(
+    plan: &crate::document::plan::Plan,
+    r: &Results,
+    lang: Lang,
+) -> (Table, Vec<String>) {
+    use crate::analysis::readiness::{applies, gate_findings};
+    use crate::calc::gates::GateDates;
+    use crate::calc::readiness::Milestone;
+    let header = [Text::ColName, Text::ColDistrict, Text::ReadinessLead]
+        .into_iter()
+        .chain(Milestone::ALL.iter().map(|m| m.label()))
+        .map(|t| t.tr(lang).to_string())
+        .collect();
+    let rows = plan
+        .projects
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.district.clone()),
+                Cell::Text(p.lead.clone()),
+            ];
+            row.extend(Milestone::ALL.iter().map(|&m| {
+                let rec = p.readiness.record(m);
+                Cell::Text(match (applies(p, m), rec) {
+                    (false, _) => "—".into(),
+                    (true, Some(r)) if r.actual.is_some() => {
+                        format!("✓ {}", r.actual.map(|d| d.key()).unwrap_or_default())
+                    }
+                    (true, Some(r)) => r.planned.map_or_else(String::new, |d| {
+                        format!("{} {}", Text::MsPlanned.tr(lang), d.key())
+                    }),
+                    (true, None) => String::new(),
+                })
+            }));
+            row
+        })
+        .collect();
+    let notes = gate_findings(plan, r, GateDates::Planned)
+        .iter()
+        .map(|f| f.message(lang))
+        .collect();
+    (Table { header, rows }, notes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,52 +563,4 @@ mod tests {
             "方案-20261124.csv"
         );
     }
-}
-
-/// 前期手续 as a table: one row per project (name, district, responsible unit), one column per
-/// milestone — "✓ 2026-10-28" done, "计划 2026-12-20" planned, "—" where it does not apply —
-/// then what holds each project's money back, a line per source (the workbook's notes).
-pub fn readiness_table(
-    plan: &crate::document::plan::Plan,
-    r: &Results,
-    lang: Lang,
-) -> (Table, Vec<String>) {
-    use crate::analysis::readiness::{applies, gate_findings};
-    use crate::calc::gates::GateDates;
-    use crate::calc::readiness::Milestone;
-    let header = [Text::ColName, Text::ColDistrict, Text::ReadinessLead]
-        .into_iter()
-        .chain(Milestone::ALL.iter().map(|m| m.label()))
-        .map(|t| t.tr(lang).to_string())
-        .collect();
-    let rows = plan
-        .projects
-        .iter()
-        .map(|p| {
-            let mut row = vec![
-                Cell::Text(p.name.clone()),
-                Cell::Text(p.district.clone()),
-                Cell::Text(p.lead.clone()),
-            ];
-            row.extend(Milestone::ALL.iter().map(|&m| {
-                let rec = p.readiness.record(m);
-                Cell::Text(match (applies(p, m), rec) {
-                    (false, _) => "—".into(),
-                    (true, Some(r)) if r.actual.is_some() => {
-                        format!("✓ {}", r.actual.map(|d| d.key()).unwrap_or_default())
-                    }
-                    (true, Some(r)) => r.planned.map_or_else(String::new, |d| {
-                        format!("{} {}", Text::MsPlanned.tr(lang), d.key())
-                    }),
-                    (true, None) => String::new(),
-                })
-            }));
-            row
-        })
-        .collect();
-    let notes = gate_findings(plan, r, GateDates::Planned)
-        .iter()
-        .map(|f| f.message(lang))
-        .collect();
-    (Table { header, rows }, notes)
 }
