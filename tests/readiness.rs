@@ -507,8 +507,8 @@ fn the_county_workbook_carries_milestones_all_or_nothing() {
                 for (c, d) in row.iter().enumerate() {
                     let mut text = d.to_string();
                     for &(id, step, col, v) in changes {
-                        let here = row[0].to_string() == id
-                            && row.get(2).is_some_and(|s| s.to_string() == step);
+                        let here =
+                            row[0] == id && row.get(2).is_some_and(|s| *s == step);
                         if name == "前期手续" && here && c == col {
                             text = v.to_string();
                         }
@@ -571,5 +571,29 @@ fn the_county_workbook_carries_milestones_all_or_nothing() {
     assert!(
         problems.iter().any(|p| p.contains("「已批」格式不对")),
         "{problems:?}"
+    );
+}
+
+/// The 资金平衡方案 says, source by source, what the project's money waits for.
+#[test]
+fn the_fund_balance_plan_shows_readiness() {
+    let plan = demo_plan();
+    let hsq = plan
+        .projects
+        .iter()
+        .find(|p| p.name == "黄沙桥片区")
+        .unwrap();
+    let fb = planner::fund_balance::fund_balance(&plan, &hsq.id, planner::i18n::Lang::Zh).unwrap();
+    assert_eq!(fb.readiness.len(), 3, "{:?}", fb.readiness);
+    assert!(fb
+        .readiness
+        .iter()
+        .any(|l| l.starts_with("政策性银行贷款：") && l.contains("社会稳定风险评估尚无结论")));
+    let west = plan.projects.iter().find(|p| p.name == "X县西街").unwrap();
+    let fb = planner::fund_balance::fund_balance(&plan, &west.id, planner::i18n::Lang::Zh).unwrap();
+    assert!(
+        fb.readiness.iter().all(|l| l.ends_with("可按计划使用")),
+        "{:?}",
+        fb.readiness
     );
 }

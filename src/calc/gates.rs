@@ -281,14 +281,11 @@ impl GateCheck {
             Some(_) => Text::GateOpen.tr(lang).to_string(),
             None => Text::GateShut.tr(lang).to_string(),
         };
-        Text::GateSentence.fill(
-            lang,
-            &[
-                &self.instrument.label().tr(lang),
-                &self.planned_from.label(lang),
-                &reasons,
-                &consequence,
-            ],
-        )
+        let source = self.instrument.label().tr(lang);
+        let from = self.planned_from.label(lang);
+        if reasons.is_empty() {
+            return Text::GateSentenceClear.fill(lang, &[&source, &from, &consequence]);
+        }
+        Text::GateSentence.fill(lang, &[&source, &from, &reasons, &consequence])
     }
 }

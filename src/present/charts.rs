@@ -10,6 +10,24 @@ use crate::calc::rules::group_name;
 use crate::calc::simulate::{Group, Results, YearResult};
 use crate::words::i18n::{fmt_limit, Lang, Text};
 
+/// A chart as ECharts reads it: its option's JSON, written once when the chart is built. The
+/// page keeps this rather than the chart, so telling a redrawn chart from the last is comparing
+/// text, and charming's deep equality stays out of the page's wasm (issue 38: the budget).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartJson(pub String);
+
+impl From<Chart> for ChartJson {
+    fn from(chart: Chart) -> Self {
+        ChartJson(chart.to_string())
+    }
+}
+
+impl Default for ChartJson {
+    fn default() -> Self {
+        Chart::default().into()
+    }
+}
+
 /// 万元 to 亿元, rounded to what a chart can show (keeps the option small).
 pub fn yi(v_wan: f64) -> f64 {
     // `+ 0.0` turns -0.0 into 0.0: a tooltip must not read "-0 亿元".

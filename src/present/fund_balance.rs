@@ -22,6 +22,9 @@ pub struct FundBalance {
     pub threshold: f64,
     /// Households and area, households by way, the standards used, rewards and transition.
     pub compensation: Table,
+    /// Each source of its money against its gate, a sentence each (前期手续: what it waits for,
+    /// whether it can be drawn as planned).
+    pub readiness: Vec<String>,
 }
 
 impl FundBalance {
@@ -62,6 +65,16 @@ pub fn fund_balance(plan: &Plan, id: &str, lang: Lang) -> Option<FundBalance> {
         coverage: pr.land_cover,
         threshold: plan.assumptions.bond_balance_threshold,
         compensation: compensation_table(plan, p, pr, lang),
+        readiness: crate::calc::gates::check_project(
+            p,
+            &plan.gates,
+            &crate::analysis::readiness::gate_figures(pr),
+            crate::calc::gates::GateDates::Planned,
+            p.forecast.map(|f| f.as_of),
+        )
+        .iter()
+        .map(|c| c.sentence(lang))
+        .collect(),
     })
 }
 

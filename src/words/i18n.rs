@@ -1012,6 +1012,8 @@ catalogue! {
     ReadinessSheetHint => "前期手续：填写各环节的计划日期、实际日期（年-月-日）与文号/证号；实际日期不得晚于报送日，须在其前置环节之后。", "Approvals and steps: each step's planned and actual date (YYYY-MM-DD) and its number; an actual date may not be after the day of reporting, nor before the step it follows.";
     ErrUnknownMilestone => "不认识的手续环节「{0}」", "unknown step “{0}”";
     ErrNotADay => "「{0}」的日期「{1}」不是 年-月-日", "the date “{1}” of “{0}” is not YYYY-MM-DD";
+    FbReadiness => "前期手续与资金条件", "Approvals and conditions of the money";
+    GateSentenceClear => "{0}：计划{1}起使用，{2}", "{0}: planned from {1}; {2}";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

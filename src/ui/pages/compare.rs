@@ -208,12 +208,14 @@ pub fn ComparePage() -> impl IntoView {
     let overlay = move |o: Overlay| {
         Memo::new(move |_| {
             let l = store.lang.get();
-            compared.with(|cs| compare_chart(cs, o, cap.get(), l))
+            compared.with(|cs| {
+                crate::present::charts::ChartJson::from(compare_chart(cs, o, cap.get(), l))
+            })
         })
     };
     let districts = Memo::new(move |_| {
         let l = store.lang.get();
-        compared.with(|cs| district_chart(cs, l))
+        compared.with(|cs| crate::present::charts::ChartJson::from(district_chart(cs, l)))
     });
     view! {
         <section class="compare">

@@ -96,6 +96,13 @@ fn FundBalanceSheet(id: String) -> impl IntoView {
             <ReportTable testid="fund-balance-yearly" table=table(|s| &s.yearly) running=running(Text::FbYearly) />
             <h2>{move || t(Text::FbCompensation)}</h2>
             <ReportTable testid="fund-balance-compensation" table=table(|s| &s.compensation) running=running(Text::FbCompensation) />
+            <h2>{move || t(Text::FbReadiness)}</h2>
+            <ul class="fb-readiness" data-testid="fund-balance-readiness">
+                {move || sheet.with(|s| s.as_ref().map(|s| s.readiness.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view()}
+            </ul>
         </article>
     }
 }

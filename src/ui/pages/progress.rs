@@ -233,7 +233,9 @@ fn Ranking(report: Memo<ProgressReport>) -> impl IntoView {
 #[component]
 fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let ranking = Memo::new(move |_| report.with(|r| ranking_chart(r, lang())));
+    let ranking = Memo::new(move |_| {
+        report.with(|r| crate::present::charts::ChartJson::from(ranking_chart(r, lang())))
+    });
     let month = store.progress_month;
     // The city, a zone or one district: "" is the city.
     let scope = RwSignal::new(String::new());
@@ -244,9 +246,9 @@ fn Charts(report: Memo<ProgressReport>) -> impl IntoView {
         d => Group::District(d.to_string()),
     };
     let pace = Memo::new(move |_| {
-        store
-            .view
-            .with(|p| pace_chart(p, month.get(), &group(), lang()))
+        store.view.with(|p| {
+            crate::present::charts::ChartJson::from(pace_chart(p, month.get(), &group(), lang()))
+        })
     });
     view! {
         <label class="field compact">

@@ -221,12 +221,12 @@ pub fn YearlyTable() -> impl IntoView {
 /// Memoized chart options built by the pure builders.
 #[derive(Clone, Copy)]
 pub struct ChartMemos {
-    pub funding: Memo<charming::Chart>,
-    pub fiscal: Memo<charming::Chart>,
-    pub monetized: Memo<charming::Chart>,
-    pub mix: Memo<charming::Chart>,
-    pub debt: Memo<charming::Chart>,
-    pub ppp: Memo<charming::Chart>,
+    pub funding: Memo<crate::present::charts::ChartJson>,
+    pub fiscal: Memo<crate::present::charts::ChartJson>,
+    pub monetized: Memo<crate::present::charts::ChartJson>,
+    pub mix: Memo<crate::present::charts::ChartJson>,
+    pub debt: Memo<crate::present::charts::ChartJson>,
+    pub ppp: Memo<crate::present::charts::ChartJson>,
 }
 
 impl ChartMemos {
@@ -234,14 +234,14 @@ impl ChartMemos {
         let r = store.results;
         let l = store.lang;
         Self {
-            funding: Memo::new(move |_| r.with(|r| charts::funding_chart(r, l.get()))),
-            fiscal: Memo::new(move |_| r.with(|r| charts::fiscal_chart(r, l.get()))),
-            monetized: Memo::new(move |_| r.with(|r| charts::monetized_chart(r, l.get()))),
-            mix: Memo::new(move |_| r.with(|r| charts::mix_chart(r, l.get()))),
-            debt: Memo::new(move |_| r.with(|r| charts::debt_chart(r, l.get()))),
+            funding: Memo::new(move |_| r.with(|r| charts::funding_chart(r, l.get()).into())),
+            fiscal: Memo::new(move |_| r.with(|r| charts::fiscal_chart(r, l.get()).into())),
+            monetized: Memo::new(move |_| r.with(|r| charts::monetized_chart(r, l.get()).into())),
+            mix: Memo::new(move |_| r.with(|r| charts::mix_chart(r, l.get()).into())),
+            debt: Memo::new(move |_| r.with(|r| charts::debt_chart(r, l.get()).into())),
             ppp: Memo::new(move |_| {
                 let cap = store.view.with(|p| p.assumptions.ppp_cap);
-                r.with(|r| charts::ppp_chart(r, cap, l.get()))
+                r.with(|r| charts::ppp_chart(r, cap, l.get()).into())
             }),
         }
     }

@@ -55,7 +55,14 @@ fn Tornado() -> impl IntoView {
     let chosen = RwSignal::new(None::<RiskDriver>);
     let bars = Memo::new(move |_| store.view.with(|v| tornado(v, measure.get())));
     let chart = Memo::new(move |_| {
-        bars.with(|(base, bars)| tornado_chart(*base, bars, measure.get(), store.lang.get()))
+        bars.with(|(base, bars)| {
+            crate::present::charts::ChartJson::from(tornado_chart(
+                *base,
+                bars,
+                measure.get(),
+                store.lang.get(),
+            ))
+        })
     });
     let pick = move |ev| {
         let i: usize = event_target_value(&ev).parse().unwrap_or(0);
@@ -324,7 +331,9 @@ fn RiskResults() -> impl IntoView {
     let fan = Memo::new(move |_| {
         store.risk.with(|o| {
             o.as_ref()
-                .map(|o| fan_chart(&o.summary, store.lang.get()))
+                .map(|o| {
+                    crate::present::charts::ChartJson::from(fan_chart(&o.summary, store.lang.get()))
+                })
                 .unwrap_or_default()
         })
     });
@@ -337,7 +346,14 @@ fn RiskResults() -> impl IntoView {
         });
         store.risk.with(|o| {
             o.as_ref()
-                .map(|o| fan_ppp_chart(&o.summary, a.0, a.1, store.lang.get()))
+                .map(|o| {
+                    crate::present::charts::ChartJson::from(fan_ppp_chart(
+                        &o.summary,
+                        a.0,
+                        a.1,
+                        store.lang.get(),
+                    ))
+                })
                 .unwrap_or_default()
         })
     });

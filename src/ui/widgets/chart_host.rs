@@ -1,7 +1,7 @@
 //! The only code that owns ECharts instances: creates one per chart element, replaces its option
 //! in place (notMerge, so no stale series survive), resizes it with the window, disposes it.
 
-use charming::Chart;
+use crate::present::charts::ChartJson as Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -50,7 +50,7 @@ enum Drawing {
 
 /// Sets the chart's option in place of the last.
 fn set_option_with(instance: &EchartsInstance, chart: &Chart, drawing: Drawing) {
-    let Ok(option) = js_sys::JSON::parse(&chart.to_string()) else {
+    let Ok(option) = js_sys::JSON::parse(&chart.0) else {
         return;
     };
     if drawing != Drawing::First {
@@ -139,7 +139,7 @@ fn with_units(option: &JsValue) {
 
 /// The chart's title, the name a screen reader gives it until ECharts writes its description.
 fn title_of(chart: &Chart) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(&chart.to_string()).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&chart.0).ok()?;
     let title = if v["title"].is_array() {
         &v["title"][0]
     } else {
