@@ -507,8 +507,7 @@ fn the_county_workbook_carries_milestones_all_or_nothing() {
                 for (c, d) in row.iter().enumerate() {
                     let mut text = d.to_string();
                     for &(id, step, col, v) in changes {
-                        let here =
-                            row[0] == id && row.get(2).is_some_and(|s| *s == step);
+                        let here = row[0] == id && row.get(2).is_some_and(|s| *s == step);
                         if name == "前期手续" && here && c == col {
                             text = v.to_string();
                         }

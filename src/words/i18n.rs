@@ -1014,6 +1014,8 @@ catalogue! {
     ErrNotADay => "「{0}」的日期「{1}」不是 年-月-日", "the date “{1}” of “{0}” is not YYYY-MM-DD";
     FbReadiness => "前期手续与资金条件", "Approvals and conditions of the money";
     GateSentenceClear => "{0}：计划{1}起使用，{2}", "{0}: planned from {1}; {2}";
+    DeadlineLine => " {0}（{1}）{2}", " {0} ({1}){2}";
+    MsTitle => "{0}：{1}", "{0}: {1}";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

@@ -91,8 +91,13 @@ test('money waiting for its gates: a new scenario in one step, its figures later
   await page.selectOption('[data-testid="gated-choice"]', 'planned');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n + 1, tabs);
   assert.match(await activeScenarioTab(page).textContent(), /资金等前期手续（按计划日期）/);
-  const doc = await storedDoc(page);
-  assert.equal(doc.plan.scenarios.at(-1).gated, 'planned');
+  // Stored as the scenario's choice (the write lands after the step).
+  let gated;
+  for (let i = 0; i < 50 && gated !== 'planned'; i++) {
+    gated = (await storedDoc(page)).plan.scenarios.at(-1).gated;
+    if (gated !== 'planned') await page.waitForTimeout(100);
+  }
+  assert.equal(gated, 'planned');
   // 方案对比: the gated scenario's 2027 investment is below the baseline's.
   await page.click('[data-testid="nav-compare"]');
   const row = await page.locator('[data-testid="compare-row"]', { hasText: '财政负担现值' }).locator('td').allTextContents();

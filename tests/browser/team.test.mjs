@@ -31,7 +31,11 @@ async function compareFile(page, doc, name = '同事修改.json') {
   await page.locator('[data-testid="merge-panel"]').waitFor();
 }
 
-const content = (plan) => JSON.stringify({ name: plan.name, assumptions: plan.assumptions, projects: plan.projects, scenarios: plan.scenarios });
+// Keys in a fixed order: a field the test adds in JavaScript lands last in its object, where the
+// app writes it in its declared place.
+const sorted = (v) => Array.isArray(v) ? v.map(sorted)
+  : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v;
+const content = (plan) => JSON.stringify(sorted({ name: plan.name, assumptions: plan.assumptions, projects: plan.projects, scenarios: plan.scenarios }));
 
 test("a colleague's five changes: listed, shown on the KPIs, taken all at once, undone in one step", async () => {
   const { page, log } = await openApp(env);

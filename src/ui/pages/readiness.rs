@@ -58,7 +58,7 @@ fn Deadlines(today: Day) -> impl IntoView {
                 view! {
                     <li data-testid="deadline" class:late=late>
                         <strong>{s.deadline.label.clone()}</strong>
-                        {format!(" {when}（{left}）{met}")}
+                        {Text::DeadlineLine.fill(l, &[&when, &left, &met])}
                     </li>
                 }
             }).collect_view()}
@@ -218,23 +218,24 @@ fn Board(today: Day, filter: RwSignal<BoardFilter>) -> impl IntoView {
                             let project = &p.projects[r.index];
                             let cells = Milestone::ALL.iter().zip(&r.statuses).map(|(&m, s)| {
                                 let Some(s) = *s else {
-                                    return view! { <td class="ms-na">"—"</td> }.into_any();
+                                    return view! { <td class="ms-na" data-milestone=m.key()>"—"</td> }.into_any();
                                 };
                                 let rec = project.readiness.record(m);
                                 let day = rec.and_then(|r| r.expected());
-                                let mut title = format!("{}：{}", m.label().tr(l), s.label().tr(l));
+                                let mut parts = vec![s.label().tr(l).to_string()];
                                 if let Some(rec) = rec {
-                                    if let Some(d) = rec.planned { title += &format!("；{} {}", t(Text::MsPlanned), d.label(l)); }
-                                    if let Some(d) = rec.actual { title += &format!("；{} {}", t(Text::MsActual), d.label(l)); }
-                                    if !rec.number.is_empty() { title += &format!("；{}", rec.number); }
+                                    if let Some(d) = rec.planned { parts.push(format!("{} {}", t(Text::MsPlanned), d.label(l))); }
+                                    if let Some(d) = rec.actual { parts.push(format!("{} {}", t(Text::MsActual), d.label(l))); }
+                                    if !rec.number.is_empty() { parts.push(rec.number.clone()); }
                                 }
+                                let title = Text::MsTitle.fill(l, &[&m.label().tr(l), &parts.join(t(Text::ListSeparator))]);
                                 view! {
                                     <td class=s.class() title=title data-milestone=m.key()>{cell_text(s, day)}</td>
                                 }.into_any()
                             }).collect_view();
                             view! {
                                 <tr data-testid="readiness-row" data-project=project.id.clone()>
-                                    <th scope="row">{project.name.clone()}</th>
+                                    <th scope="row" title=project.name.clone()>{project.name.clone()}</th>
                                     <td>{project.district.clone()}</td>
                                     <td>{project.lead.clone()}</td>
                                     {cells}
