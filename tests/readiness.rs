@@ -587,7 +587,8 @@ fn the_fund_balance_plan_shows_readiness() {
     assert!(fb
         .readiness
         .iter()
-        .any(|l| l.starts_with("政策性银行贷款：") && l.contains("社会稳定风险评估尚无结论")));
+        .any(|l| l.starts_with("政策性银行贷款：")
+            && l.contains("「贷款合同签订」预计2027年3月31日")));
     let west = plan.projects.iter().find(|p| p.name == "X县西街").unwrap();
     let fb = planner::fund_balance::fund_balance(&plan, &west.id, planner::i18n::Lang::Zh).unwrap();
     assert!(
@@ -595,4 +596,34 @@ fn the_fund_balance_plan_shows_readiness() {
         "{:?}",
         fb.readiness
     );
+}
+
+/// Before its risk assessment a project's loan waits for the assessment's day (its result read
+/// as not high); with no day at all the loan cannot be planned.
+#[test]
+fn a_loan_waits_for_a_risk_assessment_not_yet_made() {
+    let mut plan = one_project_plan();
+    let r = &mut plan.projects[0].readiness;
+    r.risk = None;
+    r.milestones
+        .insert(Milestone::LoanContract, done("2026-12-20"));
+    r.milestones
+        .insert(Milestone::RiskAssessment, planned("2027-05-10"));
+    let results = simulate_plan(&plan, None);
+    let found = gate_findings(&plan, &results, GateDates::Planned);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].check.late_months, 4);
+    assert_eq!(
+        found[0].check.blockers,
+        vec![Blocker::Milestone {
+            milestone: Milestone::RiskAssessment,
+            expected: Some(day("2027-05-10"))
+        }]
+    );
+    plan.projects[0]
+        .readiness
+        .milestones
+        .remove(&Milestone::RiskAssessment);
+    let found = gate_findings(&plan, &results, GateDates::Planned);
+    assert_eq!(found[0].check.opens, None);
 }

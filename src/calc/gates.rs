@@ -31,8 +31,6 @@ pub enum Blocker {
         need: f64,
     },
     RiskHigh,
-    /// The assessment not done (the gate asks for its result).
-    RiskUnknown,
     Presigned {
         have: Option<f64>,
         need: f64,
@@ -136,9 +134,19 @@ pub fn check_gate(
     let planned_from = Month::january(p.year);
     let first_day = Day::new(p.year, 1, 1).expect("January 1st");
     let mut blockers = Vec::new();
+    // A gate asking for a risk assessment not high waits, before the assessment, for its day
+    // (its result then read as not high): a project assessed next year is not held up today.
+    let assessed_later = gate.risk_not_high
+        && r.risk_level().is_none()
+        && !gate.requires.contains(&Milestone::RiskAssessment);
+    let required = gate
+        .requires
+        .iter()
+        .copied()
+        .chain(assessed_later.then_some(Milestone::RiskAssessment));
     // The latest dated milestone, and whether any has no date at all.
     let (mut latest, mut undated) = (planned_from, false);
-    for &m in &gate.requires {
+    for m in required {
         let day = reached(r, m, dates, as_of);
         match day {
             Some(d) if d <= first_day => continue,
@@ -180,12 +188,8 @@ pub fn check_gate(
             });
         }
     }
-    if gate.risk_not_high {
-        match r.risk_level() {
-            Some(RiskLevel::High) => conditions_met &= shut(Blocker::RiskHigh),
-            Some(_) => {}
-            None => conditions_met &= shut(Blocker::RiskUnknown),
-        }
+    if gate.risk_not_high && r.risk_level() == Some(RiskLevel::High) {
+        conditions_met &= shut(Blocker::RiskHigh);
     }
     if let Some(need) = gate.min_presigned {
         if r.presigned.is_none_or(|h| h + 1e-9 < need) {
@@ -257,7 +261,6 @@ impl Blocker {
                 Text::BlockMonetized.fill(lang, &[&pct(*have), &pct(*need)])
             }
             Blocker::RiskHigh => Text::BlockRiskHigh.tr(lang).to_string(),
-            Blocker::RiskUnknown => Text::BlockRiskUnknown.tr(lang).to_string(),
             Blocker::Presigned { have, need } => Text::BlockPresigned.fill(
                 lang,
                 &[&have.map_or_else(|| "—".to_string(), pct), &pct(*need)],

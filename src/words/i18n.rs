@@ -957,7 +957,6 @@ catalogue! {
     BlockCoverage => "收益覆盖倍数 {0} < {1}", "coverage {0} < {1}";
     BlockMonetized => "货币化安置率 {0} < {1}", "monetized rate {0} < {1}";
     BlockRiskHigh => "社会稳定风险评估为高风险", "the risk assessment is high";
-    BlockRiskUnknown => "社会稳定风险评估尚无结论", "the risk assessment has no result";
     BlockPresigned => "预签约率 {0} < {1}", "pre-signing {0} < {1}";
     GateLate => "资金晚到 {0} 个月", "money {0:month|months} late";
     GateOpen => "可按计划使用", "can be drawn as planned";
