@@ -446,18 +446,24 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     }
 }
 
+/// A document's scenarios as JSON objects (none when it has no list of them), for a migration
+/// step to rewrite.
+fn scenarios_of(
+    doc: &mut serde_json::Value,
+) -> impl Iterator<Item = &mut serde_json::Map<String, serde_json::Value>> {
+    doc.pointer_mut("/plan/scenarios")
+        .and_then(serde_json::Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_object_mut)
+}
+
 /// From version 8 the forecast scenario's money waits for each project's milestones as things
 /// stand (`gated: actual`), as 按实际进度预测 now makes it: an earlier forecast scenario is
 /// marked so, and stays what it computed (an earlier plan has no milestones to wait for).
 fn v7_forecast_waits_for_gates(doc: &mut serde_json::Value) {
     use serde_json::Value;
-    let Some(scenarios) = doc
-        .pointer_mut("/plan/scenarios")
-        .and_then(Value::as_array_mut)
-    else {
-        return;
-    };
-    for s in scenarios.iter_mut().filter_map(Value::as_object_mut) {
+    for s in scenarios_of(doc) {
         if s.get("forecast").and_then(Value::as_bool) == Some(true) && !s.contains_key("gated") {
             s.insert("gated".into(), Value::String("actual".into()));
         }
@@ -469,13 +475,7 @@ fn v7_forecast_waits_for_gates(doc: &mut serde_json::Value) {
 /// order, so the scenario resolves to exactly what version 1 computed.
 fn v1_scenarios_as_edits(doc: &mut serde_json::Value) {
     use serde_json::{json, Value};
-    let Some(scenarios) = doc
-        .pointer_mut("/plan/scenarios")
-        .and_then(Value::as_array_mut)
-    else {
-        return;
-    };
-    for s in scenarios.iter_mut().filter_map(Value::as_object_mut) {
+    for s in scenarios_of(doc) {
         let mut edits = Vec::new();
         if let Some(a) = s.remove("assumptions").filter(|a| !a.is_null()) {
             edits.push(json!({"op": "set_assumptions", "assumptions": a}));

@@ -1015,6 +1015,8 @@ catalogue! {
     GateSentenceClear => "{0}：计划{1}起使用，{2}", "{0}: planned from {1}; {2}";
     DeadlineLine => " {0}（{1}）{2}", " {0} ({1}){2}";
     MsTitle => "{0}：{1}", "{0}: {1}";
+    ExampleDocNumber => "西发改投资〔2026〕112号", "issuer [2026] serial";
+    ExampleCertNumber => "建字第610102202600017号", "certificate or contract number";
     GateSentence => "{0}：计划{1}起使用，{2}，{3}", "{0}: planned from {1}; {2}; {3}";
 }
 

@@ -123,7 +123,10 @@ fn MilestoneRow(m: Milestone, draft: RwSignal<Project>, issues: Memo<Vec<Issue>>
                 prop:value=move || day_key(rec().actual)
                 on:change=move |ev| set(draft, m, Part::Actual, event_target_value(&ev)) /></td>
             <td><input type="text" data-testid=id("number") aria-label=move || format!("{} {}", t(m.label()), t(Text::MilestoneNumber))
-                placeholder=m.number_kind().example()
+                placeholder=move || t(match m.number_kind() {
+                    crate::calc::readiness::NumberKind::Document => Text::ExampleDocNumber,
+                    crate::calc::readiness::NumberKind::Certificate => Text::ExampleCertNumber,
+                })
                 prop:value=move || rec().number
                 on:change=move |ev| set(draft, m, Part::Number, event_target_value(&ev)) /></td>
         </tr>
