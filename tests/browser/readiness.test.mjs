@@ -98,10 +98,29 @@ test('money waiting for its gates: a new scenario in one step, its figures later
     if (gated !== 'planned') await page.waitForTimeout(100);
   }
   assert.equal(gated, 'planned');
+  // A loan contract's day typed in the editor while the money waits: taken into the base once,
+  // the page answering (the gated schedule is not written back as the project's own).
+  await page.click('[data-testid="nav-projects"]');
+  await page.locator('[data-testid="project-row"]', { hasText: '黄沙桥片区' }).locator('[data-testid="edit-project"]').click();
+  const contract = page.locator('[data-testid="ms-loan_contract-planned"]');
+  await contract.scrollIntoViewIfNeeded();
+  await contract.fill('2027-06-30');
+  await contract.dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('[data-testid="ms-loan_contract-planned"]').value === '2027-06-30');
+  let contractDay;
+  for (let i = 0; i < 50 && contractDay !== '2027-06-30'; i++) {
+    contractDay = (await storedDoc(page)).plan.projects[0].readiness.milestones.loan_contract.planned;
+    if (contractDay !== '2027-06-30') await page.waitForTimeout(100);
+  }
+  assert.equal(contractDay, '2027-06-30');
+  const scenario = (await storedDoc(page)).plan.scenarios.at(-1);
+  assert.deepEqual(scenario.edits, [], 'nothing written into the gated scenario');
+  await page.keyboard.press('Escape');
   // 方案对比: the gated scenario's 2027 investment is below the baseline's.
   await page.click('[data-testid="nav-compare"]');
   const row = await page.locator('[data-testid="compare-row"]', { hasText: '财政负担现值' }).locator('td').allTextContents();
   assert.notEqual(row.at(-1), row[0]);
+  await page.click('[data-testid="undo"]');
   await page.click('[data-testid="undo"]');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n, tabs);
   assert.deepEqual(log.pageErrors, []);

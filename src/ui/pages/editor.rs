@@ -159,10 +159,16 @@ fn keep_valid_draft(store: Store, draft: RwSignal<Project>, issues: Memo<Vec<Iss
         if issues.with(Vec::is_empty) {
             // The change reaches the plan as the edit a planner would name (undoable).
             let edit = store.view.with_untracked(|p| {
-                p.projects
-                    .iter()
-                    .find(|x| x.id == d.id)
-                    .and_then(|old| crate::document::edit::project_edit(old, &d))
+                p.projects.iter().find(|x| x.id == d.id).and_then(|old| {
+                    // The editor never sets a forecast: the view's may be the schedule a gated
+                    // scenario gave the project, which the draft must not write back (it
+                    // would fight the gates edit after edit).
+                    let d = crate::calc::model::Project {
+                        forecast: old.forecast,
+                        ..d.clone()
+                    };
+                    crate::document::edit::project_edit(old, &d)
+                })
             });
             if let Some(edit) = edit {
                 let _ = store.dispatch(edit);
