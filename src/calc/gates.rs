@@ -170,13 +170,8 @@ pub fn check_gate(
         } else {
             figures.land_cover
         };
-        // No debt to cover is no shortfall.
-        let debt = if gate.instrument == I::SpecialBond {
-            figures.bond_cover.is_some()
-        } else {
-            figures.land_cover.is_some()
-        };
-        if debt && have.is_none_or(|h| h + 1e-9 < need) {
+        // No debt to cover (no ratio) is no shortfall.
+        if have.is_some_and(|h| h + 1e-9 < need) {
             conditions_met &= shut(Blocker::Coverage { have, need });
         }
     }
