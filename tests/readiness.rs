@@ -627,3 +627,113 @@ fn a_loan_waits_for_a_risk_assessment_not_yet_made() {
     let found = gate_findings(&plan, &results, GateDates::Planned);
     assert_eq!(found[0].check.opens, None);
 }
+
+/// Approvals two months late (61 days): the contract of 15 April comes 15 June, the money five
+/// months after January instead of three. A gated view builds 7 of its 30 months in 2027
+/// (525 万元, not 675); a view that does not wait for gates moves by the two months the slip
+/// adds (750, not 900). Earlier than planned moves nothing.
+#[test]
+fn approvals_late_move_the_schedule_by_the_months_the_money_comes_later() {
+    use planner::risk::{what_if, RiskDriver};
+    let plan = one_project_plan();
+    let inv = |r: &planner::simulate::Results| r.years[0].investment.total();
+    let gated_view = plan.resolve(Some(&gated(GateDates::Planned))).plan;
+    let slip = |v: &Plan, months: f64| inv(&what_if(v, &[(RiskDriver::ApprovalSlip, months)]));
+    assert!(close(slip(&gated_view, 0.0), 675.0));
+    assert!(
+        close(slip(&gated_view, 2.0), 525.0),
+        "{}",
+        slip(&gated_view, 2.0)
+    );
+    assert!(close(slip(&gated_view, -2.0), 675.0));
+    assert!(close(slip(&plan, 2.0), 750.0), "{}", slip(&plan, 2.0));
+    // A project whose contract is signed does not move however late the rest would come.
+    let mut signed = plan.clone();
+    signed.projects[0]
+        .readiness
+        .milestones
+        .insert(Milestone::LoanContract, done("2026-12-20"));
+    assert!(close(slip(&signed, 6.0), 900.0));
+}
+
+/// The odds that money comes too late for the year's starts, by hand: the contract of 15 April
+/// opens the money after the 2027 deadline of 30 November only from 1 December, 230 days on;
+/// approvals drawn from the triangle (0, 0, 12 months) are that late (≥ 229.5 / 30.4375 =
+/// 7.540 months) with probability ((12 − 7.540) / 12)² = 0.1381.
+#[test]
+fn the_odds_that_money_comes_too_late_for_the_years_starts() {
+    use planner::calc::readiness::Deadline;
+    use planner::risk::{run, start_deadline, Range, RiskDriver, RiskSettings};
+    let mut plan = one_project_plan();
+    plan.deadlines = vec![Deadline {
+        label: "项目开工".into(),
+        milestone: Some(Milestone::ConstructionPermit),
+        day: day("2027-11-30"),
+    }];
+    assert_eq!(
+        start_deadline(&plan, 2027),
+        planner::model::Month::parse("2027-11").unwrap()
+    );
+    assert_eq!(
+        start_deadline(&plan, 2028),
+        planner::model::Month::parse("2028-12").unwrap()
+    );
+    let settings = RiskSettings {
+        draws: 4_000,
+        ..Default::default()
+    }
+    .with_range(
+        RiskDriver::ApprovalSlip,
+        Range {
+            low: 0.0,
+            mode: 0.0,
+            high: 12.0,
+        },
+    );
+    let s = run(&plan, &settings);
+    let y = s.late_start.iter().find(|l| l.year == 2027).unwrap();
+    assert_eq!((y.households, y.now), (100, 0));
+    let expected = ((12.0 - 229.5 / 30.4375) / 12.0_f64).powi(2);
+    assert!((expected - 0.1381).abs() < 1e-4, "{expected}");
+    assert!((y.p_late - expected).abs() < 0.02, "{}", y.p_late);
+    assert_eq!((y.late.p50, y.late.p90), (0.0, 100.0));
+    // No slip at all: never late.
+    let none = RiskSettings {
+        draws: 50,
+        ..Default::default()
+    }
+    .with_range(
+        RiskDriver::ApprovalSlip,
+        Range {
+            low: 0.0,
+            mode: 0.0,
+            high: 0.0,
+        },
+    );
+    let y = run(&plan, &none).late_start[0].clone();
+    assert_eq!((y.year, y.p_late), (2027, 0.0));
+}
+
+/// A slip's range is in months from 0 to 24: earlier is refused, named.
+#[test]
+fn an_approval_slip_range_is_months_late() {
+    use planner::risk::{Range, RiskDriver, RiskSettings};
+    let bad = RiskSettings::default().with_range(
+        RiskDriver::ApprovalSlip,
+        Range {
+            low: -1.0,
+            mode: 1.0,
+            high: 6.0,
+        },
+    );
+    assert_eq!(bad.problems().len(), 1);
+    let fine = RiskSettings::default().with_range(
+        RiskDriver::ApprovalSlip,
+        Range {
+            low: 0.0,
+            mode: 3.0,
+            high: 24.0,
+        },
+    );
+    assert!(fine.problems().is_empty());
+}

@@ -237,7 +237,7 @@ fn ppp_risk_and_other_income_move_by_their_change() {
     let plan = planner::demo::demo_plan();
     let run = |driver: RiskDriver, change: f64| {
         let (mut a, mut projects) = (plan.assumptions.clone(), plan.projects.clone());
-        driver.apply(&mut a, &mut projects, change);
+        driver.apply(&mut a, &mut projects, &plan.gates, change);
         planner::simulate::simulate(&a, &projects, plan.first_year)
     };
     let base = run(RiskDriver::PppRisk, 0.0);

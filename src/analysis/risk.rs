@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::model::{Assumptions, Project};
+use crate::calc::gates::{money_delay, month_of};
+use crate::calc::model::{Assumptions, Month, Project};
+use crate::calc::readiness::Milestone;
 use crate::calc::simulate::{simulate, Results};
 use crate::document::plan::Plan;
 /// The settings the document stores, read here and by the risk page under this module's name.
 pub use crate::document::risk_settings::{
-    Range, RiskDriver, RiskSettings, DRAWS_BOUNDS, RANGE_BOUNDS,
+    slip_days, Range, RiskDriver, RiskSettings, DRAWS_BOUNDS, RANGE_BOUNDS, SLIP_BOUNDS, STEPS,
 };
 use crate::words::i18n::Text;
 
@@ -17,7 +19,7 @@ fn moved(plan: &Plan, changes: &[(RiskDriver, f64)]) -> (Assumptions, Vec<Projec
     let mut a = plan.assumptions.clone();
     let mut projects = plan.projects.clone();
     for &(d, c) in changes {
-        d.apply(&mut a, &mut projects, c);
+        d.apply(&mut a, &mut projects, &plan.gates, c);
     }
     (a, projects)
 }
@@ -57,9 +59,6 @@ impl Measure {
     }
 }
 
-/// The tornado's steps: −20 %, −10 %, +10 %, +20 % of each driver's value.
-pub const STEPS: [f64; 4] = [-0.2, -0.1, 0.1, 0.2];
-
 /// One tornado bar: the measure at each step, and its swing (largest minus smallest, the
 /// plan's own value included).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,7 +74,9 @@ pub fn tornado(plan: &Plan, measure: Measure) -> (f64, Vec<Bar>) {
     let mut bars: Vec<Bar> = RiskDriver::ALL
         .iter()
         .map(|&driver| {
-            let values = STEPS.map(|s| measure.of(&what_if(plan, &[(driver, s)])));
+            let values = driver
+                .steps()
+                .map(|s| measure.of(&what_if(plan, &[(driver, s)])));
             let (lo, hi) = values
                 .iter()
                 .fold((base, base), |(lo, hi), &v| (lo.min(v), hi.max(v)));
@@ -108,6 +109,41 @@ impl Draws {
     }
 }
 
+/// The month by which a year's projects must start (开工): that of a deadline in the year asking
+/// for the construction permit (the demo: 11月底), else December.
+pub fn start_deadline(plan: &Plan, year: i32) -> Month {
+    plan.deadlines
+        .iter()
+        .filter(|d| d.milestone == Some(Milestone::ConstructionPermit) && d.day.year == year)
+        .map(|d| month_of(d.day))
+        .min()
+        .unwrap_or_else(|| Month::january(year).plus(11))
+}
+
+/// Per year of the window, the households of the year's projects not yet started that start
+/// after the year's deadline: a project starts when its schedule says (`moved`: a forecast's
+/// delays, the approvals' slip among them) or when its money opens (its gates, the steps not yet
+/// done `slip_days` late), whichever is later.
+fn late_households(plan: &Plan, moved: &[Project], slip_days: i64) -> Vec<u64> {
+    let years = plan.first_year..=plan.last_year();
+    let deadlines: Vec<Month> = years.clone().map(|y| start_deadline(plan, y)).collect();
+    let mut late = vec![0u64; deadlines.len()];
+    for (p, m) in plan.projects.iter().zip(moved) {
+        let Some(i) = years.clone().position(|y| y == p.year) else {
+            continue;
+        };
+        if !p.status.is_new() {
+            continue;
+        }
+        let scheduled = m.forecast.map_or(0, |f| f.construction_delay);
+        let start = scheduled.max(money_delay(p, &plan.gates, slip_days));
+        if Month::january(p.year).plus(start as i32) > deadlines[i] {
+            late[i] += u64::from(p.households);
+        }
+    }
+    late
+}
+
 /// One draw's outcome.
 #[derive(Debug, Clone, PartialEq)]
 struct Outcome {
@@ -119,6 +155,8 @@ struct Outcome {
     max_ppp: f64,
     /// Per monetized group, whether it missed its target.
     missed: Vec<bool>,
+    /// Per year of the window, households whose start comes after the year's deadline.
+    late: Vec<u64>,
 }
 
 /// A Monte Carlo run in progress: made a chunk of draws at a time, so the page can show
@@ -160,7 +198,12 @@ impl Run {
         for _ in 0..n.min(self.total() - self.done()) {
             let changes = ranges.map(|r| r.quantile(self.draws.uniform()));
             let pairs: Vec<(RiskDriver, f64)> = RiskDriver::ALL.into_iter().zip(changes).collect();
-            let r = what_if(&self.plan, &pairs);
+            let (a, projects) = moved(&self.plan, &pairs);
+            let r = simulate(&a, &projects, self.plan.first_year);
+            let slip = pairs
+                .iter()
+                .find(|(d, _)| *d == RiskDriver::ApprovalSlip)
+                .map_or(0, |(_, c)| slip_days(*c));
             self.outcomes.push(Outcome {
                 changes,
                 fiscal: r.years.iter().map(|y| y.fiscal.total()).collect(),
@@ -169,6 +212,7 @@ impl Run {
                 peak: r.totals.peak_fiscal_burden,
                 max_ppp: r.totals.max_ppp_share,
                 missed: r.monetized.iter().map(|m| !m.meets_target()).collect(),
+                late: late_households(&self.plan, &projects, slip),
             });
         }
         self.done() == self.total()
@@ -231,9 +275,50 @@ impl Run {
                     (m.group.clone(), m.target, p)
                 })
                 .collect(),
+            late_start: self.late_start(),
             influence,
         }
     }
+
+    /// Per year of the window: the task, the deadline, the households late as things stand,
+    /// and the odds and spread of the households late in the draws.
+    fn late_start(&self) -> Vec<LateStart> {
+        let n = self.outcomes.len().max(1) as f64;
+        let now = late_households(&self.plan, &self.plan.projects, 0);
+        (self.plan.first_year..=self.plan.last_year())
+            .enumerate()
+            .map(|(i, year)| {
+                let late = |o: &Outcome| o.late.get(i).copied().unwrap_or(0);
+                LateStart {
+                    year,
+                    deadline: start_deadline(&self.plan, year),
+                    households: self
+                        .plan
+                        .projects
+                        .iter()
+                        .filter(|p| p.year == year && p.status.is_new())
+                        .map(|p| u64::from(p.households))
+                        .sum(),
+                    now: now.get(i).copied().unwrap_or(0),
+                    p_late: self.outcomes.iter().filter(|o| late(o) > 0).count() as f64 / n,
+                    late: band(self.outcomes.iter().map(|o| late(o) as f64)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A year's 开工 task against money that comes too late: the households of its projects not yet
+/// started, the deadline, those late as things stand, the probability that some are late in a
+/// draw and the spread of how many.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LateStart {
+    pub year: i32,
+    pub deadline: Month,
+    pub households: u64,
+    pub now: u64,
+    pub p_late: f64,
+    pub late: Band,
 }
 
 /// P10, P50 and P90.
@@ -330,6 +415,9 @@ pub struct Summary {
     pub p_ceiling: Option<f64>,
     /// Per monetized group: its target and the probability of missing it.
     pub p_missed: Vec<(crate::calc::simulate::Group, f64, f64)>,
+    /// Per year of the window: the odds that money comes too late for its 开工 task.
+    #[serde(default)]
+    pub late_start: Vec<LateStart>,
     /// Spearman's rank correlation of each driver with the fiscal-burden PV, strongest first.
     pub influence: Vec<(RiskDriver, f64)>,
 }

@@ -91,17 +91,27 @@ impl GateCheck {
     }
 }
 
-/// The day a milestone counts as reached under `dates`.
-fn reached(r: &Readiness, m: Milestone, dates: GateDates, as_of: Option<Month>) -> Option<Day> {
+/// The day a milestone counts as reached under `dates`, a step not yet done `slip_days` later
+/// than planned (the risk run's approval slippage; 0 elsewhere).
+fn reached(
+    r: &Readiness,
+    m: Milestone,
+    dates: GateDates,
+    as_of: Option<Month>,
+    slip_days: i64,
+) -> Option<Day> {
     let rec = r.record(m)?;
-    match (rec.actual, dates, as_of) {
-        (Some(a), _, _) => Some(a),
-        (None, GateDates::Actual, Some(now)) => {
+    if let Some(a) = rec.actual {
+        return Some(a);
+    }
+    let planned = rec.planned.map(|p| p.plus_days(slip_days));
+    match (dates, as_of) {
+        (GateDates::Actual, Some(now)) => {
             let next = now.plus(1);
             let first = Day::new(next.year, next.month, 1).expect("first of a month");
-            rec.planned.map(|p| p.max(first))
+            planned.map(|p| p.max(first))
         }
-        (None, _, _) => rec.planned,
+        _ => planned,
     }
 }
 
@@ -130,6 +140,18 @@ pub fn check_gate(
     dates: GateDates,
     as_of: Option<Month>,
 ) -> GateCheck {
+    check_gate_slipped(p, gate, figures, dates, as_of, 0)
+}
+
+/// `check_gate` with every step not yet done `slip_days` later than planned.
+fn check_gate_slipped(
+    p: &Project,
+    gate: &Gate,
+    figures: &GateFigures,
+    dates: GateDates,
+    as_of: Option<Month>,
+    slip_days: i64,
+) -> GateCheck {
     let r = &p.readiness;
     let planned_from = Month::january(p.year);
     let first_day = Day::new(p.year, 1, 1).expect("January 1st");
@@ -147,7 +169,7 @@ pub fn check_gate(
     // The latest dated milestone, and whether any has no date at all.
     let (mut latest, mut undated) = (planned_from, false);
     for m in required {
-        let day = reached(r, m, dates, as_of);
+        let day = reached(r, m, dates, as_of, slip_days);
         match day {
             Some(d) if d <= first_day => continue,
             Some(d) => latest = latest.max(month_of(d)),
@@ -218,17 +240,60 @@ pub fn gate_schedule(p: &mut Project, gates: &Gates, dates: GateDates) {
     let as_of = p.forecast.map(|f| f.as_of);
     let checks = check_project(p, gates, &GateFigures::default(), dates, as_of);
     let delay = gated_delay(&checks);
-    if delay == 0 {
-        return;
+    if delay > 0 {
+        let f = forecast_mut(p);
+        f.signing_delay = f.signing_delay.max(delay);
+        f.construction_delay = f.construction_delay.max(delay);
     }
-    let f = p.forecast.get_or_insert(Forecast {
-        // Before the project's start: no actuals replace any month of its plan.
+}
+
+/// The project's forecast, made when it has none: before the project's start, so no actuals
+/// replace any month of its plan.
+fn forecast_mut(p: &mut Project) -> &mut Forecast {
+    p.forecast.get_or_insert(Forecast {
         as_of: Month::january(p.year).previous(),
         signing_delay: 0,
         construction_delay: 0,
-    });
-    f.signing_delay = f.signing_delay.max(delay);
-    f.construction_delay = f.construction_delay.max(delay);
+    })
+}
+
+/// Months the project's money comes late as things stand (actual days, else planned but not
+/// before the month after its forecast's), every step not yet done `slip_days` later than
+/// planned: what the risk run's approval slippage reads (docs/model.md, 风险).
+pub fn money_delay(p: &Project, gates: &Gates, slip_days: i64) -> u32 {
+    let as_of = p.forecast.map(|f| f.as_of);
+    Instrument::ALL
+        .iter()
+        .filter(|&&i| i.get(&p.financing) > 0.0)
+        .filter_map(|&i| gates.of(i))
+        .map(|g| {
+            check_gate_slipped(
+                p,
+                g,
+                &GateFigures::default(),
+                GateDates::Actual,
+                as_of,
+                slip_days,
+            )
+            .late_months
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Approvals `slip_days` later than planned: the project signs and builds as many more months
+/// late as its money now comes later (nothing moves for a project whose gates are passed, or
+/// whose money does not wait for the steps that slip).
+pub fn slip_approvals(p: &mut Project, gates: &Gates, slip_days: i64) {
+    if slip_days <= 0 {
+        return;
+    }
+    let more = money_delay(p, gates, slip_days).saturating_sub(money_delay(p, gates, 0));
+    if more > 0 {
+        let f = forecast_mut(p);
+        f.signing_delay += more;
+        f.construction_delay += more;
+    }
 }
 
 impl Blocker {

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calc::fields::{AssumptionKey, Bounds, Problem};
+use crate::calc::measure::Unit;
 use crate::calc::model::{Assumptions, CostDriver, Project};
+use crate::calc::readiness::Gates;
 use crate::words::i18n::Text;
 
 /// What the tornado and the what-if move, and what a draw varies.
@@ -27,6 +29,9 @@ pub enum RiskDriver {
     OtherIncome,
     /// The PPP retained-risk cost (风险承担支出): ratios and scenario amounts alike.
     PppRisk,
+    /// Approvals late: every step not yet done this many months after its planned day, the
+    /// money waiting for its gates (the one driver in months, not a share of a value).
+    ApprovalSlip,
 }
 
 /// How a driver reaches the simulation's inputs.
@@ -38,10 +43,11 @@ enum Reach {
     Monetized,
     Income,
     PppRisk,
+    Approvals,
 }
 
 impl RiskDriver {
-    pub const ALL: [RiskDriver; 14] = [
+    pub const ALL: [RiskDriver; 15] = [
         RiskDriver::LoanRate,
         RiskDriver::BondRate,
         RiskDriver::ServiceRate,
@@ -56,6 +62,7 @@ impl RiskDriver {
         RiskDriver::MonetizedShare,
         RiskDriver::OtherIncome,
         RiskDriver::PppRisk,
+        RiskDriver::ApprovalSlip,
     ];
 
     pub fn key(self) -> &'static str {
@@ -74,6 +81,7 @@ impl RiskDriver {
             RiskDriver::MonetizedShare => "monetized_share",
             RiskDriver::OtherIncome => "other_income",
             RiskDriver::PppRisk => "ppp_risk",
+            RiskDriver::ApprovalSlip => "approval_slip",
         }
     }
 
@@ -93,6 +101,7 @@ impl RiskDriver {
             RiskDriver::MonetizedShare => Text::RiskMonetized,
             RiskDriver::OtherIncome => Text::RiskOtherIncome,
             RiskDriver::PppRisk => Text::RiskPppRisk,
+            RiskDriver::ApprovalSlip => Text::RiskApprovalSlip,
         }
     }
 
@@ -112,6 +121,33 @@ impl RiskDriver {
             RiskDriver::MonetizedShare => Reach::Monetized,
             RiskDriver::OtherIncome => Reach::Income,
             RiskDriver::PppRisk => Reach::PppRisk,
+            RiskDriver::ApprovalSlip => Reach::Approvals,
+        }
+    }
+
+    /// What a change of the driver is counted in: a share of the plan's value, or months.
+    pub fn unit(self) -> Unit {
+        match self.reach() {
+            Reach::Approvals => Unit::Months,
+            _ => Unit::Percent,
+        }
+    }
+
+    /// The bounds of its range: −90 % to +200 % of the plan's value; approvals 0 to 24 months
+    /// late (a risk run asks how late, never how early).
+    pub fn bounds(self) -> Bounds {
+        match self.reach() {
+            Reach::Approvals => SLIP_BOUNDS,
+            _ => RANGE_BOUNDS,
+        }
+    }
+
+    /// The tornado's four steps: −20 %, −10 %, +10 %, +20 % of the value; approvals −2, −1, +1,
+    /// +2 months (earlier than planned moves nothing: the plan's days are its best case).
+    pub fn steps(self) -> [f64; 4] {
+        match self.reach() {
+            Reach::Approvals => STEPS.map(|s| s * 10.0),
+            _ => STEPS,
         }
     }
 
@@ -130,6 +166,14 @@ impl RiskDriver {
             // Sales and rents disappoint like land sales; retained risks turn out dearer.
             RiskDriver::OtherIncome => (-0.40, 0.10),
             RiskDriver::PppRisk => (-0.20, 0.50),
+            // Approvals: on time at best, most likely a month late, half a year at worst.
+            RiskDriver::ApprovalSlip => {
+                return Range {
+                    low: 0.0,
+                    mode: 1.0,
+                    high: 6.0,
+                }
+            }
         };
         Range {
             low,
@@ -138,9 +182,9 @@ impl RiskDriver {
         }
     }
 
-    /// Moves the driver by `change` (0.1 = 10 % up) in the simulation's inputs. No change
-    /// leaves every input exactly as it was.
-    pub fn apply(self, a: &mut Assumptions, projects: &mut [Project], change: f64) {
+    /// Moves the driver by `change` (0.1 = 10 % up; approvals: months late) in the simulation's
+    /// inputs. No change leaves every input exactly as it was.
+    pub fn apply(self, a: &mut Assumptions, projects: &mut [Project], gates: &Gates, change: f64) {
         if change == 0.0 {
             return;
         }
@@ -173,6 +217,12 @@ impl RiskDriver {
                     r.scale(f);
                 }
             }
+            Reach::Approvals => {
+                let days = slip_days(change);
+                for p in projects {
+                    crate::calc::gates::slip_approvals(p, gates, days);
+                }
+            }
             Reach::Monetized => {
                 for p in projects {
                     let r = &mut p.resettlement;
@@ -201,12 +251,24 @@ pub struct Range {
 /// A range may run from −90 % to +200 % of the plan's value.
 pub const RANGE_BOUNDS: Bounds = Bounds::new(-0.9, 2.0);
 
+/// Approvals may run 0 to 24 months late.
+pub const SLIP_BOUNDS: Bounds = Bounds::new(0.0, 24.0);
+
+/// The tornado's steps as changes of a share of the value (approvals: ten times as many months).
+pub const STEPS: [f64; 4] = [-0.2, -0.1, 0.1, 0.2];
+
+/// Days in `months` of an average month (365.25 / 12), to the nearest day.
+pub fn slip_days(months: f64) -> i64 {
+    (months * 365.25 / 12.0).round() as i64
+}
+
 impl Range {
-    /// What is wrong with the range, if anything: a value out of bounds, or not low ≤ mode ≤ high.
-    pub fn problem(&self) -> Option<Problem> {
+    /// What is wrong with the range, if anything: a value out of `bounds`, or not
+    /// low ≤ mode ≤ high.
+    pub fn problem(&self, bounds: Bounds) -> Option<Problem> {
         [self.low, self.mode, self.high]
             .iter()
-            .find_map(|v| RANGE_BOUNDS.check(*v))
+            .find_map(|v| bounds.check(*v))
             .or_else(|| {
                 (!(self.low <= self.mode && self.mode <= self.high)).then_some(
                     Problem::RangeOrder {
@@ -290,7 +352,7 @@ impl RiskSettings {
     pub fn problems(&self) -> Vec<(Option<RiskDriver>, Problem)> {
         let mut out: Vec<(Option<RiskDriver>, Problem)> = RiskDriver::ALL
             .iter()
-            .filter_map(|&d| self.range(d).problem().map(|p| (Some(d), p)))
+            .filter_map(|&d| self.range(d).problem(d.bounds()).map(|p| (Some(d), p)))
             .collect();
         out.extend(DRAWS_BOUNDS.check(f64::from(self.draws)).map(|p| (None, p)));
         out.extend(

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::analysis::risk::{
     tornado, what_if, Measure, Range, RiskDriver, RiskSettings, Summary, STEPS,
 };
+use crate::calc::measure::Unit;
 use crate::calc::simulate::Group;
 use crate::document::edit::Edit;
 use crate::exchange::jobs::{Job, Outcome, Progress};
@@ -99,6 +100,7 @@ fn Tornado() -> impl IntoView {
                 }}
             </tbody>
         </table>
+        <p class="hint">{move || t(Text::TornadoSlipNote)}</p>
         {move || chosen.get().map(|d| view! { <WhatIf driver=d /> })}
     }
 }
@@ -107,10 +109,17 @@ fn Tornado() -> impl IntoView {
 #[component]
 fn WhatIf(driver: RiskDriver) -> impl IntoView {
     let store = expect_context::<Store>();
+    // The slider's position: percent of the value, or months for the approvals.
+    let months = driver.unit() == Unit::Months;
+    let (min, max, scale) = if months {
+        (0, 24, 1.0)
+    } else {
+        (-50, 100, 100.0)
+    };
     let percent = RwSignal::new(0i32);
     let base = Memo::new(move |_| store.results.get());
     let moved = Memo::new(move |_| {
-        let change = f64::from(percent.get()) / 100.0;
+        let change = f64::from(percent.get()) / scale;
         store.view.with(|v| what_if(v, &[(driver, change)]))
     });
     let kpi = move |label: Text, m: Measure| {
@@ -146,9 +155,12 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
         <div class="whatif" data-testid="whatif">
             <h3>{move || Text::WhatIfTitle.fill(store.lang.get(), &[&driver.label().tr(store.lang.get())])}</h3>
             <label class="field">
-                <span class="label">{move || Text::WhatIfChange.fill(store.lang.get(), &[&format!("{:+}", percent.get())])}</span>
+                <span class="label">{move || {
+                    let text = if months { Text::WhatIfMonths } else { Text::WhatIfChange };
+                    text.fill(store.lang.get(), &[&format!("{:+}", percent.get())])
+                }}</span>
                 <input
-                    type="range" min="-50" max="100" step="1"
+                    type="range" min=min.to_string() max=max.to_string() step="1"
                     data-testid="whatif-slider"
                     prop:value=move || percent.get().to_string()
                     on:input=move |ev| percent.set(event_target_value(&ev).parse().unwrap_or(0))
@@ -184,7 +196,8 @@ fn Ranges() -> impl IntoView {
                 view! {
                     <td><NumberInput
                         label=label
-                        percent=true
+                        percent=d.unit() == Unit::Percent
+                        unit=if d.unit() == Unit::Months { Unit::Months } else { Unit::None }
                         value=Signal::derive(move || Some(get(&settings().range(d))))
                         on_change=Callback::new(move |v: Option<f64>| {
                             let s = settings();
@@ -369,6 +382,7 @@ fn RiskResults() -> impl IntoView {
             <ChartHost testid="chart-fan" chart=fan />
             <ChartHost testid="chart-fan-ppp" chart=fan_ppp />
             <Breaches summary=s.clone() />
+            <LateStarts summary=s.clone() />
             <table class="data compact risk-percentiles" data-testid="risk-percentiles">
                 <thead><tr><th></th><th class="num">"P10"</th><th class="num">"P50"</th><th class="num">"P90"</th></tr></thead>
                 <tbody>
@@ -387,6 +401,43 @@ fn RiskResults() -> impl IntoView {
             </table>
         }
     })
+    }
+}
+
+/// Per year: the households whose money comes too late for the year's starts.
+#[component]
+fn LateStarts(summary: Summary) -> impl IntoView {
+    let lang = expect_context::<Store>().lang.get_untracked();
+    let households = |v: f64| crate::words::display::fmt_number(v, 0);
+    view! {
+        <h3>{t(Text::LateStartTitle)}</h3>
+        <p class="hint">{t(Text::LateStartHint)}</p>
+        <table class="data compact late-start" data-testid="late-start">
+            <thead><tr>
+                <th>{t(Text::ColYearHeader)}</th>
+                <th>{t(Text::LateStartDeadline)}</th>
+                <th class="num">{t(Text::LateStartTask)}</th>
+                <th class="num">{t(Text::LateStartNow)}</th>
+                <th class="num">{t(Text::LateStartOdds)}</th>
+                <th class="num">{t(Text::LateStartP50)}</th>
+                <th class="num">{t(Text::LateStartP90)}</th>
+            </tr></thead>
+            <tbody>
+                {summary.late_start.into_iter().map(|l| {
+                    let likely = l.p_late > 0.1;
+                    view! {
+                    <tr data-testid="late-start-row" data-year=l.year class:warn=likely>
+                        <th>{l.year}</th>
+                        <td>{l.deadline.label(lang)}</td>
+                        <td class="num">{households(l.households as f64)}</td>
+                        <td class="num">{households(l.now as f64)}</td>
+                        <td class="num">{fmt_pct(l.p_late)}</td>
+                        <td class="num">{households(l.late.p50)}</td>
+                        <td class="num">{households(l.late.p90)}</td>
+                    </tr>
+                }}).collect_view()}
+            </tbody>
+        </table>
     }
 }
 
