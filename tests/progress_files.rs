@@ -411,14 +411,43 @@ fn the_monthly_report_adds_up_and_its_workbook_holds_the_same_figures() {
         Cell::Share(loan.amount(&tally.funds) / loan.amount(&tally.planned_funds))
     );
 
+    let header_at = 1;
     let bytes = planner::workbook::progress_report(&plan, march, Lang::Zh).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["汇总", "分区县", "分项目", "排名", "滞后项目", "资金到位"]
+        [
+            "汇总",
+            "分区县",
+            "分项目",
+            "排名",
+            "滞后项目",
+            "资金到位",
+            "前期手续（月末）"
+        ]
     );
+    // 前期手续 at March's end: the districts add up to the city, and the sheet holds the rows.
+    let ready = &m.readiness;
+    let (city_row, district_rows) = ready.rows.split_last().unwrap();
+    assert_eq!(city_row[0], Cell::Text("全市".into()));
+    for c in [1, 2, 3, 4, 5, 6, 7, 10] {
+        let sum: u64 = district_rows.iter().map(|r| count(r, c)).sum();
+        assert_eq!(sum, count(city_row, c), "{}", ready.header[c]);
+    }
+    assert!(count(city_row, 3) > 0 && count(city_row, 10) > 0);
+    let sheet = wb.worksheet_range("前期手续（月末）").unwrap();
+    for (i, row) in ready.rows.iter().enumerate() {
+        let r = (header_at + 1 + i) as u32;
+        assert_eq!(
+            Cell::Text(sheet.get_value((r, 0)).unwrap().to_string()),
+            row[0]
+        );
+        assert_eq!(
+            sheet.get_value((r, 3)),
+            Some(&Data::Float(count(row, 3) as f64))
+        );
+    }
     let districts = wb.worksheet_range("分区县").unwrap();
-    let header_at = 1;
     for (i, row) in m.districts.rows.iter().enumerate() {
         let r = (header_at + 1 + i) as u32;
         assert_eq!(

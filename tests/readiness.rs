@@ -737,3 +737,49 @@ fn an_approval_slip_range_is_months_late() {
     );
     assert!(fine.problems().is_empty());
 }
+
+/// The monthly report's 前期手续 by hand for the one project: six steps done on 30 September
+/// 2026, the loan contract planned 15 April 2027. At the end of May 2027 the contract is late
+/// and the money waits for it; once signed on 10 May it is done in the month, 1,800 万元 of loan
+/// (80 % of 2,250) contracted and nothing waits.
+#[test]
+fn the_monthly_report_shows_readiness_at_the_months_end() {
+    use planner::analysis::readiness::month_readiness;
+    use planner::model::Month;
+    let mut plan = one_project_plan();
+    let totals: Vec<_> = plan
+        .projects
+        .iter()
+        .map(|p| planner::costs::project_costs(p, &plan.assumptions.costs).total)
+        .collect();
+    let applicable = Milestone::ALL
+        .iter()
+        .filter(|&&m| planner::analysis::readiness::applies(&plan.projects[0], m))
+        .count();
+    let may = Month::parse("2027-05").unwrap();
+    let city = |plan: &Plan, month| month_readiness(plan, &totals, month).pop().unwrap();
+    let m = city(&plan, may);
+    assert_eq!(m.district, None);
+    assert_eq!(
+        (m.projects, m.steps, m.done, m.done_in_month, m.late),
+        (1, applicable, 6, 0, 1)
+    );
+    assert_eq!((m.decided, m.contracts, m.held), (0, 0, 1));
+    let september = city(&plan, Month::parse("2026-09").unwrap());
+    assert_eq!(
+        (september.done, september.done_in_month, september.held),
+        (6, 6, 0)
+    );
+
+    plan.projects[0]
+        .readiness
+        .milestones
+        .insert(Milestone::LoanContract, done("2027-05-10"));
+    let m = city(&plan, may);
+    assert_eq!((m.done, m.done_in_month, m.late, m.contracts), (7, 1, 0, 1));
+    assert!(close(m.contracted, 1_800.0), "{}", m.contracted);
+    assert_eq!(m.held, 0);
+    assert_eq!(m.disbursement_rate(), Some(0.0));
+    // April: not yet signed, so not contracted.
+    assert_eq!(city(&plan, Month::parse("2027-04").unwrap()).contracts, 0);
+}

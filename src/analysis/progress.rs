@@ -179,6 +179,8 @@ pub struct ProgressReport {
     /// Central city, counties, city.
     pub zones: Vec<GroupRow>,
     pub ranking: Vec<Ranked>,
+    /// 前期手续 at the month's end by district, then the city.
+    pub readiness: Vec<crate::analysis::readiness::MonthReadiness>,
 }
 
 /// One project's figures as of `month` against the plan of the month's year (its `costs`).
@@ -394,6 +396,7 @@ fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
     let weights = &plan.reporting.weights;
     let last = ranking_last_month(plan, costs, month);
     let ranking = rank(&districts, &last, weights);
+    let totals: Vec<_> = costs.iter().map(|c| c.total).collect();
     ProgressReport {
         month,
         year_gone: f64::from(month.month) / 12.0,
@@ -401,6 +404,7 @@ fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
         districts,
         zones: zones.into(),
         ranking,
+        readiness: crate::analysis::readiness::month_readiness(plan, &totals, month),
     }
 }
 

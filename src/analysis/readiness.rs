@@ -1,10 +1,13 @@
 //! Readiness across a plan: the gate findings (money planned before its gate can open), the
 //! 前期手续 board's rows and deadlines, and the loan pipeline with its disbursement rate.
 
-use crate::calc::gates::{check_project, GateCheck, GateDates, GateFigures};
+use serde::Serialize;
+
+use crate::calc::costs::Investment;
+use crate::calc::gates::{check_project, Blocker, GateCheck, GateDates, GateFigures};
 use crate::calc::model::{Instrument, Month, Project, ProjectId};
-use crate::calc::readiness::Deadline;
 use crate::calc::readiness::{Day, Milestone, MilestoneStatus, Stage};
+use crate::calc::readiness::{Deadline, Gates};
 use crate::calc::simulate::{ProjectResult, Results};
 use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
@@ -158,9 +161,9 @@ pub struct PipelineStep {
     pub amount: f64,
 }
 
-/// A project's policy loan, 万元: its investment times the loan's share.
-pub fn loan_amount(p: &Project, r: &ProjectResult) -> f64 {
-    r.investment.total() * p.financing.policy_loan
+/// A project's policy loan, 万元: its investment (`total`) times the loan's share.
+pub fn loan_amount(p: &Project, total: &Investment) -> f64 {
+    total.total() * p.financing.policy_loan
 }
 
 /// The loan pipeline on `today`: every project with a policy loan at its furthest step done.
@@ -183,7 +186,7 @@ pub fn loan_pipeline(plan: &Plan, results: &Results, today: Day) -> Vec<Pipeline
             .rposition(|&m| p.readiness.done(m).is_some_and(|d| d <= today))
             .map_or(0, |k| k + 1);
         out[reached].projects += 1;
-        out[reached].amount += loan_amount(p, r);
+        out[reached].amount += loan_amount(p, &r.investment);
     }
     out
 }
@@ -225,46 +228,145 @@ impl Disbursement {
     }
 }
 
-/// 贷款发放率 by district at the end of `month`, then the plan's total.
+/// 贷款发放率 by district at the end of `month`, then the plan's total: the monthly report's
+/// figures with the simulated investment.
 pub fn disbursement(plan: &Plan, results: &Results, month: Month) -> Vec<Disbursement> {
-    // The month's last day: the day before the next month's first.
-    let next = month.plus(1);
-    let end = Day::new(next.year, next.month, 1)
-        .expect("a month's first day")
-        .plus_days(-1);
-    let mut rows: Vec<Disbursement> = plan
-        .districts()
-        .into_iter()
-        .map(|d| Disbursement {
-            district: Some(d),
-            contracted: 0.0,
-            drawn: 0.0,
+    let by_id = results_by_id(results);
+    let totals: Vec<Investment> = plan
+        .projects
+        .iter()
+        .map(|p| {
+            by_id
+                .get(p.id.as_str())
+                .map(|r| r.investment)
+                .unwrap_or_default()
         })
         .collect();
-    let mut total = Disbursement {
-        district: None,
-        contracted: 0.0,
-        drawn: 0.0,
+    month_readiness(plan, &totals, month)
+        .into_iter()
+        .map(|m| Disbursement {
+            district: m.district,
+            contracted: m.contracted,
+            drawn: m.drawn,
+        })
+        .collect()
+}
+
+/// The month's last day: the day before the next month's first.
+pub fn month_end(month: Month) -> Day {
+    let next = month.plus(1);
+    Day::new(next.year, next.month, 1)
+        .expect("a month's first day")
+        .plus_days(-1)
+}
+
+/// A district's (or, `district == None`, the plan's) readiness at the end of a month: the
+/// monthly report's 前期手续 table.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct MonthReadiness {
+    pub district: Option<String>,
+    pub projects: usize,
+    /// Steps that apply to its projects; done by the month's end; done within the month;
+    /// planned by the month's end and not done by then.
+    pub steps: usize,
+    pub done: usize,
+    pub done_in_month: usize,
+    pub late: usize,
+    /// Projects with their 征收决定 made by the month's end.
+    pub decided: usize,
+    /// Loan contracts signed by the month's end: projects and their loans (万元), and the loans
+    /// drawn as reported (贷款发放率 = drawn ÷ contracted).
+    pub contracts: usize,
+    pub contracted: f64,
+    pub drawn: f64,
+    /// Projects of the month's year or before whose money still waits for a step at the month's
+    /// end (as things stand, `calc::gates`).
+    pub held: usize,
+}
+
+impl MonthReadiness {
+    fn add(&mut self, o: &MonthReadiness) {
+        self.projects += o.projects;
+        self.steps += o.steps;
+        self.done += o.done;
+        self.done_in_month += o.done_in_month;
+        self.late += o.late;
+        self.decided += o.decided;
+        self.contracts += o.contracts;
+        self.contracted += o.contracted;
+        self.drawn += o.drawn;
+        self.held += o.held;
+    }
+
+    pub fn disbursement_rate(&self) -> Option<f64> {
+        (self.contracted > 0.0).then(|| self.drawn / self.contracted)
+    }
+}
+
+/// One project's readiness at the end of `month` (`total`: its investment).
+fn project_month(p: &Project, gates: &Gates, total: &Investment, month: Month) -> MonthReadiness {
+    let (end, start) = (month_end(month), month_end(month.previous()));
+    let mut m = MonthReadiness {
+        projects: 1,
+        ..Default::default()
     };
-    for (p, r) in with_results(plan, results) {
-        let signed = p
-            .readiness
-            .done(Milestone::LoanContract)
-            .is_some_and(|d| d <= end);
-        let contracted = if signed { loan_amount(p, r) } else { 0.0 };
-        let drawn = p
-            .progress
-            .as_of(month)
-            .map_or(0.0, |rec| rec.funds.policy_loan);
+    for &step in Milestone::ALL.iter().filter(|&&s| applies(p, s)) {
+        let rec = p.readiness.record(step);
+        let actual = rec.and_then(|r| r.actual).filter(|&d| d <= end);
+        m.steps += 1;
+        m.done += usize::from(actual.is_some());
+        m.done_in_month += usize::from(actual.is_some_and(|d| d > start));
+        let planned_by_end = rec.and_then(|r| r.planned).is_some_and(|d| d <= end);
+        m.late += usize::from(actual.is_none() && planned_by_end);
+    }
+    let done_by_end = |s: Milestone| p.readiness.done(s).is_some_and(|d| d <= end);
+    m.decided = usize::from(done_by_end(Milestone::ExpropriationDecision));
+    if p.financing.policy_loan > 0.0 && done_by_end(Milestone::LoanContract) {
+        m.contracts = 1;
+        m.contracted = loan_amount(p, total);
+    }
+    m.drawn = p.progress.as_of(month).map_or(0.0, |r| r.funds.policy_loan);
+    let waiting = |c: &GateCheck| {
+        c.blockers.iter().any(|b| {
+            matches!(b, Blocker::Milestone { expected, .. } if expected.is_none_or(|d| d > end))
+        })
+    };
+    m.held = usize::from(
+        p.year <= month.year
+            && check_project(
+                p,
+                gates,
+                &GateFigures::default(),
+                GateDates::Actual,
+                Some(month),
+            )
+            .iter()
+            .any(waiting),
+    );
+    m
+}
+
+/// Readiness at the end of `month` by district (the plan's order), then the plan's total;
+/// `totals[i]` is project `i`'s investment.
+pub fn month_readiness(plan: &Plan, totals: &[Investment], month: Month) -> Vec<MonthReadiness> {
+    let mut rows: Vec<MonthReadiness> = plan
+        .districts()
+        .into_iter()
+        .map(|d| MonthReadiness {
+            district: Some(d),
+            ..Default::default()
+        })
+        .collect();
+    let mut total = MonthReadiness::default();
+    for (p, t) in plan.projects.iter().zip(totals) {
+        let m = project_month(p, &plan.gates, t, month);
         if let Some(row) = rows
             .iter_mut()
-            .find(|row| row.district.as_deref() == Some(&p.district))
+            .find(|r| r.district.as_deref() == Some(&p.district))
         {
-            row.contracted += contracted;
-            row.drawn += drawn;
+            row.add(&m);
         }
-        total.contracted += contracted;
-        total.drawn += drawn;
+        total.add(&m);
     }
     rows.push(total);
     rows

@@ -541,6 +541,7 @@ pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>,
         (Text::SheetProgressRanking, &tables.ranking),
         (Text::SheetProgressBehind, &tables.behind),
         (Text::SheetProgressFunds, &tables.funds),
+        (Text::SheetProgressReadiness, &tables.readiness),
     ] {
         let ws = sheet(&mut wb, name, lang)?;
         let title_text = format!("{heading} · {}", name.tr(lang));

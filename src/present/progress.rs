@@ -108,6 +108,8 @@ pub struct MonthlyReport {
     pub behind: Table,
     /// 资金到位 by source: the zones, then each district.
     pub funds: Table,
+    /// 前期手续 at the month's end: each district, then the city.
+    pub readiness: Table,
 }
 
 /// The columns every plan-against-actual row has after its name.
@@ -183,7 +185,54 @@ pub fn monthly_report(r: &ProgressReport, weights: &RankingWeights, lang: Lang) 
         ranking: ranking_table(r, weights, lang),
         behind: behind_table(r, lang),
         funds: funds_table(r, lang),
+        readiness: readiness_table(r, lang),
     }
+}
+
+/// 前期手续 at the month's end: steps done (in the month), late, 征收决定, loan contracts and
+/// 贷款发放率, and the projects whose money still waits for a step.
+fn readiness_table(r: &ProgressReport, lang: Lang) -> Table {
+    let header = headers(
+        &[
+            Text::ColDistrict,
+            Text::PipelineProjects,
+            Text::MrSteps,
+            Text::MrDone,
+            Text::MrDoneInMonth,
+            Text::MrLate,
+            Text::MrDecided,
+            Text::MrContracts,
+            Text::MrContracted,
+            Text::MrDisbursement,
+            Text::MrHeld,
+        ],
+        lang,
+    );
+    let count = |n: usize| Cell::Count(n as u64);
+    let rows = r
+        .readiness
+        .iter()
+        .map(|m| {
+            vec![
+                Cell::Text(
+                    m.district
+                        .clone()
+                        .unwrap_or_else(|| Text::Overall.tr(lang).to_string()),
+                ),
+                count(m.projects),
+                count(m.steps),
+                count(m.done),
+                count(m.done_in_month),
+                count(m.late),
+                count(m.decided),
+                count(m.contracts),
+                Cell::Money((m.contracted * 100.0).round() / 100.0),
+                share(m.disbursement_rate()),
+                count(m.held),
+            ]
+        })
+        .collect();
+    Table { header, rows }
 }
 
 /// Funds in place by instrument against the year's plan of it: each zone and district, one

@@ -808,6 +808,16 @@ catalogue! {
     SheetProgressProjects => "分项目", "Projects";
     SheetProgressRanking => "排名", "Ranking";
     SheetProgressFunds => "资金到位", "Funds in place";
+    SheetProgressReadiness => "前期手续（月末）", "Readiness at month end";
+    MrSteps => "应办手续", "Steps due";
+    MrDone => "已办结", "Done";
+    MrDoneInMonth => "本月办结", "Done this month";
+    MrLate => "逾期未办", "Late";
+    MrDecided => "已下达征收决定（个）", "Expropriation decided";
+    MrContracts => "已签贷款合同（个）", "Loan contracts signed";
+    MrContracted => "合同贷款（万元）", "Loans contracted (10k yuan)";
+    MrDisbursement => "贷款发放率", "Loans drawn / contracted";
+    MrHeld => "资金待手续项目（个）", "Projects whose money waits";
     ColFundsOfWan => "{0}到位（万元）", "{0} in place (10k yuan)";
     ColFundsRateOf => "{0}到位率", "{0} in place, share of plan";
     SheetProgressBehind => "滞后项目", "Behind schedule";

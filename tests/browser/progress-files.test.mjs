@@ -117,6 +117,9 @@ test('the ranking by a weighted composite, and the monthly report: screen, print
   // Funds in place by source, each against its share of the year's plan.
   assert.match(await report.locator('[data-testid="progress-report-funds"] thead').textContent(), /政策性银行贷款到位率/);
   assert.match(await report.locator('[data-testid="progress-report-funds"] tbody').textContent(), /X县/);
+  // 前期手续 at the month's end: each district, then the city, with 贷款发放率.
+  assert.match(await report.locator('[data-testid="progress-report-readiness"] thead').textContent(), /逾期未办.*贷款发放率.*资金待手续项目/);
+  assert.match(await report.locator('[data-testid="progress-report-readiness"] tbody').textContent(), /X县.*全市/s);
   // Printed, only the report is on the page.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('[data-testid="progress-page"]').isVisible(), false);

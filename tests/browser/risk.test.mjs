@@ -23,10 +23,10 @@ test('the tornado has a bar per driver, widest first; a driver opens a what-if t
   await page.click('[data-testid="nav-risk"]');
   const option = await chartOption(page, 'chart-tornado');
   const drivers = option.yAxis[0].data;
-  assert.equal(drivers.length, 14);
+  assert.equal(drivers.length, 15);
   assert.equal(option.series.length, 2);
-  assert.ok(option.series.every((s) => s.data.length === 14));
-  assert.equal(await page.locator('[data-testid="tornado-row"]').count(), 14);
+  assert.ok(option.series.every((s) => s.data.length === 15));
+  assert.equal(await page.locator('[data-testid="tornado-row"]').count(), 15);
   // The table lists the drivers in the chart's order.
   const rows = await page.locator('[data-testid="tornado-driver"]').allTextContents();
   assert.deepEqual(rows, drivers);
@@ -40,6 +40,17 @@ test('the tornado has a bar per driver, widest first; a driver opens a what-if t
   });
   await page.waitForFunction((b) => document.querySelector('[data-testid="whatif-kpi"] .kpi-value').textContent !== b, before);
   assert.match(await kpi.locator('.kpi-value').textContent(), /（\+/);
+  // Approvals late move in months: a year's slip on the demo raises no KPI's fall, the slider says months.
+  await page.locator('[data-testid="tornado-row"][data-driver="approval_slip"] [data-testid="tornado-driver"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="whatif"] h3').textContent.includes('审批滞后'));
+  assert.equal(await page.locator('[data-testid="whatif-slider"]').getAttribute('max'), '24');
+  await page.locator('[data-testid="whatif-slider"]').evaluate((el) => {
+    el.value = '12';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="whatif"] .label').textContent.includes('滞后 +12 个月'));
+  // Its range is entered in months.
+  assert.equal(await page.locator('[data-testid="range-high-approval_slip"]').inputValue(), '6');
   // Switching the measure redraws the tornado for it.
   await page.selectOption('[data-testid="tornado-metric"]', '2');
   await page.waitForFunction(() => {
@@ -99,6 +110,12 @@ test('a run answers clicks while it draws, can be cancelled, and then gives fans
   assert.ok(table.includes(pct(sim.p_ppp_cap)) && table.includes(pct(sim.p_ppp_tier)), table);
   const missedOverall = sim.p_missed.find(([g]) => g === 'overall')[2];
   assert.ok(table.includes(pct(missedOverall)), `${pct(missedOverall)} in ${table}`);
+  // The odds that money comes too late for each year's starts, as plan-sim gives them.
+  const late = await page.locator('[data-testid="late-start-row"]').allTextContents();
+  assert.equal(late.length, sim.late_start.length);
+  sim.late_start.forEach((y, i) => {
+    assert.ok(late[i].startsWith(String(y.year)) && late[i].includes(pct(y.p_late)), `${pct(y.p_late)} in ${late[i]}`);
+  });
   const yi = (v) => (v / 10000).toFixed(2);
   const percentiles = await page.textContent('[data-testid="risk-percentiles"]');
   for (const v of [sim.fiscal_pv.p10, sim.fiscal_pv.p50, sim.fiscal_pv.p90]) {

@@ -35,7 +35,7 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         Text::MonthlyReportTitle.fill(lang(), &[&name, &month.get().label(lang())])
     };
     let table = |pick: Pick| Signal::derive(move || tables.with(|m| pick(m).clone()));
-    let sections: [(Text, &'static str, Pick); 6] = [
+    let sections: [(Text, &'static str, Pick); 7] = [
         (Text::SheetProgressSummary, "progress-report-summary", |m| {
             &m.summary
         }),
@@ -53,6 +53,11 @@ pub fn MonthlyReportPanel() -> impl IntoView {
         (Text::SheetProgressFunds, "progress-report-funds", |m| {
             &m.funds
         }),
+        (
+            Text::SheetProgressReadiness,
+            "progress-report-readiness",
+            |m| &m.readiness,
+        ),
         (
             Text::SheetProgressProjects,
             "progress-report-projects",
