@@ -34,6 +34,8 @@ pub enum Job {
     },
     /// The blank project list a county fills in.
     Template { doc: Plan, lang: Lang },
+    /// The view's project list as CSV (the writer lives in the worker, off the first visit).
+    ProjectCsv { view: Plan, lang: Lang },
     /// A project list (Excel or CSV, its bytes beside the job) read against the view.
     ReadProjectList {
         name: String,
@@ -186,6 +188,10 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
             file(workbook::export(&doc, scenario.as_ref(), lang))
         }
         Job::Template { doc, lang } => file(workbook::template(&doc, lang)),
+        Job::ProjectCsv { view, lang } => (
+            Outcome::File { error: None },
+            crate::exchange::project_csv::write(&view.projects, lang).into_bytes(),
+        ),
         Job::ReadProjectList { name, view, lang } => {
             let read = workbook::read_project_list(bytes, &name, &view, lang)
                 .map_err(|problems| workbook::refusal_message(bytes, &name, problems, lang));

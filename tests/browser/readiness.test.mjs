@@ -125,3 +125,47 @@ test('money waiting for its gates: a new scenario in one step, its figures later
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n, tabs);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('the gates and deadlines are the plan\'s to set: a preset, a step untied, a deadline added, an empty one refused', async () => {
+  const { page, log } = await openApp(env, { now: NOW });
+  await page.click('[data-testid="nav-readiness"]');
+  await page.locator('[data-testid="readiness-rules"] summary').click();
+  // 陕西 2016: loans only where the monetized rate reaches 50 %.
+  await page.selectOption('[data-testid="gate-preset"]', 'shaanxi_2016');
+  await page.waitForFunction(() => document.querySelector('[data-testid="gate-monetized-policy_loan"]')?.value === '50');
+  await page.waitForTimeout(700);
+  let doc = await storedDoc(page);
+  assert.equal(doc.plan.gates.preset, 'shaanxi_2016');
+  // The loan no longer waiting for its contract: the plan's own rules.
+  await page.locator('[data-testid="gate-policy_loan-loan_contract"]').uncheck();
+  await page.waitForFunction(() => document.querySelector('[data-testid="gate-preset"]').value === 'custom');
+  await page.waitForTimeout(700);
+  doc = await storedDoc(page);
+  const loan = doc.plan.gates.gates.find((g) => g.instrument === 'policy_loan');
+  assert.ok(!loan.requires.includes('loan_contract'), JSON.stringify(loan));
+  // A coverage above 10 is refused, named, and the stored gates stay.
+  await page.fill('[data-testid="gate-coverage-special_bond"]', '12');
+  await page.locator('[data-testid="gate-coverage-special_bond"]').blur();
+  await page.locator('[data-testid="gate-error"]').waitFor();
+  assert.match(await page.textContent('[data-testid="gate-error"]'), /棚改专项债/);
+  // A deadline added, then its label emptied: refused, the three and the new one kept.
+  await page.click('[data-testid="deadline-add"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="deadline-row"]').length === 4);
+  const label = page.locator('[data-testid="deadline-label"]').nth(3);
+  await label.fill('2027年度项目开工');
+  await label.dispatchEvent('change');
+  await page.locator('[data-testid="deadline-day"]').nth(3).fill('2027-11-30');
+  await page.locator('[data-testid="deadline-day"]').nth(3).dispatchEvent('change');
+  await page.selectOption('[data-testid="deadline-milestone"] >> nth=3', 'construction_permit');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="deadline"]').length === 4);
+  await label.fill('');
+  await label.dispatchEvent('change');
+  await page.locator('[data-testid="deadline-error"]').waitFor();
+  await page.waitForTimeout(700);
+  doc = await storedDoc(page);
+  assert.deepEqual(doc.plan.deadlines[3], { label: '2027年度项目开工', milestone: 'construction_permit', day: '2027-11-30' });
+  // Removed again.
+  await page.locator('[data-testid="deadline-remove"]').nth(3).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="deadline-row"]').length === 3);
+  assert.deepEqual(log.pageErrors, []);
+});

@@ -12,6 +12,7 @@ pub mod progress_report;
 pub mod projects;
 pub mod readiness;
 pub mod readiness_editor;
+pub mod readiness_rules;
 pub mod report;
 pub mod results;
 pub mod risk;

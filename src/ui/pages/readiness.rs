@@ -27,6 +27,7 @@ pub fn ReadinessPage() -> impl IntoView {
             <p class="hint">{move || Text::ReadinessHint.fill(lang(), &[&today.label(lang())])}</p>
             <Deadlines today=today />
             <GatedChoice />
+            <crate::ui::pages::readiness_rules::ReadinessRules />
             <Filters filter=filter />
             <Board today=today filter=filter />
             <Blocking filter=filter />

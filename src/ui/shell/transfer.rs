@@ -55,32 +55,31 @@ fn rebased(session: Session, mut plan: crate::document::plan::Plan) -> crate::do
     plan
 }
 
-/// The project list (`yearly == false`) or the yearly results as a CSV download.
+/// The project list (`yearly == false`, written by the worker) or the yearly results as a CSV
+/// download.
 pub fn export_csv(session: Session, yearly: bool) {
     let store = session.store();
     let lang = store.lang.get_untracked();
-    let (what, text) = store.view.with_untracked(|plan| {
-        store.results.with_untracked(|r| {
-            if yearly {
-                (
-                    Text::YearlyFileName,
-                    format!(
-                        "{}{}",
-                        crate::present::report::BOM,
-                        crate::present::report::yearly_csv(r, lang)
-                    ),
-                )
-            } else {
-                (
-                    Text::ProjectsFileName,
-                    crate::exchange::project_csv::write(&plan.projects, lang),
-                )
-            }
-        })
+    if !yearly {
+        let job = Job::ProjectCsv {
+            view: store.view.get_untracked(),
+            lang,
+        };
+        let name = table_file_name(store, Text::ProjectsFileName, "csv");
+        return download_made(store, job, name, CSV_MIME);
+    }
+    let text = store.results.with_untracked(|r| {
+        format!(
+            "{}{}",
+            crate::present::report::BOM,
+            crate::present::report::yearly_csv(r, lang)
+        )
     });
-    let name = table_file_name(store, what, "csv");
-    let _ = files::download(&name, "text/csv;charset=utf-8", &text);
+    let name = table_file_name(store, Text::YearlyFileName, "csv");
+    let _ = files::download(&name, CSV_MIME, &text);
 }
+
+const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// Checks the whole file first; on any problem nothing is stored and the message says why.
 pub fn import_plan(session: Session, file: web_sys::File) {
@@ -211,7 +210,7 @@ pub fn export_xlsx(session: Session) {
         lang,
     };
     let name = table_file_name(store, Text::WorkbookFileName, "xlsx");
-    download_made(store, job, name);
+    download_made(store, job, name, XLSX_MIME);
 }
 
 /// The blank project list a county office fills in, made by the worker.
@@ -223,7 +222,7 @@ pub fn download_template(session: Session) {
         lang,
     };
     let name = export_file_name(Text::TemplateFileName.tr(lang), &files::today(), "xlsx");
-    download_made(store, job, name);
+    download_made(store, job, name, XLSX_MIME);
 }
 
 /// `district`'s progress template for the month on the 进度 page, made by the worker from the
@@ -239,7 +238,12 @@ pub fn download_progress_template(session: Session, district: String) {
         month,
         lang,
     };
-    download_made(store, job, export_file_name(&what, &files::today(), "xlsx"));
+    download_made(
+        store,
+        job,
+        export_file_name(&what, &files::today(), "xlsx"),
+        XLSX_MIME,
+    );
 }
 
 /// The month's progress report as a workbook.
@@ -254,7 +258,12 @@ pub fn export_progress_report(session: Session) {
         month,
         lang,
     };
-    download_made(store, job, export_file_name(&what, &files::today(), "xlsx"));
+    download_made(
+        store,
+        job,
+        export_file_name(&what, &files::today(), "xlsx"),
+        XLSX_MIME,
+    );
 }
 
 /// A county's filled-in progress file taken into the plan as one undoable step with its
@@ -300,13 +309,18 @@ pub fn import_progress(session: Session, file: web_sys::File) {
 }
 
 /// Downloads the workbook `job` makes as `name`; what went wrong is shown, nothing changes.
-fn download_made(store: crate::ui::shell::state::Store, job: Job, name: String) {
+fn download_made(
+    store: crate::ui::shell::state::Store,
+    job: Job,
+    name: String,
+    mime: &'static str,
+) {
     let lang = store.lang.get_untracked();
     let (_, finished) = worker::run(store.worker_loading, lang, &job, Vec::new(), |_| {});
     leptos::task::spawn_local(async move {
         let result = match finished.await {
             Ok((Outcome::File { error: None }, bytes)) => {
-                files::download_bytes(&name, XLSX_MIME, &bytes)
+                files::download_bytes(&name, mime, &bytes)
             }
             Ok((Outcome::File { error: Some(e) }, _)) => Err(e),
             Ok(_) | Err(Stopped::Cancelled) => Ok(()),
