@@ -131,11 +131,11 @@ test('the gates and deadlines are the plan\'s to set: a preset, a step untied, a
   await page.click('[data-testid="nav-readiness"]');
   await page.locator('[data-testid="readiness-rules"] summary').click();
   // 陕西 2016: loans only where the monetized rate reaches 50 %.
-  await page.selectOption('[data-testid="gate-preset"]', 'shaanxi_2016');
+  await page.selectOption('[data-testid="gate-preset"]', 'shaanxi2016');
   await page.waitForFunction(() => document.querySelector('[data-testid="gate-monetized-policy_loan"]')?.value === '50');
   await page.waitForTimeout(700);
   let doc = await storedDoc(page);
-  assert.equal(doc.plan.gates.preset, 'shaanxi_2016');
+  assert.equal(doc.plan.gates.preset, 'shaanxi2016');
   // The loan no longer waiting for its contract: the plan's own rules.
   await page.locator('[data-testid="gate-policy_loan-loan_contract"]').uncheck();
   await page.waitForFunction(() => document.querySelector('[data-testid="gate-preset"]').value === 'custom');

@@ -22,10 +22,11 @@ fn choices(i: Instrument) -> impl Iterator<Item = Milestone> {
         })
 }
 
+/// As the document names it.
 fn preset_key(p: GatePreset) -> &'static str {
     match p {
-        GatePreset::National2024 => "national_2024",
-        GatePreset::Shaanxi2016 => "shaanxi_2016",
+        GatePreset::National2024 => "national2024",
+        GatePreset::Shaanxi2016 => "shaanxi2016",
         GatePreset::Strict => "strict",
         GatePreset::Custom => "custom",
     }
