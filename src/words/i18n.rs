@@ -1037,6 +1037,7 @@ catalogue! {
     DeadlineDayCol => "期限", "By";
     NewDeadline => "新期限", "New deadline";
     AddDeadline => "添加期限", "Add a deadline";
+    ShowAllMore => "显示其余 {0} 条", "Show the other {0}";
     MilestoneNumber => "文号/证号", "Document number";
     SheetReadiness => "前期手续", "Readiness";
     MsPlannedDate => "计划日期", "Planned date";

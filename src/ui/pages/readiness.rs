@@ -253,6 +253,9 @@ fn Board(today: Day, filter: RwSignal<BoardFilter>) -> impl IntoView {
     }
 }
 
+/// Lines of 资金受阻 shown before the planner asks for the rest.
+const BLOCKING_SHOWN: usize = 40;
+
 /// What blocks each project's money, a sentence per source planned before its gate.
 #[component]
 fn Blocking(filter: RwSignal<BoardFilter>) -> impl IntoView {
@@ -275,13 +278,26 @@ fn Blocking(filter: RwSignal<BoardFilter>) -> impl IntoView {
             })
         })
     });
+    // The first lines, the rest on request: a thousand projects' sentences are not read at
+    // once, and drawing them all held the page's opening up.
+    let all = RwSignal::new(false);
+    let more = move || lines.with(Vec::len).saturating_sub(BLOCKING_SHOWN);
+    let hidden = move || !all.get() && more() > 0;
     view! {
         <h3>{move || Text::ReadinessBlocking.fill(lang(), &[&lines.with(Vec::len)])}</h3>
         <ul class="findings blocking" data-testid="readiness-blocking">
-            {move || lines.get().into_iter().map(|(id, name, sentence)| view! {
-                <li data-testid="blocking" data-project=id><strong>{name}</strong>" — "{sentence}</li>
-            }).collect_view()}
+            {move || {
+                let n = if all.get() { usize::MAX } else { BLOCKING_SHOWN };
+                lines.with(|v| v.iter().take(n).map(|(id, name, sentence)| view! {
+                    <li data-testid="blocking" data-project=id.clone()><strong>{name.clone()}</strong>" — "{sentence.clone()}</li>
+                }).collect_view())
+            }}
         </ul>
+        <Show when=hidden>
+            <button type="button" class="link" data-testid="blocking-all" on:click=move |_| all.set(true)>
+                {move || Text::ShowAllMore.fill(lang(), &[&more()])}
+            </button>
+        </Show>
     }
 }
 

@@ -32,14 +32,18 @@ fn preset_key(p: GatePreset) -> &'static str {
     }
 }
 
-/// The gates and the deadlines, folded away until the planner opens them.
+/// The gates and the deadlines, folded away until the planner opens them (and only drawn
+/// then: a hundred inputs are not built for every visit to the board).
 #[component]
 pub fn ReadinessRules() -> impl IntoView {
+    let open = RwSignal::new(false);
     view! {
         <details class="readiness-rules" data-testid="readiness-rules">
-            <summary>{move || t(Text::GateRulesTitle)}</summary>
-            <GateTable />
-            <DeadlineTable />
+            <summary on:click=move |_| open.update(|o| *o = !*o)>{move || t(Text::GateRulesTitle)}</summary>
+            <Show when=move || open.get()>
+                <GateTable />
+                <DeadlineTable />
+            </Show>
         </details>
     }
 }
