@@ -678,19 +678,22 @@ fn the_odds_that_money_comes_too_late_for_the_years_starts() {
         start_deadline(&plan, 2028),
         planner::model::Month::parse("2028-12").unwrap()
     );
-    let settings = RiskSettings {
-        draws: 4_000,
-        ..Default::default()
-    }
-    .with_range(
-        RiskDriver::ApprovalSlip,
-        Range {
-            low: 0.0,
-            mode: 0.0,
-            high: 12.0,
-        },
-    );
-    let s = run(&plan, &settings);
+    // `draws` draws with approvals late by the triangle (0, 0, `high`) months.
+    let slipping = |draws: u32, high: f64| {
+        RiskSettings {
+            draws,
+            ..Default::default()
+        }
+        .with_range(
+            RiskDriver::ApprovalSlip,
+            Range {
+                low: 0.0,
+                mode: 0.0,
+                high,
+            },
+        )
+    };
+    let s = run(&plan, &slipping(4_000, 12.0));
     let y = s.late_start.iter().find(|l| l.year == 2027).unwrap();
     assert_eq!((y.households, y.now), (100, 0));
     let expected = ((12.0 - 229.5 / 30.4375) / 12.0_f64).powi(2);
@@ -698,19 +701,7 @@ fn the_odds_that_money_comes_too_late_for_the_years_starts() {
     assert!((y.p_late - expected).abs() < 0.02, "{}", y.p_late);
     assert_eq!((y.late.p50, y.late.p90), (0.0, 100.0));
     // No slip at all: never late.
-    let none = RiskSettings {
-        draws: 50,
-        ..Default::default()
-    }
-    .with_range(
-        RiskDriver::ApprovalSlip,
-        Range {
-            low: 0.0,
-            mode: 0.0,
-            high: 0.0,
-        },
-    );
-    let y = run(&plan, &none).late_start[0].clone();
+    let y = run(&plan, &slipping(50, 0.0)).late_start[0].clone();
     assert_eq!((y.year, y.p_late), (2027, 0.0));
 }
 
