@@ -2,7 +2,6 @@
 
 pub mod compare;
 pub mod goal_seek;
-pub mod housing;
 pub mod optimize;
 pub mod progress;
 pub mod readiness;

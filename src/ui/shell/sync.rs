@@ -492,7 +492,6 @@ impl Session {
             history: Vec::new(),
             gates: Default::default(),
             deadlines: Vec::new(),
-            housing: Default::default(),
         };
         self.add_and_open(plan);
     }
