@@ -12,23 +12,27 @@ pub enum Lang {
 }
 
 macro_rules! catalogue {
-    ($( $key:ident => $zh:expr, $en:expr; )*) => {
+    ($( $key:ident => $zh:literal, $en:literal; )*) => {
         /// Every user-visible string has a key here; `tr` gives it in the chosen language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Text { $( $key, )* }
 
         impl Text {
             pub const ALL: &'static [Text] = &[ $( Text::$key, )* ];
-            // Two tables indexed by the key, not a match: a thousand keys' arms were 32 KB of
-            // the page's code, the tables are half of it in data (issue 38: the budget).
-            const ZH: &'static [&'static str] = &[ $( $zh, )* ];
-            const EN: &'static [&'static str] = &[ $( $en, )* ];
+            // Each language one text, its strings split apart on first use: not a match (a
+            // thousand keys' arms were 32 KB of the page's code), and not a table of string
+            // pointers in the module's data either (16 KB that hardly compresses).
+            const ZH: &'static str = concat!($( $zh, "\u{1f}", )*);
+            const EN: &'static str = concat!($( $en, "\u{1f}", )*);
             pub fn tr(self, lang: Lang) -> &'static str {
-                let table = match lang {
-                    Lang::Zh => Self::ZH,
-                    Lang::En => Self::EN,
+                use std::sync::OnceLock;
+                static ZH: OnceLock<Vec<&'static str>> = OnceLock::new();
+                static EN: OnceLock<Vec<&'static str>> = OnceLock::new();
+                let (cell, all) = match lang {
+                    Lang::Zh => (&ZH, Self::ZH),
+                    Lang::En => (&EN, Self::EN),
                 };
-                table[self as usize]
+                cell.get_or_init(|| all.split('\u{1f}').collect())[self as usize]
             }
         }
     };
