@@ -123,11 +123,23 @@ pub fn check_project(
     dates: GateDates,
     as_of: Option<Month>,
 ) -> Vec<GateCheck> {
+    check_project_slipped(p, gates, figures, dates, as_of, 0)
+}
+
+/// `check_project` with every step not yet done `slip_days` later than planned.
+fn check_project_slipped(
+    p: &Project,
+    gates: &Gates,
+    figures: &GateFigures,
+    dates: GateDates,
+    as_of: Option<Month>,
+    slip_days: i64,
+) -> Vec<GateCheck> {
     Instrument::ALL
         .iter()
         .filter(|&&i| i.get(&p.financing) > 0.0)
         .filter_map(|&i| gates.of(i))
-        .map(|g| check_gate(p, g, figures, dates, as_of))
+        .map(|g| check_gate_slipped(p, g, figures, dates, as_of, slip_days))
         .collect()
 }
 
@@ -262,23 +274,14 @@ fn forecast_mut(p: &mut Project) -> &mut Forecast {
 /// planned: what the risk run's approval slippage reads (docs/model.md, 风险).
 pub fn money_delay(p: &Project, gates: &Gates, slip_days: i64) -> u32 {
     let as_of = p.forecast.map(|f| f.as_of);
-    Instrument::ALL
-        .iter()
-        .filter(|&&i| i.get(&p.financing) > 0.0)
-        .filter_map(|&i| gates.of(i))
-        .map(|g| {
-            check_gate_slipped(
-                p,
-                g,
-                &GateFigures::default(),
-                GateDates::Actual,
-                as_of,
-                slip_days,
-            )
-            .late_months
-        })
-        .max()
-        .unwrap_or(0)
+    gated_delay(&check_project_slipped(
+        p,
+        gates,
+        &GateFigures::default(),
+        GateDates::Actual,
+        as_of,
+        slip_days,
+    ))
 }
 
 /// Approvals `slip_days` later than planned: the project signs and builds as many more months

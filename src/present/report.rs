@@ -399,15 +399,12 @@ pub fn readiness_table(
             ];
             row.extend(Milestone::ALL.iter().map(|&m| {
                 let rec = p.readiness.record(m);
-                Cell::Text(match (applies(p, m), rec) {
-                    (false, _) => "—".into(),
-                    (true, Some(r)) if r.actual.is_some() => {
-                        format!("✓ {}", r.actual.map(|d| d.key()).unwrap_or_default())
-                    }
-                    (true, Some(r)) => r.planned.map_or_else(String::new, |d| {
-                        format!("{} {}", Text::MsPlanned.tr(lang), d.key())
-                    }),
-                    (true, None) => String::new(),
+                let (actual, planned) = (rec.and_then(|r| r.actual), rec.and_then(|r| r.planned));
+                Cell::Text(match (applies(p, m), actual, planned) {
+                    (false, ..) => "—".into(),
+                    (true, Some(a), _) => format!("✓ {}", a.key()),
+                    (true, None, Some(d)) => format!("{} {}", Text::MsPlanned.tr(lang), d.key()),
+                    (true, None, None) => String::new(),
                 })
             }));
             row

@@ -308,7 +308,8 @@ pub fn import_progress(session: Session, file: web_sys::File) {
     });
 }
 
-/// Downloads the workbook `job` makes as `name`; what went wrong is shown, nothing changes.
+/// Downloads the file `job` makes (a workbook, a CSV) as `name`; what went wrong is shown,
+/// nothing changes.
 fn download_made(
     store: crate::ui::shell::state::Store,
     job: Job,
