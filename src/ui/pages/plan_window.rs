@@ -36,12 +36,8 @@ pub fn PlanWindowPanel() -> impl IntoView {
         let edit = store
             .plan
             .with_untracked(crate::document::rolling::roll_forward);
-        match store.dispatch(edit) {
-            Ok(()) => {
-                error.set(None);
-                store.notice.set(None);
-            }
-            Err(r) => error.set(Some(r.message(lang()))),
+        if store.dispatch_naming(edit, error) {
+            store.notice.set(None);
         }
     };
     view! {

@@ -36,10 +36,12 @@ fn preset_key(p: GatePreset) -> &'static str {
 /// then: a hundred inputs are not built for every visit to the board).
 #[component]
 pub fn ReadinessRules() -> impl IntoView {
+    // Whether the element is open, as it says after each toggle (mouse or keyboard).
     let open = RwSignal::new(false);
     view! {
-        <details class="readiness-rules" data-testid="readiness-rules">
-            <summary on:click=move |_| open.update(|o| *o = !*o)>{move || t(Text::GateRulesTitle)}</summary>
+        <details class="readiness-rules" data-testid="readiness-rules"
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>{move || t(Text::GateRulesTitle)}</summary>
             <Show when=move || open.get()>
                 <GateTable />
                 <DeadlineTable />
@@ -54,8 +56,7 @@ fn GateTable() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let gates = Memo::new(move |_| store.plan.with(|p| p.gates.clone()));
     let set = move |g: Gates| {
-        let refused = store.dispatch(Edit::SetGates { gates: Box::new(g) });
-        error.set(refused.err().map(|r| r.message(lang())));
+        store.dispatch_naming(Edit::SetGates { gates: Box::new(g) }, error);
     };
     // One source's gate changed: the rules become the plan's own.
     let change = move |i: Instrument, f: &dyn Fn(&mut Gate)| {
@@ -159,8 +160,7 @@ fn DeadlineTable() -> impl IntoView {
     let change = move |f: &dyn Fn(&mut Vec<Deadline>)| {
         let mut all = list.get_untracked();
         f(&mut all);
-        let refused = store.dispatch(Edit::SetDeadlines { deadlines: all });
-        error.set(refused.err().map(|r| r.message(lang())));
+        store.dispatch_naming(Edit::SetDeadlines { deadlines: all }, error);
     };
     let add = move |_| {
         let day = crate::ui::shell::state::today();

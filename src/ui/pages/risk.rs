@@ -109,17 +109,19 @@ fn Tornado() -> impl IntoView {
 #[component]
 fn WhatIf(driver: RiskDriver) -> impl IntoView {
     let store = expect_context::<Store>();
-    // The slider's position: percent of the value, or months for the approvals.
+    // The slider's position: percent of the value (−50 to +100), or months for the approvals
+    // (their range's bounds).
     let months = driver.unit() == Unit::Months;
     let (min, max, scale) = if months {
-        (0, 24, 1.0)
+        let b = driver.bounds();
+        (b.min as i32, b.max as i32, 1.0)
     } else {
         (-50, 100, 100.0)
     };
-    let percent = RwSignal::new(0i32);
+    let position = RwSignal::new(0i32);
     let base = Memo::new(move |_| store.results.get());
     let moved = Memo::new(move |_| {
-        let change = f64::from(percent.get()) / scale;
+        let change = f64::from(position.get()) / scale;
         store.view.with(|v| what_if(v, &[(driver, change)]))
     });
     let kpi = move |label: Text, m: Measure| {
@@ -157,13 +159,13 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
             <label class="field">
                 <span class="label">{move || {
                     let text = if months { Text::WhatIfMonths } else { Text::WhatIfChange };
-                    text.fill(store.lang.get(), &[&format!("{:+}", percent.get())])
+                    text.fill(store.lang.get(), &[&format!("{:+}", position.get())])
                 }}</span>
                 <input
                     type="range" min=min.to_string() max=max.to_string() step="1"
                     data-testid="whatif-slider"
-                    prop:value=move || percent.get().to_string()
-                    on:input=move |ev| percent.set(event_target_value(&ev).parse().unwrap_or(0))
+                    prop:value=move || position.get().to_string()
+                    on:input=move |ev| position.set(event_target_value(&ev).parse().unwrap_or(0))
                 />
             </label>
             <div class="kpis">
@@ -181,13 +183,9 @@ fn WhatIf(driver: RiskDriver) -> impl IntoView {
 fn Ranges() -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = move || store.plan.with(|p| p.risk.clone());
-    let lang = move || store.lang.get_untracked();
     // A refused value is named at its field; the plan keeps the last good settings.
-    let set = move |s: RiskSettings, error: RwSignal<Option<String>>| match store
-        .dispatch(Edit::SetRisk { risk: Box::new(s) })
-    {
-        Ok(()) => error.set(None),
-        Err(r) => error.set(Some(r.message(lang()))),
+    let set = move |s: RiskSettings, error: RwSignal<Option<String>>| {
+        store.dispatch_naming(Edit::SetRisk { risk: Box::new(s) }, error);
     };
     let row = move |d: RiskDriver| {
         let error = RwSignal::new(None::<String>);
@@ -404,6 +402,9 @@ fn RiskResults() -> impl IntoView {
     }
 }
 
+/// Odds above which a line is marked as likely.
+const LIKELY: f64 = 0.1;
+
 /// Per year: the households whose money comes too late for the year's starts.
 #[component]
 fn LateStarts(summary: Summary) -> impl IntoView {
@@ -424,7 +425,7 @@ fn LateStarts(summary: Summary) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {summary.late_start.into_iter().map(|l| {
-                    let likely = l.p_late > 0.1;
+                    let likely = l.p_late > LIKELY;
                     view! {
                     <tr data-testid="late-start-row" data-year=l.year class:warn=likely>
                         <th>{l.year}</th>
@@ -464,7 +465,7 @@ fn Breaches(summary: Summary) -> impl IntoView {
             <thead><tr><th>{t(Text::BreachWhat)}</th><th>{t(Text::BreachOdds)}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(what, p)| {
-                    let likely = p > 0.1;
+                    let likely = p > LIKELY;
                     view! { <tr data-testid="breach-row" class:warn=likely><th>{what}</th><td>{fmt_pct(p)}</td></tr> }
                 }).collect_view()}
             </tbody>

@@ -91,6 +91,15 @@ impl Store {
         self.record(edit, true)
     }
 
+    /// `dispatch`, with its refusal named in `error` and `error` cleared when the edit is taken
+    /// (what a field or a panel shows beside itself). Whether it was taken.
+    pub fn dispatch_naming(&self, edit: Edit, error: RwSignal<Option<String>>) -> bool {
+        let refused = self.dispatch(edit).err();
+        let taken = refused.is_none();
+        error.set(refused.map(|r| r.message(self.lang.get_untracked())));
+        taken
+    }
+
     /// Another tab's changes to the document itself (whatever scenario is shown here), undone
     /// as one step and not logged again (that tab logged them).
     pub fn dispatch_to_document(&self, edit: Edit) -> Result<(), Refused> {

@@ -145,11 +145,12 @@ fn change_settings(
 ) {
     let mut settings = store.plan.with_untracked(|p| p.optimize.clone());
     change(&mut settings);
-    let lang = store.lang.get_untracked();
-    let result = store.dispatch(Edit::SetOptimize {
-        settings: Box::new(settings),
-    });
-    error.set(result.err().map(|r| r.message(lang)));
+    store.dispatch_naming(
+        Edit::SetOptimize {
+            settings: Box::new(settings),
+        },
+        error,
+    );
 }
 
 #[component]
