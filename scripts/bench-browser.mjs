@@ -74,6 +74,46 @@ async function untilResults(page, act) {
   }, act);
 }
 
+/// Five openings of `tab` from 项目清单 (settled first): click -> `ready` in the page -> two
+/// animation frames later (the page drawn), in ms.
+async function tabOpens(page, tab, ready) {
+  const opens = [];
+  for (let i = 0; i < 5; i++) {
+    opens.push(await page.evaluate(async ([tab, ready]) => {
+      document.querySelector('[data-testid="nav-projects"]').click();
+      // The list page settled (its rows drawn once it is measured) before the switch back.
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = performance.now();
+      document.querySelector(`[data-testid="nav-${tab}"]`).click();
+      for (let k = 0; k < 2000 && !document.querySelector(ready); k++) await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    }, [tab, ready]));
+  }
+  return opens;
+}
+
+/// `value` committed in the input `sel`, to the frame after it: [the time to that frame (which
+/// waits for the screen's next refresh), the main thread's work for it: the edit's script (to
+/// the next task) plus the frame's rendering (rAF to the task after it), what must fit in one
+/// frame], in ms.
+async function changeToFrame(page, sel, value) {
+  return page.evaluate(async ([sel, v]) => {
+    const channel = new MessageChannel();
+    const nextTask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const input = document.querySelector(sel);
+    const t0 = performance.now();
+    input.value = String(v);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await nextTask();
+    const t1 = performance.now();
+    const t2 = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    await new Promise((r) => setTimeout(r, 0));
+    const t3 = performance.now();
+    return [t3 - t0, (t1 - t0) + (t3 - t2)];
+  }, [sel, value]);
+}
+
 /// Click on a tab -> two animation frames later (the page drawn), for each page, three rounds.
 async function pageSwitches(page) {
   await page.keyboard.press('Escape');
@@ -298,18 +338,7 @@ try {
   if (want('readiness')) {
     const big = generated('1000');
     const { page, context } = await openApp(env, { storage: big.storage, now: '2026-12-07T10:00:00' });
-    const opens = [];
-    for (let i = 0; i < 5; i++) {
-      opens.push(await page.evaluate(async () => {
-        document.querySelector('[data-testid="nav-projects"]').click();
-        await new Promise((r) => setTimeout(r, 300));
-        const t0 = performance.now();
-        document.querySelector('[data-testid="nav-readiness"]').click();
-        for (let k = 0; k < 2000 && !document.querySelector('[data-testid="readiness-row"]'); k++) await new Promise((r) => setTimeout(r, 1));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return performance.now() - t0;
-      }));
-    }
+    const opens = await tabOpens(page, 'readiness', '[data-testid="readiness-row"]');
     const rows = await page.locator('[data-testid="readiness-row"]').count();
     console.log(`前期手续 on 1,000 projects: opened in ${median(opens).toFixed(0)} ms (median of 5: ${opens.map((t) => t.toFixed(0)).join(', ')}), ${rows} rows drawn`);
     // Money waiting for its gates (a new scenario), then 黄沙桥片区-1's loan contract moved.
@@ -318,24 +347,11 @@ try {
     await page.locator('[data-testid="project-row"]').first().locator('[data-testid="edit-project"]').click();
     const field = '[data-testid="ms-loan_contract-planned"]';
     await page.locator(field).scrollIntoViewIfNeeded();
+    // The edit's work (the gated view simulated again, the strip and list redrawn) and the
+    // frame's rendering: what must fit in a frame.
     const times = [];
     for (let i = 0; i < 10; i++) {
-      const day = `2027-0${4 + (i % 2)}-15`;
-      // The edit's work (the gated view simulated again, the strip and list redrawn) to the
-      // next task, then the frame's rendering: what must fit in a frame.
-      times.push(await page.evaluate(async ([sel, v]) => {
-        const channel = new MessageChannel();
-        const nextTask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
-        const t0 = performance.now();
-        const el = document.querySelector(sel);
-        el.value = v;
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-        await nextTask();
-        const script = performance.now() - t0;
-        const r0 = await new Promise((r) => requestAnimationFrame(r));
-        await nextTask();
-        return script + (performance.now() - r0);
-      }, [field, day]));
+      times.push((await changeToFrame(page, field, `2027-0${4 + (i % 2)}-15`))[1]);
     }
     console.log(`a loan contract's date typed, gated scenario, 1,000 projects: ${median(times).toFixed(1)} ms of main-thread work to the frame (median of 10: ${times.map((t) => t.toFixed(1)).join(', ')})`);
     await context.close();
@@ -346,19 +362,7 @@ try {
   if (want('progress')) {
     const big = generated('1000', '2028-12');
     const { page, context } = await openApp(env, { storage: big.storage });
-    const opens = [];
-    for (let i = 0; i < 5; i++) {
-      opens.push(await page.evaluate(async () => {
-        document.querySelector('[data-testid="nav-projects"]').click();
-        // The list page settled (its rows drawn once it is measured) before the switch back.
-        await new Promise((r) => setTimeout(r, 300));
-        const t0 = performance.now();
-        document.querySelector('[data-testid="nav-progress"]').click();
-        for (let k = 0; k < 2000 && !document.querySelector('[data-testid="progress-grid"]'); k++) await new Promise((r) => setTimeout(r, 1));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return performance.now() - t0;
-      }));
-    }
+    const opens = await tabOpens(page, 'progress', '[data-testid="progress-grid"]');
     // The grid, far down the page, draws its rows when it is scrolled to.
     const scrolled = await page.evaluate(async () => {
       const t0 = performance.now();
@@ -377,28 +381,13 @@ try {
     await page.evaluate(() => document.querySelector('[data-testid="progress-grid"]').scrollIntoView());
     await page.waitForSelector('[data-testid="progress-row"]');
     // Fifteen figures committed, each to the frame after it (the ranking, the summary and the
-    // row redrawn): the time to that frame (which waits for the screen's next refresh), and the
-    // main thread's work for it: the edit's script (to the next task) plus the frame's rendering
-    // (rAF to the task after it), which is what must fit in one frame.
+    // row redrawn).
     const typeFigures = async () => {
       const invested = Number((await page.inputValue(first)).replace(/,/g, ''));
       const times = [];
       const works = [];
       for (let i = 0; i < 15; i++) {
-        const [total, work] = await page.evaluate(async ([sel, v]) => {
-          const channel = new MessageChannel();
-          const nextTask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
-          const input = document.querySelector(sel);
-          const t0 = performance.now();
-          input.value = String(v);
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-          await nextTask();
-          const t1 = performance.now();
-          const t2 = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-          await new Promise((r) => setTimeout(r, 0));
-          const t3 = performance.now();
-          return [t3 - t0, (t1 - t0) + (t3 - t2)];
-        }, [first, invested + 1 + i]);
+        const [total, work] = await changeToFrame(page, first, invested + 1 + i);
         times.push(total);
         works.push(work);
       }
