@@ -973,7 +973,7 @@ catalogue! {
     MsDueSoon => "30日内到期", "Due within 30 days";
     MsLate => "逾期", "Late";
     MsNotStarted => "未开始", "Not started";
-    GateNational2024 => "全国（建保〔2023〕80号，2024年城中村改造专项借款；专项债覆盖1.2倍）", "National (建保〔2023〕80号, 2024 urban-village special loans; bonds covered 1.2 times)";
+    GateNational2024 => "全国（建保〔2023〕80号，2024年城中村改造专项借款；专项债覆盖1.2倍）", "National (Jianbao [2023] No. 80, 2024 urban-village special loans; bonds covered 1.2 times)";
     GateShaanxi2016 => "陕西（2016年：货币化安置率达50%方可贷款）", "Shaanxi (2016: loans only at a 50 % monetized rate)";
     GateStrict => "部分城市（专项债覆盖1.3倍，贷款须土地收益覆盖、预签约90%后放款）", "Some cities (bonds covered 1.3 times; loans covered by land and after 90 % pre-signing)";
     GateCustom => "本方案自定", "This plan's own";
