@@ -156,7 +156,7 @@ pub fn rows(all: &[Compared], lang: Lang) -> Vec<Row> {
         .iter()
         .flat_map(|c| c.results.monetized_by_year.iter().map(|y| y.year))
         .collect();
-    years.sort_unstable();
+    crate::words::order::sort(&mut years);
     years.dedup();
     out.extend(years.into_iter().map(|year| {
         Row {

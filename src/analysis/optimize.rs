@@ -273,7 +273,7 @@ impl Scaled {
 
 /// A compressed-column matrix from (row, column, value) triplets (duplicates added).
 fn csc(m: usize, n: usize, mut t: Vec<(usize, usize, f64)>) -> CscMatrix<f64> {
-    t.sort_by_key(|&(r, c, _)| (c, r));
+    crate::words::order::sort_by_key(&mut t, |&(r, c, _)| (c, r));
     let mut colptr = vec![0usize; n + 1];
     let mut rowval = Vec::with_capacity(t.len());
     let mut nzval: Vec<f64> = Vec::with_capacity(t.len());

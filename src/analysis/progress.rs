@@ -452,7 +452,7 @@ fn rank(districts: &[GroupRow], last: &[(String, usize)], weights: &RankingWeigh
             _ => None,
         })
         .collect();
-    rated.sort_by(|a, b| {
+    crate::words::order::sort_by(&mut rated, |a, b| {
         score_key(b.2)
             .cmp(&score_key(a.2))
             .then_with(|| a.0.cmp(&b.0))

@@ -399,7 +399,7 @@ pub fn leads(plan: &Plan) -> Vec<String> {
         .map(|p| p.lead.clone())
         .filter(|l| !l.is_empty())
         .collect();
-    v.sort();
+    crate::words::order::sort(&mut v);
     v.dedup();
     v
 }

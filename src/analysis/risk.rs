@@ -87,7 +87,7 @@ pub fn tornado(plan: &Plan, measure: Measure) -> (f64, Vec<Bar>) {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::words::order::sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing));
     (base, bars)
 }
 
@@ -245,7 +245,7 @@ impl Run {
                 (d, spearman(&xs, &pvs))
             })
             .collect();
-        influence.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+        crate::words::order::sort_by(&mut influence, |x, y| y.1.abs().total_cmp(&x.1.abs()));
         Summary {
             seed: self.settings.seed,
             draws: self.outcomes.len(),
@@ -331,7 +331,7 @@ pub struct Band {
 
 fn band(values: impl Iterator<Item = f64>) -> Band {
     let mut v: Vec<f64> = values.collect();
-    v.sort_by(f64::total_cmp);
+    crate::words::order::sort_by(&mut v, f64::total_cmp);
     Band {
         p10: percentile(&v, 0.1),
         p50: percentile(&v, 0.5),
@@ -378,7 +378,7 @@ pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
 
 fn ranks(v: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+    crate::words::order::sort_positions(&mut order, &|a, b| v[a].total_cmp(&v[b]));
     let mut out = vec![0.0; v.len()];
     let mut i = 0;
     while i < order.len() {

@@ -358,7 +358,9 @@ fn split_whole(weights: &[u128], count: u128) -> [u128; 4] {
         rem[i] = if sum == 0 { 0 } else { num % den };
     }
     let mut order = [0usize, 1, 2, 3];
-    order[..n].sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+    crate::words::order::sort_positions(&mut order[..n], &|a, b| {
+        rem[b].cmp(&rem[a]).then(a.cmp(&b))
+    });
     let short = count - parts[..n].iter().sum::<u128>();
     for &i in order[..n].iter().take(short as usize) {
         parts[i] += 1;

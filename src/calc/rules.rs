@@ -310,7 +310,7 @@ pub fn findings(a: &Assumptions, r: &Results) -> Vec<Finding> {
     out.extend(ppp_findings(a, r));
     out.extend(project_findings(a, r));
     // Binding misses first; within a severity, the order of the checks above.
-    out.sort_by_key(|f| f.severity == Severity::Warning);
+    crate::words::order::sort_by_key(&mut out, |f| f.severity == Severity::Warning);
     out
 }
 

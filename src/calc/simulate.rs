@@ -825,7 +825,7 @@ fn discount(a: &Assumptions) -> Discount {
 /// Projects sorted by id, so floating-point sums do not depend on the order they were entered.
 fn by_id(projects: &[Project]) -> Vec<&Project> {
     let mut order: Vec<&Project> = projects.iter().collect();
-    order.sort_by(|x, y| x.id.cmp(&y.id));
+    crate::words::order::sort_by(&mut order, |x, y| x.id.cmp(&y.id));
     order
 }
 

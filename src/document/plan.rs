@@ -187,7 +187,7 @@ impl Plan {
     /// Distinct district/county names, sorted.
     pub fn districts(&self) -> Vec<String> {
         let mut d: Vec<String> = self.projects.iter().map(|p| p.district.clone()).collect();
-        d.sort();
+        crate::words::order::sort(&mut d);
         d.dedup();
         d
     }

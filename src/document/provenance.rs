@@ -101,7 +101,7 @@ impl Provenance {
                 all.push(e.clone());
             }
         }
-        all.sort_by(|a, b| a.at.cmp(&b.at));
+        crate::words::order::sort_by(&mut all, |a, b| a.at.cmp(&b.at));
         let over = all.len().saturating_sub(LOG_CAPACITY);
         all.drain(..over);
         all

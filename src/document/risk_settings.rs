@@ -342,8 +342,9 @@ impl RiskSettings {
         s.ranges.retain(|(x, _)| *x != d);
         if r != d.default_range() {
             s.ranges.push((d, r));
-            s.ranges
-                .sort_by_key(|(x, _)| RiskDriver::ALL.iter().position(|y| y == x));
+            crate::words::order::sort_by_key(&mut s.ranges, |(x, _)| {
+                RiskDriver::ALL.iter().position(|y| y == x)
+            });
         }
         s
     }

@@ -1030,7 +1030,7 @@ fn follow<T: Clone>(items: &mut [T], order: &[&str], id: fn(&T) -> &String) {
         .filter(|&i| rank.contains_key(id(&items[i]).as_str()))
         .collect();
     let mut sorted: Vec<T> = slots.iter().map(|&i| items[i].clone()).collect();
-    sorted.sort_by_key(|x| rank[id(x).as_str()]);
+    crate::words::order::sort_by_key(&mut sorted, |x| rank[id(x).as_str()]);
     for (&slot, x) in slots.iter().zip(sorted) {
         items[slot] = x;
     }

@@ -130,10 +130,10 @@ pub fn board(plan: &Plan) -> Vec<BoardRow<'_>> {
         .map(|s| s.district.clone())
         .filter(|d| !known.contains(d))
         .collect();
-    extra.sort();
+    crate::words::order::sort(&mut extra);
     extra.dedup();
     names.extend(extra);
-    names.sort();
+    crate::words::order::sort(&mut names);
     names
         .into_iter()
         .map(|district| {

@@ -171,7 +171,7 @@ pub fn ppp_chart(r: &Results, cap: f64, lang: Lang) -> Chart {
 pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
     // Districts first, then the assessed totals, as the findings read.
     let mut groups: Vec<_> = r.monetized.iter().filter(|m| m.households > 0).collect();
-    groups.sort_by_key(|m| match &m.group {
+    crate::words::order::sort_by_key(&mut groups, |m| match &m.group {
         Group::District(_) => 0,
         Group::CentralCity => 1,
         Group::Counties => 2,

@@ -55,7 +55,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
         }
     }
     // Stable: the order of first appearance survives within each severity.
-    keys.sort_by_key(|(_, s)| *s != Severity::Miss);
+    crate::words::order::sort_by_key(&mut keys, |(_, s)| *s != Severity::Miss);
     keys.into_iter()
         .map(|(rule, severity)| {
             let mut members: Vec<Finding> = findings
@@ -63,7 +63,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
                 .filter(|f| f.rule == rule && f.severity == severity)
                 .cloned()
                 .collect();
-            members.sort_by(|a, b| excess(b).total_cmp(&excess(a)));
+            crate::words::order::sort_by(&mut members, |a, b| excess(b).total_cmp(&excess(a)));
             reach(rule, severity, members)
         })
         .collect()

@@ -92,7 +92,7 @@ pub fn district_gaps(r: &Results) -> Vec<DistrictGap> {
             _ => None,
         })
         .collect();
-    gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    crate::words::order::sort_by(&mut gaps, |a, b| b.points.total_cmp(&a.points));
     gaps
 }
 

@@ -80,7 +80,7 @@ pub fn visible_rows(
         }
     };
     // Stable: equal keys keep the plan's order.
-    rows.sort_by(|a, b| {
+    crate::words::order::sort_by(&mut rows, |a, b| {
         let (ka, kb) = (key(a), key(b));
         let o = ka.0.total_cmp(&kb.0).then_with(|| ka.1.cmp(&kb.1));
         if descending {

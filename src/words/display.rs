@@ -34,7 +34,7 @@ pub fn round_to_total(values: &[f64], decimals: u32) -> (Vec<i64>, i64) {
     let mut short = total - rows.iter().sum::<i64>();
     // Hand the missing units to the rows that lost the most in flooring (stable for ties).
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::words::order::sort_positions(&mut order, &|a, b| {
         let ra = scaled[a] - scaled[a].floor();
         let rb = scaled[b] - scaled[b].floor();
         rb.total_cmp(&ra).then(a.cmp(&b))

@@ -1,4 +1,6 @@
-//! Words: the string catalogue, dates, digits and display rounding; imports nothing of the crate.
+//! Words: the string catalogue, dates, digits, display rounding and the order lists are sorted
+//! in; imports nothing of the crate.
 
 pub mod display;
 pub mod i18n;
+pub mod order;

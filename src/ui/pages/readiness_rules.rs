@@ -99,7 +99,7 @@ fn GateTable() -> impl IntoView {
                                         g.requires.retain(|x| *x != m);
                                         if on {
                                             g.requires.push(m);
-                                            g.requires.sort();
+                                            crate::words::order::sort(&mut g.requires);
                                         }
                                     });
                                 } />

@@ -68,7 +68,7 @@ fn open_stored(
     let index = read_index(kv).unwrap_or_default();
     let mut order: Vec<&PlanMeta> = index.plans.iter().collect();
     if let Some(last) = &index.last_opened {
-        order.sort_by_key(|m| m.id != *last);
+        crate::words::order::sort_by_key(&mut order, |m| m.id != *last);
     }
     for meta in order {
         match load(kv, &meta.id) {
