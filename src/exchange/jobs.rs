@@ -59,6 +59,8 @@ pub enum Job {
     /// A plan document (its bytes beside the job) checked as an import is: off the page's
     /// thread (a province's file takes seconds to read), with its unknown fields named.
     ReadPlan { lang: Lang },
+    /// Every English string (the page's module leaves them out of its first visit).
+    English,
     /// The month's progress report as a workbook.
     ProgressWorkbook {
         view: Plan,
@@ -212,6 +214,10 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
                 });
             (Outcome::ProgressFile { read }, Vec::new())
         }
+        Job::English => (
+            Outcome::File { error: None },
+            Text::english().as_bytes().to_vec(),
+        ),
         Job::ReadPlan { lang } => {
             let read = crate::exchange::format::import(bytes)
                 .map(Box::new)

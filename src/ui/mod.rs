@@ -49,6 +49,8 @@ fn latest_month(plan: &crate::document::plan::Plan) -> crate::calc::model::Month
 
 /// The worker binary's entry: answers the page's long jobs.
 pub fn serve_worker() {
+    // The worker's module carries the English strings; the page asks for them (Job::English).
+    crate::words::i18n::install_english(Text::english());
     shell::in_worker::serve();
 }
 
@@ -80,7 +82,8 @@ fn App() -> impl IntoView {
                     .unwrap_or_default()
             })
         }),
-        lang: RwSignal::new(storage::load_lang()),
+        // Chinese until the English strings are in (`choose_lang`).
+        lang: RwSignal::new(Lang::Zh),
         storage_warning: RwSignal::new(
             (!started.warnings.is_empty()).then(|| started.warnings.join(" ")),
         ),
@@ -115,6 +118,7 @@ fn App() -> impl IntoView {
     prefetch_charts_when_idle();
     route::follow_hash(store.tab);
     follow_lang(store);
+    choose_lang(store, storage::load_lang());
     undo_keys(store);
 
     let tab = store.tab;
@@ -136,9 +140,12 @@ fn App() -> impl IntoView {
     // The demo opens as a plan of its own: nothing the planner made is replaced.
     let load_demo = move |_| session.add_and_open(crate::document::demo::demo_plan());
     let toggle_lang = move |_| {
-        store
-            .lang
-            .update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+        let other = if store.lang.get_untracked() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        choose_lang(store, other)
     };
 
     view! {
@@ -280,17 +287,43 @@ fn Tabs(tab: RwSignal<Tab>) -> impl IntoView {
 /// restyles the whole document (every `:lang()` match is looked at again), and an effect on the
 /// whole plan did so on every figure typed.
 fn follow_lang(store: Store) {
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<Lang>| {
         let lang = store.lang.get();
-        storage::save_lang(lang);
+        // Not on opening: the page starts in Chinese while the remembered English loads.
+        if was.is_some_and(|was| was != lang) {
+            storage::save_lang(lang);
+        }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         }
+        lang
     });
     let name = Memo::new(move |_| store.plan.with(|p| p.name.clone()));
     Effect::new(move |_| {
         let title = format!("{} · {}", Text::AppTitle.tr(store.lang.get()), name.get());
         document().set_title(&title);
+    });
+}
+
+/// Shows the page in `lang`. English comes from the worker's module the first time (the page's
+/// leaves its strings out of the first visit): the page stays in Chinese, saying 正在加载…,
+/// until they are in, and says so if they cannot be had.
+fn choose_lang(store: Store, lang: Lang) {
+    if lang == Lang::Zh || crate::words::i18n::english_ready() {
+        return store.lang.set(lang);
+    }
+    if store.worker_loading.get_untracked() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let installed = shell::worker::english(store.worker_loading)
+            .await
+            .is_some_and(|text| crate::words::i18n::install_english(text.leak()));
+        if installed {
+            store.lang.set(Lang::En);
+        } else {
+            store.notice.set(Some(Text::EnglishUnavailable));
+        }
     });
 }
 

@@ -24,18 +24,55 @@ macro_rules! catalogue {
             // pointers in the module's data either (16 KB that hardly compresses).
             const ZH: &'static str = concat!($( $zh, "\u{1f}", )*);
             const EN: &'static str = concat!($( $en, "\u{1f}", )*);
+            /// Every English string as one text: the worker's module carries it, and the page
+            /// asks the worker for it when English is first chosen (`install_english`), so the
+            /// page's first visit does not carry a language most of its planners never open.
+            pub fn english() -> &'static str {
+                Self::EN
+            }
             pub fn tr(self, lang: Lang) -> &'static str {
                 use std::sync::OnceLock;
                 static ZH: OnceLock<Vec<&'static str>> = OnceLock::new();
-                static EN: OnceLock<Vec<&'static str>> = OnceLock::new();
-                let (cell, all) = match lang {
-                    Lang::Zh => (&ZH, Self::ZH),
-                    Lang::En => (&EN, Self::EN),
-                };
-                cell.get_or_init(|| all.split('\u{1f}').collect())[self as usize]
+                let zh = || ZH.get_or_init(|| split(Self::ZH));
+                match lang {
+                    Lang::Zh => zh()[self as usize],
+                    Lang::En => english_strings().unwrap_or_else(zh)[self as usize],
+                }
             }
         }
     };
+}
+
+fn split(text: &str) -> Vec<&str> {
+    text.split('\u{1f}').collect()
+}
+
+static EN_STRINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// The English strings, once installed. Natively (tests, plan-sim) they are always there; in
+/// the page's module, once the worker has sent them (until then English reads as Chinese, and
+/// the page does not offer English before it has them).
+fn english_strings() -> Option<&'static Vec<&'static str>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(EN_STRINGS.get_or_init(|| split(Text::english())));
+    #[cfg(target_arch = "wasm32")]
+    EN_STRINGS.get()
+}
+
+/// Takes the English text (`Text::english` of the same build); false when it is not one string
+/// per key, and English stays unavailable.
+pub fn install_english(text: &'static str) -> bool {
+    let strings = split(text);
+    // The texts end with the separator: one empty piece after the last string.
+    if strings.len() == Text::ALL.len() + 1 {
+        let _ = EN_STRINGS.set(strings);
+    }
+    english_ready()
+}
+
+/// Whether English can be shown.
+pub fn english_ready() -> bool {
+    english_strings().is_some()
 }
 
 catalogue! {
@@ -383,6 +420,7 @@ catalogue! {
     ConflictWarning => "此方案已在另一窗口中修改并保存。为免互相覆盖，本页已暂停自动保存。", "This plan was changed and saved in another tab. Autosave here is paused so neither overwrites the other.";
     ReloadStored => "载入已保存的版本", "Load the saved version";
     ReadOnly => "只读：此方案由更新版本写入，本页的修改不会保存。", "Read-only: written by a newer version; changes here are not saved.";
+    EnglishUnavailable => "英文界面未能载入（后台模块未能加载），请稍后重试。", "English could not be loaded (the background module did not load); try again later.";
     ReloadedFromOtherTab => "已载入另一窗口保存的修改（可撤销）。", "Loaded the changes saved in another tab (undo takes them back).";
     MergedFromOtherTab => "已合并另一窗口保存的修改：与本页的修改互不相干，两边都保留（可撤销）。", "Merged the changes saved in another tab: they touch other things than yours, so both are kept (undo takes them back).";
     OtherTab => "另一窗口保存的版本", "the version saved in another tab";
@@ -1148,6 +1186,17 @@ pub fn fmt_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_text_the_worker_sends_is_one_string_per_key_in_key_order() {
+        let strings = split(Text::english());
+        assert_eq!(strings.len(), Text::ALL.len() + 1);
+        assert_eq!(strings[Text::AppTitle as usize], "Shantytown Renovation Planner");
+        assert_eq!(strings.last(), Some(&""));
+        // What the page installs is what it then shows.
+        assert!(install_english(Text::english()));
+        assert_eq!(Text::NavProjects.tr(Lang::En), "Projects");
+    }
 
     #[test]
     fn every_text_has_both_languages() {

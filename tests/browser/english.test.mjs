@@ -3,7 +3,7 @@
 // citations and the charts' words all come from the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, tour, useBrowser, stored } from './harness.mjs';
+import { openApp, tour, useBrowser, stored, toEnglish } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -62,7 +62,7 @@ const chineseLeft = async (page, where) =>
 test('every page, panel and paper in English shows Chinese only in the plan data', async () => {
   const { page, log } = await openApp(env);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.click('[data-testid="lang-toggle"]');
+  await toEnglish(page);
   const found = [];
   const scan = async (where) => {
     // Every collapsed group of findings open, so their lines are read too.
@@ -72,5 +72,29 @@ test('every page, panel and paper in English shows Chinese only in the plan data
   };
   await tour(page, scan);
   assert.deepEqual(found, []);
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('English comes with the worker on first choice, not with the first visit, and a reload reopens in English', async () => {
+  const { page, log } = await openApp(env);
+  // The Chinese page loads no worker, and its module does not carry the English strings.
+  assert.ok(!log.requests.some((u) => /worker/.test(u)), log.requests.join('\n'));
+  const wasm = log.requests.find((u) => /shantytown-planner-[0-9a-f]+_bg\.wasm$/.test(u));
+  const bytes = await page.evaluate(async (u) => new TextDecoder().decode(await (await fetch(u)).arrayBuffer()), wasm);
+  assert.ok(bytes.includes('棚户区改造项目、安置与融资测算'));
+  assert.ok(!bytes.includes('Shantytown renovation projects, resettlement and financing'));
+  await toEnglish(page);
+  assert.ok(log.requests.some((u) => /worker_bg\.wasm/.test(u)));
+  assert.equal(await page.textContent('[data-testid="nav-projects"]'), 'Projects');
+  await page.reload();
+  await page.waitForSelector('html[lang="en"]', { state: 'attached' });
+  assert.equal(await page.textContent('[data-testid="nav-projects"]'), 'Projects');
+  // Back to Chinese at once (its strings are the page's own), and remembered.
+  await page.click('[data-testid="lang-toggle"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.deepEqual(log.pageErrors, []);
 });

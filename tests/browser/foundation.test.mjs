@@ -1,7 +1,7 @@
 // Foundation: the release build loads cleanly, shows the demo plan, and talks to nobody but 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, currentKey, storedItem, writeStored } from './harness.mjs';
+import { openApp, useBrowser, currentKey, storedItem, writeStored, toEnglish } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -72,7 +72,7 @@ test('载入示例方案 opens the demo as a plan of its own, and the English to
   const names = await page.locator('[data-testid="plan-list"] [role=menuitemradio]').allTextContents();
   assert.equal(new Set(names).size, 2, names.join(' / '));
   assert.ok((await page.textContent('[data-testid="plan-name"]')).endsWith('（2）'));
-  await page.click('[data-testid="lang-toggle"]');
+  await toEnglish(page);
   await page.waitForSelector('[data-testid="nav-projects"]:text-is("Projects")');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();

@@ -192,6 +192,13 @@ export async function setField(page, testid, value) {
 export const scenarioTabs = (page) => page.locator('[data-testid="scenario-tab"]');
 export const activeScenarioTab = (page) => page.locator('[data-testid="scenario-tab"][aria-selected="true"]');
 
+/// Switches the page to English as a planner does (the toggle), and waits until it shows: the
+/// English strings come from the worker's module the first time.
+export async function toEnglish(page) {
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForSelector('html[lang="en"]', { state: 'attached' });
+}
+
 /// Clicks a menu item (方案, 文件 menus) as a planner does: opens its menu first when it is closed.
 export async function menuItem(page, testid) {
   const item = page.locator(`[data-testid="${testid}"]`);

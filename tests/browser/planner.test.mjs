@@ -2,7 +2,7 @@
 // type invalid values, filter, and see KPIs, totals and charts follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, menuItem, storedDoc } from './harness.mjs';
+import { openApp, useBrowser, menuItem, storedDoc, toEnglish } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -93,7 +93,7 @@ test('charts update in place: same ECharts instance, new data, no stale series',
   assert.equal((await chartOption(page, 'chart-funding')).id, after.id);
   // Another language remakes the chart in ECharts' locale of it: its own words (the description
   // read to a screen reader) follow the page's.
-  await page.click('[data-testid="lang-toggle"]');
+  await toEnglish(page);
   await page.waitForFunction(() => /^This is a chart about/.test(document.querySelector('[data-testid="chart-funding"]').getAttribute('aria-label')));
   const again = await chartOption(page, 'chart-funding');
   assert.equal(again.option.series[0].name, 'Capital fund');

@@ -5,7 +5,7 @@
 // each other, text cut without an ellipsis and a tooltip, and a KPI strip not whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, tour, useBrowser } from './harness.mjs';
+import { openApp, tour, useBrowser, toEnglish } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -177,7 +177,7 @@ test('below 1200 px the editor is a drawer over the list, which keeps its width'
 
 test('in English every page and panel lays out at 1366×768 and 1024×768', async () => {
   const { page, log } = await openApp(env);
-  await page.click('[data-testid="lang-toggle"]');
+  await toEnglish(page);
   for (const [w, h] of [[1366, 768], [1024, 768]]) {
     await page.setViewportSize({ width: w, height: h });
     assert.deepEqual(await sweep(page, `English ${w}×${h}`), []);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { openApp, useBrowser, menuItem, stored, storedItem, currentKey, writeStored } from './harness.mjs';
+import { openApp, useBrowser, menuItem, stored, storedItem, currentKey, writeStored, toEnglish } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -374,7 +374,7 @@ test('storage unavailable: the app runs in memory with a warning', async () => {
 
 test('messages follow the language toggle', async () => {
   const { page, context } = await openApp(env);
-  await page.click('[data-testid="lang-toggle"]');
+  await toEnglish(page);
   await importBuffer(page, 'broken.json', Buffer.from('{ "format": '));
   const alert = page.locator('[data-testid="import-error"]');
   await alert.waitFor();

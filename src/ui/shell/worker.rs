@@ -305,3 +305,13 @@ pub async fn read_progress(
         Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
     }
 }
+
+/// Every English string, from the worker's module (the page's leaves them out of its first
+/// visit); `None` when the worker could not give them.
+pub async fn english(loading: RwSignal<bool>) -> Option<String> {
+    let (_, finished) = run(loading, Lang::Zh, &Job::English, Vec::new(), |_| {});
+    match finished.await {
+        Ok((Outcome::File { error: None }, bytes)) => String::from_utf8(bytes).ok(),
+        _ => None,
+    }
+}
