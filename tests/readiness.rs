@@ -377,12 +377,21 @@ fn the_demo_is_shaped_after_the_speech() {
 }
 
 /// The version 8 fixture (the demo with its milestones, gates' default and deadlines) reads
-/// and writes back byte for byte.
+/// and writes back byte for byte but for its version (version 9 only added the housing stock,
+/// empty here).
 #[test]
 fn the_version_8_fixture_round_trips() {
     const FIXTURE_V8: &str = include_str!("fixtures/plan-v8.json");
     let plan = planner::format::decode(FIXTURE_V8).unwrap();
-    assert_eq!(planner::format::encode(&plan), FIXTURE_V8.trim_end());
+    assert!(plan.housing.is_empty());
+    assert_eq!(
+        planner::format::encode(&plan),
+        FIXTURE_V8.trim_end().replacen(
+            "\"version\": 8",
+            &format!("\"version\": {}", planner::format::VERSION),
+            1
+        )
+    );
     assert!(plan.projects.iter().all(|p| !p.readiness.is_empty()));
     assert_eq!(plan.deadlines.len(), 3);
 }

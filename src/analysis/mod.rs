@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod goal_seek;
+pub mod housing;
 pub mod optimize;
 pub mod progress;
 pub mod readiness;

@@ -16,6 +16,8 @@
 //! `--gated`: the results with each project's money waiting for its gates (by the plan's
 //! dates, or by actual dates as things stand with `--gated actual`), as JSON; the findings as
 //! lines on stderr.
+//! `--housing`: demand against the housing stock (房源库) per planned year and district, each
+//! district's 消化周期, and the findings with their messages, as JSON.
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let mut progress: Option<planner::model::Month> = None;
     let mut forecast: Option<planner::model::Month> = None;
     let mut gates = false;
+    let mut housing = false;
     let mut gated: Option<planner::gates::GateDates> = None;
     let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
             "--scenario" => scenario = args.next(),
             "--optimize" => optimize = true,
             "--gates" => gates = true,
+            "--housing" => housing = true,
             "--gated" => {
                 use planner::gates::GateDates;
                 gated = Some(match args.peek().map(String::as_str) {
@@ -79,7 +83,7 @@ fn main() -> ExitCode {
                 None => return fail("--risk 后应为模拟次数（正整数）"),
             },
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] [--housing] PLAN.json");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -142,6 +146,9 @@ fn main() -> ExitCode {
     }
     if gates || gated.is_some() {
         return gates_run(&plan, chosen, gated);
+    }
+    if housing {
+        return housing_run(&plan, chosen);
     }
     let results = simulate_plan(&plan, chosen);
     if csv {
@@ -218,6 +225,39 @@ fn gates_run(
         })
     };
     println!("{}", results_json(&simulate_plan(plan, Some(&scenario))));
+    ExitCode::SUCCESS
+}
+
+/// `--housing`: demand against stock, the 消化周期 of each district with sales, the findings.
+fn housing_run(plan: &Plan, chosen: Option<&Scenario>) -> ExitCode {
+    use planner::analysis::housing::{cycle_months, demand_vs_stock, housing_findings};
+    let view = plan.resolve(chosen).plan;
+    let results = simulate_plan(&view, None);
+    let cycles: Vec<serde_json::Value> = view
+        .districts()
+        .into_iter()
+        .filter_map(|d| {
+            let months = cycle_months(&view.housing, &d)?;
+            Some(serde_json::json!({ "district": d, "months": months }))
+        })
+        .collect();
+    let findings: Vec<serde_json::Value> = housing_findings(&view, &results)
+        .iter()
+        .map(|f| {
+            let mut v = serde_json::to_value(f).expect("a finding serializes");
+            v["message"] = f.message(Lang::Zh).into();
+            v
+        })
+        .collect();
+    let out = serde_json::json!({
+        "rows": demand_vs_stock(&view),
+        "cycles": cycles,
+        "findings": findings,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).expect("serializes")
+    );
     ExitCode::SUCCESS
 }
 

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod finance;
 pub mod forecast;
 pub mod gates;
+pub mod housing;
 pub mod instrument;
 pub mod measure;
 pub mod model;

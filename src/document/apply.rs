@@ -306,7 +306,8 @@ impl Plan {
             | Edit::SetReceipts { .. }
             | Edit::SetRankingWeights { .. }
             | Edit::SetGates { .. }
-            | Edit::SetDeadlines { .. } => self.change_document(edit)?,
+            | Edit::SetDeadlines { .. }
+            | Edit::SetHousingStock { .. } => self.change_document(edit)?,
             Edit::SetWindow { .. } | Edit::ArchiveProject { .. } | Edit::RestoreProject { .. } => {
                 self.change_window(edit)?
             }
@@ -464,6 +465,12 @@ impl Plan {
                     deadlines: std::mem::replace(&mut self.deadlines, deadlines.clone()),
                 }
             }
+            Edit::SetHousingStock { stock } => {
+                refused_if_any(crate::document::validate::housing_issues(stock))?;
+                Edit::SetHousingStock {
+                    stock: Box::new(std::mem::replace(&mut self.housing, (**stock).clone())),
+                }
+            }
             _ => unreachable!("only document edits reach change_document"),
         })
     }
@@ -599,6 +606,7 @@ impl Plan {
             history: Vec::new(),
             gates: self.gates.clone(),
             deadlines: self.deadlines.clone(),
+            housing: self.housing.clone(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

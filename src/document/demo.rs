@@ -202,6 +202,7 @@ pub fn demo_plan() -> Plan {
         history: Vec::new(),
         gates: Default::default(),
         deadlines: crate::document::demo_steps::demo_deadlines(),
+        housing: crate::document::demo_steps::demo_housing(),
     }
 }
 

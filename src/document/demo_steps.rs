@@ -289,3 +289,65 @@ pub fn demo_deadlines() -> Vec<Deadline> {
         },
     ]
 }
+
+/// The demo's housing stock after the speech: the central city short (the reason for its
+/// 回购安置商品房储备库 and 选购中心), X县 and 东岭县 with ample unsold homes.
+pub fn demo_housing() -> crate::calc::housing::HousingStock {
+    use crate::calc::housing::{HousingStock, Listing, MarketSales, PurchaseOffer, UnitKind};
+    let month = |s: &str| crate::calc::model::Month::parse(s).expect("a demo month");
+    let listing = |district: &str, name: &str, units: u32, price: f64, from: &str| Listing {
+        district: district.into(),
+        name: name.into(),
+        kind: UnitKind::Home,
+        units,
+        area_m2: 90.0,
+        price,
+        from: month(from),
+        open_to: Vec::new(),
+    };
+    let central = vec!["城关区".to_string(), "新城区".to_string()];
+    HousingStock {
+        listings: vec![
+            Listing {
+                open_to: central.clone(),
+                ..listing("城关区", "滨江花园二期", 420, 6_800.0, "2027-01")
+            },
+            Listing {
+                open_to: central,
+                ..listing("新城区", "新城嘉苑", 360, 6_200.0, "2027-03")
+            },
+            listing("城关区", "北关小区（回购储备）", 180, 6_500.0, "2027-06"),
+            Listing {
+                kind: UnitKind::Parking,
+                area_m2: 13.0,
+                ..listing("城关区", "滨江花园二期车位", 300, 5_000.0, "2027-01")
+            },
+            listing("X县", "县城新区楼盘（三个）", 2_400, 3_900.0, "2027-01"),
+            listing("东岭县", "东岭新城", 1_800, 3_600.0, "2027-01"),
+        ],
+        offers: vec![PurchaseOffer {
+            district: "城关区".into(),
+            units: 200,
+            price: 6_300.0,
+            month: month("2027-06"),
+        }],
+        sales: vec![
+            MarketSales {
+                district: "城关区".into(),
+                units_per_month: 160.0,
+            },
+            MarketSales {
+                district: "新城区".into(),
+                units_per_month: 110.0,
+            },
+            MarketSales {
+                district: "X县".into(),
+                units_per_month: 55.0,
+            },
+            MarketSales {
+                district: "东岭县".into(),
+                units_per_month: 40.0,
+            },
+        ],
+    }
+}

@@ -126,6 +126,7 @@ impl Edit {
                 Text::DescGates.fill(lang, &[&gates.preset.label().tr(lang)])
             }
             Edit::SetDeadlines { .. } => Text::DescDeadlines.tr(lang).into(),
+            Edit::SetHousingStock { .. } => Text::DescHousingStock.tr(lang).into(),
             Edit::SetScenarioGated { scenario: s, gated } => {
                 let how = match gated {
                     Some(d) => d.label().tr(lang),

@@ -186,6 +186,10 @@ pub enum Edit {
     SetDeadlines {
         deadlines: Vec<crate::calc::readiness::Deadline>,
     },
+    /// The plan's housing stock (房源库), all at once.
+    SetHousingStock {
+        stock: Box<crate::calc::housing::HousingStock>,
+    },
     /// Whether a scenario's money waits for its gates, and by which dates.
     SetScenarioGated {
         scenario: String,
@@ -304,6 +308,7 @@ impl Edit {
                 | Edit::SetReadinessFacts { .. }
                 | Edit::SetGates { .. }
                 | Edit::SetDeadlines { .. }
+                | Edit::SetHousingStock { .. }
                 | Edit::SetScenarioGated { .. }
         ) && match self {
             // A batch is the plan's content when any edit of it is (a pasted block of actuals
@@ -341,6 +346,7 @@ impl Edit {
             } => p(project, milestone.key().into()),
             Edit::SetReadinessFacts { project, .. } => p(project, "readiness".into()),
             Edit::SetGates { .. } => Some(Target::Plan("gates")),
+            Edit::SetHousingStock { .. } => Some(Target::Plan("housing")),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::housing::HousingStock;
+
 use crate::calc::model::{
     Assumptions, CostOverrides, FinancingMix, Project, ProjectId, ProjectType, ResettlementMix,
     Status,
@@ -63,6 +65,9 @@ pub struct Plan {
     /// The dates the city set its projects ("风险评估10月底前完成", version 8).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<crate::calc::readiness::Deadline>,
+    /// The housing stock monetized households can use (房源库, version 9).
+    #[serde(default, skip_serializing_if = "HousingStock::is_empty")]
+    pub housing: HousingStock,
 }
 
 /// The window of every document before version 7.

@@ -50,6 +50,8 @@ pub enum Field {
     Gate(crate::calc::model::Instrument),
     /// One of the plan's deadlines.
     Deadline,
+    /// A row of the housing stock (房源库).
+    Housing(crate::calc::housing::StockRow),
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -84,6 +86,7 @@ impl Field {
             Field::Presigned => Text::FieldPresigned,
             Field::Gate(i) => i.label(),
             Field::Deadline => Text::FieldDeadline,
+            Field::Housing(_) => Text::FieldHousing,
         }
     }
 
@@ -92,6 +95,15 @@ impl Field {
         match self {
             Field::Progress(month, f) => format!("{} {}", month.label(lang), f.name(lang)),
             Field::Weight(Some(r)) => Text::WeightOf.fill(lang, &[&r.label().tr(lang)]),
+            Field::Housing(row) => {
+                use crate::calc::housing::StockRow;
+                let (what, n) = match row {
+                    StockRow::Listing(n) => (Text::StockListings, n),
+                    StockRow::Offer(n) => (Text::StockOffers, n),
+                    StockRow::Sales(n) => (Text::StockSales, n),
+                };
+                Text::StockRowName.fill(lang, &[&what.tr(lang), &n])
+            }
             _ => self.label().tr(lang).to_string(),
         }
     }
@@ -529,6 +541,20 @@ pub fn deadline_issues(deadlines: &[crate::calc::readiness::Deadline]) -> Vec<Is
         .collect()
 }
 
+/// The housing stock: each row's figures within bounds, names given, one sales figure per
+/// district.
+pub fn housing_issues(stock: &crate::calc::housing::HousingStock) -> Vec<Issue> {
+    stock
+        .problems()
+        .into_iter()
+        .map(|(row, problem)| Issue {
+            project: None,
+            field: Field::Housing(row),
+            problem,
+        })
+        .collect()
+}
+
 /// A plan's gates: thresholds within their bounds, at most one gate per source.
 pub fn gate_issues(gates: &crate::calc::readiness::Gates) -> Vec<Issue> {
     let mut c = Checker {
@@ -680,6 +706,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     out.extend(optimize_issues(&plan.optimize));
     out.extend(gate_issues(&plan.gates));
     out.extend(deadline_issues(&plan.deadlines));
+    out.extend(housing_issues(&plan.housing));
     out
 }
 

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -444,6 +444,8 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     if version < 8 {
         v7_forecast_waits_for_gates(doc);
     }
+    // Version 9 added the housing stock (`housing`: listings, offers, sales; optional) and its
+    // edit. A version 8 app would drop it unseen.
 }
 
 /// A document's scenarios as JSON objects (none when it has no list of them), for a migration

@@ -479,14 +479,17 @@ mod tests {
     #[test]
     fn a_newer_plan_opens_read_only() {
         let mut kv = MemoryStore::default();
+        let newer = crate::exchange::format::VERSION + 1;
         let text = crate::exchange::format::encode(&demo_plan()).replacen(
             &format!("\"version\": {}", crate::exchange::format::VERSION),
-            "\"version\": 9",
+            &format!("\"version\": {newer}"),
             1,
         );
         kv.set(&plan_key("demo-x-city"), &text).unwrap();
         match load(&mut kv, "demo-x-city").unwrap() {
-            Loaded::ReadOnly { version: 9, plan } => assert_eq!(plan.projects.len(), 32),
+            Loaded::ReadOnly { version, plan } if version == newer => {
+                assert_eq!(plan.projects.len(), 32)
+            }
             other => panic!("{other:?}"),
         }
     }

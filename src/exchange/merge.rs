@@ -1086,6 +1086,11 @@ pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
             deadlines: to.deadlines.clone(),
         });
     }
+    if from.housing != to.housing {
+        edits.push(Edit::SetHousingStock {
+            stock: Box::new(to.housing.clone()),
+        });
+    }
     if from.reporting.weights != to.reporting.weights {
         edits.push(Edit::SetRankingWeights {
             weights: to.reporting.weights.clone(),

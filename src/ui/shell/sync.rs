@@ -492,6 +492,7 @@ impl Session {
             history: Vec::new(),
             gates: Default::default(),
             deadlines: Vec::new(),
+            housing: Default::default(),
         };
         self.add_and_open(plan);
     }

@@ -1,0 +1,298 @@
+//! The housing stock (房源库): demand against stock checked by hand, the findings, the checks
+//! that refuse a bad row by name, and documents before version 9 reading with no stock.
+
+use planner::analysis::housing::{cycle_months, demand_vs_stock, housing_findings, HousingFinding};
+use planner::calc::housing::{HousingStock, Listing, MarketSales, PurchaseOffer, UnitKind};
+use planner::demo::demo_plan;
+use planner::edit::Edit;
+use planner::model::{Month, Project, ResettlementMix};
+use planner::plan::{simulate_plan, Plan};
+use planner::simulate::Group;
+
+fn month(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+/// A 2027 project of 100 households in `district`: 20 % cash, 50 % self-purchase, 20 %
+/// government purchase, 10 % new flats (50 and 20 households).
+fn project(plan: &Plan, name: &str, district: &str, central: bool) -> Project {
+    let mut p = plan.new_project(name);
+    p.district = district.into();
+    p.central_city = central;
+    p.year = 2027;
+    p.households = 100;
+    p.resettlement = ResettlementMix {
+        cash: 0.2,
+        self_purchase: 0.5,
+        government_purchase: 0.2,
+        new_build: 0.1,
+    };
+    p
+}
+
+fn homes(district: &str, units: u32, from: &str, open_to: &[&str]) -> Listing {
+    Listing {
+        district: district.into(),
+        name: format!("{district}楼盘"),
+        kind: UnitKind::Home,
+        units,
+        area_m2: 90.0,
+        price: 6_000.0,
+        from: month(from),
+        open_to: open_to.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn plan_with(projects: impl Fn(&Plan) -> Vec<Project>, stock: HousingStock) -> Plan {
+    let mut plan = demo_plan();
+    plan.scenarios.clear();
+    plan.projects = projects(&plan);
+    plan.housing = stock;
+    plan
+}
+
+/// 甲区 by hand: 50 self-purchase and 20 government-purchase households in 2027; 40 homes on
+/// the market from January 2027 (and 300 parking spaces, which house nobody), 10 flats offered
+/// by the government in June: 50 + (20 − 10) = 60 need a market home against 40. In 2028 30
+/// more homes come: 70 ≥ 60, no shortage; the government still buys 20 against 10 offered.
+#[test]
+fn demand_against_stock_by_hand() {
+    let plan = plan_with(
+        |plan| vec![project(plan, "甲一", "甲区", true)],
+        HousingStock {
+            listings: vec![
+                homes("甲区", 40, "2027-01", &[]),
+                homes("甲区", 30, "2028-03", &[]),
+                Listing {
+                    kind: UnitKind::Parking,
+                    units: 300,
+                    ..homes("甲区", 0, "2027-01", &[])
+                },
+            ],
+            offers: vec![PurchaseOffer {
+                district: "甲区".into(),
+                units: 10,
+                price: 5_800.0,
+                month: month("2027-06"),
+            }],
+            sales: Vec::new(),
+        },
+    );
+    let rows = demand_vs_stock(&plan);
+    assert_eq!(rows.len(), 2);
+    let (y27, y28) = (&rows[0], &rows[1]);
+    assert_eq!(
+        (
+            y27.year,
+            y27.self_purchase,
+            y27.government_purchase,
+            y27.offers
+        ),
+        (2027, 50, 20, 10)
+    );
+    assert_eq!((y27.demand, y27.stock, y27.short()), (60, 40, 20));
+    assert_eq!(
+        (y28.year, y28.demand, y28.stock, y28.short()),
+        (2028, 60, 70, 0)
+    );
+    let findings = housing_findings(&plan, &simulate_plan(&plan, None));
+    assert_eq!(
+        findings,
+        vec![
+            HousingFinding::DemandAboveStock {
+                year: 2027,
+                district: "甲区".into(),
+                demand: 60,
+                stock: 40
+            },
+            HousingFinding::PurchaseAboveOffers {
+                year: 2027,
+                district: "甲区".into(),
+                purchase: 20,
+                offers: 10
+            },
+            HousingFinding::PurchaseAboveOffers {
+                year: 2028,
+                district: "甲区".into(),
+                purchase: 20,
+                offers: 10
+            },
+        ]
+    );
+    assert_eq!(
+        findings[0].message(planner::i18n::Lang::Zh),
+        "2027年底前甲区需在市场购房的安置户 60 户，可用房源仅 40 套（房源库）"
+    );
+}
+
+/// Two central districts share one listing of 80 homes: each district's 50 fit in it, the
+/// central city's 100 do not; a district with nothing entered (丙县) is not checked.
+#[test]
+fn a_shared_listing_is_counted_once_for_the_central_city() {
+    let plan = plan_with(
+        |plan| {
+            vec![
+                project(plan, "甲一", "甲区", true),
+                project(plan, "乙一", "乙区", true),
+                project(plan, "丙一", "丙县", false),
+            ]
+        },
+        HousingStock {
+            listings: vec![homes("甲区", 80, "2027-01", &["甲区", "乙区"])],
+            ..Default::default()
+        },
+    );
+    let rows = demand_vs_stock(&plan);
+    assert!(rows.iter().all(|r| r.district != "丙县"));
+    // No offers: all 70 of each district need a market home.
+    assert!(rows
+        .iter()
+        .filter(|r| r.year == 2027)
+        .all(|r| (r.demand, r.stock) == (70, 80)));
+    let findings = housing_findings(&plan, &simulate_plan(&plan, None));
+    assert!(findings.contains(&HousingFinding::GroupAboveStock {
+        year: 2027,
+        group: Group::CentralCity,
+        demand: 140,
+        stock: 80
+    }));
+    assert!(!findings
+        .iter()
+        .any(|f| matches!(f, HousingFinding::DemandAboveStock { .. })));
+}
+
+/// 消化周期: 100 homes listed over 10 sold a month is 10 months, under 15: a district monetized
+/// above its target there is a finding; at 5 a month (20 months) it is not.
+#[test]
+fn monetized_above_target_where_stock_sells_out_in_under_fifteen_months() {
+    let stock = |sales: f64| HousingStock {
+        listings: vec![homes("甲区", 100, "2027-01", &[])],
+        offers: Vec::new(),
+        sales: vec![MarketSales {
+            district: "甲区".into(),
+            units_per_month: sales,
+        }],
+    };
+    let plan = plan_with(
+        |plan| vec![project(plan, "甲一", "甲区", true)],
+        stock(10.0),
+    );
+    assert_eq!(cycle_months(&plan.housing, "甲区"), Some(10.0));
+    let findings = housing_findings(&plan, &simulate_plan(&plan, None));
+    let short = findings
+        .iter()
+        .find(|f| matches!(f, HousingFinding::ShortCycle { .. }))
+        .expect("a short-cycle finding");
+    let HousingFinding::ShortCycle { months, rate, .. } = short else {
+        unreachable!()
+    };
+    assert_eq!((*months, *rate), (10.0, 0.9));
+    let slow = plan_with(|plan| vec![project(plan, "甲一", "甲区", true)], stock(5.0));
+    assert!(!housing_findings(&slow, &simulate_plan(&slow, None))
+        .iter()
+        .any(|f| matches!(f, HousingFinding::ShortCycle { .. })));
+}
+
+/// No stock entered: nothing to say, whatever the plan monetizes.
+#[test]
+fn no_stock_no_finding() {
+    let plan = plan_with(
+        |plan| vec![project(plan, "甲一", "甲区", true)],
+        HousingStock::default(),
+    );
+    assert!(demand_vs_stock(&plan).is_empty());
+    assert!(housing_findings(&plan, &simulate_plan(&plan, None)).is_empty());
+}
+
+/// A negative price and a district's sales given twice are refused, each row named; the plan
+/// keeps its stock.
+#[test]
+fn a_bad_row_is_refused_by_name_and_the_stock_kept() {
+    let mut plan = demo_plan();
+    let before = plan.housing.clone();
+    let mut bad = before.clone();
+    bad.listings[0].price = -1.0;
+    bad.sales.push(bad.sales[0].clone());
+    let refused = plan
+        .apply(&Edit::SetHousingStock {
+            stock: Box::new(bad),
+        })
+        .unwrap_err();
+    let message = refused.message(planner::i18n::Lang::Zh);
+    assert!(message.contains("房源库「房源」第 1 行"), "{message}");
+    assert!(message.contains("房源库「月均销售」第 5 行"), "{message}");
+    assert_eq!(plan.housing, before);
+    // A good change is one step, undone by its inverse.
+    let mut more = before.clone();
+    more.listings[0].units += 100;
+    let inverse = plan
+        .apply(&Edit::SetHousingStock {
+            stock: Box::new(more.clone()),
+        })
+        .unwrap();
+    assert_eq!(plan.housing, more);
+    plan.apply(&inverse).unwrap();
+    assert_eq!(plan.housing, before);
+}
+
+/// The demo after the speech: the central city short of homes for its market households, the
+/// counties' stock ample; the stock round-trips through the document.
+#[test]
+fn the_demo_stock_is_short_in_the_central_city() {
+    let plan = demo_plan();
+    let findings = housing_findings(&plan, &simulate_plan(&plan, None));
+    assert!(findings.iter().any(|f| matches!(
+        f,
+        HousingFinding::GroupAboveStock {
+            group: Group::CentralCity,
+            ..
+        }
+    )));
+    assert!(!findings.iter().any(|f| matches!(
+        f,
+        HousingFinding::DemandAboveStock { district, .. } if district.ends_with('县')
+    )));
+    let text = planner::format::encode(&plan);
+    assert_eq!(
+        planner::format::decode(&text).unwrap().housing,
+        plan.housing
+    );
+}
+
+/// `plan-sim --housing` prints the rows, the cycles and the findings of the demo as JSON.
+#[test]
+fn plan_sim_prints_demand_against_stock() {
+    let dir = std::env::temp_dir().join(format!("housing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("demo.json");
+    std::fs::write(&file, planner::format::encode(&demo_plan())).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-sim"))
+        .args(["--housing", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let x = rows
+        .iter()
+        .find(|r| r["district"] == "X县" && r["year"] == 2028)
+        .unwrap();
+    assert_eq!(
+        (x["stock"].as_u64(), x["demand"].as_u64()),
+        (Some(2400), Some(246))
+    );
+    let cycles = v["cycles"].as_array().unwrap();
+    assert!(cycles
+        .iter()
+        .any(|c| c["district"] == "城关区" && (c["months"].as_f64().unwrap() - 3.75).abs() < 1e-9));
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["kind"] == "group_above_stock"
+        && f["message"]
+            .as_str()
+            .unwrap()
+            .contains("2028年底前中心城市需在市场购房的安置户 1222 户")));
+}
