@@ -7,8 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assumptions, compare, editor, fund_balance, mixes, progress, progress_report, projects,
-    readiness, report, results, risk, team,
+    assumptions, compare, editor, fund_balance, housing, mixes, progress, progress_report,
+    projects, readiness, report, results, risk, team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -193,6 +193,7 @@ fn App() -> impl IntoView {
                             match tab.get() {
                                 Tab::Projects => view! { <projects::ProjectList /> }.into_any(),
                                 Tab::Resettlement => view! { <mixes::ResettlementPage /> }.into_any(),
+                                Tab::Housing => view! { <housing::HousingPage /> }.into_any(),
                                 Tab::Financing => view! { <mixes::FinancingPage /> }.into_any(),
                                 Tab::Results => view! { <results::ResultsPage /> }.into_any(),
                                 Tab::Assumptions => view! { <assumptions::AssumptionsPage /> }.into_any(),

@@ -1040,6 +1040,32 @@ catalogue! {
     DescDeadlines => "修改时间节点", "Deadlines changed";
     GateFindingLine => "{0} — {1}", "{0} — {1}";
     NavReadiness => "前期手续", "Readiness";
+    NavHousing => "房源库", "Housing stock";
+    HousingIntro => "货币化安置户（自购、政府购买）可用的商品房房源、政府团购/收储房源与各区县月均销售；按年度、区县对比安置需求与房源，并计算商品房消化周期。", "The stock of homes monetized households (self-purchase, government purchase) can use, the government's group-purchase and 收储 offers, and each district's monthly sales; demand against stock by year and district, and the months of sales the stock represents.";
+    HousingFindingsTitle => "房源与安置需求", "Stock against resettlement demand";
+    HousingNoFinding => "已录入房源的区县，房源均能满足货币化安置需求。", "Where a stock is entered, it covers the monetized households.";
+    StockDemandTitle => "安置需求与房源（截至各年底累计）", "Demand and stock (cumulative to each year's end)";
+    StockSelfPurchase => "自购户数", "Self-purchase";
+    StockGovPurchase => "政府购买户数", "Government purchase";
+    StockOfferUnits => "政府房源（套）", "Government offers";
+    StockDemand => "需在市场购房（户）", "Need a market home";
+    StockHomes => "可用房源（套）", "Homes open to them";
+    StockShort => "缺口（套）", "Short";
+    StockCycle => "消化周期（月）", "Sells out in (months)";
+    StockEmpty => "尚未录入房源：在下方添加房源、政府房源或月均销售。", "No stock entered yet: add listings, offers or sales below.";
+    StockEditTitle => "房源库录入", "The stock";
+    StockNewListing => "新楼盘", "New listing";
+    StockListingName => "楼盘/批次", "Listing or batch";
+    StockKind => "类型", "Kind";
+    StockUnits => "套数", "Units";
+    StockArea => "套均面积（m²）", "Area per unit (m²)";
+    StockPrice => "均价（元/m²）", "Price (yuan/m²)";
+    StockFrom => "起始月份", "From";
+    StockOpenTo => "面向区县（空：本区县）", "Open to (empty: its own district)";
+    StockAddListing => "添加房源", "Add a listing";
+    StockAddOffer => "添加政府房源", "Add an offer";
+    StockSalesPerMonth => "月均销售（套）", "Sales a month (units)";
+    StockAddSales => "添加月均销售", "Add monthly sales";
     ReadinessHint => "各项目前期手续与资金条件，按今天（{0}）显示；日期在项目编辑中填写，也可由区县报送表导入。", "Each project's approvals and money conditions as of today ({0}); dates are entered in the project editor or taken from a county's file.";
     DeadlinePassed => "已过 {0} 天", "{0:day|days} ago";
     DeadlineLeft => "还有 {0} 天", "{0:day|days} left";
@@ -1204,7 +1230,10 @@ mod tests {
     fn the_english_text_the_worker_sends_is_one_string_per_key_in_key_order() {
         let strings = split(Text::english());
         assert_eq!(strings.len(), Text::ALL.len() + 1);
-        assert_eq!(strings[Text::AppTitle as usize], "Shantytown Renovation Planner");
+        assert_eq!(
+            strings[Text::AppTitle as usize],
+            "Shantytown Renovation Planner"
+        );
         assert_eq!(strings.last(), Some(&""));
         // What the page installs is what it then shows.
         assert!(install_english(Text::english()));

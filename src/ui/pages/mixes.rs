@@ -137,6 +137,7 @@ pub fn ResettlementPage() -> impl IntoView {
                     }).collect_view())}
                 </tbody>
             </table>
+            <crate::ui::pages::housing::HousingNotes link=true />
             <MixTable
                 caption=Text::MixTableResettlement
                 testid="resettlement-table"

@@ -4,6 +4,7 @@ pub mod assumptions;
 pub mod compare;
 pub mod editor;
 pub mod fund_balance;
+pub mod housing;
 pub mod mixes;
 pub mod plan_window;
 pub mod progress;

@@ -254,6 +254,7 @@ pub fn ResultsPage() -> impl IntoView {
         <section class="results">
             <Kpis />
             <Findings />
+            <crate::ui::pages::housing::HousingNotes link=true />
             <div class="charts">
                 <ChartHost testid="chart-funding" chart=charts.funding />
                 <ChartHost testid="chart-fiscal" chart=charts.fiscal />

@@ -271,6 +271,7 @@ pub fn t(key: Text) -> &'static str {
 pub enum Tab {
     Projects,
     Resettlement,
+    Housing,
     Financing,
     Results,
     Compare,
@@ -318,9 +319,10 @@ impl Section {
 
 impl Tab {
     /// Every page, grouped by section in the bar's order.
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::Projects,
         Tab::Resettlement,
+        Tab::Housing,
         Tab::Financing,
         Tab::Assumptions,
         Tab::Results,
@@ -335,7 +337,11 @@ impl Tab {
     /// The group the page belongs to.
     pub fn section(self) -> Section {
         match self {
-            Tab::Projects | Tab::Resettlement | Tab::Financing | Tab::Assumptions => Section::Plan,
+            Tab::Projects
+            | Tab::Resettlement
+            | Tab::Housing
+            | Tab::Financing
+            | Tab::Assumptions => Section::Plan,
             Tab::Results | Tab::Compare | Tab::Risk => Section::Weigh,
             Tab::Progress | Tab::Readiness => Section::Follow,
             Tab::Team | Tab::Report => Section::Share,
@@ -346,6 +352,7 @@ impl Tab {
         match self {
             Tab::Projects => Text::NavProjects,
             Tab::Resettlement => Text::NavResettlement,
+            Tab::Housing => Text::NavHousing,
             Tab::Financing => Text::NavFinancing,
             Tab::Results => Text::NavResults,
             Tab::Compare => Text::NavCompare,
@@ -363,6 +370,7 @@ impl Tab {
         match self {
             Tab::Projects => "projects",
             Tab::Resettlement => "resettlement",
+            Tab::Housing => "housing",
             Tab::Financing => "financing",
             Tab::Results => "results",
             Tab::Compare => "compare",
