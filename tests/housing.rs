@@ -296,3 +296,68 @@ fn plan_sim_prints_demand_against_stock() {
             .unwrap()
             .contains("2028年底前中心城市需在市场购房的安置户 1222 户")));
 }
+
+#[test]
+fn the_stock_workbook_round_trips() {
+    use planner::words::i18n::Lang;
+    let stock = planner::document::demo_steps::demo_housing();
+    for lang in [Lang::Zh, Lang::En] {
+        let bytes = planner::exchange::stock_sheet::write(&stock, lang).unwrap();
+        let read = planner::exchange::stock_sheet::read(&bytes, lang).unwrap();
+        assert_eq!(read, stock);
+    }
+}
+
+#[test]
+fn a_stock_workbook_with_a_bad_row_is_refused_whole_with_each_row_named() {
+    use planner::words::i18n::Lang;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("房源").unwrap();
+    let head = [
+        "区县",
+        "楼盘/批次",
+        "类型",
+        "套数",
+        "套均面积（m²）",
+        "均价（元/m²）",
+        "起始月份",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    // Row 3 fine; row 4 half a flat; row 5 a negative price and a month that is not one.
+    let rows: [(&str, f64, f64, &str); 3] = [
+        ("城关区", 100.0, 6_000.0, "2027-01"),
+        ("城关区", 12.5, 6_000.0, "2027-02"),
+        ("新城区", 10.0, -5.0, "明年"),
+    ];
+    for (i, (d, units, price, from)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        ws.write_string(r, 0, *d).unwrap();
+        ws.write_string(r, 1, "某楼盘").unwrap();
+        ws.write_string(r, 2, "住宅").unwrap();
+        ws.write_number(r, 3, *units).unwrap();
+        ws.write_number(r, 4, 90.0).unwrap();
+        ws.write_number(r, 5, *price).unwrap();
+        ws.write_string(r, 6, *from).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("政府团购与收储").unwrap();
+    for (c, h) in ["区县", "套数", "均价（元/m²）", "起始月份"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    // No 月均销售 sheet at all.
+    let bytes = wb.save_to_buffer().unwrap();
+    let problems = planner::exchange::stock_sheet::read(&bytes, Lang::Zh).unwrap_err();
+    let all = problems.join("\n");
+    assert!(all.contains("第 4 行：套数「12.5」 应为整数"), "{all}");
+    assert!(all.contains("第 5 行：起始月份「明年」不是 年-月"), "{all}");
+    assert!(
+        all.contains("第 5 行：房源库「房源」第 3 行：-5 应在 0 至 200000 之间"),
+        "{all}"
+    );
+    assert!(all.contains("没有“月均销售”工作表"), "{all}");
+    assert_eq!(problems.len(), 4, "{all}");
+}

@@ -22,6 +22,15 @@ pub enum UnitKind {
 impl UnitKind {
     pub const ALL: [UnitKind; 3] = [UnitKind::Home, UnitKind::Parking, UnitKind::Shop];
 
+    /// As the document names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Home => "home",
+            UnitKind::Parking => "parking",
+            UnitKind::Shop => "shop",
+        }
+    }
+
     pub fn label(self) -> Text {
         match self {
             UnitKind::Home => Text::UnitKindHome,
@@ -167,4 +176,249 @@ pub enum StockRow {
     Listing(usize),
     Offer(usize),
     Sales(usize),
+}
+
+/// The stock's three lists, as the page's tables and the stock workbook show them: one
+/// declaration of their columns, read and written by column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StockList {
+    Listings,
+    Offers,
+    Sales,
+}
+
+/// A column of one of the lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StockColumn {
+    District,
+    Name,
+    Kind,
+    Units,
+    Area,
+    Price,
+    From,
+    OpenTo,
+    SalesPerMonth,
+}
+
+/// A cell's value, in the form its column takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StockValue {
+    Text(String),
+    Number(f64),
+    Units(u32),
+    Month(Month),
+    Kind(UnitKind),
+    Districts(Vec<String>),
+}
+
+impl StockColumn {
+    pub fn label(self) -> Text {
+        match self {
+            StockColumn::District => Text::ColDistrict,
+            StockColumn::Name => Text::StockListingName,
+            StockColumn::Kind => Text::StockKind,
+            StockColumn::Units => Text::StockUnits,
+            StockColumn::Area => Text::StockArea,
+            StockColumn::Price => Text::StockPrice,
+            StockColumn::From => Text::StockFrom,
+            StockColumn::OpenTo => Text::StockOpenTo,
+            StockColumn::SalesPerMonth => Text::StockSalesPerMonth,
+        }
+    }
+
+    /// Its name in test ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            StockColumn::District => "district",
+            StockColumn::Name => "name",
+            StockColumn::Kind => "kind",
+            StockColumn::Units => "units",
+            StockColumn::Area => "area",
+            StockColumn::Price => "price",
+            StockColumn::From => "from",
+            StockColumn::OpenTo => "open-to",
+            StockColumn::SalesPerMonth => "per-month",
+        }
+    }
+}
+
+impl StockList {
+    pub const ALL: [StockList; 3] = [StockList::Listings, StockList::Offers, StockList::Sales];
+
+    pub fn label(self) -> Text {
+        match self {
+            StockList::Listings => Text::StockListings,
+            StockList::Offers => Text::StockOffers,
+            StockList::Sales => Text::StockSales,
+        }
+    }
+
+    /// Its sheet in the stock workbook (a sheet's name cannot hold "/").
+    pub fn sheet_name(self) -> Text {
+        match self {
+            StockList::Listings => Text::SheetStockListings,
+            StockList::Offers => Text::SheetStockOffers,
+            StockList::Sales => Text::SheetStockSales,
+        }
+    }
+
+    /// The label of its 添加 button.
+    pub fn add_label(self) -> Text {
+        match self {
+            StockList::Listings => Text::StockAddListing,
+            StockList::Offers => Text::StockAddOffer,
+            StockList::Sales => Text::StockAddSales,
+        }
+    }
+
+    /// Its name in test ids (`listing-row`, `offer-units`).
+    pub fn key(self) -> &'static str {
+        match self {
+            StockList::Listings => "listing",
+            StockList::Offers => "offer",
+            StockList::Sales => "sales",
+        }
+    }
+
+    pub fn columns(self) -> &'static [StockColumn] {
+        use StockColumn::*;
+        match self {
+            StockList::Listings => &[District, Name, Kind, Units, Area, Price, From, OpenTo],
+            StockList::Offers => &[District, Units, Price, From],
+            StockList::Sales => &[District, SalesPerMonth],
+        }
+    }
+
+    pub fn len(self, s: &HousingStock) -> usize {
+        match self {
+            StockList::Listings => s.listings.len(),
+            StockList::Offers => s.offers.len(),
+            StockList::Sales => s.sales.len(),
+        }
+    }
+
+    pub fn remove(self, s: &mut HousingStock, k: usize) {
+        if k < self.len(s) {
+            match self {
+                StockList::Listings => drop(s.listings.remove(k)),
+                StockList::Offers => drop(s.offers.remove(k)),
+                StockList::Sales => drop(s.sales.remove(k)),
+            }
+        }
+    }
+
+    /// Adds a row for `district` from `from`, with no units yet (a listing named `name`).
+    pub fn push(self, s: &mut HousingStock, district: String, from: Month, name: String) {
+        match self {
+            StockList::Listings => s.listings.push(Listing {
+                district,
+                name,
+                kind: UnitKind::Home,
+                units: 0,
+                area_m2: 90.0,
+                price: 6_000.0,
+                from,
+                open_to: Vec::new(),
+            }),
+            StockList::Offers => s.offers.push(PurchaseOffer {
+                district,
+                units: 0,
+                price: 6_000.0,
+                month: from,
+            }),
+            StockList::Sales => s.sales.push(MarketSales {
+                district,
+                units_per_month: 0.0,
+            }),
+        }
+    }
+
+    /// Row `k`'s value in column `c`; `None` for a row or column the list does not have.
+    pub fn get(self, s: &HousingStock, k: usize, c: StockColumn) -> Option<StockValue> {
+        use StockColumn as C;
+        use StockValue as V;
+        Some(match self {
+            StockList::Listings => {
+                let l = s.listings.get(k)?;
+                match c {
+                    C::District => V::Text(l.district.clone()),
+                    C::Name => V::Text(l.name.clone()),
+                    C::Kind => V::Kind(l.kind),
+                    C::Units => V::Units(l.units),
+                    C::Area => V::Number(l.area_m2),
+                    C::Price => V::Number(l.price),
+                    C::From => V::Month(l.from),
+                    C::OpenTo => V::Districts(l.open_to.clone()),
+                    C::SalesPerMonth => return None,
+                }
+            }
+            StockList::Offers => {
+                let o = s.offers.get(k)?;
+                match c {
+                    C::District => V::Text(o.district.clone()),
+                    C::Units => V::Units(o.units),
+                    C::Price => V::Number(o.price),
+                    C::From => V::Month(o.month),
+                    _ => return None,
+                }
+            }
+            StockList::Sales => {
+                let x = s.sales.get(k)?;
+                match c {
+                    C::District => V::Text(x.district.clone()),
+                    C::SalesPerMonth => V::Number(x.units_per_month),
+                    _ => return None,
+                }
+            }
+        })
+    }
+
+    /// Sets row `k`'s column `c`; false (and nothing changed) when the value is not of the
+    /// column's form or the row is not there.
+    pub fn set(self, s: &mut HousingStock, k: usize, c: StockColumn, v: StockValue) -> bool {
+        use StockColumn as C;
+        use StockValue as V;
+        match self {
+            StockList::Listings => {
+                let Some(l) = s.listings.get_mut(k) else {
+                    return false;
+                };
+                match (c, v) {
+                    (C::District, V::Text(t)) => l.district = t,
+                    (C::Name, V::Text(t)) => l.name = t,
+                    (C::Kind, V::Kind(x)) => l.kind = x,
+                    (C::Units, V::Units(n)) => l.units = n,
+                    (C::Area, V::Number(x)) => l.area_m2 = x,
+                    (C::Price, V::Number(x)) => l.price = x,
+                    (C::From, V::Month(m)) => l.from = m,
+                    (C::OpenTo, V::Districts(d)) => l.open_to = d,
+                    _ => return false,
+                }
+            }
+            StockList::Offers => {
+                let Some(o) = s.offers.get_mut(k) else {
+                    return false;
+                };
+                match (c, v) {
+                    (C::District, V::Text(t)) => o.district = t,
+                    (C::Units, V::Units(n)) => o.units = n,
+                    (C::Price, V::Number(x)) => o.price = x,
+                    (C::From, V::Month(m)) => o.month = m,
+                    _ => return false,
+                }
+            }
+            StockList::Sales => {
+                let Some(x) = s.sales.get_mut(k) else {
+                    return false;
+                };
+                match (c, v) {
+                    (C::District, V::Text(t)) => x.district = t,
+                    (C::SalesPerMonth, V::Number(n)) => x.units_per_month = n,
+                    _ => return false,
+                }
+            }
+        }
+        true
+    }
 }

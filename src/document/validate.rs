@@ -239,6 +239,10 @@ impl Issue {
         let field = self.field.name(lang);
         match &self.project {
             Some(p) => Text::IssueInProject.fill(lang, &[&p.describe(lang), &field, &what]),
+            // A row of the stock names itself (房源库「房源」第 3 行), not a city-wide setting.
+            None if matches!(self.field, Field::Housing(_)) => {
+                Text::IssueInStock.fill(lang, &[&field, &what])
+            }
             None => Text::IssueInPlan.fill(lang, &[&field, &what]),
         }
     }

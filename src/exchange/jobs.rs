@@ -61,6 +61,13 @@ pub enum Job {
     ReadPlan { lang: Lang },
     /// Every English string (the page's module leaves them out of its first visit).
     English,
+    /// The housing stock as a workbook (房源库, filled in).
+    StockWorkbook {
+        stock: crate::calc::housing::HousingStock,
+        lang: Lang,
+    },
+    /// A stock workbook (its bytes beside the job) read whole.
+    ReadStock { lang: Lang },
     /// The month's progress report as a workbook.
     ProgressWorkbook {
         view: Plan,
@@ -150,6 +157,10 @@ pub enum Outcome {
     PlanFile {
         read: Result<Box<crate::exchange::format::Imported>, String>,
     },
+    /// A stock workbook read, or every problem in it.
+    StockFile {
+        read: Result<crate::calc::housing::HousingStock, Vec<String>>,
+    },
 }
 
 /// Risk draws per step: a report of progress about every few milliseconds.
@@ -214,6 +225,15 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
                 });
             (Outcome::ProgressFile { read }, Vec::new())
         }
+        Job::StockWorkbook { stock, lang } => {
+            file(crate::exchange::stock_sheet::write(&stock, lang))
+        }
+        Job::ReadStock { lang } => (
+            Outcome::StockFile {
+                read: crate::exchange::stock_sheet::read(bytes, lang),
+            },
+            Vec::new(),
+        ),
         Job::English => (
             Outcome::File { error: None },
             Text::english().as_bytes().to_vec(),

@@ -7,6 +7,7 @@ pub mod merge;
 pub mod progress_sheet;
 pub mod project_csv;
 pub mod readiness_sheet;
+pub mod stock_sheet;
 pub mod submission;
 pub mod workbook;
 pub mod xlsx_formats;

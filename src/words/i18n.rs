@@ -680,6 +680,7 @@ catalogue! {
     UnnamedProject => "第 {0} 个项目（编号 {1}）", "Row {0} (id {1})";
     IssueInProject => "{0}：{1} {2}", "{0}: {1} {2}";
     IssueInPlan => "全市参数：{0} {1}", "City-wide: {0} {1}";
+    IssueInStock => "{0}：{1}", "{0}: {1}";
     FieldId => "项目编号", "project id";
     DescRenamePlan => "重命名方案", "rename the plan";
     DescProjectField => "修改 {0} {1}", "change {1} of {0}";
@@ -1066,6 +1067,17 @@ catalogue! {
     StockAddOffer => "添加政府房源", "Add an offer";
     StockSalesPerMonth => "月均销售（套）", "Sales a month (units)";
     StockAddSales => "添加月均销售", "Add monthly sales";
+    StockSheetHint => "房源库：每行一个楼盘/批次（或一项政府房源、一个区县的月均销售）；套数为整数，月份写作 2027-03；导入时整份检查，有一处不符则不导入。", "Housing stock: one listing (or offer, or a district's monthly sales) per row; units whole, months as 2027-03; the file is checked whole and taken only without a problem.";
+    ErrStockKind => "类型「{0}」应为 住宅、车位 或 商铺", "kind “{0}” must be Homes, Parking or Shops";
+    ErrStockMonth => "{0}「{1}」不是 年-月（如 2027-03）", "{0} “{1}” is not a year-month (such as 2027-03)";
+    ErrStockColumn => "不认识的列「{0}」", "unknown column “{0}”";
+    ErrStockMissing => "缺少列：{0}", "columns missing: {0}";
+    SheetStockListings => "房源", "Listings";
+    SheetStockOffers => "政府团购与收储", "Government offers";
+    SheetStockSales => "月均销售", "Monthly sales";
+    StockDownload => "下载房源库工作簿", "Download the stock workbook";
+    StockImport => "导入房源库工作簿", "Import a stock workbook";
+    StockImported => "已导入房源库：房源 {0} 行、政府房源 {1} 行、月均销售 {2} 行（可撤销）", "Stock imported: {0} listings, {1} offers, {2} sales rows (undo takes it back)";
     ReadinessHint => "各项目前期手续与资金条件，按今天（{0}）显示；日期在项目编辑中填写，也可由区县报送表导入。", "Each project's approvals and money conditions as of today ({0}); dates are entered in the project editor or taken from a county's file.";
     DeadlinePassed => "已过 {0} 天", "{0:day|days} ago";
     DeadlineLeft => "还有 {0} 天", "{0:day|days} left";

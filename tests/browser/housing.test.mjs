@@ -87,3 +87,28 @@ test('a listing added, changed and removed is one edit each; a fraction of a uni
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="listing-row"]').length === n + 1, before);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('the stock workbook: downloaded filled in, imported back as one undoable step; a file that is not one refused whole', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="nav-housing"]');
+  const before = (await storedDoc(page)).plan.housing;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="stock-download"]')]);
+  assert.match(download.suggestedFilename(), /^房源库.*\.xlsx$/);
+  const bytes = await readFile(await download.path());
+  // Emptied, then the workbook taken back: the same stock.
+  while (await page.locator('[data-testid="listing-row"]').count()) {
+    await page.locator('[data-testid="listing-row"] [data-testid="stock-remove"]').first().click();
+  }
+  await page.setInputFiles('[data-testid="stock-import"]', { name: '房源库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.locator('[data-testid="stock-imported"]').waitFor();
+  assert.equal(await page.textContent('[data-testid="stock-imported"]'), '已导入房源库：房源 6 行、政府房源 1 行、月均销售 4 行（可撤销）');
+  await page.waitForTimeout(700);
+  assert.deepEqual((await storedDoc(page)).plan.housing, before);
+  // Not a workbook: refused with the reason, nothing changed.
+  await page.setInputFiles('[data-testid="stock-import"]', { name: '房源库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not a workbook') });
+  await page.locator('[data-testid="import-error"]').waitFor();
+  assert.match(await page.textContent('[data-testid="import-error"]'), /未导入/);
+  await page.waitForTimeout(500);
+  assert.deepEqual((await storedDoc(page)).plan.housing, before);
+  assert.deepEqual(log.pageErrors, []);
+});

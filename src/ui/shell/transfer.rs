@@ -246,6 +246,60 @@ pub fn download_progress_template(session: Session, district: String) {
     );
 }
 
+/// The housing stock (房源库) as a workbook, filled in: the template a housing bureau completes.
+pub fn download_stock(session: Session) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let job = Job::StockWorkbook {
+        stock: store.plan.with_untracked(|p| p.housing.clone()),
+        lang,
+    };
+    let name = export_file_name(Text::NavHousing.tr(lang), &files::today(), "xlsx");
+    download_made(store, job, name, XLSX_MIME);
+}
+
+/// A stock workbook taken as the plan's stock in one undoable step, or refused whole with
+/// every problem named (the plan unchanged). `done` hears what was taken.
+pub fn import_stock(session: Session, file: web_sys::File, done: impl Fn(String) + 'static) {
+    let store = session.store();
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        let lang = store.lang.get_untracked();
+        let Some(bytes) = crate::ui::shell::exchange::read(session, &file).await else {
+            return;
+        };
+        let outcome = worker::read_stock(
+            store.worker_loading,
+            store.reading,
+            lang,
+            &bytes,
+            &file_name,
+        )
+        .await
+        .and_then(|stock| {
+            let said = Text::StockImported.fill(
+                lang,
+                &[
+                    &stock.listings.len(),
+                    &stock.offers.len(),
+                    &stock.sales.len(),
+                ],
+            );
+            store
+                .dispatch(crate::document::edit::Edit::SetHousingStock {
+                    stock: Box::new(stock),
+                })
+                .map_err(|r| r.message(lang))?;
+            Ok(said)
+        });
+        match outcome {
+            Ok(said) => done(said),
+            Err(message) if message.is_empty() => {}
+            Err(message) => store.import_error.set(Some(message)),
+        }
+    });
+}
+
 /// The month's progress report as a workbook.
 pub fn export_progress_report(session: Session) {
     let store = session.store();

@@ -315,3 +315,22 @@ pub async fn english(loading: RwSignal<bool>) -> Option<String> {
         _ => None,
     }
 }
+
+/// A stock workbook read by the worker: the stock, or the message naming every problem.
+pub async fn read_stock(
+    loading: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
+    lang: Lang,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<crate::calc::housing::HousingStock, String> {
+    let job = Job::ReadStock { lang };
+    match read_file(loading, reading, lang, &job, bytes, file_name).await {
+        Ok((Outcome::StockFile { read }, _)) => read.map_err(|problems| {
+            let listed = crate::exchange::format::summarize(problems.into_iter(), lang);
+            Text::NotImported.fill(lang, &[&listed])
+        }),
+        Err(Stopped::Failed(message)) => Err(message),
+        Ok(_) | Err(Stopped::Cancelled) => Err(String::new()),
+    }
+}
