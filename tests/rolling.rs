@@ -1,6 +1,8 @@
 //! Plans that roll: the forecast from the actuals, the three-year window, rolling forward and
 //! its carry-over (docs/model.md, 预测与滚动).
 
+mod common;
+
 use planner::costs::project_costs;
 use planner::demo::demo_plan;
 use planner::edit::{Edit, Scenario};
@@ -560,18 +562,11 @@ fn the_version_7_fixture_round_trips() {
     let plan = planner::format::decode(FIXTURE_V7).unwrap();
     // Written back as the current version: the forecast scenario marked as waiting for its
     // gates as things stand (the version 8 migration), nothing else changed.
-    let v8 = FIXTURE_V7
-        .trim_end()
-        .replacen(
-            "\"version\": 7",
-            &format!("\"version\": {}", planner::format::VERSION),
-            1,
-        )
-        .replacen(
-            "\"forecast\": true",
-            "\"forecast\": true,\n        \"gated\": \"actual\"",
-            1,
-        );
+    let v8 = common::as_current(FIXTURE_V7).replacen(
+        "\"forecast\": true",
+        "\"forecast\": true,\n        \"gated\": \"actual\"",
+        1,
+    );
     assert_eq!(planner::format::encode(&plan), v8);
     assert_eq!((plan.first_year, plan.window_years), (2028, 3));
     assert_eq!(plan.history.len(), 1);

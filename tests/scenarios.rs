@@ -2,6 +2,8 @@
 //! from its base exactly by its edits, stale edits are skipped, goal seek's answers meet their
 //! targets by the least step, and documents of every version load.
 
+mod common;
+
 use planner::demo::demo_plan;
 use planner::edit::{Edit, Scenario};
 use planner::format::{decode, encode};
@@ -401,14 +403,7 @@ fn version_1_documents_load_with_their_scenarios_as_edits() {
 #[test]
 fn the_version_2_fixture_round_trips() {
     let plan = decode(FIXTURE_V2).unwrap();
-    let as_current = FIXTURE_V2
-        .trim_end()
-        .replacen(
-            "\"version\": 2",
-            &format!("\"version\": {}", planner::format::VERSION),
-            1,
-        )
-        .replacen(
+    let as_current = common::as_current(FIXTURE_V2).replacen(
             "\"user_payment_rate\": 0.0\n",
             "\"user_payment_rate\": 0.0,\n        \"capital_ratio\": 0.2,\n        \"equity_share\": 0.0,\n        \"risk_construction_rate\": 0.0,\n        \"risk_operating_rate\": 0.0\n",
             1,

@@ -33,9 +33,12 @@ pub struct Scenario {
     pub gated: Option<crate::calc::gates::GateDates>,
 }
 
-/// A change to a plan.
+/// A change to a plan. Written externally tagged (`{"set_gates": {…}}`, version 9): read
+/// with its tag first, it needs no buffering, where an internally tagged enum (`"op"`, before)
+/// is read through serde's `Content`, a second reader of every type an edit carries (a whole
+/// project, the stock) in the page's module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Edit {
     RenamePlan {
         name: String,

@@ -445,7 +445,38 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
         v7_forecast_waits_for_gates(doc);
     }
     // Version 9 added the housing stock (`housing`: listings, offers, sales; optional) and its
-    // edit. A version 8 app would drop it unseen.
+    // edit. A version 8 app would drop it unseen. It also writes a scenario's edits with their
+    // kind as the key (`{"set_gates": {…}}`) instead of an `op` field.
+    if version < 9 {
+        v8_edits_keyed_by_kind(doc);
+    }
+}
+
+/// Before version 9 an edit named its kind in an `op` field (`{"op": "set_gates", …}`); from 9
+/// the kind is the edit's one key (`{"set_gates": {…}}`). Edits inside edits (a batch, a
+/// splice's inserts) too.
+fn v8_edits_keyed_by_kind(doc: &mut serde_json::Value) {
+    use serde_json::Value;
+    fn keyed(edit: &mut Value) {
+        let Some(fields) = edit.as_object_mut() else {
+            return;
+        };
+        let Some(Value::String(kind)) = fields.remove("op") else {
+            return;
+        };
+        for inner in ["edits", "insert"] {
+            if let Some(Value::Array(list)) = fields.get_mut(inner) {
+                list.iter_mut().for_each(keyed);
+            }
+        }
+        let fields = std::mem::take(fields);
+        *edit = Value::Object([(kind, Value::Object(fields))].into_iter().collect());
+    }
+    for s in scenarios_of(doc) {
+        if let Some(Value::Array(edits)) = s.get_mut("edits") {
+            edits.iter_mut().for_each(keyed);
+        }
+    }
 }
 
 /// A document's scenarios as JSON objects (none when it has no list of them), for a migration

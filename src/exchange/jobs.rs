@@ -15,8 +15,11 @@ use crate::exchange::workbook;
 use crate::words::i18n::{Lang, Text};
 
 /// What the worker is asked to do. Each carries the plan it works on: the worker keeps none.
+/// The enums crossing between page and worker are externally tagged (`{"optimize": {…}}`): an
+/// internally tagged one is read through serde's buffered `Content`, a second reader of every
+/// type it carries (the whole plan, in `Outcome`) in the page's module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Job {
     /// 求最优方案 on the view (the plan as the active scenario sees it).
     Optimize {
@@ -78,7 +81,7 @@ pub enum Job {
 
 /// How far a job has got, for the page's progress line.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "at", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Progress {
     Optimizing { phase: Phase },
     Drawing { done: usize, total: usize },
@@ -133,7 +136,7 @@ impl Solved {
 
 /// What a job gave.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Optimized {
         solved: Box<Solved>,

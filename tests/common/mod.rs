@@ -152,3 +152,30 @@ pub fn arb_addition() -> impl Strategy<Value = Edit> {
         }
     })
 }
+
+/// A fixture's text as the current version writes it when nothing else changed: its version
+/// number, and (from version 9) each scenario edit keyed by its kind instead of an `op` field.
+pub fn as_current(fixture: &str) -> String {
+    fn keyed(edit: &mut serde_json::Value) {
+        let fields = edit.as_object_mut().expect("an edit is an object");
+        let Some(serde_json::Value::String(kind)) = fields.remove("op") else {
+            return;
+        };
+        for inner in ["edits", "insert"] {
+            if let Some(serde_json::Value::Array(list)) = fields.get_mut(inner) {
+                list.iter_mut().for_each(keyed);
+            }
+        }
+        *edit = serde_json::json!({ kind: edit.take() });
+    }
+    let mut doc: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    doc["version"] = planner::format::VERSION.into();
+    if let Some(scenarios) = doc["plan"]["scenarios"].as_array_mut() {
+        for s in scenarios {
+            if let Some(edits) = s["edits"].as_array_mut() {
+                edits.iter_mut().for_each(keyed);
+            }
+        }
+    }
+    serde_json::to_string_pretty(&doc).unwrap()
+}
