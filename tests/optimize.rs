@@ -956,3 +956,46 @@ fn running_again_replaces_the_earlier_answer_of_the_same_name() {
     let (_, other) = answer_step(&doc, sc);
     assert_ne!(other, first);
 }
+
+/// The 房源库 bounds the answer: with 新城区's stock cut to 150 homes from 2027 and no offers,
+/// its self-purchase and government purchase stay within them in every planned year (as
+/// 房源库 counts them), and the limit's price says what 100 more homes are worth.
+#[test]
+fn the_answer_stays_within_the_housing_stock_and_prices_it() {
+    use planner::calc::housing::{HousingStock, Listing, MarketSales, UnitKind};
+    let mut plan = demo_plan();
+    plan.housing = HousingStock {
+        listings: vec![Listing {
+            district: "新城区".into(),
+            name: "新城嘉苑".into(),
+            kind: UnitKind::Home,
+            units: 150,
+            area_m2: 90.0,
+            price: 6_200.0,
+            from: planner::model::Month::january(2027),
+            open_to: Vec::new(),
+        }],
+        offers: Vec::new(),
+        sales: vec![MarketSales {
+            district: "新城区".into(),
+            units_per_month: 110.0,
+        }],
+    };
+    let s = Settings::default();
+    let a = optimize(&plan, &s);
+    assert!(a.feasible);
+    assert!(planner::analysis::housing::within_stock(&a.plan, None));
+    let rows = planner::analysis::housing::demand_vs_stock(&a.plan);
+    assert!(rows.iter().all(|r| r.demand <= 150), "{rows:?}");
+    let priced = a
+        .binding
+        .iter()
+        .find(|b| matches!(&b.limit, Limit::MarketStock(_, d) if d == "新城区"))
+        .expect("the stock binds");
+    assert!(priced.price > 0.0);
+    let text = priced.describe(s.objective, Lang::Zh);
+    assert!(
+        text.contains("新城区房源库可用房源：每增加 100 套房源，财政负担现值减少"),
+        "{text}"
+    );
+}

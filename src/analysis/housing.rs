@@ -125,7 +125,7 @@ impl HousingFinding {
 
 /// Whether the plan says anything of `district`'s stock: a listing open to it, an offer in it or
 /// its sales. A district with none is not checked (a stock not yet entered is not a shortage).
-fn entered(s: &HousingStock, district: &str) -> bool {
+pub fn entered(s: &HousingStock, district: &str) -> bool {
     s.listings.iter().any(|l| l.open_to(district))
         || s.offers.iter().any(|o| o.district == district)
         || s.sales_of(district).is_some()
@@ -159,25 +159,41 @@ pub fn demand_vs_stock(plan: &Plan) -> Vec<StockRow> {
                 own += ResettlementWay::SelfPurchase.amount(&n);
                 bought += ResettlementWay::GovernmentPurchase.amount(&n);
             }
-            let end = Month::january(year).plus(11);
-            let offers: u64 = s
-                .offers
-                .iter()
-                .filter(|o| o.district == district && o.month <= end)
-                .map(|o| u64::from(o.units))
-                .sum();
+            let (stock, offers) = usable_by(s, &district, year);
             out.push(StockRow {
                 year,
                 district: district.clone(),
                 self_purchase: own,
                 government_purchase: bought,
                 offers,
-                stock: homes_by(s, end, |l| l.open_to(&district)),
+                stock,
                 demand: own + bought.saturating_sub(offers),
             });
         }
     }
     out
+}
+
+/// What `district`'s households can use by the end of `year`: the market homes open to them and
+/// the government's offers in the district (units).
+pub fn usable_by(s: &HousingStock, district: &str, year: i32) -> (u64, u64) {
+    let end = Month::january(year).plus(11);
+    let offers = s
+        .offers
+        .iter()
+        .filter(|o| o.district == district && o.month <= end)
+        .map(|o| u64::from(o.units))
+        .sum();
+    (homes_by(s, end, |l| l.open_to(district)), offers)
+}
+
+/// Whether every district with a stock entered (or `district` alone) has its demand within its
+/// stock in every planned year: what the optimizer's stock rows hold.
+pub fn within_stock(plan: &Plan, district: Option<&str>) -> bool {
+    demand_vs_stock(plan)
+        .iter()
+        .filter(|r| district.is_none_or(|d| d == r.district))
+        .all(|r| r.short() == 0)
 }
 
 /// The 消化周期 of a district: the homes listed in it (on the market by the window's start or

@@ -34,6 +34,9 @@ pub enum Limit {
     BurdenCeiling(i32),
     DebtCeiling(i32),
     HousingStock(String),
+    /// The 房源库's homes and offers open to a district's households by the end of a planned
+    /// year (`stock_rows`).
+    MarketStock(i32, String),
     /// Every bond-financed project's coverage at least the settings' (the plan's appraisal
     /// threshold unless relaxed): one limit, one row per project.
     BondCoverage,
@@ -73,6 +76,8 @@ pub enum Unit {
     Households,
     /// A tenth of a coverage ratio (1.2 → 1.3).
     CoverageTenth,
+    /// A hundred homes of the 房源库.
+    HundredHomes,
 }
 
 /// The answer: the plan with its projects' mixes, the objective before and after (full
@@ -782,8 +787,54 @@ fn resettlement_program(plan: &Plan, s: &Settings) -> (Lp, Vec<Vec<usize>>) {
             lp.le.push((row, n, Some(Limit::HousingStock(d))));
         }
     }
+    stock_rows(&mut lp, plan, &ids);
     common_rows(&mut lp, plan, s, &years, &vars);
     (lp, ids)
+}
+
+/// The 房源库's rows, for each district with a stock entered and each planned year, over the
+/// projects planned to that year (`analysis::housing::demand_vs_stock`): the households that need
+/// a market home (self-purchase, and government purchase beyond the offers) within the homes
+/// open to them. As two rows: self-purchase within the homes (hard), and self-purchase with
+/// government purchase within the homes and the offers (priced: what 100 more homes are worth).
+/// Each less a household per project, as the simulation rounds each project's households.
+fn stock_rows(lp: &mut Lp, plan: &Plan, ids: &[Vec<usize>]) {
+    use crate::analysis::housing::{entered, usable_by};
+    let (own, bought) = (
+        way(ResettlementWay::SelfPurchase),
+        way(ResettlementWay::GovernmentPurchase),
+    );
+    for district in plan.districts() {
+        if !entered(&plan.housing, &district) {
+            continue;
+        }
+        for year in plan.first_year..=plan.last_year() {
+            let of: Vec<(&Project, &Vec<usize>)> = plan
+                .projects
+                .iter()
+                .zip(ids)
+                .filter(|(p, _)| p.district == district && p.year <= year && p.households > 0)
+                .collect();
+            if of.is_empty() {
+                continue;
+            }
+            let (homes, offers) = usable_by(&plan.housing, &district, year);
+            let margin = of.len() as f64;
+            let h = |p: &Project| f64::from(p.households);
+            let selfs: Row = of.iter().map(|(p, v)| (v[own], h(p))).collect();
+            let both: Row = of
+                .iter()
+                .flat_map(|(p, v)| [(v[own], h(p)), (v[bought], h(p))])
+                .collect();
+            lp.le.push((selfs, (homes as f64 - margin).max(0.0), None));
+            let limit = Limit::MarketStock(year, district.clone());
+            lp.le.push((
+                both,
+                ((homes + offers) as f64 - margin).max(0.0),
+                Some(limit),
+            ));
+        }
+    }
 }
 
 /// Each soft row's limit with its dual (the price) and its slack (how far it gave).
@@ -1169,7 +1220,8 @@ fn feasible_with(sim: &mut Simulator, plan: &Plan, s: &Settings) -> bool {
     let stock_ok = s
         .housing_stock
         .iter()
-        .all(|(d, n)| stock_within(&plan.projects, d, *n));
+        .all(|(d, n)| stock_within(&plan.projects, d, *n))
+        && crate::analysis::housing::within_stock(plan, None);
     let a = &plan.assumptions;
     let years_ok = r.years.iter().all(|y| {
         s.burden_ceiling
@@ -1433,7 +1485,8 @@ fn move_keeps_limits(
     let stock_ok = s
         .housing_stock
         .iter()
-        .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n));
+        .all(|(d, n)| d != &p.district || stock_within(&plan.projects, d, *n))
+        && crate::analysis::housing::within_stock(plan, Some(&p.district));
     if local_misses || !mix_ok || !stock_ok {
         return false;
     }
@@ -1478,6 +1531,12 @@ fn binding(limit: Limit, dual: f64, slack: f64) -> Binding {
         Limit::HousingStock(_) => Binding {
             price: dual.min(PENALTY),
             per: Unit::Households,
+            relaxed: slack,
+            limit,
+        },
+        Limit::MarketStock(..) => Binding {
+            price: dual.min(PENALTY) * 100.0,
+            per: Unit::HundredHomes,
             relaxed: slack,
             limit,
         },
@@ -1526,6 +1585,7 @@ impl Binding {
             Limit::BurdenCeiling(y) => Text::LimitBurden.fill(lang, &[y]),
             Limit::DebtCeiling(y) => Text::LimitDebt.fill(lang, &[y]),
             Limit::HousingStock(d) => Text::LimitStock.fill(lang, &[d]),
+            Limit::MarketStock(y, d) => Text::LimitMarketStock.fill(lang, &[y, d]),
             Limit::InKindFloor => Text::LimitFloor.tr(lang).into(),
             Limit::BondCoverage => Text::LimitBondCoverage.tr(lang).into(),
         };
@@ -1535,6 +1595,7 @@ impl Binding {
             Unit::Wan => Text::PerWan,
             Unit::Households => Text::PerHousehold,
             Unit::CoverageTenth => Text::PerCoverageTenth,
+            Unit::HundredHomes => Text::PerHundredHomes,
         }
         .tr(lang);
         if self.relaxed > 1e-6 {
@@ -1543,7 +1604,7 @@ impl Binding {
                     let points = crate::words::display::fixed(self.relaxed, 2);
                     format!("{points} {}", Text::PercentagePoints.tr(lang))
                 }
-                Unit::Households => format!(
+                Unit::Households | Unit::HundredHomes => format!(
                     "{}{}",
                     crate::words::display::fixed(self.relaxed, 0),
                     Text::Households.tr(lang)
@@ -1551,6 +1612,8 @@ impl Binding {
                 _ => format!("{} {}", fmt_wan(self.relaxed), Text::Wan.tr(lang)),
             };
             Text::LimitRelaxed.fill(lang, &[&what, &by])
+        } else if self.per == Unit::HundredHomes {
+            Text::StockLimitPrice.fill(lang, &[&what, &goal, &fmt_wan(self.price)])
         } else if let Some((year, g)) = self.limit.target() {
             let group = crate::calc::rules::year_group_name(year, g, lang);
             Text::TargetPrice.fill(lang, &[&group, &goal, &fmt_wan(self.price)])

@@ -229,6 +229,9 @@ catalogue! {
     PerPoint => "每提高 1 个百分点", "each percentage point more";
     PerWan => "每收紧 1 万元", "each 10k yuan tighter";
     PerHousehold => "每少 1 户", "each household less";
+    PerHundredHomes => "每增加 100 套房源", "each 100 homes more";
+    LimitMarketStock => "{0}年底前{1}房源库可用房源", "the housing stock open to {1}'s households by the end of {0}";
+    StockLimitPrice => "{0}：每增加 100 套房源，{1}减少 {2} 万元", "{0}: each 100 homes more lowers {1} by {2} (10k yuan)";
     PerCoverageTenth => "每提高 0.1 倍", "each 0.1 more";
     LimitBondCoverage => "各专项债项目的覆盖倍数下限", "every bond-financed project's coverage floor";
     LimitPrice => "{0}：{1}，{2}增加 {3} 万元", "{0}: {1} raises {2} by {3} (10k yuan)";
@@ -1042,7 +1045,7 @@ catalogue! {
     GateFindingLine => "{0} — {1}", "{0} — {1}";
     NavReadiness => "前期手续", "Readiness";
     NavHousing => "房源库", "Housing stock";
-    HousingIntro => "货币化安置户（自购、政府购买）可用的商品房房源、政府团购/收储房源与各区县月均销售；按年度、区县对比安置需求与房源，并计算商品房消化周期。", "The stock of homes monetized households (self-purchase, government purchase) can use, the government's group-purchase and 收储 offers, and each district's monthly sales; demand against stock by year and district, and the months of sales the stock represents.";
+    HousingIntro => "货币化安置户（自购、政府购买）可用的商品房房源、政府团购/收储房源与各区县月均销售；按年度、区县对比安置需求与房源，并计算商品房消化周期。", "The stock of homes monetized households (self-purchase, government purchase) can use, the government's offers (group purchases and purchases of unsold homes), and each district's monthly sales; demand against stock by year and district, and the months of sales the stock represents.";
     HousingFindingsTitle => "房源与安置需求", "Stock against resettlement demand";
     HousingNoFinding => "已录入房源的区县，房源均能满足货币化安置需求。", "Where a stock is entered, it covers the monetized households.";
     StockDemandTitle => "安置需求与房源（截至各年底累计）", "Demand and stock (cumulative to each year's end)";

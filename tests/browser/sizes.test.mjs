@@ -131,7 +131,7 @@ test('at 1366×768 the header keeps one line, every page is in a named group, an
     [...document.querySelectorAll('nav .tab-group')].map((g) => [g.getAttribute('aria-label'), [...g.querySelectorAll('button')].map((b) => b.dataset.testid.slice(4))]),
   );
   assert.deepEqual(groups, [
-    ['规划', ['projects', 'resettlement', 'financing', 'assumptions']],
+    ['规划', ['projects', 'resettlement', 'housing', 'financing', 'assumptions']],
     ['测算', ['results', 'compare', 'risk']],
     ['执行', ['progress', 'readiness']],
     ['协作与报告', ['team', 'report']],
