@@ -1047,6 +1047,7 @@ catalogue! {
     NavHousing => "房源库", "Housing stock";
     HousingIntro => "货币化安置户（自购、政府购买）可用的商品房房源、政府团购/收储房源与各区县月均销售；按年度、区县对比安置需求与房源，并计算商品房消化周期。", "The stock of homes monetized households (self-purchase, government purchase) can use, the government's offers (group purchases and purchases of unsold homes), and each district's monthly sales; demand against stock by year and district, and the months of sales the stock represents.";
     HousingFindingsTitle => "房源与安置需求", "Stock against resettlement demand";
+    HousingFindingsCount => "{0}：{1} 项发现", "{0}: {1} findings";
     HousingNoFinding => "已录入房源的区县，房源均能满足货币化安置需求。", "Where a stock is entered, it covers the monetized households.";
     StockDemandTitle => "安置需求与房源（截至各年底累计）", "Demand and stock (cumulative to each year's end)";
     StockSelfPurchase => "自购户数", "Self-purchase";

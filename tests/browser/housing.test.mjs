@@ -42,8 +42,10 @@ test('the demo\'s stock against its demand: the same rows and findings as plan-s
   for (const tab of ['resettlement', 'results']) {
     await page.click(`[data-testid="nav-${tab}"]`);
     await page.locator('[data-testid="housing-notes"]').waitFor();
+    assert.equal(await page.textContent('[data-testid="housing-notes"] summary'), `房源与安置需求：${findings.length} 项发现`);
     assert.deepEqual(await page.locator('[data-testid="housing-finding"]').allTextContents(), findings);
   }
+  await page.click('[data-testid="housing-notes"] summary');
   await page.click('[data-testid="housing-open"]');
   await page.locator('[data-testid="housing-page"]').waitFor();
   assert.deepEqual(log.pageErrors, []);

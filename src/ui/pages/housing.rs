@@ -63,18 +63,30 @@ pub fn HousingNotes(link: bool) -> impl IntoView {
     move || {
         notes.get().map(|notes| {
             let none = notes.is_empty();
-            view! {
-                <div class="housing-notes" data-testid="housing-notes">
-                    <h3>{move || t(Text::HousingFindingsTitle)}
-                        {link.then(|| view! {
-                            " " <button type="button" class="link" data-testid="housing-open"
-                                on:click=move |_| store.tab.set(Tab::Housing)>{move || t(Text::NavHousing)}</button>
-                        })}
-                    </h3>
-                    {none.then(|| view! { <p data-testid="housing-ok">{move || t(Text::HousingNoFinding)}</p> })}
-                    <ul>{notes.into_iter().map(|n| view! { <li class="finding miss" data-testid="housing-finding">{n}</li> }).collect_view()}</ul>
-                </div>
+            let count = notes.len();
+            let list = view! {
+                {none.then(|| view! { <p data-testid="housing-ok">{move || t(Text::HousingNoFinding)}</p> })}
+                <ul>{notes.into_iter().map(|n| view! { <li class="finding miss" data-testid="housing-finding">{n}</li> }).collect_view()}</ul>
+            };
+            if !link {
+                return view! {
+                    <div class="housing-notes" data-testid="housing-notes">
+                        <h3>{move || t(Text::HousingFindingsTitle)}</h3>
+                        {list}
+                    </div>
+                }
+                .into_any();
             }
+            // Elsewhere one line, opened on request: a long plan's list stays where it was.
+            view! {
+                <details class="housing-notes" data-testid="housing-notes">
+                    <summary class:miss=!none>{move || Text::HousingFindingsCount.fill(lang(), &[&t(Text::HousingFindingsTitle), &count])}</summary>
+                    {list}
+                    <button type="button" class="link" data-testid="housing-open"
+                        on:click=move |_| store.tab.set(Tab::Housing)>{move || t(Text::NavHousing)}</button>
+                </details>
+            }
+            .into_any()
         })
     }
 }
