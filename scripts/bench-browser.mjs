@@ -1,5 +1,5 @@
 // Scripted browser benchmark against the release build in dist/ (build it first):
-//   node scripts/bench-browser.mjs [load] [links] [wasm] [freeze] [merge] [progress] [readiness] [edit] [largest]   (all sections when none is named)
+//   node scripts/bench-browser.mjs [load] [links] [english] [wasm] [freeze] [merge] [progress] [readiness] [edit] [largest]   (all sections when none is named)
 // 0. cold load to the demo's first rows (median of 10, cache disabled);
 // 1. wasm simulation time of a generated 1,000-project plan over 30 years (median of 5 runs of 20),
 //    in full and after a one-project edit (the incremental path the app takes);
@@ -10,6 +10,8 @@
 //    disabled, median of 5): 10 Mbit/s 40 ms and 4 Mbit/s 60 ms from scripts/serve.mjs with its
 //    precompressed files, 10 Mbit/s 40 ms from a server that sends no compression, with the bytes
 //    that crossed the wire before the first rows, per request; and the one-file app from disk.
+// english: the English toggle on the demo, click -> the page in English (its strings come with
+//    the worker's module on first choice): on loopback and at 10 Mbit/s 40 ms (median of 5);
 // freeze: 求最优方案 on a 1,000-project plan in the page: the main thread's long tasks (over 50 ms,
 //    PerformanceObserver) until the answer shows, and the slowest frame meanwhile;
 // merge: a colleague's 1,000-project file (500 changes) compared with the open 1,000-project
@@ -249,6 +251,31 @@ try {
   }
 
   // --- simulation in wasm
+  if (want('english')) {
+    for (const line of [null, { mbit: 10, latency: 40 }]) {
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        const context = await env.browser.newContext({ locale: 'zh-CN' });
+        const page = await context.newPage();
+        if (line) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+          const bytesPerSecond = (line.mbit * 1e6) / 8;
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: line.latency, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+        }
+        await page.goto(env.origin + '/');
+        await page.waitForSelector('[data-testid="app-ready"]', { state: 'attached', timeout: 60_000 });
+        const t0 = Date.now();
+        await page.click('[data-testid="lang-toggle"]');
+        await page.waitForSelector('html[lang="en"]', { state: 'attached', timeout: 60_000 });
+        times.push(Date.now() - t0);
+        await context.close();
+      }
+      console.log(`English toggle to the page in English (${line ? `${line.mbit} Mbit/s ${line.latency} ms` : 'loopback'}): median ${median(times).toFixed(0)} ms (${times.join(', ')})`);
+    }
+  }
+
   if (want('wasm')) {
     const { page, context } = await openApp(env);
     const runs = [];

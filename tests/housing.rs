@@ -361,3 +361,33 @@ fn a_stock_workbook_with_a_bad_row_is_refused_whole_with_each_row_named() {
     assert!(all.contains("没有“月均销售”工作表"), "{all}");
     assert_eq!(problems.len(), 4, "{all}");
 }
+
+#[test]
+fn the_stock_chart_draws_each_rows_demand_and_homes() {
+    use planner::words::i18n::Lang;
+    let plan = demo_plan();
+    let rows = demand_vs_stock(&plan);
+    let chart: serde_json::Value =
+        serde_json::from_str(&planner::present::charts::stock_chart(&rows, Lang::Zh).to_string())
+            .unwrap();
+    let series = chart["series"].as_array().unwrap();
+    assert_eq!(series.len(), 2);
+    assert_eq!(series[0]["name"], "需在市场购房（户）");
+    let data = |k: usize| -> Vec<f64> {
+        series[k]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        data(0),
+        rows.iter().map(|r| r.demand as f64).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        data(1),
+        rows.iter().map(|r| r.stock as f64).collect::<Vec<_>>()
+    );
+    assert_eq!(chart["xAxis"]["data"][4], "城关区 2027年");
+}

@@ -196,6 +196,40 @@ pub fn monetized_chart(r: &Results, lang: Lang) -> Chart {
     )
 }
 
+/// Demand against the 房源库, one pair of bars per district and planned year (cumulative to the
+/// year's end): the households needing a market home, and the homes open to them.
+pub fn stock_chart(rows: &[crate::analysis::housing::StockRow], lang: Lang) -> Chart {
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r.district,
+                crate::words::i18n::fmt_year(r.year, lang)
+            )
+        })
+        .collect();
+    let counts = |f: fn(&crate::analysis::housing::StockRow) -> u64| -> Vec<f64> {
+        rows.iter().map(|r| f(r) as f64).collect()
+    };
+    category_base(
+        Text::StockDemandTitle,
+        names,
+        Text::StockChartUnit.tr(lang),
+        lang,
+    )
+    .series(
+        Bar::new()
+            .name(Text::StockDemand.tr(lang))
+            .data(counts(|r| r.demand)),
+    )
+    .series(
+        Bar::new()
+            .name(Text::StockHomes.tr(lang))
+            .data(counts(|r| r.stock)),
+    )
+}
+
 /// Households of the whole plan by way of resettlement.
 pub fn mix_chart(r: &Results, lang: Lang) -> Chart {
     let data: Vec<(f64, &str)> = r

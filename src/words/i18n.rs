@@ -1058,6 +1058,7 @@ catalogue! {
     StockShort => "缺口（套）", "Short";
     StockCycle => "消化周期（月）", "Sells out in (months)";
     StockEmpty => "尚未录入房源：在下方添加房源、政府房源或月均销售。", "No stock entered yet: add listings, offers or sales below.";
+    StockChartUnit => "户/套", "households / homes";
     StockEditTitle => "房源库录入", "The stock";
     StockNewListing => "新楼盘", "New listing";
     StockListingName => "楼盘/批次", "Listing or batch";

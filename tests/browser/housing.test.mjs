@@ -32,6 +32,13 @@ test('the demo\'s stock against its demand: the same rows and findings as plan-s
     const c = await cells(page, r.district, r.year);
     assert.deepEqual(c.slice(0, 8), [r.year, r.district, r.self_purchase, r.government_purchase, r.offers, r.demand, r.stock, Math.max(0, r.demand - r.stock)].map(String), `${r.district} ${r.year}`);
   }
+  // The chart: a pair of bars per row, demand and homes.
+  await page.locator('[data-testid="chart-stock"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-stock"]')));
+  const option = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid="chart-stock"]')).getOption());
+  assert.deepEqual(option.series.map((s) => s.name), ['需在市场购房（户）', '可用房源（套）']);
+  assert.deepEqual(option.series[0].data.map(Number), sim.rows.map((r) => r.demand));
+  assert.deepEqual(option.series[1].data.map(Number), sim.rows.map((r) => r.stock));
   // Hand-checked (tests/housing.rs): 城关区 sells out in 3.75 months; its 291 government
   // purchases against 200 offered; the central city short in 2028, 1,222 households for 960 homes.
   assert.equal((await cells(page, '城关区', 2027))[8], '3.8');

@@ -8,9 +8,11 @@ use crate::analysis::housing::{cycle_months, demand_vs_stock, housing_findings};
 use crate::calc::housing::{HousingStock, StockColumn, StockList, StockValue, UnitKind};
 use crate::calc::model::Month;
 use crate::document::edit::Edit;
+use crate::present::charts::stock_chart;
 use crate::ui::shell::state::{lang, t, Store, Tab};
 use crate::ui::shell::sync::Session;
 use crate::ui::shell::transfer;
+use crate::ui::widgets::chart_host::ChartHost;
 use crate::ui::widgets::fields::NumberInput;
 use crate::ui::widgets::plans::{file_button, PROGRESS_FILES};
 use crate::words::display::fixed;
@@ -36,6 +38,7 @@ pub fn HousingPage() -> impl IntoView {
             </div>
             {move || taken.get().map(|s| view! { <p class="notice" role="status" data-testid="stock-imported">{s}</p> })}
             <HousingNotes link=false />
+            <StockChart />
             <DemandTable />
             <StockEditor />
         </section>
@@ -88,6 +91,21 @@ pub fn HousingNotes(link: bool) -> impl IntoView {
             }
             .into_any()
         })
+    }
+}
+
+/// The chart of demand against stock (nothing while no stock is entered).
+#[component]
+fn StockChart() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let rows = Memo::new(move |_| store.view.with(demand_vs_stock));
+    let chart = Memo::new(move |_| {
+        rows.with(|r| crate::present::charts::ChartJson::from(stock_chart(r, lang())))
+    });
+    move || {
+        rows.with(|r| !r.is_empty()).then(
+            || view! { <div class="charts"><ChartHost testid="chart-stock" chart=chart /></div> },
+        )
     }
 }
 
