@@ -145,31 +145,37 @@ fn homes_by(
 
 /// Every district with a stock entered, for each year of the window: demand against stock.
 pub fn demand_vs_stock(plan: &Plan) -> Vec<StockRow> {
-    let s = &plan.housing;
+    plan.districts()
+        .into_iter()
+        .filter(|d| entered(&plan.housing, d))
+        .flat_map(|d| district_rows(plan, &d))
+        .collect()
+}
+
+/// One district's rows of `demand_vs_stock`, a year each.
+fn district_rows(plan: &Plan, district: &str) -> Vec<StockRow> {
+    let (mut own, mut bought) = (0u64, 0u64);
     let mut out = Vec::new();
-    for district in plan.districts().into_iter().filter(|d| entered(s, d)) {
-        let (mut own, mut bought) = (0u64, 0u64);
-        for year in plan.first_year..=plan.last_year() {
-            for p in plan
-                .projects
-                .iter()
-                .filter(|p| p.year == year && p.district == district)
-            {
-                let n = p.resettlement.households(p.households);
-                own += ResettlementWay::SelfPurchase.amount(&n);
-                bought += ResettlementWay::GovernmentPurchase.amount(&n);
-            }
-            let (stock, offers) = usable_by(s, &district, year);
-            out.push(StockRow {
-                year,
-                district: district.clone(),
-                self_purchase: own,
-                government_purchase: bought,
-                offers,
-                stock,
-                demand: own + bought.saturating_sub(offers),
-            });
+    for year in plan.first_year..=plan.last_year() {
+        for p in plan
+            .projects
+            .iter()
+            .filter(|p| p.year == year && p.district == district)
+        {
+            let n = p.resettlement.households(p.households);
+            own += ResettlementWay::SelfPurchase.amount(&n);
+            bought += ResettlementWay::GovernmentPurchase.amount(&n);
         }
+        let (stock, offers) = usable_by(&plan.housing, district, year);
+        out.push(StockRow {
+            year,
+            district: district.to_string(),
+            self_purchase: own,
+            government_purchase: bought,
+            offers,
+            stock,
+            demand: own + bought.saturating_sub(offers),
+        });
     }
     out
 }
@@ -190,10 +196,13 @@ pub fn usable_by(s: &HousingStock, district: &str, year: i32) -> (u64, u64) {
 /// Whether every district with a stock entered (or `district` alone) has its demand within its
 /// stock in every planned year: what the optimizer's stock rows hold.
 pub fn within_stock(plan: &Plan, district: Option<&str>) -> bool {
-    demand_vs_stock(plan)
-        .iter()
-        .filter(|r| district.is_none_or(|d| d == r.district))
-        .all(|r| r.short() == 0)
+    let rows = match district {
+        // The optimizer asks this of one district after each move: that district's rows alone.
+        Some(d) if entered(&plan.housing, d) => district_rows(plan, d),
+        Some(_) => return true,
+        None => demand_vs_stock(plan),
+    };
+    rows.iter().all(|r| r.short() == 0)
 }
 
 /// The 消化周期 of a district: the homes listed in it (on the market by the window's start or

@@ -178,6 +178,20 @@ pub enum StockRow {
     Sales(usize),
 }
 
+/// A count of units as typed or read: whole and not negative, else `None`.
+pub fn whole_units(v: f64) -> Option<u32> {
+    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32)
+}
+
+/// Districts as a planner lists them (a listing's `open_to`): separated by 、 , ， ; or ；.
+pub fn district_list(text: &str) -> Vec<String> {
+    text.split(['、', ',', '，', ';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// The stock's three lists, as the page's tables and the stock workbook show them: one
 /// declaration of their columns, read and written by column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

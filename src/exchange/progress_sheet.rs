@@ -419,7 +419,7 @@ impl ProgressFile {
 }
 
 /// A cell as text (a number as Excel shows it plainly).
-fn text_of(d: &Data) -> String {
+pub(crate) fn text_of(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::Float(v) => format!("{}", v + 0.0),

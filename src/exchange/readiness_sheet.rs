@@ -55,7 +55,7 @@ pub fn write(wb: &mut Workbook, projects: &[&Project], lang: Lang) -> Result<(),
 
 /// A day as a county's cell holds it: text "2026-10-28" (or "2026/10/28"), or a date Excel
 /// stored as its serial number. `Err` with the text when it is neither.
-fn day_of(d: &Data) -> Result<Option<Day>, String> {
+pub(crate) fn day_of(d: &Data) -> Result<Option<Day>, String> {
     // Excel's serial of 1970-01-01 (its 1900 system).
     const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
     let serial = |v: f64| {

@@ -8,8 +8,11 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use crate::calc::housing::{HousingStock, StockColumn, StockList, StockValue, UnitKind};
+use crate::calc::housing::{
+    district_list, whole_units, HousingStock, StockColumn, StockList, StockValue, UnitKind,
+};
 use crate::calc::model::Month;
+use crate::exchange::progress_sheet::text_of;
 use crate::exchange::workbook::{
     check_unpacked_size, header_row_at, lay_out, value_problems, Formats,
 };
@@ -64,15 +67,6 @@ pub fn write(stock: &HousingStock, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// A cell as text (a whole number without ".0").
-fn text_of(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::Float(v) => format!("{}", v + 0.0),
-        other => other.to_string().trim().to_string(),
-    }
-}
-
 /// Reads one cell in its column's form, or says what is wrong with it.
 fn value_of(col: StockColumn, d: &Data, lang: Lang) -> Result<StockValue, String> {
     let label = col.label().tr(lang);
@@ -85,13 +79,7 @@ fn value_of(col: StockColumn, d: &Data, lang: Lang) -> Result<StockValue, String
     let not_number = || format!("{label}「{text}」{}", Text::ErrNotFinite.tr(lang));
     match col {
         StockColumn::District | StockColumn::Name => Ok(StockValue::Text(text)),
-        StockColumn::OpenTo => Ok(StockValue::Districts(
-            text.split(['、', ',', '，', ';', '；'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect(),
-        )),
+        StockColumn::OpenTo => Ok(StockValue::Districts(district_list(&text))),
         StockColumn::Kind => UnitKind::ALL
             .into_iter()
             .find(|k| {
@@ -104,11 +92,9 @@ fn value_of(col: StockColumn, d: &Data, lang: Lang) -> Result<StockValue, String
             .ok_or_else(|| Text::ErrStockKind.fill(lang, &[&text])),
         StockColumn::Units => {
             let n = number().ok_or_else(not_number)?;
-            if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) {
-                Ok(StockValue::Units(n as u32))
-            } else {
-                Err(Text::ErrNotWhole.fill(lang, &[&format!("{label}「{text}」")]))
-            }
+            whole_units(n)
+                .map(StockValue::Units)
+                .ok_or_else(|| Text::ErrNotWhole.fill(lang, &[&format!("{label}「{text}」")]))
         }
         StockColumn::Area | StockColumn::Price | StockColumn::SalesPerMonth => {
             number().map(StockValue::Number).ok_or_else(not_number)
@@ -119,22 +105,15 @@ fn value_of(col: StockColumn, d: &Data, lang: Lang) -> Result<StockValue, String
     }
 }
 
-/// A month as a cell holds it: "2027-03" or "2027/3" as text, or a date Excel stored.
+/// A month as a cell holds it: "2027-03" or "2027/3" as text, or a date (Excel's, or a day's
+/// text, as the 前期手续 sheet reads it) whose month it is.
 fn month_of(d: &Data, text: &str) -> Option<Month> {
-    const UNIX_EPOCH_SERIAL: i64 = 25_569;
-    let serial = |v: f64| {
-        let day = crate::calc::readiness::Day::of_number(v.floor() as i64 - UNIX_EPOCH_SERIAL);
-        Month::new(day.year, day.month)
-    };
-    match d {
-        Data::DateTime(e) => serial(e.as_f64()),
-        Data::Float(v) if (1.0..2_958_466.0).contains(v) => serial(*v),
-        _ => {
-            let (y, m) = text.split_once(['-', '/', '.'])?;
-            let m = m.split(['-', '/', '.']).next()?;
-            Month::new(y.trim().parse().ok()?, m.trim().parse().ok()?)
-        }
+    if let Ok(Some(day)) = crate::exchange::readiness_sheet::day_of(d) {
+        return Month::new(day.year, day.month);
     }
+    let (y, m) = text.split_once(['-', '/', '.'])?;
+    let m = m.split(['-', '/', '.']).next()?;
+    Month::new(y.trim().parse().ok()?, m.trim().parse().ok()?)
 }
 
 /// The sheet of `list`, by its name in either language.

@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::housing::{cycle_months, demand_vs_stock, housing_findings};
-use crate::calc::housing::{HousingStock, StockColumn, StockList, StockValue, UnitKind};
+use crate::analysis::housing::{cycle_months, demand_vs_stock, housing_findings, StockRow};
+use crate::calc::housing::{
+    district_list, whole_units, HousingStock, StockColumn, StockList, StockValue, UnitKind,
+};
 use crate::calc::model::Month;
 use crate::document::edit::Edit;
 use crate::present::charts::stock_chart;
@@ -21,6 +23,9 @@ use crate::words::i18n::Text;
 #[component]
 pub fn HousingPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let store = expect_context::<Store>();
+    // Demand against stock, once for the chart and the table.
+    let rows = Memo::new(move |_| store.view.with(demand_vs_stock));
     // What the last import took (the plan's own message of a refusal shows as every import's).
     let taken = RwSignal::new(None::<String>);
     let import = move |session, file| {
@@ -38,8 +43,8 @@ pub fn HousingPage() -> impl IntoView {
             </div>
             {move || taken.get().map(|s| view! { <p class="notice" role="status" data-testid="stock-imported">{s}</p> })}
             <HousingNotes link=false />
-            <StockChart />
-            <DemandTable />
+            <StockChart rows=rows />
+            <DemandTable rows=rows />
             <StockEditor />
         </section>
     }
@@ -96,9 +101,7 @@ pub fn HousingNotes(link: bool) -> impl IntoView {
 
 /// The chart of demand against stock (nothing while no stock is entered).
 #[component]
-fn StockChart() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let rows = Memo::new(move |_| store.view.with(demand_vs_stock));
+fn StockChart(rows: Memo<Vec<StockRow>>) -> impl IntoView {
     let chart = Memo::new(move |_| {
         rows.with(|r| crate::present::charts::ChartJson::from(stock_chart(r, lang())))
     });
@@ -112,7 +115,7 @@ fn StockChart() -> impl IntoView {
 /// Demand against stock, per district and year (cumulative to the year's end), with each
 /// district's 消化周期.
 #[component]
-fn DemandTable() -> impl IntoView {
+fn DemandTable(rows: Memo<Vec<StockRow>>) -> impl IntoView {
     let store = expect_context::<Store>();
     const HEADS: [Text; 9] = [
         Text::ColYear,
@@ -125,9 +128,9 @@ fn DemandTable() -> impl IntoView {
         Text::StockShort,
         Text::StockCycle,
     ];
-    let rows = Memo::new(move |_| {
+    let shown = Memo::new(move |_| {
         store.view.with(|p| {
-            demand_vs_stock(p)
+            rows.get()
                 .into_iter()
                 .map(|r| {
                     let cycle = cycle_months(&p.housing, &r.district);
@@ -148,7 +151,7 @@ fn DemandTable() -> impl IntoView {
         })
     });
     let body = move || {
-        let rows = rows.get();
+        let rows = shown.get();
         if rows.is_empty() {
             return view! { <tr><td colspan="9" data-testid="stock-empty">{move || t(Text::StockEmpty)}</td></tr> }.into_any();
         }
@@ -293,10 +296,10 @@ fn stock_cell(list: StockList, k: usize, c: StockColumn, v: StockValue, change: 
             // A fraction or a negative is named beside the field and not passed on.
             let error = RwSignal::new(None::<String>);
             let on_change = Callback::new(move |v: Option<f64>| {
-                let whole = v.filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v <= f64::from(u32::MAX));
+                let whole = v.and_then(whole_units);
                 error.set(whole.is_none().then(|| Text::ErrNotWhole.fill(lang(), &[&t(c.label())])));
                 if let Some(n) = whole {
-                    put(StockValue::Units(n as u32))
+                    put(StockValue::Units(n))
                 }
             });
             view! {
@@ -306,13 +309,4 @@ fn stock_cell(list: StockList, k: usize, c: StockColumn, v: StockValue, change: 
             .into_any()
         }
     }
-}
-
-/// Districts as a planner lists them: separated by 、 , ， ; or ；.
-fn district_list(text: &str) -> Vec<String> {
-    text.split(['、', ',', '，', ';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
 }
