@@ -15,7 +15,9 @@ pub mod ui;
 // The crate's public paths, as the tests, the benches and plan-sim name them: one flat name per
 // module, whatever layer it lives in. Inside the crate every path names its layer.
 pub use analysis::{compare, goal_seek, optimize, progress, risk};
-pub use calc::{costs, fields, finance, forecast, gates, measure, model, readiness, rules};
+pub use calc::{
+    costs, fields, finance, forecast, gates, measure, model, readiness, rules, voucher,
+};
 pub use document::{
     apply, demo, describe, edit, history, lever, optimize_settings, plan, progress_entry,
     provenance, reporting, risk_settings, rolling, validate,

@@ -83,7 +83,7 @@ proptest! {
             if p.name.is_empty() { p.name = "x".into(); }
             p.lead = leads[i].clone();
             let s = shares[i];
-            p.resettlement = ResettlementMix { cash: s * 0.5, self_purchase: s * 0.25, government_purchase: 0.0, new_build: 1.0 - s * 0.5 - s * 0.25 };
+            p.resettlement = ResettlementMix { cash: s * 0.5, self_purchase: s * 0.25, government_purchase: 0.0, new_build: 1.0 - s * 0.5 - s * 0.25, voucher: 0.0 };
             p.costs.flat_area = (s > 0.5).then_some(s * 100.0);
             p
         }).collect();

@@ -26,6 +26,7 @@ fn project(plan: &Plan, name: &str, district: &str, central: bool) -> Project {
         self_purchase: 0.5,
         government_purchase: 0.2,
         new_build: 0.1,
+        voucher: 0.0,
     };
     p
 }

@@ -18,6 +18,7 @@ fn mix(cash: f64, self_purchase: f64, government_purchase: f64) -> ResettlementM
         self_purchase,
         government_purchase,
         new_build: 1.0 - cash - self_purchase - government_purchase,
+        voucher: 0.0,
     }
 }
 

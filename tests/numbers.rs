@@ -63,7 +63,7 @@ fn transition_months_in_kind_never_delay_ppp_or_service_principal() {
     let mut p = infrastructure(24.0, 18.0);
     p.households = 100;
     p.area_m2 = 8_000.0;
-    let c = project_costs(&p, &a.costs);
+    let c = project_costs(&p, &a);
     assert_eq!(c.by_year.len(), 4, "fees reach 2030");
     assert_eq!(c.completion_offset, 1);
     let r = simulate(&a, &[p], 2027);
@@ -100,9 +100,10 @@ fn nothing_to_build_completes_in_its_first_year() {
         self_purchase: 0.0,
         government_purchase: 0.0,
         new_build: 0.0,
+        voucher: 0.0,
     };
     let a = Assumptions::default();
-    assert_eq!(project_costs(&p, &a.costs).completion_offset, 0);
+    assert_eq!(project_costs(&p, &a).completion_offset, 0);
     let r = simulate(&a, &[p], 2027);
     assert_eq!(
         first_year_with(&r, |y| y.fiscal.by_instrument.ppp > 0.0),

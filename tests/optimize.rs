@@ -63,8 +63,15 @@ fn nudge(plan: &Plan, rng: &mut Xoshiro256PlusPlus) -> Plan {
     let i = index(rng, p.projects.len());
     let amount = uniform(rng, 0.001, 0.05);
     let q: &mut Project = &mut p.projects[i];
+    let n = ResettlementWay::ALL.len();
+    // No 房票 opened where the district has none (the optimizer's rule).
+    let opens = |b: usize| {
+        ResettlementWay::ALL[b] == ResettlementWay::Voucher
+            && !planner::optimize::issues_vouchers(plan, &plan.projects[i].district)
+    };
     if index(rng, 2) == 0 {
-        let (a, b) = (index(rng, 4), index(rng, 4));
+        let (a, b) = (index(rng, n), index(rng, n));
+        let b = if opens(b) { a } else { b };
         let (wa, wb) = (ResettlementWay::ALL[a], ResettlementWay::ALL[b]);
         let moved = wa.get(&q.resettlement).min(amount);
         let (va, vb) = (wa.get(&q.resettlement), wb.get(&q.resettlement));
@@ -74,7 +81,10 @@ fn nudge(plan: &Plan, rng: &mut Xoshiro256PlusPlus) -> Plan {
             wa.set(&mut q.resettlement, va);
         }
     } else {
-        let (a, b) = (index(rng, 5), index(rng, 5));
+        let (a, b) = (
+            index(rng, Instrument::ALL.len()),
+            index(rng, Instrument::ALL.len()),
+        );
         let (ia, ib) = (Instrument::ALL[a], Instrument::ALL[b]);
         let moved = ia.get(&q.financing).min(amount);
         let (va, vb) = (ia.get(&q.financing), ib.get(&q.financing));
@@ -151,6 +161,7 @@ fn grid(p: &Project) -> Vec<Project> {
                                 self_purchase: own,
                                 government_purchase: gov,
                                 new_build: nb.max(0.0),
+                                voucher: 0.0,
                             };
                             q.financing = planner::model::FinancingMix {
                                 capital_fund: cf,
@@ -482,7 +493,11 @@ fn moved_share(
     to: usize,
     step: f64,
 ) -> Option<Plan> {
-    if from == to {
+    // The optimizer opens no 房票 scheme in a district that has none.
+    let opens = way
+        && ResettlementWay::ALL[to] == ResettlementWay::Voucher
+        && !planner::optimize::issues_vouchers(plan, &plan.projects[i].district);
+    if from == to || opens {
         return None;
     }
     let mut q = plan.clone();

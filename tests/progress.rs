@@ -296,7 +296,10 @@ fn a_record_with_a_fractional_count_or_too_many_figures_is_refused() {
     let half = read(r#"["2027-03", 5.5]"#).unwrap_err().to_string();
     assert!(half.contains("signed is 5.5"), "{half}");
     assert!(read(r#"["2027-03", -1]"#).is_err());
-    let long = format!(r#"["2027-03"{}]"#, ", 0".repeat(14));
+    let long = format!(
+        r#"["2027-03"{}]"#,
+        ", 0".repeat(planner::calc::progress::ProgressField::all().len() + 1)
+    );
     assert!(read(&long)
         .unwrap_err()
         .to_string()

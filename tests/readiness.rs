@@ -748,7 +748,7 @@ fn the_monthly_report_shows_readiness_at_the_months_end() {
     let totals: Vec<_> = plan
         .projects
         .iter()
-        .map(|p| planner::costs::project_costs(p, &plan.assumptions.costs).total)
+        .map(|p| planner::costs::project_costs(p, &plan.assumptions).total)
         .collect();
     let applicable = Milestone::ALL
         .iter()

@@ -55,7 +55,7 @@ fn assert_same(a: &Results, b: &Results) {
 /// The demo with every project reporting exactly its plan, month by month, to `through`.
 fn on_plan(through: Month) -> Plan {
     let mut plan = demo_plan();
-    let a = plan.assumptions.costs;
+    let a = plan.assumptions.clone();
     for p in plan.projects.iter_mut() {
         let costs = project_costs(p, &a);
         let start = Month::january(p.year);
@@ -122,7 +122,7 @@ fn one_project(plan: &Plan) -> Project {
         .find(|p| {
             p.year == 2027
                 && p.resettlement.new_build > 0.0
-                && project_costs(p, &plan.assumptions.costs).total.compensation > 0.0
+                && project_costs(p, &plan.assumptions).total.compensation > 0.0
         })
         .unwrap()
         .clone()
@@ -137,7 +137,7 @@ fn a_project_three_months_late_moves_its_flows_three_months() {
         .construction_months
         .unwrap_or(plan.assumptions.costs.construction_months);
     assert_eq!(months, 30.0);
-    let on_time = project_costs(&p, &plan.assumptions.costs);
+    let on_time = project_costs(&p, &plan.assumptions);
     // Not started by the end of March: the earliest start is April, three months late.
     p.progress = Default::default();
     let f =
@@ -145,7 +145,7 @@ fn a_project_three_months_late_moves_its_flows_three_months() {
             .expect("late");
     assert_eq!((f.signing_delay, f.construction_delay), (3, 3));
     p.forecast = Some(f);
-    let late = costs_as_run(&p, &plan.assumptions.costs);
+    let late = costs_as_run(&p, &plan.assumptions);
     let c = on_time.total.construction;
     let by = |costs: &planner::costs::ProjectCosts| -> Vec<f64> {
         costs.by_year.iter().map(|y| y.construction).collect()
@@ -175,7 +175,7 @@ fn a_project_three_months_late_moves_its_flows_three_months() {
         signing_delay: 12,
         construction_delay: 12,
     });
-    let year_late = project_costs(&p, &plan.assumptions.costs);
+    let year_late = project_costs(&p, &plan.assumptions);
     assert_eq!(year_late.by_year[0].total(), 0.0);
     assert!(close(
         year_late.by_year[1].compensation,
@@ -201,7 +201,7 @@ fn the_actuals_replace_the_months_to_date() {
     // policy loan alone: the year's investment to date is the actuals, the rest follows.
     let plan = demo_plan();
     let mut p = one_project(&plan);
-    let costs = project_costs(&p, &plan.assumptions.costs);
+    let costs = project_costs(&p, &plan.assumptions);
     let june = Month::parse("2027-06").unwrap();
     let planned_june = planned_to(&costs, 6.0).total();
     let mut r = MonthlyProgress::empty(june);
@@ -211,7 +211,7 @@ fn the_actuals_replace_the_months_to_date() {
     p.progress.construction_started = Some(Month::january(2027));
     p.progress.months = vec![r];
     p.forecast = planner::rolling::project_forecast(&p, &plan.assumptions, june);
-    let f = costs_as_run(&p, &plan.assumptions.costs);
+    let f = costs_as_run(&p, &plan.assumptions);
     // What it costs is unchanged; the shortfall is spent later, in proportion to the plan.
     assert!(close(f.total.total(), costs.total.total()));
     let after_june = costs.total.total() - planned_june;
@@ -277,7 +277,7 @@ fn rolling_the_window_and_undoing_it_restores_the_document_byte_for_byte() {
     let left: f64 = carried
         .iter()
         .map(|p| {
-            let c = project_costs(p, &plan.assumptions.costs);
+            let c = project_costs(p, &plan.assumptions);
             c.total.total() - p.progress.months.last().unwrap().invested
         })
         .sum();
@@ -285,7 +285,7 @@ fn rolling_the_window_and_undoing_it_restores_the_document_byte_for_byte() {
         .projects
         .iter()
         .filter(|p| p.year >= 2028)
-        .map(|p| project_costs(p, &plan.assumptions.costs).total.total())
+        .map(|p| project_costs(p, &plan.assumptions).total.total())
         .sum();
     let counted: f64 = r.years.iter().map(|y| y.investment.total()).sum();
     assert!(close(counted, left + new), "{counted} vs {left} + {new}");
@@ -351,6 +351,7 @@ fn a_three_year_plan_has_targets_and_findings_per_year() {
             self_purchase: 0.0,
             government_purchase: 0.0,
             new_build: 1.0,
+            voucher: 0.0,
         },
     })
     .unwrap();
@@ -513,7 +514,7 @@ proptest::proptest! {
     ) {
         let mut plan = demo_plan();
         let p = &mut plan.projects[i];
-        let plan_total = project_costs(p, &plan.assumptions.costs).total.total();
+        let plan_total = project_costs(p, &plan.assumptions).total.total();
         let as_of = Month::january(p.year).plus(months);
         let mut r = MonthlyProgress::empty(as_of);
         r.invested = plan_total * share;
@@ -523,7 +524,7 @@ proptest::proptest! {
         p.progress = Default::default();
         p.progress.months = vec![r];
         p.forecast = Some(Forecast { as_of, signing_delay: signing, construction_delay: building });
-        let c = costs_as_run(p, &plan.assumptions.costs);
+        let c = costs_as_run(p, &plan.assumptions);
         let mut sum = planner::costs::Investment::default();
         for y in &c.by_year {
             sum.add(y);

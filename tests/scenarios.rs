@@ -264,6 +264,7 @@ fn goal_seek_meets_every_target_by_the_least_step() {
             self_purchase: 0.0,
             government_purchase: 0.0,
             new_build: 1.0 - money,
+            voucher: 0.0,
         };
     }
     assert!(monetized_rates(&plan.projects, &plan.assumptions)

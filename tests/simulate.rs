@@ -62,6 +62,7 @@ fn sample_project() -> Project {
             self_purchase: 0.1,
             government_purchase: 0.1,
             new_build: 0.5,
+            voucher: 0.0,
         },
         financing: FinancingMix {
             capital_fund: 1.0,
@@ -92,7 +93,7 @@ fn sample_project() -> Project {
 /// total                                                        = 4,570.18
 #[test]
 fn project_costs_by_hand() {
-    let c = project_costs(&sample_project(), &reference().costs);
+    let c = project_costs(&sample_project(), &reference());
     assert_close!(c.total.compensation, 1_399.68);
     assert_close!(c.total.purchase, 378.0);
     assert_close!(c.total.construction, 1_170.0);
@@ -122,7 +123,7 @@ fn project_costs_by_hand() {
 fn overrides_replace_defaults_and_only_them() {
     let mut p = sample_project();
     p.costs.compensation_price = Some(3_000.0);
-    let c = project_costs(&p, &reference().costs);
+    let c = project_costs(&p, &reference());
     // 0.4 × 9,000 × 3,000 × 1.08 / 10⁴
     assert_close!(c.total.compensation, 1_166.4);
     assert_close!(c.total.construction, 1_170.0);
@@ -296,6 +297,7 @@ fn the_documented_edge_cases_are_what_the_code_does() {
         self_purchase: 0.0,
         government_purchase: 0.0,
         new_build: 0.5,
+        voucher: 0.0,
     };
     let h = half.households(3);
     assert_eq!((h.cash, h.new_build), (2, 1));
@@ -305,6 +307,7 @@ fn the_documented_edge_cases_are_what_the_code_does() {
         self_purchase: 0.125,
         government_purchase: 0.0,
         new_build: 0.75,
+        voucher: 0.0,
     };
     let h = tie.households(4);
     assert_eq!((h.cash, h.self_purchase, h.new_build), (1, 0, 3));
@@ -312,7 +315,7 @@ fn the_documented_edge_cases_are_what_the_code_does() {
     // construction_months = 0: everything in year 0, flats handed over in year 0.
     let mut p = sample_project();
     p.costs.construction_months = Some(0.0);
-    let c = project_costs(&p, &reference().costs);
+    let c = project_costs(&p, &reference());
     assert_eq!((c.handover_offset, c.completion_offset), (0, 0));
     assert_close!(c.by_year[0].construction, c.total.construction);
     assert_eq!(c.wait_months, 0.0);
@@ -362,6 +365,7 @@ fn monetized_rates_per_group_and_target_findings() {
         self_purchase: 0.1,
         government_purchase: 0.0,
         new_build: 0.7,
+        voucher: 0.0,
     };
     let r = simulate(&reference(), &[sample_project(), county], 2027);
     let rate = |g: Group| r.rate(&g).unwrap().rate;
@@ -514,6 +518,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                         self_purchase: r[1] / rs,
                         government_purchase: r[2] / rs,
                         new_build: r[3] / rs,
+                        voucher: 0.0,
                     },
                     financing: FinancingMix {
                         capital_fund: cap,

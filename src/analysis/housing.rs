@@ -20,14 +20,16 @@ pub const SHORT_CYCLE_MONTHS: f64 = 15.0;
 pub struct StockRow {
     pub year: i32,
     pub district: String,
-    /// Households choosing self-purchase, and government purchase, in the years to this one.
+    /// Households choosing self-purchase, 房票 and government purchase, in the years to this one.
     pub self_purchase: u64,
+    pub voucher: u64,
     pub government_purchase: u64,
     /// Units the government offers in the district by the year's end.
     pub offers: u64,
     /// Homes on the market open to the district's households by the year's end.
     pub stock: u64,
-    /// Households that need a market home: self-purchase and government purchase beyond offers.
+    /// Households that need a market home: self-purchase, 房票, and government purchase beyond
+    /// the offers.
     pub demand: u64,
 }
 
@@ -154,7 +156,7 @@ pub fn demand_vs_stock(plan: &Plan) -> Vec<StockRow> {
 
 /// One district's rows of `demand_vs_stock`, a year each.
 fn district_rows(plan: &Plan, district: &str) -> Vec<StockRow> {
-    let (mut own, mut bought) = (0u64, 0u64);
+    let (mut own, mut voucher, mut bought) = (0u64, 0u64, 0u64);
     let mut out = Vec::new();
     for year in plan.first_year..=plan.last_year() {
         for p in plan
@@ -164,6 +166,7 @@ fn district_rows(plan: &Plan, district: &str) -> Vec<StockRow> {
         {
             let n = p.resettlement.households(p.households);
             own += ResettlementWay::SelfPurchase.amount(&n);
+            voucher += ResettlementWay::Voucher.amount(&n);
             bought += ResettlementWay::GovernmentPurchase.amount(&n);
         }
         let (stock, offers) = usable_by(&plan.housing, district, year);
@@ -171,10 +174,11 @@ fn district_rows(plan: &Plan, district: &str) -> Vec<StockRow> {
             year,
             district: district.to_string(),
             self_purchase: own,
+            voucher,
             government_purchase: bought,
             offers,
             stock,
-            demand: own + bought.saturating_sub(offers),
+            demand: own + voucher + bought.saturating_sub(offers),
         });
     }
     out

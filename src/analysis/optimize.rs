@@ -367,6 +367,7 @@ fn with_way(p: &Project, w: ResettlementWay) -> Project {
         self_purchase: 0.0,
         government_purchase: 0.0,
         new_build: 0.0,
+        voucher: 0.0,
     };
     w.set(&mut r, 1.0);
     q.resettlement = r;
@@ -673,13 +674,19 @@ impl TargetRow {
     }
 }
 
-/// A project's bounds: cash at most the planner's share, new build at least its floor; a
-/// project without households (infrastructure) keeps its mix.
-fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize]) {
+/// A project's bounds: cash at most the planner's share, new build at least its floor, no
+/// 房票 where its district issues none (`vouchers`: a city's voucher scheme is a policy it
+/// adopts district by district, not a lever); a project without households (infrastructure)
+/// keeps its mix.
+fn mix_bounds(lp: &mut Lp, p: &Project, s: &Settings, v: &[usize], vouchers: bool) {
     if p.households > 0 {
         let (max_cash, min_new) = household_bounds(p, s);
         lp.le
             .push((vec![(v[way(ResettlementWay::Cash)], 1.0)], max_cash, None));
+        if !vouchers {
+            lp.eq
+                .push((vec![(v[way(ResettlementWay::Voucher)], 1.0)], 0.0));
+        }
         lp.le.push((
             vec![(v[way(ResettlementWay::NewBuild)], -1.0)],
             -min_new,
@@ -705,8 +712,7 @@ fn resettlement_step(plan: &Plan, s: &Settings) -> Option<(Plan, Priced)> {
         for (&w, share) in ResettlementWay::ALL.iter().zip(solved_shares(&solved, v)) {
             w.set(&mut r, share);
         }
-        let money = r.cash + r.self_purchase + r.government_purchase;
-        r.new_build = (1.0 - money).max(0.0);
+        r.new_build = (1.0 - r.monetized_share()).max(0.0);
         p.resettlement = r;
     }
     Some((next, prices(&lp, &solved)))
@@ -764,7 +770,7 @@ fn resettlement_program(plan: &Plan, s: &Settings) -> (Lp, Vec<Vec<usize>>) {
         .collect();
     for (p, fl) in plan.projects.iter().zip(&all) {
         let v = share_vars(&mut lp, plan, s, fl);
-        mix_bounds(&mut lp, p, s, &v);
+        mix_bounds(&mut lp, p, s, &v, issues_vouchers(plan, &p.district));
         targets
             .iter_mut()
             .for_each(|t| t.add(p, &v, plan.first_year));
@@ -800,8 +806,9 @@ fn resettlement_program(plan: &Plan, s: &Settings) -> (Lp, Vec<Vec<usize>>) {
 /// Each less a household per project, as the simulation rounds each project's households.
 fn stock_rows(lp: &mut Lp, plan: &Plan, ids: &[Vec<usize>]) {
     use crate::analysis::housing::{entered, usable_by};
-    let (own, bought) = (
+    let (own, voucher, bought) = (
         way(ResettlementWay::SelfPurchase),
+        way(ResettlementWay::Voucher),
         way(ResettlementWay::GovernmentPurchase),
     );
     for district in plan.districts() {
@@ -821,10 +828,13 @@ fn stock_rows(lp: &mut Lp, plan: &Plan, ids: &[Vec<usize>]) {
             let (homes, offers) = usable_by(&plan.housing, &district, year);
             let margin = of.len() as f64;
             let h = |p: &Project| f64::from(p.households);
-            let selfs: Row = of.iter().map(|(p, v)| (v[own], h(p))).collect();
+            let selfs: Row = of
+                .iter()
+                .flat_map(|(p, v)| [(v[own], h(p)), (v[voucher], h(p))])
+                .collect();
             let both: Row = of
                 .iter()
-                .flat_map(|(p, v)| [(v[own], h(p)), (v[bought], h(p))])
+                .flat_map(|(p, v)| [(v[own], h(p)), (v[voucher], h(p)), (v[bought], h(p))])
                 .collect();
             lp.le.push((selfs, (homes as f64 - margin).max(0.0), None));
             let limit = Limit::MarketStock(year, district.clone());
@@ -1274,6 +1284,14 @@ fn household_bounds(p: &Project, s: &Settings) -> (f64, f64) {
     (max_cash as f64 / n, (min_new as f64 / n).min(1.0))
 }
 
+/// Whether `district` issues 房票 (a project of it has a voucher share): where it does not, the
+/// optimizer moves no household into vouchers.
+pub fn issues_vouchers(plan: &Plan, district: &str) -> bool {
+    plan.projects
+        .iter()
+        .any(|q| q.district == district && q.resettlement.voucher > 0.0)
+}
+
 /// Whether the government buys no more existing housing in `district` than its `stock`
 /// (households).
 fn stock_within(projects: &[Project], district: &str, stock: f64) -> bool {
@@ -1381,14 +1399,20 @@ impl Polish {
 
     fn polish_project(&mut self, i: usize, s: &Settings) {
         let delta = POLISH_STEPS[self.delta];
-        for (way, n) in [(true, 4), (false, 5)] {
+        let vouchers = issues_vouchers(&self.plan, &self.plan.projects[i].district);
+        for (way, n) in [
+            (true, ResettlementWay::ALL.len()),
+            (false, Instrument::ALL.len()),
+        ] {
             for (from, to) in (0..n).flat_map(|f| (0..n).map(move |t| (f, t))) {
                 // A move that pays is made again while it pays: one step per pass would leave
                 // a share short of its best after the passes run out (capital fund left above
                 // its minimum where the loan is cheaper, issue 28).
                 let most = (1.0 / delta).ceil() as usize;
+                let opens =
+                    way && !vouchers && ResettlementWay::ALL[to] == ResettlementWay::Voucher;
                 for _ in 0..most {
-                    if from == to || !self.try_move(i, way, from, to, delta, s) {
+                    if from == to || opens || !self.try_move(i, way, from, to, delta, s) {
                         break;
                     }
                 }

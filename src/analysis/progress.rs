@@ -275,7 +275,7 @@ pub fn progress_report(plan: &Plan, month: Month) -> ProgressReport {
     let costs: Vec<ProjectCosts> = plan
         .projects
         .iter()
-        .map(|p| project_costs(p, &plan.assumptions.costs))
+        .map(|p| project_costs(p, &plan.assumptions))
         .collect();
     report(plan, &costs, month)
 }
@@ -297,7 +297,7 @@ pub fn scope_tallies(plan: &Plan, months: &[Month], scope: &Group) -> Vec<Tally>
         .projects
         .iter()
         .filter(|p| in_scope(p, scope))
-        .map(|p| (p, project_costs(p, &plan.assumptions.costs)))
+        .map(|p| (p, project_costs(p, &plan.assumptions)))
         .collect();
     months
         .iter()

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::model::{CostDefaults, Project, ResettlementWay};
+use crate::calc::model::{Assumptions, Project, ResettlementWay};
+use crate::calc::voucher::Cohort;
 
 /// Investment by category, 万元.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -26,6 +27,10 @@ pub struct Investment {
     pub rewards: f64,
     /// Ancillary infrastructure (配套基础设施).
     pub infrastructure: f64,
+    /// Housing vouchers (房票) paid: to developers as they are used and settled, in cash as they
+    /// expire, with their rewards, deed tax relief and fees (`calc::voucher`).
+    #[serde(default)]
+    pub vouchers: f64,
 }
 
 impl Investment {
@@ -37,6 +42,7 @@ impl Investment {
             + self.relocation
             + self.rewards
             + self.infrastructure
+            + self.vouchers
     }
 
     pub fn add(&mut self, o: &Investment) {
@@ -47,6 +53,7 @@ impl Investment {
         self.relocation += o.relocation;
         self.rewards += o.rewards;
         self.infrastructure += o.infrastructure;
+        self.vouchers += o.vouchers;
     }
 
     /// Whether there is anything to build (resettlement housing or infrastructure): such a
@@ -65,11 +72,12 @@ impl Investment {
             relocation: self.relocation * k,
             rewards: self.rewards * k,
             infrastructure: self.infrastructure * k,
+            vouchers: self.vouchers * k,
         }
     }
 
     /// The categories in display order, with their catalogue keys.
-    pub fn parts(&self) -> [(crate::words::i18n::Text, f64); 7] {
+    pub fn parts(&self) -> [(crate::words::i18n::Text, f64); 8] {
         use crate::words::i18n::Text::*;
         [
             (InvCompensation, self.compensation),
@@ -79,6 +87,7 @@ impl Investment {
             (InvRelocation, self.relocation),
             (InvRewards, self.rewards),
             (InvInfrastructure, self.infrastructure),
+            (InvVouchers, self.vouchers),
         ]
     }
 }
@@ -112,7 +121,7 @@ pub struct ProjectCosts {
 /// When each category of a project's investment is spent, in months from January of its
 /// planned year: what the plan says falls in a stretch of months, so the months to date can
 /// be told from the months after.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Timing {
     /// Signing: compensation, purchase, rewards and the move out, all at once.
     pub signing: f64,
@@ -124,6 +133,8 @@ pub struct Timing {
     /// The move out (at signing) and the move into the new flat (at handover), 万元.
     pub relocation_out: f64,
     pub relocation_in: f64,
+    /// The vouchers' payments, issued at signing.
+    pub vouchers: Cohort,
 }
 
 /// The part of a period of `len` months from `start` that falls in months `[a, b)`; a period
@@ -158,6 +169,7 @@ impl Timing {
             relocation: self.relocation_out * at_signing + self.relocation_in * moved_in,
             rewards: total.rewards * at_signing,
             infrastructure: total.infrastructure * built,
+            vouchers: self.vouchers.paid_in(a, b),
         }
     }
 }
@@ -198,18 +210,16 @@ fn years_spanned(months: f64) -> usize {
     ((months / 12.0).ceil() as usize).max(1)
 }
 
-pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
-    let c = p.costs.resolve(defaults);
+pub fn project_costs(p: &Project, a: &Assumptions) -> ProjectCosts {
+    let c = p.costs.resolve(&a.costs);
     let counts = p.resettlement.households(p.households);
     let h = f64::from(p.households);
     let n = |w: ResettlementWay| w.amount(&counts) as f64;
     let in_kind = n(ResettlementWay::NewBuild);
     // Compensation follows the homes of the households paid in money for them.
-    let compensated_area = if h > 0.0 {
-        p.area_m2 * (n(ResettlementWay::Cash) + n(ResettlementWay::SelfPurchase)) / h
-    } else {
-        0.0
-    };
+    let per_household_area = if h > 0.0 { p.area_m2 / h } else { 0.0 };
+    let compensated_area =
+        per_household_area * (n(ResettlementWay::Cash) + n(ResettlementWay::SelfPurchase));
     let wait = c.construction_months.max(0.0);
     let fee_months = wait + c.transition_extra_months.max(0.0);
     // A forecast starts signing and building late (docs/model.md, 预测与滚动); the plan at 0.
@@ -218,6 +228,13 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
     });
     let signing = year_of_month(sign);
     let handover = end_year(build, wait);
+    // A voucher's face value is its household's compensation, without the monetization
+    // incentive: its reward is the scheme's, by when it is used.
+    let vouchers = a.vouchers.cohort(
+        sign as u32,
+        per_household_area * n(ResettlementWay::Voucher) * c.compensation_price / YUAN_PER_WAN,
+        n(ResettlementWay::Voucher) * c.persons_per_household * c.transition_fee / YUAN_PER_WAN,
+    );
 
     let total = Investment {
         compensation: compensated_area * c.compensation_price * (1.0 + c.monetization_incentive)
@@ -230,12 +247,14 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
         relocation: (h + in_kind) * c.relocation_fee / YUAN_PER_WAN,
         rewards: h * c.reward_per_household / YUAN_PER_WAN,
         infrastructure: p.infrastructure_cost,
+        vouchers: vouchers.cost.total(),
     };
 
     let years = years_spanned(build + wait)
         .max(years_spanned(build + fee_months))
         .max(handover + 1)
-        .max(signing + 1);
+        .max(signing + 1)
+        .max(vouchers.last_year() + 1);
     let mut by_year = vec![Investment::default(); years];
     // Spread over the construction months; an instant build (0 months) lands in year 0.
     let build_share = |k: usize| {
@@ -253,6 +272,7 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
         if fee_months > 0.0 {
             y.transition = total.transition * months_of(k, build, fee_months) / fee_months;
         }
+        y.vouchers = vouchers.paid_in_year(k);
     }
     let first = &mut by_year[signing];
     first.compensation = total.compensation;
@@ -279,6 +299,7 @@ pub fn project_costs(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
             fee_months,
             relocation_out: h * c.relocation_fee / YUAN_PER_WAN,
             relocation_in: in_kind * c.relocation_fee / YUAN_PER_WAN,
+            vouchers,
         },
     }
 }

@@ -2,13 +2,13 @@
 //! its (late) plan after it (docs/model.md, 预测与滚动).
 
 use crate::calc::costs::{project_costs, Investment, ProjectCosts};
-use crate::calc::model::CostDefaults;
+use crate::calc::model::Assumptions;
 use crate::calc::model::{Instrument, Month, Project, Sources};
 
 /// What a project costs as it runs: its plan's costs (late by its forecast's delays) with the
 /// months to its forecast's month replaced by its actuals. The simulation reads this.
-pub fn costs_as_run(p: &Project, defaults: &CostDefaults) -> ProjectCosts {
-    let mut costs = project_costs(p, defaults);
+pub fn costs_as_run(p: &Project, a: &Assumptions) -> ProjectCosts {
+    let mut costs = project_costs(p, a);
     if p.forecast.is_some() {
         apply_actuals(p, &mut costs);
     }

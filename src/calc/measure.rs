@@ -233,6 +233,7 @@ macro_rules! declare_mix {
 
         $(#[$amount_doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(default)]
         pub struct $amounts { $( pub $field: $t, )* }
 
         impl $amounts {

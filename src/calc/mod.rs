@@ -13,3 +13,4 @@ pub mod progress;
 pub mod readiness;
 pub mod rules;
 pub mod simulate;
+pub mod voucher;

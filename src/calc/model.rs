@@ -242,10 +242,14 @@ crate::declare_mix! {
     part ResettlementWay;
     /// 直接发放补偿资金
     cash => Cash, ResCash, "mix-cash";
-    /// 群众自行选购商品房 (房票)
+    /// 群众自行选购商品房 (with the compensation in cash)
     self_purchase => SelfPurchase, ResSelfPurchase, "mix-self-purchase";
     /// 政府购买存量商品房
     government_purchase => GovernmentPurchase, ResGovPurchase, "mix-government-purchase";
+    /// 房票: the compensation as a voucher spent on listed flats (`calc::voucher`; version 10,
+    /// absent before it)
+    #[serde(default, skip_serializing_if = "crate::calc::model::is_zero")]
+    voucher => Voucher, ResVoucher, "mix-voucher";
     /// 新建安置房 (in kind)
     new_build => NewBuild, ResNewBuild, "mix-new-build";
 }
@@ -563,7 +567,7 @@ pub struct PppInputs {
     pub partner_pays: f64,
 }
 
-fn is_zero(v: &f64) -> bool {
+pub(crate) fn is_zero(v: &f64) -> bool {
     *v == 0.0
 }
 
@@ -616,6 +620,13 @@ pub struct Assumptions {
     /// monetization incentive above today's (goal seek's stated response; see docs/model.md).
     #[serde(default = "default_incentive_response")]
     pub incentive_response: f64,
+    /// How housing vouchers (房票) are rewarded, used and settled (version 10; before it the
+    /// 厦门 2023 preset, which no project used).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::calc::voucher::VoucherScheme::is_default"
+    )]
+    pub vouchers: crate::calc::voucher::VoucherScheme,
 }
 
 fn default_incentive_response() -> f64 {
@@ -669,6 +680,7 @@ impl Default for Assumptions {
             },
             costs: CostDefaults::default(),
             incentive_response: default_incentive_response(),
+            vouchers: Default::default(),
         }
     }
 }

@@ -42,6 +42,15 @@ impl ProgressField {
         out
     }
 
+    /// Every figure in the order of a document's record: the report's order, but 房票 (version
+    /// 10) after the rest, so a record written before it reads as it did.
+    pub fn in_record() -> Vec<ProgressField> {
+        let late = ProgressField::Monetized(ResettlementWay::Voucher);
+        let mut out: Vec<ProgressField> = Self::all().into_iter().filter(|&f| f != late).collect();
+        out.push(late);
+        out
+    }
+
     /// "signed", "monetized.cash", "funds.policy_loan": the grid's test ids and the template's
     /// column keys.
     pub fn key(self) -> String {
@@ -202,7 +211,7 @@ struct Notes {
 impl Serialize for MonthlyProgress {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let fields = ProgressField::all();
+        let fields = ProgressField::in_record();
         let shown = fields
             .iter()
             .rposition(|f| f.get(self) != 0.0)
@@ -277,7 +286,7 @@ impl<'de> serde::de::Visitor<'de> for RecordVisitor {
             .next_element()?
             .ok_or_else(|| A::Error::invalid_length(0, &self))?;
         let mut r = MonthlyProgress::empty(month);
-        let fields = ProgressField::all();
+        let fields = ProgressField::in_record();
         let mut next = fields.iter();
         while let Some(element) = seq.next_element::<Element>()? {
             match element {

@@ -136,6 +136,10 @@ pub struct YearResult {
     #[serde(default)]
     pub ppp_spending: PppSpending,
     pub rehoused: Rehoused,
+    /// Housing vouchers (房票) owed at year end: issued and not yet used or expired, used and
+    /// not yet settled with the developer (a liability beside the debt, not borrowed).
+    #[serde(default)]
+    pub vouchers_owed: f64,
 }
 
 /// A grouping that monetized rates are reported for.
@@ -388,7 +392,7 @@ fn amounts<'b>(buf: &'b mut Vec<f64>, sources: &[Sources], instrument: Instrumen
 
 /// Stages 3–4: a project's debt service and what its budget pays, from its sources.
 fn project_flows(p: &Project, a: &Assumptions) -> ProjectFlows {
-    let costs = crate::calc::forecast::costs_as_run(p, &a.costs);
+    let costs = crate::calc::forecast::costs_as_run(p, a);
     let (sources, subsidy) = sources(p, &costs);
     // One buffer for the money each instrument raises per year (this runs for every project).
     let mut buf = Vec::with_capacity(sources.len());
@@ -559,6 +563,11 @@ fn accumulate(years: &mut Vec<YearResult>, off: usize, skip: usize, f: &ProjectF
     at.add(f.ppp.iter().map(|k| k.supporting), |y| {
         &mut y.ppp_spending.supporting
     });
+    let vouchers = &f.costs.timing.vouchers;
+    at.add(
+        (0..f.costs.by_year.len()).map(|k| vouchers.owed_at(12 * (k as u32 + 1))),
+        |y| &mut y.vouchers_owed,
+    );
     at.add(f.land.iter().copied(), |y| &mut y.land_revenue);
     at.add(f.income.iter().copied(), |y| &mut y.other_income);
     at.add(f.land_applied.iter().copied(), |y| {

@@ -124,6 +124,7 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
             self_purchase: pct(mix.1),
             government_purchase: pct(mix.2),
             new_build: pct(new_build),
+            voucher: 0.0,
         },
         financing: FinancingMix {
             capital_fund: pct(fin.0),
@@ -240,9 +241,9 @@ pub fn with_actuals(plan: Plan, through: crate::calc::model::Month) -> Plan {
 fn with_actuals_paced(mut plan: Plan, through: crate::calc::model::Month, pace: f64) -> Plan {
     use crate::calc::model::Month;
     use crate::document::progress_entry::put;
-    let costs = plan.assumptions.costs;
+    let a = plan.assumptions.clone();
     for p in plan.projects.iter_mut() {
-        let c = crate::calc::costs::project_costs(p, &costs);
+        let c = crate::calc::costs::project_costs(p, &a);
         let total = c.total.total();
         let start = Month::january(p.year);
         let mut m = start;

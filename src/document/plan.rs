@@ -152,6 +152,7 @@ impl Plan {
                 self_purchase: 0.0,
                 government_purchase: 0.0,
                 new_build: 1.0,
+                voucher: 0.0,
             },
             financing: FinancingMix {
                 capital_fund: self.assumptions.min_capital_fund.max(0.2),

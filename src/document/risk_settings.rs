@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::fields::{AssumptionKey, Bounds, Problem};
 use crate::calc::measure::Unit;
-use crate::calc::model::{Assumptions, CostDriver, Project};
+use crate::calc::model::{Assumptions, CostDriver, Project, ResettlementWay};
 use crate::calc::readiness::Gates;
 use crate::words::i18n::Text;
 
@@ -226,13 +226,13 @@ impl RiskDriver {
             Reach::Monetized => {
                 for p in projects {
                     let r = &mut p.resettlement;
-                    let money = (r.cash + r.self_purchase + r.government_purchase).max(1e-12);
+                    let money = r.monetized_share().max(1e-12);
                     // The money shares grow together, never past 100 %; new build takes the rest.
                     let scale = f.min(1.0 / money).max(0.0);
-                    r.cash *= scale;
-                    r.self_purchase *= scale;
-                    r.government_purchase *= scale;
-                    r.new_build = (1.0 - r.cash - r.self_purchase - r.government_purchase).max(0.0);
+                    for w in ResettlementWay::ALL.iter().filter(|w| w.monetized()) {
+                        w.set(r, w.get(r) * scale);
+                    }
+                    r.new_build = (1.0 - r.monetized_share()).max(0.0);
                 }
             }
         }

@@ -34,7 +34,7 @@ pub fn project_forecast(p: &Project, a: &Assumptions, as_of: Month) -> Option<Fo
     let as_of = p.forecast.map_or(as_of, |f| as_of.max(f.as_of));
     let planned = Month::january(p.year);
     // What it costs does not depend on its forecast (which only moves it in time).
-    let builds = project_costs(p, &a.costs).total.builds();
+    let builds = project_costs(p, a).total.builds();
     let progress = &p.progress;
     let f = Forecast {
         as_of,

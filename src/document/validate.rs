@@ -644,7 +644,7 @@ pub fn progress_above_plan(p: &Project, a: &Assumptions, row: usize) -> Vec<Issu
     if p.progress.months.is_empty() || !costs_hold {
         return Vec::new();
     }
-    let costs = crate::calc::costs::project_costs(p, &a.costs);
+    let costs = crate::calc::costs::project_costs(p, a);
     let mut c = Checker::of_project(p, row);
     for r in p
         .progress

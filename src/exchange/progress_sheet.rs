@@ -226,7 +226,7 @@ pub fn template(
         let at = HEADER_ROW + 1 + r as u32;
         let row = ProjectRow {
             p,
-            costs: project_costs(p, &plan.assumptions.costs),
+            costs: project_costs(p, &plan.assumptions),
             record: record_for(&p.progress, month),
         };
         for (c, &column) in columns.iter().enumerate() {

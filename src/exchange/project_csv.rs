@@ -92,19 +92,22 @@ impl Column {
         }
     }
 
-    /// Columns a file must have; the others take the new-project defaults when missing.
+    /// Columns a file must have; the others take the new-project defaults when missing (房票,
+    /// which lists written before it do not have, is none).
     pub(crate) fn required(self) -> bool {
-        matches!(
-            self,
-            Column::Field(
-                ProjectField::Name
-                    | ProjectField::District
-                    | ProjectField::Year
-                    | ProjectField::Households
-                    | ProjectField::Area
-            ) | Column::Way(_)
-                | Column::Instrument(_)
-        )
+        match self {
+            Column::Way(w) => w != crate::calc::model::ResettlementWay::Voucher,
+            _ => matches!(
+                self,
+                Column::Field(
+                    ProjectField::Name
+                        | ProjectField::District
+                        | ProjectField::Year
+                        | ProjectField::Households
+                        | ProjectField::Area
+                ) | Column::Instrument(_)
+            ),
+        }
     }
 
     /// The column's unit (a share's is `Percent`).

@@ -290,6 +290,15 @@ pub fn debt_chart(r: &Results, lang: Lang) -> Chart {
                 .data(data),
         );
     }
+    // Vouchers owed are a liability, not borrowing: a line of their own over the bands, drawn
+    // only for a plan that issues them.
+    if r.years.iter().any(|y| y.vouchers_owed > 0.0) {
+        chart = chart.series(
+            Line::new()
+                .name(Text::VouchersOwed.tr(lang))
+                .data(r.years.iter().map(|y| yi(y.vouchers_owed)).collect()),
+        );
+    }
     chart
 }
 
@@ -461,7 +470,7 @@ mod tests {
         let r = simulate_plan(&demo_plan(), None);
         let mix = json(mix_chart(&r, Lang::En));
         let data = mix["series"][0]["data"].as_array().unwrap();
-        assert_eq!(data.len(), 4);
+        assert_eq!(data.len(), crate::calc::model::ResettlementWay::ALL.len());
         let total: f64 = data.iter().map(|d| d["value"].as_f64().unwrap()).sum();
         assert!((total - 9_373.0).abs() <= 2.0, "{total}");
         let debt = json(debt_chart(&r, Lang::Zh));

@@ -300,7 +300,7 @@ mod tests {
                 pr.name
             );
             assert_eq!(fb.coverage, pr.land_cover);
-            let households: f64 = fb.compensation.rows[2..6]
+            let households: f64 = fb.compensation.rows[2..2 + ResettlementWay::ALL.len()]
                 .iter()
                 .map(|r| number(&r[1]))
                 .sum();

@@ -320,6 +320,7 @@ mod tests {
                 self_purchase: 0.0,
                 government_purchase: 0.0,
                 new_build: 0.3,
+                voucher: 0.0,
             };
         }
         let r = simulate_plan(&plan, None);
@@ -350,6 +351,7 @@ mod tests {
                 self_purchase: 0.0,
                 government_purchase: 0.0,
                 new_build: 1.0 - money,
+                voucher: 0.0,
             };
         }
         let r = simulate_plan(&plan, None);

@@ -26,7 +26,7 @@ pub struct ProjectHistory {
 /// The history of `p` in `plan` (a project of the list, or of the history).
 pub fn project_history(plan: &Plan, p: &Project, lang: Lang) -> ProjectHistory {
     // The plan's costs: a forecast moves them in time, the actuals are the records below.
-    let costs = project_costs(p, &plan.assumptions.costs);
+    let costs = project_costs(p, &plan.assumptions);
     let last = p.progress.months.last();
     let signed = last.map_or(0, |r| r.signed);
     let invested = last.map_or(0.0, |r| r.invested);

@@ -103,6 +103,7 @@ pub fn yearly_table(r: &Results, lang: Lang) -> Table {
     ));
     header.extend(labels(first.sources.parts()));
     header.push(Text::DebtOutstanding.tr(lang).into());
+    header.push(Text::VouchersOwed.tr(lang).into());
     header.extend(labels(first.fiscal.parts()));
     header.push(Text::FiscalBurden.tr(lang).into());
     header.push(Text::BudgetExpenditure.tr(lang).into());
@@ -126,6 +127,7 @@ pub fn yearly_table(r: &Results, lang: Lang) -> Table {
             row.push(inv_total);
             row.extend(src);
             row.push(money(y.debt.total()));
+            row.push(money(y.vouchers_owed));
             row.extend(fisc);
             row.push(fisc_total);
             row.push(money(y.budget_expenditure));
@@ -429,12 +431,14 @@ mod tests {
         let cents = |s: &str| (s.parse::<f64>().unwrap() * 100.0).round() as i64;
         for line in csv.lines().skip(1) {
             let cells: Vec<&str> = line.split(',').collect();
-            let inv: i64 = cells[1..8].iter().map(|c| cents(c)).sum();
-            assert_eq!(inv, cents(cells[8]), "{line}");
-            let src: i64 = cells[9..14].iter().map(|c| cents(c)).sum();
-            assert_eq!(src, cents(cells[8]), "{line}");
-            let fisc: i64 = cells[15..21].iter().map(|c| cents(c)).sum();
-            assert_eq!(fisc, cents(cells[21]), "{line}");
+            // Year, 8 categories and their total, 5 sources, debt, vouchers owed, 6 fiscal
+            // parts and their total.
+            let inv: i64 = cells[1..9].iter().map(|c| cents(c)).sum();
+            assert_eq!(inv, cents(cells[9]), "{line}");
+            let src: i64 = cells[10..15].iter().map(|c| cents(c)).sum();
+            assert_eq!(src, cents(cells[9]), "{line}");
+            let fisc: i64 = cells[17..23].iter().map(|c| cents(c)).sum();
+            assert_eq!(fisc, cents(cells[23]), "{line}");
             assert!(!line.contains("-0.00"), "{line}");
         }
         let empty = crate::calc::simulate::simulate(&plan.assumptions, &[], 2027);
@@ -486,7 +490,11 @@ mod tests {
         {
             let sources: i64 = row[2..7].iter().map(cents).sum();
             assert_eq!(sources, cents(&row[1]));
-            assert_eq!(row[1], full_row[8], "the same investment as the full table");
+            let total = 1 + crate::calc::costs::Investment::default().parts().len();
+            assert_eq!(
+                row[1], full_row[total],
+                "the same investment as the full table"
+            );
         }
         let projects = projects_table(&plan, &r, Lang::Zh);
         let (total, rows) = projects.rows.split_last().unwrap();

@@ -618,6 +618,8 @@ catalogue! {
     InvRelocation => "搬迁费", "Relocation fees";
     InvRewards => "奖励", "Rewards";
     InvInfrastructure => "配套基础设施", "Infrastructure";
+    InvVouchers => "房票兑付", "Housing vouchers paid";
+    VouchersOwed => "未兑付房票", "Vouchers owed";
 
     SrcCapitalFund => "项目资本金", "Capital fund";
     SrcPolicyLoan => "政策性银行贷款", "Policy-bank loan";
@@ -635,6 +637,10 @@ catalogue! {
     ResCash => "货币补偿", "Cash compensation";
     ResSelfPurchase => "自行选购商品房", "Self-purchase";
     ResGovPurchase => "政府购买存量房", "Government purchase";
+    ResVoucher => "房票安置", "Housing vouchers";
+    VoucherXiamen => "厦门 2023", "Xiamen 2023";
+    VoucherTaizhou => "泰州海陵 2023", "Taizhou Hailing 2023";
+    VoucherZhengzhou => "郑州 2022", "Zhengzhou 2022";
     ResNewBuild => "新建安置房", "New resettlement housing";
 
     MonetizedRate => "货币化安置率", "monetized rate";

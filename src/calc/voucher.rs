@@ -1,0 +1,318 @@
+//! Housing vouchers (房票): the scheme a city pays them by (reward tiers, use, expiry, settlement
+//! with developers, deed tax), its presets, and what one cohort of vouchers pays and owes by month.
+
+use serde::{Deserialize, Serialize};
+
+use crate::words::i18n::Text;
+
+/// The months after issue up to `until_month` (from the previous tier's end): a voucher used in
+/// them earns `reward` of its face value; `used` is the assumed share of the cohort used in
+/// them, evenly by month (the use curve).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct VoucherTier {
+    pub until_month: u32,
+    pub reward: f64,
+    pub used: f64,
+}
+
+/// A developer is paid `share` of a used voucher's value `after_months` after its use, with
+/// `yearly_rate` simple interest for those months (嵊州 2015: the last 10 % within a year at 7 %).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SettlementStage {
+    pub after_months: u32,
+    pub share: f64,
+    #[serde(default)]
+    pub yearly_rate: f64,
+}
+
+/// How the city's vouchers work. A voucher's face value is the household's compensation (the
+/// compensated area at the compensation price); it is spent on listed flats within its validity
+/// (the last tier's month); what is unused then is paid in cash, without the reward.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoucherScheme {
+    /// The preset it was taken from (its key), kept while the planner edits it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub preset: String,
+    pub tiers: Vec<VoucherTier>,
+    pub settlement: Vec<SettlementStage>,
+    /// The deed tax (契税) the city bears, a share of the flat's price (face value and reward).
+    #[serde(default)]
+    pub deed_tax_relief: f64,
+    /// Months of transition fee (过渡费) paid to a household when its voucher is used (郑州: 3).
+    #[serde(default)]
+    pub transition_months: f64,
+}
+
+/// A published scheme to start from: its city and year, and the source of each figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoucherPreset {
+    Xiamen2023,
+    Taizhou2023,
+    Zhengzhou2022,
+}
+
+impl VoucherPreset {
+    pub const ALL: [VoucherPreset; 3] = [
+        VoucherPreset::Xiamen2023,
+        VoucherPreset::Taizhou2023,
+        VoucherPreset::Zhengzhou2022,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VoucherPreset::Xiamen2023 => "xiamen_2023",
+            VoucherPreset::Taizhou2023 => "taizhou_hailing_2023",
+            VoucherPreset::Zhengzhou2022 => "zhengzhou_2022",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<VoucherPreset> {
+        VoucherPreset::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            VoucherPreset::Xiamen2023 => Text::VoucherXiamen,
+            VoucherPreset::Taizhou2023 => Text::VoucherTaizhou,
+            VoucherPreset::Zhengzhou2022 => Text::VoucherZhengzhou,
+        }
+    }
+
+    /// The published tiers and validity; the use curve is an assumption (most vouchers used
+    /// while the reward is highest, a tenth left to expire), the settlement 嵊州 2015's stages
+    /// (30 % at signing, 60 % at handover, taken as 6 months, the rest in 12 months at 7 %).
+    pub fn scheme(self) -> VoucherScheme {
+        let tier = |until_month, reward, used| VoucherTier {
+            until_month,
+            reward,
+            used,
+        };
+        let (tiers, transition_months) = match self {
+            // Up to 5 % within 12 months, 2 % in months 13–24, valid 24 months.
+            VoucherPreset::Xiamen2023 => (vec![tier(12, 0.05, 0.6), tier(24, 0.02, 0.3)], 0.0),
+            // +20 % within 3 months, +16 % in months 4–6, +12 % in months 7–18, valid 18 months.
+            VoucherPreset::Taizhou2023 => (
+                vec![
+                    tier(3, 0.20, 0.5),
+                    tier(6, 0.16, 0.25),
+                    tier(18, 0.12, 0.15),
+                ],
+                0.0,
+            ),
+            // 8 % and three months' transition fee, valid 12 months.
+            VoucherPreset::Zhengzhou2022 => (vec![tier(12, 0.08, 0.9)], 3.0),
+        };
+        VoucherScheme {
+            preset: self.key().to_string(),
+            tiers,
+            settlement: vec![
+                SettlementStage {
+                    after_months: 0,
+                    share: 0.3,
+                    yearly_rate: 0.0,
+                },
+                SettlementStage {
+                    after_months: 6,
+                    share: 0.6,
+                    yearly_rate: 0.0,
+                },
+                SettlementStage {
+                    after_months: 12,
+                    share: 0.1,
+                    yearly_rate: 0.07,
+                },
+            ],
+            deed_tax_relief: 0.0,
+            transition_months,
+        }
+    }
+}
+
+impl Default for VoucherScheme {
+    fn default() -> Self {
+        VoucherPreset::Xiamen2023.scheme()
+    }
+}
+
+/// What a cohort of vouchers costs, by kind, 万元.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct VoucherCost {
+    /// Face value spent on flats (paid to developers).
+    pub used: f64,
+    /// Face value of vouchers that expired, paid in cash.
+    pub expired: f64,
+    pub reward: f64,
+    pub deed_tax: f64,
+    /// Interest on deferred settlement.
+    pub interest: f64,
+    pub transition: f64,
+}
+
+impl VoucherCost {
+    pub fn total(&self) -> f64 {
+        self.used + self.expired + self.reward + self.deed_tax + self.interest + self.transition
+    }
+}
+
+/// One payment: `amount` 万元 paid in month `paid` (counted from January of the issue year,
+/// month 0), owed since month `owed` (the face value from issue, the rest from use).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Payment {
+    pub owed: u32,
+    pub paid: u32,
+    pub amount: f64,
+}
+
+/// A cohort of vouchers issued in month `issue` (from January of year 0), face value `face`
+/// 万元 to `households` households: what it pays, when, and what that is for.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cohort {
+    pub payments: Vec<Payment>,
+    pub cost: VoucherCost,
+}
+
+impl VoucherScheme {
+    /// The default (the 厦门 2023 preset) is not written: a plan without vouchers reads as it
+    /// did before them.
+    pub fn is_default(&self) -> bool {
+        *self == VoucherScheme::default()
+    }
+
+    /// Months a voucher is valid: the last tier's end.
+    pub fn validity(&self) -> u32 {
+        self.tiers.iter().map(|t| t.until_month).max().unwrap_or(0)
+    }
+
+    /// The share of vouchers assumed used before they expire.
+    pub fn used_share(&self) -> f64 {
+        self.tiers
+            .iter()
+            .map(|t| t.used.max(0.0))
+            .sum::<f64>()
+            .min(1.0)
+    }
+
+    /// The cohort's payments month by month: in the m-th month after issue (month index
+    /// `issue + m − 1`) the month's share of its tier is used and settled in stages from then;
+    /// what is never used is paid in cash in the month after the validity ends.
+    /// `fee_per_month` is the transition fee of all its households for one month, 万元.
+    pub fn cohort(&self, issue: u32, face: f64, fee_per_month: f64) -> Cohort {
+        let mut out = Cohort::default();
+        if face <= 0.0 {
+            return out;
+        }
+        let mut from = 0u32;
+        let settled: f64 = self.settlement.iter().map(|s| s.share.max(0.0)).sum();
+        for t in &self.tiers {
+            let months = t.until_month.saturating_sub(from);
+            if months == 0 {
+                continue;
+            }
+            let per_month = face * t.used.max(0.0) / f64::from(months);
+            let transition =
+                fee_per_month * self.transition_months * t.used.max(0.0) / f64::from(months);
+            for m in from + 1..=t.until_month {
+                let at = issue + m - 1;
+                let reward = per_month * t.reward;
+                let deed_tax = (per_month + reward) * self.deed_tax_relief;
+                out.cost.used += per_month;
+                out.cost.reward += reward;
+                out.cost.deed_tax += deed_tax;
+                out.cost.transition += transition;
+                self.settle(&mut out, issue, at, per_month, reward, settled);
+                // The household's deed tax and fee are paid when it buys.
+                if deed_tax + transition > 0.0 {
+                    out.payments.push(Payment {
+                        owed: at,
+                        paid: at,
+                        amount: deed_tax + transition,
+                    });
+                }
+            }
+            from = t.until_month;
+        }
+        let expired = face * (1.0 - self.used_share());
+        if expired > 0.0 {
+            out.cost.expired = expired;
+            out.payments.push(Payment {
+                owed: issue,
+                paid: issue + self.validity(),
+                amount: expired,
+            });
+        }
+        out
+    }
+
+    /// Pays a voucher's `face` value and its `reward`, used in month `at`, to the developer in
+    /// the settlement's stages (shares scaled to a whole when they do not add up to one): the
+    /// face value was owed since `issue`, the reward since its use, the interest when paid.
+    fn settle(&self, out: &mut Cohort, issue: u32, at: u32, face: f64, reward: f64, settled: f64) {
+        let immediate = [SettlementStage {
+            after_months: 0,
+            share: 1.0,
+            yearly_rate: 0.0,
+        }];
+        let (stages, whole) = if settled > 0.0 {
+            (&self.settlement[..], settled)
+        } else {
+            (&immediate[..], 1.0)
+        };
+        for s in stages {
+            let k = s.share.max(0.0) / whole;
+            let paid = at + s.after_months;
+            let interest = (face + reward) * k * s.yearly_rate * f64::from(s.after_months) / 12.0;
+            out.cost.interest += interest;
+            out.payments.push(Payment {
+                owed: issue,
+                paid,
+                amount: face * k,
+            });
+            out.payments.push(Payment {
+                owed: at,
+                paid,
+                amount: reward * k,
+            });
+            // Interest is counted when it is paid, not as it accrues.
+            out.payments.push(Payment {
+                owed: paid,
+                paid,
+                amount: interest,
+            });
+        }
+    }
+}
+
+impl Cohort {
+    /// Paid in month indices `[a, b)`.
+    pub fn paid_in(&self, a: f64, b: f64) -> f64 {
+        self.payments
+            .iter()
+            .filter(|p| a <= f64::from(p.paid) && f64::from(p.paid) < b)
+            .map(|p| p.amount)
+            .sum()
+    }
+
+    /// Paid in year index `k` (months `12k` to `12k + 11`).
+    pub fn paid_in_year(&self, k: usize) -> f64 {
+        self.paid_in(12.0 * k as f64, 12.0 * (k + 1) as f64)
+    }
+
+    /// Owed at the end of month index `m − 1` and not yet paid: the vouchers outstanding and the
+    /// settlements due to developers.
+    pub fn owed_at(&self, m: u32) -> f64 {
+        self.payments
+            .iter()
+            .filter(|p| p.owed < m && p.paid >= m)
+            .map(|p| p.amount)
+            .sum()
+    }
+
+    /// The last year index with a payment.
+    pub fn last_year(&self) -> usize {
+        self.payments
+            .iter()
+            .map(|p| p.paid as usize / 12)
+            .max()
+            .unwrap_or(0)
+    }
+}
