@@ -409,7 +409,7 @@ fn plan_sim_prints_the_gate_findings_and_the_gated_simulation() {
     let out = plan_sim(&["--gates", fixture]);
     assert!(out.status.success());
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let plan = demo_plan();
+    let plan = planner::format::decode(&std::fs::read_to_string(fixture).unwrap()).unwrap();
     let results = simulate_plan(&plan, None);
     assert_eq!(
         rows.len(),

@@ -152,3 +152,21 @@ fn a_project_with_vouchers_carries_the_cohort() {
     }
     assert!(owed[0] > 0.0 && *owed.last().unwrap() == 0.0);
 }
+
+/// A scheme out of order or over 100 % is refused with its row named, and the plan stays.
+#[test]
+fn a_bad_scheme_names_its_rows() {
+    use planner::i18n::Lang;
+    let mut plan = planner::demo::demo_plan();
+    plan.assumptions.vouchers.tiers = vec![tier(12, 0.05, 0.8), tier(6, 0.02, 0.3)];
+    plan.assumptions.vouchers.settlement[0].share = 0.5;
+    let issues = planner::validate::validate(&plan);
+    let said: Vec<String> = issues.iter().map(|i| i.message(Lang::Zh)).collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(
+        said[0].contains("房票方案「房票奖励档」第 2 行"),
+        "{said:?}"
+    );
+    assert!(said[1].contains("110"), "the shares used, 110 %: {said:?}");
+    assert!(said[2].contains("房票方案「房票结算」第 3 行"), "{said:?}");
+}

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calc::measure::{Bounds, Problem};
 use crate::words::i18n::Text;
 
 /// The months after issue up to `until_month` (from the previous tier's end): a voucher used in
@@ -314,5 +315,97 @@ impl Cohort {
             .map(|p| p.paid as usize / 12)
             .max()
             .unwrap_or(0)
+    }
+}
+
+/// Where in a scheme a problem is: a row of its tiers or its settlement (from 1), or one of its
+/// figures; `percent` when the value is a share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct VoucherField {
+    pub part: VoucherPart,
+    pub row: usize,
+    pub percent: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoucherPart {
+    Tiers,
+    Settlement,
+    DeedTax,
+    TransitionMonths,
+}
+
+impl VoucherPart {
+    pub fn label(self) -> Text {
+        match self {
+            VoucherPart::Tiers => Text::VoucherTiers,
+            VoucherPart::Settlement => Text::VoucherSettlement,
+            VoucherPart::DeedTax => Text::VoucherDeedTax,
+            VoucherPart::TransitionMonths => Text::VoucherTransitionMonths,
+        }
+    }
+}
+
+/// The most rows a scheme's tiers (a month each for two years) and settlement stages have.
+pub const MAX_TIERS: usize = 24;
+pub const MAX_STAGES: usize = 12;
+const MONTH_BOUNDS: Bounds = Bounds::new(0.0, 120.0);
+
+impl VoucherScheme {
+    /// What is wrong with the scheme, by where: tiers in order of their months (1 to 120), the
+    /// shares used adding to at most 100 %, settlement shares adding to 100 %, every share and
+    /// rate within 0–100 %, the deed tax within 0–10 %, the fee months within 0–60.
+    pub fn problems(&self) -> Vec<(VoucherField, Problem)> {
+        let mut out = Vec::new();
+        let at = |part, row, percent| VoucherField { part, row, percent };
+        let mut push = |f: VoucherField, p: Option<Problem>| out.extend(p.map(|p| (f, p)));
+        if self.tiers.is_empty() {
+            push(at(VoucherPart::Tiers, 1, false), Some(Problem::Empty));
+        }
+        if self.settlement.is_empty() {
+            push(at(VoucherPart::Settlement, 1, false), Some(Problem::Empty));
+        }
+        for (n, b, part) in [
+            (self.tiers.len(), MAX_TIERS, VoucherPart::Tiers),
+            (self.settlement.len(), MAX_STAGES, VoucherPart::Settlement),
+        ] {
+            let many = Bounds::new(0.0, b as f64).check(n as f64);
+            push(at(part, n, false), many);
+        }
+        let mut prev = 0u32;
+        for (i, t) in self.tiers.iter().enumerate() {
+            let f = |percent| at(VoucherPart::Tiers, i + 1, percent);
+            let month = Bounds::new(f64::from(prev) + 1.0, 120.0).check(f64::from(t.until_month));
+            push(f(false), month);
+            push(f(true), Bounds::SHARE.check(t.reward));
+            push(f(true), Bounds::SHARE.check(t.used));
+            prev = prev.max(t.until_month);
+        }
+        let used: f64 = self.tiers.iter().map(|t| t.used).sum();
+        if used > 1.0 + 1e-9 {
+            let over = Problem::OutOfRange {
+                value: used,
+                min: 0.0,
+                max: 1.0,
+            };
+            push(at(VoucherPart::Tiers, self.tiers.len(), true), Some(over));
+        }
+        for (i, s) in self.settlement.iter().enumerate() {
+            let f = |percent| at(VoucherPart::Settlement, i + 1, percent);
+            push(f(false), MONTH_BOUNDS.check(f64::from(s.after_months)));
+            push(f(true), Bounds::SHARE.check(s.share));
+            push(f(true), Bounds::SHARE.check(s.yearly_rate));
+        }
+        let settled: f64 = self.settlement.iter().map(|s| s.share).sum();
+        if !self.settlement.is_empty() && (settled - 1.0).abs() > 1e-6 {
+            let f = at(VoucherPart::Settlement, self.settlement.len(), true);
+            push(f, Some(Problem::SharesSum { sum: settled }));
+        }
+        let deed = Bounds::new(0.0, 0.1).check(self.deed_tax_relief);
+        push(at(VoucherPart::DeedTax, 0, true), deed);
+        let months = Bounds::new(0.0, 60.0).check(self.transition_months);
+        push(at(VoucherPart::TransitionMonths, 0, false), months);
+        out
     }
 }

@@ -162,6 +162,12 @@ pub fn demo_plan() -> Plan {
         .collect();
     ppp_stakes(&mut projects);
     project_income(&mut projects);
+    // 东岭县, whose market has homes to spare, gives its self-purchase households 房票 on the
+    // plan's scheme (the 厦门 2023 preset).
+    for p in projects.iter_mut().filter(|p| p.district == "东岭县") {
+        p.resettlement.voucher = p.resettlement.self_purchase;
+        p.resettlement.self_purchase = 0.0;
+    }
     example_progress(&mut projects);
     crate::document::demo_steps::demo_readiness(&mut projects);
     let assumptions = Assumptions {
@@ -381,9 +387,15 @@ fn example_progress(projects: &mut [Project]) {
                     let mut r = MonthlyProgress::empty(month(i as u8 + 1));
                     r.signed = signed;
                     r.vacated = vacated;
+                    // A district with vouchers buys with them.
+                    let own_way = if p.resettlement.voucher > 0.0 {
+                        ResettlementWay::Voucher
+                    } else {
+                        ResettlementWay::SelfPurchase
+                    };
                     for (way, n) in [
                         (ResettlementWay::Cash, cash),
-                        (ResettlementWay::SelfPurchase, own),
+                        (own_way, own),
                         (ResettlementWay::GovernmentPurchase, bought),
                     ] {
                         *way.amount_mut(&mut r.monetized) = n;

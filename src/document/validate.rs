@@ -52,6 +52,8 @@ pub enum Field {
     Deadline,
     /// A row of the housing stock (房源库).
     Housing(crate::calc::housing::StockRow),
+    /// A part of the voucher scheme (房票).
+    Voucher(crate::calc::voucher::VoucherField),
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -87,6 +89,7 @@ impl Field {
             Field::Gate(i) => i.label(),
             Field::Deadline => Text::FieldDeadline,
             Field::Housing(_) => Text::FieldHousing,
+            Field::Voucher(v) => v.part.label(),
         }
     }
 
@@ -104,6 +107,9 @@ impl Field {
                 };
                 Text::StockRowName.fill(lang, &[&what.tr(lang), &n])
             }
+            Field::Voucher(v) if v.row > 0 => {
+                Text::VoucherRowName.fill(lang, &[&v.part.label().tr(lang), &v.row])
+            }
             _ => self.label().tr(lang).to_string(),
         }
     }
@@ -113,6 +119,7 @@ impl Field {
         match self {
             Field::Cost(d) => d.unit() == crate::calc::fields::Unit::Percent,
             Field::Assumption(k) => k.unit() == crate::calc::fields::Unit::Percent,
+            Field::Voucher(v) => v.percent,
             Field::Resettlement
             | Field::Financing
             | Field::CapitalFund
@@ -711,7 +718,21 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     out.extend(gate_issues(&plan.gates));
     out.extend(deadline_issues(&plan.deadlines));
     out.extend(housing_issues(&plan.housing));
+    out.extend(voucher_issues(&plan.assumptions.vouchers));
     out
+}
+
+/// The voucher scheme's problems, by tier, stage or figure.
+pub fn voucher_issues(scheme: &crate::calc::voucher::VoucherScheme) -> Vec<Issue> {
+    scheme
+        .problems()
+        .into_iter()
+        .map(|(f, problem)| Issue {
+            project: None,
+            field: Field::Voucher(f),
+            problem,
+        })
+        .collect()
 }
 
 /// The problems of the optimizer's settings, named by their setting.

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -450,6 +450,10 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     if version < 9 {
         v8_edits_keyed_by_kind(doc);
     }
+    // Version 10 added 房票 as a way of resettlement (a mix's `voucher`, 0 when absent; a
+    // record's voucher households after its funds) and the city's voucher scheme
+    // (`assumptions.vouchers`, the 厦门 2023 preset when absent). Nothing to rewrite: a version 9
+    // document has no vouchers. A version 9 app would drop them unseen.
 }
 
 /// Before version 9 an edit named its kind in an `op` field (`{"op": "set_gates", …}`); from 9

@@ -641,6 +641,11 @@ catalogue! {
     VoucherXiamen => "厦门 2023", "Xiamen 2023";
     VoucherTaizhou => "泰州海陵 2023", "Taizhou Hailing 2023";
     VoucherZhengzhou => "郑州 2022", "Zhengzhou 2022";
+    VoucherRowName => "房票方案「{0}」第 {1} 行", "Voucher scheme, {0} row {1}";
+    VoucherTiers => "房票奖励档", "Voucher reward tiers";
+    VoucherSettlement => "房票结算", "Voucher settlement";
+    VoucherDeedTax => "契税补贴", "Deed tax relief";
+    VoucherTransitionMonths => "房票过渡费月数", "Voucher transition-fee months";
     ResNewBuild => "新建安置房", "New resettlement housing";
 
     MonetizedRate => "货币化安置率", "monetized rate";
