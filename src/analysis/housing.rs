@@ -298,3 +298,20 @@ pub fn housing_findings(plan: &Plan, results: &Results) -> Vec<HousingFinding> {
     }
     out
 }
+
+/// What the plan's vouchers come to over its projects (as the simulation costs them).
+pub fn voucher_totals(plan: &Plan) -> crate::calc::voucher::VoucherTotals {
+    let mut out = crate::calc::voucher::VoucherTotals::default();
+    for p in plan
+        .projects
+        .iter()
+        .filter(|p| p.resettlement.voucher > 0.0)
+    {
+        let c = crate::calc::costs::project_costs(p, &plan.assumptions);
+        out.add(
+            ResettlementWay::Voucher.amount(&c.households),
+            &c.timing.vouchers,
+        );
+    }
+    out
+}

@@ -409,3 +409,187 @@ impl VoucherScheme {
         out
     }
 }
+
+/// The scheme's two lists as the page and its checks read them, declared once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemeList {
+    Tiers,
+    Settlement,
+}
+
+/// A column of one of the scheme's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemeColumn {
+    UntilMonth,
+    Reward,
+    Used,
+    AfterMonths,
+    Share,
+    YearlyRate,
+}
+
+impl SchemeColumn {
+    pub fn label(self) -> Text {
+        match self {
+            SchemeColumn::UntilMonth => Text::VoucherUntilMonth,
+            SchemeColumn::Reward => Text::VoucherReward,
+            SchemeColumn::Used => Text::VoucherUsed,
+            SchemeColumn::AfterMonths => Text::VoucherAfterMonths,
+            SchemeColumn::Share => Text::VoucherShare,
+            SchemeColumn::YearlyRate => Text::VoucherYearlyRate,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SchemeColumn::UntilMonth => "until_month",
+            SchemeColumn::Reward => "reward",
+            SchemeColumn::Used => "used",
+            SchemeColumn::AfterMonths => "after_months",
+            SchemeColumn::Share => "share",
+            SchemeColumn::YearlyRate => "yearly_rate",
+        }
+    }
+
+    /// Months are whole; the rest are shares.
+    pub fn percent(self) -> bool {
+        !matches!(self, SchemeColumn::UntilMonth | SchemeColumn::AfterMonths)
+    }
+}
+
+impl SchemeList {
+    pub const ALL: [SchemeList; 2] = [SchemeList::Tiers, SchemeList::Settlement];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SchemeList::Tiers => "voucher-tiers",
+            SchemeList::Settlement => "voucher-stages",
+        }
+    }
+
+    pub fn part(self) -> VoucherPart {
+        match self {
+            SchemeList::Tiers => VoucherPart::Tiers,
+            SchemeList::Settlement => VoucherPart::Settlement,
+        }
+    }
+
+    pub fn columns(self) -> &'static [SchemeColumn] {
+        use SchemeColumn::*;
+        match self {
+            SchemeList::Tiers => &[UntilMonth, Reward, Used],
+            SchemeList::Settlement => &[AfterMonths, Share, YearlyRate],
+        }
+    }
+
+    pub fn len(self, s: &VoucherScheme) -> usize {
+        match self {
+            SchemeList::Tiers => s.tiers.len(),
+            SchemeList::Settlement => s.settlement.len(),
+        }
+    }
+
+    pub fn get(self, s: &VoucherScheme, k: usize, c: SchemeColumn) -> Option<f64> {
+        use SchemeColumn::*;
+        match self {
+            SchemeList::Tiers => s.tiers.get(k).and_then(|t| match c {
+                UntilMonth => Some(f64::from(t.until_month)),
+                Reward => Some(t.reward),
+                Used => Some(t.used),
+                _ => None,
+            }),
+            SchemeList::Settlement => s.settlement.get(k).and_then(|t| match c {
+                AfterMonths => Some(f64::from(t.after_months)),
+                Share => Some(t.share),
+                YearlyRate => Some(t.yearly_rate),
+                _ => None,
+            }),
+        }
+    }
+
+    /// Sets a cell; false (and nothing set) for a month that is not a whole number from 0 to
+    /// 120, or a cell the list does not have. Shares are checked with the scheme.
+    pub fn set(self, s: &mut VoucherScheme, k: usize, c: SchemeColumn, v: f64) -> bool {
+        use SchemeColumn::*;
+        let month = (v.fract() == 0.0 && (0.0..=120.0).contains(&v)).then_some(v as u32);
+        match (self, c) {
+            (SchemeList::Tiers, UntilMonth) => match (s.tiers.get_mut(k), month) {
+                (Some(t), Some(m)) => t.until_month = m,
+                _ => return false,
+            },
+            (SchemeList::Tiers, Reward | Used) => match s.tiers.get_mut(k) {
+                Some(t) if c == Reward => t.reward = v,
+                Some(t) => t.used = v,
+                None => return false,
+            },
+            (SchemeList::Settlement, AfterMonths) => match (s.settlement.get_mut(k), month) {
+                (Some(t), Some(m)) => t.after_months = m,
+                _ => return false,
+            },
+            (SchemeList::Settlement, Share | YearlyRate) => match s.settlement.get_mut(k) {
+                Some(t) if c == Share => t.share = v,
+                Some(t) => t.yearly_rate = v,
+                None => return false,
+            },
+            _ => return false,
+        }
+        s.preset.clear();
+        true
+    }
+
+    /// Adds a row after the last: a tier of 12 more months, a stage 6 months later, neither
+    /// with a share yet.
+    pub fn push(self, s: &mut VoucherScheme) {
+        match self {
+            SchemeList::Tiers => s.tiers.push(VoucherTier {
+                until_month: (s.validity() + 12).min(120),
+                reward: 0.0,
+                used: 0.0,
+            }),
+            SchemeList::Settlement => s.settlement.push(SettlementStage {
+                after_months: s
+                    .settlement
+                    .iter()
+                    .map(|x| x.after_months + 6)
+                    .max()
+                    .unwrap_or(0)
+                    .min(120),
+                share: 0.0,
+                yearly_rate: 0.0,
+            }),
+        }
+        s.preset.clear();
+    }
+
+    pub fn remove(self, s: &mut VoucherScheme, k: usize) {
+        match self {
+            SchemeList::Tiers if k < s.tiers.len() => drop(s.tiers.remove(k)),
+            SchemeList::Settlement if k < s.settlement.len() => drop(s.settlement.remove(k)),
+            _ => return,
+        }
+        s.preset.clear();
+    }
+}
+
+/// What the plan's vouchers come to: households, face value and the cost by kind over every
+/// project, and what is owed at each year's end (from the simulation).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct VoucherTotals {
+    pub households: u64,
+    pub face: f64,
+    pub cost: VoucherCost,
+}
+
+impl VoucherTotals {
+    pub fn add(&mut self, households: u64, c: &Cohort) {
+        self.households += households;
+        self.face += c.cost.used + c.cost.expired;
+        let (a, b) = (&mut self.cost, &c.cost);
+        a.used += b.used;
+        a.expired += b.expired;
+        a.reward += b.reward;
+        a.deed_tax += b.deed_tax;
+        a.interest += b.interest;
+        a.transition += b.transition;
+    }
+}

@@ -30,7 +30,7 @@ test('the demo\'s stock against its demand: the same rows and findings as plan-s
   assert.equal(await page.locator('[data-testid="stock-row"]').count(), sim.rows.length);
   for (const r of sim.rows) {
     const c = await cells(page, r.district, r.year);
-    assert.deepEqual(c.slice(0, 8), [r.year, r.district, r.self_purchase, r.government_purchase, r.offers, r.demand, r.stock, Math.max(0, r.demand - r.stock)].map(String), `${r.district} ${r.year}`);
+    assert.deepEqual(c.slice(0, 9), [r.year, r.district, r.self_purchase, r.voucher, r.government_purchase, r.offers, r.demand, r.stock, Math.max(0, r.demand - r.stock)].map(String), `${r.district} ${r.year}`);
   }
   // The chart: a pair of bars per row, demand and homes.
   await page.locator('[data-testid="chart-stock"]').scrollIntoViewIfNeeded();
@@ -41,7 +41,7 @@ test('the demo\'s stock against its demand: the same rows and findings as plan-s
   assert.deepEqual(option.series[1].data.map(Number), sim.rows.map((r) => r.stock));
   // Hand-checked (tests/housing.rs): 城关区 sells out in 3.75 months; its 291 government
   // purchases against 200 offered; the central city short in 2028, 1,222 households for 960 homes.
-  assert.equal((await cells(page, '城关区', 2027))[8], '3.8');
+  assert.equal((await cells(page, '城关区', 2027))[9], '3.8');
   const findings = await page.locator('[data-testid="housing-finding"]').allTextContents();
   assert.deepEqual(findings, sim.findings.map((f) => f.message));
   assert.ok(findings.includes('2028年底前中心城市需在市场购房的安置户 1222 户，向其开放的房源仅 960 套（房源库）'));
@@ -81,7 +81,7 @@ test('a listing added, changed and removed is one edit each; a fraction of a uni
   assert.equal(stored.units, 300);
   // 300 more homes for 新城区 (open to its own district): its 2028 row counts them.
   const row = await cells(page, '新城区', 2028);
-  assert.equal(row[6], String(780 + 300));
+  assert.equal(row[7], String(780 + 300));
   // A negative price is refused with its row named; the stored stock stays as it was.
   await added.locator('[data-testid="listing-price"]').fill('-5');
   await page.locator('[data-testid="stock-error"]').waitFor();

@@ -45,6 +45,7 @@ pub fn HousingPage() -> impl IntoView {
             <HousingNotes link=false />
             <StockChart rows=rows />
             <DemandTable rows=rows />
+            <crate::ui::pages::vouchers::VoucherSection />
             <StockEditor />
         </section>
     }
@@ -117,10 +118,11 @@ fn StockChart(rows: Memo<Vec<StockRow>>) -> impl IntoView {
 #[component]
 fn DemandTable(rows: Memo<Vec<StockRow>>) -> impl IntoView {
     let store = expect_context::<Store>();
-    const HEADS: [Text; 9] = [
+    const HEADS: [Text; 10] = [
         Text::ColYear,
         Text::ColDistrict,
         Text::StockSelfPurchase,
+        Text::StockVoucher,
         Text::StockGovPurchase,
         Text::StockOfferUnits,
         Text::StockDemand,
@@ -138,6 +140,7 @@ fn DemandTable(rows: Memo<Vec<StockRow>>) -> impl IntoView {
                         r.year.to_string(),
                         r.district.clone(),
                         r.self_purchase.to_string(),
+                        r.voucher.to_string(),
                         r.government_purchase.to_string(),
                         r.offers.to_string(),
                         r.demand.to_string(),
@@ -153,7 +156,7 @@ fn DemandTable(rows: Memo<Vec<StockRow>>) -> impl IntoView {
     let body = move || {
         let rows = shown.get();
         if rows.is_empty() {
-            return view! { <tr><td colspan="9" data-testid="stock-empty">{move || t(Text::StockEmpty)}</td></tr> }.into_any();
+            return view! { <tr><td colspan="10" data-testid="stock-empty">{move || t(Text::StockEmpty)}</td></tr> }.into_any();
         }
         rows.into_iter()
             .map(|(year, short, district, cells)| view! {

@@ -18,3 +18,4 @@ pub mod report;
 pub mod results;
 pub mod risk;
 pub mod team;
+pub mod vouchers;
