@@ -143,7 +143,13 @@ fn yearly_table(r: &Results, p: &Project, first_year: i32, lang: Lang) -> Table 
         .iter()
         .map(|t| t.tr(lang).to_string()),
     );
+    // A project with vouchers owes them at each year's end beside its debt: a last column,
+    // a balance at a date (its totals cell left empty).
+    let vouchers = p.resettlement.voucher > 0.0;
     let width = header.len() - 1;
+    if vouchers {
+        header.push(Text::VouchersOwed.tr(lang).into());
+    }
     let mut totals = vec![0.0; width];
     let mut cumulative = 0.0;
     let mut rows: Vec<Vec<Cell>> = r
@@ -172,6 +178,10 @@ fn yearly_table(r: &Results, p: &Project, first_year: i32, lang: Lang) -> Table 
                 *t += v;
             }
             values.push(cumulative);
+            if vouchers {
+                // Not added into the totals: `totals` stops at the cumulative balance.
+                values.push(y.vouchers_owed);
+            }
             let mut row = vec![Cell::Year(y.year)];
             row.extend(values.into_iter().map(money));
             row
@@ -181,6 +191,9 @@ fn yearly_table(r: &Results, p: &Project, first_year: i32, lang: Lang) -> Table 
     totals[width - 1] = cumulative;
     let mut total = vec![Cell::Text(Text::TotalRow.tr(lang).into())];
     total.extend(totals.into_iter().map(money));
+    if vouchers {
+        total.push(Cell::Text(String::new()));
+    }
     rows.push(total);
     Table { header, rows }
 }
@@ -227,6 +240,24 @@ fn compensation_table(plan: &Plan, p: &Project, pr: &ProjectResult, lang: Lang) 
         Cell::Text(Text::InvRewards.tr(lang).into()),
         money(pr.investment.rewards),
     ]);
+    if p.resettlement.voucher > 0.0 {
+        let s = &plan.assumptions.vouchers;
+        let name = crate::calc::voucher::VoucherPreset::from_key(&s.preset)
+            .map_or(Text::VoucherOwnScheme, |p| p.label());
+        let said = Text::VoucherSchemeLine.fill(
+            lang,
+            &[
+                &name.tr(lang),
+                &s.validity(),
+                &crate::words::i18n::fmt_pct(s.used_share()),
+            ],
+        );
+        rows.push(text(Text::VoucherTitle, said));
+        rows.push(vec![
+            Cell::Text(Text::InvVouchers.tr(lang).into()),
+            money(pr.investment.vouchers),
+        ]);
+    }
     Table {
         header: two_columns(lang, Text::FbValue),
         rows,
@@ -243,6 +274,35 @@ mod tests {
             Cell::Count(n) => *n as f64,
             _ => f64::NAN,
         }
+    }
+
+    /// A project with vouchers (the demo's 东岭县) shows what it owes at each year's end as its
+    /// own simulation does, and its scheme in the compensation plan; one without has neither.
+    #[test]
+    fn vouchers_owed_are_the_projects_own() {
+        let plan = crate::document::demo::demo_plan();
+        for p in &plan.projects {
+            let fb = fund_balance(&plan, &p.id, Lang::Zh).unwrap();
+            let owed = Text::VouchersOwed.tr(Lang::Zh);
+            let k = fb.yearly.header.iter().position(|h| h == owed);
+            let scheme =
+                fb.compensation.rows.iter().any(
+                    |r| matches!(&r[0], Cell::Text(t) if t == Text::VoucherTitle.tr(Lang::Zh)),
+                );
+            assert_eq!(k.is_some(), p.resettlement.voucher > 0.0, "{}", p.name);
+            assert_eq!(scheme, k.is_some());
+            let Some(k) = k else { continue };
+            let r = alone(&plan, p);
+            for (row, y) in fb.yearly.rows.iter().zip(&r.years) {
+                assert!(
+                    (number(&row[k]) - y.vouchers_owed).abs() < 0.006,
+                    "{}",
+                    p.name
+                );
+            }
+            assert!(r.years.iter().any(|y| y.vouchers_owed > 0.0));
+        }
+        assert!(plan.projects.iter().any(|p| p.resettlement.voucher > 0.0));
     }
 
     /// Every project of the demo: the sheet's totals are the simulation's (investment, debt

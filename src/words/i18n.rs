@@ -663,6 +663,7 @@ catalogue! {
     VoucherCostReward => "房票奖励", "Rewards";
     VoucherCostInterest => "延期结算利息", "Interest on deferred settlement";
     VoucherCostTransition => "过渡费", "Transition fees";
+    VoucherSchemeLine => "{0}，有效期 {1} 个月，假设使用 {2}", "{0}, valid {1} months, {2} assumed used";
     VouchersOwedIn => "{0}年末未兑付房票", "Vouchers owed at the end of {0}";
     VoucherNone => "本计划尚无房票安置户。", "No household in this plan has a voucher yet.";
     VoucherTiers => "房票奖励档", "Voucher reward tiers";
