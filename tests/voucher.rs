@@ -170,3 +170,27 @@ fn a_bad_scheme_names_its_rows() {
     assert!(said[1].contains("110"), "the shares used, 110 %: {said:?}");
     assert!(said[2].contains("房票方案「房票结算」第 3 行"), "{said:?}");
 }
+
+/// The risk driver 房票使用进度: faster use moves a share of the later tiers' use into the
+/// first, slower into the last; the share used stays, and the demo's cost and what it owes
+/// move the way a planner expects (slower: more owed at the end of the first year).
+#[test]
+fn voucher_use_speed_is_a_risk_driver() {
+    use planner::risk_settings::RiskDriver;
+    let mut s = VoucherPreset::Xiamen2023.scheme();
+    s.shift_use(0.5);
+    assert!(close(s.tiers[0].used, 0.75) && close(s.tiers[1].used, 0.15));
+    assert!(close(s.used_share(), 0.9));
+    let mut s = VoucherPreset::Xiamen2023.scheme();
+    s.shift_use(-0.5);
+    assert!(close(s.tiers[0].used, 0.3) && close(s.tiers[1].used, 0.6));
+    let plan = planner::demo::demo_plan();
+    let owed_2027 = |change: f64| {
+        let (mut a, mut projects) = (plan.assumptions.clone(), plan.projects.clone());
+        RiskDriver::VoucherUse.apply(&mut a, &mut projects, &plan.gates, change);
+        let r = planner::simulate::simulate(&a, &projects, plan.first_year);
+        r.years[0].vouchers_owed
+    };
+    assert!(owed_2027(-0.5) > owed_2027(0.0) && owed_2027(0.0) > owed_2027(0.5));
+    assert_eq!(RiskDriver::VoucherUse.key(), "voucher_use");
+}

@@ -106,8 +106,9 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
     }
     assert!(rows.iter().any(|r| r[6] == "未达标"));
 
-    // 资金平衡: one block per project, its name over its yearly table, whose totals row ends
-    // with the cumulative balance of the project's own fund-balance plan.
+    // 资金平衡: one block per project, its name over its yearly table, whose totals row has
+    // the cumulative balance of the project's own fund-balance plan (its last column but for a
+    // project with vouchers, whose last is what it owes at each year's end).
     let fb = wb.worksheet_range("资金平衡").unwrap();
     let rows: Vec<Vec<Data>> = fb.rows().map(|r| r.to_vec()).collect();
     for p in &plan.projects {
@@ -118,7 +119,12 @@ fn an_independent_reader_finds_the_sheets_formats_and_totals() {
         let own = planner::fund_balance::fund_balance(&plan, &p.id, Lang::Zh).unwrap();
         let totals = &rows[k + 1 + own.yearly.rows.len()];
         assert_eq!(totals[0].to_string(), "合计", "{}", p.name);
-        let last = own.yearly.header.len() - 1;
+        let last = own
+            .yearly
+            .header
+            .iter()
+            .position(|h| h == planner::i18n::Text::FbCumulative.tr(Lang::Zh))
+            .unwrap();
         let expected = match own.yearly.rows.last().unwrap()[last] {
             planner::report::Cell::Money(v) => v,
             _ => unreachable!(),

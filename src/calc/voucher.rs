@@ -184,6 +184,30 @@ impl VoucherScheme {
         self.tiers.iter().map(|t| t.until_month).max().unwrap_or(0)
     }
 
+    /// The use curve sped up by `change` (0.2: a fifth of the use assumed in every tier after
+    /// the first moves into the first) or slowed (−0.2: a fifth of every tier's before the last
+    /// into the last), at most all of it; the share used in all stays (the risk driver 房票使用
+    /// 进度). A scheme of one tier has no speed to change.
+    pub fn shift_use(&mut self, change: f64) {
+        let k = change.abs().min(1.0);
+        let n = self.tiers.len();
+        if n < 2 || k == 0.0 || change.is_nan() {
+            return;
+        }
+        let (to, from) = if change > 0.0 {
+            (0, 1..n)
+        } else {
+            (n - 1, 0..n - 1)
+        };
+        let mut moved = 0.0;
+        for t in &mut self.tiers[from] {
+            let m = t.used * k;
+            t.used -= m;
+            moved += m;
+        }
+        self.tiers[to].used += moved;
+    }
+
     /// The share of vouchers assumed used before they expire.
     pub fn used_share(&self) -> f64 {
         self.tiers

@@ -32,6 +32,8 @@ pub enum RiskDriver {
     /// Approvals late: every step not yet done this many months after its planned day, the
     /// money waiting for its gates (the one driver in months, not a share of a value).
     ApprovalSlip,
+    /// 房票 used faster or slower than the scheme assumes (`VoucherScheme::shift_use`).
+    VoucherUse,
 }
 
 /// How a driver reaches the simulation's inputs.
@@ -44,10 +46,11 @@ enum Reach {
     Income,
     PppRisk,
     Approvals,
+    Vouchers,
 }
 
 impl RiskDriver {
-    pub const ALL: [RiskDriver; 15] = [
+    pub const ALL: [RiskDriver; 16] = [
         RiskDriver::LoanRate,
         RiskDriver::BondRate,
         RiskDriver::ServiceRate,
@@ -63,6 +66,7 @@ impl RiskDriver {
         RiskDriver::OtherIncome,
         RiskDriver::PppRisk,
         RiskDriver::ApprovalSlip,
+        RiskDriver::VoucherUse,
     ];
 
     pub fn key(self) -> &'static str {
@@ -82,6 +86,7 @@ impl RiskDriver {
             RiskDriver::OtherIncome => "other_income",
             RiskDriver::PppRisk => "ppp_risk",
             RiskDriver::ApprovalSlip => "approval_slip",
+            RiskDriver::VoucherUse => "voucher_use",
         }
     }
 
@@ -102,6 +107,7 @@ impl RiskDriver {
             RiskDriver::OtherIncome => Text::RiskOtherIncome,
             RiskDriver::PppRisk => Text::RiskPppRisk,
             RiskDriver::ApprovalSlip => Text::RiskApprovalSlip,
+            RiskDriver::VoucherUse => Text::RiskVoucherUse,
         }
     }
 
@@ -122,6 +128,7 @@ impl RiskDriver {
             RiskDriver::OtherIncome => Reach::Income,
             RiskDriver::PppRisk => Reach::PppRisk,
             RiskDriver::ApprovalSlip => Reach::Approvals,
+            RiskDriver::VoucherUse => Reach::Vouchers,
         }
     }
 
@@ -166,6 +173,8 @@ impl RiskDriver {
             // Sales and rents disappoint like land sales; retained risks turn out dearer.
             RiskDriver::OtherIncome => (-0.40, 0.10),
             RiskDriver::PppRisk => (-0.20, 0.50),
+            // Vouchers are more likely used later than the scheme hopes than sooner.
+            RiskDriver::VoucherUse => (-0.50, 0.20),
             // Approvals: on time at best, most likely a month late, half a year at worst.
             RiskDriver::ApprovalSlip => {
                 return Range {
@@ -217,6 +226,7 @@ impl RiskDriver {
                     r.scale(f);
                 }
             }
+            Reach::Vouchers => a.vouchers.shift_use(change),
             Reach::Approvals => {
                 let days = slip_days(change);
                 for p in projects {

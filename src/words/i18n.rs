@@ -800,6 +800,7 @@ catalogue! {
     RiskOtherIncome => "其他项目收益", "Other project income";
     RiskPppRisk => "PPP风险承担支出", "PPP retained-risk cost";
     RiskApprovalSlip => "审批滞后（月）", "Approvals late (months)";
+    RiskVoucherUse => "房票使用进度", "Voucher use speed";
     DescSubmissions => "修改区县报送记录", "change the county submissions";
     DescMerge => "合并同事的修改（{0} 项）", "merge a colleague's changes ({0})";
     DescSubmission => "接收区县报送", "take a county's submission";

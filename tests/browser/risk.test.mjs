@@ -23,10 +23,10 @@ test('the tornado has a bar per driver, widest first; a driver opens a what-if t
   await page.click('[data-testid="nav-risk"]');
   const option = await chartOption(page, 'chart-tornado');
   const drivers = option.yAxis[0].data;
-  assert.equal(drivers.length, 15);
+  assert.equal(drivers.length, 16);
   assert.equal(option.series.length, 2);
-  assert.ok(option.series.every((s) => s.data.length === 15));
-  assert.equal(await page.locator('[data-testid="tornado-row"]').count(), 15);
+  assert.ok(option.series.every((s) => s.data.length === 16));
+  assert.equal(await page.locator('[data-testid="tornado-row"]').count(), 16);
   // The table lists the drivers in the chart's order.
   const rows = await page.locator('[data-testid="tornado-driver"]').allTextContents();
   assert.deepEqual(rows, drivers);
