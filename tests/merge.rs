@@ -410,7 +410,95 @@ mod submissions {
             at: "2026-11-08T16:05".into(),
             by: "王五（A县住建局）".into(),
             file: "A县报送.csv".into(),
+            stock: None,
         }
+    }
+
+    /// A county's plan document brings its stock: its own rows replace the city's rows of that
+    /// county (listings, offers, sales), the others' stay; one change, 房源库, taken with the
+    /// rest or left. A project list brings none and leaves the stock as it was.
+    #[test]
+    fn a_countys_document_brings_its_stock_rows() {
+        use planner::calc::housing::{Listing, MarketSales};
+        let plan = demo_plan();
+        let county = "东岭县".to_string();
+        let list: Vec<_> = plan
+            .projects
+            .iter()
+            .filter(|p| p.district == county)
+            .cloned()
+            .collect();
+        let mut theirs = plan.housing.clone();
+        // The county's own file: its listing halved, a new one, its sales revised; a row of
+        // another district in it is not the county's to send.
+        for l in theirs.listings.iter_mut() {
+            if l.district == county {
+                l.units /= 2;
+            } else {
+                l.units += 1;
+            }
+        }
+        theirs.listings.push(Listing {
+            name: "东岭县城北安置房源".into(),
+            ..theirs
+                .listings
+                .iter()
+                .find(|l| l.district == county)
+                .unwrap()
+                .clone()
+        });
+        theirs.sales = vec![MarketSales {
+            district: county.clone(),
+            units_per_month: 30.0,
+        }];
+        let got = Received {
+            stock: Some(theirs),
+            ..received()
+        };
+        let c = submission(&plan, &county, list.clone(), got).unwrap();
+        let mut taken = plan.clone();
+        taken.apply(&c.submission_edit(&all(&c)).unwrap()).unwrap();
+        let of = |p: &Plan, d: &str| -> Vec<Listing> {
+            p.housing
+                .listings
+                .iter()
+                .filter(|l| l.district == d)
+                .cloned()
+                .collect()
+        };
+        assert_eq!(of(&taken, &county).len(), 2);
+        assert_eq!(
+            of(&taken, &county)[0].units,
+            of(&plan, &county)[0].units / 2
+        );
+        assert_eq!(
+            of(&taken, "城关区"),
+            of(&plan, "城关区"),
+            "another district's rows stay"
+        );
+        let sales = |p: &Plan, d: &str| p.housing.sales.iter().find(|s| s.district == d).cloned();
+        assert_eq!(sales(&taken, &county).unwrap().units_per_month, 30.0);
+        assert_eq!(sales(&taken, "X县"), sales(&plan, "X县"));
+        // Left: the stock stays as it was.
+        let keep: Vec<bool> = c
+            .changes
+            .iter()
+            .map(|ch| {
+                !matches!(
+                    ch.subject,
+                    planner::merge::Subject::Plan(planner::merge::PlanPart::Housing)
+                )
+            })
+            .collect();
+        assert!(keep.iter().any(|k| !k), "房源库 is a change of its own");
+        let mut left = plan.clone();
+        if let Some(e) = c.submission_edit(&keep) {
+            left.apply(&e).unwrap();
+        }
+        assert_eq!(left.housing, plan.housing);
+        // A project list has no stock.
+        let c = submission(&plan, &county, list, received()).unwrap();
+        assert!(c.theirs.housing == plan.housing);
     }
 
     #[test]

@@ -118,6 +118,21 @@ impl HousingStock {
             .map(|s| s.units_per_month)
     }
 
+    /// This stock with `district`'s own rows (its listings, the offers in it, its sales)
+    /// replaced by `from`'s rows of that district: a county's submission of its stock.
+    pub fn with_district_of(&self, district: &str, from: &HousingStock) -> HousingStock {
+        fn swap<T: Clone>(ours: &[T], theirs: &[T], of: impl Fn(&T) -> bool) -> Vec<T> {
+            let mut out: Vec<T> = ours.iter().filter(|x| !of(x)).cloned().collect();
+            out.extend(theirs.iter().filter(|x| of(x)).cloned());
+            out
+        }
+        HousingStock {
+            listings: swap(&self.listings, &from.listings, |l| l.district == district),
+            offers: swap(&self.offers, &from.offers, |o| o.district == district),
+            sales: swap(&self.sales, &from.sales, |s| s.district == district),
+        }
+    }
+
     /// Every problem, with the row it is in (listings, then offers, then sales, each counted
     /// from 1 in its list): a figure out of bounds, an empty or overlong name, a district's
     /// sales given twice.

@@ -298,6 +298,8 @@ pub enum PlanPart {
     Reporting,
     /// The window's length (two years, or three).
     Window,
+    /// The housing stock (房源库), whole.
+    Housing,
 }
 
 impl PlanPart {
@@ -311,6 +313,7 @@ impl PlanPart {
                 PlanPart::Optimize,
                 PlanPart::Reporting,
                 PlanPart::Window,
+                PlanPart::Housing,
             ])
     }
 
@@ -324,6 +327,7 @@ impl PlanPart {
             PlanPart::Optimize => a.optimize == b.optimize,
             PlanPart::Reporting => a.reporting == b.reporting,
             PlanPart::Window => a.window_years == b.window_years,
+            PlanPart::Housing => a.housing == b.housing,
         }
     }
 
@@ -342,6 +346,7 @@ impl PlanPart {
             PlanPart::Optimize => into.optimize = from.optimize.clone(),
             PlanPart::Reporting => into.reporting = from.reporting.clone(),
             PlanPart::Window => into.window_years = from.window_years,
+            PlanPart::Housing => into.housing = from.housing.clone(),
         }
     }
 
@@ -360,6 +365,7 @@ impl PlanPart {
             PlanPart::Optimize => Text::OptimizeSettingsLabel.tr(lang).into(),
             PlanPart::Reporting => Text::ReportingLabel.tr(lang).into(),
             PlanPart::Window => Text::FieldWindow.tr(lang).into(),
+            PlanPart::Housing => Text::FieldHousing.tr(lang).into(),
         }
     }
 
@@ -372,9 +378,11 @@ impl PlanPart {
             PlanPart::Assumption(k) => k.unit().show(k.get(&p.assumptions), lang),
             PlanPart::CostDefault(d) => d.unit().show(d.get(&p.assumptions.costs), lang),
             // Settings are shown whole: what a colleague reads is that they differ.
-            PlanPart::Choices | PlanPart::Risk | PlanPart::Optimize | PlanPart::Reporting => {
-                String::new()
-            }
+            PlanPart::Choices
+            | PlanPart::Risk
+            | PlanPart::Optimize
+            | PlanPart::Reporting
+            | PlanPart::Housing => String::new(),
         }
     }
 }

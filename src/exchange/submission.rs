@@ -36,17 +36,21 @@ impl SubmissionProblem {
     }
 }
 
-/// When, by whom and in which file a submission came.
+/// When, by whom and in which file a submission came, and the county's housing stock when the
+/// file is a plan document (a project list has none).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Received {
     pub at: String,
     pub by: String,
     pub file: String,
+    pub stock: Option<crate::calc::housing::HousingStock>,
 }
 
 /// The city plan against the plan with `district`'s projects replaced by the file's projects of
 /// that county (its other projects are not the county's to send), in the place the county's
-/// projects held. Theirs carries the submission record, taken with the rows by `take`.
+/// projects held, and the county's rows of the 房源库 by the file's when it has a stock (one
+/// change, 房源库, to take or leave). Theirs carries the submission record, taken with the rows
+/// by `take`.
 pub fn submission(
     plan: &Plan,
     district: &str,
@@ -89,6 +93,9 @@ pub fn submission(
     let at = at.min(theirs.projects.len());
     let results = crate::calc::simulate::simulate(&plan.assumptions, &mine, plan.first_year);
     theirs.projects.splice(at..at, mine.iter().cloned());
+    if let Some(stock) = &received.stock {
+        theirs.housing = plan.housing.with_district_of(district, stock);
+    }
     let tally = Comparison::new(None, plan.clone(), theirs.clone()).tally();
     theirs.submissions.push(Submission {
         district: district.to_string(),

@@ -94,7 +94,7 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
         let lang = store.lang.get_untracked();
         let ours = store.plan.get_untracked();
         let name = file.name();
-        let (projects, by) = match projects_in(store, ours.clone(), &bytes, &name).await {
+        let (projects, by, stock) = match projects_in(store, ours.clone(), &bytes, &name).await {
             Ok(read) => read,
             Err(message) => return store.import_error.set(Some(message)),
         };
@@ -102,6 +102,7 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
             at: local_minute(),
             by,
             file: name.clone(),
+            stock,
         };
         match submission(&ours, &district, projects, received) {
             Ok(comparison) => store.proposal.set(Some(Proposal {
@@ -122,21 +123,28 @@ pub fn submission_file(session: Session, district: String, file: web_sys::File) 
     });
 }
 
-/// The projects of a county's file and who prepared it: a plan document by its content, else
-/// a project list (CSV or Excel, read by the worker); the same checks and messages as
-/// importing either.
+/// The projects of a county's file, who prepared it and its housing stock: a plan document by
+/// its content, else a project list (CSV or Excel, read by the worker; no stock); the same
+/// checks and messages as importing either.
 async fn projects_in(
     store: crate::ui::shell::state::Store,
     ours: Plan,
     bytes: &[u8],
     name: &str,
-) -> Result<(Vec<Project>, String), String> {
+) -> Result<
+    (
+        Vec<Project>,
+        String,
+        Option<crate::calc::housing::HousingStock>,
+    ),
+    String,
+> {
     let json = name.to_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"{");
     let lang = store.lang.get_untracked();
     if json {
         let imported = read_plan_file(store, bytes, name).await?;
         let by = imported.plan.provenance.prepared_by.label();
-        return Ok((imported.plan.projects, by));
+        return Ok((imported.plan.projects, by, Some(imported.plan.housing)));
     }
     crate::ui::shell::worker::read_project_list(
         store.worker_loading,
@@ -147,7 +155,7 @@ async fn projects_in(
         name,
     )
     .await
-    .map(|projects| (projects, String::new()))
+    .map(|projects| (projects, String::new(), None))
 }
 
 /// Takes the rows where `take[i]` holds as one step (undone as one). Refused (a rule the
