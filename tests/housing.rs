@@ -70,10 +70,12 @@ fn demand_against_stock_by_hand() {
                     ..homes("甲区", 0, "2027-01", &[])
                 },
             ],
+            // Offered at the plan's purchase price: a price it was not offered is a finding of
+            // its own (`purchases_costed_below_the_offers_are_named`).
             offers: vec![PurchaseOffer {
                 district: "甲区".into(),
                 units: 10,
-                price: 5_800.0,
+                price: 4_200.0,
                 month: month("2027-06"),
             }],
             sales: Vec::new(),
@@ -391,4 +393,36 @@ fn the_stock_chart_draws_each_rows_demand_and_homes() {
         rows.iter().map(|r| r.stock as f64).collect::<Vec<_>>()
     );
     assert_eq!(chart["xAxis"]["data"][4], "城关区 2027年");
+}
+
+/// The government's purchases costed at a price it has not been offered are named: the demo's
+/// 城关区 is offered flats at 6,300 元/m² and costs its purchases at the city's 4,200; a
+/// project's own price at the offer's clears it.
+#[test]
+fn purchases_costed_below_the_offers_are_named() {
+    let mut plan = planner::demo::demo_plan();
+    let found = |plan: &planner::plan::Plan| {
+        housing_findings(plan, &simulate_plan(plan, None))
+            .into_iter()
+            .filter(|f| matches!(f, HousingFinding::OfferPriceDiffers { .. }))
+            .collect::<Vec<_>>()
+    };
+    let f = found(&plan);
+    assert_eq!(
+        f,
+        vec![HousingFinding::OfferPriceDiffers {
+            district: "城关区".into(),
+            offered: 6_300.0,
+            costed: 4_200.0
+        }]
+    );
+    assert_eq!(
+        f[0].message(planner::i18n::Lang::Zh),
+        "城关区政府团购/收储报价均价 6,300 元/m²，测算按 4,200 元/m² 计（相差 -33.3 %）：请按报价调整项目或全市的购房单价（房源库）"
+    );
+    // Within a tenth of the offers: 5,700 is 9.5 % below.
+    for p in plan.projects.iter_mut().filter(|p| p.district == "城关区") {
+        p.costs.purchase_price = Some(5_700.0);
+    }
+    assert!(found(&plan).is_empty());
 }

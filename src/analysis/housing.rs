@@ -75,7 +75,18 @@ pub enum HousingFinding {
         demand: u64,
         stock: u64,
     },
+    /// The price the plan pays for the flats the government buys in a district (its projects'
+    /// purchase price, by households) differs from its offers' price (by units) by more than a
+    /// tenth: the government's purchase is costed at a price it has not been offered.
+    OfferPriceDiffers {
+        district: String,
+        offered: f64,
+        costed: f64,
+    },
 }
+
+/// How far the costed purchase price may be from the offers' before it is named.
+pub const PRICE_TOLERANCE: f64 = 0.10;
 
 impl HousingFinding {
     pub fn message(&self, lang: Lang) -> String {
@@ -121,8 +132,45 @@ impl HousingFinding {
                     stock,
                 ],
             ),
+            HousingFinding::OfferPriceDiffers {
+                district,
+                offered,
+                costed,
+            } => Text::FindOfferPrice.fill(
+                lang,
+                &[
+                    district,
+                    &crate::words::i18n::fmt_number(*offered, 0),
+                    &crate::words::i18n::fmt_number(*costed, 0),
+                    &fmt_pct(costed / offered - 1.0),
+                ],
+            ),
         }
     }
+}
+
+/// A district's offers' price (元/m², by units) and the price its projects' government purchases
+/// are costed at (by households choosing it); `None` without either.
+pub fn offer_and_costed_price(plan: &Plan, district: &str) -> Option<(f64, f64)> {
+    let (mut units, mut value) = (0.0, 0.0);
+    for o in plan
+        .housing
+        .offers
+        .iter()
+        .filter(|o| o.district == district)
+    {
+        units += f64::from(o.units);
+        value += f64::from(o.units) * o.price;
+    }
+    let (mut households, mut paid) = (0.0, 0.0);
+    for p in plan.projects.iter().filter(|p| p.district == district) {
+        let n =
+            ResettlementWay::GovernmentPurchase.amount(&p.resettlement.households(p.households));
+        let price = p.costs.resolve(&plan.assumptions.costs).purchase_price;
+        households += n as f64;
+        paid += n as f64 * price;
+    }
+    (units > 0.0 && households > 0.0).then(|| (value / units, paid / households))
 }
 
 /// Whether the plan says anything of `district`'s stock: a listing open to it, an offer in it or
@@ -281,6 +329,15 @@ pub fn housing_findings(plan: &Plan, results: &Results) -> Vec<HousingFinding> {
         }
     }
     for district in plan.districts() {
+        if let Some((offered, costed)) = offer_and_costed_price(plan, &district) {
+            if (costed / offered - 1.0).abs() > PRICE_TOLERANCE {
+                out.push(HousingFinding::OfferPriceDiffers {
+                    district: district.clone(),
+                    offered,
+                    costed,
+                });
+            }
+        }
         let Some(months) = cycle_months(s, &district) else {
             continue;
         };

@@ -219,7 +219,7 @@ fn tally(p: &Project, costs: &ProjectCosts, month: Month) -> Tally {
 }
 
 /// One project's row as of `month`: its tally, whether it has reported, how far behind it is.
-fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
+pub(crate) fn project_row(p: &Project, costs: &ProjectCosts, month: Month) -> ProjectRow {
     let record = p.progress.as_of(month);
     let tally = tally(p, costs, month);
     let builds = costs.total.builds();

@@ -285,7 +285,7 @@ pub struct MonthReadiness {
 }
 
 impl MonthReadiness {
-    fn add(&mut self, o: &MonthReadiness) {
+    pub(crate) fn add(&mut self, o: &MonthReadiness) {
         self.projects += o.projects;
         self.steps += o.steps;
         self.done += o.done;
@@ -304,7 +304,12 @@ impl MonthReadiness {
 }
 
 /// One project's readiness at the end of `month` (`total`: its investment).
-fn project_month(p: &Project, gates: &Gates, total: &Investment, month: Month) -> MonthReadiness {
+pub(crate) fn project_month(
+    p: &Project,
+    gates: &Gates,
+    total: &Investment,
+    month: Month,
+) -> MonthReadiness {
     let (end, start) = (month_end(month), month_end(month.previous()));
     let mut m = MonthReadiness {
         projects: 1,

@@ -18,6 +18,9 @@
 //! lines on stderr.
 //! `--housing`: demand against the housing stock (房源库) per planned year and district, each
 //! district's 消化周期, and the findings with their messages, as JSON.
+//! `--assess YYYY-MM|YYYY-Qn|YYYY`: the period's scores (考核) of every district and every
+//! 包抓领导 under the plan's scheme, line by line, ranked; the 督办清单 and the 逾期未回迁
+//! register at the period's last month, as JSON.
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
     let mut gates = false;
     let mut housing = false;
     let mut gated: Option<planner::gates::GateDates> = None;
+    let mut assess: Option<planner::calc::assessment::Period> = None;
     let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -78,12 +82,24 @@ fn main() -> ExitCode {
                     forecast = Some(m);
                 }
             }
+            "--assess" => {
+                match args
+                    .next()
+                    .as_deref()
+                    .and_then(planner::calc::assessment::Period::parse)
+                {
+                    Some(p) => assess = Some(p),
+                    None => {
+                        return fail("--assess 后应为月份、季度或年份，如 2027-03、2027-Q1、2027")
+                    }
+                }
+            }
             "--risk" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),
             },
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] [--housing] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] [--housing] [--assess PERIOD] PLAN.json");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -149,6 +165,18 @@ fn main() -> ExitCode {
     }
     if housing {
         return housing_run(&plan, chosen);
+    }
+    if let Some(period) = assess {
+        use planner::analysis::assessment::{assess, overdue_register, supervision_list};
+        let view = plan.resolve(chosen).plan;
+        let end = period.end();
+        let out = serde_json::json!({
+            "assessment": assess(&view, period),
+            "supervision": supervision_list(&view, end),
+            "overdue": overdue_register(&view, end),
+        });
+        println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
+        return ExitCode::SUCCESS;
     }
     let results = simulate_plan(&plan, chosen);
     if csv {

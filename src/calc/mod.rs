@@ -1,5 +1,6 @@
 //! The calculation: model, fields, costs, finance, simulation and rules; may import: words.
 
+pub mod assessment;
 pub mod costs;
 pub mod fields;
 pub mod finance;

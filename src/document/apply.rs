@@ -307,7 +307,8 @@ impl Plan {
             | Edit::SetRankingWeights { .. }
             | Edit::SetGates { .. }
             | Edit::SetDeadlines { .. }
-            | Edit::SetHousingStock { .. } => self.change_document(edit)?,
+            | Edit::SetHousingStock { .. }
+            | Edit::SetAssessment { .. } => self.change_document(edit)?,
             Edit::SetWindow { .. } | Edit::ArchiveProject { .. } | Edit::RestoreProject { .. } => {
                 self.change_window(edit)?
             }
@@ -471,6 +472,12 @@ impl Plan {
                     stock: Box::new(std::mem::replace(&mut self.housing, (**stock).clone())),
                 }
             }
+            Edit::SetAssessment { scheme } => {
+                refused_if_any(crate::document::validate::assessment_issues(scheme))?;
+                Edit::SetAssessment {
+                    scheme: Box::new(std::mem::replace(&mut self.assessment, (**scheme).clone())),
+                }
+            }
             _ => unreachable!("only document edits reach change_document"),
         })
     }
@@ -607,6 +614,7 @@ impl Plan {
             gates: self.gates.clone(),
             deadlines: self.deadlines.clone(),
             housing: self.housing.clone(),
+            assessment: self.assessment.clone(),
         };
         let mut stale = Vec::new();
         for (i, e) in scenario.map_or(&[][..], |s| &s.edits).iter().enumerate() {

@@ -210,6 +210,7 @@ pub fn demo_plan() -> Plan {
         gates: Default::default(),
         deadlines: crate::document::demo_steps::demo_deadlines(),
         housing: crate::document::demo_steps::demo_housing(),
+        assessment: Default::default(),
     }
 }
 

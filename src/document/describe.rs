@@ -127,6 +127,7 @@ impl Edit {
             }
             Edit::SetDeadlines { .. } => Text::DescDeadlines.tr(lang).into(),
             Edit::SetHousingStock { .. } => Text::DescHousingStock.tr(lang).into(),
+            Edit::SetAssessment { .. } => Text::DescAssessment.tr(lang).into(),
             Edit::SetScenarioGated { scenario: s, gated } => {
                 let how = match gated {
                     Some(d) => d.label().tr(lang),

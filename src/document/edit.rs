@@ -193,6 +193,10 @@ pub enum Edit {
     SetHousingStock {
         stock: Box<crate::calc::housing::HousingStock>,
     },
+    /// The plan's 考核办法, all at once.
+    SetAssessment {
+        scheme: Box<crate::calc::assessment::Scheme>,
+    },
     /// Whether a scenario's money waits for its gates, and by which dates.
     SetScenarioGated {
         scenario: String,
@@ -312,6 +316,7 @@ impl Edit {
                 | Edit::SetGates { .. }
                 | Edit::SetDeadlines { .. }
                 | Edit::SetHousingStock { .. }
+                | Edit::SetAssessment { .. }
                 | Edit::SetScenarioGated { .. }
         ) && match self {
             // A batch is the plan's content when any edit of it is (a pasted block of actuals
@@ -350,6 +355,7 @@ impl Edit {
             Edit::SetReadinessFacts { project, .. } => p(project, "readiness".into()),
             Edit::SetGates { .. } => Some(Target::Plan("gates")),
             Edit::SetHousingStock { .. } => Some(Target::Plan("housing")),
+            Edit::SetAssessment { .. } => Some(Target::Plan("assessment")),
             Edit::SetAssumption { key, .. } => Some(Target::Assumption(key.key().into())),
             Edit::SetCostDefault { driver, .. } => Some(Target::Assumption(driver.key().into())),
             Edit::RenamePlan { .. } => Some(Target::Plan("name")),

@@ -68,6 +68,13 @@ pub struct Plan {
     /// The housing stock monetized households can use (房源库, version 9).
     #[serde(default, skip_serializing_if = "HousingStock::is_empty")]
     pub housing: HousingStock,
+    /// The 考核办法 its districts and leaders are scored by (version 10; the 2022 city scheme
+    /// when absent, and not written while it is).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::calc::assessment::Scheme::is_default"
+    )]
+    pub assessment: crate::calc::assessment::Scheme,
 }
 
 /// The window of every document before version 7.

@@ -54,6 +54,8 @@ pub enum Field {
     Housing(crate::calc::housing::StockRow),
     /// A part of the voucher scheme (房票).
     Voucher(crate::calc::voucher::VoucherField),
+    /// A line of the 考核办法 (from 1), or (0) its grade bands.
+    Assessment(usize),
     /// A figure of a month's progress.
     Progress(
         crate::calc::model::Month,
@@ -90,6 +92,7 @@ impl Field {
             Field::Deadline => Text::FieldDeadline,
             Field::Housing(_) => Text::FieldHousing,
             Field::Voucher(v) => v.part.label(),
+            Field::Assessment(_) => Text::FieldAssessment,
         }
     }
 
@@ -107,6 +110,7 @@ impl Field {
                 };
                 Text::StockRowName.fill(lang, &[&what.tr(lang), &n])
             }
+            Field::Assessment(n) if n > 0 => Text::AssessmentRowName.fill(lang, &[&n]),
             Field::Voucher(v) if v.row > 0 => {
                 Text::VoucherRowName.fill(lang, &[&v.part.label().tr(lang), &v.row])
             }
@@ -719,7 +723,22 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     out.extend(deadline_issues(&plan.deadlines));
     out.extend(housing_issues(&plan.housing));
     out.extend(voucher_issues(&plan.assumptions.vouchers));
+    out.extend(assessment_issues(&plan.assessment));
     out
+}
+
+/// The 考核办法's problems: each line's weight within 0–100 and its target within 0–200 %, its
+/// section named; the bands within 0–100.
+pub fn assessment_issues(scheme: &crate::calc::assessment::Scheme) -> Vec<Issue> {
+    scheme
+        .problems()
+        .into_iter()
+        .map(|(n, problem)| Issue {
+            project: None,
+            field: Field::Assessment(n),
+            problem,
+        })
+        .collect()
 }
 
 /// The voucher scheme's problems, by tier, stage or figure.

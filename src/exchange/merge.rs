@@ -300,6 +300,8 @@ pub enum PlanPart {
     Window,
     /// The housing stock (房源库), whole.
     Housing,
+    /// The 考核办法, whole.
+    Assessment,
 }
 
 impl PlanPart {
@@ -314,6 +316,7 @@ impl PlanPart {
                 PlanPart::Reporting,
                 PlanPart::Window,
                 PlanPart::Housing,
+                PlanPart::Assessment,
             ])
     }
 
@@ -328,6 +331,7 @@ impl PlanPart {
             PlanPart::Reporting => a.reporting == b.reporting,
             PlanPart::Window => a.window_years == b.window_years,
             PlanPart::Housing => a.housing == b.housing,
+            PlanPart::Assessment => a.assessment == b.assessment,
         }
     }
 
@@ -347,6 +351,7 @@ impl PlanPart {
             PlanPart::Reporting => into.reporting = from.reporting.clone(),
             PlanPart::Window => into.window_years = from.window_years,
             PlanPart::Housing => into.housing = from.housing.clone(),
+            PlanPart::Assessment => into.assessment = from.assessment.clone(),
         }
     }
 
@@ -366,6 +371,7 @@ impl PlanPart {
             PlanPart::Reporting => Text::ReportingLabel.tr(lang).into(),
             PlanPart::Window => Text::FieldWindow.tr(lang).into(),
             PlanPart::Housing => Text::FieldHousing.tr(lang).into(),
+            PlanPart::Assessment => Text::FieldAssessment.tr(lang).into(),
         }
     }
 
@@ -382,7 +388,8 @@ impl PlanPart {
             | PlanPart::Risk
             | PlanPart::Optimize
             | PlanPart::Reporting
-            | PlanPart::Housing => String::new(),
+            | PlanPart::Housing
+            | PlanPart::Assessment => String::new(),
         }
     }
 }
@@ -1097,6 +1104,11 @@ pub fn edit_towards(from: &Plan, to: &Plan, kind: BatchKind) -> Option<Edit> {
     if from.housing != to.housing {
         edits.push(Edit::SetHousingStock {
             stock: Box::new(to.housing.clone()),
+        });
+    }
+    if from.assessment != to.assessment {
+        edits.push(Edit::SetAssessment {
+            scheme: Box::new(to.assessment.clone()),
         });
     }
     if from.reporting.weights != to.reporting.weights {

@@ -7,8 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assumptions, compare, editor, fund_balance, housing, mixes, progress, progress_report,
-    projects, readiness, report, results, risk, team,
+    assessment, assumptions, compare, editor, fund_balance, housing, mixes, progress,
+    progress_report, projects, readiness, report, results, risk, team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -201,6 +201,7 @@ fn App() -> impl IntoView {
                                 Tab::Risk => view! { <risk::RiskPage /> }.into_any(),
                                 Tab::Progress => view! { <progress::ProgressPage /> }.into_any(),
                                 Tab::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
+                                Tab::Assessment => view! { <assessment::AssessmentPage /> }.into_any(),
                                 Tab::Team => view! { <team::TeamPage /> }.into_any(),
                                 Tab::Report => view! { <report::ReportPage /> }.into_any(),
                             }

@@ -45,7 +45,7 @@ export function useBrowser() {
 }
 
 /// Every page's id (its `nav-…` test id and `#/…` hash), in the navigation bar's order.
-export const PAGES = ['projects', 'resettlement', 'housing', 'financing', 'assumptions', 'results', 'compare', 'risk', 'progress', 'readiness', 'team', 'report'];
+export const PAGES = ['projects', 'resettlement', 'housing', 'financing', 'assumptions', 'results', 'compare', 'risk', 'progress', 'readiness', 'assessment', 'team', 'report'];
 
 /// The scenario bar's panels: the button that opens (and closes) each, and the panel.
 export const PANELS = [

@@ -84,7 +84,8 @@ test('测算结果 opens without drawing the charts below its fold; a chart draw
   await page.locator('[data-testid="chart-debt"]').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')));
   const stacked = await page.evaluate(() => {
-    const series = window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')).getOption().series;
+    // The stacked bands are the debt; a line of vouchers owed (房票), not borrowed, is apart.
+    const series = window.echarts?.getInstanceByDom(document.querySelector('[data-testid="chart-debt"]')).getOption().series.filter((s) => s.stack === 'debt');
     return series[0].data.map((_, i) => series.reduce((s, x) => s + Number(x.data[i]), 0));
   });
   assert.equal(stacked.length, after.length);

@@ -209,7 +209,11 @@ test('charts show their subject: burden bars alone, debt as stacked areas, PPP r
   const fiscal = await option('chart-fiscal');
   assert.ok(fiscal.series.every((s) => s.type === 'bar'), 'no line over the burden bars');
   const debt = await option('chart-debt');
-  assert.ok(debt.series.every((s) => s.stack === 'debt' && s.areaStyle), 'stacked debt drawn as areas');
+  // The debt stacked as areas; the vouchers owed (房票, a liability, not borrowed) a line apart.
+  const owed = debt.series.filter((s) => s.name === '未兑付房票');
+  assert.equal(owed.length, 1);
+  assert.ok(!owed[0].stack && !owed[0].areaStyle, 'vouchers owed are not stacked on the debt');
+  assert.ok(debt.series.filter((s) => s.name !== '未兑付房票').every((s) => s.stack === 'debt' && s.areaStyle), 'stacked debt drawn as areas');
   const ppp = await option('chart-ppp');
   assert.equal(ppp.yAxis.length, 2);
   assert.equal(ppp.series.find((s) => s.type === 'line' && s.yAxisIndex === 1)?.name, 'PPP支出上限余量');

@@ -68,7 +68,8 @@ test('a project\'s fund-balance plan opens from its row, adds up as the simulati
   assert.match(await sheet.locator('h1').textContent(), /黄沙桥片区 · 资金平衡方案/);
   // Investment by item with its total; one row per year of money plus the totals row.
   const items = await page.locator('[data-testid="fund-balance-investment"] tbody tr').count();
-  assert.equal(items, 8);
+  // Eight categories (房票兑付 among them) and the total.
+  assert.equal(items, 9);
   const head = await page.locator('[data-testid="fund-balance-yearly"] thead tr:last-child th').allTextContents();
   for (const h of ['项目资本金', '土地出让收入', '还本付息合计', '当年结余', '累计结余']) assert.ok(head.includes(h), `${h} in ${head}`);
   const num = (s) => Number(s.replace(/[,\s]/g, ''));

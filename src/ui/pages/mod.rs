@@ -1,5 +1,6 @@
 //! One module per page, and the editor; may import: every core layer, the shell, the widgets.
 
+pub mod assessment;
 pub mod assumptions;
 pub mod compare;
 pub mod editor;

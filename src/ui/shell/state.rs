@@ -279,6 +279,7 @@ pub enum Tab {
     Risk,
     Progress,
     Readiness,
+    Assessment,
     Team,
     Report,
 }
@@ -319,7 +320,7 @@ impl Section {
 
 impl Tab {
     /// Every page, grouped by section in the bar's order.
-    pub const ALL: [Tab; 12] = [
+    pub const ALL: [Tab; 13] = [
         Tab::Projects,
         Tab::Resettlement,
         Tab::Housing,
@@ -330,6 +331,7 @@ impl Tab {
         Tab::Risk,
         Tab::Progress,
         Tab::Readiness,
+        Tab::Assessment,
         Tab::Team,
         Tab::Report,
     ];
@@ -343,7 +345,7 @@ impl Tab {
             | Tab::Financing
             | Tab::Assumptions => Section::Plan,
             Tab::Results | Tab::Compare | Tab::Risk => Section::Weigh,
-            Tab::Progress | Tab::Readiness => Section::Follow,
+            Tab::Progress | Tab::Readiness | Tab::Assessment => Section::Follow,
             Tab::Team | Tab::Report => Section::Share,
         }
     }
@@ -360,6 +362,7 @@ impl Tab {
             Tab::Risk => Text::NavRisk,
             Tab::Progress => Text::NavProgress,
             Tab::Readiness => Text::NavReadiness,
+            Tab::Assessment => Text::NavAssessment,
             Tab::Team => Text::NavTeam,
             Tab::Report => Text::NavReport,
         }
@@ -378,6 +381,7 @@ impl Tab {
             Tab::Risk => "risk",
             Tab::Progress => "progress",
             Tab::Readiness => "readiness",
+            Tab::Assessment => "assessment",
             Tab::Team => "team",
             Tab::Report => "report",
         }

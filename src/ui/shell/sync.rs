@@ -493,6 +493,7 @@ impl Session {
             gates: Default::default(),
             deadlines: Vec::new(),
             housing: Default::default(),
+            assessment: Default::default(),
         };
         self.add_and_open(plan);
     }

@@ -1,0 +1,272 @@
+//! 考核: the period's scores of every district and every 包抓领导 under the plan's scheme (a
+//! preset chosen as one edit), each score explained line by line; the month's 督办清单 and the
+//! 逾期未回迁 register.
+
+use leptos::prelude::*;
+
+use crate::analysis::assessment::{assess, overdue_register, supervision_list, Problem, Scored};
+use crate::calc::assessment::{Period, SchemePreset};
+use crate::calc::model::Month;
+use crate::document::edit::Edit;
+use crate::ui::shell::state::{lang, t, Store};
+use crate::words::i18n::{fmt_pct, Text};
+
+/// Which period the page scores, as of the progress page's month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Month, Kind::Quarter, Kind::Year];
+
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Month => "month",
+            Kind::Quarter => "quarter",
+            Kind::Year => "year",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Kind::Month => Text::AssessMonthly,
+            Kind::Quarter => Text::AssessQuarterly,
+            Kind::Year => Text::AssessYearly,
+        }
+    }
+
+    fn period(self, m: Month) -> Period {
+        match self {
+            Kind::Month => Period::Month(m),
+            Kind::Quarter => Period::Quarter(m.year, (m.month - 1) / 3 + 1),
+            Kind::Year => Period::Year(m.year),
+        }
+    }
+}
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let month = store.progress_month;
+    let kind = RwSignal::new(Kind::Quarter);
+    let error = RwSignal::new(None::<String>);
+    let period = Memo::new(move |_| kind.get().period(month.get()));
+    let scores = Memo::new(move |_| store.view.with(|p| assess(p, period.get())));
+    let preset = move |ev| {
+        if let Some(p) = SchemePreset::from_key(&event_target_value(&ev)) {
+            store.dispatch_naming(
+                Edit::SetAssessment {
+                    scheme: Box::new(p.scheme()),
+                },
+                error,
+            );
+        }
+    };
+    view! {
+        <section class="page assessment-page" data-testid="assessment-page">
+            <h2>{move || t(Text::NavAssessment)}</h2>
+            <p class="hint">{move || t(Text::AssessIntro)}</p>
+            <div class="toolbar">
+                <label class="field compact">
+                    <span class="label">{move || t(Text::ProgressMonth)}</span>
+                    <input type="month" data-testid="assess-month" prop:value=move || month.get().key()
+                        on:change=move |ev| if let Some(m) = Month::parse(&event_target_value(&ev)) { month.set(m); } />
+                </label>
+                <label class="field compact">
+                    <span class="label">{move || t(Text::AssessPeriod)}</span>
+                    <select data-testid="assess-period" prop:value=move || kind.get().key()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(k) = Kind::ALL.into_iter().find(|k| k.key() == v) { kind.set(k); }
+                        }>
+                        {Kind::ALL.map(|k| view! { <option value=k.key()>{move || t(k.label())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field compact">
+                    <span class="label">{move || t(Text::FieldAssessment)}</span>
+                    <select data-testid="assess-preset" prop:value=move || store.plan.with(|p| p.assessment.preset.clone()) on:change=preset>
+                        {SchemePreset::ALL.map(|p| view! { <option value=p.key()>{move || t(p.label())}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <h3 data-testid="assess-title">{move || period.get().label(lang())}</h3>
+            <ScoreTable caption=Text::AssessDistricts testid="assess-districts"
+                rows=Signal::derive(move || scores.with(|a| a.districts.clone())) />
+            <ScoreTable caption=Text::AssessLeaders testid="assess-leaders"
+                rows=Signal::derive(move || scores.with(|a| a.leaders.clone())) />
+            <SupervisionTable />
+            <OverdueTable />
+        </section>
+    }
+}
+
+/// A ranking: place, name, total, grade, and the lines behind the total.
+#[component]
+fn ScoreTable(caption: Text, testid: &'static str, rows: Signal<Vec<Scored>>) -> impl IntoView {
+    let heads = [
+        Text::ColRank,
+        Text::AssessWho,
+        Text::AssessTotal,
+        Text::AssessGrade,
+        Text::AssessLines,
+    ];
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|s| {
+                let name = s.who.name().to_string();
+                let shown = name.clone();
+                let lines = explain(&s);
+                view! {
+                    <tr data-testid="assess-row" data-name=name>
+                        <td>{s.rank}</td>
+                        <td>{shown}</td>
+                        <td data-testid="assess-total">{crate::words::display::fixed(s.score.total, 2)}</td>
+                        <td data-testid="assess-grade">{t(s.score.grade.label())}</td>
+                        <td><details><summary>{t(Text::AssessLines)}</summary>
+                            <ul>{lines.into_iter().map(|l| view! { <li data-testid="assess-line">{l}</li> }).collect_view()}</ul>
+                        </details></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="data compact" data-testid=testid>
+                <caption>{move || t(caption)}</caption>
+                <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A score's lines as sentences: "开工率 20.0 %（目标 25.0 %）：0 分，一票否决".
+fn explain(s: &Scored) -> Vec<String> {
+    let lang = lang();
+    let mut out: Vec<String> = s
+        .score
+        .lines
+        .iter()
+        .map(|l| {
+            let value = l
+                .value
+                .map_or_else(|| t(Text::AssessNotMeasured).to_string(), fmt_pct);
+            let why = if l.vetoed {
+                t(Text::AssessVetoed)
+            } else if l.zeroed {
+                t(Text::AssessZeroed)
+            } else {
+                ""
+            };
+            Text::AssessLine.fill(
+                lang,
+                &[
+                    &t(l.indicator.label()),
+                    &value,
+                    &fmt_pct(l.target),
+                    &crate::words::display::fixed(l.points, 2),
+                    &crate::words::display::fixed(l.weight, 0),
+                    &why,
+                ],
+            )
+        })
+        .collect();
+    out.extend(s.score.deductions.iter().map(|d| {
+        Text::AssessDeducted.fill(
+            lang,
+            &[
+                &t(d.kind.label()),
+                &d.count,
+                &crate::words::display::fixed(d.points, 2),
+            ],
+        )
+    }));
+    out
+}
+
+/// The month's 督办清单.
+#[component]
+fn SupervisionTable() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let list = Memo::new(move |_| {
+        store
+            .view
+            .with(|p| supervision_list(p, store.progress_month.get()))
+    });
+    let problem = |p: Problem| match p {
+        Problem::Behind => Text::SuperviseBehind,
+        Problem::PreWorkStalled => Text::SupervisePreWork,
+        Problem::LoanUndrawn => Text::SuperviseLoan,
+        Problem::SigningStuck => Text::SuperviseSigning,
+        Problem::ReportLate => Text::SuperviseReport,
+    };
+    let heads = [
+        Text::ColName,
+        Text::ColDistrict,
+        Text::AssessLead,
+        Text::SuperviseProblems,
+        Text::SuperviseMonths,
+    ];
+    view! {
+        <div class="table-scroll">
+            <table class="data compact" data-testid="supervision">
+                <caption>{move || Text::SuperviseTitle.fill(lang(), &[&store.progress_month.get().label(lang())])}</caption>
+                <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
+                <tbody>{move || list.get().into_iter().map(|s| {
+                    let problems = s.problems.iter().map(|&p| t(problem(p))).collect::<Vec<_>>().join("、");
+                    let months = if s.interview { Text::SuperviseInterview.fill(lang(), &[&s.months]) } else { s.months.to_string() };
+                    view! {
+                        <tr data-testid="supervision-row" class:miss=s.interview>
+                            <td>{s.name}</td><td>{s.district}</td><td>{s.lead}</td><td>{problems}</td><td>{months}</td>
+                        </tr>
+                    }
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// 逾期未回迁 at the month's end.
+#[component]
+fn OverdueTable() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let rows = Memo::new(move |_| {
+        store
+            .view
+            .with(|p| overdue_register(p, store.progress_month.get()))
+    });
+    let heads = [
+        Text::ColName,
+        Text::ColDistrict,
+        Text::AssessLead,
+        Text::OverduePromised,
+        Text::OverdueHouseholds,
+        Text::OverdueMonths,
+    ];
+    view! {
+        <div class="table-scroll">
+            <table class="data compact" data-testid="overdue">
+                <caption>{move || t(Text::OverdueTitle)}</caption>
+                <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
+                <tbody>{move || {
+                    let rows = rows.get();
+                    if rows.is_empty() {
+                        return view! { <tr><td colspan="6" data-testid="overdue-none">{t(Text::OverdueNone)}</td></tr> }.into_any();
+                    }
+                    rows.into_iter().map(|o| view! {
+                        <tr data-testid="overdue-row">
+                            <td>{o.name}</td><td>{o.district}</td><td>{o.lead}</td>
+                            <td>{o.promised.label(lang())}</td><td>{o.households}</td><td>{o.months}</td>
+                        </tr>
+                    }).collect_view().into_any()
+                }}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,255 @@
+//! 考核: a county scored by hand for a quarter with a veto and a deduction, grade bands at
+//! their edges, ties, the 督办清单 on a fixed month and the 逾期未回迁 register against a
+//! hand-built plan.
+
+use planner::analysis::assessment::{
+    assess, overdue_register, supervision_list, Assessed, Problem,
+};
+use planner::calc::assessment::{Band, Counts, Grade, Indicator, Period, Scheme, SchemePreset};
+use planner::calc::readiness::{Day, Milestone, MilestoneRecord};
+use planner::demo::demo_plan;
+use planner::model::{Month, MonthlyProgress, Project, ResettlementMix};
+use planner::plan::Plan;
+
+fn month(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+/// One county, 甲县, with one 2027 project of 100 households, half in cash and half in new
+/// flats; its 可研 planned for 15 February 2027 and not done; by March 60 households signed, 20
+/// paid in cash, no flat started, a fifth of the year's investment made and a quarter of the
+/// year's money in place.
+fn county_plan() -> (Plan, f64) {
+    let mut plan = demo_plan();
+    plan.scenarios.clear();
+    plan.reporting = Default::default();
+    plan.housing = Default::default();
+    let mut p: Project = plan.new_project("甲县试点片区");
+    p.district = "甲县".into();
+    p.central_city = false;
+    p.lead = "甲县县长".into();
+    p.year = 2027;
+    p.households = 100;
+    p.area_m2 = 8_000.0;
+    p.resettlement = ResettlementMix {
+        cash: 0.5,
+        self_purchase: 0.0,
+        government_purchase: 0.0,
+        voucher: 0.0,
+        new_build: 0.5,
+    };
+    p.readiness.milestones.insert(
+        Milestone::Feasibility,
+        MilestoneRecord {
+            planned: Some(Day::parse("2027-02-15").unwrap()),
+            ..Default::default()
+        },
+    );
+    let costs = planner::costs::project_costs(&p, &plan.assumptions);
+    let year = costs.by_year[0].total();
+    let mut r = MonthlyProgress::empty(month("2027-03"));
+    r.signed = 60;
+    r.monetized.cash = 20;
+    r.invested = 0.2 * year;
+    for &i in planner::model::Instrument::ALL {
+        *i.amount_mut(&mut r.funds) = 0.25 * year * i.get(&p.financing);
+    }
+    p.progress.expropriation_started = Some(month("2027-01"));
+    p.progress.months = vec![r];
+    plan.projects = vec![p];
+    (plan, year)
+}
+
+/// The 2022 city scheme for 2027年第1季度 (a quarter of the year gone: accumulating targets at
+/// 25 %):
+/// - 开工率 (20 / 20 flats started + 20 in cash) = 20 % < 25 %: the veto; 任务完成 (开工 20 and
+///   签约 12) scores 0 though 签约率 60 % met its 25 %;
+/// - 投资完成率 20 % of 25 %: 16 × 0.8 = 12.8;
+/// - 前期手续按期 0 of 1: 0; 货币化 (actual) 20 / 20 = 100 % ≥ 50 %: 4;
+/// - 资金到位率 25 % of 25 %: 16; reports: none taken in the plan, nothing to measure: 16;
+/// - one milestone past its day: 1.5 off.
+///
+/// Total 12.8 + 4 + 16 + 16 − 1.5 = 47.3: 不合格.
+#[test]
+fn a_county_scored_by_hand_for_a_quarter_with_a_veto_and_a_deduction() {
+    let (plan, _) = county_plan();
+    let a = assess(&plan, Period::parse("2027-Q1").unwrap());
+    assert_eq!(a.districts.len(), 1);
+    let s = &a.districts[0];
+    assert_eq!(s.who, Assessed::District("甲县".into()));
+    let line = |i: Indicator| s.score.lines.iter().find(|l| l.indicator == i).unwrap();
+    assert!((line(Indicator::Start).value.unwrap() - 0.2).abs() < 1e-12);
+    assert!(line(Indicator::Start).vetoed);
+    assert_eq!(line(Indicator::Start).points, 0.0);
+    assert!(
+        line(Indicator::Signing).zeroed,
+        "its section zeroed by the veto"
+    );
+    assert_eq!(line(Indicator::Signing).points, 0.0);
+    assert_eq!(line(Indicator::Investment).points, 12.8);
+    assert_eq!(line(Indicator::MilestonesOnTime).points, 0.0);
+    assert_eq!(line(Indicator::Monetized).points, 4.0);
+    assert_eq!(line(Indicator::Funds).points, 16.0);
+    assert_eq!(line(Indicator::ReportsOnTime).value, None);
+    assert_eq!(line(Indicator::ReportsOnTime).points, 16.0);
+    assert_eq!(s.counts.missed_deadlines, 1);
+    assert_eq!(s.score.deductions.len(), 1);
+    assert_eq!(s.score.deductions[0].points, 1.5);
+    assert_eq!(s.score.total, 47.3);
+    assert_eq!(s.score.grade, Grade::Fail);
+    // The same as its leader's score: one project.
+    assert_eq!(a.leaders[0].who, Assessed::Leader("甲县县长".into()));
+    assert_eq!(a.leaders[0].score.total, 47.3);
+}
+
+/// Grade bands at their edges: 95 is 优秀, 94.99 良好, 85 良好, 60 合格, 59.99 不合格; a veto
+/// bars 优秀 however high the total.
+#[test]
+fn grade_bands_at_their_edges() {
+    let s = SchemePreset::City2022.scheme();
+    assert_eq!(s.grade(95.0, false), Grade::Excellent);
+    assert_eq!(s.grade(94.99, false), Grade::Good);
+    assert_eq!(s.grade(85.0, false), Grade::Good);
+    assert_eq!(s.grade(84.99, false), Grade::Pass);
+    assert_eq!(s.grade(60.0, false), Grade::Pass);
+    assert_eq!(s.grade(59.99, false), Grade::Fail);
+    assert_eq!(s.grade(100.0, true), Grade::Good);
+    // Bands in any order read the same.
+    let mut shuffled = s.clone();
+    shuffled.bands.reverse();
+    assert_eq!(shuffled.grade(95.0, false), Grade::Excellent);
+    let none = Scheme {
+        bands: vec![Band {
+            min: 50.0,
+            grade: Grade::Pass,
+        }],
+        ..s
+    };
+    assert_eq!(none.grade(10.0, false), Grade::Fail);
+}
+
+/// Every indicator at its target scores the full 100 in either preset; nothing measured scores
+/// full too; each line's points never exceed its weight.
+#[test]
+fn the_presets_weigh_a_hundred() {
+    for p in SchemePreset::ALL {
+        let s = p.scheme();
+        let weights: f64 = s.items.iter().map(|i| i.weight).sum();
+        assert_eq!(weights, 100.0, "{}", p.key());
+        let full = s.score(|_| Some(1.0), &Counts::default(), 12);
+        assert_eq!(full.total, 100.0);
+        assert_eq!(full.grade, Grade::Excellent);
+        let none = s.score(|_| None, &Counts::default(), 6);
+        assert_eq!(none.total, 100.0);
+        let half = s.score(|_| Some(0.3), &Counts::default(), 12);
+        assert!(half.lines.iter().all(|l| l.points <= l.weight));
+    }
+}
+
+/// Two districts with the same total share a place and are listed by name; the next is third.
+#[test]
+fn ties_share_a_place() {
+    let (mut plan, _) = county_plan();
+    let mut b = plan.projects[0].clone();
+    b.id = "p2".into();
+    b.district = "乙县".into();
+    b.lead = "乙县县长".into();
+    let mut c = plan.projects[0].clone();
+    c.id = "p3".into();
+    c.district = "丙县".into();
+    c.lead = "丙县县长".into();
+    c.progress.months[0].started_units = 30;
+    plan.projects.extend([b, c]);
+    let a = assess(&plan, Period::Quarter(2027, 1));
+    let order: Vec<(&str, usize)> = a.districts.iter().map(|s| (s.who.name(), s.rank)).collect();
+    assert_eq!(order, [("丙县", 1), ("乙县", 2), ("甲县", 2)]);
+}
+
+/// The 督办清单 for March 2027 of the county plan: behind (construction not started), 前期手续
+/// past its day, signing stuck (60 in January and still 60 in March); three months on the list
+/// (the project has been behind since January), so its leader is a 约谈 candidate.
+#[test]
+fn the_supervision_list_on_a_fixed_month() {
+    let (mut plan, _) = county_plan();
+    let p = &mut plan.projects[0];
+    let mut jan = p.progress.months[0].clone();
+    jan.month = month("2027-01");
+    p.progress.months.insert(0, jan);
+    let list = supervision_list(&plan, month("2027-03"));
+    assert_eq!(list.len(), 1);
+    let s = &list[0];
+    assert_eq!(
+        (s.name.as_str(), s.lead.as_str()),
+        ("甲县试点片区", "甲县县长")
+    );
+    assert!(s.problems.contains(&Problem::Behind));
+    assert!(s.problems.contains(&Problem::PreWorkStalled));
+    assert!(s.problems.contains(&Problem::SigningStuck));
+    assert!(
+        !s.problems.contains(&Problem::ReportLate),
+        "the plan takes no reports"
+    );
+    assert_eq!(s.months, 3);
+    assert!(s.interview);
+    // Nothing of a later year is on the list.
+    plan.projects[0].year = 2028;
+    assert!(supervision_list(&plan, month("2027-03")).is_empty());
+}
+
+/// 逾期未回迁: the county project's 50 households in kind were promised their flats in June 2029
+/// (30 months from January 2027); in December 2029, with 20 flats completed, 30 are six months
+/// overdue; none before the promise; none once all 50 are completed.
+#[test]
+fn the_overdue_register_counts_by_hand() {
+    let (mut plan, _) = county_plan();
+    assert!(overdue_register(&plan, month("2029-06")).is_empty());
+    let mut r = MonthlyProgress::empty(month("2029-12"));
+    r.signed = 100;
+    r.completed_units = 20;
+    plan.projects[0].progress.months.push(r.clone());
+    let o = overdue_register(&plan, month("2029-12"));
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].promised, month("2029-06"));
+    assert_eq!((o[0].households, o[0].months), (30, 6));
+    r.completed_units = 50;
+    *plan.projects[0].progress.months.last_mut().unwrap() = r;
+    assert!(overdue_register(&plan, month("2029-12")).is_empty());
+}
+
+/// `plan-sim --assess 2027-Q1` prints the demo's scores, the 督办清单 and the register as the
+/// library computes them.
+#[test]
+fn plan_sim_assess_prints_the_scores() {
+    let plan = demo_plan();
+    let dir = std::env::temp_dir().join(format!("assess-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.json");
+    std::fs::write(&file, planner::format::encode(&plan)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-sim"))
+        .args(["--assess", "2027-Q1", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = assess(&plan, Period::Quarter(2027, 1));
+    let districts = v["assessment"]["districts"].as_array().unwrap();
+    assert_eq!(districts.len(), a.districts.len());
+    for (j, s) in districts.iter().zip(&a.districts) {
+        assert_eq!(j["score"]["total"].as_f64().unwrap(), s.score.total);
+        assert_eq!(j["rank"].as_u64().unwrap() as usize, s.rank);
+    }
+    assert_eq!(
+        v["supervision"].as_array().unwrap().len(),
+        supervision_list(&plan, month("2027-03")).len()
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_plan-sim"))
+        .args(["--assess", "2027-Q5", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--assess"));
+}
