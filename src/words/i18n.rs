@@ -675,7 +675,7 @@ catalogue! {
     GradePass => "合格", "Pass";
     GradeFail => "不合格", "Fail";
     SchemeShaanxi => "陕西 2017（住房保障工作评价考核）", "Shaanxi 2017 (housing assessment)";
-    SchemeCity2022 => "某市 2022（安居工程考核）", "A city's 2022 scheme (安居工程)";
+    SchemeCity2022 => "某市 2022（安居工程考核）", "A city's 2022 housing-project scheme";
     FieldAssessment => "考核办法", "Assessment scheme";
     AssessmentRowName => "考核办法第 {0} 项", "Assessment scheme, line {0}";
     DescAssessment => "修改考核办法", "Change the assessment scheme";

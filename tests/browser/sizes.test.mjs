@@ -133,7 +133,7 @@ test('at 1366×768 the header keeps one line, every page is in a named group, an
   assert.deepEqual(groups, [
     ['规划', ['projects', 'resettlement', 'housing', 'financing', 'assumptions']],
     ['测算', ['results', 'compare', 'risk']],
-    ['执行', ['progress', 'readiness']],
+    ['执行', ['progress', 'readiness', 'assessment']],
     ['协作与报告', ['team', 'report']],
   ]);
   const bar = await page.evaluate(() => {

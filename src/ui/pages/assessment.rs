@@ -219,7 +219,7 @@ fn SupervisionTable() -> impl IntoView {
                 <caption>{move || Text::SuperviseTitle.fill(lang(), &[&store.progress_month.get().label(lang())])}</caption>
                 <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
                 <tbody>{move || list.get().into_iter().map(|s| {
-                    let problems = s.problems.iter().map(|&p| t(problem(p))).collect::<Vec<_>>().join("、");
+                    let problems = s.problems.iter().map(|&p| t(problem(p))).collect::<Vec<_>>().join(t(Text::ReachSeparator));
                     let months = if s.interview { Text::SuperviseInterview.fill(lang(), &[&s.months]) } else { s.months.to_string() };
                     view! {
                         <tr data-testid="supervision-row" class:miss=s.interview>
