@@ -196,7 +196,8 @@ pub enum Problem {
     PreWorkStalled,
     /// A loan contracted and nothing drawn.
     LoanUndrawn,
-    /// Signing has not moved for two months though households are left to sign.
+    /// Signing begun has not moved for two months though households are left to sign (a project
+    /// that has signed no one is behind instead).
     SigningStuck,
     /// The county's report for the month is late or missing.
     ReportLate,
@@ -240,6 +241,7 @@ fn problems(plan: &Plan, p: &Project, month: Month) -> Vec<Problem> {
     let signed = |m: Month| p.progress.as_of(m).map_or(0, |r| r.signed);
     if p.year == month.year
         && month.month >= 3
+        && signed(month) > 0
         && signed(month) < u64::from(p.households)
         && signed(month) == signed(month.plus(-2))
     {
