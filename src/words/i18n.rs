@@ -1114,6 +1114,15 @@ catalogue! {
     AssessLine => "{0} {1}（目标 {2}）：{3} 分 / {4}{5}", "{0} {1} (target {2}): {3} of {4}{5}";
     AssessDeducted => "扣分：{0} {1}，−{2} 分", "Deducted: {0} {1}, −{2}";
     AssessLead => "包抓领导", "Leader";
+    AssessEditScheme => "编辑考核办法", "Edit the scheme";
+    AssessIndicator => "指标", "Indicator";
+    AssessSection => "分项", "Section";
+    AssessWeight => "分值", "Weight";
+    AssessTarget => "年度目标", "Year's target";
+    AssessVeto => "一票否决", "Veto";
+    AssessAddItem => "添加指标", "Add an indicator";
+    AssessNewSection => "新分项", "New section";
+    AssessWeightsSum => "考核指标（分值合计 {0}）", "Indicators (weights add to {0})";
     SuperviseTitle => "督办清单（{0}）", "Supervision list ({0})";
     SuperviseProblems => "问题", "Problems";
     SuperviseMonths => "连续上榜月数", "Months on the list";

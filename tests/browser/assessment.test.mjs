@@ -74,3 +74,29 @@ test('the quarter\'s scores, the 督办清单 and the register as plan-sim gives
   await page.keyboard.press('Control+z');
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('the scheme edited line by line: a weight changed and a deduction set are edits the scores follow; a weight over 100 is refused by line', async () => {
+  const { page, log } = await openApp(env);
+  await page.click('[data-testid="nav-assessment"]');
+  await page.locator('[data-testid="assessment-page"]').waitFor();
+  await page.fill('[data-testid="assess-month"]', '2027-03');
+  await page.locator('[data-testid="assess-month"]').dispatchEvent('change');
+  await page.click('[data-testid="scheme-editor"] summary');
+  const first = page.locator('[data-testid="scheme-item"]').first();
+  await first.locator('[data-testid="scheme-weight"]').fill('30');
+  await page.waitForFunction(() => document.querySelector('[data-testid="assess-preset"]').value === '');
+  await page.fill('[data-testid="scheme-deduct-LateReport"]', '2');
+  await page.waitForTimeout(700);
+  const doc = await storedDoc(page);
+  assert.equal(doc.plan.assessment.items[0].weight, 30);
+  assert.deepEqual(doc.plan.assessment.deductions.find((d) => d.kind === 'late_report'), { kind: 'late_report', points: 2 });
+  const sim = await simAssess(page, '2027-Q1');
+  assert.deepEqual(await rowsOf(page, 'assess-districts'), expected(sim.assessment.districts));
+  // 120 points for one line: refused, named, not stored.
+  await first.locator('[data-testid="scheme-weight"]').fill('120');
+  await page.locator('[data-testid="assessment-page"] [role="alert"]').waitFor();
+  assert.match(await page.textContent('[data-testid="assessment-page"] [role="alert"]'), /考核办法第 1 项/);
+  await page.waitForTimeout(700);
+  assert.equal((await storedDoc(page)).plan.assessment.items[0].weight, 30);
+  assert.deepEqual(log.pageErrors, []);
+});

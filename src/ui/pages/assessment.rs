@@ -88,6 +88,7 @@ pub fn AssessmentPage() -> impl IntoView {
                 <label class="field compact">
                     <span class="label">{move || t(Text::FieldAssessment)}</span>
                     <select data-testid="assess-preset" prop:value=move || store.plan.with(|p| p.assessment.preset.clone()) on:change=preset>
+                        <option value="">{move || t(Text::VoucherOwnScheme)}</option>
                         {SchemePreset::ALL.map(|p| view! { <option value=p.key()>{move || t(p.label())}</option> }).collect_view()}
                     </select>
                 </label>
@@ -100,7 +101,132 @@ pub fn AssessmentPage() -> impl IntoView {
                 rows=Signal::derive(move || scores.with(|a| a.leaders.clone())) />
             <SupervisionTable />
             <OverdueTable />
+            <SchemeEditor error=error />
         </section>
+    }
+}
+
+/// The plan's scheme, line by line: each item's indicator, section, weight, target and veto;
+/// the points of each deduction; each band's minimum. Every change is the whole scheme, one
+/// edit (its preset name dropped), refused with its line named.
+#[component]
+fn SchemeEditor(error: RwSignal<Option<String>>) -> impl IntoView {
+    use crate::calc::assessment::{Deduction, DeductionKind, Indicator, Item, Rule, Scheme};
+    use crate::ui::widgets::fields::RequiredNumber;
+    let store = expect_context::<Store>();
+    let scheme = Memo::new(move |_| store.plan.with(|p| p.assessment.clone()));
+    let change = move |f: Box<dyn Fn(&mut Scheme)>| {
+        let mut s = scheme.get_untracked();
+        f(&mut s);
+        s.preset.clear();
+        store.dispatch_naming(
+            Edit::SetAssessment {
+                scheme: Box::new(s),
+            },
+            error,
+        );
+    };
+    let item = move |k: usize| {
+        let it = scheme.with(|s| s.items.get(k).cloned());
+        it.map(|it| {
+            let number = move |label: Text, percent: bool, testid: &'static str, get: fn(&Item) -> f64, set: fn(&mut Item, f64)| {
+                view! {
+                    <td><RequiredNumber label=label percent=percent testid=testid
+                        value=Signal::derive(move || scheme.with(|s| s.items.get(k).map_or(0.0, get)))
+                        on_change=Callback::new(move |v| change(Box::new(move |s| if let Some(i) = s.items.get_mut(k) { set(i, v) }))) /></td>
+                }
+            };
+            view! {
+                <tr data-testid="scheme-item">
+                    <td><select data-testid="scheme-indicator" aria-label=move || t(Text::AssessIndicator)
+                        prop:value=format!("{:?}", it.indicator)
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(ind) = Indicator::ALL.into_iter().find(|i| format!("{i:?}") == v) {
+                                change(Box::new(move |s| if let Some(i) = s.items.get_mut(k) { i.indicator = ind }));
+                            }
+                        }>
+                        {Indicator::ALL.map(|i| view! { <option value=format!("{i:?}")>{move || t(i.label())}</option> }).collect_view()}
+                    </select></td>
+                    <td><input type="text" data-testid="scheme-section" aria-label=move || t(Text::AssessSection) prop:value=it.section.clone()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().to_string();
+                            change(Box::new(move |s| if let Some(i) = s.items.get_mut(k) { i.section = v.clone() }));
+                        } /></td>
+                    {number(Text::AssessWeight, false, "scheme-weight", |i| i.weight, |i, v| i.weight = v)}
+                    {number(Text::AssessTarget, true, "scheme-target", |i| i.target, |i, v| i.target = v)}
+                    <td><input type="checkbox" data-testid="scheme-veto" aria-label=move || t(Text::AssessVeto) prop:checked=it.veto
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            change(Box::new(move |s| if let Some(i) = s.items.get_mut(k) { i.veto = on }));
+                        } /></td>
+                    <td><button type="button" class="link" data-testid="scheme-remove"
+                        on:click=move |_| change(Box::new(move |s| { if k < s.items.len() { s.items.remove(k); } }))>{move || t(Text::Remove)}</button></td>
+                </tr>
+            }
+        })
+    };
+    let add = move |_| {
+        change(Box::new(|s| {
+            s.items.push(Item {
+                indicator: Indicator::Start,
+                section: t(Text::AssessNewSection).to_string(),
+                weight: 0.0,
+                target: 1.0,
+                rule: Rule::Linear,
+                veto: false,
+            })
+        }))
+    };
+    let heads = [
+        Text::AssessIndicator,
+        Text::AssessSection,
+        Text::AssessWeight,
+        Text::AssessTarget,
+        Text::AssessVeto,
+    ];
+    let weights = move || scheme.with(|s| s.items.iter().map(|i| i.weight).sum::<f64>());
+    let deduction = move |kind: DeductionKind| {
+        let value = Signal::derive(move || {
+            scheme.with(|s| {
+                s.deductions
+                    .iter()
+                    .find(|d| d.kind == kind)
+                    .map_or(0.0, |d| d.points)
+            })
+        });
+        let on_change = Callback::new(move |v: f64| {
+            change(Box::new(move |s| {
+                s.deductions.retain(|d| d.kind != kind);
+                if v > 0.0 {
+                    s.deductions.push(Deduction { kind, points: v });
+                }
+            }))
+        });
+        view! { <RequiredNumber label=kind.label() value=value on_change=on_change testid=format!("scheme-deduct-{kind:?}") /> }
+    };
+    let band = move |k: usize| {
+        let grade = scheme.with(|s| s.bands.get(k).map(|b| b.grade));
+        grade.map(|g| {
+            let value = Signal::derive(move || scheme.with(|s| s.bands.get(k).map_or(0.0, |b| b.min)));
+            let on_change = Callback::new(move |v: f64| change(Box::new(move |s| if let Some(b) = s.bands.get_mut(k) { b.min = v })));
+            view! { <RequiredNumber label=g.label() value=value on_change=on_change testid=format!("scheme-band-{g:?}") /> }
+        })
+    };
+    view! {
+        <details class="scheme-editor" data-testid="scheme-editor">
+            <summary>{move || t(Text::AssessEditScheme)}</summary>
+            <div class="table-scroll">
+                <table class="data compact" data-testid="scheme-items">
+                    <caption>{move || Text::AssessWeightsSum.fill(lang(), &[&crate::words::display::fixed(weights(), 1)])}</caption>
+                    <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}<th></th></tr></thead>
+                    <tbody>{move || (0..scheme.with(|s| s.items.len())).map(item).collect_view()}</tbody>
+                </table>
+            </div>
+            <button type="button" data-testid="scheme-add" on:click=add>{move || t(Text::AssessAddItem)}</button>
+            <div class="fields">{DeductionKind::ALL.map(deduction).collect_view()}</div>
+            <div class="fields">{move || (0..scheme.with(|s| s.bands.len())).map(band).collect_view()}</div>
+        </details>
     }
 }
 
