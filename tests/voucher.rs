@@ -194,3 +194,23 @@ fn voucher_use_speed_is_a_risk_driver() {
     assert!(owed_2027(-0.5) > owed_2027(0.0) && owed_2027(0.0) > owed_2027(0.5));
     assert_eq!(RiskDriver::VoucherUse.key(), "voucher_use");
 }
+
+/// A month typed in a tier or a stage is whole and within ten years, or nothing is set.
+#[test]
+fn a_month_not_whole_or_beyond_ten_years_is_refused_by_its_column() {
+    use planner::voucher::{SchemeColumn, SchemeList};
+    let mut s = VoucherPreset::Xiamen2023.scheme();
+    let before = s.clone();
+    for v in [12.5, 121.0, -1.0] {
+        assert!(SchemeColumn::UntilMonth.check(v).is_some(), "{v}");
+        assert!(!SchemeList::Tiers.set(&mut s, 0, SchemeColumn::UntilMonth, v));
+        assert!(!SchemeList::Settlement.set(&mut s, 1, SchemeColumn::AfterMonths, v));
+    }
+    assert_eq!(s, before);
+    assert!(
+        SchemeColumn::Reward.check(12.5).is_none(),
+        "shares are checked with the scheme"
+    );
+    assert!(SchemeList::Tiers.set(&mut s, 0, SchemeColumn::UntilMonth, 10.0));
+    assert_eq!((s.tiers[0].until_month, s.preset.as_str()), (10, ""));
+}

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use crate::analysis::progress::progress_report;
+use crate::analysis::progress::report;
 use crate::analysis::readiness::{month_end, project_month};
 use crate::calc::assessment::{Counts, Indicator, Period, Score};
-use crate::calc::costs::project_costs;
+use crate::calc::costs::{project_costs, ProjectCosts};
 use crate::calc::model::{Month, Project, ResettlementWay};
 use crate::calc::readiness::Day;
 use crate::calc::simulate::Group;
@@ -79,21 +79,21 @@ fn part_of(plan: &Plan, who: &Assessed) -> Plan {
 fn scored(plan: &Plan, who: Assessed, period: Period) -> Scored {
     let sub = part_of(plan, &who);
     let end = period.end();
-    let report = progress_report(&sub, end);
-    let tally = report
+    // Each project's costs once, for its progress and its readiness alike.
+    let costs: Vec<ProjectCosts> = sub
+        .projects
+        .iter()
+        .map(|p| project_costs(p, &sub.assumptions))
+        .collect();
+    let tally = report(&sub, &costs, end)
         .zones
         .iter()
         .find(|z| z.group == Group::Overall)
         .map(|z| z.tally.clone())
         .unwrap_or_default();
-    let totals: Vec<_> = sub
-        .projects
-        .iter()
-        .map(|p| project_costs(p, &sub.assumptions).total)
-        .collect();
     let mut ready = crate::analysis::readiness::MonthReadiness::default();
-    for (p, t) in sub.projects.iter().zip(&totals) {
-        ready.add(&project_month(p, &sub.gates, t, end));
+    for (p, c) in sub.projects.iter().zip(&costs) {
+        ready.add(&project_month(p, &sub.gates, &c.total, end));
     }
     let reports = match &who {
         Assessed::District(d) => reports_in(plan, d, period),
@@ -220,14 +220,14 @@ pub struct Supervised {
 /// Three months in a row on the list make a project's leader a 约谈 candidate.
 pub const INTERVIEW_MONTHS: u32 = 3;
 
-/// A project's problems at the end of `month` (none for a project of a later year).
-fn problems(plan: &Plan, p: &Project, month: Month) -> Vec<Problem> {
+/// A project's problems at the end of `month` (none for a project of a later year); `costs` are
+/// its own, which do not depend on the month.
+fn problems(plan: &Plan, p: &Project, costs: &ProjectCosts, month: Month) -> Vec<Problem> {
     if p.year > month.year {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let costs = project_costs(p, &plan.assumptions);
-    let report = crate::analysis::progress::project_row(p, &costs, month);
+    let report = crate::analysis::progress::project_row(p, costs, month);
     if !report.behind.is_empty() {
         out.push(Problem::Behind);
     }
@@ -267,13 +267,15 @@ pub fn supervision_list(plan: &Plan, month: Month) -> Vec<Supervised> {
     plan.projects
         .iter()
         .filter_map(|p| {
-            let problems = problems(plan, p, month);
+            // Worked out once for the month and every month before it.
+            let costs = project_costs(p, &plan.assumptions);
+            let problems = problems(plan, p, &costs, month);
             if problems.is_empty() {
                 return None;
             }
             let months = 1
                 + (1..i32::from(month.month))
-                    .take_while(|&k| !self::problems(plan, p, month.plus(-k)).is_empty())
+                    .take_while(|&k| !self::problems(plan, p, &costs, month.plus(-k)).is_empty())
                     .count() as u32;
             Some(Supervised {
                 id: p.id.to_string(),

@@ -363,7 +363,7 @@ fn by_district<'a>(
         .collect()
 }
 
-fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
+pub(crate) fn report(plan: &Plan, costs: &[ProjectCosts], month: Month) -> ProgressReport {
     let projects = project_rows(plan, costs, month);
     let t = &plan.assumptions.targets;
     let districts = by_district(

@@ -374,7 +374,8 @@ impl VoucherPart {
 /// The most rows a scheme's tiers (a month each for two years) and settlement stages have.
 pub const MAX_TIERS: usize = 24;
 pub const MAX_STAGES: usize = 12;
-const MONTH_BOUNDS: Bounds = Bounds::new(0.0, 120.0);
+/// A month after issue or after use: whole, at most ten years.
+const MONTH_BOUNDS: Bounds = Bounds::whole(0.0, 120.0);
 
 impl VoucherScheme {
     /// What is wrong with the scheme, by where: tiers in order of their months (1 to 120), the
@@ -479,6 +480,16 @@ impl SchemeColumn {
     pub fn percent(self) -> bool {
         !matches!(self, SchemeColumn::UntilMonth | SchemeColumn::AfterMonths)
     }
+
+    /// What is wrong with `v` in this column as it is typed: a month not whole or outside 0–120.
+    /// Shares are checked with the whole scheme (`VoucherScheme::problems`).
+    pub fn check(self, v: f64) -> Option<Problem> {
+        if self.percent() {
+            None
+        } else {
+            MONTH_BOUNDS.check(v)
+        }
+    }
 }
 
 impl SchemeList {
@@ -531,11 +542,11 @@ impl SchemeList {
         }
     }
 
-    /// Sets a cell; false (and nothing set) for a month that is not a whole number from 0 to
-    /// 120, or a cell the list does not have. Shares are checked with the scheme.
+    /// Sets a cell; false (and nothing set) for a value its column refuses (`SchemeColumn::check`)
+    /// or a cell the list does not have. Shares are checked with the scheme.
     pub fn set(self, s: &mut VoucherScheme, k: usize, c: SchemeColumn, v: f64) -> bool {
         use SchemeColumn::*;
-        let month = (v.fract() == 0.0 && (0.0..=120.0).contains(&v)).then_some(v as u32);
+        let month = c.check(v).is_none().then_some(v as u32);
         match (self, c) {
             (SchemeList::Tiers, UntilMonth) => match (s.tiers.get_mut(k), month) {
                 (Some(t), Some(m)) => t.until_month = m,

@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 
 use crate::analysis::housing::voucher_totals;
-use crate::calc::voucher::{SchemeList, VoucherPreset, VoucherScheme};
+use crate::calc::voucher::{SchemeList, VoucherField, VoucherPreset, VoucherScheme};
 use crate::document::edit::Edit;
+use crate::document::validate::{Field, Issue};
 use crate::ui::shell::state::{lang, t, Store};
 use crate::ui::widgets::fields::NumberInput;
 use crate::words::i18n::{fmt_pct, fmt_wan, Text};
 
-type Change = Callback<Box<dyn Fn(&mut VoucherScheme) -> bool>>;
+type Change = Callback<Box<dyn Fn(&mut VoucherScheme)>>;
 
 #[component]
 pub fn VoucherSection() -> impl IntoView {
@@ -19,14 +20,9 @@ pub fn VoucherSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let scheme = Memo::new(move |_| store.view.with(|p| p.assumptions.vouchers.clone()));
     // Every change is the whole assumptions with the scheme changed: one undoable edit.
-    let change: Change = Callback::new(move |f: Box<dyn Fn(&mut VoucherScheme) -> bool>| {
+    let change: Change = Callback::new(move |f: Box<dyn Fn(&mut VoucherScheme)>| {
         let mut a = store.view.with_untracked(|p| p.assumptions.clone());
-        if !f(&mut a.vouchers) {
-            error.set(Some(
-                Text::ErrNotWhole.fill(lang(), &[&t(Text::VoucherUntilMonth)]),
-            ));
-            return;
-        }
+        f(&mut a.vouchers);
         store.dispatch_naming(
             Edit::SetAssumptions {
                 assumptions: Box::new(a),
@@ -37,10 +33,7 @@ pub fn VoucherSection() -> impl IntoView {
     let preset = move |ev| {
         let key = event_target_value(&ev);
         if let Some(p) = VoucherPreset::from_key(&key) {
-            change.run(Box::new(move |s| {
-                *s = p.scheme();
-                true
-            }));
+            change.run(Box::new(move |s| *s = p.scheme()));
         }
     };
     let summary = move || {
@@ -56,7 +49,7 @@ pub fn VoucherSection() -> impl IntoView {
         view! {
             <NumberInput label=label value=Signal::derive(move || Some(value.get())) percent=percent testid=testid
                 on_change=Callback::new(move |v: Option<f64>| if let Some(v) = v {
-                    change.run(Box::new(move |s| { set(s, v); s.preset.clear(); true }))
+                    change.run(Box::new(move |s| { set(s, v); s.preset.clear(); }))
                 }) />
         }
     };
@@ -73,7 +66,7 @@ pub fn VoucherSection() -> impl IntoView {
                 </select>
             </label>
             <p data-testid="voucher-summary">{summary}</p>
-            {SchemeList::ALL.map(|list| view! { <SchemeTable list=list scheme=scheme change=change /> }).collect_view()}
+            {SchemeList::ALL.map(|list| view! { <SchemeTable list=list scheme=scheme change=change error=error /> }).collect_view()}
             <div class="fields">
                 {figure(Text::VoucherDeedTax, Signal::derive(move || scheme.with(|s| s.deed_tax_relief)), true, "voucher-deed-tax", |s, v| s.deed_tax_relief = v)}
                 {figure(Text::VoucherTransitionMonths, Signal::derive(move || scheme.with(|s| s.transition_months)), false, "voucher-transition-months", |s, v| s.transition_months = v)}
@@ -85,14 +78,36 @@ pub fn VoucherSection() -> impl IntoView {
 
 /// One list of the scheme (its tiers or its stages) as a table of inputs.
 #[component]
-fn SchemeTable(list: SchemeList, scheme: Memo<VoucherScheme>, change: Change) -> impl IntoView {
+fn SchemeTable(
+    list: SchemeList,
+    scheme: Memo<VoucherScheme>,
+    change: Change,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let row = move |k: usize| {
         let cells = list.columns().iter().map(move |&c| {
             let value = Signal::derive(move || scheme.with(|s| list.get(s, k, c)));
             let on_change = Callback::new(move |v: Option<f64>| {
-                if let Some(v) = v {
-                    change.run(Box::new(move |s| list.set(s, k, c, v)));
+                let Some(v) = v else { return };
+                // A month the column refuses (not whole, beyond 120) is named with its row and
+                // never reaches the plan.
+                if let Some(problem) = c.check(v) {
+                    let field = VoucherField {
+                        part: list.part(),
+                        row: k + 1,
+                        percent: false,
+                    };
+                    let issue = Issue {
+                        project: None,
+                        field: Field::Voucher(field),
+                        problem,
+                    };
+                    error.set(Some(issue.message(lang())));
+                    return;
                 }
+                change.run(Box::new(move |s| {
+                    list.set(s, k, c, v);
+                }));
             });
             view! {
                 <td><NumberInput label=c.label() value=value percent=c.percent()
@@ -103,7 +118,7 @@ fn SchemeTable(list: SchemeList, scheme: Memo<VoucherScheme>, change: Change) ->
             <tr data-testid=format!("{}-row", list.key())>
                 {cells.collect_view()}
                 <td><button type="button" class="link" data-testid=format!("{}-remove", list.key())
-                    on:click=move |_| change.run(Box::new(move |s| { list.remove(s, k); true }))>{move || t(Text::Remove)}</button></td>
+                    on:click=move |_| change.run(Box::new(move |s| list.remove(s, k)))>{move || t(Text::Remove)}</button></td>
             </tr>
         }
     };
@@ -123,7 +138,7 @@ fn SchemeTable(list: SchemeList, scheme: Memo<VoucherScheme>, change: Change) ->
             </table>
         </div>
         <button type="button" data-testid=format!("{}-add", list.key())
-            on:click=move |_| change.run(Box::new(move |s| { list.push(s); true }))>{move || t(add_label)}</button>
+            on:click=move |_| change.run(Box::new(move |s| list.push(s)))>{move || t(add_label)}</button>
     }
 }
 
