@@ -73,6 +73,7 @@ fn sample_project() -> Project {
         },
         costs: CostOverrides::default(),
         lead: String::new(),
+        responsibility: Default::default(),
         comment: String::new(),
         ppp: Default::default(),
         income: Vec::new(),
@@ -532,6 +533,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                         ..Default::default()
                     },
                     lead: String::new(),
+        responsibility: Default::default(),
                     comment: String::new(),
                     ppp: Default::default(),
                     income: Vec::new(),

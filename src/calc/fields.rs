@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::calc::measure::{Bounds, Problem, Unit};
 use crate::calc::model::{
-    Assumptions, IncomeKind, IncomeStream, LandRevenue, PppInputs, Project, ProjectType, Status,
+    Assumptions, Duty, IncomeKind, IncomeStream, LandRevenue, PppInputs, Project, ProjectType, Status,
 };
 use crate::words::i18n::Text;
 
@@ -179,6 +179,17 @@ pub enum ProjectField {
     LandStart,
     LandYears,
     Lead,
+    /// The 包抓领导's post.
+    Post,
+    /// 责任单位.
+    Unit,
+    DutyProgress,
+    DutyCoordination,
+    DutyExpropriation,
+    DutyResettlement,
+    DutyConstruction,
+    DutyInvestment,
+    DutyStability,
     Comment,
 }
 
@@ -221,8 +232,40 @@ impl ProjectField {
         ProjectField::LandStart,
         ProjectField::LandYears,
         ProjectField::Lead,
+        ProjectField::Post,
+        ProjectField::Unit,
+        ProjectField::DutyProgress,
+        ProjectField::DutyCoordination,
+        ProjectField::DutyExpropriation,
+        ProjectField::DutyResettlement,
+        ProjectField::DutyConstruction,
+        ProjectField::DutyInvestment,
+        ProjectField::DutyStability,
         ProjectField::Comment,
     ];
+
+    /// The duty a field holds, for the seven 包 duties.
+    pub fn duty(self) -> Option<Duty> {
+        match self {
+            ProjectField::DutyProgress => Some(Duty::Progress),
+            ProjectField::DutyCoordination => Some(Duty::Coordination),
+            ProjectField::DutyExpropriation => Some(Duty::Expropriation),
+            ProjectField::DutyResettlement => Some(Duty::Resettlement),
+            ProjectField::DutyConstruction => Some(Duty::Construction),
+            ProjectField::DutyInvestment => Some(Duty::Investment),
+            ProjectField::DutyStability => Some(Duty::Stability),
+            _ => None,
+        }
+    }
+
+    /// The fields of who answers for a project: the 包抓领导, the post, the unit and the seven
+    /// duties.
+    pub fn responsibility() -> impl Iterator<Item = ProjectField> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|f| matches!(f, ProjectField::Lead | ProjectField::Post | ProjectField::Unit) || f.duty().is_some())
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -240,6 +283,15 @@ impl ProjectField {
             ProjectField::LandStart => "land_revenue.start_offset",
             ProjectField::LandYears => "land_revenue.years",
             ProjectField::Lead => "lead",
+            ProjectField::Post => "responsibility.post",
+            ProjectField::Unit => "responsibility.unit",
+            ProjectField::DutyProgress => "responsibility.duties.progress",
+            ProjectField::DutyCoordination => "responsibility.duties.coordination",
+            ProjectField::DutyExpropriation => "responsibility.duties.expropriation",
+            ProjectField::DutyResettlement => "responsibility.duties.resettlement",
+            ProjectField::DutyConstruction => "responsibility.duties.construction",
+            ProjectField::DutyInvestment => "responsibility.duties.investment",
+            ProjectField::DutyStability => "responsibility.duties.stability",
             ProjectField::Comment => "comment",
         }
     }
@@ -260,7 +312,10 @@ impl ProjectField {
             ProjectField::LandStart => Text::LandStart,
             ProjectField::LandYears => Text::LandYears,
             ProjectField::Lead => Text::FieldLead,
+            ProjectField::Post => Text::FieldPost,
+            ProjectField::Unit => Text::FieldUnit,
             ProjectField::Comment => Text::FieldComment,
+            f => f.duty().map_or(Text::FieldLead, Duty::label),
         }
     }
 
@@ -276,6 +331,19 @@ impl ProjectField {
                 max_chars: 40,
             },
             ProjectField::Lead => FieldKind::Text {
+                required: false,
+                max_chars: 100,
+            },
+            // A post, a unit or a duty's holder: a line of a table.
+            ProjectField::Post
+            | ProjectField::Unit
+            | ProjectField::DutyProgress
+            | ProjectField::DutyCoordination
+            | ProjectField::DutyExpropriation
+            | ProjectField::DutyResettlement
+            | ProjectField::DutyConstruction
+            | ProjectField::DutyInvestment
+            | ProjectField::DutyStability => FieldKind::Text {
                 required: false,
                 max_chars: 100,
             },
@@ -320,8 +388,21 @@ impl ProjectField {
             ProjectField::Name => Value::Text(p.name.clone()),
             ProjectField::District => Value::Text(p.district.clone()),
             ProjectField::Lead => Value::Text(p.lead.clone()),
+            ProjectField::Post => Value::Text(p.responsibility.post.clone()),
+            ProjectField::Unit => Value::Text(p.responsibility.unit.clone()),
             ProjectField::Comment => Value::Text(p.comment.clone()),
             ProjectField::CentralCity => Value::Bool(p.central_city),
+            ProjectField::DutyProgress
+            | ProjectField::DutyCoordination
+            | ProjectField::DutyExpropriation
+            | ProjectField::DutyResettlement
+            | ProjectField::DutyConstruction
+            | ProjectField::DutyInvestment
+            | ProjectField::DutyStability => Value::Text(
+                self.duty()
+                    .map_or("", |d| p.responsibility.duty(d))
+                    .to_string(),
+            ),
             ProjectField::Kind => Value::Text(type_key(p.kind).into()),
             ProjectField::Status => Value::Text(status_key(p.status).into()),
             ProjectField::Year => Value::Number(f64::from(p.year)),
@@ -398,6 +479,19 @@ impl ProjectField {
             ProjectField::Name => p.name = text(&v).unwrap_or_default(),
             ProjectField::District => p.district = text(&v).unwrap_or_default(),
             ProjectField::Lead => p.lead = text(&v).unwrap_or_default(),
+            ProjectField::Post => p.responsibility.post = text(&v).unwrap_or_default(),
+            ProjectField::Unit => p.responsibility.unit = text(&v).unwrap_or_default(),
+            ProjectField::DutyProgress
+            | ProjectField::DutyCoordination
+            | ProjectField::DutyExpropriation
+            | ProjectField::DutyResettlement
+            | ProjectField::DutyConstruction
+            | ProjectField::DutyInvestment
+            | ProjectField::DutyStability => {
+                if let Some(d) = self.duty() {
+                    p.responsibility.set_duty(d, text(&v).unwrap_or_default());
+                }
+            }
             ProjectField::Comment => p.comment = text(&v).unwrap_or_default(),
             ProjectField::CentralCity => p.central_city = matches!(v, Value::Bool(true)),
             ProjectField::Kind => {

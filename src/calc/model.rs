@@ -95,9 +95,13 @@ pub struct Project {
     /// Per-project cost drivers; `None` inherits the city-wide default.
     #[serde(default)]
     pub costs: CostOverrides,
-    /// 牵头领导 or responsible unit, free text.
+    /// 包抓领导: the leader who answers for the project (a name, or a post where the plan keeps
+    /// no names).
     #[serde(default)]
     pub lead: String,
+    /// The leader's post, the 责任单位 and who holds each of the seven 包 duties (version 11).
+    #[serde(default, skip_serializing_if = "Responsibility::is_empty")]
+    pub responsibility: Responsibility,
     /// 备注/意见: a remark or a colleague's comment, shown in change lists and reports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
@@ -123,6 +127,96 @@ pub struct Project {
         skip_serializing_if = "crate::calc::readiness::Readiness::is_empty"
     )]
     pub readiness: crate::calc::readiness::Readiness,
+}
+
+/// One of the seven duties (七包) a project's 包抓领导 answers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Duty {
+    /// 包进度
+    Progress,
+    /// 包协调
+    Coordination,
+    /// 包征收
+    Expropriation,
+    /// 包安置
+    Resettlement,
+    /// 包建设
+    Construction,
+    /// 包招商
+    Investment,
+    /// 包维稳
+    Stability,
+}
+
+impl Duty {
+    pub const ALL: [Duty; 7] = [
+        Duty::Progress,
+        Duty::Coordination,
+        Duty::Expropriation,
+        Duty::Resettlement,
+        Duty::Construction,
+        Duty::Investment,
+        Duty::Stability,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Duty::Progress => "progress",
+            Duty::Coordination => "coordination",
+            Duty::Expropriation => "expropriation",
+            Duty::Resettlement => "resettlement",
+            Duty::Construction => "construction",
+            Duty::Investment => "investment",
+            Duty::Stability => "stability",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Duty::Progress => Text::DutyProgress,
+            Duty::Coordination => Text::DutyCoordination,
+            Duty::Expropriation => Text::DutyExpropriation,
+            Duty::Resettlement => Text::DutyResettlement,
+            Duty::Construction => Text::DutyConstruction,
+            Duty::Investment => Text::DutyInvestment,
+            Duty::Stability => Text::DutyStability,
+        }
+    }
+}
+
+/// Who answers for a project besides its 包抓领导's name (包抓责任制): the leader's post, the
+/// 责任单位, and who holds a duty the leader has handed on (a duty not listed is the leader's).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Responsibility {
+    /// 职务, e.g. 市政府副市长.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub post: String,
+    /// 责任单位: the unit that carries the project out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub duties: std::collections::BTreeMap<Duty, String>,
+}
+
+impl Responsibility {
+    pub fn is_empty(&self) -> bool {
+        self == &Responsibility::default()
+    }
+
+    /// Who holds `duty` as written: empty where it stays the 包抓领导's.
+    pub fn duty(&self, duty: Duty) -> &str {
+        self.duties.get(&duty).map_or("", String::as_str)
+    }
+
+    /// Hands `duty` to `holder`; blank gives it back to the 包抓领导.
+    pub fn set_duty(&mut self, duty: Duty, holder: String) {
+        if holder.trim().is_empty() {
+            self.duties.remove(&duty);
+        } else {
+            self.duties.insert(duty, holder);
+        }
+    }
 }
 
 /// A project's schedule as it actually runs (docs/model.md, 预测与滚动): its figures to the end

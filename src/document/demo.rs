@@ -10,15 +10,15 @@
 //! project's infrastructure cost, set by hand per project.
 
 use crate::calc::model::{
-    Assumptions, CostOverrides, FinancingMix, LandRevenue, Project, ProjectType, ResettlementMix,
-    ResettlementWay, Status,
+    Assumptions, CostOverrides, Duty, FinancingMix, LandRevenue, Project, ProjectType,
+    ResettlementMix, ResettlementWay, Responsibility, Status,
 };
 use crate::document::edit::{Edit, Scenario};
 use crate::document::lever::{Lever, LeverAction, Scope};
 use crate::document::plan::Plan;
 
 /// (name, district, central city, type, year, status, households, area expropriated m²,
-/// infrastructure 万元, lead)
+/// infrastructure 万元, the 包抓领导's post or, for a county bureau's project, the bureau)
 type Row = (
     &'static str,
     &'static str,
@@ -45,14 +45,14 @@ use Status::*;
 const CENTRAL: &[(Row, Mix, Fin)] = &[
     (("黄沙桥片区", "城关区", true, UrbanVillage, 2027, Planning, 980, 107800, 4371, "市政府常务副市长"), (30, 15, 10), (25, 45, 0, 0, 30)),
     (("行政中心北侧", "城关区", true, OldResidentialCompound, 2027, Planning, 680, 53040, 1700, "市政府副市长"), (25, 20, 10), (25, 50, 0, 0, 25)),
-    (("杨峪河片区", "新城区", true, UrbanVillage, 2028, Planning, 950, 104500, 4275, "市人大副主任"), (25, 13, 10), (25, 55, 0, 0, 20)),
+    (("杨峪河片区", "新城区", true, UrbanVillage, 2028, Planning, 950, 104500, 4275, "市人大常委会副主任"), (25, 13, 10), (25, 55, 0, 0, 20)),
     (("北新街东片区", "城关区", true, DilapidatedHousing, 2027, Planning, 600, 51000, 1800, "市政协副主席"), (35, 15, 10), (25, 50, 0, 0, 25)),
-    (("老城东关片区", "城关区", true, DilapidatedHousing, 2027, ExpropriationStarted, 500, 42500, 1500, "城关区区长"), (30, 15, 5), (25, 55, 20, 0, 0)),
+    (("老城东关片区", "城关区", true, DilapidatedHousing, 2027, ExpropriationStarted, 500, 42500, 1500, "市委常委"), (30, 15, 5), (25, 55, 20, 0, 0)),
     (("火车站南片区", "新城区", true, UrbanVillage, 2028, Planning, 540, 59400, 2430, "市政府副市长"), (30, 20, 5), (20, 40, 0, 30, 10)),
-    (("江北城中村", "新城区", true, UrbanVillage, 2027, ExpropriationStarted, 450, 49500, 2025, "新城区区长"), (25, 15, 10), (25, 55, 20, 0, 0)),
-    (("西城门片区", "城关区", true, OldResidentialCompound, 2027, Started, 400, 31200, 1000, "市住建局局长"), (35, 15, 10), (25, 60, 15, 0, 0)),
-    (("张滩村城中村", "新城区", true, UrbanVillage, 2028, Planning, 310, 34100, 1395, "市自然资源局局长"), (25, 14, 10), (25, 50, 25, 0, 0)),
-    (("新城北门片区", "新城区", true, OldResidentialCompound, 2028, ExpropriationStarted, 280, 21840, 700, "新城区区长"), (30, 20, 10), (25, 55, 20, 0, 0)),
+    (("江北城中村", "新城区", true, UrbanVillage, 2027, ExpropriationStarted, 450, 49500, 2025, "市政府秘书长"), (25, 15, 10), (25, 55, 20, 0, 0)),
+    (("西城门片区", "城关区", true, OldResidentialCompound, 2027, Started, 400, 31200, 1000, "市委常委"), (35, 15, 10), (25, 60, 15, 0, 0)),
+    (("张滩村城中村", "新城区", true, UrbanVillage, 2028, Planning, 310, 34100, 1395, "市人大常委会副主任"), (25, 14, 10), (25, 50, 25, 0, 0)),
+    (("新城北门片区", "新城区", true, OldResidentialCompound, 2028, ExpropriationStarted, 280, 21840, 700, "市政协副主席"), (30, 20, 10), (25, 55, 20, 0, 0)),
 ];
 
 #[rustfmt::skip]
@@ -81,12 +81,62 @@ const COUNTY: &[(Row, Mix, Fin)] = &[
     (("安平县西河城郊村", "安平县", false, UrbanVillage, 2028, Planning, 160, 16000, 720, "安平县住建局"), (20, 15, 5), (20, 60, 20, 0, 0)),
 ];
 
+/// The ten central-city projects' leaders, one each (市级领导甲…癸), in the order of `CENTRAL`.
+const CITY_LEADERS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+
+/// Who answers for the `i`th demo project (包抓责任制): in the central city, a city leader of
+/// its own with the district government as 责任单位, the district's 征收办 holding 包征收, the
+/// city's investment company 包建设 and its 招商局 包招商; in a county, the county head
+/// (领导甲) or a deputy (领导乙), who also leads a county bureau's project, that bureau being
+/// its unit.
+fn responsibility(
+    i: usize,
+    district: &str,
+    central_city: bool,
+    post: &str,
+) -> (String, Responsibility) {
+    let government = format!("{district}人民政府");
+    if central_city {
+        let duties = [
+            (Duty::Expropriation, format!("{district}房屋征收办")),
+            (Duty::Construction, "市城投公司".to_string()),
+            (Duty::Investment, "市招商局".to_string()),
+        ];
+        let leader = format!("市级领导{}", CITY_LEADERS[i % CITY_LEADERS.len()]);
+        return (
+            leader,
+            Responsibility {
+                post: post.to_string(),
+                unit: government,
+                duties: duties.into_iter().collect(),
+            },
+        );
+    }
+    let head = post.ends_with("县县长") && !post.ends_with("副县长");
+    let (leader, post, unit) = if head {
+        ("甲", post.to_string(), government)
+    } else if post.ends_with("副县长") {
+        ("乙", post.to_string(), government)
+    } else {
+        ("乙", format!("{district}副县长"), post.to_string())
+    };
+    (
+        format!("{district}领导{leader}"),
+        Responsibility {
+            post,
+            unit,
+            duties: Default::default(),
+        },
+    )
+}
+
 /// Compensation price in the county towns, 元/m² (the city-wide default is the central city's).
 const COUNTY_COMPENSATION_PRICE: f64 = 3_000.0;
 
 fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
-    let (name, district, central_city, kind, year, status, households, area, infrastructure, lead) =
+    let (name, district, central_city, kind, year, status, households, area, infrastructure, post) =
         row;
+    let (lead, responsibility) = responsibility(i, district, central_city, post);
     let pct = |v: u32| f64::from(v) / 100.0;
     let h = f64::from(households);
     let monetized = mix.0 + mix.1 + mix.2;
@@ -142,7 +192,8 @@ fn project(i: usize, &(row, mix, fin): &(Row, Mix, Fin)) -> Project {
                 ..Default::default()
             }
         },
-        lead: lead.to_string(),
+        lead,
+        responsibility,
         comment: String::new(),
         ppp: Default::default(),
         income: Vec::new(),

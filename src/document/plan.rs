@@ -170,6 +170,7 @@ impl Plan {
             },
             costs: CostOverrides::default(),
             lead: String::new(),
+            responsibility: Default::default(),
             comment: String::new(),
             ppp: Default::default(),
             income: Vec::new(),

@@ -10,7 +10,7 @@ use crate::document::plan::Plan;
 use crate::words::i18n::{Lang, Text};
 
 pub const FORMAT: &str = "shantytown-plan";
-pub const VERSION: u32 = 10;
+pub const VERSION: u32 = 11;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -454,6 +454,9 @@ fn migrate(doc: &mut serde_json::Value, version: u64) {
     // record's voucher households after its funds) and the city's voucher scheme
     // (`assumptions.vouchers`, the 厦门 2023 preset when absent). Nothing to rewrite: a version 9
     // document has no vouchers. A version 9 app would drop them unseen.
+    // Version 11 added who answers for a project (`responsibility`: the 包抓领导's post, the
+    // 责任单位 and the holders of the seven 包 duties; optional) and their project fields.
+    // Nothing to rewrite; a version 10 app would drop them unseen.
 }
 
 /// Before version 9 an edit named its kind in an `op` field (`{"op": "set_gates", …}`); from 9

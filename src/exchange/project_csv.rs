@@ -358,6 +358,10 @@ pub fn column_of(header: &str) -> Option<Column> {
             .collect::<String>()
     };
     let h = norm(header.trim_start_matches('\u{feff}'));
+    // Lists written before version 11 name the 包抓领导's column so.
+    if ["牵头领导/单位", "lead"].iter().any(|old| norm(old) == h) {
+        return Some(Column::Field(ProjectField::Lead));
+    }
     // With or without its unit: "征收户数（户）" and "征收户数" are the same column.
     Column::all().into_iter().find(|c| {
         [Lang::Zh, Lang::En].iter().any(|&l| {

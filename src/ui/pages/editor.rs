@@ -221,17 +221,15 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
                 <SizeFields draft=draft issues=issues />
                 <LandFields draft=draft issues=issues />
                 <TextInput
-                    label=Text::FieldLead
-                    value=Signal::derive(move || draft.with(|d| d.lead.clone()))
-                    on_change=Callback::new(move |v: String| draft.update(|d| d.lead = v))
-                    testid="edit-lead"
-                />
-                <TextInput
                     label=Text::FieldComment
                     value=Signal::derive(move || draft.with(|d| d.comment.clone()))
                     on_change=Callback::new(move |v: String| draft.update(|d| d.comment = v))
                     testid="edit-comment"
                 />
+            </div>
+            <h3>{move || t(Text::SectionResponsibility)}</h3>
+            <div class="grid">
+                <ResponsibilityFields draft=draft issues=issues />
             </div>
             <h3>{move || t(Text::NavResettlement)}</h3>
             <ResettlementShares draft=draft issues=issues />
@@ -248,6 +246,58 @@ pub fn ProjectEditor(id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Who answers for the project: the 包抓领导, the post, the 责任单位 and the seven duties (a
+/// duty left blank stays the leader's), each offering the names the plan already uses.
+#[component]
+fn ResponsibilityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    ProjectField::responsibility()
+        .map(|f| {
+            let (list, placeholder) = match f {
+                ProjectField::Lead => ("names-lead", None),
+                ProjectField::Post => ("names-post", None),
+                _ => ("names-unit", f.duty().map(|_| Text::DutyIsLeaders)),
+            };
+            let suggest = Signal::derive(move || {
+                store.view.with(|p| {
+                    let mut names: Vec<String> = p
+                        .projects
+                        .iter()
+                        .flat_map(|q| match f {
+                            ProjectField::Lead | ProjectField::Post => vec![f.get(q)],
+                            _ => ProjectField::responsibility()
+                                .filter(|g| *g == ProjectField::Unit || g.duty().is_some())
+                                .map(|g| g.get(q))
+                                .collect(),
+                        })
+                        .filter_map(|v| match v {
+                            Value::Text(s) if !s.is_empty() => Some(s),
+                            _ => None,
+                        })
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    names
+                })
+            });
+            view! {
+                <TextInput
+                    label=f.label()
+                    value=Signal::derive(move || draft.with(|d| match f.get(d) { Value::Text(s) => s, _ => String::new() }))
+                    on_change=Callback::new(move |v: String| draft.update(|d| f.set(d, Value::Text(v))))
+                    testid=f.duty().map_or_else(
+                        || format!("edit-{}", f.key().rsplit('.').next().unwrap_or_default()),
+                        |d| format!("edit-duty-{}", d.key()),
+                    )
+                    error=field_error(issues, Field::Project(f))
+                    placeholder=placeholder
+                    suggest=(list, suggest)
+                />
+            }
+        })
+        .collect_view()
 }
 
 /// Name, district, central city or county, type, year and status.

@@ -138,16 +138,28 @@ pub fn TextInput(
     on_change: Callback<String>,
     #[prop(optional, into)] testid: String,
     #[prop(optional, into)] error: Signal<Option<String>>,
+    /// Shown while empty: what an empty value means.
+    #[prop(default = None)]
+    placeholder: Option<Text>,
+    /// Values offered as the planner types (names already in the plan), under this id.
+    #[prop(optional)]
+    suggest: Option<(&'static str, Signal<Vec<String>>)>,
 ) -> impl IntoView {
+    let list = suggest.map(|(id, _)| id);
     view! {
         <label class="field" class:invalid=move || error.with(Option::is_some)>
             <span class="label">{move || t(label)}</span>
             <input
                 type="text"
                 data-testid=testid
+                list=list
+                placeholder=move || placeholder.map(t)
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
             />
+            {suggest.map(|(id, values)| view! {
+                <datalist id=id>{move || values.get().into_iter().map(|v| view! { <option value=v></option> }).collect_view()}</datalist>
+            })}
             <span class="error" role="status">{move || error.get()}</span>
         </label>
     }
