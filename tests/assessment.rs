@@ -253,3 +253,207 @@ fn plan_sim_assess_prints_the_scores() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--assess"));
 }
+
+/// The 督办清单 names who holds the duty each problem falls under where the leader has handed
+/// it on (进度滞后 under 包进度, 签约停滞 under 包征收), and the project's 责任单位; the
+/// register names the unit and the holder of 包安置.
+#[test]
+fn the_lists_name_the_unit_and_the_duties_holders() {
+    use planner::model::Duty;
+    let (mut plan, _) = county_plan();
+    let p = &mut plan.projects[0];
+    p.responsibility.unit = "甲县人民政府".into();
+    p.responsibility
+        .set_duty(Duty::Progress, "甲县城投公司".into());
+    p.responsibility
+        .set_duty(Duty::Expropriation, "甲县征收办".into());
+    p.responsibility
+        .set_duty(Duty::Resettlement, "甲县住建局".into());
+    let list = supervision_list(&plan, month("2027-03"));
+    assert_eq!(list[0].unit, "甲县人民政府");
+    // Behind (包进度, handed on) and 前期手续 late (包协调, the leader's); signing is not stuck
+    // with one month reported, so 包征收 is not named.
+    assert_eq!(
+        list[0].problems,
+        vec![Problem::Behind, Problem::PreWorkStalled]
+    );
+    assert_eq!(
+        list[0].holders,
+        vec![(Duty::Progress, "甲县城投公司".to_string())]
+    );
+    let mut r = MonthlyProgress::empty(month("2029-12"));
+    r.signed = 100;
+    plan.projects[0].progress.months.push(r);
+    let o = overdue_register(&plan, month("2029-12"));
+    assert_eq!(
+        (o[0].unit.as_str(), o[0].resettlement.as_str()),
+        ("甲县人民政府", "甲县住建局")
+    );
+}
+
+/// The period before: the month before, the quarter before (the fourth of the year before for
+/// the first), the year before.
+#[test]
+fn each_period_has_the_one_before() {
+    let p = |s: &str| Period::parse(s).unwrap();
+    assert_eq!(p("2027-01").previous(), p("2026-12"));
+    assert_eq!(p("2027-Q1").previous(), p("2026-Q4"));
+    assert_eq!(p("2027-Q3").previous(), p("2027-Q2"));
+    assert_eq!(p("2027").previous(), p("2026"));
+}
+
+/// The paper (季度点评) shows the scores the page shows: each district's and leader's total,
+/// place and grade as `assess` gives them, each item's points under its column; the movers'
+/// change is this quarter's total less last quarter's; the lists are the library's, kept to a
+/// leader's projects when the page is filtered.
+#[test]
+fn the_paper_shows_the_scores_item_by_item() {
+    use planner::calc::assessment::Grade;
+    use planner::model::Answering;
+    use planner::present::assessment::assessment_report;
+    use planner::report::Cell;
+    let plan = demo_plan();
+    let period = Period::Quarter(2027, 1);
+    let all = Answering::default();
+    let paper = assessment_report(
+        &plan,
+        period,
+        month("2027-03"),
+        &all,
+        planner::i18n::Lang::Zh,
+    );
+    assert_eq!(
+        paper.title,
+        format!("{} · 2027年第1季度棚改工作季度点评", plan.name)
+    );
+    let a = assess(&plan, period);
+    let before = assess(&plan, Period::Quarter(2026, 4));
+    let items = plan.assessment.items.len();
+    assert_eq!(paper.districts.header.len(), 2 + items + 4);
+    assert_eq!(
+        paper.districts.header[2],
+        format!("{}（{}分）", "开工率", plan.assessment.items[0].weight)
+    );
+    assert_eq!(paper.districts.rows.len(), a.districts.len());
+    for (row, s) in paper.districts.rows.iter().zip(&a.districts) {
+        assert_eq!(row[0], Cell::Count(s.rank as u64));
+        assert_eq!(row[1], Cell::Text(s.who.name().into()));
+        for (k, l) in s.score.lines.iter().enumerate() {
+            assert_eq!(row[2 + k], Cell::Points((l.points * 100.0).round() / 100.0));
+        }
+        assert_eq!(
+            row[2 + items + 1],
+            Cell::Points((s.score.total * 100.0).round() / 100.0)
+        );
+        let grade = match s.score.grade {
+            Grade::Excellent => "优秀",
+            Grade::Good => "良好",
+            Grade::Pass => "合格",
+            Grade::Fail => "不合格",
+        };
+        assert_eq!(row[2 + items + 2], Cell::Text(grade.into()));
+    }
+    // Leaders with their posts: 市级领导甲 is the 常务副市长.
+    let gan = paper
+        .leaders
+        .rows
+        .iter()
+        .find(|r| r[1] == Cell::Text("市级领导甲".into()))
+        .expect("市级领导甲 is scored");
+    assert_eq!(gan[2], Cell::Text("市政府常务副市长".into()));
+    assert_eq!(paper.leaders.rows.len(), a.leaders.len());
+    for row in &paper.movers.rows {
+        let Cell::Text(name) = &row[0] else { panic!() };
+        let now = a.districts.iter().find(|s| s.who.name() == name).unwrap();
+        let then = before
+            .districts
+            .iter()
+            .find(|s| s.who.name() == name)
+            .unwrap();
+        let r = |v: f64| (v * 100.0).round() / 100.0;
+        assert_eq!(row[1], Cell::Points(r(now.score.total)));
+        assert_eq!(
+            row[3],
+            Cell::Points(r(r(now.score.total) - r(then.score.total)))
+        );
+    }
+    assert_eq!(
+        paper.supervision.rows.len(),
+        supervision_list(&plan, month("2027-03")).len()
+    );
+    // Filtered to one leader: only their projects are listed.
+    let one = Answering {
+        lead: Some("市级领导甲".into()),
+        unit: None,
+    };
+    let mine = assessment_report(
+        &plan,
+        period,
+        month("2027-03"),
+        &one,
+        planner::i18n::Lang::Zh,
+    );
+    assert!(!mine.supervision.rows.is_empty());
+    assert!(mine.supervision.rows.len() < paper.supervision.rows.len());
+    assert!(mine
+        .supervision
+        .rows
+        .iter()
+        .all(|r| r[2] == Cell::Text("市级领导甲".into())));
+}
+
+/// The workbook holds the paper's tables, figure for figure: the districts' totals as numbers
+/// equal to the scores, each sheet's rows the paper's.
+#[test]
+fn the_workbook_holds_the_papers_figures() {
+    use calamine::{Data, Reader, Xlsx};
+    use planner::model::Answering;
+    use planner::present::assessment::assessment_report;
+    use planner::report::Cell;
+    let plan = demo_plan();
+    let period = Period::Quarter(2027, 1);
+    let who = Answering::default();
+    let lang = planner::i18n::Lang::Zh;
+    let bytes =
+        planner::workbook::assessment_report(&plan, period, month("2027-03"), &who, lang).unwrap();
+    let paper = assessment_report(&plan, period, month("2027-03"), &who, lang);
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "区县得分",
+            "包抓领导得分",
+            "升降情况",
+            "督办清单",
+            "逾期未回迁"
+        ]
+    );
+    for (sheet, table) in book.sheet_names().into_iter().zip([
+        &paper.districts,
+        &paper.leaders,
+        &paper.movers,
+        &paper.supervision,
+        &paper.overdue,
+    ]) {
+        let range = book.worksheet_range(&sheet).unwrap();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        // The title, then the header, then the table's rows.
+        let at = rows
+            .iter()
+            .position(|r| r.first() == Some(&Data::String(table.header[0].clone())))
+            .unwrap_or_else(|| panic!("{sheet}: no header"));
+        assert_eq!(rows.len() - at - 1, table.rows.len(), "{sheet}");
+        for (got, want) in rows[at + 1..].iter().zip(&table.rows) {
+            for (g, w) in got.iter().zip(want) {
+                match w {
+                    Cell::Points(v) if *v == 0.0 => assert_eq!(g, &Data::Float(0.0), "{sheet}"),
+                    Cell::Points(v) => assert_eq!(g, &Data::Float(*v), "{sheet}"),
+                    Cell::Count(n) => assert_eq!(g, &Data::Float(*n as f64), "{sheet}"),
+                    Cell::Text(t) if t.is_empty() => assert_eq!(g, &Data::Empty, "{sheet}"),
+                    Cell::Text(t) => assert_eq!(g, &Data::String(t.clone()), "{sheet}"),
+                    other => panic!("{sheet}: {other:?}"),
+                }
+            }
+        }
+    }
+}

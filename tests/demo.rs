@@ -82,7 +82,7 @@ fn no_figure_of_the_demo_shows_a_negative_zero() {
     let plan = demo_plan();
     let shown = |t: &Table| -> String {
         let cells = t.rows.iter().flatten().map(|c| match c {
-            Cell::Money(v) => fmt_number(*v, 2),
+            Cell::Money(v) | Cell::Points(v) => fmt_number(*v, 2),
             Cell::Share(v) => fmt_pct(*v),
             Cell::Count(n) => fmt_number(*n as f64, 0),
             Cell::Text(s) => s.clone(),

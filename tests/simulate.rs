@@ -533,7 +533,7 @@ fn arb_project(i: usize) -> impl Strategy<Value = Project> {
                         ..Default::default()
                     },
                     lead: String::new(),
-        responsibility: Default::default(),
+                    responsibility: Default::default(),
                     comment: String::new(),
                     ppp: Default::default(),
                     income: Vec::new(),

@@ -396,7 +396,9 @@ fn bad_workbooks_are_refused_by_sheet_row_and_column() {
     let m = refusal(|ws| {
         let new_build = planner::project_csv::Column::all()
             .iter()
-            .position(|c| *c == planner::project_csv::Column::Way(planner::model::ResettlementWay::NewBuild))
+            .position(|c| {
+                *c == planner::project_csv::Column::Way(planner::model::ResettlementWay::NewBuild)
+            })
             .unwrap() as u16;
         ws.write_number(2, new_build, 1.5).unwrap();
     });

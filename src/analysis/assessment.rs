@@ -8,7 +8,7 @@ use crate::analysis::progress::report;
 use crate::analysis::readiness::{month_end, project_month};
 use crate::calc::assessment::{Counts, Indicator, Period, Score};
 use crate::calc::costs::{project_costs, ProjectCosts};
-use crate::calc::model::{Month, Project, ResettlementWay};
+use crate::calc::model::{Duty, Month, Project, ResettlementWay};
 use crate::calc::readiness::Day;
 use crate::calc::simulate::Group;
 use crate::document::plan::Plan;
@@ -59,9 +59,7 @@ pub struct Assessment {
 /// deductions over its months) under the plan's scheme.
 pub fn assess(plan: &Plan, period: Period) -> Assessment {
     let districts = plan.districts().into_iter().map(Assessed::District);
-    let leaders = crate::analysis::readiness::leads(plan)
-        .into_iter()
-        .map(Assessed::Leader);
+    let leaders = plan.leads().into_iter().map(Assessed::Leader);
     Assessment {
         period,
         districts: ranked(districts.map(|w| scored(plan, w, period)).collect()),
@@ -203,6 +201,17 @@ pub enum Problem {
     ReportLate,
 }
 
+impl Problem {
+    /// The one of the seven duties the problem falls under: its holder answers for it.
+    pub fn duty(self) -> Duty {
+        match self {
+            Problem::Behind | Problem::ReportLate => Duty::Progress,
+            Problem::PreWorkStalled | Problem::LoanUndrawn => Duty::Coordination,
+            Problem::SigningStuck => Duty::Expropriation,
+        }
+    }
+}
+
 /// A project on the month's 督办清单.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Supervised {
@@ -210,7 +219,12 @@ pub struct Supervised {
     pub name: String,
     pub district: String,
     pub lead: String,
+    /// 责任单位.
+    pub unit: String,
     pub problems: Vec<Problem>,
+    /// Who holds the duty each problem falls under, where not the 包抓领导 (in the order of
+    /// `problems`, each duty once).
+    pub holders: Vec<(Duty, String)>,
     /// Months in a row it has been on the list, this month included.
     pub months: u32,
     /// On the list for `INTERVIEW_MONTHS` or more: a 约谈 candidate.
@@ -277,12 +291,21 @@ pub fn supervision_list(plan: &Plan, month: Month) -> Vec<Supervised> {
                 + (1..i32::from(month.month))
                     .take_while(|&k| !self::problems(plan, p, &costs, month.plus(-k)).is_empty())
                     .count() as u32;
+            let mut holders: Vec<(Duty, String)> = Vec::new();
+            for d in problems.iter().map(|x| x.duty()) {
+                let holder = p.responsibility.duty(d);
+                if !holder.is_empty() && !holders.iter().any(|(h, _)| *h == d) {
+                    holders.push((d, holder.to_string()));
+                }
+            }
             Some(Supervised {
                 id: p.id.to_string(),
                 name: p.name.clone(),
                 district: p.district.clone(),
                 lead: p.lead.clone(),
+                unit: p.responsibility.unit.clone(),
                 problems,
+                holders,
                 months,
                 interview: months >= INTERVIEW_MONTHS,
             })
@@ -297,6 +320,10 @@ pub struct Overdue {
     pub name: String,
     pub district: String,
     pub lead: String,
+    /// 责任单位.
+    pub unit: String,
+    /// Who holds 包安置, where not the 包抓领导.
+    pub resettlement: String,
     /// The handover the plan promised: construction's last month (from its schedule).
     pub promised: Month,
     /// Households in kind not yet back: those in kind less the flats reported completed.
@@ -324,6 +351,8 @@ pub fn overdue_register(plan: &Plan, month: Month) -> Vec<Overdue> {
                 name: p.name.clone(),
                 district: p.district.clone(),
                 lead: p.lead.clone(),
+                unit: p.responsibility.unit.clone(),
+                resettlement: p.responsibility.duty(Duty::Resettlement).to_string(),
                 promised,
                 households: in_kind - completed,
                 months: month.since(promised),

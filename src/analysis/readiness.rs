@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::calc::costs::Investment;
 use crate::calc::gates::{check_project, Blocker, GateCheck, GateDates, GateFigures};
-use crate::calc::model::{Instrument, Month, Project, ProjectId};
+use crate::calc::model::{Answering, Instrument, Month, Project, ProjectId};
 use crate::calc::readiness::{Day, Milestone, MilestoneStatus, Stage};
 use crate::calc::readiness::{Deadline, Gates};
 use crate::calc::simulate::{ProjectResult, Results};
@@ -377,14 +377,14 @@ pub fn month_readiness(plan: &Plan, totals: &[Investment], month: Month) -> Vec<
     rows
 }
 
-/// The board's filters: district, zone (central city or counties), source of money and the
-/// responsible unit (the project's lead); `None` keeps every project.
+/// The board's filters: district, zone (central city or counties), source of money and who
+/// answers for the project; `None` keeps every project.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BoardFilter {
     pub district: Option<String>,
     pub central_city: Option<bool>,
     pub source: Option<Instrument>,
-    pub lead: Option<String>,
+    pub answering: Answering,
 }
 
 impl BoardFilter {
@@ -392,19 +392,6 @@ impl BoardFilter {
         self.district.as_ref().is_none_or(|d| &p.district == d)
             && self.central_city.is_none_or(|c| p.central_city == c)
             && self.source.is_none_or(|i| i.get(&p.financing) > 0.0)
-            && self.lead.as_ref().is_none_or(|l| &p.lead == l)
+            && self.answering.keeps(p)
     }
-}
-
-/// The plan's responsible units (leads), sorted, for the board's filter.
-pub fn leads(plan: &Plan) -> Vec<String> {
-    let mut v: Vec<String> = plan
-        .projects
-        .iter()
-        .map(|p| p.lead.clone())
-        .filter(|l| !l.is_empty())
-        .collect();
-    crate::words::order::sort(&mut v);
-    v.dedup();
-    v
 }

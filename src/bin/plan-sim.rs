@@ -21,6 +21,8 @@
 //! `--assess YYYY-MM|YYYY-Qn|YYYY`: the period's scores (考核) of every district and every
 //! 包抓领导 under the plan's scheme, line by line, ranked; the 督办清单 and the 逾期未回迁
 //! register at the period's last month, as JSON.
+//! `--sheets BOOK.xlsx`: every sheet of a workbook (one the app made) as its rows of cells,
+//! numbers as numbers, as JSON: what Excel reads from the file, for checking it against the page.
 //! Invalid input: exit code 1, the messages on stderr, nothing on stdout.
 
 use std::process::ExitCode;
@@ -98,8 +100,14 @@ fn main() -> ExitCode {
                 Some(n) => risk = Some(n),
                 None => return fail("--risk 后应为模拟次数（正整数）"),
             },
+            "--sheets" => {
+                return match args.next() {
+                    Some(book) => sheets_run(&book),
+                    None => fail("--sheets 后应为 Excel 工作簿文件"),
+                };
+            }
             "-h" | "--help" => {
-                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] [--housing] [--assess PERIOD] PLAN.json");
+                println!("usage: plan-sim [--csv] [--scenario NAME] [--risk N] [--progress YYYY-MM] [--forecast YYYY-MM] [--gates] [--gated [planned|actual]] [--housing] [--assess PERIOD] PLAN.json | --sheets BOOK.xlsx");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(a),
@@ -184,6 +192,38 @@ fn main() -> ExitCode {
     } else {
         println!("{}", results_json(&results));
     }
+    ExitCode::SUCCESS
+}
+
+/// `--sheets BOOK.xlsx`: each sheet's name and rows, numbers as numbers, empty cells as null.
+fn sheets_run(path: &str) -> ExitCode {
+    use calamine::{Data, Reader};
+    let mut book = match calamine::open_workbook_auto(path) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("无法读取工作簿 {path}：{e}")),
+    };
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            return fail(&format!("无法读取工作表 {name}"));
+        };
+        let rows: Vec<Vec<serde_json::Value>> = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Empty => serde_json::Value::Null,
+                        Data::Float(v) => serde_json::json!(v),
+                        Data::Int(v) => serde_json::json!(v),
+                        Data::Bool(v) => serde_json::json!(v),
+                        other => serde_json::json!(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(serde_json::json!({ "name": name, "rows": rows }));
+    }
+    println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
     ExitCode::SUCCESS
 }
 

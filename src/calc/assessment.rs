@@ -281,7 +281,7 @@ impl Default for Scheme {
 }
 
 /// What a period is: a month (月检查), a quarter (季点评) or a year (年考核).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     Month(Month),
@@ -313,6 +313,17 @@ impl Period {
             Period::Year(y) => (Month::january(y), 12),
         };
         (0..n).map(|k| first.plus(k)).collect()
+    }
+
+    /// The period of the same kind before it (the quarter before the first is the last of the
+    /// year before): what a 点评 compares with.
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Month(m) => Period::Month(m.plus(-1)),
+            Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+            Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+            Period::Year(y) => Period::Year(y - 1),
+        }
     }
 
     /// The month it is scored as of: its last.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::calc::measure::{Bounds, Problem, Unit};
 use crate::calc::model::{
-    Assumptions, Duty, IncomeKind, IncomeStream, LandRevenue, PppInputs, Project, ProjectType, Status,
+    Assumptions, Duty, IncomeKind, IncomeStream, LandRevenue, PppInputs, Project, ProjectType,
+    Status,
 };
 use crate::words::i18n::Text;
 
@@ -261,10 +262,12 @@ impl ProjectField {
     /// The fields of who answers for a project: the 包抓领导, the post, the unit and the seven
     /// duties.
     pub fn responsibility() -> impl Iterator<Item = ProjectField> {
-        Self::ALL
-            .iter()
-            .copied()
-            .filter(|f| matches!(f, ProjectField::Lead | ProjectField::Post | ProjectField::Unit) || f.duty().is_some())
+        Self::ALL.iter().copied().filter(|f| {
+            matches!(
+                f,
+                ProjectField::Lead | ProjectField::Post | ProjectField::Unit
+            ) || f.duty().is_some()
+        })
     }
 
     pub fn key(self) -> &'static str {

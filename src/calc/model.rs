@@ -219,6 +219,29 @@ impl Responsibility {
     }
 }
 
+/// Projects as answered for: by a 包抓领导, by a unit (its 责任单位 or the holder of one of its
+/// duties), or both; `None` keeps every project. Every list that filters by who answers reads
+/// this.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answering {
+    pub lead: Option<String>,
+    pub unit: Option<String>,
+}
+
+impl Answering {
+    pub fn keeps(&self, p: &Project) -> bool {
+        self.lead.as_ref().is_none_or(|l| &p.lead == l)
+            && self.unit.as_ref().is_none_or(|u| p.answers_as_unit(u))
+    }
+}
+
+impl Project {
+    /// Whether `unit` answers for the project: its 责任单位, or the holder of one of its duties.
+    pub fn answers_as_unit(&self, unit: &str) -> bool {
+        self.responsibility.unit == unit || self.responsibility.duties.values().any(|h| h == unit)
+    }
+}
+
 /// A project's schedule as it actually runs (docs/model.md, 预测与滚动): its figures to the end
 /// of `as_of` are its actuals (`progress`), the rest of its plan follows, its signing and its
 /// building each started `…_delay` months after January of its planned year.

@@ -200,11 +200,29 @@ impl Plan {
 
     /// Distinct district/county names, sorted.
     pub fn districts(&self) -> Vec<String> {
-        let mut d: Vec<String> = self.projects.iter().map(|p| p.district.clone()).collect();
-        crate::words::order::sort(&mut d);
-        d.dedup();
-        d
+        sorted_names(self.projects.iter().map(|p| p.district.clone()))
     }
+
+    /// The plan's 包抓领导, sorted (projects without one left out).
+    pub fn leads(&self) -> Vec<String> {
+        sorted_names(self.projects.iter().map(|p| p.lead.clone()))
+    }
+
+    /// The units that answer for any project (a 责任单位 or a duty's holder), sorted.
+    pub fn units(&self) -> Vec<String> {
+        sorted_names(self.projects.iter().flat_map(|p| {
+            let r = &p.responsibility;
+            std::iter::once(r.unit.clone()).chain(r.duties.values().cloned())
+        }))
+    }
+}
+
+/// Names in the UI's order, each once, blanks left out.
+fn sorted_names(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = names.filter(|n| !n.trim().is_empty()).collect();
+    crate::words::order::sort(&mut v);
+    v.dedup();
+    v
 }
 
 /// Simulates a plan under a scenario (`None` = baseline).

@@ -77,6 +77,15 @@ pub enum Job {
         month: Month,
         lang: Lang,
     },
+    /// The 考核 paper of a period as a workbook, its lists as of `month` kept to `who`'s
+    /// projects.
+    AssessmentWorkbook {
+        view: Plan,
+        period: crate::calc::assessment::Period,
+        month: Month,
+        who: crate::calc::model::Answering,
+        lang: Lang,
+    },
 }
 
 /// How far a job has got, for the page's progress line.
@@ -250,6 +259,15 @@ pub fn run(job: Job, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (Outco
         Job::ProgressWorkbook { view, month, lang } => {
             file(workbook::progress_report(&view, month, lang))
         }
+        Job::AssessmentWorkbook {
+            view,
+            period,
+            month,
+            who,
+            lang,
+        } => file(workbook::assessment_report(
+            &view, period, month, &who, lang,
+        )),
     }
 }
 

@@ -329,6 +329,7 @@ pub(crate) fn write_block(
                 // "0.0%": three decimals of the fraction show.
                 Cell::Share(v) => (shown_number(v, 3), &f.share, 6.0),
                 Cell::Count(n) => (n as f64, &f.count, n.to_string().len() as f64 + 1.0),
+                Cell::Points(v) => (shown_number(v, 2), &f.money, 7.0),
             };
             ws.write_number_with_format(r, c as u16, v, format)?;
             widths[c] = widths[c].max(width);
@@ -547,6 +548,33 @@ pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>,
         let title_text = format!("{heading} · {}", name.tr(lang));
         let unit = Text::SheetUnit.tr(lang);
         report_sheet(ws, &f, (&title_text, unit), table, &[], lang)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// The 考核 paper of `period` as a workbook: the districts' and the leaders' scores, the movers,
+/// the 督办清单 and the 逾期未回迁 register as of `month` (kept to `who`'s projects), each a
+/// sheet, the same tables the page and its A4 paper show.
+pub fn assessment_report(
+    view: &Plan,
+    period: crate::calc::assessment::Period,
+    month: Month,
+    who: &crate::calc::model::Answering,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let paper = crate::present::assessment::assessment_report(view, period, month, who, lang);
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    for (name, table) in [
+        (Text::AssessDistricts, &paper.districts),
+        (Text::AssessLeaders, &paper.leaders),
+        (Text::AssessMovers, &paper.movers),
+        (Text::SheetSupervision, &paper.supervision),
+        (Text::OverdueTitle, &paper.overdue),
+    ] {
+        let ws = sheet(&mut wb, name, lang)?;
+        let title_text = format!("{} · {}", paper.title, name.tr(lang));
+        report_sheet(ws, &f, (&title_text, ""), table, &[], lang)?;
     }
     wb.save_to_buffer()
 }

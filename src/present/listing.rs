@@ -1,6 +1,6 @@
 //! The project list as the planner sees it: filters, sort order, and the totals of what is shown.
 
-use crate::calc::model::{ProjectType, Status};
+use crate::calc::model::{Answering, ProjectType, Status};
 use crate::calc::simulate::Results;
 use crate::document::plan::Plan;
 
@@ -13,6 +13,7 @@ pub struct Filter {
     pub year: Option<i32>,
     pub kind: Option<ProjectType>,
     pub status: Option<Status>,
+    pub answering: Answering,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,6 +56,7 @@ pub fn visible_rows(
                 && filter.year.is_none_or(|y| p.year == y)
                 && filter.kind.is_none_or(|k| p.kind == k)
                 && filter.status.is_none_or(|s| p.status == s)
+                && filter.answering.keeps(p)
         })
         .map(|(index, p)| Row {
             index,

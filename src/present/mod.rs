@@ -1,5 +1,6 @@
 //! What planners read: charts, reports, lists, findings, KPIs; may import: words … analysis.
 
+pub mod assessment;
 pub mod charts;
 pub mod compare_charts;
 pub mod comparison;

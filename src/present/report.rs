@@ -32,6 +32,8 @@ pub enum Cell {
     /// A fraction (0.1 = 10 %).
     Share(f64),
     Count(u64),
+    /// An assessment's points, two decimals.
+    Points(f64),
 }
 
 /// A report table: its header and its rows.
@@ -60,6 +62,7 @@ impl Table {
                     Cell::Money(v) => cents((v * 100.0).round() as i64),
                     Cell::Share(v) => crate::words::display::fixed(*v, 4),
                     Cell::Count(n) => n.to_string(),
+                    Cell::Points(v) => crate::words::display::fixed(*v, 2),
                 })
                 .collect();
             out.push_str(&cells.join(","));
@@ -385,7 +388,7 @@ pub fn readiness_table(
     use crate::analysis::readiness::{applies, gate_findings};
     use crate::calc::gates::GateDates;
     use crate::calc::readiness::Milestone;
-    let header = [Text::ColName, Text::ColDistrict, Text::ReadinessLead]
+    let header = [Text::ColName, Text::ColDistrict, Text::FieldLead]
         .into_iter()
         .chain(Milestone::ALL.iter().map(|m| m.label()))
         .map(|t| t.tr(lang).to_string())

@@ -7,8 +7,8 @@ mod shell;
 mod widgets;
 
 use pages::{
-    assessment, assumptions, compare, editor, fund_balance, housing, mixes, progress,
-    progress_report, projects, readiness, report, results, risk, team,
+    assessment, assessment_paper, assumptions, compare, editor, fund_balance, housing, mixes,
+    progress, progress_report, projects, readiness, report, results, risk, team,
 };
 use shell::{outcomes, reveal, route, state, storage, sync};
 use widgets::{findings, kpi_strip, plans, scenarios};
@@ -90,6 +90,7 @@ fn App() -> impl IntoView {
         selected: RwSignal::new(None),
         fund_balance: RwSignal::new(None),
         progress_report: RwSignal::new(false),
+        assessment_paper: RwSignal::new(None),
         tab: RwSignal::new(route::tab_in_url().unwrap_or(Tab::Projects)),
         generation: RwSignal::new(0),
         plans: RwSignal::new(started.plans),
@@ -219,6 +220,7 @@ fn App() -> impl IntoView {
         {move || store.paper_open().then(|| view! { <div class="backdrop" aria-hidden="true" data-testid="backdrop"></div> })}
         {move || store.fund_balance.get().map(|id| view! { <fund_balance::FundBalancePanel id=id /> })}
         {move || store.progress_report.get().then(|| view! { <progress_report::MonthlyReportPanel /> })}
+        {move || store.assessment_paper.get().map(|of| view! { <assessment_paper::AssessmentPaper of=of /> })}
         // Tests wait for this: the wasm module has run and the first render is done.
         <div data-testid="app-ready" hidden=true></div>
     }

@@ -4,12 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::assessment::{assess, overdue_register, supervision_list, Problem, Scored};
+use crate::analysis::assessment::{assess, Assessed, Scored};
 use crate::calc::assessment::{Period, SchemePreset};
-use crate::calc::model::Month;
+use crate::calc::model::{Answering, Month};
 use crate::document::edit::Edit;
-use crate::ui::shell::state::{lang, t, Store};
-use crate::words::i18n::{fmt_pct, Text};
+use crate::present::assessment::{explain, overdue_table, post_of, supervision_table};
+use crate::ui::shell::state::{lang, t, AssessmentPaperOf, Store};
+use crate::ui::widgets::fields::AnsweringFilter;
+use crate::ui::widgets::report_table::ReportTable;
+use crate::words::i18n::Text;
 
 /// Which period the page scores, as of the progress page's month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +56,7 @@ pub fn AssessmentPage() -> impl IntoView {
     let month = store.progress_month;
     let kind = RwSignal::new(Kind::Quarter);
     let error = RwSignal::new(None::<String>);
+    let who = RwSignal::new(Answering::default());
     let period = Memo::new(move |_| kind.get().period(month.get()));
     let scores = Memo::new(move |_| store.view.with(|p| assess(p, period.get())));
     let preset = move |ev| {
@@ -99,8 +103,16 @@ pub fn AssessmentPage() -> impl IntoView {
                 rows=Signal::derive(move || scores.with(|a| a.districts.clone())) />
             <ScoreTable caption=Text::AssessLeaders testid="assess-leaders"
                 rows=Signal::derive(move || scores.with(|a| a.leaders.clone())) />
-            <SupervisionTable />
-            <OverdueTable />
+            <div class="toolbar">
+                <AnsweringFilter testid="assess"
+                    on_change=Callback::new(move |a| who.set(a)) />
+                <button type="button" data-testid="assess-paper" on:click=move |_| store.assessment_paper.set(Some(AssessmentPaperOf {
+                    period: period.get_untracked(),
+                    month: month.get_untracked(),
+                    who: who.get_untracked(),
+                }))>{move || t(Text::AssessPaper)}</button>
+            </div>
+            <Lists who=who />
             <SchemeEditor error=error />
         </section>
     }
@@ -233,6 +245,7 @@ fn SchemeEditor(error: RwSignal<Option<String>>) -> impl IntoView {
 /// A ranking: place, name, total, grade, and the lines behind the total.
 #[component]
 fn ScoreTable(caption: Text, testid: &'static str, rows: Signal<Vec<Scored>>) -> impl IntoView {
+    let store = expect_context::<Store>();
     let heads = [
         Text::ColRank,
         Text::AssessWho,
@@ -246,11 +259,15 @@ fn ScoreTable(caption: Text, testid: &'static str, rows: Signal<Vec<Scored>>) ->
             .map(|s| {
                 let name = s.who.name().to_string();
                 let shown = name.clone();
-                let lines = explain(&s);
+                let post = match &s.who {
+                    Assessed::Leader(l) => store.view.with(|p| post_of(p, l)),
+                    Assessed::District(_) => String::new(),
+                };
+                let lines = explain(&s.score, lang());
                 view! {
                     <tr data-testid="assess-row" data-name=name>
                         <td>{s.rank}</td>
-                        <td>{shown}</td>
+                        <td>{shown}{(!post.is_empty()).then(|| view! { <br /><small>{post}</small> })}</td>
                         <td data-testid="assess-total">{crate::words::display::fixed(s.score.total, 2)}</td>
                         <td data-testid="assess-grade">{t(s.score.grade.label())}</td>
                         <td><details><summary>{t(Text::AssessLines)}</summary>
@@ -272,127 +289,33 @@ fn ScoreTable(caption: Text, testid: &'static str, rows: Signal<Vec<Scored>>) ->
     }
 }
 
-/// A score's lines as sentences: "开工率 20.0 %（目标 25.0 %）：0 分，一票否决".
-fn explain(s: &Scored) -> Vec<String> {
-    let lang = lang();
-    let mut out: Vec<String> = s
-        .score
-        .lines
-        .iter()
-        .map(|l| {
-            let value = l
-                .value
-                .map_or_else(|| t(Text::AssessNotMeasured).to_string(), fmt_pct);
-            let why = if l.vetoed {
-                t(Text::AssessVetoed)
-            } else if l.zeroed {
-                t(Text::AssessZeroed)
-            } else {
-                ""
-            };
-            Text::AssessLine.fill(
-                lang,
-                &[
-                    &t(l.indicator.label()),
-                    &value,
-                    &fmt_pct(l.target),
-                    &crate::words::display::fixed(l.points, 2),
-                    &crate::words::display::fixed(l.weight, 0),
-                    &why,
-                ],
-            )
-        })
-        .collect();
-    out.extend(s.score.deductions.iter().map(|d| {
-        Text::AssessDeducted.fill(
-            lang,
-            &[
-                &t(d.kind.label()),
-                &d.count,
-                &crate::words::display::fixed(d.points, 2),
-            ],
-        )
-    }));
-    out
-}
-
-/// The month's 督办清单.
+/// The month's 督办清单 and 逾期未回迁 register, kept to the projects `who` keeps: the paper's
+/// tables.
 #[component]
-fn SupervisionTable() -> impl IntoView {
+fn Lists(who: RwSignal<Answering>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let list = Memo::new(move |_| {
+    let month = store.progress_month;
+    let supervision = Signal::derive(move || {
         store
             .view
-            .with(|p| supervision_list(p, store.progress_month.get()))
+            .with(|p| supervision_table(p, month.get(), &who.get(), lang()))
     });
-    let problem = |p: Problem| match p {
-        Problem::Behind => Text::SuperviseBehind,
-        Problem::PreWorkStalled => Text::SupervisePreWork,
-        Problem::LoanUndrawn => Text::SuperviseLoan,
-        Problem::SigningStuck => Text::SuperviseSigning,
-        Problem::ReportLate => Text::SuperviseReport,
-    };
-    let heads = [
-        Text::ColName,
-        Text::ColDistrict,
-        Text::AssessLead,
-        Text::SuperviseProblems,
-        Text::SuperviseMonths,
-    ];
-    view! {
-        <div class="table-scroll">
-            <table class="data compact" data-testid="supervision">
-                <caption>{move || Text::SuperviseTitle.fill(lang(), &[&store.progress_month.get().label(lang())])}</caption>
-                <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
-                <tbody>{move || list.get().into_iter().map(|s| {
-                    let problems = s.problems.iter().map(|&p| t(problem(p))).collect::<Vec<_>>().join(t(Text::ReachSeparator));
-                    let months = if s.interview { Text::SuperviseInterview.fill(lang(), &[&s.months]) } else { s.months.to_string() };
-                    view! {
-                        <tr data-testid="supervision-row" class:miss=s.interview>
-                            <td>{s.name}</td><td>{s.district}</td><td>{s.lead}</td><td>{problems}</td><td>{months}</td>
-                        </tr>
-                    }
-                }).collect_view()}</tbody>
-            </table>
-        </div>
-    }
-}
-
-/// 逾期未回迁 at the month's end.
-#[component]
-fn OverdueTable() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let rows = Memo::new(move |_| {
+    let overdue = Signal::derive(move || {
         store
             .view
-            .with(|p| overdue_register(p, store.progress_month.get()))
+            .with(|p| overdue_table(p, month.get(), &who.get(), lang()))
     });
-    let heads = [
-        Text::ColName,
-        Text::ColDistrict,
-        Text::AssessLead,
-        Text::OverduePromised,
-        Text::OverdueHouseholds,
-        Text::OverdueMonths,
-    ];
     view! {
+        <h3>{move || Text::SuperviseTitle.fill(lang(), &[&month.get().label(lang())])}</h3>
         <div class="table-scroll">
-            <table class="data compact" data-testid="overdue">
-                <caption>{move || t(Text::OverdueTitle)}</caption>
-                <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
-                <tbody>{move || {
-                    let rows = rows.get();
-                    if rows.is_empty() {
-                        return view! { <tr><td colspan="6" data-testid="overdue-none">{t(Text::OverdueNone)}</td></tr> }.into_any();
-                    }
-                    rows.into_iter().map(|o| view! {
-                        <tr data-testid="overdue-row">
-                            <td>{o.name}</td><td>{o.district}</td><td>{o.lead}</td>
-                            <td>{o.promised.label(lang())}</td><td>{o.households}</td><td>{o.months}</td>
-                        </tr>
-                    }).collect_view().into_any()
-                }}</tbody>
-            </table>
+            <ReportTable testid="supervision" table=supervision row_testid="supervision-row" />
         </div>
+        <h3>{move || t(Text::OverdueTitle)}</h3>
+        <Show when=move || overdue.with(|t| !t.rows.is_empty())
+            fallback=|| view! { <p class="hint" data-testid="overdue-none">{move || t(Text::OverdueNone)}</p> }>
+            <div class="table-scroll">
+                <ReportTable testid="overdue" table=overdue row_testid="overdue-row" />
+            </div>
+        </Show>
     }
 }

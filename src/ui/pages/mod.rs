@@ -1,6 +1,7 @@
 //! One module per page, and the editor; may import: every core layer, the shell, the widgets.
 
 pub mod assessment;
+pub mod assessment_paper;
 pub mod assumptions;
 pub mod compare;
 pub mod editor;

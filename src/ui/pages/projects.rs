@@ -9,6 +9,7 @@ use crate::document::edit::Edit;
 use crate::calc::model::{Project, ProjectType, Status};
 use crate::present::listing::{totals, visible_rows, Filter, SortKey};
 use crate::ui::shell::state::{lang, t, Store};
+use crate::ui::widgets::fields::{AnsweringFilter, FilterSelect};
 use crate::ui::widgets::row_window::{rows_in_view, Spacer};
 use crate::words::display::{fmt_units, round_rows, WAN_DECIMALS};
 use crate::words::i18n::{fmt_pct, fmt_year, Text};
@@ -55,31 +56,6 @@ fn cell(
         >
             {value}
         </td>
-    }
-}
-
-/// A `<select>` filter over string values ("" = all).
-#[component]
-fn FilterSelect(
-    label: Text,
-    testid: &'static str,
-    options: Signal<Vec<(String, String)>>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <label class="field compact">
-            <span class="label">{move || t(label)}</span>
-            <select data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <option value="">{move || t(Text::FilterAll)}</option>
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, shown)| view! { <option value=v>{shown}</option> })
-                        .collect_view()
-                }}
-            </select>
-        </label>
     }
 }
 
@@ -266,6 +242,8 @@ fn ListToolbar(filter: RwSignal<Filter>) -> impl IntoView {
                     on_change=set(|f, v| f.kind = v.parse::<usize>().ok().and_then(|i| ProjectType::ALL.get(i).copied())) />
                 <FilterSelect label=Text::ColStatus testid="filter-status" options=statuses
                     on_change=set(|f, v| f.status = v.parse::<usize>().ok().and_then(|i| Status::ALL.get(i).copied())) />
+                <AnsweringFilter testid="filter"
+                    on_change=Callback::new(move |a| filter.update(|f| f.answering = a)) />
             </div>
         </div>
     }

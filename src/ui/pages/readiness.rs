@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::readiness::{
-    board, deadlines, disbursement, leads, loan_pipeline, project_checks, status_counts,
-    BoardFilter,
+    board, deadlines, disbursement, loan_pipeline, project_checks, status_counts, BoardFilter,
 };
 use crate::calc::gates::{GateCheck, GateDates};
 use crate::calc::model::Instrument;
@@ -110,7 +109,6 @@ fn GatedChoice() -> impl IntoView {
 #[component]
 fn Filters(filter: RwSignal<BoardFilter>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let lead_list = Memo::new(move |_| store.plan.with(leads));
     let opt = |s: String| (!s.is_empty()).then_some(s);
     view! {
         <div class="board-filters" data-testid="readiness-filters">
@@ -148,16 +146,8 @@ fn Filters(filter: RwSignal<BoardFilter>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field compact">
-                <span class="label">{move || t(Text::ReadinessLead)}</span>
-                <select data-testid="readiness-lead"
-                    on:change=move |ev| filter.update(|f| f.lead = opt(event_target_value(&ev)))>
-                    <option value="">{move || t(Text::ScopeAll)}</option>
-                    {move || lead_list.get().into_iter().map(|l| view! {
-                        <option value=l.clone()>{l.clone()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <crate::ui::widgets::fields::AnsweringFilter testid="readiness"
+                on_change=Callback::new(move |a| filter.update(|f| f.answering = a)) />
         </div>
     }
 }
@@ -203,7 +193,7 @@ fn Board(today: Day, filter: RwSignal<BoardFilter>) -> impl IntoView {
             <thead><tr>
                 <th scope="col">{move || t(Text::ColName)}</th>
                 <th scope="col">{move || t(Text::ColDistrict)}</th>
-                <th scope="col">{move || t(Text::ReadinessLead)}</th>
+                <th scope="col">{move || t(Text::FieldLead)}</th>
                 {Milestone::ALL.iter().map(|&m| view! {
                     <th scope="col" class="ms-head" data-milestone=m.key()>{move || t(m.label())}</th>
                 }).collect_view()}

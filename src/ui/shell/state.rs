@@ -36,6 +36,8 @@ pub struct Store {
     pub fund_balance: RwSignal<Option<ProjectId>>,
     /// Whether the month's progress report (进度 → 月度报告) is open over the app.
     pub progress_report: RwSignal<bool>,
+    /// The 考核 paper open over the app: its period, its lists' month and whose projects.
+    pub assessment_paper: RwSignal<Option<AssessmentPaperOf>>,
     pub tab: RwSignal<Tab>,
     /// Bumped when the whole plan is replaced, so drafts of the old plan are dropped.
     pub generation: RwSignal<u32>,
@@ -64,6 +66,14 @@ pub struct Store {
     pub rewound: RwSignal<u32>,
 }
 
+/// What the 考核 paper shows: the page's period, month and filter when it was opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentPaperOf {
+    pub period: crate::calc::assessment::Period,
+    pub month: crate::calc::model::Month,
+    pub who: crate::calc::model::Answering,
+}
+
 impl Store {
     /// Replaces the whole plan (demo, import, another plan): closes editors and their drafts
     /// and forgets the history, which belongs to the plan it was made on.
@@ -71,6 +81,7 @@ impl Store {
         self.selected.set(None);
         self.fund_balance.set(None);
         self.progress_report.set(false);
+        self.assessment_paper.set(None);
         self.active.set(None);
         self.plan.set(plan);
         self.history.update_value(History::clear);
@@ -129,7 +140,9 @@ impl Store {
     /// Whether a paper (资金平衡方案, 月度报告) is open over the app: it is modal, so the app and
     /// the editor behind it are inert and leave Esc to it.
     pub fn paper_open(&self) -> bool {
-        self.fund_balance.with(Option::is_some) || self.progress_report.get()
+        self.fund_balance.with(Option::is_some)
+            || self.progress_report.get()
+            || self.assessment_paper.with(Option::is_some)
     }
 
     /// The active scenario's id, if it still exists (undo may have taken it away).

@@ -320,6 +320,27 @@ pub fn export_progress_report(session: Session) {
     );
 }
 
+/// The 考核 paper as a workbook.
+pub fn export_assessment(session: Session, of: crate::ui::shell::state::AssessmentPaperOf) {
+    let store = session.store();
+    let lang = store.lang.get_untracked();
+    let name = store.plan.with_untracked(|p| p.name.clone());
+    let what = crate::present::assessment::title(&name, of.period, lang);
+    let job = Job::AssessmentWorkbook {
+        view: store.view.get_untracked(),
+        period: of.period,
+        month: of.month,
+        who: of.who,
+        lang,
+    };
+    download_made(
+        store,
+        job,
+        export_file_name(&what, &files::today(), "xlsx"),
+        XLSX_MIME,
+    );
+}
+
 /// A county's filled-in progress file taken into the plan as one undoable step with its
 /// receipt, or refused whole with every bad row named (the plan unchanged). The worker reads
 /// it; the 进度 page then shows the file's month.

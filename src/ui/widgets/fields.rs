@@ -209,3 +209,59 @@ where
         </label>
     }
 }
+
+/// A `<select>` filter over string values ("" = all).
+#[component]
+pub fn FilterSelect(
+    label: Text,
+    #[prop(into)] testid: String,
+    options: Signal<Vec<(String, String)>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field compact">
+            <span class="label">{move || t(label)}</span>
+            <select data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="">{move || t(Text::FilterAll)}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, shown)| view! { <option value=v>{shown}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// Who answers for the projects of a list: a 包抓领导 and a unit (its 责任单位 or a duty's
+/// holder), each one of the plan's names; `on_change` gets both as they stand.
+#[component]
+pub fn AnsweringFilter(
+    #[prop(into)] testid: String,
+    on_change: Callback<crate::calc::model::Answering>,
+) -> impl IntoView {
+    let store = expect_context::<crate::ui::shell::state::Store>();
+    let chosen = RwSignal::new(crate::calc::model::Answering::default());
+    let names = |list: fn(&crate::document::plan::Plan) -> Vec<String>| {
+        Signal::derive(move || {
+            store
+                .view
+                .with(|p| list(p).into_iter().map(|n| (n.clone(), n)).collect())
+        })
+    };
+    let set = move |unit: bool| {
+        Callback::new(move |v: String| {
+            let v = (!v.is_empty()).then_some(v);
+            chosen.update(|a| if unit { a.unit = v } else { a.lead = v });
+            on_change.run(chosen.get_untracked());
+        })
+    };
+    view! {
+        <FilterSelect label=Text::FieldLead testid=format!("{testid}-lead")
+            options=names(crate::document::plan::Plan::leads) on_change=set(false) />
+        <FilterSelect label=Text::FieldUnit testid=format!("{testid}-unit")
+            options=names(crate::document::plan::Plan::units) on_change=set(true) />
+    }
+}

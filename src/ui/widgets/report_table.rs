@@ -22,6 +22,9 @@ pub fn ReportTable(
     testid: &'static str,
     table: Signal<Table>,
     #[prop(optional, into)] running: Option<Signal<String>>,
+    /// Each body row's test id, where a test counts them.
+    #[prop(optional)]
+    row_testid: Option<&'static str>,
 ) -> impl IntoView {
     let columns = move || table.with(|t| t.header.len().max(1));
     view! {
@@ -34,13 +37,14 @@ pub fn ReportTable(
             </thead>
             <tbody>
                 {move || table.with(|t| t.rows.iter().map(|row| view! {
-                    <tr>{row.iter().map(|c| {
+                    <tr data-testid=row_testid>{row.iter().map(|c| {
                         let (text, number) = match c {
                             Cell::Text(s) => (s.clone(), false),
                             Cell::Year(y) => (y.to_string(), false),
                             Cell::Money(v) => (fmt_number(*v, 2), true),
                             Cell::Share(v) => (fmt_pct(*v), true),
                             Cell::Count(n) => (fmt_number(*n as f64, 0), true),
+                            Cell::Points(v) => (fmt_number(*v, 2), true),
                         };
                         view! { <td class:num=number>{text}</td> }
                     }).collect_view()}</tr>
