@@ -457,3 +457,33 @@ fn the_workbook_holds_the_papers_figures() {
         }
     }
 }
+
+/// A scheme of more than 30 lines, or a line of more than 10 steps, is refused and named by
+/// its line, as a file's is.
+#[test]
+fn a_scheme_too_long_is_refused_by_line() {
+    use planner::calc::assessment::{Rule, Step, MAX_ITEMS, MAX_STEPS};
+    let mut s = SchemePreset::City2022.scheme();
+    let first = s.items[0].clone();
+    while s.items.len() <= MAX_ITEMS {
+        let mut it = first.clone();
+        it.weight = 0.0;
+        s.items.push(it);
+    }
+    assert!(
+        s.problems().iter().any(|(line, _)| *line == MAX_ITEMS + 1),
+        "{:?}",
+        s.problems()
+    );
+    let mut s = SchemePreset::City2022.scheme();
+    s.items[1].rule = Rule::Steps(
+        (0..=MAX_STEPS)
+            .map(|k| Step {
+                at: k as f64 / 20.0,
+                share: 0.5,
+            })
+            .collect(),
+    );
+    assert_eq!(s.problems().len(), 1, "{:?}", s.problems());
+    assert_eq!(s.problems()[0].0, 2);
+}

@@ -392,6 +392,10 @@ impl Counts {
     }
 }
 
+/// The most lines a scheme has, and steps a line (docs/plan.schema.json says the same).
+pub const MAX_ITEMS: usize = 30;
+pub const MAX_STEPS: usize = 10;
+
 impl Scheme {
     pub fn is_default(&self) -> bool {
         *self == Scheme::default()
@@ -405,6 +409,15 @@ impl Scheme {
         let mut out = Vec::new();
         if self.items.is_empty() {
             out.push((1, Problem::Empty));
+        }
+        // As many lines as a 考核办法 has (30), and steps as a line's table (10): a file's
+        // scheme stays a page's.
+        let many = |n: usize, max: usize| Bounds::whole(0.0, max as f64).check(n as f64);
+        out.extend(many(self.items.len(), MAX_ITEMS).map(|p| (self.items.len(), p)));
+        for (i, it) in self.items.iter().enumerate() {
+            if let Rule::Steps(steps) = &it.rule {
+                out.extend(many(steps.len(), MAX_STEPS).map(|p| (i + 1, p)));
+            }
         }
         for (i, it) in self.items.iter().enumerate() {
             let checks = [

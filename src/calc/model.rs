@@ -195,8 +195,67 @@ pub struct Responsibility {
     /// 责任单位: the unit that carries the project out.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub duties: std::collections::BTreeMap<Duty, String>,
+    #[serde(default, skip_serializing_if = "Duties::is_empty")]
+    pub duties: Duties,
+}
+
+/// Who holds each duty the 包抓领导 has handed on; blank: the leader's (and not written). A
+/// field per duty, not a map: the document reads `{"expropriation": "…"}` either way, and the
+/// page's module carries no map code for seven names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Duties {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub progress: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coordination: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub expropriation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub resettlement: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub construction: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub investment: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub stability: String,
+}
+
+impl Duties {
+    pub fn is_empty(&self) -> bool {
+        self == &Duties::default()
+    }
+
+    pub fn get(&self, duty: Duty) -> &String {
+        match duty {
+            Duty::Progress => &self.progress,
+            Duty::Coordination => &self.coordination,
+            Duty::Expropriation => &self.expropriation,
+            Duty::Resettlement => &self.resettlement,
+            Duty::Construction => &self.construction,
+            Duty::Investment => &self.investment,
+            Duty::Stability => &self.stability,
+        }
+    }
+
+    fn get_mut(&mut self, duty: Duty) -> &mut String {
+        match duty {
+            Duty::Progress => &mut self.progress,
+            Duty::Coordination => &mut self.coordination,
+            Duty::Expropriation => &mut self.expropriation,
+            Duty::Resettlement => &mut self.resettlement,
+            Duty::Construction => &mut self.construction,
+            Duty::Investment => &mut self.investment,
+            Duty::Stability => &mut self.stability,
+        }
+    }
+
+    /// The holders named, in the duties' order.
+    pub fn holders(&self) -> impl Iterator<Item = (Duty, &String)> {
+        Duty::ALL
+            .into_iter()
+            .map(|d| (d, self.get(d)))
+            .filter(|(_, h)| !h.is_empty())
+    }
 }
 
 impl Responsibility {
@@ -206,16 +265,16 @@ impl Responsibility {
 
     /// Who holds `duty` as written: empty where it stays the 包抓领导's.
     pub fn duty(&self, duty: Duty) -> &str {
-        self.duties.get(&duty).map_or("", String::as_str)
+        self.duties.get(duty)
     }
 
     /// Hands `duty` to `holder`; blank gives it back to the 包抓领导.
     pub fn set_duty(&mut self, duty: Duty, holder: String) {
-        if holder.trim().is_empty() {
-            self.duties.remove(&duty);
+        *self.duties.get_mut(duty) = if holder.trim().is_empty() {
+            String::new()
         } else {
-            self.duties.insert(duty, holder);
-        }
+            holder
+        };
     }
 }
 
@@ -238,7 +297,8 @@ impl Answering {
 impl Project {
     /// Whether `unit` answers for the project: its 责任单位, or the holder of one of its duties.
     pub fn answers_as_unit(&self, unit: &str) -> bool {
-        self.responsibility.unit == unit || self.responsibility.duties.values().any(|h| h == unit)
+        self.responsibility.unit == unit
+            || self.responsibility.duties.holders().any(|(_, h)| h == unit)
     }
 }
 

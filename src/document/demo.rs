@@ -10,7 +10,7 @@
 //! project's infrastructure cost, set by hand per project.
 
 use crate::calc::model::{
-    Assumptions, CostOverrides, Duty, FinancingMix, LandRevenue, Project, ProjectType,
+    Assumptions, CostOverrides, Duties, FinancingMix, LandRevenue, Project, ProjectType,
     ResettlementMix, ResettlementWay, Responsibility, Status,
 };
 use crate::document::edit::{Edit, Scenario};
@@ -97,18 +97,19 @@ fn responsibility(
 ) -> (String, Responsibility) {
     let government = format!("{district}人民政府");
     if central_city {
-        let duties = [
-            (Duty::Expropriation, format!("{district}房屋征收办")),
-            (Duty::Construction, "市城投公司".to_string()),
-            (Duty::Investment, "市招商局".to_string()),
-        ];
+        let duties = Duties {
+            expropriation: format!("{district}房屋征收办"),
+            construction: "市城投公司".to_string(),
+            investment: "市招商局".to_string(),
+            ..Duties::default()
+        };
         let leader = format!("市级领导{}", CITY_LEADERS[i % CITY_LEADERS.len()]);
         return (
             leader,
             Responsibility {
                 post: post.to_string(),
                 unit: government,
-                duties: duties.into_iter().collect(),
+                duties,
             },
         );
     }

@@ -208,11 +208,16 @@ impl Plan {
         sorted_names(self.projects.iter().map(|p| p.lead.clone()))
     }
 
+    /// The posts the plan's leaders hold, sorted.
+    pub fn posts(&self) -> Vec<String> {
+        sorted_names(self.projects.iter().map(|p| p.responsibility.post.clone()))
+    }
+
     /// The units that answer for any project (a 责任单位 or a duty's holder), sorted.
     pub fn units(&self) -> Vec<String> {
         sorted_names(self.projects.iter().flat_map(|p| {
             let r = &p.responsibility;
-            std::iter::once(r.unit.clone()).chain(r.duties.values().cloned())
+            std::iter::once(r.unit.clone()).chain(r.duties.holders().map(|(_, h)| h.clone()))
         }))
     }
 }

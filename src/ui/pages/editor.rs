@@ -260,28 +260,13 @@ fn ResponsibilityFields(draft: RwSignal<Project>, issues: Memo<Vec<Issue>>) -> i
                 ProjectField::Post => ("names-post", None),
                 _ => ("names-unit", f.duty().map(|_| Text::DutyIsLeaders)),
             };
-            let suggest = Signal::derive(move || {
-                store.view.with(|p| {
-                    let mut names: Vec<String> = p
-                        .projects
-                        .iter()
-                        .flat_map(|q| match f {
-                            ProjectField::Lead | ProjectField::Post => vec![f.get(q)],
-                            _ => ProjectField::responsibility()
-                                .filter(|g| *g == ProjectField::Unit || g.duty().is_some())
-                                .map(|g| g.get(q))
-                                .collect(),
-                        })
-                        .filter_map(|v| match v {
-                            Value::Text(s) if !s.is_empty() => Some(s),
-                            _ => None,
-                        })
-                        .collect();
-                    names.sort();
-                    names.dedup();
-                    names
-                })
-            });
+            // The names the plan already uses, so one leader or unit is spelled one way.
+            let names: fn(&crate::document::plan::Plan) -> Vec<String> = match f {
+                ProjectField::Lead => crate::document::plan::Plan::leads,
+                ProjectField::Post => crate::document::plan::Plan::posts,
+                _ => crate::document::plan::Plan::units,
+            };
+            let suggest = Signal::derive(move || store.view.with(names));
             view! {
                 <TextInput
                     label=f.label()
