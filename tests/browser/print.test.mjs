@@ -126,5 +126,29 @@ test('报告, 资金平衡 and 月度报告 print with no cell one character a l
   await onPaper(false);
   const title = (await page.textContent('[data-testid="progress-report-title"]')).replace(/\s/g, '');
   for (const [i, text] of (await printedPages(page)).entries()) assert.ok(text.includes(title), `月度报告 page ${i + 1} names the report`);
+  await page.keyboard.press('Escape');
+
+  // 考核's 季度点评: the scores item by item, eleven columns and more, still legible.
+  await page.click('[data-testid="nav-assessment"]');
+  await page.fill('[data-testid="assess-month"]', '2027-03');
+  await page.locator('[data-testid="assess-month"]').dispatchEvent('change');
+  await page.click('[data-testid="assess-paper"]');
+  await page.locator('[data-testid="assessment-paper"]').waitFor();
+  await onPaper(true);
+  assert.deepEqual(await brokenCells(page), [], '季度点评');
+  await onPaper(false);
+  const review = (await page.textContent('[data-testid="assess-paper-title"]')).replace(/\s/g, '');
+  for (const [i, text] of (await printedPages(page)).entries()) assert.ok(text.includes(review), `季度点评 page ${i + 1} names the paper`);
+  // Its workbook prints as the plan's does: no blank page, 8 pt or more, each title whole.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="assess-paper-excel"]')]);
+  const sheets = await printed(await readFile(await file.path()));
+  sheets.forEach((p, i) => {
+    assert.ok(p.words.length > 3, `sheet page ${i + 1} is not blank`);
+    const size = median(p.words.map((w) => w.h)) / 1.3;
+    assert.ok(size >= 7.95, `sheet page ${i + 1}: body at ${size.toFixed(1)} pt`);
+  });
+  for (const sheet of ['区县得分', '包抓领导得分', '升降情况', '督办清单']) {
+    assert.ok(sheets.some((p) => p.text.includes(`${review}·${sheet}`)), `${sheet}'s title is printed whole`);
+  }
   assert.deepEqual(log.pageErrors, []);
 });
