@@ -291,6 +291,26 @@ fn the_lists_name_the_unit_and_the_duties_holders() {
     );
 }
 
+/// A leader whose projects all start in a later year has no task in the period: not scored,
+/// not ranked (else every line would be "nothing to measure", full points, first place).
+#[test]
+fn no_task_no_score() {
+    let (mut plan, _) = county_plan();
+    let mut later = plan.projects[0].clone();
+    later.id = "p99".into();
+    later.lead = "甲县副县长".into();
+    later.year = 2028;
+    later.progress = Default::default();
+    plan.projects.push(later);
+    let a = assess(&plan, Period::Quarter(2027, 1));
+    assert_eq!(
+        a.leaders.iter().map(|s| s.who.name()).collect::<Vec<_>>(),
+        ["甲县县长"]
+    );
+    let b = assess(&plan, Period::Year(2028));
+    assert_eq!(b.leaders.len(), 2);
+}
+
 /// The period before: the month before, the quarter before (the fourth of the year before for
 /// the first), the year before.
 #[test]
@@ -362,20 +382,35 @@ fn the_paper_shows_the_scores_item_by_item() {
         .expect("市级领导甲 is scored");
     assert_eq!(gan[2], Cell::Text("市政府常务副市长".into()));
     assert_eq!(paper.leaders.rows.len(), a.leaders.len());
-    for row in &paper.movers.rows {
+    // 2026年第4季度 had no task: no score before, no change.
+    assert_eq!(before.districts.len(), 0);
+    assert!(paper
+        .movers
+        .rows
+        .iter()
+        .all(|r| r[2] == Cell::Text("—".into())));
+    // The second quarter against the first.
+    let q2 = assessment_report(
+        &plan,
+        Period::Quarter(2027, 2),
+        month("2027-06"),
+        &all,
+        planner::i18n::Lang::Zh,
+    );
+    let now = assess(&plan, Period::Quarter(2027, 2));
+    assert_eq!(q2.movers.rows.len(), now.districts.len());
+    for row in &q2.movers.rows {
         let Cell::Text(name) = &row[0] else { panic!() };
-        let now = a.districts.iter().find(|s| s.who.name() == name).unwrap();
-        let then = before
-            .districts
-            .iter()
-            .find(|s| s.who.name() == name)
-            .unwrap();
+        let now = now.districts.iter().find(|s| s.who.name() == name).unwrap();
+        let then = a.districts.iter().find(|s| s.who.name() == name).unwrap();
         let r = |v: f64| (v * 100.0).round() / 100.0;
         assert_eq!(row[1], Cell::Points(r(now.score.total)));
+        assert_eq!(row[2], Cell::Points(r(then.score.total)));
         assert_eq!(
             row[3],
             Cell::Points(r(r(now.score.total) - r(then.score.total)))
         );
+        assert_eq!(row[5], Cell::Count(then.rank as u64));
     }
     assert_eq!(
         paper.supervision.rows.len(),

@@ -56,10 +56,18 @@ pub struct Assessment {
 }
 
 /// Scores every district and every 包抓领导 of `plan` for `period` (figures as of its last month,
-/// deductions over its months) under the plan's scheme.
+/// deductions over its months) under the plan's scheme. Only those with a project of the
+/// period's year or before are scored: one whose projects all start later has no task yet, and
+/// would take every point as "nothing to measure".
 pub fn assess(plan: &Plan, period: Period) -> Assessment {
-    let districts = plan.districts().into_iter().map(Assessed::District);
-    let leaders = plan.leads().into_iter().map(Assessed::Leader);
+    let year = period.end().year;
+    let due = |w: &Assessed| plan.projects.iter().any(|p| p.year <= year && w.keeps(p));
+    let districts = plan
+        .districts()
+        .into_iter()
+        .map(Assessed::District)
+        .filter(due);
+    let leaders = plan.leads().into_iter().map(Assessed::Leader).filter(due);
     Assessment {
         period,
         districts: ranked(districts.map(|w| scored(plan, w, period)).collect()),
