@@ -283,7 +283,12 @@ fn ScoreTable(caption: Text, testid: &'static str, rows: Signal<Vec<Scored>>) ->
             <table class="data compact" data-testid=testid>
                 <caption>{move || t(caption)}</caption>
                 <thead><tr>{heads.map(|h| view! { <th scope="col">{move || t(h)}</th> }).collect_view()}</tr></thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    {body}
+                    <Show when=move || rows.with(Vec::is_empty)>
+                        <tr><td colspan="5" data-testid="assess-none">{move || t(Text::AssessNone)}</td></tr>
+                    </Show>
+                </tbody>
             </table>
         </div>
     }

@@ -28,11 +28,11 @@ use crate::words::i18n::{fmt_pct, Text};
 fn keyed_rows(
     store: Store,
     month: Month,
-    district: &str,
+    scope: &GridScope,
     window: std::ops::Range<usize>,
 ) -> Vec<(usize, ProjectId, Month)> {
     store.view.with(|p| {
-        listed(p, month, district)
+        listed(p, month, scope)
             .enumerate()
             .skip(window.start)
             .take(window.len())
@@ -41,22 +41,31 @@ fn keyed_rows(
     })
 }
 
+/// Which projects the grid lists: one district (`""`: all), and who answers for them.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct GridScope {
+    district: String,
+    who: crate::calc::model::Answering,
+}
+
 /// The projects the month's grid lists: those planned for its year or before (still running),
-/// of one district (`""`: all).
+/// kept by `scope`.
 fn listed<'p>(
     plan: &'p crate::document::plan::Plan,
     month: Month,
-    district: &'p str,
+    scope: &'p GridScope,
 ) -> impl Iterator<Item = &'p crate::calc::model::Project> {
-    plan.projects
-        .iter()
-        .filter(move |q| q.year <= month.year && (district.is_empty() || q.district == district))
+    plan.projects.iter().filter(move |q| {
+        q.year <= month.year
+            && (scope.district.is_empty() || q.district == scope.district)
+            && scope.who.keeps(q)
+    })
 }
 
-fn grid_rows(store: Store, month: Month, district: &str) -> Vec<ProjectId> {
+fn grid_rows(store: Store, month: Month, scope: &GridScope) -> Vec<ProjectId> {
     store
         .view
-        .with(|p| listed(p, month, district).map(|q| q.id.clone()).collect())
+        .with(|p| listed(p, month, scope).map(|q| q.id.clone()).collect())
 }
 
 /// The grid's column widths (em): the project, the two start months, each figure, each note.
@@ -426,7 +435,7 @@ fn Grid() -> impl IntoView {
     let store = expect_context::<Store>();
     let error = GridError(RwSignal::new(None));
     let month = store.progress_month;
-    let district = RwSignal::new(String::new());
+    let scope = RwSignal::new(GridScope::default());
     let columns = ProgressField::all();
     let heads = columns.clone();
     let (colgroup, width) = grid_columns(columns.len());
@@ -436,21 +445,23 @@ fn Grid() -> impl IntoView {
     let len = Signal::derive(move || {
         store
             .view
-            .with(|p| listed(p, month.get(), &district.get()).count())
+            .with(|p| listed(p, month.get(), &scope.get()).count())
     });
     let in_view = rows_in_view(body, len);
     let spanned = 3 + columns.len() + NOTES;
     // Every listed row, in order: where a pasted block lands.
-    let rows = Memo::new(move |_| grid_rows(store, month.get(), &district.get()));
+    let rows = Memo::new(move |_| grid_rows(store, month.get(), &scope.get()));
     view! {
         <h3>{move || t(Text::ProgressGridTitle)}</h3>
         <label class="field compact">
             <span class="label">{move || t(Text::ColDistrict)}</span>
-            <select data-testid="progress-district" on:change=move |ev| district.set(event_target_value(&ev))>
+            <select data-testid="progress-district" on:change=move |ev| scope.update(|s| s.district = event_target_value(&ev))>
                 <option value="">{move || t(Text::ScopeAll)}</option>
                 {district_options(store)}
             </select>
         </label>
+        <crate::ui::widgets::fields::AnsweringFilter testid="progress"
+            on_change=Callback::new(move |a| scope.update(|s| s.who = a)) />
         <div class="table-scroll">
         <table class="data progress-grid" data-testid="progress-grid" style=width>
             {colgroup}
@@ -468,7 +479,7 @@ fn Grid() -> impl IntoView {
                 <For
                     each=move || {
                         let v = in_view.get();
-                        keyed_rows(store, month.get(), &district.get(), v.start..v.end)
+                        keyed_rows(store, month.get(), &scope.get(), v.start..v.end)
                     }
                     key=|row| row.clone()
                     children=move |(i, id, m)| {
