@@ -674,3 +674,31 @@ fn a_colleagues_three_year_window_is_a_row_and_taking_it_gives_their_plan() {
     merged.apply(&c.edit(&all(&c)).unwrap()).unwrap();
     assert_eq!(merged, theirs);
 }
+
+/// A colleague's other 考核办法 is one change of its own, and a changed voucher scheme is among
+/// the assumptions' choices: each offered, each taken whole.
+#[test]
+fn a_colleagues_scheme_and_voucher_terms_are_offered_whole() {
+    use planner::calc::assessment::SchemePreset;
+    use planner::merge::PlanPart;
+    let ours = planner::demo::demo_plan();
+    let mut theirs = ours.clone();
+    theirs.assessment = SchemePreset::Shaanxi2017.scheme();
+    theirs.assumptions.vouchers.deed_tax_relief = 0.03;
+    let c = Comparison::new(None, ours.clone(), theirs.clone());
+    let parts: Vec<_> = c.changes.iter().map(|ch| ch.subject.clone()).collect();
+    assert_eq!(
+        parts,
+        [
+            Subject::Plan(PlanPart::Choices),
+            Subject::Plan(PlanPart::Assessment)
+        ],
+        "{parts:?}"
+    );
+    let merged = c.merged(&[false, true]);
+    assert_eq!(merged.assessment, theirs.assessment);
+    assert_eq!(merged.assumptions.vouchers, ours.assumptions.vouchers);
+    let merged = c.merged(&[true, false]);
+    assert_eq!(merged.assumptions.vouchers, theirs.assumptions.vouchers);
+    assert_eq!(merged.assessment, ours.assessment);
+}
