@@ -88,6 +88,11 @@ export async function tour(page, visit) {
   await page.locator('[data-testid="monthly-report"]').waitFor();
   await visit('月度报告');
   await page.keyboard.press('Escape');
+  await page.click('[data-testid="nav-assessment"]');
+  await page.click('[data-testid="assess-paper"]');
+  await page.locator('[data-testid="assessment-paper"]').waitFor();
+  await visit('考核通报');
+  await page.keyboard.press('Escape');
 }
 
 /// Opens the app in a fresh context (empty storage unless `storage` seeds it, `quota` bytes at
