@@ -289,6 +289,31 @@ fn the_lists_name_the_unit_and_the_duties_holders() {
         (o[0].unit.as_str(), o[0].resettlement.as_str()),
         ("甲县人民政府", "甲县住建局")
     );
+    // By district: 甲县, one project, its 50 households in kind, six months; then the city.
+    use planner::report::Cell;
+    let t = planner::present::assessment::overdue_by_district(
+        &plan,
+        month("2029-12"),
+        &Default::default(),
+        planner::i18n::Lang::Zh,
+    );
+    assert_eq!(
+        t.rows,
+        [
+            vec![
+                Cell::Text("甲县".into()),
+                Cell::Count(1),
+                Cell::Count(50),
+                Cell::Count(6)
+            ],
+            vec![
+                Cell::Text("全市".into()),
+                Cell::Count(1),
+                Cell::Count(50),
+                Cell::Count(6)
+            ],
+        ]
+    );
 }
 
 /// A leader whose projects all start in a later year has no task in the period: not scored,
@@ -460,7 +485,8 @@ fn the_workbook_holds_the_papers_figures() {
             "包抓领导得分",
             "升降情况",
             "督办清单",
-            "逾期未回迁"
+            "逾期未回迁",
+            "逾期未回迁（按区县）"
         ]
     );
     for (sheet, table) in book.sheet_names().into_iter().zip([
@@ -469,6 +495,7 @@ fn the_workbook_holds_the_papers_figures() {
         &paper.movers,
         &paper.supervision,
         &paper.overdue,
+        &paper.overdue_districts,
     ]) {
         let range = book.worksheet_range(&sheet).unwrap();
         let rows: Vec<&[Data]> = range.rows().collect();

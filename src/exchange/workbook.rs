@@ -571,6 +571,7 @@ pub fn assessment_report(
         (Text::AssessMovers, &paper.movers),
         (Text::SheetSupervision, &paper.supervision),
         (Text::OverdueTitle, &paper.overdue),
+        (Text::OverdueByDistrict, &paper.overdue_districts),
     ] {
         let ws = sheet(&mut wb, name, lang)?;
         let title_text = format!("{} · {}", paper.title, name.tr(lang));

@@ -76,6 +76,8 @@ pub struct AssessmentReport {
     pub supervision: Table,
     /// 逾期未回迁 at the month's end.
     pub overdue: Table,
+    /// The same by district: projects, households, the longest overdue.
+    pub overdue_districts: Table,
 }
 
 /// The paper's title: "{plan} · 2027年第1季度棚改工作季度点评".
@@ -106,6 +108,7 @@ pub fn assessment_report(
         movers: movers_table(&now, &before, lang),
         supervision: supervision_table(plan, month, who, lang),
         overdue: overdue_table(plan, month, who, lang),
+        overdue_districts: overdue_by_district(plan, month, who, lang),
     }
 }
 
@@ -302,6 +305,47 @@ pub fn overdue_table(plan: &Plan, month: Month, who: &Answering, lang: Lang) -> 
             ]
         })
         .collect();
+    Table { header, rows }
+}
+
+/// 逾期未回迁 by district, in the districts' order: how many projects, how many households, the
+/// most months any is overdue; then the city.
+pub fn overdue_by_district(plan: &Plan, month: Month, who: &Answering, lang: Lang) -> Table {
+    let header = headers(
+        &[
+            Text::ColDistrict,
+            Text::OverdueProjects,
+            Text::OverdueHouseholds,
+            Text::OverdueLongest,
+        ],
+        lang,
+    );
+    let list: Vec<_> = overdue_register(plan, month)
+        .into_iter()
+        .filter(|o| project_kept(plan, &o.id, who))
+        .collect();
+    let row = |name: String, of: &[&crate::analysis::assessment::Overdue]| {
+        vec![
+            Cell::Text(name),
+            Cell::Count(of.len() as u64),
+            Cell::Count(of.iter().map(|o| o.households).sum()),
+            Cell::Count(of.iter().map(|o| o.months.max(0) as u64).max().unwrap_or(0)),
+        ]
+    };
+    let mut rows: Vec<Vec<Cell>> = plan
+        .districts()
+        .into_iter()
+        .filter_map(|d| {
+            let of: Vec<_> = list.iter().filter(|o| o.district == d).collect();
+            (!of.is_empty()).then(|| row(d, &of))
+        })
+        .collect();
+    if !rows.is_empty() {
+        rows.push(row(
+            Text::Overall.tr(lang).to_string(),
+            &list.iter().collect::<Vec<_>>(),
+        ));
+    }
     Table { header, rows }
 }
 

@@ -1147,6 +1147,9 @@ catalogue! {
     OverduePromised => "承诺交房", "Promised";
     OverdueHouseholds => "未回迁户数", "Households";
     OverdueMonths => "逾期月数", "Months overdue";
+    OverdueProjects => "项目数", "Projects";
+    OverdueLongest => "最长逾期月数", "Longest overdue (months)";
+    OverdueByDistrict => "逾期未回迁（按区县）", "Past their promised return, by district";
     AssessPaperMonth => "{0} · {1}棚改工作月检查通报", "{0} · monthly check, {1}";
     AssessPaperQuarter => "{0} · {1}棚改工作季度点评", "{0} · quarterly review, {1}";
     AssessPaperYear => "{0} · {1}棚改工作年度考核", "{0} · annual assessment, {1}";

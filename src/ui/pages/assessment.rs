@@ -8,7 +8,9 @@ use crate::analysis::assessment::{assess, Assessed, Scored};
 use crate::calc::assessment::{Period, SchemePreset};
 use crate::calc::model::{Answering, Month};
 use crate::document::edit::Edit;
-use crate::present::assessment::{explain, overdue_table, post_of, supervision_table};
+use crate::present::assessment::{
+    explain, overdue_by_district, overdue_table, post_of, supervision_table,
+};
 use crate::ui::shell::state::{lang, t, AssessmentPaperOf, Store};
 use crate::ui::widgets::fields::AnsweringFilter;
 use crate::ui::widgets::report_table::ReportTable;
@@ -310,6 +312,11 @@ fn Lists(who: RwSignal<Answering>) -> impl IntoView {
             .view
             .with(|p| overdue_table(p, month.get(), &who.get(), lang()))
     });
+    let by_district = Signal::derive(move || {
+        store
+            .view
+            .with(|p| overdue_by_district(p, month.get(), &who.get(), lang()))
+    });
     view! {
         <h3>{move || Text::SuperviseTitle.fill(lang(), &[&month.get().label(lang())])}</h3>
         <div class="table-scroll">
@@ -320,6 +327,7 @@ fn Lists(who: RwSignal<Answering>) -> impl IntoView {
             fallback=|| view! { <p class="hint" data-testid="overdue-none">{move || t(Text::OverdueNone)}</p> }>
             <div class="table-scroll">
                 <ReportTable testid="overdue" table=overdue row_testid="overdue-row" />
+                <ReportTable testid="overdue-districts" table=by_district />
             </div>
         </Show>
     }

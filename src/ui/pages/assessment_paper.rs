@@ -30,7 +30,7 @@ pub fn AssessmentPaper(of: AssessmentPaperOf) -> impl IntoView {
     });
     let title = move || report.with(|r| r.title.clone());
     let table = |pick: Pick| Signal::derive(move || report.with(|r| pick(r).clone()));
-    let sections: [(Text, &'static str, Pick); 5] = [
+    let sections: [(Text, &'static str, Pick); 6] = [
         (Text::AssessDistricts, "assess-paper-districts", |r| {
             &r.districts
         }),
@@ -40,6 +40,11 @@ pub fn AssessmentPaper(of: AssessmentPaperOf) -> impl IntoView {
             &r.supervision
         }),
         (Text::OverdueTitle, "assess-paper-overdue", |r| &r.overdue),
+        (
+            Text::OverdueByDistrict,
+            "assess-paper-overdue-districts",
+            |r| &r.overdue_districts,
+        ),
     ];
     let month = of.month;
     view! {
