@@ -453,15 +453,17 @@ fn Grid() -> impl IntoView {
     let rows = Memo::new(move |_| grid_rows(store, month.get(), &scope.get()));
     view! {
         <h3>{move || t(Text::ProgressGridTitle)}</h3>
-        <label class="field compact">
-            <span class="label">{move || t(Text::ColDistrict)}</span>
-            <select data-testid="progress-district" on:change=move |ev| scope.update(|s| s.district = event_target_value(&ev))>
-                <option value="">{move || t(Text::ScopeAll)}</option>
-                {district_options(store)}
-            </select>
-        </label>
-        <crate::ui::widgets::fields::AnsweringFilter testid="progress"
-            on_change=Callback::new(move |a| scope.update(|s| s.who = a)) />
+        <div class="toolbar">
+            <label class="field compact">
+                <span class="label">{move || t(Text::ColDistrict)}</span>
+                <select data-testid="progress-district" on:change=move |ev| scope.update(|s| s.district = event_target_value(&ev))>
+                    <option value="">{move || t(Text::ScopeAll)}</option>
+                    {district_options(store)}
+                </select>
+            </label>
+            <crate::ui::widgets::fields::AnsweringFilter testid="progress"
+                on_change=Callback::new(move |a| scope.update(|s| s.who = a)) />
+        </div>
         <div class="table-scroll">
         <table class="data progress-grid" data-testid="progress-grid" style=width>
             {colgroup}
