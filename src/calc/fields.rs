@@ -395,17 +395,6 @@ impl ProjectField {
             ProjectField::Unit => Value::Text(p.responsibility.unit.clone()),
             ProjectField::Comment => Value::Text(p.comment.clone()),
             ProjectField::CentralCity => Value::Bool(p.central_city),
-            ProjectField::DutyProgress
-            | ProjectField::DutyCoordination
-            | ProjectField::DutyExpropriation
-            | ProjectField::DutyResettlement
-            | ProjectField::DutyConstruction
-            | ProjectField::DutyInvestment
-            | ProjectField::DutyStability => Value::Text(
-                self.duty()
-                    .map_or("", |d| p.responsibility.duty(d))
-                    .to_string(),
-            ),
             ProjectField::Kind => Value::Text(type_key(p.kind).into()),
             ProjectField::Status => Value::Text(status_key(p.status).into()),
             ProjectField::Year => Value::Number(f64::from(p.year)),
@@ -416,6 +405,12 @@ impl ProjectField {
             ProjectField::LandAmount => Value::Number(land.amount),
             ProjectField::LandStart => Value::Number(f64::from(land.start_offset)),
             ProjectField::LandYears => Value::Number(f64::from(land.years)),
+            // The seven duties.
+            duty => Value::Text(
+                duty.duty()
+                    .map_or("", |d| p.responsibility.duty(d))
+                    .to_string(),
+            ),
         }
     }
 
@@ -484,17 +479,6 @@ impl ProjectField {
             ProjectField::Lead => p.lead = text(&v).unwrap_or_default(),
             ProjectField::Post => p.responsibility.post = text(&v).unwrap_or_default(),
             ProjectField::Unit => p.responsibility.unit = text(&v).unwrap_or_default(),
-            ProjectField::DutyProgress
-            | ProjectField::DutyCoordination
-            | ProjectField::DutyExpropriation
-            | ProjectField::DutyResettlement
-            | ProjectField::DutyConstruction
-            | ProjectField::DutyInvestment
-            | ProjectField::DutyStability => {
-                if let Some(d) = self.duty() {
-                    p.responsibility.set_duty(d, text(&v).unwrap_or_default());
-                }
-            }
             ProjectField::Comment => p.comment = text(&v).unwrap_or_default(),
             ProjectField::CentralCity => p.central_city = matches!(v, Value::Bool(true)),
             ProjectField::Kind => {
@@ -515,6 +499,12 @@ impl ProjectField {
             ProjectField::LandAmount => land(p, &|l| l.amount = num),
             ProjectField::LandStart => land(p, &|l| l.start_offset = whole),
             ProjectField::LandYears => land(p, &|l| l.years = whole),
+            // The seven duties.
+            duty => {
+                if let Some(d) = duty.duty() {
+                    p.responsibility.set_duty(d, text(&v).unwrap_or_default());
+                }
+            }
         }
     }
 }

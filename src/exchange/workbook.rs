@@ -532,10 +532,8 @@ pub fn export(doc: &Plan, active: Option<&Scenario>, lang: Lang) -> Result<Vec<u
 pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let report = crate::analysis::progress::progress_report(view, month);
     let tables = monthly_report(&report, &view.reporting.weights, lang);
-    let f = Formats::new();
-    let mut wb = Workbook::new();
     let heading = Text::MonthlyReportTitle.fill(lang, &[&view.name, &month.label(lang)]);
-    for (name, table) in [
+    let sheets = [
         (Text::SheetProgressSummary, &tables.summary),
         (Text::SheetProgressDistricts, &tables.districts),
         (Text::SheetProgressProjects, &tables.projects),
@@ -543,10 +541,21 @@ pub fn progress_report(view: &Plan, month: Month, lang: Lang) -> Result<Vec<u8>,
         (Text::SheetProgressBehind, &tables.behind),
         (Text::SheetProgressFunds, &tables.funds),
         (Text::SheetProgressReadiness, &tables.readiness),
-    ] {
+    ];
+    tables_book((&heading, Text::SheetUnit.tr(lang)), &sheets, lang)
+}
+
+/// A paper's tables, each a report sheet titled "{heading} · {its name}" with `unit`.
+fn tables_book(
+    (heading, unit): (&str, &str),
+    sheets: &[(Text, &Table)],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    for &(name, table) in sheets {
         let ws = sheet(&mut wb, name, lang)?;
         let title_text = format!("{heading} · {}", name.tr(lang));
-        let unit = Text::SheetUnit.tr(lang);
         report_sheet(ws, &f, (&title_text, unit), table, &[], lang)?;
     }
     wb.save_to_buffer()
@@ -563,21 +572,15 @@ pub fn assessment_report(
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let paper = crate::present::assessment::assessment_report(view, period, month, who, lang);
-    let f = Formats::new();
-    let mut wb = Workbook::new();
-    for (name, table) in [
+    let sheets = [
         (Text::AssessDistricts, &paper.districts),
         (Text::AssessLeaders, &paper.leaders),
         (Text::AssessMovers, &paper.movers),
         (Text::SheetSupervision, &paper.supervision),
         (Text::OverdueTitle, &paper.overdue),
         (Text::OverdueByDistrict, &paper.overdue_districts),
-    ] {
-        let ws = sheet(&mut wb, name, lang)?;
-        let title_text = format!("{} · {}", paper.title, name.tr(lang));
-        report_sheet(ws, &f, (&title_text, ""), table, &[], lang)?;
-    }
-    wb.save_to_buffer()
+    ];
+    tables_book((&paper.title, ""), &sheets, lang)
 }
 
 /// A blank project list for a county office: the header, one filled-in example row (a new

@@ -238,12 +238,7 @@ pub fn download_progress_template(session: Session, district: String) {
         month,
         lang,
     };
-    download_made(
-        store,
-        job,
-        export_file_name(&what, &files::today(), "xlsx"),
-        XLSX_MIME,
-    );
+    download_workbook(store, job, &what);
 }
 
 /// The housing stock (房源库) as a workbook, filled in: the template a housing bureau completes.
@@ -312,12 +307,7 @@ pub fn export_progress_report(session: Session) {
         month,
         lang,
     };
-    download_made(
-        store,
-        job,
-        export_file_name(&what, &files::today(), "xlsx"),
-        XLSX_MIME,
-    );
+    download_workbook(store, job, &what);
 }
 
 /// The 考核 paper as a workbook.
@@ -333,12 +323,7 @@ pub fn export_assessment(session: Session, of: crate::ui::shell::state::Assessme
         who: of.who,
         lang,
     };
-    download_made(
-        store,
-        job,
-        export_file_name(&what, &files::today(), "xlsx"),
-        XLSX_MIME,
-    );
+    download_workbook(store, job, &what);
 }
 
 /// A county's filled-in progress file taken into the plan as one undoable step with its
@@ -385,6 +370,16 @@ pub fn import_progress(session: Session, file: web_sys::File) {
 
 /// Downloads the file `job` makes (a workbook, a CSV) as `name`; what went wrong is shown,
 /// nothing changes.
+/// A workbook made by the worker, saved as `what` and today's date.
+fn download_workbook(store: crate::ui::shell::state::Store, job: Job, what: &str) {
+    download_made(
+        store,
+        job,
+        export_file_name(what, &files::today(), "xlsx"),
+        XLSX_MIME,
+    );
+}
+
 fn download_made(
     store: crate::ui::shell::state::Store,
     job: Job,
