@@ -486,7 +486,8 @@ fn the_workbook_holds_the_papers_figures() {
             "升降情况",
             "督办清单",
             "逾期未回迁",
-            "逾期未回迁（按区县）"
+            "逾期未回迁（按区县）",
+            "包抓责任分工"
         ]
     );
     for (sheet, table) in book.sheet_names().into_iter().zip([
@@ -496,6 +497,7 @@ fn the_workbook_holds_the_papers_figures() {
         &paper.supervision,
         &paper.overdue,
         &paper.overdue_districts,
+        &paper.duties,
     ]) {
         let range = book.worksheet_range(&sheet).unwrap();
         let rows: Vec<&[Data]> = range.rows().collect();
@@ -548,4 +550,44 @@ fn a_scheme_too_long_is_refused_by_line() {
     );
     assert_eq!(s.problems().len(), 1, "{:?}", s.problems());
     assert_eq!(s.problems()[0].0, 2);
+}
+
+/// 包抓责任分工: every project once, grouped by leader in the order leaders first appear; a
+/// duty kept by the leader reads 本人; filtered by a unit, only the projects it answers for.
+#[test]
+fn the_duties_table_lists_who_answers_for_each_project() {
+    use planner::model::Answering;
+    use planner::present::assessment::duties_table;
+    use planner::report::Cell;
+    let plan = demo_plan();
+    let lang = planner::i18n::Lang::Zh;
+    let t = duties_table(&plan, &Answering::default(), lang);
+    assert_eq!(t.rows.len(), plan.projects.len());
+    assert_eq!(t.header.len(), 5 + 7);
+    assert_eq!(t.header[5], "包进度");
+    let first = &t.rows[0];
+    assert_eq!(
+        first[..5],
+        [
+            Cell::Text("市级领导甲".into()),
+            Cell::Text("市政府常务副市长".into()),
+            Cell::Text("黄沙桥片区".into()),
+            Cell::Text("城关区".into()),
+            Cell::Text("城关区人民政府".into()),
+        ]
+    );
+    assert_eq!(first[5], Cell::Text("本人".into()));
+    assert_eq!(first[7], Cell::Text("城关区房屋征收办".into()));
+    // A leader's projects sit together.
+    let leaders: Vec<&Cell> = t.rows.iter().map(|r| &r[0]).collect();
+    for (i, l) in leaders.iter().enumerate() {
+        if let Some(j) = leaders[..i].iter().rposition(|m| m == l) {
+            assert!(leaders[j..i].iter().all(|m| m == l), "{l:?} apart");
+        }
+    }
+    let unit = Answering {
+        lead: None,
+        unit: Some("市招商局".into()),
+    };
+    assert_eq!(duties_table(&plan, &unit, lang).rows.len(), 10);
 }

@@ -579,6 +579,7 @@ pub fn assessment_report(
         (Text::SheetSupervision, &paper.supervision),
         (Text::OverdueTitle, &paper.overdue),
         (Text::OverdueByDistrict, &paper.overdue_districts),
+        (Text::SheetDuties, &paper.duties),
     ];
     tables_book((&paper.title, ""), &sheets, lang)
 }

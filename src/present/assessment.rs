@@ -78,6 +78,8 @@ pub struct AssessmentReport {
     pub overdue: Table,
     /// The same by district: projects, households, the longest overdue.
     pub overdue_districts: Table,
+    /// 包抓责任分工: who answers for each project, leader by leader.
+    pub duties: Table,
 }
 
 /// The paper's title: "{plan} · 2027年第1季度棚改工作季度点评".
@@ -109,6 +111,7 @@ pub fn assessment_report(
         supervision: supervision_table(plan, month, who, lang),
         overdue: overdue_table(plan, month, who, lang),
         overdue_districts: overdue_by_district(plan, month, who, lang),
+        duties: duties_table(plan, who, lang),
     }
 }
 
@@ -346,6 +349,53 @@ pub fn overdue_by_district(plan: &Plan, month: Month, who: &Answering, lang: Lan
             &list.iter().collect::<Vec<_>>(),
         ));
     }
+    Table { header, rows }
+}
+
+/// 包抓责任分工: each project kept by `who`, grouped by its 包抓领导 (in the order the leaders
+/// first appear in the plan), with the post, the 责任单位 and who holds each of the seven
+/// duties ("本人" where the leader kept it).
+pub fn duties_table(plan: &Plan, who: &Answering, lang: Lang) -> Table {
+    use crate::calc::model::Duty;
+    let mut header = headers(
+        &[
+            Text::FieldLead,
+            Text::FieldPost,
+            Text::ColName,
+            Text::ColDistrict,
+            Text::FieldUnit,
+        ],
+        lang,
+    );
+    header.extend(Duty::ALL.iter().map(|d| d.label().tr(lang).to_string()));
+    let kept: Vec<_> = plan.projects.iter().filter(|p| who.keeps(p)).collect();
+    let mut leads: Vec<&str> = Vec::new();
+    for p in &kept {
+        if !leads.contains(&p.lead.as_str()) {
+            leads.push(&p.lead);
+        }
+    }
+    let rows = leads
+        .into_iter()
+        .flat_map(|l| kept.iter().filter(move |p| p.lead == l))
+        .map(|p| {
+            let r = &p.responsibility;
+            let mut row = vec![
+                Cell::Text(p.lead.clone()),
+                Cell::Text(r.post.clone()),
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.district.clone()),
+                Cell::Text(r.unit.clone()),
+            ];
+            row.extend(Duty::ALL.iter().map(|&d| {
+                Cell::Text(match r.duty(d) {
+                    "" => Text::DutyKept.tr(lang).to_string(),
+                    holder => holder.to_string(),
+                })
+            }));
+            row
+        })
+        .collect();
     Table { header, rows }
 }
 

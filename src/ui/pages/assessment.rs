@@ -9,7 +9,7 @@ use crate::calc::assessment::{Period, SchemePreset};
 use crate::calc::model::{Answering, Month};
 use crate::document::edit::Edit;
 use crate::present::assessment::{
-    explain, overdue_by_district, overdue_table, post_of, supervision_table,
+    duties_table, explain, overdue_by_district, overdue_table, post_of, supervision_table,
 };
 use crate::ui::shell::state::{lang, t, AssessmentPaperOf, Store};
 use crate::ui::widgets::fields::AnsweringFilter;
@@ -317,7 +317,14 @@ fn Lists(who: RwSignal<Answering>) -> impl IntoView {
             .view
             .with(|p| overdue_by_district(p, month.get(), &who.get(), lang()))
     });
+    let duties = Signal::derive(move || store.view.with(|p| duties_table(p, &who.get(), lang())));
     view! {
+        <details class="duties" data-testid="duties">
+            <summary>{move || t(Text::SheetDuties)}</summary>
+            <div class="table-scroll">
+                <ReportTable testid="duties-table" table=duties row_testid="duty-row" />
+            </div>
+        </details>
         <h3>{move || Text::SuperviseTitle.fill(lang(), &[&month.get().label(lang())])}</h3>
         <div class="table-scroll">
             <ReportTable testid="supervision" table=supervision row_testid="supervision-row" />

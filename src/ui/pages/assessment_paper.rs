@@ -30,7 +30,7 @@ pub fn AssessmentPaper(of: AssessmentPaperOf) -> impl IntoView {
     });
     let title = move || report.with(|r| r.title.clone());
     let table = |pick: Pick| Signal::derive(move || report.with(|r| pick(r).clone()));
-    let sections: [(Text, &'static str, Pick); 6] = [
+    let sections: [(Text, &'static str, Pick); 7] = [
         (Text::AssessDistricts, "assess-paper-districts", |r| {
             &r.districts
         }),
@@ -45,6 +45,7 @@ pub fn AssessmentPaper(of: AssessmentPaperOf) -> impl IntoView {
             "assess-paper-overdue-districts",
             |r| &r.overdue_districts,
         ),
+        (Text::SheetDuties, "assess-paper-duties", |r| &r.duties),
     ];
     let month = of.month;
     view! {
