@@ -1169,6 +1169,7 @@ catalogue! {
     SheetSupervision => "督办清单", "Supervision list";
     SheetDuties => "包抓责任分工", "Who answers for what";
     DutyKept => "本人", "the leader";
+    NoRows => "无", "None";
     AssessNone => "本期无考核对象：项目均在以后年度开始", "No one to score: every project starts in a later year";
     AssessListsAsOf => "督办清单与逾期未回迁截至{0}末", "Lists as of the end of {0}";
     DutyHolder => "{0}：{1}", "{0}: {1}";

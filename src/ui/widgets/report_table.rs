@@ -49,6 +49,10 @@ pub fn ReportTable(
                         view! { <td class:num=number>{text}</td> }
                     }).collect_view()}</tr>
                 }).collect_view())}
+                // An empty table says so, on screen and on paper, rather than stop at its header.
+                <Show when=move || table.with(|t| t.rows.is_empty())>
+                    <tr class="none"><td colspan=columns>{move || t(Text::NoRows)}</td></tr>
+                </Show>
             </tbody>
         </table>
     }
