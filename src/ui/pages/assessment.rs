@@ -145,7 +145,7 @@ fn SchemeEditor(error: RwSignal<Option<String>>) -> impl IntoView {
         it.map(|it| {
             let number = move |label: Text, percent: bool, testid: &'static str, get: fn(&Item) -> f64, set: fn(&mut Item, f64)| {
                 view! {
-                    <td><RequiredNumber label=label percent=percent testid=testid
+                    <td title=move || t(label)><RequiredNumber label=label percent=percent testid=testid
                         value=Signal::derive(move || scheme.with(|s| s.items.get(k).map_or(0.0, get)))
                         on_change=Callback::new(move |v| change(Box::new(move |s| if let Some(i) = s.items.get_mut(k) { set(i, v) }))) /></td>
                 }
