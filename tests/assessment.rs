@@ -191,6 +191,12 @@ fn the_supervision_list_on_a_fixed_month() {
     );
     assert_eq!(s.months, 3);
     assert!(s.interview);
+    // The scheme's 约谈 rule decides: four months, not yet; a rule past twelve is refused.
+    plan.assessment.interview_months = 4;
+    assert!(!supervision_list(&plan, month("2027-03"))[0].interview);
+    plan.assessment.interview_months = 13;
+    assert_eq!(plan.assessment.problems().len(), 1);
+    plan.assessment.interview_months = 3;
     // Nothing of a later year is on the list.
     plan.projects[0].year = 2028;
     assert!(supervision_list(&plan, month("2027-03")).is_empty());

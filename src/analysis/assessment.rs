@@ -235,12 +235,9 @@ pub struct Supervised {
     pub holders: Vec<(Duty, String)>,
     /// Months in a row it has been on the list, this month included.
     pub months: u32,
-    /// On the list for `INTERVIEW_MONTHS` or more: a 约谈 candidate.
+    /// On the list for the scheme's `interview_months` or more: a 约谈 candidate.
     pub interview: bool,
 }
-
-/// Three months in a row on the list make a project's leader a 约谈 candidate.
-pub const INTERVIEW_MONTHS: u32 = 3;
 
 /// A project's problems at the end of `month` (none for a project of a later year); `costs` are
 /// its own, which do not depend on the month.
@@ -315,7 +312,7 @@ pub fn supervision_list(plan: &Plan, month: Month) -> Vec<Supervised> {
                 problems,
                 holders,
                 months,
-                interview: months >= INTERVIEW_MONTHS,
+                interview: months >= plan.assessment.interview_months,
             })
         })
         .collect()

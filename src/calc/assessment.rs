@@ -168,6 +168,24 @@ pub struct Scheme {
     #[serde(default)]
     pub deductions: Vec<Deduction>,
     pub bands: Vec<Band>,
+    /// The 约谈 rule: months in a row on the 督办清单 that make a project's leader a candidate
+    /// (version 11; 3 when absent, and not written while 3).
+    #[serde(
+        default = "default_interview_months",
+        skip_serializing_if = "is_default_interview"
+    )]
+    pub interview_months: u32,
+}
+
+/// Three months in a row on the 督办清单: a 约谈 candidate, in both presets.
+pub const INTERVIEW_MONTHS: u32 = 3;
+
+fn default_interview_months() -> u32 {
+    INTERVIEW_MONTHS
+}
+
+fn is_default_interview(n: &u32) -> bool {
+    *n == INTERVIEW_MONTHS
 }
 
 /// Published schemes to start from.
@@ -270,6 +288,7 @@ impl SchemePreset {
             items,
             deductions,
             bands,
+            interview_months: INTERVIEW_MONTHS,
         }
     }
 }
@@ -442,6 +461,12 @@ impl Scheme {
         for d in &self.deductions {
             out.extend(Bounds::new(0.0, 100.0).check(d.points).map(|p| (0, p)));
         }
+        // The list counts back within the year: at most twelve months.
+        out.extend(
+            Bounds::whole(1.0, 12.0)
+                .check(f64::from(self.interview_months))
+                .map(|p| (0, p)),
+        );
         out
     }
 

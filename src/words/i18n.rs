@@ -1126,6 +1126,7 @@ catalogue! {
     AssessDeducted => "扣分：{0} {1}，−{2} 分", "Deducted: {0} {1}, −{2}";
     AssessLead => "包抓领导", "Leader";
     AssessEditScheme => "编辑考核办法", "Edit the scheme";
+    AssessInterviewMonths => "连续上榜几个月约谈（月）", "Months on the list before a call-in";
     AssessIndicator => "指标", "Indicator";
     AssessSection => "分项", "Section";
     AssessWeight => "分值", "Weight";

@@ -238,7 +238,14 @@ fn SchemeEditor(error: RwSignal<Option<String>>) -> impl IntoView {
                 </table>
             </div>
             <button type="button" data-testid="scheme-add" on:click=add>{move || t(Text::AssessAddItem)}</button>
-            <div class="fields">{DeductionKind::ALL.map(deduction).collect_view()}</div>
+            <div class="fields">
+                {DeductionKind::ALL.map(deduction).collect_view()}
+                <RequiredNumber label=Text::AssessInterviewMonths testid="scheme-interview"
+                    value=Signal::derive(move || scheme.with(|s| f64::from(s.interview_months)))
+                    on_change=Callback::new(move |v: f64| change(Box::new(move |s| {
+                        s.interview_months = v.round().clamp(0.0, 99.0) as u32
+                    }))) />
+            </div>
             <div class="fields">{move || (0..scheme.with(|s| s.bands.len())).map(band).collect_view()}</div>
         </details>
     }
